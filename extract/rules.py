@@ -1,0 +1,224 @@
+"""Loaders for the rule data in ``extract/data/``: countries, nationalities, titles,
+organisations and relation patterns.
+
+Rules are data so that a new verb or alias is a new line, not a new ``if``. Each loader
+checks every row and reports all bad rows with file and line, like spaCy's
+``MatchPatternError``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterator
+
+import pycountry
+
+from newsgraph.errors import RuleFileError
+from newsgraph.graph.model import normalise_name
+
+DEPENDENCY_ROLES = {"dobj", "attr", "dative", "prep"}
+
+
+def _data_lines(name: str) -> Iterator[tuple[int, str]]:
+    text = resources.files("newsgraph.extract").joinpath("data", name).read_text("utf-8")
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            yield number, stripped
+
+
+def _jsonl(name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    problems = []
+    rows = []
+    for number, line in _data_lines(name):
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{name}:{number}: invalid JSON: {exc.msg}")
+            continue
+        if not isinstance(row, dict):
+            problems.append(f"{name}:{number}: expected an object")
+            continue
+        rows.append((number, row))
+    if problems:
+        raise RuleFileError(detail="; ".join(problems))
+    return iter(rows)
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name: str
+
+
+@dataclass
+class Gazetteer:
+    """Normalised alias → country, nationality → country, and known organisations."""
+
+    countries: dict[str, Country] = field(default_factory=dict)
+    demonyms: dict[str, Country] = field(default_factory=dict)
+    organizations: dict[str, tuple[str, bool]] = field(default_factory=dict)
+
+    def country(self, text: str) -> Country | None:
+        key = normalise_name(text)
+        if key.startswith("the "):
+            key = key[4:]
+        return self.countries.get(key)
+
+    def nationality(self, text: str) -> Country | None:
+        key = normalise_name(text)
+        if key in self.demonyms:
+            return self.demonyms[key]
+        # Plurals ("Mexicans", "Salvadorans") and "-ese" forms that take no plural.
+        if key.endswith("s") and key[:-1] in self.demonyms:
+            return self.demonyms[key[:-1]]
+        return None
+
+    def organization(self, text: str) -> tuple[str, bool] | None:
+        return self.organizations.get(normalise_name(text))
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    gaz = Gazetteer()
+    names: dict[str, str] = {}
+    for record in pycountry.countries:
+        iso3 = record.alpha_3
+        name = getattr(record, "common_name", None) or record.name
+        names[iso3] = name
+    overrides: dict[str, list[str]] = {}
+    problems = []
+    for number, row in _jsonl("countries.jsonl"):
+        iso3, name = row.get("iso3"), row.get("name")
+        if not isinstance(iso3, str) or not isinstance(name, str):
+            problems.append(f"countries.jsonl:{number}: needs 'iso3' and 'name'")
+            continue
+        if pycountry.countries.get(alpha_3=iso3) is None:
+            problems.append(f"countries.jsonl:{number}: unknown ISO 3166 alpha-3 code {iso3!r}")
+            continue
+        names[iso3] = name
+        overrides[iso3] = list(row.get("aliases", []))
+    if problems:
+        raise RuleFileError(detail="; ".join(problems))
+    for record in pycountry.countries:
+        country = Country(record.alpha_3, names[record.alpha_3])
+        forms = {record.name, country.name, getattr(record, "official_name", record.name)}
+        forms.update(overrides.get(record.alpha_3, []))
+        for form in forms:
+            gaz.countries.setdefault(normalise_name(form), country)
+    # "Georgia" and "Jordan" are also common names of people or states; spaCy's GPE label
+    # decides, so they stay in the table.
+    for number, row in _jsonl("demonyms.jsonl"):
+        iso3 = row.get("iso3")
+        if iso3 not in names:
+            problems.append(f"demonyms.jsonl:{number}: unknown ISO 3166 alpha-3 code {iso3!r}")
+            continue
+        for demonym in row.get("demonyms", []):
+            gaz.demonyms[normalise_name(demonym)] = Country(iso3, names[iso3])
+    for number, row in _jsonl("organizations.jsonl"):
+        name = row.get("name")
+        if not isinstance(name, str):
+            problems.append(f"organizations.jsonl:{number}: needs 'name'")
+            continue
+        agency = bool(row.get("agency", False))
+        for form in [name, *row.get("aliases", [])]:
+            gaz.organizations[normalise_name(form)] = (name, agency)
+    if problems:
+        raise RuleFileError(detail="; ".join(problems))
+    return gaz
+
+
+@dataclass(frozen=True)
+class Titles:
+    roles: frozenset[str]
+    honorifics: frozenset[str]
+    max_words: int
+
+    def is_title(self, phrase: str) -> bool:
+        return phrase.lower() in self.roles or phrase.lower() in self.honorifics
+
+    def words(self) -> frozenset[str]:
+        return frozenset(w for phrase in self.roles | self.honorifics for w in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def load_titles() -> Titles:
+    roles, honorifics = set(), set()
+    for _, line in _data_lines("titles.txt"):
+        if line.endswith(" honorific"):
+            honorifics.add(line[: -len(" honorific")].lower())
+        else:
+            roles.add(line.lower())
+    longest = max(len(p.split()) for p in roles | honorifics)
+    return Titles(frozenset(roles), frozenset(honorifics), longest)
+
+
+@dataclass(frozen=True)
+class RelationRule:
+    line: int
+    relation: str
+    verbs: tuple[str, ...]  # ("*",) matches any verb
+    dobj: bool
+    preps: tuple[str, ...]
+    head_types: frozenset[str] | None
+    tail_types: frozenset[str] | None
+    confidence: float | None
+
+
+ENTITY_TYPE_NAMES = {"Person", "Country", "Organization", "Location", "Group"}
+
+
+@lru_cache(maxsize=1)
+def load_relation_rules() -> tuple[RelationRule, ...]:
+    rules, problems = [], []
+    for number, row in _jsonl("relations.jsonl"):
+        where = f"relations.jsonl:{number}"
+        relation, verbs, tail = row.get("relation"), row.get("verbs"), row.get("tail")
+        if not isinstance(relation, str) or not relation.isupper():
+            problems.append(f"{where}: 'relation' must be an UPPER_SNAKE_CASE string")
+            continue
+        if not isinstance(verbs, list) or not verbs:
+            problems.append(f"{where}: 'verbs' must be a non-empty list")
+            continue
+        dobj, preps = False, []
+        for part in str(tail).split("|"):
+            if part == "dobj":
+                dobj = True
+            elif part.startswith("prep:"):
+                preps.append(part[5:])
+            elif preps and ":" not in part and part.isalpha():
+                preps.append(part)  # "prep:to|in" lists several prepositions
+            else:
+                problems.append(f"{where}: unknown dependency {part!r} (use dobj or prep:WORD)")
+        types = {}
+        for key in ("head_types", "tail_types"):
+            value = row.get(key)
+            if value is not None:
+                unknown = set(value) - ENTITY_TYPE_NAMES
+                if unknown:
+                    problems.append(f"{where}: unknown entity type {sorted(unknown)[0]!r} in {key}")
+                types[key] = frozenset(value)
+        rules.append(
+            RelationRule(
+                line=number,
+                relation=relation,
+                verbs=tuple(verbs),
+                dobj=dobj,
+                preps=tuple(preps),
+                head_types=types.get("head_types"),
+                tail_types=types.get("tail_types"),
+                confidence=row.get("confidence"),
+            )
+        )
+    if problems:
+        raise RuleFileError(detail="; ".join(problems))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def load_confidence() -> dict[str, float]:
+    text = resources.files("newsgraph.extract").joinpath("data", "confidence.json").read_text("utf-8")
+    return {k: float(v) for k, v in json.loads(text).items() if not k.startswith("_")}

@@ -1,0 +1,154 @@
+"""The data model: plain dataclasses shared by every stage after the parse.
+
+Extraction produces an ``ExtractedDocument`` per article; the store merges it into the
+graph, where the same entity id across documents is one node and the same
+(head, type, tail) across sentences and documents is one edge with a weight.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("Person", "Country", "Organization", "Location", "Group")
+
+# The id prefix per type keeps ids readable (``person:marco-rubio``, ``country:SLV``).
+ID_PREFIX = {
+    "Person": "person",
+    "Country": "country",
+    "Organization": "org",
+    "Location": "location",
+    "Group": "group",
+}
+
+# Relation types that are not read from a verb or a title but from mere proximity.
+COOCCURRENCE = "CO_OCCURS_WITH"
+
+
+def slugify(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def normalise_name(name: str) -> str:
+    """The key aliases are indexed and looked up by: accents, case and punctuation folded."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"[’'`]s\b", "", text)
+    text = re.sub(r"[^\w]+", " ", text)
+    return " ".join(text.split())
+
+
+def entity_id(entity_type: str, name: str, iso3: str | None = None) -> str:
+    if entity_type == "Country" and iso3:
+        return f"country:{iso3}"
+    return f"{ID_PREFIX[entity_type]}:{slugify(name)}"
+
+
+def document_id(text: str) -> str:
+    """Same article, same id: the hash of the text with whitespace and case folded."""
+    normalised = " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class ExtractedEntity:
+    id: str
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: int = 0
+    iso3: str | None = None
+    is_agency: bool = False
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    entity_id: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass
+class ExtractedRelation:
+    head: str
+    tail: str
+    type: str
+    method: str
+    confidence: float
+    sentence: str
+    start: int  # character offsets of the evidence sentence in the document text
+    end: int
+    predicate: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class ExtractedDocument:
+    id: str
+    text_length: int
+    source: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    external_id: str | None = None
+    entities: list[ExtractedEntity] = field(default_factory=list)
+    mentions: list[EntityMention] = field(default_factory=list)
+    relations: list[ExtractedRelation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+            "published": self.published,
+            "external_id": self.external_id,
+            "text_length": self.text_length,
+            "entities": [
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "type": e.type,
+                    "aliases": sorted(e.aliases),
+                    "mentions": e.mentions,
+                    "iso3": e.iso3,
+                    "is_agency": e.is_agency,
+                }
+                for e in self.entities
+            ],
+            "mentions": [m.__dict__ for m in self.mentions],
+            "relations": [r.__dict__ for r in self.relations],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ExtractedDocument":
+        doc = cls(
+            id=data["id"],
+            text_length=int(data.get("text_length", 0)),
+            source=data.get("source", ""),
+            title=data.get("title"),
+            url=data.get("url"),
+            published=data.get("published"),
+            external_id=data.get("external_id"),
+        )
+        for e in data.get("entities", []):
+            doc.entities.append(
+                ExtractedEntity(
+                    id=e["id"],
+                    name=e["name"],
+                    type=e["type"],
+                    aliases=set(e.get("aliases", [])),
+                    mentions=int(e.get("mentions", 0)),
+                    iso3=e.get("iso3"),
+                    is_agency=bool(e.get("is_agency", False)),
+                )
+            )
+        doc.mentions = [EntityMention(**m) for m in data.get("mentions", [])]
+        doc.relations = [ExtractedRelation(**r) for r in data.get("relations", [])]
+        return doc

@@ -1,0 +1,397 @@
+"""The embedded store: one SQLite file, the source of truth.
+
+WAL mode so readers never block the writer; every batch of documents commits in one
+transaction, so a killed ingest leaves a consistent file and a re-run only adds what is
+missing. Lookups go through indexes and never load the whole graph.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from newsgraph.errors import StoreError
+from newsgraph.graph.model import COOCCURRENCE, ExtractedDocument, normalise_name
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    title TEXT, source TEXT, url TEXT, published TEXT, external_id TEXT,
+    text_length INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL,
+    date TEXT NOT NULL              -- published date, or the ingest date when unknown
+);
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    iso3 TEXT,
+    is_agency INTEGER NOT NULL DEFAULT 0,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    documents INTEGER NOT NULL DEFAULT 0,
+    first_seen TEXT, last_seen TEXT
+);
+CREATE INDEX IF NOT EXISTS entities_type ON entities(type, mentions DESC);
+CREATE INDEX IF NOT EXISTS entities_mentions ON entities(mentions DESC);
+CREATE TABLE IF NOT EXISTS aliases (
+    entity_id TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    kind TEXT NOT NULL,             -- name | alias | surname
+    PRIMARY KEY (entity_id, norm, kind)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm);
+CREATE TABLE IF NOT EXISTS entity_documents (
+    entity_id TEXT NOT NULL, document_id TEXT NOT NULL, mentions INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, document_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_documents_doc ON entity_documents(document_id);
+CREATE TABLE IF NOT EXISTS mentions (
+    document_id TEXT NOT NULL, entity_id TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    sentence INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(document_id);
+CREATE TABLE IF NOT EXISTS relations (
+    id INTEGER PRIMARY KEY,
+    head TEXT NOT NULL, tail TEXT NOT NULL, type TEXT NOT NULL,
+    predicate TEXT, title TEXT, method TEXT NOT NULL,
+    confidence REAL NOT NULL, weight INTEGER NOT NULL DEFAULT 0,
+    first_seen TEXT, last_seen TEXT,
+    UNIQUE (head, type, tail)
+);
+CREATE INDEX IF NOT EXISTS relations_tail ON relations(tail, type);
+CREATE INDEX IF NOT EXISTS relations_type ON relations(type);
+CREATE TABLE IF NOT EXISTS evidence (
+    relation_id INTEGER NOT NULL, document_id TEXT NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL,
+    sentence TEXT NOT NULL, predicate TEXT, method TEXT NOT NULL, confidence REAL NOT NULL,
+    PRIMARY KEY (relation_id, document_id, start)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS evidence_doc ON evidence(document_id);
+"""
+
+
+@dataclass
+class BatchResult:
+    new_documents: int = 0
+    present_documents: int = 0
+    new_entities: int = 0
+    new_relations: int = 0
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _date_of(published: str | None, ingested_at: str) -> str:
+    return (published or ingested_at)[:10]
+
+
+class Store:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=OFF")
+            self.conn.executescript(SCHEMA)  # idempotent: IF NOT EXISTS throughout
+            with self.transaction():
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('data_version', '0')",
+                    (str(SCHEMA_VERSION),),
+                )
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(path=str(self.path), detail=str(exc)) from exc
+
+    # -- transactions -----------------------------------------------------------------
+    class _Tx:
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self.conn = conn
+
+        def __enter__(self) -> sqlite3.Connection:
+            self.conn.execute("BEGIN IMMEDIATE")
+            return self.conn
+
+        def __exit__(self, exc_type: Any, *_: Any) -> None:
+            self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+
+    def transaction(self) -> "Store._Tx":
+        return Store._Tx(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def data_version(self) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key='data_version'").fetchone()
+        return row[0]
+
+    # -- writes -----------------------------------------------------------------------
+    def present_documents(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.conn.execute(f"SELECT id FROM documents WHERE id IN ({marks})", chunk))
+        return found
+
+    def add_documents(self, docs: list[ExtractedDocument]) -> BatchResult:
+        """Merge a batch of extracted documents in one transaction."""
+        result = BatchResult()
+        now = _now()
+        with self.transaction() as conn:
+            for doc in docs:
+                if conn.execute("SELECT 1 FROM documents WHERE id=?", (doc.id,)).fetchone():
+                    result.present_documents += 1
+                    continue
+                self._add_document(conn, doc, now, result)
+                result.new_documents += 1
+            conn.execute(
+                "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='data_version'"
+            )
+        return result
+
+    def _resolve_across_documents(self, conn: sqlite3.Connection, doc: ExtractedDocument) -> dict[str, str]:
+        """A lone surname in this article ("Rubio") is the one person already stored
+        under that surname, if there is exactly one."""
+        remap = {}
+        for e in doc.entities:
+            if e.type != "Person" or len(e.name.split()) != 1:
+                continue
+            rows = conn.execute(
+                "SELECT a.entity_id FROM aliases a JOIN entities x ON x.id = a.entity_id "
+                "WHERE a.norm=? AND a.kind='surname' AND x.type='Person' LIMIT 2",
+                (normalise_name(e.name),),
+            ).fetchall()
+            if len(rows) == 1 and rows[0][0] != e.id:
+                remap[e.id] = rows[0][0]
+        return remap
+
+    def _add_document(self, conn: sqlite3.Connection, doc: ExtractedDocument, now: str, result: BatchResult) -> None:
+        date = _date_of(doc.published, now)
+        conn.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+            (doc.id, doc.title, doc.source, doc.url, doc.published, doc.external_id, doc.text_length, now, date),
+        )
+        remap = self._resolve_across_documents(conn, doc)
+        mentions_per_entity: dict[str, int] = {}
+        for m in doc.mentions:
+            eid = remap.get(m.entity_id, m.entity_id)
+            mentions_per_entity[eid] = mentions_per_entity.get(eid, 0) + 1
+        for e in doc.entities:
+            eid = remap.get(e.id, e.id)
+            count = mentions_per_entity.get(eid, 0)
+            if e.id in remap:
+                aliases = {e.name} | e.aliases
+            else:
+                if conn.execute("SELECT 1 FROM entities WHERE id=?", (eid,)).fetchone() is None:
+                    conn.execute(
+                        "INSERT INTO entities (id, type, name, iso3, is_agency, first_seen, last_seen) VALUES (?,?,?,?,?,?,?)",
+                        (eid, e.type, e.name, e.iso3, int(e.is_agency), date, date),
+                    )
+                    result.new_entities += 1
+                aliases = set(e.aliases)
+                conn.execute(
+                    "INSERT OR IGNORE INTO aliases VALUES (?,?,?, 'name')", (eid, e.name, normalise_name(e.name))
+                )
+                if e.type == "Person" and len(e.name.split()) >= 2:
+                    surname = e.name.split()[-1]
+                    conn.execute(
+                        "INSERT OR IGNORE INTO aliases VALUES (?,?,?, 'surname')", (eid, surname, normalise_name(surname))
+                    )
+            conn.executemany(
+                "INSERT OR IGNORE INTO aliases VALUES (?,?,?, 'alias')",
+                [(eid, a, normalise_name(a)) for a in aliases if normalise_name(a)],
+            )
+            if count or e.mentions:
+                conn.execute(
+                    "INSERT INTO entity_documents VALUES (?,?,?) ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",
+                    (eid, doc.id, count),
+                )
+        for eid, count in mentions_per_entity.items():
+            conn.execute(
+                "UPDATE entities SET mentions = mentions + ?, documents = documents + 1, "
+                "first_seen = min(coalesce(first_seen, ?), ?), last_seen = max(coalesce(last_seen, ?), ?) WHERE id=?",
+                (count, date, date, date, date, eid),
+            )
+        conn.executemany(
+            "INSERT INTO mentions VALUES (?,?,?,?,?,?)",
+            [(doc.id, remap.get(m.entity_id, m.entity_id), m.start, m.end, m.sentence, m.text) for m in doc.mentions],
+        )
+        touched = set()
+        for r in doc.relations:
+            head, tail = remap.get(r.head, r.head), remap.get(r.tail, r.tail)
+            if head == tail:
+                continue
+            if r.type == COOCCURRENCE and head > tail:
+                head, tail = tail, head  # undirected: one orientation
+            row = conn.execute(
+                "INSERT INTO relations (head, tail, type, predicate, title, method, confidence, first_seen, last_seen) "
+                "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(head, type, tail) DO UPDATE SET "
+                "confidence = max(confidence, excluded.confidence), "
+                "first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen) "
+                "RETURNING id, weight",
+                (head, tail, r.type, r.predicate, r.title, r.method, r.confidence, date, date),
+            ).fetchone()
+            if row["weight"] == 0 and row["id"] not in touched:
+                result.new_relations += 1
+            touched.add(row["id"])
+            conn.execute(
+                "INSERT OR IGNORE INTO evidence VALUES (?,?,?,?,?,?,?,?)",
+                (row["id"], doc.id, r.start, r.end, r.sentence, r.predicate, r.method, r.confidence),
+            )
+        for rid in touched:
+            conn.execute(
+                "UPDATE relations SET weight = (SELECT count(*) FROM evidence WHERE relation_id = ?) WHERE id = ?",
+                (rid, rid),
+            )
+
+    # -- reads ------------------------------------------------------------------------
+    def entity(self, eid: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM entities WHERE id=?", (eid,)).fetchone()
+        if row is None:
+            return None
+        return self._entity_dict(row)
+
+    def _entity_dict(self, row: sqlite3.Row) -> dict[str, Any]:
+        aliases = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT alias FROM aliases WHERE entity_id=? AND kind='alias' AND alias != ? ORDER BY alias",
+                (row["id"], row["name"]),
+            )
+        ]
+        return {
+            "id": row["id"],
+            "name": row["name"],
+            "type": row["type"],
+            "aliases": aliases,
+            "mentions": row["mentions"],
+            "documents": row["documents"],
+            "iso3": row["iso3"],
+            "is_agency": bool(row["is_agency"]),
+            "first_seen": row["first_seen"],
+            "last_seen": row["last_seen"],
+        }
+
+    def candidates(self, query: str) -> list[tuple[str, str]]:
+        """(entity id, how it matched) for an exact id, name, alias or surname, best first."""
+        if self.conn.execute("SELECT 1 FROM entities WHERE id=?", (query,)).fetchone():
+            return [(query, "id")]
+        norm = normalise_name(query)
+        if norm.startswith("the "):
+            norm = norm[4:]
+        rows = self.conn.execute(
+            "SELECT a.entity_id, a.kind, e.mentions FROM aliases a JOIN entities e ON e.id = a.entity_id "
+            "WHERE a.norm = ? ORDER BY CASE a.kind WHEN 'name' THEN 0 WHEN 'alias' THEN 1 ELSE 2 END, e.mentions DESC",
+            (norm,),
+        ).fetchall()
+        seen: dict[str, str] = {}
+        for r in rows:
+            seen.setdefault(r["entity_id"], r["kind"])
+        return list(seen.items())
+
+    def closest_names(self, query: str, limit: int = 5) -> list[str]:
+        from rapidfuzz import fuzz, process
+
+        names = [r[0] for r in self.conn.execute("SELECT name FROM entities ORDER BY mentions DESC LIMIT 200000")]
+        return [m[0] for m in process.extract(query, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=60)]
+
+    def entities(self, entity_type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM entities"
+        args: list[Any] = []
+        if entity_type:
+            sql += " WHERE type = ?"
+            args.append(entity_type)
+        sql += " ORDER BY mentions DESC, name"
+        if limit:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return [self._entity_dict(r) for r in self.conn.execute(sql, args)]
+
+    def connections(
+        self,
+        eid: str,
+        *,
+        relation_types: list[str] | None = None,
+        min_confidence: float = 0.0,
+        min_weight: int = 0,
+        include_cooccurrence: bool = True,
+        evidence_limit: int = 3,
+    ) -> list[dict[str, Any]]:
+        clauses = ["r.confidence >= ?", "r.weight >= ?"]
+        args: list[Any] = [min_confidence, min_weight]
+        if relation_types:
+            clauses.append(f"r.type IN ({','.join('?' * len(relation_types))})")
+            args += relation_types
+        if not include_cooccurrence:
+            clauses.append("r.type != ?")
+            args.append(COOCCURRENCE)
+        where = " AND ".join(clauses)
+        sql = (
+            "SELECT r.*, 'out' AS direction, e.id AS other_id, e.name AS other_name, e.type AS other_type "
+            f"FROM relations r JOIN entities e ON e.id = r.tail WHERE r.head = ? AND {where} "
+            "UNION ALL "
+            "SELECT r.*, 'in' AS direction, e.id AS other_id, e.name AS other_name, e.type AS other_type "
+            f"FROM relations r JOIN entities e ON e.id = r.head WHERE r.tail = ? AND {where} "
+            "ORDER BY type = 'CO_OCCURS_WITH', type, weight DESC, other_name"
+        )
+        out = []
+        for r in self.conn.execute(sql, [eid, *args, eid, *args]):
+            direction = "both" if r["type"] == COOCCURRENCE else r["direction"]
+            out.append(
+                {
+                    "relation": r["type"],
+                    "direction": direction,
+                    "entity": {"id": r["other_id"], "name": r["other_name"], "type": r["other_type"]},
+                    "weight": r["weight"],
+                    "confidence": round(r["confidence"], 3),
+                    "predicate": r["predicate"],
+                    "title": r["title"],
+                    "method": r["method"],
+                    "first_seen": r["first_seen"],
+                    "last_seen": r["last_seen"],
+                    "evidence": self.evidence(r["id"], evidence_limit),
+                }
+            )
+        return out
+
+    def evidence(self, relation_id: int, limit: int | None = None) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT v.document_id, v.sentence, v.start, v.end, d.title, d.date FROM evidence v "
+            "JOIN documents d ON d.id = v.document_id WHERE v.relation_id = ? ORDER BY v.confidence DESC, d.date DESC"
+        )
+        args: list[Any] = [relation_id]
+        if limit:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return [
+            {"document": r[0], "sentence": r[1], "start": r[2], "end": r[3], "title": r[4], "date": r[5]}
+            for r in self.conn.execute(sql, args)
+        ]
+
+    def stats(self) -> dict[str, Any]:
+        c = self.conn
+        by_type = {r[0]: r[1] for r in c.execute("SELECT type, count(*) FROM entities GROUP BY type ORDER BY type")}
+        rel_types = {r[0]: r[1] for r in c.execute("SELECT type, count(*) FROM relations GROUP BY type ORDER BY count(*) DESC")}
+        return {
+            "documents": c.execute("SELECT count(*) FROM documents").fetchone()[0],
+            "entities": sum(by_type.values()),
+            "entities_by_type": by_type,
+            "relations": sum(rel_types.values()),
+            "relations_by_type": rel_types,
+            "evidence": c.execute("SELECT count(*) FROM evidence").fetchone()[0],
+            "mentions": c.execute("SELECT count(*) FROM mentions").fetchone()[0],
+        }
+
+    def iter_rows(self, sql: str, args: Iterable[Any] = ()) -> Iterator[sqlite3.Row]:
+        yield from self.conn.execute(sql, list(args))

@@ -1,0 +1,191 @@
+"""The ``newsgraph`` command line: parse options, call one ``KnowledgeGraph`` method,
+render a rich table or JSON."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsgraph.cli_common import (
+    DEFAULT_DB_PATH,
+    DbOption,
+    JsonOption,
+    MinConfidenceOption,
+    ModelOption,
+    app,
+    console,
+    error_line,
+    handles_errors,
+    print_json,
+)
+from newsgraph.graph.model import ENTITY_TYPES
+from newsgraph.kg import IngestSummary, KnowledgeGraph
+from newsgraph.render import render_entity_card, render_summary
+
+EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _ingest_progress() -> Progress:
+    return Progress(
+        SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console(), transient=True, disable=not sys.stderr.isatty() or not sys.stdout.isatty(),
+    )
+
+
+def _run_ingest(kg: KnowledgeGraph, paths: list[str], model: str | None, workers: int) -> IngestSummary:
+    with _ingest_progress() as progress:
+        task = progress.add_task("ingest", total=None)
+        return kg.ingest(
+            paths,
+            stdin=sys.stdin if "-" in paths else None,
+            model=model,
+            workers=workers,
+            on_failure=error_line,
+            on_document=lambda: progress.advance(task),
+        )
+
+
+@app.command()
+@handles_errors
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (recursive); '-' reads stdin.")],
+    db: DbOption = DEFAULT_DB_PATH,
+    model: ModelOption = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Parser processes.")] = 1,
+    json_out: JsonOption = False,
+) -> None:
+    """Ingest articles (.txt, .md, .html, .jsonl) into the store; already present ones are skipped."""
+    with KnowledgeGraph.open(db) as kg:
+        summary = _run_ingest(kg, paths, model, workers)
+    if json_out:
+        print_json(summary.to_dict())
+    else:
+        render_summary(console(), summary)
+    if summary.documents_failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def extract(
+    file: Annotated[str, typer.Argument(help="A text file, or '-' for stdin.")] = "-",
+    model: ModelOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Entities and relations of one text, printed; nothing is stored."""
+    from newsgraph.extract.readers import ReadFailure, iter_articles
+
+    items = list(iter_articles([file], stdin=sys.stdin if file == "-" else None))
+    failures = [i for i in items if isinstance(i, ReadFailure)]
+    for f in failures:
+        error_line(f.message())
+    docs = [KnowledgeGraph.extract_text(a.text, model=model, source=a.source, title=a.title) for a in items if not isinstance(a, ReadFailure)]
+    if json_out:
+        print_json(docs[0].to_dict() if len(docs) == 1 else [d.to_dict() for d in docs])
+    else:
+        out = console()
+        for d in docs:
+            table = Table("entity", "type", "mentions", "aliases", title=d.title or d.source)
+            for e in sorted(d.entities, key=lambda e: -e.mentions):
+                table.add_row(e.name, e.type, str(e.mentions), ", ".join(sorted(e.aliases)))
+            out.print(table)
+            rel = Table("head", "relation", "tail", "detail", "sentence")
+            names = {e.id: e.name for e in d.entities}
+            for r in d.relations:
+                if r.type != "CO_OCCURS_WITH":
+                    rel.add_row(names.get(r.head, r.head), r.type, names.get(r.tail, r.tail), r.title or r.predicate or "", r.sentence)
+            out.print(rel)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def entities(
+    db: DbOption = DEFAULT_DB_PATH,
+    entity_type: Annotated[Optional[str], typer.Option("--type", help=f"One of {', '.join(ENTITY_TYPES)}.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1)] = 50,
+    json_out: JsonOption = False,
+) -> None:
+    """List entities, most mentioned first."""
+    if entity_type is not None and entity_type not in ENTITY_TYPES:
+        matches = [t for t in ENTITY_TYPES if t.lower() == entity_type.lower()]
+        if not matches:
+            error_line(f"unknown entity type {entity_type!r}; use one of {', '.join(ENTITY_TYPES)}")
+            raise typer.Exit(2)
+        entity_type = matches[0]
+    with KnowledgeGraph.open(db) as kg:
+        rows = kg.entities(entity_type, limit)
+    if json_out:
+        print_json(rows)
+        return
+    table = Table("name", "type", "mentions", "documents", "aliases", "id")
+    for r in rows:
+        table.add_row(r["name"], r["type"], str(r["mentions"]), str(r["documents"]), ", ".join(r["aliases"]), r["id"])
+    console().print(table)
+
+
+@app.command()
+@handles_errors
+def entity(
+    name: Annotated[str, typer.Argument(help="Canonical name, alias, surname or id, any case.")],
+    db: DbOption = DEFAULT_DB_PATH,
+    min_confidence: MinConfidenceOption = 0.0,
+    json_out: JsonOption = False,
+) -> None:
+    """An entity's card: type, aliases, counts and its connections with evidence."""
+    with KnowledgeGraph.open(db) as kg:
+        card = kg.entity(name, min_confidence=min_confidence)
+    if json_out:
+        print_json(card)
+    else:
+        render_entity_card(console(), card)
+
+
+@app.command()
+@handles_errors
+def stats(db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
+    """Counts of documents, entities by type and relations by type."""
+    with KnowledgeGraph.open(db) as kg:
+        data = kg.stats()
+    if json_out:
+        print_json(data)
+        return
+    out = console()
+    out.print(f"documents: {data['documents']}   entities: {data['entities']}   relations: {data['relations']}")
+    table = Table("entity type", "count")
+    for k, v in data["entities_by_type"].items():
+        table.add_row(k, str(v))
+    out.print(table)
+    table = Table("relation type", "count")
+    for k, v in data["relations_by_type"].items():
+        table.add_row(k, str(v))
+    out.print(table)
+
+
+@app.command()
+@handles_errors
+def demo(
+    db: DbOption = DEFAULT_DB_PATH,
+    name: Annotated[str, typer.Option("--entity", help="Whose connections to print.")] = "Rubio",
+    examples: Annotated[Path, typer.Option("--examples", help="Folder of sample articles.")] = EXAMPLES_DIR,
+    model: ModelOption = None,
+) -> None:
+    """Ingest the bundled sample articles and print one entity's connections."""
+    with KnowledgeGraph.open(db) as kg:
+        summary = _run_ingest(kg, [str(examples)], model, 1)
+        render_summary(console(), summary)
+        render_entity_card(console(), kg.entity(name))
+
+
+def main() -> None:
+    app()
+
+
+# Commands of other areas register themselves on ``app`` when imported.
+from newsgraph import cli_areas  # noqa: E402,F401

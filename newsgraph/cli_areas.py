@@ -1,0 +1,1 @@
+"""Imports every ``cli_<area>`` module so its commands register on the app."""

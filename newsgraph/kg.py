@@ -1,0 +1,173 @@
+"""The facade: ``KnowledgeGraph.open(path)`` and the operations the CLI offers.
+
+The CLI parses options, calls one method here and renders the result; no SQL, Cypher or
+spaCy lives in the CLI.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, TextIO
+
+from newsgraph.errors import AmbiguousEntity, UnknownEntity
+from newsgraph.graph.model import ExtractedDocument, document_id
+from newsgraph.graph.store import BatchResult, Store
+
+DEFAULT_DB = "newsgraph.db"
+COMMIT_EVERY = 64  # documents per transaction: small enough that a kill loses little
+
+
+def default_db() -> str:
+    return os.environ.get("NEWSGRAPH_DB", DEFAULT_DB)
+
+
+@dataclass
+class IngestSummary:
+    documents_new: int = 0
+    documents_present: int = 0
+    documents_failed: int = 0
+    entities: int = 0
+    relations: int = 0
+    new_entities: int = 0
+    new_relations: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def add(self, batch: BatchResult) -> None:
+        self.documents_new += batch.new_documents
+        self.documents_present += batch.present_documents
+        self.new_entities += batch.new_entities
+        self.new_relations += batch.new_relations
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": {"new": self.documents_new, "present": self.documents_present, "failed": self.documents_failed},
+            "entities": self.entities,
+            "relations": self.relations,
+            "new_entities": self.new_entities,
+            "new_relations": self.new_relations,
+            "failures": self.failures,
+        }
+
+
+class KnowledgeGraph:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> "KnowledgeGraph":
+        return cls(Store(path or default_db()))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *_: Any) -> None:
+        self.close()
+
+    # -- ingest -----------------------------------------------------------------------
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        stdin: TextIO | None = None,
+        model: str | None = None,
+        workers: int = 1,
+        batch_size: int = 32,
+        on_failure: Callable[[str], None] | None = None,
+        on_document: Callable[[], None] | None = None,
+    ) -> IngestSummary:
+        from newsgraph.extract.pipeline import extract_texts, load_pipeline
+        from newsgraph.extract.readers import ReadFailure, iter_articles
+
+        summary = IngestSummary()
+        nlp = load_pipeline(model)
+        seen: set[str] = set()
+
+        def pending() -> Iterator[tuple[str, dict[str, Any]]]:
+            for item in iter_articles(paths, stdin=stdin):
+                if isinstance(item, ReadFailure):
+                    summary.documents_failed += 1
+                    summary.failures.append(item.message())
+                    if on_failure:
+                        on_failure(item.message())
+                    continue
+                doc_id = document_id(item.text)
+                if doc_id in seen or self.store.present_documents([doc_id]):
+                    summary.documents_present += 1
+                    if on_document:
+                        on_document()
+                    continue
+                seen.add(doc_id)
+                yield item.text, {
+                    "document_id": doc_id,
+                    "source": item.source,
+                    "title": item.title,
+                    "url": item.url,
+                    "published": item.published,
+                    "external_id": item.external_id,
+                }
+
+        self._store_stream(extract_texts(pending(), nlp, batch_size=batch_size, n_process=workers), summary, on_document)
+        return summary
+
+    def ingest_extracted(self, docs: Iterable[ExtractedDocument], on_document: Callable[[], None] | None = None) -> IngestSummary:
+        summary = IngestSummary()
+        self._store_stream(iter(docs), summary, on_document)
+        return summary
+
+    def _store_stream(self, docs: Iterator[ExtractedDocument], summary: IngestSummary, on_document: Callable[[], None] | None) -> None:
+        buffer: list[ExtractedDocument] = []
+        for doc in docs:
+            buffer.append(doc)
+            if on_document:
+                on_document()
+            if len(buffer) >= COMMIT_EVERY:
+                summary.add(self.store.add_documents(buffer))
+                buffer = []
+        if buffer:
+            summary.add(self.store.add_documents(buffer))
+        stats = self.store.stats()
+        summary.entities, summary.relations = stats["entities"], stats["relations"]
+
+    @staticmethod
+    def extract_text(text: str, *, model: str | None = None, source: str = "<text>", title: str | None = None) -> ExtractedDocument:
+        from newsgraph.extract.pipeline import extract_doc, load_pipeline
+
+        nlp = load_pipeline(model)
+        return extract_doc(nlp(text), nlp, document_id=document_id(text), source=source, title=title)
+
+    # -- reads ------------------------------------------------------------------------
+    def resolve(self, name: str) -> str:
+        """Entity id for a name, alias, surname or id, in any case."""
+        candidates = self.store.candidates(name)
+        if not candidates:
+            closest = self.store.closest_names(name)
+            raise UnknownEntity(query=name, closest=", ".join(closest) if closest else "none")
+        if len(candidates) > 1 and candidates[0][1] != "id":
+            # One exact canonical-name match wins over aliases and surnames.
+            names = [c for c in candidates if c[1] == "name"]
+            if len(names) != 1:
+                labels = []
+                for eid, _ in candidates[:6]:
+                    e = self.store.entity(eid)
+                    labels.append(f"{e['name']} ({e['type']}, {eid})" if e else eid)
+                raise AmbiguousEntity(query=name, candidates="; ".join(labels))
+            return names[0][0]
+        return candidates[0][0]
+
+    def entity(self, name: str, *, min_confidence: float = 0.0, evidence_limit: int = 3) -> dict[str, Any]:
+        eid = self.resolve(name)
+        card = self.store.entity(eid)
+        assert card is not None
+        card["connections"] = self.store.connections(eid, min_confidence=min_confidence, evidence_limit=evidence_limit)
+        return card
+
+    def entities(self, entity_type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        return self.store.entities(entity_type, limit)
+
+    def stats(self) -> dict[str, Any]:
+        return self.store.stats()
