@@ -1,0 +1,150 @@
+"""NetworkX views of the store: the whole graph, a filtered one, or an ego network.
+
+Node and edge properties use the same names as the Neo4j push, so Cypher on the
+embedded graph (grand-cypher) and in Neo4j see the same schema:
+
+- node: ``id``, ``name``, ``type``, ``aliases`` (list), ``mentions``, ``documents``,
+  ``iso3``, ``is_agency``, ``first_seen``, ``last_seen``; labels ``Entity`` + the type
+  (``__labels__`` for grand-cypher).
+- edge (key = relation type): ``type``, ``weight``, ``confidence``, ``predicate``,
+  ``title``, ``method``, ``first_seen``, ``last_seen``, ``evidence_count``,
+  ``document_ids`` (list), ``sentences`` (list, best first); ``__labels__`` = {type}.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from newsgraph.graph.model import COOCCURRENCE
+from newsgraph.graph.store import Store
+
+
+@dataclass
+class GraphFilter:
+    entity_types: list[str] = field(default_factory=list)
+    relation_types: list[str] = field(default_factory=list)
+    min_weight: int = 0
+    min_confidence: float = 0.0
+    since: str | None = None  # ISO dates, compared with the evidence documents' dates
+    until: str | None = None
+    include_cooccurrence: bool = True
+    evidence_per_edge: int = 3
+
+    def relation_sql(self) -> tuple[str, list[Any]]:
+        clauses = ["r.weight >= ?", "r.confidence >= ?"]
+        args: list[Any] = [self.min_weight, self.min_confidence]
+        if self.relation_types:
+            clauses.append(f"r.type IN ({','.join('?' * len(self.relation_types))})")
+            args += self.relation_types
+        if not self.include_cooccurrence:
+            clauses.append("r.type != ?")
+            args.append(COOCCURRENCE)
+        if self.since or self.until:
+            date_clauses = []
+            if self.since:
+                date_clauses.append("d.date >= ?")
+                args.append(self.since)
+            if self.until:
+                date_clauses.append("d.date <= ?")
+                args.append(self.until[:10])
+            clauses.append(
+                "EXISTS (SELECT 1 FROM evidence v JOIN documents d ON d.id = v.document_id "
+                f"WHERE v.relation_id = r.id AND {' AND '.join(date_clauses)})"
+            )
+        if self.entity_types:
+            marks = ",".join("?" * len(self.entity_types))
+            clauses.append(f"h.type IN ({marks}) AND t.type IN ({marks})")
+            args += self.entity_types + self.entity_types
+        return " AND ".join(clauses), args
+
+
+def node_attributes(row: Any, aliases: list[str]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "type": row["type"],
+        "aliases": aliases,
+        "mentions": row["mentions"],
+        "documents": row["documents"],
+        "iso3": row["iso3"],
+        "is_agency": bool(row["is_agency"]),
+        "first_seen": row["first_seen"],
+        "last_seen": row["last_seen"],
+        "__labels__": {"Entity", row["type"]},
+    }
+
+
+def build_graph(store: Store, flt: GraphFilter | None = None, entity_ids: set[str] | None = None) -> nx.MultiDiGraph:
+    """Entities and relations passing the filter (and, if given, among ``entity_ids``)."""
+    flt = flt or GraphFilter()
+    where, args = flt.relation_sql()
+    g = nx.MultiDiGraph()
+    rows = store.conn.execute(
+        "SELECT r.* FROM relations r JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail "
+        f"WHERE {where}",
+        args,
+    ).fetchall()
+    if entity_ids is not None:
+        rows = [r for r in rows if r["head"] in entity_ids and r["tail"] in entity_ids]
+    wanted = {r["head"] for r in rows} | {r["tail"] for r in rows}
+    if entity_ids is not None:
+        wanted |= entity_ids
+    elif not flt.relation_types and not flt.since and not flt.until and flt.min_weight <= 0:
+        # No relation filter: isolated entities belong in the graph too.
+        type_clause = ""
+        targs: list[Any] = []
+        if flt.entity_types:
+            type_clause = f" WHERE type IN ({','.join('?' * len(flt.entity_types))})"
+            targs = list(flt.entity_types)
+        wanted |= {r[0] for r in store.conn.execute("SELECT id FROM entities" + type_clause, targs)}
+    aliases: dict[str, list[str]] = {}
+    for entity_id, alias in store.conn.execute(
+        "SELECT entity_id, alias FROM aliases WHERE kind='alias' ORDER BY alias"
+    ):
+        if entity_id in wanted:
+            aliases.setdefault(entity_id, []).append(alias)
+    for row in store.conn.execute("SELECT * FROM entities"):
+        if row["id"] in wanted:
+            g.add_node(row["id"], **node_attributes(row, [a for a in aliases.get(row["id"], []) if a != row["name"]]))
+    evidence = _evidence_by_relation(store, {r["id"] for r in rows}, flt.evidence_per_edge)
+    for r in rows:
+        docs, sentences, count = evidence.get(r["id"], ([], [], 0))
+        g.add_edge(
+            r["head"],
+            r["tail"],
+            key=r["type"],
+            type=r["type"],
+            weight=r["weight"],
+            confidence=round(r["confidence"], 3),
+            predicate=r["predicate"],
+            title=r["title"],
+            method=r["method"],
+            first_seen=r["first_seen"],
+            last_seen=r["last_seen"],
+            evidence_count=count,
+            document_ids=docs,
+            sentences=sentences,
+            __labels__={r["type"]},
+        )
+    return g
+
+
+def _evidence_by_relation(store: Store, ids: set[int], per_edge: int) -> dict[int, tuple[list[str], list[str], int]]:
+    out: dict[int, tuple[list[str], list[str], int]] = {}
+    if not ids:
+        return out
+    for rid, doc, sentence in store.conn.execute(
+        "SELECT relation_id, document_id, sentence FROM evidence ORDER BY relation_id, confidence DESC"
+    ):
+        if rid not in ids:
+            continue
+        docs, sentences, count = out.setdefault(rid, ([], [], 0))
+        if doc not in docs:
+            docs.append(doc)
+        if len(sentences) < per_edge:
+            sentences.append(sentence)
+        out[rid] = (docs, sentences, count + 1)
+    return out
