@@ -338,11 +338,11 @@ class Store:
             args.append(COOCCURRENCE)
         where = " AND ".join(clauses)
         sql = (
-            "SELECT r.*, 'out' AS direction, e.id AS other_id, e.name AS other_name, e.type AS other_type "
+            "SELECT * FROM (SELECT r.*, 'out' AS direction, e.id AS other_id, e.name AS other_name, e.type AS other_type "
             f"FROM relations r JOIN entities e ON e.id = r.tail WHERE r.head = ? AND {where} "
             "UNION ALL "
             "SELECT r.*, 'in' AS direction, e.id AS other_id, e.name AS other_name, e.type AS other_type "
-            f"FROM relations r JOIN entities e ON e.id = r.head WHERE r.tail = ? AND {where} "
+            f"FROM relations r JOIN entities e ON e.id = r.head WHERE r.tail = ? AND {where}) "
             "ORDER BY type = 'CO_OCCURS_WITH', type, weight DESC, other_name"
         )
         out = []

@@ -1,0 +1,81 @@
+"""The SQLite store on hand-made extracted documents: merging, weights, idempotence."""
+
+import sqlite3
+
+from newsgraph.graph.model import EntityMention, ExtractedDocument, ExtractedEntity, ExtractedRelation
+from newsgraph.graph.store import Store
+
+
+def doc(doc_id, entities, relations, published="2025-03-01"):
+    d = ExtractedDocument(id=doc_id, text_length=100, source=f"{doc_id}.txt", title=doc_id, published=published)
+    for eid, name, etype in entities:
+        d.entities.append(ExtractedEntity(id=eid, name=name, type=etype, mentions=1))
+        d.mentions.append(EntityMention(eid, name, 0, len(name), 0))
+    for head, rtype, tail, sentence in relations:
+        d.relations.append(ExtractedRelation(head, tail, rtype, "dep", 0.6, sentence, 0, len(sentence), predicate="visit"))
+    return d
+
+
+RUBIO = ("person:marco-rubio", "Marco Rubio", "Person")
+SLV = ("country:SLV", "El Salvador", "Country")
+
+
+def test_same_relation_in_two_documents_is_one_edge_with_weight_two(tmp_path):
+    store = Store(tmp_path / "ng.db")
+    store.add_documents([doc("d1", [RUBIO, SLV], [(RUBIO[0], "VISITED", SLV[0], "Rubio visited El Salvador.")])])
+    store.add_documents([doc("d2", [RUBIO, SLV], [(RUBIO[0], "VISITED", SLV[0], "Rubio was in El Salvador again.")])])
+    [conn] = [c for c in store.connections(RUBIO[0]) if c["relation"] == "VISITED"]
+    assert conn["weight"] == 2 and conn["direction"] == "out"
+    assert {e["document"] for e in conn["evidence"]} == {"d1", "d2"}
+    assert store.entity(RUBIO[0])["documents"] == 2
+    assert store.stats()["relations"] == 1
+
+
+def test_adding_the_same_document_twice_changes_nothing(tmp_path):
+    store = Store(tmp_path / "ng.db")
+    d = doc("d1", [RUBIO, SLV], [(RUBIO[0], "VISITED", SLV[0], "Rubio visited El Salvador.")])
+    first = store.add_documents([d])
+    before = store.stats()
+    second = store.add_documents([d])
+    assert (first.new_documents, second.new_documents, second.present_documents) == (1, 0, 1)
+    assert store.stats() == before
+
+
+def test_lone_surname_in_a_later_article_joins_the_stored_person(tmp_path):
+    store = Store(tmp_path / "ng.db")
+    store.add_documents([doc("d1", [RUBIO], [])])
+    store.add_documents([doc("d2", [("person:rubio", "Rubio", "Person"), SLV], [("person:rubio", "VISITED", SLV[0], "Rubio visited.")])])
+    assert store.entity("person:rubio") is None
+    assert store.entity(RUBIO[0])["mentions"] == 2
+    assert [c["entity"]["id"] for c in store.connections(RUBIO[0])] == [SLV[0]]
+
+
+def test_lookup_by_name_alias_and_surname(tmp_path):
+    store = Store(tmp_path / "ng.db")
+    d = doc("d1", [RUBIO], [])
+    d.entities[0].aliases = {"Rubio"}
+    store.add_documents([d])
+    assert store.candidates("marco rubio") == [(RUBIO[0], "name")]
+    assert store.candidates("RUBIO")[0][0] == RUBIO[0]
+    assert store.candidates("person:marco-rubio") == [(RUBIO[0], "id")]
+    assert store.candidates("Atlantis") == []
+
+
+def test_wal_mode_and_indexes(tmp_path):
+    Store(tmp_path / "ng.db").close()
+    conn = sqlite3.connect(tmp_path / "ng.db")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"aliases_norm", "relations_tail"} <= indexes
+
+
+def test_failed_batch_leaves_nothing_behind(tmp_path):
+    store = Store(tmp_path / "ng.db")
+    good = doc("d1", [RUBIO], [])
+    bad = doc("d2", [SLV], [])
+    bad.mentions.append("not a mention")  # type: ignore[arg-type]
+    try:
+        store.add_documents([good, bad])
+    except Exception:
+        pass
+    assert store.stats()["documents"] == 0  # the batch is one transaction
