@@ -104,7 +104,7 @@ def find_missed_mentions(
     """
     if not names:
         return []
-    taken = set()
+    taken: set[int] = set()
     for m in known:
         taken.update(range(m.token_start, m.token_end))
     found = []

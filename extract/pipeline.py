@@ -86,7 +86,7 @@ def _nationality_relations(doc: Doc, out: ExtractedDocument, group_countries: di
     from newsgraph.extract.rules import load_confidence
 
     relations = []
-    first_mention = {}
+    first_mention: dict[str, EntityMention] = {}
     for m in out.mentions:
         first_mention.setdefault(m.entity_id, m)
     for group, country in group_countries.items():

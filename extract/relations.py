@@ -64,8 +64,9 @@ def _verb_attrs(rule: RelationRule) -> dict[str, Any]:
 def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
     """Patterns for one rule, each named by the voice it reads: the head is always the
     token whose entity does the verb's action."""
-    verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": _verb_attrs(rule)}
-    subject_ways = {
+    verb_attrs = _verb_attrs(rule)
+    verb: dict[str, Any] = {"RIGHT_ID": "verb", "RIGHT_ATTRS": verb_attrs}
+    subject_ways: dict[str, list[dict[str, Any]]] = {
         "active": [{"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "nsubj"}}],
         "relcl": [{"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "head", "RIGHT_ATTRS": {}}],
         "xcomp": [
@@ -91,9 +92,9 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
         for way, subject in subject_ways.items():
             verb_node = dict(verb)
             if way == "relcl":
-                verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb["RIGHT_ATTRS"], "DEP": "relcl"}}
+                verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": "relcl"}}
             elif way == "xcomp":
-                verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb["RIGHT_ATTRS"], "DEP": {"IN": ["xcomp", "conj"]}}}
+                verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": {"IN": ["xcomp", "conj"]}}}
             patterns.append((f"{tail_name}:{way}", [verb_node, *subject, *tail]))
         if tail_name == "prep":
             # "X was deported to El Salvador", "X was born in Y": the passive subject is the head.
@@ -340,8 +341,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             affiliation = _affiliation_in(phrase, index, person)
             if affiliation is None:
                 continue
-            role_tokens = [t for t in phrase if index.at(t) is None or index.at(t) is not affiliation and index.at(t).type == "Organization" and t.lower_ in {w.rstrip('.') for w in titles.words()}]
-            role_tokens = [t for t in role_tokens if t.dep_ not in {"det", "poss", "case"}]
+            role_tokens = [t for t in phrase if index.at(t) is None and t.dep_ not in {"det", "poss", "case"}]
             if _has_role(role_tokens):
                 add(person, affiliation, role_tokens, "apposition")
     return out

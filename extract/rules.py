@@ -92,15 +92,15 @@ def load_gazetteer() -> Gazetteer:
     overrides: dict[str, list[str]] = {}
     problems = []
     for number, row in _jsonl("countries.jsonl"):
-        iso3, name = row.get("iso3"), row.get("name")
-        if not isinstance(iso3, str) or not isinstance(name, str):
+        code, label = row.get("iso3"), row.get("name")
+        if not isinstance(code, str) or not isinstance(label, str):
             problems.append(f"countries.jsonl:{number}: needs 'iso3' and 'name'")
             continue
-        if pycountry.countries.get(alpha_3=iso3) is None:
-            problems.append(f"countries.jsonl:{number}: unknown ISO 3166 alpha-3 code {iso3!r}")
+        if pycountry.countries.get(alpha_3=code) is None:
+            problems.append(f"countries.jsonl:{number}: unknown ISO 3166 alpha-3 code {code!r}")
             continue
-        names[iso3] = name
-        overrides[iso3] = list(row.get("aliases", []))
+        names[code] = label
+        overrides[code] = list(row.get("aliases", []))
     if problems:
         raise RuleFileError(detail="; ".join(problems))
     for record in pycountry.countries:
@@ -112,20 +112,20 @@ def load_gazetteer() -> Gazetteer:
     # "Georgia" and "Jordan" are also common names of people or states; spaCy's GPE label
     # decides, so they stay in the table.
     for number, row in _jsonl("demonyms.jsonl"):
-        iso3 = row.get("iso3")
-        if iso3 not in names:
-            problems.append(f"demonyms.jsonl:{number}: unknown ISO 3166 alpha-3 code {iso3!r}")
+        code = row.get("iso3")
+        if not isinstance(code, str) or code not in names:
+            problems.append(f"demonyms.jsonl:{number}: unknown ISO 3166 alpha-3 code {code!r}")
             continue
         for demonym in row.get("demonyms", []):
-            gaz.demonyms[normalise_name(demonym)] = Country(iso3, names[iso3])
+            gaz.demonyms[normalise_name(demonym)] = Country(code, names[code])
     for number, row in _jsonl("organizations.jsonl"):
-        name = row.get("name")
-        if not isinstance(name, str):
+        org_name = row.get("name")
+        if not isinstance(org_name, str):
             problems.append(f"organizations.jsonl:{number}: needs 'name'")
             continue
         agency = bool(row.get("agency", False))
-        for form in [name, *row.get("aliases", [])]:
-            gaz.organizations[normalise_name(form)] = (name, agency)
+        for form in [org_name, *row.get("aliases", [])]:
+            gaz.organizations[normalise_name(form)] = (org_name, agency)
     if problems:
         raise RuleFileError(detail="; ".join(problems))
     return gaz
