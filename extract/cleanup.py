@@ -1,0 +1,399 @@
+"""Remove page furniture from scraped article text before it is parsed.
+
+Scraped news text carries lines that are not the article: share buttons, advertising
+slots, photo captions and credits, "Read more" lists of other headlines, menus, cookie
+and newsletter prompts, bylines and timestamps. Left in, they become entities and
+relations of their own (a related headline names people the article never mentions).
+
+The rules are data, one per line in ``extract/data/boilerplate.jsonl``; the kinds are
+
+- ``drop_line``: a line is dropped when its key (lowercased, outer punctuation and
+  symbols stripped) is one of ``exact``, when it contains one of ``contains``, or when
+  ``regex`` matches it (in its last ``tail_chars`` characters, if given: credits end a
+  caption, and searching a long paragraph from the start is slow);
+- ``drop_section``: a header (``exact``) for a list of links to other stories; the header
+  and up to ``max_lines`` following short lines without a final period are dropped;
+- ``nav_line``: a line of menu items, split on ``separators`` or made only of ``words``;
+- ``html_drop``: ``tags``, ARIA ``roles`` and ``class_words`` that the HTML reader drops
+  before taking text from a page (see ``readers.read_html_file``).
+
+Every row has a ``why``. A bad row fails loading with ``ValueError`` naming file and line
+(``boilerplate.jsonl:7: ...``), every bad row at once.
+
+Cleanup works line by line and only drops whole lines, so a sentence is either kept
+intact or dropped; the rules are written to match furniture, never prose, and
+``find_furniture`` says which rule dropped which line.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "BoilerplateRules",
+    "FurnitureLine",
+    "RULES_FILE",
+    "clean_text",
+    "find_furniture",
+    "load_rules",
+    "normalise_text",
+    "parse_rules",
+]
+
+RULES_FILE = "boilerplate.jsonl"
+
+# Zero-width characters, the soft hyphen and bidi controls: invisible in a browser,
+# but they split tokens ("Bu\u200bkele") and defeat matching.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_NEWLINES = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028]")
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2043": "-", "\u2212": "-", "\u2012": "\u2013", "\u2015": "\u2014"})
+# An apostrophe typed as a right quote inside a word ("Bukele\u2019s") is still an
+# apostrophe; later stages strip possessives by looking for "'s".
+_WORD_APOSTROPHE = re.compile("(?<=\\w)[\u2019\u02bc\u2018](?=\\w)")
+_APOSTROPHES = ("\u2019", "\u02bc", "\u2018")
+_SPACES = re.compile(" {2,}")
+# control characters (Cc) other than the newline, and every Unicode space (Zs)
+_CONTROLS_AND_SPACES = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_LIST_ITEM = re.compile(r"^([-*+\u2022\u2013\u2014]|\d{1,3}[.)])\s")
+_SENTENCE_END = (".", "!", "?", ":", ";", '"', "\u201d", "\u2019", "'", ")", "\u2026")
+
+_RULE_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "drop_line": {"exact": list, "contains": list, "regex": str, "ignore_case": bool, "tail_chars": int},
+    "drop_section": {"exact": list, "max_lines": int, "max_line_chars": int},
+    "nav_line": {"separators": str, "words": list, "min_items": int, "max_item_words": int},
+    "html_drop": {"tags": list, "roles": list, "class_words": list},
+}
+_ONE_OF = {
+    "drop_line": ("exact", "contains", "regex"),
+    "drop_section": ("exact",),
+    "nav_line": ("separators", "words"),
+    "html_drop": ("tags", "roles", "class_words"),
+}
+
+
+@dataclass(frozen=True)
+class FurnitureLine:
+    """A line that cleanup drops, and the rule (``file:line``) that dropped it."""
+
+    line: int  # 1-based, in the text after normalise_text
+    text: str
+    rule: str
+    why: str
+
+
+@dataclass(frozen=True)
+class _Rule:
+    ref: str  # "boilerplate.jsonl:7"
+    why: str
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    regex: re.Pattern[str]
+    rule: _Rule
+    tail_chars: int | None = None  # search only the end of the line
+
+
+@dataclass(frozen=True)
+class _Section:
+    max_lines: int
+    max_line_chars: int
+    rule: _Rule
+
+
+@dataclass(frozen=True)
+class _NavRule:
+    separators: re.Pattern[str] | None
+    words: frozenset[tuple[str, ...]]
+    min_items: int
+    max_item_words: int
+    rule: _Rule
+
+
+@dataclass(frozen=True)
+class BoilerplateRules:
+    """Compiled boilerplate rules; build with ``load_rules`` or ``parse_rules``."""
+
+    exact: dict[str, _Rule] = field(default_factory=dict)
+    contains: tuple[tuple[str, _Rule], ...] = ()
+    patterns: tuple[_Pattern, ...] = ()
+    sections: dict[str, _Section] = field(default_factory=dict)
+    nav: tuple[_NavRule, ...] = ()
+    html_tags: frozenset[str] = frozenset()
+    html_roles: frozenset[str] = frozenset()
+    html_class_words: frozenset[str] = frozenset()
+
+
+def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> BoilerplateRules:
+    """Compile rule rows; raise ``ValueError`` listing every bad row as ``file:line: ...``."""
+    errors: list[str] = []
+    exact: dict[str, _Rule] = {}
+    contains: list[tuple[str, _Rule]] = []
+    patterns: list[_Pattern] = []
+    sections: dict[str, _Section] = {}
+    nav: list[_NavRule] = []
+    tags: set[str] = set()
+    roles: set[str] = set()
+    class_words: set[str] = set()
+
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        where = f"{filename}:{number}"
+        problems = _check_row(raw)
+        if isinstance(problems, list):
+            errors.extend(f"{where}: {p}" for p in problems)
+            continue
+        row = problems
+        rule = _Rule(where, row["why"])
+        kind = row["rule"]
+        if kind == "drop_line":
+            if "exact" in row:
+                exact.update((_line_key(w), rule) for w in row["exact"])
+            elif "contains" in row:
+                contains.extend((_collapse(w.lower()), rule) for w in row["contains"])
+            else:
+                flags = re.IGNORECASE if row.get("ignore_case", True) else 0
+                patterns.append(_Pattern(re.compile(row["regex"], flags), rule, row.get("tail_chars")))
+        elif kind == "drop_section":
+            section = _Section(row.get("max_lines", 12), row.get("max_line_chars", 150), rule)
+            sections.update((_line_key(w), section) for w in row["exact"])
+        elif kind == "nav_line":
+            separators = row.get("separators")
+            nav.append(
+                _NavRule(
+                    separators=re.compile("\\s*[" + re.escape(separators) + "]\\s*") if separators else None,
+                    words=frozenset(tuple(_line_key(w).split()) for w in row.get("words", ())),
+                    min_items=row.get("min_items", 3),
+                    max_item_words=row.get("max_item_words", 4),
+                    rule=rule,
+                )
+            )
+        else:
+            tags.update(w.lower() for w in row.get("tags", ()))
+            roles.update(w.lower() for w in row.get("roles", ()))
+            class_words.update(w.lower() for w in row.get("class_words", ()))
+
+    if errors:
+        raise ValueError("\n".join(errors))
+    return BoilerplateRules(
+        exact=exact,
+        contains=tuple(contains),
+        patterns=tuple(patterns),
+        sections=sections,
+        nav=tuple(nav),
+        html_tags=frozenset(tags),
+        html_roles=frozenset(roles),
+        html_class_words=frozenset(class_words),
+    )
+
+
+def _check_row(raw: str) -> dict[str, Any] | list[str]:
+    """The row as a dict, or the list of what is wrong with it."""
+    try:
+        row = json.loads(raw)
+    except json.JSONDecodeError as e:
+        return [f"malformed JSON: {e.msg} (column {e.colno})"]
+    if not isinstance(row, dict):
+        return [f"a rule must be a JSON object, not {type(row).__name__}"]
+    kind = row.get("rule")
+    if kind not in _RULE_KEYS:
+        return [f"unknown rule {kind!r} (expected one of {', '.join(sorted(_RULE_KEYS))})"]
+    problems: list[str] = []
+    allowed = _RULE_KEYS[kind]
+    if not isinstance(row.get("why"), str) or not row["why"].strip():
+        problems.append("missing 'why': say what the rule removes")
+    for key, value in row.items():
+        if key in ("rule", "why"):
+            continue
+        if key not in allowed:
+            problems.append(f"unknown key {key!r} for {kind} (expected {', '.join(allowed)})")
+            continue
+        expected = allowed[key]
+        if expected is int and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            problems.append(f"{key!r} must be a positive integer")
+        elif expected is list and (
+            not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            problems.append(f"{key!r} must be a non-empty list of non-empty strings")
+        elif expected in (str, bool) and not isinstance(value, expected):
+            problems.append(f"{key!r} must be a {expected.__name__}")
+    present = [k for k in _ONE_OF[kind] if k in row]
+    if len(present) != 1:
+        problems.append(f"{kind} needs exactly one of {', '.join(_ONE_OF[kind])}")
+    for key in ("ignore_case", "tail_chars"):
+        if key in row and "regex" not in row:
+            problems.append(f"{key!r} applies only to 'regex'")
+    if kind == "nav_line" and "max_item_words" in row and "separators" not in row:
+        problems.append("'max_item_words' applies only to 'separators'")
+    if isinstance(row.get("regex"), str):
+        try:
+            re.compile(row["regex"])
+        except re.error as e:
+            problems.append(f"bad regex: {e}")
+    return problems or row
+
+
+def load_rules(path: str | Path | None = None) -> BoilerplateRules:
+    """The rules in ``path``, or the packaged ``data/boilerplate.jsonl`` (loaded once)."""
+    if path is None:
+        return _packaged_rules()
+    path = Path(path)
+    with path.open(encoding="utf-8") as f:
+        return parse_rules(f, filename=path.name)
+
+
+@functools.cache
+def _packaged_rules() -> BoilerplateRules:
+    text = resources.files("newsgraph.extract").joinpath("data", RULES_FILE).read_text(encoding="utf-8")
+    return parse_rules(text.splitlines(), filename=RULES_FILE)
+
+
+def normalise_text(text: str) -> str:
+    """NFC, one kind of newline, no control or invisible characters, single spaces.
+
+    Paragraph breaks survive as blank lines; lines are stripped. Typographic quotes are
+    kept except an apostrophe inside a word, which becomes ``'``.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _NEWLINES.sub("\n", text).replace("\u2029", "\n\n")
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROLS_AND_SPACES.sub(" ", text)
+    text = text.translate(_HYPHENS)
+    if any(a in text for a in _APOSTROPHES):
+        text = _WORD_APOSTROPHE.sub("'", text)
+    text = _SPACES.sub(" ", text)
+    lines = [line.strip(" ") for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+def find_furniture(text: str, rules: BoilerplateRules | None = None) -> list[FurnitureLine]:
+    """The lines of ``normalise_text(text)`` that are page furniture, with their rules."""
+    return list(_furniture(normalise_text(text).split("\n"), rules or load_rules()))
+
+
+def clean_text(text: str, rules: BoilerplateRules | None = None) -> str:
+    """The article text without page furniture, normalised; ``""`` if nothing is left.
+
+    Paragraphs are separated by one blank line. Inside a paragraph, a line break in the
+    middle of a sentence (the line does not end a sentence and the next starts in lower
+    case, or the line ends with a comma, and the next is not a list item) is joined with
+    a space, so that hard-wrapped text does not split names and clauses across lines.
+    """
+    lines = normalise_text(text).split("\n")
+    dropped = {f.line for f in _furniture(lines, rules or load_rules())}
+    paragraphs: list[list[str]] = [[]]
+    for number, line in enumerate(lines, start=1):
+        if number in dropped:
+            continue
+        if not line:
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        paragraphs[-1].append(line)
+    return "\n\n".join(_join_wrapped(p) for p in paragraphs if p)
+
+
+def _join_wrapped(lines: list[str]) -> str:
+    out = lines[0]
+    for line in lines[1:]:
+        mid_sentence = (
+            not out.endswith(_SENTENCE_END)
+            and (line[0].islower() or out.endswith(","))
+            and not _LIST_ITEM.match(line)
+        )
+        out += (" " if mid_sentence else "\n") + line
+    return out
+
+
+def _furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[FurnitureLine]:
+    section: _Section | None = None
+    section_left = 0
+    for number, line in enumerate(lines, start=1):
+        if not line:
+            continue
+        key = _line_key(line)
+        if section_left:
+            if _is_link_line(line, section) and key not in rules.sections:
+                section_left -= 1
+                assert section is not None
+                yield FurnitureLine(number, line, section.rule.ref, section.rule.why)
+                continue
+            section_left = 0
+        if key in rules.sections:
+            section = rules.sections[key]
+            section_left = section.max_lines
+            yield FurnitureLine(number, line, section.rule.ref, section.rule.why)
+            continue
+        rule = _matching_rule(line, key, rules)
+        if rule is not None:
+            yield FurnitureLine(number, line, rule.ref, rule.why)
+
+
+def _matching_rule(line: str, key: str, rules: BoilerplateRules) -> _Rule | None:
+    if key in rules.exact:
+        return rules.exact[key]
+    lowered = line.lower()
+    for phrase, rule in rules.contains:
+        if phrase in lowered:
+            return rule
+    for pattern in rules.patterns:
+        if pattern.regex.search(line[-pattern.tail_chars :] if pattern.tail_chars else line):
+            return pattern.rule
+    for nav in rules.nav:
+        if _is_nav_line(line, key, nav):
+            return nav.rule
+    return None
+
+
+def _is_link_line(line: str, section: _Section | None) -> bool:
+    """A line in a list of other stories: short, and not a sentence."""
+    assert section is not None
+    return len(line) <= section.max_line_chars and not line.endswith((".", ":", ";"))
+
+
+def _is_nav_line(line: str, key: str, nav: _NavRule) -> bool:
+    if len(line) > 200:  # a menu is short; this also keeps paragraphs fast
+        return False
+    if nav.separators is not None:
+        items = [i for i in nav.separators.split(line) if i.strip()]
+        return len(items) >= nav.min_items and all(
+            len(i.split()) <= nav.max_item_words and len(i) <= 30 for i in items
+        )
+    words = re.sub(r"[^\w\s]+", " ", key).split()
+    count = 0
+    while words:
+        for size in (4, 3, 2, 1):
+            if tuple(words[:size]) in nav.words:
+                words = words[size:]
+                count += 1
+                break
+        else:
+            return False
+    return count >= nav.min_items
+
+
+def _line_key(line: str) -> str:
+    """Lowercased, single-spaced, without punctuation, symbols or spaces at either end."""
+    start, end = 0, len(line)
+    while start < end and _is_edge(line[start]):
+        start += 1
+    while end > start and _is_edge(line[end - 1]):
+        end -= 1
+    return _collapse(line[start:end].lower())
+
+
+def _is_edge(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PSZC"
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
