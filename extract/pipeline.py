@@ -77,6 +77,12 @@ def extract_doc(doc: Doc, nlp: Language, *, document_id: str, source: str = "", 
     relations += _nationality_relations(doc, out, resolution.group_countries)
     if cooccurrence:
         relations += cooccurrence_relations(doc, index)
+    for r in relations:
+        # spaCy's sentences carry the whitespace that follows them; evidence should not.
+        stripped = r.sentence.strip()
+        r.start += len(r.sentence) - len(r.sentence.lstrip())
+        r.end = r.start + len(stripped)
+        r.sentence = stripped
     out.relations = relations
     _ensure_countries(out, resolution.group_countries)
     return out

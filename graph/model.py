@@ -38,6 +38,7 @@ def normalise_name(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = re.sub(r"[’'`]s\b", "", text)
+    text = text.replace(".", "")  # "U.S." and "US" are one key
     text = re.sub(r"[^\w]+", " ", text)
     return " ".join(text.split())
 

@@ -46,12 +46,12 @@ CREATE TABLE IF NOT EXISTS aliases (
     norm TEXT NOT NULL,
     kind TEXT NOT NULL,             -- name | alias | surname
     PRIMARY KEY (entity_id, norm, kind)
-) WITHOUT ROWID;
+);
 CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm);
 CREATE TABLE IF NOT EXISTS entity_documents (
     entity_id TEXT NOT NULL, document_id TEXT NOT NULL, mentions INTEGER NOT NULL,
     PRIMARY KEY (entity_id, document_id)
-) WITHOUT ROWID;
+);
 CREATE INDEX IF NOT EXISTS entity_documents_doc ON entity_documents(document_id);
 CREATE TABLE IF NOT EXISTS mentions (
     document_id TEXT NOT NULL, entity_id TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
@@ -73,7 +73,7 @@ CREATE TABLE IF NOT EXISTS evidence (
     start INTEGER NOT NULL, end INTEGER NOT NULL,
     sentence TEXT NOT NULL, predicate TEXT, method TEXT NOT NULL, confidence REAL NOT NULL,
     PRIMARY KEY (relation_id, document_id, start)
-) WITHOUT ROWID;
+);
 CREATE INDEX IF NOT EXISTS evidence_doc ON evidence(document_id);
 """
 

@@ -143,7 +143,7 @@ class KnowledgeGraph:
     # -- reads ------------------------------------------------------------------------
     def resolve(self, name: str) -> str:
         """Entity id for a name, alias, surname or id, in any case."""
-        candidates = self.store.candidates(name)
+        candidates = self.store.candidates(name) or self._gazetteer_candidates(name)
         if not candidates:
             closest = self.store.closest_names(name)
             raise UnknownEntity(query=name, closest=", ".join(closest) if closest else "none")
@@ -158,6 +158,22 @@ class KnowledgeGraph:
                 raise AmbiguousEntity(query=name, candidates="; ".join(labels))
             return names[0][0]
         return candidates[0][0]
+
+    def _gazetteer_candidates(self, name: str) -> list[tuple[str, str]]:
+        """A country or known organisation named by a form no article used
+        ("United States of America") is still found."""
+        from newsgraph.extract.rules import load_gazetteer
+        from newsgraph.graph.model import entity_id
+
+        gaz = load_gazetteer()
+        country = gaz.country(name)
+        org = gaz.organization(name)
+        ids = []
+        if country is not None:
+            ids.append(entity_id("Country", country.name, country.iso3))
+        if org is not None:
+            ids.append(entity_id("Organization", org[0]))
+        return [(i, "name") for i in ids if self.store.entity(i) is not None]
 
     def entity(self, name: str, *, min_confidence: float = 0.0, evidence_limit: int = 3) -> dict[str, Any]:
         eid = self.resolve(name)

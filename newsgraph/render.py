@@ -21,7 +21,12 @@ def _arrow(direction: str) -> str:
     return {"out": "->", "in": "<-"}.get(direction, "--")
 
 
+CARD_ROWS_PER_RELATION = 10
+
+
 def render_entity_card(out: Console, card: dict[str, Any]) -> None:
+    """A compact card: one line per connection and its best evidence sentence under it,
+    so it reads well in a terminal of any width and in a pipe."""
     out.print(f"{card['name']}  [{card['type']}]  id={card['id']}")
     if card["aliases"]:
         out.print("aliases: " + ", ".join(card["aliases"]))
@@ -33,9 +38,15 @@ def render_entity_card(out: Console, card: dict[str, Any]) -> None:
     if not groups:
         out.print("no connections")
     for relation, rows in groups.items():
-        table = Table("", "entity", "type", "weight", "detail", "evidence", title=f"{relation} ({len(rows)})", title_justify="left")
-        for c in rows:
-            evidence = c["evidence"][0]["sentence"] if c["evidence"] else ""
-            table.add_row(_arrow(c["direction"]), c["entity"]["name"], c["entity"]["type"], str(c["weight"]),
-                          c.get("title") or c.get("predicate") or "", evidence)
-        out.print(table)
+        out.print(f"\n{relation} ({len(rows)})")
+        for c in rows[:CARD_ROWS_PER_RELATION]:
+            detail = c.get("title") or c.get("predicate") or ""
+            other = c["entity"]
+            out.print(
+                f"  {_arrow(c['direction'])} {other['name']} [{other['type']}]  weight {c['weight']}"
+                + (f"  ({detail})" if detail else "")
+            )
+            if c["evidence"]:
+                out.print(f"       \"{c['evidence'][0]['sentence']}\"")
+        if len(rows) > CARD_ROWS_PER_RELATION:
+            out.print(f"  ... and {len(rows) - CARD_ROWS_PER_RELATION} more (use --json for all)")

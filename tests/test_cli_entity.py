@@ -42,7 +42,8 @@ def test_entity_table_output(examples_db):
     result = invoke("entity", "Bukele", "--db", examples_db)
     assert result.exit_code == 0
     assert result.stdout.startswith("Nayib Bukele  [Person]  id=person:nayib-bukele")
-    assert "HOLDS_ROLE" in result.stdout
+    assert "\nHOLDS_ROLE (" in result.stdout
+    assert "  -> El Salvador [Country]" in result.stdout
 
 
 def test_unknown_entity_is_one_line_on_stderr(examples_db):
