@@ -1,0 +1,81 @@
+"""Generate the README's CLI reference from the real commands (``--check`` to verify).
+
+Run ``python scripts/cli_reference.py`` after changing a command; CI runs the check
+through tests/test_docs.py so the reference cannot go stale.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import typer
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+BEGIN, END = "<!-- cli-reference:begin -->", "<!-- cli-reference:end -->"
+
+
+def _commands(group: click.Group, prefix: str = "newsgraph") -> list[tuple[str, click.Command]]:
+    out = []
+    for name in sorted(group.commands):
+        cmd = group.commands[name]
+        if isinstance(cmd, click.Group):
+            out += _commands(cmd, f"{prefix} {name}")
+        else:
+            out.append((f"{prefix} {name}", cmd))
+    return out
+
+
+def _usage(path: str, cmd: click.Command) -> str:
+    args = " ".join(p.human_readable_name.upper() + ("..." if p.nargs == -1 else "") for p in cmd.params if isinstance(p, click.Argument))
+    return f"{path} {args} [OPTIONS]".replace("  ", " ")
+
+
+def render() -> str:
+    from newsgraph.cli import app
+
+    root = typer.main.get_command(app)
+    assert isinstance(root, click.Group)
+    lines = [BEGIN, ""]
+    for path, cmd in _commands(root):
+        lines.append(f"### `{path}`")
+        lines.append("")
+        lines.append((cmd.help or "").strip().split("\n\n")[0])
+        lines.append("")
+        lines.append(f"    {_usage(path, cmd)}")
+        lines.append("")
+        for p in cmd.params:
+            if not isinstance(p, click.Option) or p.hidden:
+                continue
+            flags = ", ".join(f"`{o}`" for o in [*p.opts, *p.secondary_opts])
+            extra = []
+            if p.envvar:
+                extra.append(f"env `{p.envvar}`")
+            if p.default not in (None, False, (), []) and not callable(p.default):
+                extra.append(f"default `{p.default}`")
+            help_text = (p.help or "").strip()
+            lines.append(f"- {flags}: {help_text}" + (f" ({'; '.join(extra)})" if extra else ""))
+        lines.append("")
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def main() -> int:
+    text = README.read_text("utf-8")
+    start, end = text.find(BEGIN), text.find(END)
+    if start < 0 or end < 0:
+        print(f"README.md has no {BEGIN} ... {END} markers", file=sys.stderr)
+        return 1
+    new = text[:start] + render() + text[end + len(END):]
+    if "--check" in sys.argv:
+        if new != text:
+            print("README.md's CLI reference is stale: run python scripts/cli_reference.py", file=sys.stderr)
+            return 1
+        return 0
+    README.write_text(new, "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
