@@ -1,1 +1,2 @@
 """Imports every ``cli_<area>`` module so its commands register on the app."""
+from newsgraph import cli_show  # noqa: F401

@@ -82,3 +82,18 @@ class Neo4jDatabaseError(NewsgraphError):
 class ExportError(NewsgraphError):
     code = "NG601"
     template = "{detail}"
+
+
+class ShowUnknownType(NewsgraphError):
+    code = "NG801"
+    template = "Unknown entity type {given!r}; use one of {known}."
+
+
+class ShowWriteError(NewsgraphError):
+    code = "NG802"
+    template = "Cannot write the page to {path}: {detail}"
+
+
+class ShowAssetMissing(NewsgraphError):
+    code = "NG803"
+    template = "The packaged drawing asset {name} is unusable ({detail}); reinstall newsgraph."

@@ -1,0 +1,56 @@
+"""``newsgraph show``: an entity's ego network as one self-contained, interactive HTML page."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from newsgraph.cli_common import DEFAULT_DB_PATH, DbOption, JsonOption, app, console, handles_errors, print_json
+from newsgraph.graph.model import ENTITY_TYPES
+from newsgraph.kg import KnowledgeGraph
+from newsgraph.show import DEFAULT_MAX_NODES, EgoOptions, write_show
+
+
+@app.command()
+@handles_errors
+def show(
+    name: Annotated[str, typer.Argument(help="Canonical name, alias, surname or id, any case.")],
+    db: DbOption = DEFAULT_DB_PATH,
+    depth: Annotated[int, typer.Option("--depth", min=1, max=4, help="Hops from the entity.")] = 1,
+    entity_types: Annotated[
+        Optional[list[str]],
+        typer.Option("--type", help=f"Only entities of this type (repeatable): {', '.join(ENTITY_TYPES)}. The entity itself is always shown."),
+    ] = None,
+    relation_types: Annotated[
+        Optional[list[str]], typer.Option("--relation", help="Only relations of this type (repeatable), e.g. VISITED.")
+    ] = None,
+    cooccurrence: Annotated[
+        bool, typer.Option("--cooccurrence/--no-cooccurrence", help="Include sentence co-occurrence edges.")
+    ] = True,
+    min_weight: Annotated[int, typer.Option("--min-weight", min=0, help="Hide relations seen fewer times.")] = 0,
+    max_nodes: Annotated[
+        int, typer.Option("--max-nodes", min=1, help="Keep at most this many entities, nearest and strongest first.")
+    ] = DEFAULT_MAX_NODES,
+    output: Annotated[
+        Optional[str], typer.Option("-o", "--output", help="Write the page here; without it, a temporary file opened in the browser.")
+    ] = None,
+    no_open: Annotated[bool, typer.Option("--no-open", help="Do not open a browser (without -o: only print the file's path).")] = False,
+    json_out: JsonOption = False,
+) -> None:
+    """Draw an entity's ego network as one self-contained HTML page (works offline): nodes
+    coloured by type and sized by mentions, edges by relation type and weight; click an edge
+    for its evidence sentences and documents."""
+    opts = EgoOptions(
+        depth=depth, entity_types=entity_types or [], relation_types=relation_types or [],
+        include_cooccurrence=cooccurrence, min_weight=min_weight, max_nodes=max_nodes,
+    )
+    with KnowledgeGraph.open(db) as kg:
+        result = write_show(kg, name, opts, output, open_browser=not no_open)
+    if json_out:
+        print_json(result.to_dict())
+        return
+    cut = f", cut at --max-nodes {max_nodes}" if result.truncated else ""
+    console().print(f"{result.path} ({result.center['name']}: {result.nodes} entities, {result.edges} relations{cut})")
+    if output is None and not no_open and not result.opened:
+        console().print("No graphical browser found; open the file above in one.")

@@ -1,0 +1,333 @@
+"""``newsgraph show``: an entity's ego network as one self-contained HTML page.
+
+The page inlines vis-network (the standalone UMD build shipped in ``newsgraph/static/``,
+dual MIT / Apache-2.0), its own styles and the graph data, so it opens offline and can be
+mailed around as one file. Nodes are coloured by type and sized by mentions; edges carry
+their relation type and weight; a click on an edge lists its evidence sentences with the
+titles of their documents.
+
+The ego network is found in SQLite through the relation indexes (head via the
+``UNIQUE(head, type, tail)`` index, tail via ``relations_tail``), one query per hop and
+chunk of the frontier, so the whole graph is never loaded; the NetworkX graph of just
+those entities then comes from :func:`newsgraph.graph.nxview.build_graph`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import webbrowser
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from newsgraph.errors import ShowAssetMissing, ShowUnknownType, ShowWriteError
+from newsgraph.graph.model import COOCCURRENCE, ENTITY_TYPES
+from newsgraph.graph.nxview import GraphFilter, build_graph
+from newsgraph.graph.store import Store
+from newsgraph.kg import KnowledgeGraph
+
+VIS_NETWORK_VERSION = "10.1.5"
+VIS_NETWORK_JS = "vis-network.min.js"
+TEMPLATE = "show.html"
+
+# One colour per entity type (Tableau 10, readable on white and told apart by most
+# colour-blind readers); the page's legend is built from the same table.
+TYPE_COLOURS = {
+    "Person": "#4e79a7",
+    "Country": "#e15759",
+    "Organization": "#59a14f",
+    "Location": "#f28e2b",
+    "Group": "#b07aa1",
+}
+
+DEFAULT_MAX_NODES = 150  # beyond a few hundred nodes a force layout is a hairball
+EVIDENCE_PER_EDGE = 5
+_CHUNK = 500  # SQLite's default limit on bound parameters is far above this
+
+
+@dataclass
+class EgoOptions:
+    depth: int = 1
+    entity_types: list[str] = field(default_factory=list)  # empty: every type
+    relation_types: list[str] = field(default_factory=list)  # empty: every type
+    include_cooccurrence: bool = True
+    min_weight: int = 0
+    max_nodes: int = DEFAULT_MAX_NODES
+
+
+@dataclass
+class EgoNetwork:
+    center: str
+    graph: nx.MultiDiGraph
+    hops: dict[str, int]  # entity id -> distance from the centre
+    truncated: bool  # True when max_nodes cut the network short
+
+
+@dataclass
+class ShowResult:
+    path: Path
+    center: dict[str, Any]
+    nodes: int
+    edges: int
+    truncated: bool
+    opened: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "center": self.center,
+            "nodes": self.nodes,
+            "edges": self.edges,
+            "truncated": self.truncated,
+            "opened": self.opened,
+        }
+
+
+def normalise_types(types: list[str]) -> list[str]:
+    """Entity types as given on the command line, any case, to their canonical spelling."""
+    out = []
+    for t in types:
+        match = [known for known in ENTITY_TYPES if known.lower() == t.strip().lower()]
+        if not match:
+            raise ShowUnknownType(given=t, known=", ".join(ENTITY_TYPES))
+        if match[0] not in out:
+            out.append(match[0])
+    return out
+
+
+def _relation_filter(opts: EgoOptions) -> GraphFilter:
+    # Entity types are handled by the walk itself (the centre stays whatever its type),
+    # so the filter handed to build_graph carries relation criteria only.
+    return GraphFilter(
+        relation_types=[t.upper() for t in opts.relation_types],
+        min_weight=opts.min_weight,
+        include_cooccurrence=opts.include_cooccurrence,
+        evidence_per_edge=EVIDENCE_PER_EDGE,
+    )
+
+
+def _neighbour_rows(store: Store, frontier: list[str], where: str, args: list[Any]) -> list[tuple[str, str, int, str, int]]:
+    """(frontier entity, neighbour, weight, neighbour type, neighbour mentions) for every
+    relation passing the filter that touches the frontier, in either direction."""
+    rows: list[tuple[str, str, int, str, int]] = []
+    for i in range(0, len(frontier), _CHUNK):
+        chunk = frontier[i : i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for mine, other in (("head", "tail"), ("tail", "head")):
+            sql = (
+                f"SELECT r.{mine}, r.{other}, r.weight, o.type, o.mentions FROM relations r "
+                f"JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail "
+                f"JOIN entities o ON o.id = r.{other} "
+                f"WHERE r.{mine} IN ({marks}) AND {where}"
+            )
+            rows.extend(tuple(r) for r in store.conn.execute(sql, chunk + args))  # type: ignore[misc]
+    return rows
+
+
+def ego_entity_ids(store: Store, center: str, opts: EgoOptions) -> tuple[dict[str, int], bool]:
+    """Entity ids within ``opts.depth`` hops of ``center`` (relations in either direction),
+    mapped to their hop count; and whether ``opts.max_nodes`` cut the walk short.
+
+    When a hop would pass the limit, its entities are ranked by the total weight of their
+    relations to the entities already kept, then by mentions, and the best are kept.
+    """
+    where, args = _relation_filter(opts).relation_sql()
+    allowed = set(opts.entity_types)
+    hops = {center: 0}
+    frontier = [center]
+    truncated = False
+    for hop in range(1, opts.depth + 1):
+        if not frontier:
+            break
+        score: dict[str, tuple[int, int]] = {}
+        for _, other, weight, other_type, mentions in _neighbour_rows(store, frontier, where, args):
+            if other in hops or (allowed and other_type not in allowed):
+                continue
+            total, _m = score.get(other, (0, mentions))
+            score[other] = (total + weight, mentions)
+        ranked = sorted(score, key=lambda e: (-score[e][0], -score[e][1], e))
+        room = opts.max_nodes - len(hops)
+        if len(ranked) > room:
+            ranked, truncated = ranked[: max(room, 0)], True
+        for eid in ranked:
+            hops[eid] = hop
+        frontier = ranked
+        if truncated:
+            break
+    return hops, truncated
+
+
+def ego_network(kg: KnowledgeGraph, name: str, opts: EgoOptions) -> EgoNetwork:
+    """The ego network of the entity ``name`` resolves to (name, alias, surname or id)."""
+    center = kg.resolve(name)
+    hops, truncated = ego_entity_ids(kg.store, center, opts)
+    graph = build_graph(kg.store, _relation_filter(opts), entity_ids=set(hops))
+    return EgoNetwork(center=center, graph=graph, hops=hops, truncated=truncated)
+
+
+def _evidence(store: Store, head: str, rel_type: str, tail: str) -> list[dict[str, Any]]:
+    row = store.conn.execute(
+        "SELECT id FROM relations WHERE head=? AND type=? AND tail=?", (head, rel_type, tail)
+    ).fetchone()
+    if row is None:
+        return []
+    return [
+        {"sentence": e["sentence"], "document": e["document"], "title": e["title"], "date": e["date"]}
+        for e in store.evidence(row[0], EVIDENCE_PER_EDGE)
+    ]
+
+
+def page_data(kg: KnowledgeGraph, ego: EgoNetwork, opts: EgoOptions) -> dict[str, Any]:
+    """Everything the page draws, as plain JSON-ready data."""
+    g = ego.graph
+    nodes = []
+    for eid, attrs in g.nodes(data=True):
+        nodes.append(
+            {
+                "id": eid,
+                "name": attrs["name"],
+                "type": attrs["type"],
+                "mentions": attrs["mentions"],
+                "documents": attrs["documents"],
+                "aliases": attrs["aliases"],
+                "hop": ego.hops.get(eid, 0),
+                "first_seen": attrs["first_seen"],
+                "last_seen": attrs["last_seen"],
+            }
+        )
+    nodes.sort(key=lambda n: (n["hop"], -n["mentions"], n["name"]))
+    edges = []
+    for i, (head, tail, key, attrs) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))):
+        edges.append(
+            {
+                "id": f"e{i}",
+                "from": head,
+                "to": tail,
+                "type": key,
+                "directed": key != COOCCURRENCE,
+                "weight": attrs["weight"],
+                "confidence": attrs["confidence"],
+                "predicate": attrs["predicate"],
+                "title": attrs["title"],
+                "evidence_count": attrs["evidence_count"],
+                "evidence": _evidence(kg.store, head, key, tail),
+            }
+        )
+    center = g.nodes[ego.center]
+    return {
+        "center": {"id": ego.center, "name": center["name"], "type": center["type"]},
+        "depth": opts.depth,
+        "filters": {
+            "entity_types": opts.entity_types,
+            "relation_types": [t.upper() for t in opts.relation_types],
+            "include_cooccurrence": opts.include_cooccurrence,
+            "min_weight": opts.min_weight,
+            "max_nodes": opts.max_nodes,
+        },
+        "truncated": ego.truncated,
+        "type_colours": TYPE_COLOURS,
+        "nodes": nodes,
+        "edges": edges,
+        "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "database": kg.store.path.name,
+        "vis_network_version": VIS_NETWORK_VERSION,
+    }
+
+
+def _static(name: str) -> str:
+    try:
+        return resources.files("newsgraph").joinpath("static", name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise ShowAssetMissing(name=name, detail=str(exc)) from exc
+
+
+def _script_json(data: Any) -> str:
+    """JSON safe inside a <script> element: no ``</script>``, ``<!--`` or U+2028 can end
+    or confuse it, whatever the article text says."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _html_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_html(data: dict[str, Any]) -> str:
+    """The page: template + inlined vis-network + inlined data."""
+    library = _static(VIS_NETWORK_JS)
+    if "</script" in library.lower():  # would end the inline script early
+        raise ShowAssetMissing(name=VIS_NETWORK_JS, detail="contains '</script'; cannot be inlined")
+    title = f"{data['center']['name']} — newsgraph"
+    parts = {
+        "__NEWSGRAPH_TITLE__": _html_text(title),
+        "/*__NEWSGRAPH_DATA__*/null": _script_json(data),
+        "/*__VIS_NETWORK_JS__*/": library,
+    }
+    # One pass, so nothing inserted (article text, the library) is ever searched for
+    # placeholders again.
+    pattern = re.compile("|".join(re.escape(k) for k in parts))
+    return pattern.sub(lambda m: parts[m.group(0)], _static(TEMPLATE))
+
+
+def open_in_browser(path: Path) -> bool:
+    """Open the page in a graphical browser if there is one; text-mode browsers (lynx,
+    w3m…) cannot run the drawing, so they do not count."""
+    try:
+        controller = webbrowser.get()
+    except webbrowser.Error:
+        return False
+    if getattr(controller, "name", "") in {"www-browser", "links", "elinks", "lynx", "w3m"}:
+        return False
+    try:
+        return bool(controller.open(path.resolve().as_uri()))
+    except Exception:  # a browser that fails to start is just "no browser"
+        return False
+
+
+def write_show(
+    kg: KnowledgeGraph,
+    name: str,
+    opts: EgoOptions | None = None,
+    dest: str | Path | None = None,
+    *,
+    open_browser: bool = True,
+) -> ShowResult:
+    """Write the ego network page of ``name`` to ``dest``, or to a new temporary file
+    opened in the browser when ``dest`` is None."""
+    opts = replace(opts or EgoOptions(), entity_types=normalise_types((opts or EgoOptions()).entity_types))
+    ego = ego_network(kg, name, opts)
+    data = page_data(kg, ego, opts)
+    html = render_html(data)
+    if dest is None:
+        fd, tmp = tempfile.mkstemp(prefix="newsgraph-show-", suffix=".html")
+        os.close(fd)
+        path = Path(tmp)
+    else:
+        path = Path(dest)
+    try:
+        path.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise ShowWriteError(path=str(path), detail=exc.strerror or str(exc)) from exc
+    result = ShowResult(
+        path=path,
+        center=data["center"],
+        nodes=len(data["nodes"]),
+        edges=len(data["edges"]),
+        truncated=ego.truncated,
+    )
+    if dest is None and open_browser:
+        result.opened = open_in_browser(path)
+    return result
