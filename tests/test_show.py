@@ -1,0 +1,168 @@
+"""The ego network behind `newsgraph show`, and the page it writes (no browser here;
+see test_show_browser.py for the drawing itself)."""
+
+from __future__ import annotations
+
+import json
+import re
+import webbrowser
+from pathlib import Path
+
+import pytest
+
+from newsgraph import KnowledgeGraph
+from newsgraph.errors import ShowUnknownType, ShowWriteError, UnknownEntity
+from newsgraph.show import EgoOptions, ego_network, open_in_browser, page_data, render_html, write_show
+
+RUBIO = "person:marco-rubio"
+
+
+def ego_ids(db: Path, **opts) -> set[str]:
+    with KnowledgeGraph.open(db) as kg:
+        return set(ego_network(kg, "Rubio", EgoOptions(**opts)).graph.nodes)
+
+
+def test_depth_one_is_direct_neighbours(show_db):
+    assert ego_ids(show_db) == {RUBIO, "country:SLV", "person:nayib-bukele", "country:USA", "location:san-salvador"}
+
+
+def test_each_hop_adds_the_next_ring_and_isolated_entities_never_come(show_db):
+    two = ego_ids(show_db, depth=2)
+    three = ego_ids(show_db, depth=3)
+    assert two - ego_ids(show_db) == {"org:state-department"}
+    assert three - two == {"group:salvadorans"}
+    assert "person:lonely-person" not in ego_ids(show_db, depth=4)
+
+
+def test_hops_and_edges_among_the_kept_entities(show_db):
+    with KnowledgeGraph.open(show_db) as kg:
+        ego = ego_network(kg, "Rubio", EgoOptions(depth=2))
+    assert ego.hops == {
+        RUBIO: 0, "country:SLV": 1, "person:nayib-bukele": 1, "country:USA": 1, "location:san-salvador": 1,
+        "org:state-department": 2,
+    }
+    assert sorted((h, t, k) for h, t, k in ego.graph.edges(keys=True)) == sorted([
+        (RUBIO, "country:SLV", "VISITED"),
+        ("country:SLV", RUBIO, "MENTIONED_WITH"),
+        (RUBIO, "person:nayib-bukele", "MET_WITH"),
+        (RUBIO, "country:USA", "HOLDS_ROLE"),
+        ("location:san-salvador", RUBIO, "CO_OCCURS_WITH"),  # undirected: stored in id order
+        ("person:nayib-bukele", "country:SLV", "LEADS"),
+        ("org:state-department", "person:nayib-bukele", "EMPLOYS"),
+    ])
+    assert ego.graph.edges[RUBIO, "country:SLV", "VISITED"]["weight"] == 2
+    assert not ego.truncated
+
+
+def test_entity_type_filter_keeps_the_centre(show_db):
+    assert ego_ids(show_db, entity_types=["Country"], depth=2) == {RUBIO, "country:SLV", "country:USA"}
+
+
+def test_relation_filter_and_cooccurrence_switch(show_db):
+    assert ego_ids(show_db, relation_types=["visited"]) == {RUBIO, "country:SLV"}
+    assert "location:san-salvador" not in ego_ids(show_db, include_cooccurrence=False)
+    assert ego_ids(show_db, min_weight=2) == {RUBIO, "country:SLV"}
+
+
+def test_max_nodes_keeps_the_strongest_and_says_so(show_db):
+    with KnowledgeGraph.open(show_db) as kg:
+        ego = ego_network(kg, "Rubio", EgoOptions(max_nodes=3, depth=2))
+    # El Salvador: weight 2 + 1 to Rubio; Bukele: weight 1 but 3 mentions; the rest 1 mention.
+    assert set(ego.graph.nodes) == {RUBIO, "country:SLV", "person:nayib-bukele"}
+    assert ego.truncated
+
+
+def test_unknown_entity_and_type_are_coded_errors(show_db, tmp_path):
+    with KnowledgeGraph.open(show_db) as kg:
+        with pytest.raises(UnknownEntity):
+            write_show(kg, "Atlantis", dest=tmp_path / "x.html")
+        with pytest.raises(ShowUnknownType, match=r"^\[NG801\] Unknown entity type 'Planet'"):
+            write_show(kg, "Rubio", EgoOptions(entity_types=["Planet"]), tmp_path / "x.html")
+        with pytest.raises(ShowWriteError, match=r"^\[NG802\] Cannot write the page to "):
+            write_show(kg, "Rubio", dest=tmp_path / "missing-dir" / "x.html")
+
+
+def embedded_data(html: str) -> dict:
+    match = re.search(r"var NEWSGRAPH = (.*?);\n</script>", html, re.S)
+    assert match, "data script not found"
+    return json.loads(match.group(1))
+
+
+def test_page_data_has_evidence_with_document_titles(show_db):
+    with KnowledgeGraph.open(show_db) as kg:
+        opts = EgoOptions()
+        data = page_data(kg, ego_network(kg, "Rubio", opts), opts)
+    assert data["center"] == {"id": RUBIO, "name": "Marco Rubio", "type": "Person"}
+    visited = next(e for e in data["edges"] if e["type"] == "VISITED")
+    assert visited["weight"] == 2 and visited["directed"]
+    assert {(v["sentence"], v["title"]) for v in visited["evidence"]} == {
+        ("Rubio visited El Salvador on Monday.", "Rubio lands in El Salvador"),
+        ("Rubio visited El Salvador again.", "A second visit"),
+    }
+    co = next(e for e in data["edges"] if e["type"] == "CO_OCCURS_WITH")
+    assert not co["directed"]
+    rubio = data["nodes"][0]
+    assert rubio["id"] == RUBIO and rubio["hop"] == 0 and rubio["mentions"] == 8 and "Rubio" in rubio["aliases"]
+
+
+def test_page_is_self_contained_and_article_text_cannot_break_out(show_db, tmp_path):
+    with KnowledgeGraph.open(show_db) as kg:
+        result = write_show(kg, "Bukele", dest=tmp_path / "b.html")
+    html = result.path.read_text(encoding="utf-8")
+    # Everything inline: no external scripts, styles, images or fonts.
+    assert not re.search(r"<(script|img|iframe)[^>]+src=|<link\b|@import|url\(\s*['\"]?https?:", html, re.I)
+    assert html.count("<script") == html.count("</script>") == 4
+    assert "vis-network" in html and "@version 10.1.5" in html
+    assert "<title>Nayib Bukele — newsgraph</title>" in html
+    # The evidence sentence with "</script><script>alert(1)" stays data.
+    assert "alert(1)</script>" not in html
+    data = embedded_data(html)
+    sentences = [v["sentence"] for e in data["edges"] for v in e["evidence"]]
+    assert "Bukele leads El Salvador </script><script>alert(1)</script>." in sentences
+    assert (result.nodes, result.edges) == (len(data["nodes"]), len(data["edges"]))
+
+
+def test_render_html_inserts_each_part_once(show_db):
+    with KnowledgeGraph.open(show_db) as kg:
+        opts = EgoOptions()
+        data = page_data(kg, ego_network(kg, "Rubio", opts), opts)
+    data["nodes"][0]["name"] = "/*__VIS_NETWORK_JS__*/ __NEWSGRAPH_TITLE__"
+    html = render_html(data)
+    assert html.count("@version 10.1.5") == 1
+    assert embedded_data(html)["nodes"][0]["name"] == "/*__VIS_NETWORK_JS__*/ __NEWSGRAPH_TITLE__"
+
+
+class FakeBrowser:
+    def __init__(self, name: str = "chromium") -> None:
+        self.name = name
+        self.opened: list[str] = []
+
+    def open(self, url: str) -> bool:
+        self.opened.append(url)
+        return True
+
+
+def test_without_dest_writes_a_temp_file_and_opens_it(show_db, monkeypatch):
+    browser = FakeBrowser()
+    monkeypatch.setattr(webbrowser, "get", lambda: browser)
+    with KnowledgeGraph.open(show_db) as kg:
+        result = write_show(kg, "Rubio")
+    try:
+        assert result.opened and browser.opened == [result.path.resolve().as_uri()]
+        assert result.path.name.startswith("newsgraph-show-") and result.path.stat().st_size > 600_000
+    finally:
+        result.path.unlink()
+
+
+def test_text_browsers_and_no_browser_do_not_count(tmp_path, monkeypatch):
+    page = tmp_path / "p.html"
+    page.write_text("<p>x</p>")
+    lynx = FakeBrowser("w3m")
+    monkeypatch.setattr(webbrowser, "get", lambda: lynx)
+    assert open_in_browser(page) is False and lynx.opened == []
+
+    def none() -> None:
+        raise webbrowser.Error("could not locate runnable browser")
+
+    monkeypatch.setattr(webbrowser, "get", none)
+    assert open_in_browser(page) is False
