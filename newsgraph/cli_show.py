@@ -26,8 +26,9 @@ def show(
         Optional[list[str]], typer.Option("--relation", help="Only relations of this type (repeatable), e.g. VISITED.")
     ] = None,
     cooccurrence: Annotated[
-        bool, typer.Option("--cooccurrence/--no-cooccurrence", help="Include sentence co-occurrence edges.")
-    ] = True,
+        bool,
+        typer.Option("--cooccurrence/--no-cooccurrence", help="Also draw sentence co-occurrence edges (many; off by default)."),
+    ] = False,
     min_weight: Annotated[int, typer.Option("--min-weight", min=0, help="Hide relations seen fewer times.")] = 0,
     max_nodes: Annotated[
         int, typer.Option("--max-nodes", min=1, help="Keep at most this many entities, nearest and strongest first.")

@@ -57,7 +57,7 @@ class EgoOptions:
     depth: int = 1
     entity_types: list[str] = field(default_factory=list)  # empty: every type
     relation_types: list[str] = field(default_factory=list)  # empty: every type
-    include_cooccurrence: bool = True
+    include_cooccurrence: bool = False  # the drawing is readable without; opt in
     min_weight: int = 0
     max_nodes: int = DEFAULT_MAX_NODES
 

@@ -21,7 +21,7 @@ def test_show_writes_the_page_named_by_o(show_db, tmp_path):
     out = tmp_path / "rubio.html"
     result = invoke("show", "rubio", "--db", show_db, "-o", out)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == f"{out} (Marco Rubio: 5 entities, 6 relations)\n"
+    assert result.stdout == f"{out} (Marco Rubio: 4 entities, 5 relations)\n"
     assert result.stderr == ""
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
@@ -41,9 +41,16 @@ def test_show_json_with_filters(show_db, tmp_path):
     }
 
 
+def test_show_cooccurrence_on_request(show_db, tmp_path):
+    out = tmp_path / "rubio.html"
+    result = invoke("show", "rubio", "--db", show_db, "-o", out, "--cooccurrence")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"{out} (Marco Rubio: 5 entities, 6 relations)\n"
+
+
 def test_show_max_nodes_says_it_cut(show_db, tmp_path):
     out = tmp_path / "rubio.html"
-    result = invoke("show", "rubio", "--db", show_db, "-o", out, "--max-nodes", "2", "--no-cooccurrence")
+    result = invoke("show", "rubio", "--db", show_db, "-o", out, "--max-nodes", "2")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == f"{out} (Marco Rubio: 2 entities, 2 relations, cut at --max-nodes 2)\n"
 

@@ -18,6 +18,7 @@ RUBIO = "person:marco-rubio"
 
 
 def ego_ids(db: Path, **opts) -> set[str]:
+    opts.setdefault("include_cooccurrence", True)
     with KnowledgeGraph.open(db) as kg:
         return set(ego_network(kg, "Rubio", EgoOptions(**opts)).graph.nodes)
 
@@ -36,7 +37,7 @@ def test_each_hop_adds_the_next_ring_and_isolated_entities_never_come(show_db):
 
 def test_hops_and_edges_among_the_kept_entities(show_db):
     with KnowledgeGraph.open(show_db) as kg:
-        ego = ego_network(kg, "Rubio", EgoOptions(depth=2))
+        ego = ego_network(kg, "Rubio", EgoOptions(depth=2, include_cooccurrence=True))
     assert ego.hops == {
         RUBIO: 0, "country:SLV": 1, "person:nayib-bukele": 1, "country:USA": 1, "location:san-salvador": 1,
         "org:state-department": 2,
@@ -56,6 +57,13 @@ def test_hops_and_edges_among_the_kept_entities(show_db):
 
 def test_entity_type_filter_keeps_the_centre(show_db):
     assert ego_ids(show_db, entity_types=["Country"], depth=2) == {RUBIO, "country:SLV", "country:USA"}
+
+
+def test_cooccurrence_is_left_out_unless_asked_for(show_db):
+    with KnowledgeGraph.open(show_db) as kg:
+        ego = ego_network(kg, "Rubio", EgoOptions(depth=3))
+    assert "location:san-salvador" not in ego.graph and "group:salvadorans" not in ego.graph
+    assert "CO_OCCURS_WITH" not in {k for _, _, k in ego.graph.edges(keys=True)}
 
 
 def test_relation_filter_and_cooccurrence_switch(show_db):
@@ -90,7 +98,7 @@ def embedded_data(html: str) -> dict:
 
 def test_page_data_has_evidence_with_document_titles(show_db):
     with KnowledgeGraph.open(show_db) as kg:
-        opts = EgoOptions()
+        opts = EgoOptions(include_cooccurrence=True)
         data = page_data(kg, ego_network(kg, "Rubio", opts), opts)
     assert data["center"] == {"id": RUBIO, "name": "Marco Rubio", "type": "Person"}
     visited = next(e for e in data["edges"] if e["type"] == "VISITED")

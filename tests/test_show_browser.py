@@ -54,7 +54,7 @@ def write_page(db: Path, dest: Path, name: str = "Rubio", **opts) -> tuple[Path,
 
 @pytest.mark.parametrize("depth", [1, 2, 3])
 def test_drawing_has_the_ego_networks_nodes_and_no_errors(chromium, show_db, tmp_path, depth):
-    page, nodes, edges = write_page(show_db, tmp_path / f"rubio-{depth}.html", depth=depth)
+    page, nodes, edges = write_page(show_db, tmp_path / f"rubio-{depth}.html", depth=depth, include_cooccurrence=True)
     attrs = root_attributes(dump_dom(chromium, tmp_path / "profile", page))
     assert attrs["data-state"] == "ready"
     assert json.loads(attrs["data-errors"]) == []
