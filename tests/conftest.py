@@ -53,7 +53,7 @@ def build_show_store(path: Path) -> Path:
         "person:marco-rubio": ("Marco Rubio", "Person", {"Rubio"}),
         "person:nayib-bukele": ("Nayib Bukele", "Person", {"Bukele"}),
         "country:SLV": ("El Salvador", "Country", set()),
-        "country:USA": ("United States", "Country", {"US", "U.S."}),
+        "country:USA": ("United States", "Country", {"US", "America"}),
         "org:state-department": ("State Department", "Organization", set()),
         "location:san-salvador": ("San Salvador", "Location", set()),
         "group:salvadorans": ("Salvadorans", "Group", set()),

@@ -137,7 +137,7 @@ def test_clicking_a_node_shows_its_card(chromium, show_db, tmp_path):
         browser.wait_for("document.getElementById('details').dataset.node === 'country:USA'", timeout=10)
         panel = browser.evaluate("document.getElementById('details').innerText")
         assert browser.console_errors() == []
-    assert "United States" in panel and "U.S., US" in panel
+    assert "United States" in panel and "America, US" in panel
     assert "HOLDS_ROLE ← Marco Rubio" in panel
 
 
