@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -109,6 +110,8 @@ class Store:
                     "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('data_version', '0')",
                     (str(SCHEMA_VERSION),),
                 )
+                # Tells caches of two different stores apart even at the same data_version.
+                self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('store_id', ?)", (uuid.uuid4().hex,))
         except sqlite3.DatabaseError as exc:
             raise StoreError(path=str(self.path), detail=str(exc)) from exc
 
@@ -133,6 +136,10 @@ class Store:
     def data_version(self) -> str:
         row = self.conn.execute("SELECT value FROM meta WHERE key='data_version'").fetchone()
         return row[0]
+
+    def store_id(self) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key='store_id'").fetchone()
+        return row[0] if row else ""
 
     # -- writes -----------------------------------------------------------------------
     def present_documents(self, ids: Iterable[str]) -> set[str]:

@@ -1,2 +1,3 @@
 """Imports every ``cli_<area>`` module so its commands register on the app."""
 from newsgraph import cli_show  # noqa: F401
+from newsgraph import cli_queries  # noqa: F401  (cypher, connections, path, top)

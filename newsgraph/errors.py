@@ -97,3 +97,8 @@ class ShowWriteError(NewsgraphError):
 class ShowAssetMissing(NewsgraphError):
     code = "NG803"
     template = "The packaged drawing asset {name} is unusable ({detail}); reinstall newsgraph."
+
+
+class InvalidQueryOption(NewsgraphError):
+    code = "NG404"
+    template = "{detail}"

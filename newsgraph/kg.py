@@ -187,3 +187,72 @@ class KnowledgeGraph:
 
     def stats(self) -> dict[str, Any]:
         return self.store.stats()
+
+    # -- queries (newsgraph.queries) ----------------------------------------------------
+    def cypher(self, query: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Read-only Cypher on the embedded graph: ``{"columns": [...], "rows": [{...}]}``."""
+        from newsgraph.queries.cypher_embedded import run_cypher
+
+        return run_cypher(self.store, query, params)
+
+    def connections(
+        self,
+        name: str,
+        *,
+        depth: int = 1,
+        relation_types: list[str] | None = None,
+        entity_types: list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        min_weight: int = 0,
+        min_confidence: float = 0.0,
+        limit: int | None = None,
+        second_degree_limit: int = 50,
+        evidence_limit: int = 1,
+    ) -> dict[str, Any]:
+        """The entities linked to ``name`` (and, at depth 2, those two steps away and through whom)."""
+        from newsgraph.queries import filters
+        from newsgraph.queries.connections import ConnectionFilter, connections
+
+        flt = ConnectionFilter(
+            relation_types=filters.relation_types(relation_types),
+            entity_types=filters.entity_types(entity_types),
+            since=filters.date_bound(since, end=False, option="--since"),
+            until=filters.date_bound(until, end=True, option="--until"),
+            min_weight=min_weight,
+            min_confidence=min_confidence,
+        )
+        return connections(
+            self.store, self.resolve(name), flt, depth=depth, evidence_limit=evidence_limit,
+            limit=limit, second_degree_limit=second_degree_limit,
+        )
+
+    def path(
+        self,
+        source: str,
+        target: str,
+        *,
+        max_hops: int = 4,
+        relation_types: list[str] | None = None,
+        min_confidence: float = 0.0,
+        max_paths: int = 5,
+    ) -> dict[str, Any]:
+        """The shortest chains of relations between two entities, each hop with evidence."""
+        from newsgraph.queries import filters
+        from newsgraph.queries.paths import shortest_paths
+
+        return shortest_paths(
+            self.store, self.resolve(source), self.resolve(target), max_hops=max_hops,
+            relation_types=filters.relation_types(relation_types), min_confidence=min_confidence, max_paths=max_paths,
+        )
+
+    def top(self, *, by: str = "mentions", entity_type: str | None = None, limit: int = 20) -> dict[str, Any]:
+        """Entities ranked by mentions, degree, pagerank or betweenness."""
+        from newsgraph.queries import filters
+        from newsgraph.queries.rankings import RANKINGS, top_entities
+
+        if by not in RANKINGS:
+            from newsgraph.errors import InvalidQueryOption
+
+            raise InvalidQueryOption(detail=f"unknown ranking {by!r}; use one of {', '.join(RANKINGS)}")
+        return top_entities(self.store, by, filters.entity_type(entity_type) if entity_type else None, limit)

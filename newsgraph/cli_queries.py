@@ -1,0 +1,205 @@
+"""Query commands: ``cypher``, ``connections``, ``path``, ``top``."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsgraph.cli_common import (
+    DEFAULT_DB_PATH,
+    DbOption,
+    JsonOption,
+    MinConfidenceOption,
+    app,
+    console,
+    handles_errors,
+    print_json,
+)
+from newsgraph.errors import InvalidQueryOption, Neo4jUnavailable
+from newsgraph.graph.model import ENTITY_TYPES
+from newsgraph.kg import KnowledgeGraph
+from newsgraph.queries import results
+
+RelTypeOption = Annotated[
+    Optional[list[str]], typer.Option("--type", help="Only this relation type (repeatable), e.g. MET_WITH.")
+]
+
+
+def _run_neo4j(uri: str, query: str, params: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    try:
+        from newsgraph.queries.cypher_neo4j import run_cypher
+    except ImportError:
+        raise Neo4jUnavailable(uri=uri, detail="the Neo4j query backend (newsgraph.queries.cypher_neo4j) is not available in this build") from None
+    return run_cypher(uri, query, params, **kwargs)
+
+
+@app.command()
+@handles_errors
+def cypher(
+    query: Annotated[str, typer.Argument(help="A Cypher query, or '-' to read it from stdin.")],
+    param: Annotated[
+        Optional[list[str]], typer.Option("--param", help="NAME=VALUE for $NAME (VALUE as JSON if it parses). Repeatable.")
+    ] = None,
+    db: DbOption = DEFAULT_DB_PATH,
+    json_out: JsonOption = False,
+    csv_out: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
+    neo4j: Annotated[Optional[str], typer.Option("--neo4j", help="Run in Neo4j at this URI instead of the embedded graph.")] = None,
+    user: Annotated[str, typer.Option("--user", envvar="NEWSGRAPH_NEO4J_USER", help="Neo4j user.")] = "neo4j",
+    password: Annotated[
+        Optional[str], typer.Option("--password", envvar="NEWSGRAPH_NEO4J_PASSWORD", help="Neo4j password.")
+    ] = None,
+    database: Annotated[
+        Optional[str], typer.Option("--database", envvar="NEWSGRAPH_NEO4J_DATABASE", help="Neo4j database (default: the server's).")
+    ] = None,
+    write: Annotated[bool, typer.Option("--write", help="Allow a query that writes (Neo4j only).")] = False,
+) -> None:
+    """Run a Cypher query on the embedded graph (no server), or in Neo4j with --neo4j URI."""
+    if json_out and csv_out:
+        raise InvalidQueryOption(detail="choose one of --json and --csv")
+    text = sys.stdin.read() if query == "-" else query
+    params = results.parse_params(param or [])
+    if neo4j:
+        result = _run_neo4j(neo4j, text, params, write=write, user=user, password=password, database=database)
+    else:
+        with KnowledgeGraph.open(db) as kg:
+            result = kg.cypher(text, params)
+    if json_out:
+        sys.stdout.write(results.to_json(result) + "\n")
+    elif csv_out:
+        results.write_csv(result, sys.stdout)
+    else:
+        results.render_table(console(), result)
+
+
+def _arrow(direction: str, relation: str) -> str:
+    return {"out": f"-{relation}->", "in": f"<-{relation}-"}.get(direction, f"-{relation}-")
+
+
+def _evidence_text(evidence: list[dict[str, Any]] | dict[str, Any] | None) -> str:
+    if not evidence:
+        return ""
+    ev = evidence[0] if isinstance(evidence, list) else evidence
+    return f"{ev['sentence']} ({ev['date']})"
+
+
+def _render_connections(out: Console, data: dict[str, Any]) -> None:
+    e = data["entity"]
+    out.print(f"{e['name']}  [{e['type']}]  id={e['id']}")
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for c in data["connections"]:
+        groups.setdefault(c["relation"], []).append(c)
+    if not groups:
+        out.print("no connections")
+    for relation, rows in groups.items():
+        table = Table("", "entity", "type", "weight", "detail", "evidence", title=f"{relation} ({len(rows)})", title_justify="left")
+        for c in rows:
+            table.add_row(
+                {"out": "->", "in": "<-"}.get(c["direction"], "--"), c["entity"]["name"], c["entity"]["type"],
+                str(c["weight"]), c.get("title") or c.get("predicate") or "", _evidence_text(c["evidence"]),
+            )
+        out.print(table)
+    if "second_degree" in data:
+        table = Table("entity", "type", "through", title=f"second degree ({len(data['second_degree'])})", title_justify="left")
+        for s in data["second_degree"]:
+            through = "; ".join(
+                f"{_arrow(v['first']['direction'], v['first']['relation'])} {v['entity']['name']} "
+                f"{_arrow(v['second']['direction'], v['second']['relation'])}"
+                for v in s["via"]
+            )
+            table.add_row(s["entity"]["name"], s["entity"]["type"], through)
+        out.print(table)
+
+
+@app.command()
+@handles_errors
+def connections(
+    name: Annotated[str, typer.Argument(help="Canonical name, alias, surname or id, any case.")],
+    db: DbOption = DEFAULT_DB_PATH,
+    depth: Annotated[int, typer.Option("--depth", min=1, max=2, help="2 adds the entities two steps away and through whom.")] = 1,
+    relation_type: RelTypeOption = None,
+    entity_type: Annotated[
+        Optional[list[str]], typer.Option("--entity-type", help=f"Only other ends of this type (repeatable): {', '.join(ENTITY_TYPES)}.")
+    ] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only evidence dated on or after (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only evidence dated on or before (YYYY[-MM[-DD]]).")] = None,
+    min_weight: Annotated[int, typer.Option("--min-weight", min=0, help="Hide relations seen fewer times.")] = 0,
+    min_confidence: MinConfidenceOption = 0.0,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many second-degree entities.")] = 50,
+    json_out: JsonOption = False,
+) -> None:
+    """The entities linked to NAME, grouped by relation type, with weight and best evidence."""
+    with KnowledgeGraph.open(db) as kg:
+        data = kg.connections(
+            name, depth=depth, relation_types=relation_type, entity_types=entity_type, since=since, until=until,
+            min_weight=min_weight, min_confidence=min_confidence, second_degree_limit=limit,
+        )
+    if json_out:
+        print_json(data)
+    else:
+        _render_connections(console(), data)
+
+
+def _render_paths(out: Console, data: dict[str, Any]) -> None:
+    a, b = data["source"]["name"], data["target"]["name"]
+    if not data["paths"]:
+        out.print(f"No path between {a} and {b} within {data['max_hops']} hops.")
+        return
+    out.print(f"{len(data['paths'])} shortest path(s) of {data['hops']} hop(s) between {a} and {b}:")
+    for n, p in enumerate(data["paths"], start=1):
+        chain = p["entities"][0]["name"]
+        for hop in p["hops"]:
+            chain += f" {_arrow(hop['direction'], hop['relation'])} {hop['to']['name']}"
+        out.print(f"\n{n}. {chain}")
+        for hop in p["hops"]:
+            detail = f" [{hop['title']}]" if hop.get("title") else ""
+            out.print(f"   {hop['from']['name']} {_arrow(hop['direction'], hop['relation'])}{detail} {hop['to']['name']}"
+                      f" (weight {hop['weight']}): {_evidence_text(hop['evidence'])}")
+
+
+@app.command()
+@handles_errors
+def path(
+    source: Annotated[str, typer.Argument(metavar="A", help="First entity (name, alias, surname or id).")],
+    target: Annotated[str, typer.Argument(metavar="B", help="Second entity.")],
+    db: DbOption = DEFAULT_DB_PATH,
+    max_hops: Annotated[int, typer.Option("--max-hops", min=1, max=8, help="Longest chain looked for.")] = 4,
+    relation_type: RelTypeOption = None,
+    min_confidence: MinConfidenceOption = 0.0,
+    paths: Annotated[int, typer.Option("--paths", min=1, help="At most this many shortest chains, strongest first.")] = 5,
+    json_out: JsonOption = False,
+) -> None:
+    """The shortest chains of relations between A and B, each hop with its evidence sentence."""
+    with KnowledgeGraph.open(db) as kg:
+        data = kg.path(source, target, max_hops=max_hops, relation_types=relation_type,
+                       min_confidence=min_confidence, max_paths=paths)
+    if json_out:
+        print_json(data)
+    else:
+        _render_paths(console(), data)
+
+
+@app.command()
+@handles_errors
+def top(
+    db: DbOption = DEFAULT_DB_PATH,
+    entity_type: Annotated[Optional[str], typer.Option("--type", help=f"Only entities of this type: {', '.join(ENTITY_TYPES)}.")] = None,
+    by: Annotated[str, typer.Option("--by", help="mentions, degree, pagerank or betweenness.")] = "mentions",
+    limit: Annotated[int, typer.Option("--limit", min=1)] = 20,
+    json_out: JsonOption = False,
+) -> None:
+    """Who matters most in the corpus: entities ranked by mentions, degree, PageRank or betweenness."""
+    with KnowledgeGraph.open(db) as kg:
+        data = kg.top(by=by, entity_type=entity_type, limit=limit)
+    if json_out:
+        print_json(data)
+        return
+    out = console()
+    table = Table("#", "entity", "type", data["by"], "mentions",
+                  title=f"top by {data['by']}" + (" (approximate)" if data["approximate"] else ""), title_justify="left")
+    for e in data["entities"]:
+        table.add_row(str(e["rank"]), e["name"], e["type"], str(e["score"]), str(e["mentions"]))
+    out.print(table)

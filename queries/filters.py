@@ -1,0 +1,53 @@
+"""Checking the options the query commands share: entity types, relation types, dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from newsgraph.errors import InvalidQueryOption
+from newsgraph.graph.model import ENTITY_TYPES
+
+__all__ = ["entity_type", "entity_types", "relation_types", "date_bound"]
+
+
+def entity_type(value: str) -> str:
+    for t in ENTITY_TYPES:
+        if t.lower() == value.strip().lower():
+            return t
+    raise InvalidQueryOption(detail=f"unknown entity type {value!r}; use one of {', '.join(ENTITY_TYPES)}")
+
+
+def entity_types(values: list[str] | None) -> list[str]:
+    return [entity_type(v) for v in values or []]
+
+
+def relation_types(values: list[str] | None) -> list[str]:
+    """Relation types in the stored spelling: upper snake case ("met with" -> MET_WITH)."""
+    out = []
+    for v in values or []:
+        t = re.sub(r"[^A-Za-z0-9]+", "_", v.strip()).strip("_").upper()
+        if not t:
+            raise InvalidQueryOption(detail=f"empty relation type {v!r}")
+        out.append(t)
+    return out
+
+
+def date_bound(value: str | None, *, end: bool, option: str) -> str | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD as an inclusive ISO date bound (start or end of the period)."""
+    if value is None:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value.strip())
+    if not m:
+        raise InvalidQueryOption(detail=f"{option} expects a date like 2025-03-10, 2025-03 or 2025, not {value!r}")
+    year, month, day = int(m[1]), m[2], m[3]
+    try:
+        if day is not None:
+            return date(year, int(month), int(day)).isoformat()
+        if month is not None:
+            if not 1 <= int(month) <= 12:
+                raise ValueError
+            return f"{year:04d}-{int(month):02d}-{31 if end else 1:02d}"
+        return f"{year:04d}-{'12-31' if end else '01-01'}"
+    except ValueError:
+        raise InvalidQueryOption(detail=f"{option}: {value!r} is not a valid date") from None
