@@ -1,0 +1,104 @@
+"""`newsgraph connections` on a hand-made store."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from queries_sample import build_sample_store
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path):
+    return build_sample_store(tmp_path / "ng.db")
+
+
+def connections(db, *args):
+    result = runner.invoke(app, ["connections", *map(str, args), "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def linked(data):
+    return [(c["relation"], c["direction"], c["entity"]["name"]) for c in data["connections"]]
+
+
+def test_grouped_by_relation_with_weight_and_evidence(db):
+    data = connections(db, "rubio")
+    assert data["entity"] == {"id": "person:marco-rubio", "name": "Marco Rubio", "type": "Person"}
+    assert linked(data) == [
+        ("HOLDS_ROLE", "out", "United States"),
+        ("MET_WITH", "out", "Claudia Sheinbaum"),
+        ("MET_WITH", "out", "Nayib Bukele"),
+        ("VISITED", "out", "El Salvador"),
+        ("VISITED", "out", "Mexico"),
+        ("CO_OCCURS_WITH", "both", "Claudia Sheinbaum"),
+        ("CO_OCCURS_WITH", "both", "El Salvador"),
+        ("CO_OCCURS_WITH", "both", "Nayib Bukele"),
+    ]
+    role = data["connections"][0]
+    assert role["weight"] == 2 and role["title"] == "Secretary of State"
+    assert [e["sentence"] for e in role["evidence"]] == [
+        "Secretary of State Marco Rubio met Claudia Sheinbaum, the President of Mexico."
+    ]
+    assert role["evidence"][0]["date"] == "2025-03-10"
+
+
+def test_relation_and_entity_type_filters(db):
+    data = connections(db, "Marco Rubio", "--type", "visited", "--type", "MET_WITH", "--entity-type", "country")
+    assert linked(data) == [("VISITED", "out", "El Salvador"), ("VISITED", "out", "Mexico")]
+
+
+def test_date_filters_count_only_evidence_inside_the_window(db):
+    data = connections(db, "Rubio", "--since", "2025-03", "--type", "HOLDS_ROLE")
+    assert [(c["entity"]["name"], c["weight"]) for c in data["connections"]] == [("United States", 1)]
+    assert data["connections"][0]["evidence"][0]["date"] == "2025-03-10"
+    data = connections(db, "Rubio", "--until", "2025-02-28")
+    assert {c["entity"]["name"] for c in data["connections"]} == {"United States", "Nayib Bukele", "El Salvador"}
+    assert connections(db, "Rubio", "--since", "2025-06-01", "--until", "2025-12-31")["connections"] == []
+
+
+def test_min_weight_and_confidence(db):
+    assert linked(connections(db, "Rubio", "--min-weight", "2")) == [("HOLDS_ROLE", "out", "United States")]
+    data = connections(db, "Bukele", "--min-confidence", "0.65")
+    assert linked(data) == [("HOLDS_ROLE", "out", "El Salvador")]
+
+
+def test_depth_two_says_through_whom(db):
+    data = connections(db, "Sheinbaum", "--depth", "2", "--entity-type", "Person", "--entity-type", "Country")
+    first = {c["entity"]["name"] for c in data["connections"]}
+    assert first == {"Marco Rubio", "Mexico"}
+    second = {s["entity"]["name"]: s for s in data["second_degree"]}
+    assert set(second) == {"United States", "Nayib Bukele", "El Salvador"}
+    bukele = second["Nayib Bukele"]
+    assert [v["entity"]["name"] for v in bukele["via"]] == ["Marco Rubio"]
+    via = bukele["via"][0]
+    assert (via["first"]["relation"], via["first"]["direction"]) == ("MET_WITH", "in")
+    assert (via["second"]["relation"], via["second"]["direction"]) == ("MET_WITH", "out")
+    assert via["second"]["evidence"][0]["sentence"] == "Rubio met President Nayib Bukele in San Salvador."
+
+
+def test_table_output(db):
+    result = runner.invoke(app, ["connections", "Bukele", "--db", str(db), "--depth", "2"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Nayib Bukele  [Person]  id=person:nayib-bukele")
+    assert "MET_WITH (2)" in result.stdout and "second degree" in result.stdout
+
+
+def test_unknown_and_ambiguous_names(db):
+    result = runner.invoke(app, ["connections", "Atlantis", "--db", str(db)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("Error: [NG201] No entity matches 'Atlantis'. Closest: ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_bad_date_and_type(db):
+    result = runner.invoke(app, ["connections", "Rubio", "--db", str(db), "--since", "March"])
+    assert result.exit_code == 1
+    assert result.stderr == "Error: [NG404] --since expects a date like 2025-03-10, 2025-03 or 2025, not 'March'\n"
+    result = runner.invoke(app, ["connections", "Rubio", "--db", str(db), "--entity-type", "Planet"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: [NG404] unknown entity type 'Planet'")

@@ -1,0 +1,166 @@
+"""`newsgraph cypher` on the embedded graph, on a hand-made store."""
+
+import io
+import csv
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from queries_sample import build_sample_store
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path):
+    return build_sample_store(tmp_path / "ng.db")
+
+
+def cypher(db, query, *extra):
+    return runner.invoke(app, ["cypher", query, "--db", str(db), *map(str, extra)])
+
+
+def rows(db, query, *extra):
+    result = cypher(db, query, "--json", *extra)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    return json.loads(result.stdout)
+
+
+def test_json_shape_and_column_names(db):
+    data = rows(db, "MATCH (p:Person)-[r:VISITED]->(c:Country) RETURN p.name, c.name AS country, r.weight ORDER BY country")
+    assert data == {
+        "columns": ["p.name", "country", "r.weight"],
+        "rows": [
+            {"p.name": "Marco Rubio", "country": "El Salvador", "r.weight": 1},
+            {"p.name": "Marco Rubio", "country": "Mexico", "r.weight": 1},
+        ],
+    }
+
+
+def test_labels_types_and_properties_follow_the_neo4j_schema(db):
+    data = rows(db, "MATCH (p:Person)-[r:HOLDS_ROLE]->(c:Entity) WHERE r.title = 'President' RETURN p.name AS person, c.iso3 AS iso3, type(r) AS rel ORDER BY person")
+    assert data["rows"] == [
+        {"person": "Claudia Sheinbaum", "iso3": "MEX", "rel": "HOLDS_ROLE"},
+        {"person": "Donald Trump", "iso3": "USA", "rel": "HOLDS_ROLE"},
+        {"person": "Nayib Bukele", "iso3": "SLV", "rel": "HOLDS_ROLE"},
+    ]
+
+
+def test_aggregation_with_count_star_and_lowercase(db):
+    data = rows(db, "MATCH (p:Person)-[r:HOLDS_ROLE]->(c:Country) RETURN c.name AS country, count(*) AS people ORDER BY people DESC, country")
+    assert data["rows"] == [
+        {"country": "United States", "people": 2},
+        {"country": "El Salvador", "people": 1},
+        {"country": "Mexico", "people": 1},
+    ]
+
+
+def test_parameters(db):
+    data = rows(
+        db, "MATCH (p:Person {name: $name})-[r:MET_WITH]->(o) WHERE r.weight >= $w RETURN o.name AS met ORDER BY met",
+        "--param", "name=Marco Rubio", "--param", "w=1",
+    )
+    assert data["rows"] == [{"met": "Claudia Sheinbaum"}, {"met": "Nayib Bukele"}]
+
+
+def test_whole_node_is_its_properties(db):
+    data = rows(db, "MATCH (n:Location) RETURN n")
+    assert data["rows"] == [
+        {
+            "n": {
+                "id": "location:lake-atitlan", "name": "Lake Atitlan", "type": "Location", "aliases": [],
+                "mentions": 1, "documents": 1, "iso3": None, "is_agency": False,
+                "first_seen": "2025-05-01", "last_seen": "2025-05-01",
+            }
+        }
+    ]
+
+
+def test_distinct_with_limit_and_variable_length(db):
+    data = rows(db, "MATCH (a:Person)-[:MET_WITH|VISITED*1..2]->(c:Country) RETURN DISTINCT a.name AS who, c.name AS country ORDER BY country LIMIT 1")
+    assert data["rows"] == [{"who": "Marco Rubio", "country": "El Salvador"}]
+
+
+def test_is_not_null(db):
+    data = rows(db, "MATCH (n:Entity) WHERE n.iso3 IS NOT NULL RETURN n.name ORDER BY n.name")
+    assert [r["n.name"] for r in data["rows"]] == ["El Salvador", "Mexico", "United States"]
+
+
+def test_csv_output(db):
+    result = cypher(db, "MATCH (p:Person)-[r:HOLDS_ROLE]->(c) RETURN p.name AS person, r.title AS title ORDER BY person LIMIT 2", "--csv")
+    assert result.exit_code == 0
+    assert list(csv.reader(io.StringIO(result.stdout))) == [
+        ["person", "title"], ["Claudia Sheinbaum", "President"], ["Donald Trump", "President"],
+    ]
+
+
+def test_table_output(db):
+    result = cypher(db, "MATCH (n:Location) RETURN n.name")
+    assert result.exit_code == 0
+    assert "Lake Atitlan" in result.stdout and result.stdout.rstrip().endswith("1 row")
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("MATCH (n:Person RETURN n", "Error: [NG401] Query failed: unclosed '('"),
+        ("MATCH (n:Person) RETURN n.name ORDER BY", "Error: [NG401] Query failed: cannot parse the query: the query ends too early"),
+        ("MATCH (n:Person) RETURN m.name", "Error: [NG401] Query failed: variable not defined: m.name"),
+        ("MATCH (n {name: $who}) RETURN n", "Error: [NG401] Query failed: missing parameter $who (pass --param who=VALUE)"),
+        ("hello", "Error: [NG401] Query failed: no RETURN clause"),
+    ],
+)
+def test_malformed_query_is_one_line(db, query, message):
+    result = cypher(db, query)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith(message)
+
+
+@pytest.mark.parametrize(
+    "query, what",
+    [
+        ("MATCH (a)-[r]-(b) RETURN a.name", "undirected relationships"),
+        ("MATCH (n) WITH n RETURN n.name", "WITH"),
+        ("OPTIONAL MATCH (n) RETURN n.name", "OPTIONAL MATCH"),
+        ("MATCH (a:Person), (b:Country) RETURN a.name", "comma-separated patterns"),
+        ("CREATE (n:Person {name: 'X'}) RETURN n", "CREATE (the embedded graph is read-only"),
+        ("MATCH (n) RETURN *", "RETURN *"),
+        ("MATCH (n) WHERE n.name =~ 'M.*' RETURN n.name", "regular-expression"),
+    ],
+)
+def test_unsupported_query_is_one_line(db, query, what):
+    result = cypher(db, query)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("Error: [NG402] The embedded Cypher engine does not support this: " + what)
+
+
+def test_neo4j_backend_is_delegated(db, monkeypatch):
+    import sys
+    import types
+
+    calls = []
+    module = types.ModuleType("newsgraph.queries.cypher_neo4j")
+
+    def run_cypher(uri, query, params, *, write=False, user=None, password=None, database=None):
+        calls.append((uri, query, params, write, user, password, database))
+        return {"columns": ["x"], "rows": [{"x": 1}]}
+
+    module.run_cypher = run_cypher
+    monkeypatch.setitem(sys.modules, "newsgraph.queries.cypher_neo4j", module)
+    result = cypher(db, "RETURN $x AS x", "--neo4j", "bolt://db:7687", "--param", "x=1", "--password", "pw", "--write", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == {"columns": ["x"], "rows": [{"x": 1}]}
+    assert calls == [("bolt://db:7687", "RETURN $x AS x", {"x": 1}, True, "neo4j", "pw", None)]
+
+
+def test_json_and_csv_together_is_an_error(db):
+    result = cypher(db, "MATCH (n) RETURN n.name", "--json", "--csv")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: [NG404] choose one of --json and --csv\n"
