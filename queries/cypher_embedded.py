@@ -423,7 +423,8 @@ def _parse(text: str) -> Any:
         elif isinstance(exc, UnexpectedToken):
             what = f"unexpected {str(exc.token)!r}"
         elif isinstance(exc, UnexpectedCharacters):
-            rest = text[exc.pos_in_stream : exc.pos_in_stream + 20].split("\n")[0]
+            pos = exc.pos_in_stream or 0
+            rest = text[pos : pos + 20].split("\n")[0]
             what = f"unexpected {rest!r}"
         else:
             what = "syntax error"

@@ -38,9 +38,9 @@ def normalise_value(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [normalise_value(v) for v in value]
     # Driver objects (neo4j Node/Relationship) expose their properties through items().
-    items = getattr(value, "items", None)
-    if callable(items):
-        return {str(k): normalise_value(v) for k, v in items()}
+    get_items = getattr(value, "items", None)
+    if callable(get_items):
+        return {str(k): normalise_value(v) for k, v in get_items()}
     return str(value)
 
 
