@@ -19,7 +19,7 @@ import os
 import re
 import tempfile
 import webbrowser
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -60,6 +60,10 @@ class EgoOptions:
     include_cooccurrence: bool = False  # the drawing is readable without; opt in
     min_weight: int = 0
     max_nodes: int = DEFAULT_MAX_NODES
+
+    def __post_init__(self) -> None:
+        self.entity_types = normalise_types(self.entity_types)
+        self.relation_types = [t.strip().upper() for t in self.relation_types]
 
 
 @dataclass
@@ -106,7 +110,7 @@ def _relation_filter(opts: EgoOptions) -> GraphFilter:
     # Entity types are handled by the walk itself (the centre stays whatever its type),
     # so the filter handed to build_graph carries relation criteria only.
     return GraphFilter(
-        relation_types=[t.upper() for t in opts.relation_types],
+        relation_types=opts.relation_types,
         min_weight=opts.min_weight,
         include_cooccurrence=opts.include_cooccurrence,
         evidence_per_edge=EVIDENCE_PER_EDGE,
@@ -226,7 +230,7 @@ def page_data(kg: KnowledgeGraph, ego: EgoNetwork, opts: EgoOptions) -> dict[str
         "depth": opts.depth,
         "filters": {
             "entity_types": opts.entity_types,
-            "relation_types": [t.upper() for t in opts.relation_types],
+            "relation_types": opts.relation_types,
             "include_cooccurrence": opts.include_cooccurrence,
             "min_weight": opts.min_weight,
             "max_nodes": opts.max_nodes,
@@ -307,7 +311,7 @@ def write_show(
 ) -> ShowResult:
     """Write the ego network page of ``name`` to ``dest``, or to a new temporary file
     opened in the browser when ``dest`` is None."""
-    opts = replace(opts or EgoOptions(), entity_types=normalise_types((opts or EgoOptions()).entity_types))
+    opts = opts or EgoOptions()
     ego = ego_network(kg, name, opts)
     data = page_data(kg, ego, opts)
     html = render_html(data)

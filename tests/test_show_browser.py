@@ -63,6 +63,21 @@ def test_drawing_has_the_ego_networks_nodes_and_no_errors(chromium, show_db, tmp
     assert nodes == {1: 5, 2: 6, 3: 7}[depth]
 
 
+def test_an_entity_without_relations_is_one_node(chromium, show_db, tmp_path):
+    page, nodes, edges = write_page(show_db, tmp_path / "lonely.html", name="Lonely Person", depth=3)
+    attrs = root_attributes(dump_dom(chromium, tmp_path / "profile", page))
+    assert (nodes, edges) == (1, 0)
+    assert (attrs["data-state"], attrs["data-node-count"], attrs["data-edge-count"]) == ("ready", "1", "0")
+    assert json.loads(attrs["data-errors"]) == []
+
+
+def test_a_cut_network_says_so_on_the_page(chromium, show_db, tmp_path):
+    page, nodes, _ = write_page(show_db, tmp_path / "cut.html", max_nodes=3, depth=2)
+    dom = dump_dom(chromium, tmp_path / "profile", page)
+    assert root_attributes(dom)["data-node-count"] == str(nodes) == "3"
+    assert "cut at 3 entities (raise --max-nodes to see more)" in dom
+
+
 def test_a_broken_page_is_caught(chromium, show_db, tmp_path):
     """The checks above can fail: a page whose drawing code throws is reported."""
     page, _, _ = write_page(show_db, tmp_path / "broken.html")
