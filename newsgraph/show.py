@@ -188,6 +188,19 @@ def _evidence(store: Store, head: str, rel_type: str, tail: str) -> list[dict[st
     ]
 
 
+def _documents(store: Store, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """Title, date, URL and source of the evidence documents, by id."""
+    out: dict[str, dict[str, Any]] = {}
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), _CHUNK):
+        chunk = ordered[i : i + _CHUNK]
+        for r in store.conn.execute(
+            f"SELECT id, title, date, url, source FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk
+        ):
+            out[r["id"]] = {"title": r["title"], "date": r["date"], "url": r["url"], "source": r["source"]}
+    return out
+
+
 def page_data(kg: KnowledgeGraph, ego: EgoNetwork, opts: EgoOptions) -> dict[str, Any]:
     """Everything the page draws, as plain JSON-ready data."""
     g = ego.graph
@@ -225,6 +238,7 @@ def page_data(kg: KnowledgeGraph, ego: EgoNetwork, opts: EgoOptions) -> dict[str
             }
         )
     center = g.nodes[ego.center]
+    documents = _documents(kg.store, {v["document"] for e in edges for v in e["evidence"]})
     return {
         "center": {"id": ego.center, "name": center["name"], "type": center["type"]},
         "depth": opts.depth,
@@ -239,6 +253,7 @@ def page_data(kg: KnowledgeGraph, ego: EgoNetwork, opts: EgoOptions) -> dict[str
         "type_colours": TYPE_COLOURS,
         "nodes": nodes,
         "edges": edges,
+        "documents": documents,
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "database": kg.store.path.name,
         "vis_network_version": VIS_NETWORK_VERSION,

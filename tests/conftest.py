@@ -60,10 +60,12 @@ def build_show_store(path: Path) -> Path:
         "person:lonely-person": ("Lonely Person", "Person", set()),
     }
 
+    urls = {1: "https://example.org/rubio-lands", 2: "javascript:alert(2)"}
+
     def doc(n: int, title: str, relations: list[tuple[str, str, str, str]], mentions: dict[str, int]) -> ExtractedDocument:
         text = f"document {n} " + " ".join(r[3] for r in relations)
-        d = ExtractedDocument(id=f"doc{n}", text_length=len(text), source=f"doc{n}.txt", title=title,
-                              published=f"2025-02-0{n}")
+        d = ExtractedDocument(id=f"doc{n}", text_length=len(text), source=f"news/doc{n}.txt", title=title,
+                              published=f"2025-02-0{n}", url=urls.get(n))
         for eid, count in mentions.items():
             name, etype, aliases = people[eid]
             d.entities.append(ExtractedEntity(id=eid, name=name, type=etype, aliases=set(aliases), mentions=count,

@@ -107,6 +107,11 @@ def test_page_data_has_evidence_with_document_titles(show_db):
         ("Rubio visited El Salvador on Monday.", "Rubio lands in El Salvador"),
         ("Rubio visited El Salvador again.", "A second visit"),
     }
+    assert data["documents"]["doc1"] == {
+        "title": "Rubio lands in El Salvador", "date": "2025-02-01", "url": "https://example.org/rubio-lands",
+        "source": "news/doc1.txt",
+    }
+    assert set(data["documents"]) == {"doc1", "doc2"}
     co = next(e for e in data["edges"] if e["type"] == "CO_OCCURS_WITH")
     assert not co["directed"]
     rubio = data["nodes"][0]

@@ -124,6 +124,12 @@ def test_clicking_an_edge_shows_its_evidence(chromium, show_db, tmp_path):
         selected = browser.evaluate("newsgraph.network.getSelectedEdges()")
         shot = tmp_path / "show-bukele-edge-clicked.png"
         browser.screenshot(shot)
+        link = browser.evaluate("document.querySelector('#details .doc a').href")
+        # VISITED has evidence in doc2, whose URL is "javascript:...": shown as text, not a link.
+        browser.evaluate("newsgraph.showEdge(NEWSGRAPH.edges.find(e => e.type === 'VISITED').id)")
+        visited_docs = browser.evaluate(
+            "[...document.querySelectorAll('#details .doc')].map(d => [d.innerText, d.querySelectorAll('a').length])"
+        )
         browser.evaluate("0")  # let pending console events arrive
         errors = browser.console_errors()
         scripts = browser.evaluate("document.scripts.length")
@@ -133,7 +139,12 @@ def test_clicking_an_edge_shows_its_evidence(chromium, show_db, tmp_path):
     assert "Nayib Bukele LEADS → El Salvador" in panel
     # The sentence that tries to close the script is shown as text, and ran nothing.
     assert "Bukele leads El Salvador </script><script>alert(1)</script>." in panel
-    assert "Rubio lands in El Salvador · 2025-02-01" in panel
+    assert "Rubio lands in El Salvador · 2025-02-01 · doc1.txt" in panel
+    assert link == "https://example.org/rubio-lands"
+    assert sorted(visited_docs) == [
+        ["A second visit · 2025-02-02 · doc2.txt", 0],
+        ["Rubio lands in El Salvador · 2025-02-01 · doc1.txt", 1],
+    ]
     assert scripts == 4
 
 
