@@ -163,6 +163,8 @@ class DevTools:
 
     def open(self, page: Path) -> None:
         self.attach_page()
+        self.call("Emulation.setDeviceMetricsOverride",
+                  {"width": WINDOW[0], "height": WINDOW[1], "deviceScaleFactor": 1, "mobile": False})
         self.call("Page.navigate", {"url": page.resolve().as_uri()})
 
     def click(self, x: float, y: float) -> None:
