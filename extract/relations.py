@@ -138,6 +138,16 @@ def compiled_rules(nlp: Language) -> CompiledRules:
     return CompiledRules(matcher, keys)
 
 
+def mention_offsets(doc: Doc, head: MentionSpan, tail: MentionSpan) -> dict[str, int]:
+    """Character offsets of a relation's two mentions, as ``ExtractedRelation`` keywords."""
+    return {
+        "head_start": doc[head.token_start].idx,
+        "head_end": doc[head.token_end - 1].idx + len(doc[head.token_end - 1].text),
+        "tail_start": doc[tail.token_start].idx,
+        "tail_end": doc[tail.token_end - 1].idx + len(doc[tail.token_end - 1].text),
+    }
+
+
 def _expand(token: Token) -> list[Token]:
     """A subject or object and the names conjoined with it ("Rubio and Bukele")."""
     return [token, *[c for c in token.conjuncts if c.i != token.i]]
@@ -208,6 +218,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                     start=sent.start_char,
                     end=sent.end_char,
                     predicate=verb.lemma_.lower(),
+                    **mention_offsets(doc, head, tail),
                 )
     # A catch-all found first for a verb later claimed by a specific rule gives way.
     return [
@@ -315,6 +326,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                 end=sent.end_char,
                 predicate=title.lower(),
                 title=title,
+                **mention_offsets(doc, person, affiliation),
             )
         )
 
@@ -365,6 +377,7 @@ def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
                 head=m.entity_id, tail=nxt.entity_id, type="LOCATED_IN", method="city_state",
                 confidence=confidence, sentence=sent.text, start=sent.start_char, end=sent.end_char,
                 predicate="located in",
+                **mention_offsets(doc, m, nxt),
             )
         )
     return out

@@ -87,6 +87,12 @@ class ExtractedRelation:
     end: int
     predicate: str | None = None
     title: str | None = None
+    # Character offsets of the two mentions the relation was read from (None when it was
+    # not read from one mention pair, e.g. a nationality); evaluation and highlighting use them.
+    head_start: int | None = None
+    head_end: int | None = None
+    tail_start: int | None = None
+    tail_end: int | None = None
 
 
 @dataclass
