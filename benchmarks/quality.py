@@ -199,6 +199,7 @@ class Conll04Sentence:
     text: str
     token_chars: list[tuple[int, int]]
     gold: set[tuple[tuple[int, int], tuple[int, int], str]]  # (head tokens, tail tokens, type)
+    entities: list[tuple[int, int]]  # gold entity token spans
 
     def token_span(self, start: int | None, end: int | None) -> tuple[int, int] | None:
         """The data set's tokens a character span overlaps (so "Fitzmaurice" finds the
@@ -222,7 +223,7 @@ def read_conll04(path: Path) -> list[Conll04Sentence]:
             ((ents[r["head"]]["start"], ents[r["head"]]["end"]), (ents[r["tail"]]["start"], ents[r["tail"]]["end"]), r["type"])
             for r in item["relations"]
         }
-        out.append(Conll04Sentence(tokens, " ".join(tokens), chars, gold))
+        out.append(Conll04Sentence(tokens, " ".join(tokens), chars, gold, [(e["start"], e["end"]) for e in ents]))
     return out
 
 

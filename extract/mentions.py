@@ -36,7 +36,8 @@ def _looks_like_name(span: Span) -> bool:
     if len(span) > 8:
         return False
     # A name has at least one capitalised word (or is an acronym); "the close button" has none.
-    return any(t.text[:1].isupper() for t in span if t.is_alpha)
+    # Abbreviations count: "Tenn.", "U.N." and "N.Y." are names too.
+    return any(t.text[:1].isupper() for t in span if any(ch.isalpha() for ch in t.text))
 
 
 def clean_span(span: Span) -> Span | None:

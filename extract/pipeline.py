@@ -25,6 +25,7 @@ from newsgraph.extract.relations import (
     role_relations,
     verb_relations,
 )
+from newsgraph.extract.learned import learned_relations
 from newsgraph.extract.resolve import missed_name_labels, resolve
 from newsgraph.graph.model import EntityMention, ExtractedDocument, ExtractedRelation
 
@@ -48,7 +49,40 @@ def load_pipeline(model: str | None = None) -> Language:
 
 def extract_doc(doc: Doc, nlp: Language, *, document_id: str, source: str = "", title: str | None = None,
                 url: str | None = None, published: str | None = None, external_id: str | None = None,
-                cooccurrence: bool = True) -> ExtractedDocument:
+                cooccurrence: bool = True, learned: bool = True) -> ExtractedDocument:
+    out, index, relations = extract_rules(
+        doc, nlp, document_id=document_id, source=source, title=title, url=url, published=published,
+        external_id=external_id,
+    )
+    if learned:
+        relations += _new_learned(learned_relations(doc, index, relations), relations)
+    if cooccurrence:
+        relations += cooccurrence_relations(doc, index)
+    for r in relations:
+        # spaCy's sentences carry the whitespace that follows them; evidence should not.
+        stripped = r.sentence.strip()
+        r.start += len(r.sentence) - len(r.sentence.lstrip())
+        r.end = r.start + len(stripped)
+        r.sentence = stripped
+    out.relations = relations
+    return out
+
+
+def _new_learned(found: list[ExtractedRelation], rules: list[ExtractedRelation]) -> list[ExtractedRelation]:
+    """Learned relations a rule did not already state (a HOLDS_ROLE already says WORKS_FOR)."""
+    same = {"WORKS_FOR": {"WORKS_FOR", "HOLDS_ROLE"}, "LIVES_IN": {"LIVES_IN", "FROM", "HOLDS_ROLE"}}
+    stated = {(r.head_start, r.tail_start, r.type) for r in rules}
+    return [
+        r for r in found
+        if not any((r.head_start, r.tail_start, kind) in stated for kind in same.get(r.type, {r.type}))
+    ]
+
+
+def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = "", title: str | None = None,
+                  url: str | None = None, published: str | None = None,
+                  external_id: str | None = None) -> tuple[ExtractedDocument, EntityIndex, list[ExtractedRelation]]:
+    """Entities, mentions and the rule-based relations (no learned ones, no co-occurrence),
+    with the mention index the later steps read."""
     sentences = sentence_index(doc)
     raw = find_mentions(doc, sentences)
     resolution = resolve(raw)
@@ -75,17 +109,8 @@ def extract_doc(doc: Doc, nlp: Language, *, document_id: str, source: str = "", 
     relations += role_relations(doc, index, resolution.group_countries)
     relations += place_relations(doc, index)
     relations += _nationality_relations(doc, out, resolution.group_countries)
-    if cooccurrence:
-        relations += cooccurrence_relations(doc, index)
-    for r in relations:
-        # spaCy's sentences carry the whitespace that follows them; evidence should not.
-        stripped = r.sentence.strip()
-        r.start += len(r.sentence) - len(r.sentence.lstrip())
-        r.end = r.start + len(stripped)
-        r.sentence = stripped
-    out.relations = relations
     _ensure_countries(out, resolution.group_countries)
-    return out
+    return out, index, relations
 
 
 def _nationality_relations(doc: Doc, out: ExtractedDocument, group_countries: dict[str, str]) -> list[ExtractedRelation]:

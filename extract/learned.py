@@ -1,0 +1,210 @@
+"""A small learned relation classifier over entity pairs in a sentence.
+
+For every ordered pair of mentions in one sentence whose entity types fit one of the
+relation types below, a multinomial logistic regression over sparse features (the
+dependency path between the two names, the words between them, their types and order,
+which rules already fired on the pair) picks a type or nothing. It was trained on the
+CoNLL04 train split by ``benchmarks/train_relations.py`` (deterministic: fixed order,
+fixed epochs, no randomness) and ships as ``data/relation_model.json``; nothing is
+downloaded at run time. Its probability is the relation's confidence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.relations import EntityIndex, MentionSpan, mention_offsets
+from newsgraph.extract.rules import load_titles
+from newsgraph.graph.model import ExtractedRelation
+
+NONE = "NONE"
+LOCATIONS = {"Country", "Location"}
+# Relation type → (head types, tail types) the classifier may propose it for.
+SCHEMA: dict[str, tuple[set[str], set[str]]] = {
+    "WORKS_FOR": ({"Person"}, {"Organization"}),
+    "KILLED": ({"Person"}, {"Person"}),
+    "BASED_IN": ({"Organization"}, LOCATIONS),
+    "LIVES_IN": ({"Person"}, LOCATIONS),
+    "LOCATED_IN": ({"Location"}, LOCATIONS),
+}
+MAX_PATH = 8  # longer dependency paths are summarised by their length only
+
+
+def allowed_labels(head_type: str, tail_type: str) -> list[str]:
+    return [label for label, (heads, tails) in SCHEMA.items() if head_type in heads and tail_type in tails]
+
+
+def candidate_pairs(index: EntityIndex) -> Iterator[tuple[MentionSpan, MentionSpan, list[str]]]:
+    by_sentence: dict[int, list[MentionSpan]] = {}
+    for m in index.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for mentions in by_sentence.values():
+        for head in mentions:
+            for tail in mentions:
+                if head is tail or head.entity_id == tail.entity_id:
+                    continue
+                labels = allowed_labels(head.type, tail.type)
+                if labels:
+                    yield head, tail, labels
+
+
+def _root(doc: Doc, m: MentionSpan) -> Token:
+    return doc[m.token_start : m.token_end].root
+
+
+def _path(a: Token, b: Token) -> tuple[list[str], list[str], Token | None]:
+    """Dependency path from a up to the lowest common ancestor and down to b: the
+    unlexicalised steps and the lemmas of the tokens on the way."""
+    up = [a, *a.ancestors]
+    up_ids = {t.i: n for n, t in enumerate(up)}
+    down: list[Token] = []
+    node: Token | None = b
+    while node is not None and node.i not in up_ids:
+        down.append(node)
+        node = node.head if node.head.i != node.i else None
+    if node is None:
+        return [], [], None
+    lca = node
+    steps = [f"<{t.dep_}" for t in up[: up_ids[lca.i]]] + [f">{t.dep_}" for t in reversed(down)]
+    words = [t.lemma_.lower() for t in up[1 : up_ids[lca.i]]] + [lca.lemma_.lower()] + [t.lemma_.lower() for t in reversed(down[1:])]
+    if lca.i in {a.i, b.i}:
+        words = [w for t, w in zip([*up[1 : up_ids[lca.i]], lca, *reversed(down[1:])], words) if t.i not in {a.i, b.i}]
+    return steps, words, lca
+
+
+def _bucket(n: int) -> str:
+    for limit in (0, 1, 2, 3, 5, 8, 12):
+        if n <= limit:
+            return str(limit)
+    return "far"
+
+
+def pair_features(doc: Doc, head: MentionSpan, tail: MentionSpan, index: EntityIndex, rules_fired: Iterable[str]) -> list[str]:
+    types = f"{head.type}>{tail.type}"
+    first, second = (head, tail) if head.token_start < tail.token_start else (tail, head)
+    order = "ht" if first is head else "th"
+    between = [t for t in doc[first.token_end : second.token_start]]
+    feats = [f"types={types}", f"order={order}|{types}", f"dist={_bucket(len(between))}|{order}"]
+    words = [t.lower_ for t in between]
+    if len(between) <= 4:
+        feats.append(f"between={' '.join(words)}|{order}")
+        feats.append(f"between={' '.join(words)}|{types}|{order}")
+    if len(between) <= 10:
+        feats += [f"bw={t.lemma_.lower()}|{order}" for t in between if not t.is_punct or t.text in {",", "("}]
+    others = {index.at(t).entity_id for t in between if index.at(t) is not None}  # type: ignore[union-attr]
+    feats.append(f"others_between={min(len(others), 2)}")
+    titles = load_titles()
+    if any(t.lower_ in titles.roles for t in between):
+        feats.append(f"title_between|{order}")
+    before = doc[first.token_start - 1] if first.token_start > 0 else None
+    after = doc[second.token_end] if second.token_end < len(doc) else None
+    feats.append(f"before={before.lower_ if before is not None else '<s>'}|{order}")
+    feats.append(f"after={after.lower_ if after is not None else '</s>'}|{order}")
+    feats.append(f"head_last={doc[head.token_end - 1].lower_}")
+    feats.append(f"tail_last={doc[tail.token_end - 1].lower_}")
+    feats.append(f"head_prev={doc[head.token_start - 1].lower_ if head.token_start else '<s>'}")
+    feats.append(f"tail_prev={doc[tail.token_start - 1].lower_ if tail.token_start else '<s>'}")
+
+    a, b = _root(doc, head), _root(doc, tail)
+    steps, path_words, lca = _path(a, b)
+    if lca is None:
+        feats.append("path=none")
+    elif len(steps) <= MAX_PATH:
+        feats.append(f"path={''.join(steps)}")
+        feats.append(f"path={''.join(steps)}|{types}")
+        feats.append(f"lexpath={''.join(steps)}|{' '.join(path_words)}")
+        feats += [f"pw={w}" for w in path_words]
+        feats.append(f"lca={lca.lemma_.lower()}|{lca.pos_}")
+        if lca.pos_ in {"VERB", "AUX"}:
+            feats.append(f"lca_verb={lca.lemma_.lower()}|{types}")
+    else:
+        feats.append(f"pathlen={_bucket(len(steps))}")
+    feats.append(f"head_dep={a.dep_}")
+    feats.append(f"tail_dep={b.dep_}")
+    feats.append(f"deps={a.dep_}|{b.dep_}|{types}")
+    feats += [f"rule={r}" for r in rules_fired]
+    return feats
+
+
+@dataclass
+class RelationModel:
+    labels: list[str]
+    weights: dict[str, dict[str, float]]
+    bias: dict[str, float]
+    threshold: float
+
+    def probabilities(self, features: Iterable[str], allowed: list[str]) -> dict[str, float]:
+        labels = [NONE, *allowed]
+        scores = {label: self.bias.get(label, 0.0) for label in labels}
+        for f in features:
+            row = self.weights.get(f)
+            if row:
+                for label in labels:
+                    scores[label] += row.get(label, 0.0)
+        top = max(scores.values())
+        exp = {label: math.exp(s - top) for label, s in scores.items()}
+        total = sum(exp.values())
+        return {label: v / total for label, v in exp.items()}
+
+    def predict(self, features: Iterable[str], allowed: list[str]) -> tuple[str, float]:
+        probs = self.probabilities(features, allowed)
+        label = max(allowed, key=lambda la: probs[la])
+        if probs[label] < self.threshold:
+            return NONE, probs[NONE]
+        return label, probs[label]
+
+    def to_json(self) -> str:
+        return json.dumps({"labels": self.labels, "threshold": self.threshold, "bias": self.bias, "weights": self.weights},
+                          sort_keys=True, separators=(",", ":"))
+
+
+@lru_cache(maxsize=1)
+def load_relation_model() -> RelationModel | None:
+    path = resources.files("newsgraph.extract").joinpath("data", "relation_model.json")
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text("utf-8"))
+    return RelationModel(data["labels"], data["weights"], data["bias"], float(data["threshold"]))
+
+
+def rule_hits(relations: list[ExtractedRelation]) -> dict[tuple[str, str], list[str]]:
+    """(head mention start, tail mention start) → rule types and methods fired on it."""
+    hits: dict[tuple[str, str], list[str]] = {}
+    for r in relations:
+        if r.head_start is None or r.tail_start is None:
+            continue
+        key = (f"{r.head_start}", f"{r.tail_start}")
+        hits.setdefault(key, []).append(f"{r.type}:{r.method}")
+        reverse = (f"{r.tail_start}", f"{r.head_start}")
+        hits.setdefault(reverse, []).append(f"rev:{r.type}")
+    return hits
+
+
+def learned_relations(doc: Doc, index: EntityIndex, rule_relations: list[ExtractedRelation],
+                      model: RelationModel | None = None) -> list[ExtractedRelation]:
+    model = model or load_relation_model()
+    if model is None:
+        return []
+    hits = rule_hits(rule_relations)
+    out = []
+    for head, tail, allowed in candidate_pairs(index):
+        fired = hits.get((f"{doc[head.token_start].idx}", f"{doc[tail.token_start].idx}"), [])
+        label, probability = model.predict(pair_features(doc, head, tail, index, fired), allowed)
+        if label == NONE:
+            continue
+        sent = doc[head.token_start].sent
+        out.append(
+            ExtractedRelation(
+                head=head.entity_id, tail=tail.entity_id, type=label, method="learned",
+                confidence=round(probability, 3), sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                predicate=label.lower().replace("_", " "), **mention_offsets(doc, head, tail),
+            )
+        )
+    return out
