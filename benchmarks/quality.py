@@ -234,6 +234,36 @@ def map_relation(kind: str, head_type: str, tail_type: str) -> str | None:
     return None
 
 
+def conll04_span(sentence: Conll04Sentence, start: int | None, end: int | None, entity_type: str) -> tuple[int, int] | None:
+    """A mention's tokens in CoNLL04's span convention, which keeps what newsgraph moves out
+    of a name: a capitalised title or honorific right before a person ("President Lincoln",
+    "Mrs. Higgins") and a capitalised "The" before an organisation ("The Associated Press").
+    Only the text decides; the gold spans are never looked at."""
+    span = sentence.token_span(start, end)
+    if span is None:
+        return None
+    first = span[0]
+    if entity_type == "Person":
+        titles = _title_words()
+        while first > 0 and sentence.tokens[first - 1][:1].isupper() and sentence.tokens[first - 1].lower().rstrip(".") in titles:
+            first -= 1
+    elif entity_type == "Organization" and first > 0 and sentence.tokens[first - 1] == "The":
+        first -= 1
+    return (first, span[1])
+
+
+_TITLE_WORDS: set[str] = set()
+
+
+def _title_words() -> set[str]:
+    if not _TITLE_WORDS:
+        from newsgraph.extract.rules import load_titles
+
+        titles = load_titles()
+        _TITLE_WORDS.update(p.rstrip(".") for p in titles.roles | titles.honorifics if " " not in p)
+    return _TITLE_WORDS
+
+
 def newsgraph_relations(sentence: Conll04Sentence, extracted: Any) -> dict[tuple, list[str]]:
     """Predicted CoNLL04 relations → the newsgraph methods that produced each."""
     types = {e.id: e.type for e in extracted.entities}
@@ -242,8 +272,8 @@ def newsgraph_relations(sentence: Conll04Sentence, extracted: Any) -> dict[tuple
         target = map_relation(r.type, types.get(r.head, ""), types.get(r.tail, ""))
         if target is None:
             continue
-        head = sentence.token_span(r.head_start, r.head_end)
-        tail = sentence.token_span(r.tail_start, r.tail_end)
+        head = conll04_span(sentence, r.head_start, r.head_end, types.get(r.head, ""))
+        tail = conll04_span(sentence, r.tail_start, r.tail_end, types.get(r.tail, ""))
         if head is None or tail is None or head == tail:
             continue
         out[(head, tail, target)].append(r.method)
@@ -271,8 +301,8 @@ def textacy_relations(sentence: Conll04Sentence, doc: Any, verb_types: dict[str,
                     target = map_relation(kind, SPACY_TO_NEWSGRAPH[h.label_], "Country")
                 if target is None:
                     continue
-                head = sentence.token_span(h.start_char, h.end_char)
-                tail = sentence.token_span(t.start_char, t.end_char)
+                head = conll04_span(sentence, h.start_char, h.end_char, SPACY_TO_NEWSGRAPH[h.label_].replace("Location", "-"))
+                tail = conll04_span(sentence, t.start_char, t.end_char, SPACY_TO_NEWSGRAPH[t.label_].replace("Location", "-"))
                 if head and tail and head != tail:
                     out.add((head, tail, target))
     return out

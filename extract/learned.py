@@ -91,11 +91,23 @@ def pair_features(doc: Doc, head: MentionSpan, tail: MentionSpan, index: EntityI
     first, second = (head, tail) if head.token_start < tail.token_start else (tail, head)
     order = "ht" if first is head else "th"
     between = [t for t in doc[first.token_end : second.token_start]]
-    feats = [f"types={types}", f"order={order}|{types}", f"dist={_bucket(len(between))}|{order}"]
+    feats = [f"types={types}", f"order={order}|{types}", f"dist={_bucket(len(between))}|{order}",
+             f"dist={_bucket(len(between))}|{order}|{types}"]
     words = [t.lower_ for t in between]
     if len(between) <= 4:
         feats.append(f"between={' '.join(words)}|{order}")
         feats.append(f"between={' '.join(words)}|{types}|{order}")
+    if len(between) <= 7:
+        # Other names between replaced by their type: ", a LOC construction firm".
+        shape, last = [], None
+        for t in between:
+            m = index.at(t)
+            if m is None:
+                shape.append(t.lower_)
+            elif m is not last:
+                shape.append(m.type.upper())
+            last = m
+        feats.append(f"shape={' '.join(shape)}|{types}|{order}")
     if len(between) <= 10:
         feats += [f"bw={t.lemma_.lower()}|{order}" for t in between if not t.is_punct or t.text in {",", "("}]
     others = {index.at(t).entity_id for t in between if index.at(t) is not None}  # type: ignore[union-attr]
@@ -121,6 +133,7 @@ def pair_features(doc: Doc, head: MentionSpan, tail: MentionSpan, index: EntityI
         feats.append(f"path={''.join(steps)}|{types}")
         feats.append(f"lexpath={''.join(steps)}|{' '.join(path_words)}")
         feats += [f"pw={w}" for w in path_words]
+        feats += [f"pw={w}|{types}" for w in path_words]
         feats.append(f"lca={lca.lemma_.lower()}|{lca.pos_}")
         if lca.pos_ in {"VERB", "AUX"}:
             feats.append(f"lca_verb={lca.lemma_.lower()}|{types}")
@@ -138,7 +151,7 @@ class RelationModel:
     labels: list[str]
     weights: dict[str, dict[str, float]]
     bias: dict[str, float]
-    threshold: float
+    thresholds: dict[str, float]  # per relation type, chosen on CoNLL04 dev
 
     def probabilities(self, features: Iterable[str], allowed: list[str]) -> dict[str, float]:
         labels = [NONE, *allowed]
@@ -156,12 +169,12 @@ class RelationModel:
     def predict(self, features: Iterable[str], allowed: list[str]) -> tuple[str, float]:
         probs = self.probabilities(features, allowed)
         label = max(allowed, key=lambda la: probs[la])
-        if probs[label] < self.threshold:
+        if probs[label] < self.thresholds.get(label, 0.5):
             return NONE, probs[NONE]
         return label, probs[label]
 
     def to_json(self) -> str:
-        return json.dumps({"labels": self.labels, "threshold": self.threshold, "bias": self.bias, "weights": self.weights},
+        return json.dumps({"labels": self.labels, "thresholds": self.thresholds, "bias": self.bias, "weights": self.weights},
                           sort_keys=True, separators=(",", ":"))
 
 
@@ -171,7 +184,7 @@ def load_relation_model() -> RelationModel | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text("utf-8"))
-    return RelationModel(data["labels"], data["weights"], data["bias"], float(data["threshold"]))
+    return RelationModel(data["labels"], data["weights"], data["bias"], {k: float(v) for k, v in data["thresholds"].items()})
 
 
 def rule_hits(relations: list[ExtractedRelation]) -> dict[tuple[str, str], list[str]]:

@@ -7,9 +7,10 @@ resolver sees names; the stripped title words stay in the ``Doc`` for the relati
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.rules import load_titles
 
@@ -17,6 +18,8 @@ from newsgraph.extract.rules import load_titles
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 LEADING_NOISE = {"the", "a", "an", "and", "of"}
+DASHES = {"-", "–", "—", "--"}
+SCORE = re.compile(r"[\d][\d.,:/-]*")
 
 
 @dataclass(frozen=True)
@@ -73,12 +76,44 @@ def sentence_index(doc: Doc) -> list[int]:
     return index
 
 
+def _is_break(token: Token) -> bool:
+    """A token no name runs across: a line break (table rows, headlines) or a dash set off
+    by spaces ("Lithuania - Danius Gleveckas", "SOCCER - JAPAN")."""
+    if token.is_space or "\n" in token.text:
+        return True
+    return token.text in DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+
+
+def _is_score(token: Token) -> bool:
+    """Figures trailing a name in results tables: "J. Adams 123", "Kent 108-3"."""
+    return token.like_num or bool(SCORE.fullmatch(token.text))
+
+
+def split_span(span: Span) -> list[Span]:
+    """An entity span cut at line breaks and spaced dashes, with trailing figures dropped."""
+    parts, start = [], span.start
+    for token in span:
+        if _is_break(token):
+            if token.i > start:
+                parts.append(Span(span.doc, start, token.i, label=span.label_))
+            start = token.i + 1
+    if span.end > start:
+        parts.append(Span(span.doc, start, span.end, label=span.label_))
+    out = []
+    for part in parts:
+        end = part.end
+        while end > part.start + 1 and _is_score(span.doc[end - 1]):
+            end -= 1
+        out.append(Span(span.doc, part.start, end, label=span.label_))
+    return out
+
+
 def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
     mentions = []
-    for ent in doc.ents:
-        if ent.label_ not in LABELS:
-            continue
-        span = clean_span(ent)
+    parts = [part for ent in doc.ents if ent.label_ in LABELS for part in split_span(ent)]
+    for part in parts:
+        ent = part
+        span = clean_span(part)
         if span is None:
             continue
         mentions.append(
