@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.rules import load_titles
+from newsgraph.extract.rules import load_gazetteer, load_titles
 
 # spaCy labels kept, and the rough type each suggests before the gazetteer decides.
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -167,3 +167,100 @@ def find_missed_mentions(
             )
         )
     return found
+
+
+def find_known_mentions(doc: Doc, sentences: list[int], known: list[RawMention]) -> list[RawMention]:
+    """Organisations of the gazetteer written exactly as listed ("AP", "ITAR-TASS", "Xinhua")
+    where the model tagged nothing: wire-service credits and datelines are where it misses them."""
+    forms = load_gazetteer().organization_forms
+    longest = max((len(f.split()) for f in forms), default=0)
+    taken = set()
+    for m in known:
+        taken.update(range(m.token_start, m.token_end))
+    found = []
+    i = 0
+    while i < len(doc):
+        for n in range(min(longest + 2, len(doc) - i), 0, -1):  # "ITAR-TASS" is three tokens
+            span = doc[i : i + n]
+            if span.text in forms and not taken.intersection(range(i, i + n)):
+                found.append(RawMention(span.text, "ORG", span.start_char, span.end_char, i, i + n, sentences[i]))
+                taken.update(range(i, i + n))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+@dataclass(frozen=True)
+class Dateline:
+    places: list[tuple[int, int]]  # token spans: the city, then the region or country if given
+    agency: tuple[int, int]
+
+
+MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+          "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def _place_run(doc: Doc, i: int, end: int) -> int:
+    """End of a run of 1-3 capitalised words from i ("BANGKOK", "Fort Worth", "N.Y.")."""
+    j = i
+    while j < end and j - i < 3 and doc[j].text[:1].isupper() and any(ch.isalpha() for ch in doc[j].text) and doc[j].text not in {"Text"}:
+        j += 1
+    return j
+
+
+def find_dateline(sent: Span) -> Dateline | None:
+    """A wire-story dateline opening a sentence: "BANGKOK, Thailand (AP)", "Sofia, February
+    15 (BTA)", "(Text) Ulaanbaatar, 29 Apr (XINHUA)", "MOSCOW (Reuters)"."""
+    doc, i, end = sent.doc, sent.start, sent.end
+    if i + 2 < end and doc[i].text == "(" and doc[i + 2].text == ")":
+        i += 3  # "( Text )"
+    places = []
+    j = _place_run(doc, i, end)
+    if j == i:
+        return None
+    places.append((i, j))
+    i = j
+    while i < end and doc[i].text == ",":
+        k = i + 1
+        while k < end and (doc[k].like_num or doc[k].lower_.rstrip(".") in MONTHS):
+            k += 1
+        if k > i + 1:
+            i = k  # a date
+            continue
+        j = _place_run(doc, i + 1, end)
+        if j == i + 1 or len(places) > 1:
+            return None
+        places.append((i + 1, j))
+        i = j
+    if i + 2 < end + 1 and i < end and doc[i].text == "(":
+        j = _place_run(doc, i + 1, end)
+        if j > i + 1 and j < end and doc[j].text == ")":
+            return Dateline(places, (i + 1, j))
+    return None
+
+
+def fix_dateline_mentions(doc: Doc, sentences: list[int], mentions: list[RawMention]) -> list[RawMention]:
+    """The places of a dateline ("BANGKOK, Thailand (AP)") as places: the model, trained on
+    running text, often leaves an all-capitals city untagged or calls it an organisation.
+    Returns the mentions with those fixed, in text order."""
+    by_start = {m.token_start: m for m in mentions}
+    taken = set()
+    for m in mentions:
+        taken.update(range(m.token_start, m.token_end))
+    forms = load_gazetteer().organization_forms
+    out = list(mentions)
+    for sent in doc.sents:
+        dateline = find_dateline(sent)
+        if dateline is None:
+            continue
+        agency = doc[dateline.agency[0] : dateline.agency[1]]
+        agency_known = agency.text in forms or any(m.label == "ORG" for m in mentions if m.token_start == agency.start)
+        for start, end in dateline.places:
+            span = doc[start:end]
+            current = by_start.get(start)
+            if current is not None and current.token_end == end and current.label in {"ORG", "PERSON"} and span.text.isupper():
+                out[out.index(current)] = RawMention(current.text, "GPE", current.start, current.end, start, end, current.sentence)
+            elif not taken.intersection(range(start, end)) and (span.text.isupper() and len(span.text) > 2 or agency_known):
+                out.append(RawMention(span.text, "GPE", span.start_char, span.end_char, start, end, sentences[start]))
+    return sorted(out, key=lambda m: m.start)

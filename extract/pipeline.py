@@ -16,11 +16,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.errors import ModelNotFound
-from newsgraph.extract.mentions import find_mentions, find_missed_mentions, sentence_index
+from newsgraph.extract.mentions import (
+    find_known_mentions,
+    find_mentions,
+    find_missed_mentions,
+    fix_dateline_mentions,
+    sentence_index,
+)
 from newsgraph.extract.relations import (
     EntityIndex,
     MentionSpan,
     cooccurrence_relations,
+    dateline_relations,
     place_relations,
     role_relations,
     verb_relations,
@@ -85,6 +92,8 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     with the mention index the later steps read."""
     sentences = sentence_index(doc)
     raw = find_mentions(doc, sentences)
+    raw = sorted(raw + find_known_mentions(doc, sentences, raw), key=lambda m: m.start)
+    raw = fix_dateline_mentions(doc, sentences, raw)
     resolution = resolve(raw)
     missed = find_missed_mentions(doc, sentences, raw, missed_name_labels(resolution))
     if missed:
@@ -108,6 +117,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     relations += verb_relations(doc, index, sentences, nlp)
     relations += role_relations(doc, index, resolution.group_countries)
     relations += place_relations(doc, index)
+    relations += dateline_relations(doc, index)
     relations += _nationality_relations(doc, out, resolution.group_countries)
     _ensure_countries(out, resolution.group_countries)
     return out, index, relations

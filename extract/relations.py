@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.mentions import find_dateline
 from newsgraph.extract.rules import RelationRule, load_confidence, load_relation_rules, load_titles
 from newsgraph.graph.model import COOCCURRENCE, ExtractedRelation
 
@@ -380,6 +381,34 @@ def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
                 **mention_offsets(doc, m, nxt),
             )
         )
+    return out
+
+
+def dateline_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    """"BANGKOK, Thailand (AP)": the news agency is based in the city, the city lies in the
+    region or country named after it."""
+    confidence = load_confidence()["dateline"]
+    out = []
+    for sent in doc.sents:
+        dateline = find_dateline(sent)
+        if dateline is None:
+            continue
+        agency = index.at(doc[dateline.agency[0]])
+        places = [index.at(doc[start]) for start, _ in dateline.places]
+        places = [p for p in places if p is not None and p.type in {"Country", "Location"}]
+        pairs = []
+        if agency is not None and agency.type == "Organization":
+            pairs += [(agency, p, "BASED_IN", "based in") for p in places]
+        if len(places) == 2 and places[0].entity_id != places[1].entity_id and places[0].type == "Location":
+            pairs.append((places[0], places[1], "LOCATED_IN", "located in"))
+        for head, tail, kind, predicate in pairs:
+            out.append(
+                ExtractedRelation(
+                    head=head.entity_id, tail=tail.entity_id, type=kind, method="dateline", confidence=confidence,
+                    sentence=sent.text, start=sent.start_char, end=sent.end_char, predicate=predicate,
+                    **mention_offsets(doc, head, tail),
+                )
+            )
     return out
 
 

@@ -61,6 +61,8 @@ class Gazetteer:
     countries: dict[str, Country] = field(default_factory=dict)
     demonyms: dict[str, Country] = field(default_factory=dict)
     organizations: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    # Organisation names exactly as written (case kept), for finding the ones the model missed.
+    organization_forms: set[str] = field(default_factory=set)
 
     def country(self, text: str) -> Country | None:
         key = normalise_name(text)
@@ -126,6 +128,8 @@ def load_gazetteer() -> Gazetteer:
         agency = bool(row.get("agency", False))
         for form in [org_name, *row.get("aliases", [])]:
             gaz.organizations[normalise_name(form)] = (org_name, agency)
+            if form[:1].isupper() and not form.startswith("The "):
+                gaz.organization_forms.add(form)
     if problems:
         raise RuleFileError(detail="; ".join(problems))
     return gaz
