@@ -148,3 +148,20 @@ def _evidence_by_relation(store: Store, ids: set[int], per_edge: int) -> dict[in
             sentences.append(sentence)
         out[rid] = (docs, sentences, count + 1)
     return out
+
+
+def neighbour_ids(store: Store, entity_ids: list[str], flt: GraphFilter | None = None) -> set[str]:
+    """Entities one relation away from any of ``entity_ids`` (either direction), over the
+    relations that pass the filter: the step of an ego-network walk."""
+    flt = flt or GraphFilter()
+    if not entity_ids:
+        return set()
+    where, args = flt.relation_sql()
+    marks = ",".join("?" * len(entity_ids))
+    sql = (
+        "SELECT r.tail FROM relations r JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail "
+        f"WHERE r.head IN ({marks}) AND {where} "
+        "UNION SELECT r.head FROM relations r JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail "
+        f"WHERE r.tail IN ({marks}) AND {where}"
+    )
+    return {row[0] for row in store.conn.execute(sql, [*entity_ids, *args, *entity_ids, *args])}

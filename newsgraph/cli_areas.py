@@ -1,3 +1,4 @@
 """Imports every ``cli_<area>`` module so its commands register on the app."""
 from newsgraph import cli_show  # noqa: F401
 from newsgraph import cli_queries  # noqa: F401  (cypher, connections, path, top)
+from newsgraph import cli_export  # noqa: F401  (issue 6: export)

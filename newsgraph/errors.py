@@ -102,3 +102,18 @@ class ShowAssetMissing(NewsgraphError):
 class InvalidQueryOption(NewsgraphError):
     code = "NG404"
     template = "{detail}"
+
+
+class UnknownExportFormat(NewsgraphError):
+    code = "NG602"
+    template = "Unknown export format {fmt!r}. Use one of: {choices}."
+
+
+class ExportOptionError(NewsgraphError):
+    code = "NG603"
+    template = "{detail}"
+
+
+class ExportDestinationError(NewsgraphError):
+    code = "NG604"
+    template = "Cannot write {path}: {detail}. Choose another -o path."

@@ -256,3 +256,21 @@ class KnowledgeGraph:
 
             raise InvalidQueryOption(detail=f"unknown ranking {by!r}; use one of {', '.join(RANKINGS)}")
         return top_entities(self.store, by, filters.entity_type(entity_type) if entity_type else None, limit)
+
+    # -- exports (newsgraph.exports) ----------------------------------------------------
+    def export(
+        self,
+        fmt: str,
+        dest: Any,
+        flt: Any = None,
+        *,
+        ego: str | None = None,
+        depth: int = 1,
+        parallel: str | None = None,
+    ) -> Any:
+        """Write the filtered graph, or the ego network of ``ego`` (a name, alias or id)
+        within ``depth`` hops, as ``fmt`` (a key of ``newsgraph.exports.EXPORTERS``)."""
+        from newsgraph.exports import export
+
+        root = self.resolve(ego) if ego is not None else None
+        return export(self.store, fmt, dest, flt, ego=root, depth=depth, parallel=parallel)

@@ -1,0 +1,142 @@
+"""CSV for ``neo4j-admin database import`` and for analysts' spreadsheets.
+
+Target: Neo4j 5 ``neo4j-admin database import full`` (header format:
+https://neo4j.com/docs/operations-manual/current/tools/neo4j-admin/neo4j-admin-import/).
+
+Three files, UTF-8, comma-separated, RFC 4180 quoting:
+- ``nodes.csv``: ``id:ID``, ``name``, ``:LABEL`` (``Entity;<type>``), ``aliases:string[]``,
+  ``mentions:int``, ``documents:int``, ``iso3``, ``is_agency:boolean``,
+  ``first_seen:date``, ``last_seen:date``.
+- ``relationships.csv``: ``:START_ID``, ``:END_ID``, ``:TYPE``, ``weight:int``,
+  ``confidence:float``, ``predicate``, ``title``, ``method``, ``first_seen:date``,
+  ``last_seen:date``, ``evidence_count:int``, ``document_ids:string[]``. One row per
+  relation type: Neo4j keeps parallel relationships, so nothing is merged.
+- ``evidence.csv`` (not for the import; for reading): one row per piece of evidence:
+  head, type, tail, document, title, date, start, end, predicate, method, confidence,
+  sentence.
+
+Flattening: arrays use neo4j-admin's default array delimiter ``;`` (``ARRAY_DELIMITER``);
+an empty field is an absent property. Characters XML 1.0 forbids (NUL and other C0
+controls but tab, newline, carriage return) become U+FFFD, as in the XML formats;
+sentences may contain newlines, so import evidence-like fields with
+``--multiline-fields=true``.
+
+Import: ``neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv neo4j``.
+
+Destination: a folder path (created), or a ``.zip`` path, binary file or '-' for a zip
+archive holding the three files.
+"""
+
+from __future__ import annotations
+
+import csv as _csv
+import io
+import os
+import zipfile
+from pathlib import Path
+from typing import Any, Iterator
+
+from newsgraph.errors import ExportDestinationError
+from newsgraph.exports._xml import xml_safe
+from newsgraph.exports.source import Destination, GraphLike, StoreGraph, iter_edges, iter_nodes, open_binary
+
+__all__ = ["write_csv", "NODE_HEADER", "RELATIONSHIP_HEADER", "EVIDENCE_HEADER", "ARRAY_DELIMITER"]
+
+ARRAY_DELIMITER = ";"
+NODE_HEADER = [
+    "id:ID", "name", ":LABEL", "aliases:string[]", "mentions:int", "documents:int", "iso3",
+    "is_agency:boolean", "first_seen:date", "last_seen:date",
+]
+RELATIONSHIP_HEADER = [
+    ":START_ID", ":END_ID", ":TYPE", "weight:int", "confidence:float", "predicate", "title", "method",
+    "first_seen:date", "last_seen:date", "evidence_count:int", "document_ids:string[]",
+]
+EVIDENCE_HEADER = [
+    "head", "type", "tail", "document", "title", "date", "start", "end", "predicate", "method", "confidence",
+    "sentence",
+]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(value)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ARRAY_DELIMITER.join(xml_safe(str(v)).replace(ARRAY_DELIMITER, ",") for v in value)
+    return xml_safe(str(value))
+
+
+def _node_rows(graph: GraphLike) -> Iterator[list[str]]:
+    for n in iter_nodes(graph):
+        label = f"Entity{ARRAY_DELIMITER}{n['type']}" if n.get("type") else "Entity"
+        yield [
+            _cell(n["id"]), _cell(n["name"]), label, _cell(n["aliases"]), _cell(n["mentions"]), _cell(n["documents"]),
+            _cell(n["iso3"]), _cell(bool(n["is_agency"])), _cell(n["first_seen"]), _cell(n["last_seen"]),
+        ]
+
+
+def _relationship_rows(graph: GraphLike) -> Iterator[list[str]]:
+    for e in iter_edges(graph):
+        yield [
+            _cell(e["head"]), _cell(e["tail"]), _cell(e["type"]), _cell(int(round(e["weight"] or 0))),
+            _cell(e["confidence"]), _cell(e["predicate"]), _cell(e["title"]), _cell(e["method"]),
+            _cell(e["first_seen"]), _cell(e["last_seen"]), _cell(e["evidence_count"]), _cell(e["document_ids"]),
+        ]
+
+
+def _evidence_rows(graph: GraphLike) -> Iterator[list[str]]:
+    if isinstance(graph, StoreGraph):
+        for v in graph.all_evidence():
+            yield [_cell(v[k]) for k in EVIDENCE_HEADER]
+        return
+    for e in iter_edges(graph):
+        for v in e["evidence"]:
+            row = {**{k: None for k in EVIDENCE_HEADER}, "head": e["head"], "type": e["type"], "tail": e["tail"], **v}
+            yield [_cell(row.get(k)) for k in EVIDENCE_HEADER]
+
+
+FILES = (
+    ("nodes.csv", NODE_HEADER, _node_rows),
+    ("relationships.csv", RELATIONSHIP_HEADER, _relationship_rows),
+    ("evidence.csv", EVIDENCE_HEADER, _evidence_rows),
+)
+
+
+def _write_table(text_out: io.TextIOBase, header: list[str], rows: Iterator[list[str]]) -> int:
+    writer = _csv.writer(text_out, lineterminator="\n")
+    writer.writerow(header)
+    n = 0
+    for row in rows:
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def write_csv(graph: GraphLike, dest: Destination) -> tuple[int, int]:
+    """Write nodes.csv, relationships.csv and evidence.csv; returns (nodes, edges)."""
+    counts: list[int] = []
+    is_path = isinstance(dest, (str, os.PathLike)) and os.fspath(dest) != "-"
+    if is_path and not os.fspath(dest).lower().endswith(".zip"):
+        folder = Path(dest)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ExportDestinationError(path=str(folder), detail=str(exc.strerror or exc)) from exc
+        if not folder.is_dir():
+            raise ExportDestinationError(path=str(folder), detail="not a folder; csv writes nodes.csv, relationships.csv and evidence.csv into a folder (or a .zip)")
+        for name, header, rows in FILES:
+            with open(folder / name, "w", encoding="utf-8", newline="") as fh:
+                counts.append(_write_table(fh, header, rows(graph)))
+        return counts[0], counts[1]
+    with open_binary(dest) as out:
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name, header, rows in FILES:
+                with archive.open(name, "w") as member:
+                    text = io.TextIOWrapper(member, encoding="utf-8", newline="")
+                    counts.append(_write_table(text, header, rows(graph)))
+                    text.flush()
+                    text.detach()
+    return counts[0], counts[1]

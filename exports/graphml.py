@@ -1,0 +1,228 @@
+"""GraphML for Gephi, yEd, igraph and Cytoscape: a streaming writer of our own.
+
+Spec: http://graphml.graphdrawing.org/specification.html (GraphML 1.0 structure and
+``attr.name``/``attr.type`` attributes extension).
+
+What the file holds
+- Every ``<key>`` is declared with its ``attr.type`` (``KEYS`` below, the one table the
+  tests use too). Every node has ``label`` (the canonical name) and every edge ``label``
+  (the relation type) and a numeric ``weight`` (``double``, the type Gephi gives weights).
+- No None, lists or dicts: a missing string is written as the empty string; lists
+  (``aliases``, ``document_ids``, merged ``types``/``type_weights``) are joined with
+  ``" | "`` (``LIST_SEPARATOR``); the evidence (document, sentence, date; best first) is a
+  JSON array in the string attribute ``evidence``. The graph element carries the
+  separator and the parallel-edge mode as data, so the file documents itself.
+- Strings are XML-safe: characters XML 1.0 forbids become U+FFFD (see ``_xml``).
+- Edge ids are unique: ``e0``, ``e1``, ... in output order.
+
+Parallel edges. The store keeps one edge per (head, relation type, tail), so a pair linked
+by VISITED and MET_WITH has two edges. Gephi merges parallel edges on import (weights
+summed, the later edges' attributes lost), so the default ``parallel="merge"`` writes one
+edge per ordered pair: ``weight`` summed, ``label``/``type`` the types joined, ``types`` and
+``type_weights`` (``MET_WITH:2 | VISITED:1``) keeping each type and its weight.
+``parallel="keep"`` writes one edge per relation type, for igraph, Cytoscape and NetworkX.
+
+Memory. Records stream from ``StoreGraph`` (SQLite cursors) or a NetworkX graph and are
+written in chunks; the XML document is never held in memory.
+
+Not supported: hyperedges, ports, nested graphs. Parse GraphML from untrusted sources
+with a hardened parser (defusedxml): XML readers can be attacked.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, BinaryIO, Callable, Iterable
+
+from newsgraph.errors import ExportOptionError
+from newsgraph.exports._xml import escape_attr, escape_text
+from newsgraph.exports.source import (
+    LIST_SEPARATOR,
+    Destination,
+    GraphLike,
+    extra_attributes,
+    iter_edges,
+    iter_nodes,
+    merge_parallel,
+    open_binary,
+)
+
+__all__ = ["write_graphml", "KEYS", "PARALLEL_MODES"]
+
+PARALLEL_MODES = ("merge", "keep")
+
+# (domain, attribute name, GraphML attr.type). Key ids are "<n|e|g>_<name>".
+KEYS: list[tuple[str, str, str]] = [
+    ("graph", "parallel_edges", "string"),
+    ("graph", "list_separator", "string"),
+    ("node", "label", "string"),
+    ("node", "name", "string"),
+    ("node", "type", "string"),
+    ("node", "aliases", "string"),
+    ("node", "mentions", "int"),
+    ("node", "documents", "int"),
+    ("node", "iso3", "string"),
+    ("node", "is_agency", "boolean"),
+    ("node", "first_seen", "string"),
+    ("node", "last_seen", "string"),
+    ("edge", "label", "string"),
+    ("edge", "type", "string"),
+    ("edge", "weight", "double"),
+    ("edge", "confidence", "double"),
+    ("edge", "predicate", "string"),
+    ("edge", "title", "string"),
+    ("edge", "method", "string"),
+    ("edge", "first_seen", "string"),
+    ("edge", "last_seen", "string"),
+    ("edge", "evidence_count", "int"),
+    ("edge", "document_ids", "string"),
+    ("edge", "evidence", "string"),
+]
+MERGE_KEYS: list[tuple[str, str, str]] = [
+    ("edge", "types", "string"),
+    ("edge", "type_weights", "string"),
+]
+
+_NS = (
+    'xmlns="http://graphml.graphdrawing.org/xmlns" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+    'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"'
+)
+CHUNK = 4096  # elements per write
+
+
+def key_id(domain: str, name: str) -> str:
+    return f"{domain[0]}_{name}"
+
+
+def format_value(value: Any, attr_type: str) -> str | None:
+    """The text of a ``<data>`` element, or None to leave the element out."""
+    if value is None:
+        return "" if attr_type == "string" else None
+    if attr_type == "string":
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (list, tuple, set, frozenset)):
+            items = sorted(value) if isinstance(value, (set, frozenset)) else value
+            return LIST_SEPARATOR.join(str(v) for v in items)
+        if isinstance(value, dict):
+            return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return str(value)
+    if attr_type == "boolean":
+        return "true" if value else "false"
+    if attr_type in ("int", "long"):
+        return str(int(value))
+    return repr(float(value)) if isinstance(value, float) else str(value)
+
+
+def infer_type(values: Iterable[Any]) -> str:
+    kinds = {type(v) for v in values if v is not None}
+    if kinds and kinds <= {bool}:
+        return "boolean"
+    if kinds and kinds <= {int}:
+        return "long"
+    if kinds and kinds <= {int, float}:
+        return "double"
+    return "string"
+
+
+def _extra_keys(graph: GraphLike) -> list[tuple[str, str, str]]:
+    """Keys for attributes of a hand-made NetworkX graph beyond the schema."""
+    import networkx as nx
+
+    if not isinstance(graph, nx.Graph):
+        return []
+    from newsgraph.exports.source import EDGE_FIELDS, NODE_FIELDS
+
+    found: list[tuple[str, str, str]] = []
+    for domain, items, known in (
+        ("node", (d for _, d in graph.nodes(data=True)), NODE_FIELDS),
+        ("edge", (d for *_, d in graph.edges(data=True)), EDGE_FIELDS + ("sentences",)),
+    ):
+        values: dict[str, list[Any]] = {}
+        for data in items:
+            for k, v in extra_attributes(data, known).items():
+                values.setdefault(k, []).append(v)
+        taken = {name for d, name, _ in KEYS + MERGE_KEYS if d == domain}
+        for k in sorted(values):
+            if k not in taken:
+                found.append((domain, k, infer_type(values[k])))
+    return found
+
+
+def evidence_json(evidence: list[dict[str, Any]]) -> str:
+    return json.dumps(evidence, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_graphml(graph: GraphLike, dest: Destination, *, parallel: str = "merge") -> tuple[int, int]:
+    """Write ``graph`` (a ``StoreGraph`` or NetworkX graph) to ``dest`` (path, binary file
+    or '-'); returns (nodes, edges) written."""
+    if parallel not in PARALLEL_MODES:
+        raise ExportOptionError(detail=f"unknown --parallel mode {parallel!r}; use one of {', '.join(PARALLEL_MODES)}")
+    keys = KEYS + (MERGE_KEYS if parallel == "merge" else []) + _extra_keys(graph)
+    with open_binary(dest) as out:
+        return _write(graph, out, keys, parallel)
+
+
+def _row_writer(domain: str, keys: list[tuple[str, str, str]]) -> Callable[[dict[str, Any]], str]:
+    fields = [(name, attr_type, f'<data key="{key_id(domain, name)}">') for d, name, attr_type in keys if d == domain]
+
+    def render(record: dict[str, Any]) -> str:
+        parts = []
+        for name, attr_type, open_tag in fields:
+            value = record.get(name)
+            if name == "evidence" and value is not None and not isinstance(value, str):
+                value = evidence_json(value)
+            text = format_value(value, attr_type)
+            if text is None:
+                continue
+            if text:
+                parts.append(f"{open_tag}{escape_text(text)}</data>")
+            else:
+                parts.append(f"{open_tag}</data>")
+        return "".join(parts)
+
+    return render
+
+
+def _write(graph: GraphLike, out: BinaryIO, keys: list[tuple[str, str, str]], parallel: str) -> tuple[int, int]:
+    head = ["<?xml version='1.0' encoding='utf-8'?>", f"<graphml {_NS}>"]
+    for domain, name, attr_type in keys:
+        head.append(
+            f'<key id="{key_id(domain, name)}" for="{domain}" attr.name="{escape_attr(name)}" attr.type="{attr_type}"/>'
+        )
+    head.append('<graph id="G" edgedefault="directed">')
+    head.append(f'<data key="g_parallel_edges">{parallel}</data>')
+    head.append(f'<data key="g_list_separator">{escape_text(LIST_SEPARATOR)}</data>')
+    out.write(("\n".join(head) + "\n").encode("utf-8"))
+
+    node_data = _row_writer("node", keys)
+    buf: list[str] = []
+    n_nodes = 0
+    for node in iter_nodes(graph):
+        node["label"] = node["name"]
+        buf.append(f'<node id="{escape_attr(node["id"])}">{node_data(node)}</node>\n')
+        n_nodes += 1
+        if len(buf) >= CHUNK:
+            out.write("".join(buf).encode("utf-8"))
+            buf.clear()
+
+    edge_data = _row_writer("edge", keys)
+    edges = iter_edges(graph)
+    if parallel == "merge":
+        edges = merge_parallel(edges)
+    n_edges = 0
+    for edge in edges:
+        edge["label"] = edge["type"]
+        buf.append(
+            f'<edge id="e{n_edges}" source="{escape_attr(edge["head"])}" target="{escape_attr(edge["tail"])}">'
+            f"{edge_data(edge)}</edge>\n"
+        )
+        n_edges += 1
+        if len(buf) >= CHUNK:
+            out.write("".join(buf).encode("utf-8"))
+            buf.clear()
+    buf.append("</graph>\n</graphml>\n")
+    out.write("".join(buf).encode("utf-8"))
+    return n_nodes, n_edges

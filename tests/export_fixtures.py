@@ -1,0 +1,76 @@
+"""A tiny hand-made store for the export tests: no model, every feature an export must
+carry (parallel edges, co-occurrence, an isolated entity, aliases, control characters in
+an evidence sentence, documents with and without published dates)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsgraph.graph.model import ExtractedDocument, ExtractedEntity, ExtractedRelation, EntityMention
+from newsgraph.graph.store import Store
+
+RUBIO = "person:marco-rubio"
+BUKELE = "person:nayib-bukele"
+SLV = "country:SLV"
+USA = "country:USA"
+STATE = "org:state-department"
+GUARD = "location:volcano-park"
+
+CONTROL_SENTENCE = "Rubio met\x00with Bukele\x07 in \x1bSan Salvador <on> Monday & \"talked\".\r\nMore."
+
+
+def _doc(doc_id: str, published: str | None, entities: list[ExtractedEntity], relations: list[ExtractedRelation]) -> ExtractedDocument:
+    doc = ExtractedDocument(id=doc_id, text_length=500, source=f"{doc_id}.txt", title=f"Article {doc_id}", published=published)
+    doc.entities = entities
+    for i, e in enumerate(entities):
+        for k in range(e.mentions):
+            doc.mentions.append(EntityMention(e.id, e.name, 10 * i + k, 10 * i + k + 3, 0))
+    doc.relations = relations
+    return doc
+
+
+def _rel(head: str, tail: str, rtype: str, sentence: str, start: int, *, method: str = "dep",
+         predicate: str | None = None, title: str | None = None, confidence: float = 0.8) -> ExtractedRelation:
+    return ExtractedRelation(head, tail, rtype, method, confidence, sentence, start, start + len(sentence), predicate, title)
+
+
+def rubio() -> ExtractedEntity:
+    return ExtractedEntity(RUBIO, "Marco Rubio", "Person", {"Rubio", "Marco Rubio"}, 2)
+
+
+def bukele() -> ExtractedEntity:
+    return ExtractedEntity(BUKELE, "Nayib Bukele", "Person", {"Bukele"}, 1)
+
+
+def slv() -> ExtractedEntity:
+    return ExtractedEntity(SLV, "El Salvador", "Country", {"Salvador"}, 1, iso3="SLV")
+
+
+def usa() -> ExtractedEntity:
+    return ExtractedEntity(USA, "United States", "Country", {"US", "U.S."}, 1, iso3="USA")
+
+
+def documents() -> list[ExtractedDocument]:
+    d1 = _doc("doc1", "2025-02-03", [rubio(), slv(), usa()], [
+        _rel(RUBIO, SLV, "VISITED", "Rubio visited El Salvador.", 0, predicate="visit"),
+        _rel(RUBIO, USA, "HOLDS_ROLE", "US Secretary of State, Marco Rubio, arrived.", 40, method="apposition",
+             title="Secretary of State", confidence=0.9),
+        _rel(SLV, RUBIO, "CO_OCCURS_WITH", "Rubio visited El Salvador.", 0, method="cooccurrence", confidence=0.3),
+    ])
+    d2 = _doc("doc2", "2025-02-04", [rubio(), bukele(), slv()], [
+        _rel(RUBIO, BUKELE, "MET_WITH", CONTROL_SENTENCE, 0, predicate="meet"),
+        _rel(RUBIO, SLV, "VISITED", "Marco Rubio toured El Salvador again.", 80, predicate="tour"),
+        _rel(RUBIO, BUKELE, "PRAISED", "Rubio praised Bukele.", 120, predicate="praise", confidence=0.6),
+    ])
+    d3 = _doc("doc3", None, [bukele(), slv(), ExtractedEntity(STATE, "State Department", "Organization", set(), 1, is_agency=True),
+                              ExtractedEntity(GUARD, "Volcano Park", "Location", set(), 1)], [
+        _rel(BUKELE, SLV, "LEADS", "Bukele leads El Salvador.", 0, predicate="lead"),
+        _rel(STATE, SLV, "CRITICIZED", "The State Department criticized El Salvador.", 30, predicate="criticize", confidence=0.5),
+    ])
+    return [d1, d2, d3]
+
+
+def make_store(path: Path) -> Store:
+    store = Store(path)
+    store.add_documents(documents())
+    return store
