@@ -11,7 +11,8 @@ What the file holds
   (``aliases``, ``document_ids``, merged ``types``/``type_weights``) are joined with
   ``" | "`` (``LIST_SEPARATOR``); the evidence (document, sentence, date; best first) is a
   JSON array in the string attribute ``evidence``. The graph element carries the
-  separator and the parallel-edge mode as data, so the file documents itself.
+  separator and the parallel-edge mode in its ``<desc>``, so the file documents itself
+  (not as graph ``<data>``: Gephi warns about graph attributes).
 - Strings are XML-safe: characters XML 1.0 forbids become U+FFFD (see ``_xml``).
 - Edge ids are unique: ``e0``, ``e1``, ... in output order.
 
@@ -51,10 +52,8 @@ __all__ = ["write_graphml", "KEYS", "PARALLEL_MODES"]
 
 PARALLEL_MODES = ("merge", "keep")
 
-# (domain, attribute name, GraphML attr.type). Key ids are "<n|e|g>_<name>".
+# (domain, attribute name, GraphML attr.type). Key ids are "<n|e>_<name>".
 KEYS: list[tuple[str, str, str]] = [
-    ("graph", "parallel_edges", "string"),
-    ("graph", "list_separator", "string"),
     ("node", "label", "string"),
     ("node", "name", "string"),
     ("node", "type", "string"),
@@ -151,6 +150,13 @@ def _extra_keys(graph: GraphLike) -> list[tuple[str, str, str]]:
     return found
 
 
+def describe(parallel: str) -> str:
+    return (
+        f"newsgraph export; parallel edges: {parallel}; list values joined with '{LIST_SEPARATOR}'; "
+        "evidence: JSON array of {document, sentence, date}, best first"
+    )
+
+
 def evidence_json(evidence: list[dict[str, Any]]) -> str:
     return json.dumps(evidence, ensure_ascii=False, separators=(",", ":"))
 
@@ -193,8 +199,7 @@ def _write(graph: GraphLike, out: BinaryIO, keys: list[tuple[str, str, str]], pa
             f'<key id="{key_id(domain, name)}" for="{domain}" attr.name="{escape_attr(name)}" attr.type="{attr_type}"/>'
         )
     head.append('<graph id="G" edgedefault="directed">')
-    head.append(f'<data key="g_parallel_edges">{parallel}</data>')
-    head.append(f'<data key="g_list_separator">{escape_text(LIST_SEPARATOR)}</data>')
+    head.append(f"<desc>{escape_text(describe(parallel))}</desc>")
     out.write(("\n".join(head) + "\n").encode("utf-8"))
 
     node_data = _row_writer("node", keys)

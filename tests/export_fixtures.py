@@ -4,6 +4,7 @@ an evidence sentence, documents with and without published dates)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from newsgraph.graph.model import ExtractedDocument, ExtractedEntity, ExtractedRelation, EntityMention
@@ -62,7 +63,7 @@ def documents() -> list[ExtractedDocument]:
         _rel(RUBIO, SLV, "VISITED", "Marco Rubio toured El Salvador again.", 80, predicate="tour"),
         _rel(RUBIO, BUKELE, "PRAISED", "Rubio praised Bukele.", 120, predicate="praise", confidence=0.6),
     ])
-    d3 = _doc("doc3", None, [bukele(), slv(), ExtractedEntity(STATE, "State Department", "Organization", set(), 1, is_agency=True),
+    d3 = _doc("doc3", "2025-03-01", [bukele(), slv(), ExtractedEntity(STATE, "State Department", "Organization", set(), 1, is_agency=True),
                               ExtractedEntity(GUARD, "Volcano Park", "Location", set(), 1)], [
         _rel(BUKELE, SLV, "LEADS", "Bukele leads El Salvador.", 0, predicate="lead"),
         _rel(STATE, SLV, "CRITICIZED", "The State Department criticized El Salvador.", 30, predicate="criticize", confidence=0.5),
@@ -74,3 +75,49 @@ def make_store(path: Path) -> Store:
     store = Store(path)
     store.add_documents(documents())
     return store
+
+
+def tiny_graph():
+    """A hand-made MultiDiGraph in nxview's shape, with fixed dates: the golden files'
+    input. Rubio→Bukele has two relation types (parallel edges); one evidence sentence
+    carries control characters and XML metacharacters."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    g.add_node(RUBIO, id=RUBIO, name="Marco Rubio", type="Person", aliases=["Rubio"], mentions=4, documents=2,
+               iso3=None, is_agency=False, first_seen="2025-02-03", last_seen="2025-02-04", __labels__={"Entity", "Person"})
+    g.add_node(BUKELE, id=BUKELE, name="Nayib Bukele", type="Person", aliases=["Bukele", "Presidente Bukele"], mentions=2,
+               documents=1, iso3=None, is_agency=False, first_seen="2025-02-04", last_seen="2025-02-04")
+    g.add_node(SLV, id=SLV, name="El Salvador", type="Country", aliases=["Salvador"], mentions=3, documents=2,
+               iso3="SLV", is_agency=False, first_seen="2025-02-03", last_seen="2025-02-04")
+    g.add_node(STATE, id=STATE, name="State Department", type="Organization", aliases=[], mentions=1, documents=1,
+               iso3=None, is_agency=True, first_seen="2025-03-01", last_seen="2025-03-01")
+
+    def edge(head: str, tail: str, rtype: str, weight: int, evidence: list[tuple[str, str, str]], **extra: object) -> None:
+        g.add_edge(head, tail, key=rtype, type=rtype, weight=weight, confidence=extra.pop("confidence", 0.8),
+                   predicate=extra.pop("predicate", None), title=extra.pop("title", None), method=extra.pop("method", "dep"),
+                   first_seen=min(e[2] for e in evidence), last_seen=max(e[2] for e in evidence),
+                   evidence_count=len(evidence), document_ids=sorted({e[0] for e in evidence}),
+                   evidence=[{"document": d, "sentence": s, "date": t} for d, s, t in evidence],
+                   __labels__={rtype})
+
+    edge(RUBIO, SLV, "VISITED", 2, [("doc2", "Marco Rubio toured El Salvador again.", "2025-02-04"),
+                                    ("doc1", "Rubio visited El Salvador.", "2025-02-03")], predicate="visit")
+    edge(RUBIO, BUKELE, "MET_WITH", 1, [("doc2", CONTROL_SENTENCE, "2025-02-04")], predicate="meet")
+    edge(RUBIO, BUKELE, "PRAISED", 1, [("doc2", "Rubio praised Bukele.", "2025-02-04")], predicate="praise", confidence=0.6)
+    edge(SLV, RUBIO, "CO_OCCURS_WITH", 1, [("doc1", "Rubio visited El Salvador.", "2025-02-03")], method="cooccurrence",
+         confidence=0.3)
+    edge(BUKELE, SLV, "HOLDS_ROLE", 1, [("doc2", "Salvadoran President Nayib Bukele spoke.", "2025-02-04")],
+         method="apposition", title="President", confidence=0.9)
+    return g
+
+
+def undated_document() -> ExtractedDocument:
+    """An article without a published date: the store dates it by its ingest day."""
+    return _doc("doc4", None, [ExtractedEntity(GUARD, "Volcano Park", "Location", set(), 1), slv()], [
+        _rel(GUARD, SLV, "LOCATED_IN", "Volcano Park lies in El Salvador.", 0, predicate="lie"),
+    ])
+
+
+# NEWSGRAPH_UPDATE_GOLDEN=1 rewrites tests/data/expected/ from the current writers; review the diff.
+UPDATE_GOLDEN = os.environ.get("NEWSGRAPH_UPDATE_GOLDEN") == "1"
