@@ -16,6 +16,7 @@ SLV = "country:SLV"
 USA = "country:USA"
 STATE = "org:state-department"
 GUARD = "location:volcano-park"
+LAKE = "location:lake-ilopango"
 
 CONTROL_SENTENCE = "Rubio met\x00with Bukele\x07 in \x1bSan Salvador <on> Monday & \"talked\".\r\nMore."
 
@@ -114,8 +115,8 @@ def tiny_graph():
 
 def undated_document() -> ExtractedDocument:
     """An article without a published date: the store dates it by its ingest day."""
-    return _doc("doc4", None, [ExtractedEntity(GUARD, "Volcano Park", "Location", set(), 1), slv()], [
-        _rel(GUARD, SLV, "LOCATED_IN", "Volcano Park lies in El Salvador.", 0, predicate="lie"),
+    return _doc("doc4", None, [ExtractedEntity(LAKE, "Lake Ilopango", "Location", set(), 1), slv()], [
+        _rel(LAKE, SLV, "LOCATED_IN", "Lake Ilopango lies in El Salvador.", 0, predicate="lie"),
     ])
 
 

@@ -1,0 +1,106 @@
+"""Every filter on every format: the export holds exactly what the filter keeps."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import networkx as nx
+import pytest
+
+from export_fixtures import BUKELE, GUARD, LAKE, RUBIO, SLV, STATE, USA, make_store, undated_document
+from newsgraph.exports import EXPORTERS, export
+from newsgraph.graph.nxview import GraphFilter, build_graph
+
+ALL = {
+    (SLV, RUBIO, "CO_OCCURS_WITH"), (STATE, SLV, "CRITICIZED"), (RUBIO, SLV, "VISITED"), (RUBIO, USA, "HOLDS_ROLE"),
+    (RUBIO, BUKELE, "MET_WITH"), (RUBIO, BUKELE, "PRAISED"), (BUKELE, SLV, "LEADS"),
+}
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = make_store(tmp_path / "ng.db")
+    yield s
+    s.close()
+
+
+def _exported(store, flt=None, **kw) -> tuple[set[str], set[tuple[str, str, str]]]:
+    buf = io.BytesIO()
+    export(store, "json", buf, flt, **kw)
+    data = json.loads(buf.getvalue())
+    return {n["id"] for n in data["nodes"]}, {(e["source"], e["target"], e["type"]) for e in data["edges"]}
+
+
+CASES = [
+    (GraphFilter(), {SLV, USA, RUBIO, BUKELE, STATE, GUARD}, ALL),
+    (GraphFilter(entity_types=["Person"]), {RUBIO, BUKELE}, {(RUBIO, BUKELE, "MET_WITH"), (RUBIO, BUKELE, "PRAISED")}),
+    (GraphFilter(relation_types=["VISITED"]), {RUBIO, SLV}, {(RUBIO, SLV, "VISITED")}),
+    (GraphFilter(min_weight=2), {RUBIO, SLV}, {(RUBIO, SLV, "VISITED")}),
+    # As in nxview.build_graph, a confidence or type filter alone keeps isolated entities.
+    (GraphFilter(min_confidence=0.85), {SLV, USA, RUBIO, BUKELE, STATE, GUARD}, {(RUBIO, USA, "HOLDS_ROLE")}),
+    (GraphFilter(since="2025-02-04"), {RUBIO, SLV, BUKELE, STATE},
+     {(RUBIO, SLV, "VISITED"), (RUBIO, BUKELE, "MET_WITH"), (RUBIO, BUKELE, "PRAISED"), (BUKELE, SLV, "LEADS"),
+      (STATE, SLV, "CRITICIZED")}),
+    (GraphFilter(until="2025-02-03"), {RUBIO, SLV, USA},
+     {(RUBIO, SLV, "VISITED"), (RUBIO, USA, "HOLDS_ROLE"), (SLV, RUBIO, "CO_OCCURS_WITH")}),
+    (GraphFilter(since="2025-02-04", until="2025-02-04"), {RUBIO, SLV, BUKELE},
+     {(RUBIO, SLV, "VISITED"), (RUBIO, BUKELE, "MET_WITH"), (RUBIO, BUKELE, "PRAISED")}),
+    (GraphFilter(include_cooccurrence=False), {SLV, USA, RUBIO, BUKELE, STATE, GUARD},
+     ALL - {(SLV, RUBIO, "CO_OCCURS_WITH")}),
+]
+
+
+@pytest.mark.parametrize("flt,nodes,edges", CASES)
+def test_filter(store, flt, nodes, edges):
+    assert _exported(store, flt) == (nodes, edges)
+
+
+@pytest.mark.parametrize("flt,nodes,edges", CASES)
+def test_filter_agrees_with_build_graph(store, flt, nodes, edges):
+    g = build_graph(store, flt)
+    assert (set(g.nodes), {(u, v, k) for u, v, k in g.edges(keys=True)}) == (nodes, edges)
+
+
+def test_ego_network_depth(store):
+    assert _exported(store, ego=BUKELE, depth=0) == ({BUKELE}, set())
+    nodes, edges = _exported(store, ego=BUKELE, depth=1)
+    assert nodes == {BUKELE, RUBIO, SLV}
+    assert edges == {e for e in ALL if e[0] in nodes and e[1] in nodes}
+    assert _exported(store, ego=STATE, depth=2)[0] == {STATE, SLV, RUBIO, BUKELE}
+    assert _exported(store, ego=STATE, depth=3)[0] == {STATE, SLV, RUBIO, BUKELE, USA}
+
+
+def test_ego_network_follows_only_kept_relations(store):
+    flt = GraphFilter(relation_types=["VISITED", "HOLDS_ROLE"])
+    assert _exported(store, flt, ego=SLV, depth=2) == (
+        {SLV, RUBIO, USA}, {(RUBIO, SLV, "VISITED"), (RUBIO, USA, "HOLDS_ROLE")},
+    )
+    nodes, _ = _exported(store, GraphFilter(include_cooccurrence=False, min_confidence=0.7), ego=RUBIO, depth=1)
+    assert nodes == {RUBIO, SLV, USA, BUKELE}
+
+
+@pytest.mark.parametrize("fmt", list(EXPORTERS))
+def test_every_format_applies_filters(store, tmp_path, fmt):
+    flt = GraphFilter(entity_types=["Person", "Country"], include_cooccurrence=False, min_weight=1)
+    result = export(store, fmt, tmp_path / f"out.{fmt}", flt, ego=RUBIO, depth=1, parallel="keep" if EXPORTERS[fmt].parallel_modes else None)
+    # Rubio's neighbours among people and countries, without co-occurrence.
+    assert (result.nodes, result.edges) == (4, 5)
+
+
+def test_undated_documents_are_dated_by_ingest_day(tmp_path):
+    store = make_store(tmp_path / "ng.db")
+    store.add_documents([undated_document()])
+    day = store.conn.execute("SELECT date FROM documents WHERE id = 'doc4'").fetchone()[0]
+    nodes, edges = _exported(store, GraphFilter(since=day))
+    assert (LAKE, SLV, "LOCATED_IN") in edges
+    g = nx.read_gexf(_gexf(store))
+    assert g.nodes[LAKE]["start"] == day
+    store.close()
+
+
+def _gexf(store) -> io.BytesIO:
+    buf = io.BytesIO()
+    export(store, "gexf", buf)
+    buf.seek(0)
+    return buf

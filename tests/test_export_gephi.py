@@ -1,0 +1,89 @@
+"""Gephi's own importers (gephi-toolkit 0.10.1, headless) open our GraphML and GEXF.
+
+Runs ``scripts/gephi-check/run`` (Java + Maven; the first run fetches the toolkit from
+Maven Central into a cache). Skipped with the reason when Java or Maven is missing or
+the toolkit cannot be fetched, unless NEWSGRAPH_REQUIRE_GEPHI=1, which turns that into
+a failure (CI sets it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from export_fixtures import make_store
+from newsgraph.exports import export, gexf, graphml
+
+RUN = Path(__file__).resolve().parent.parent / "scripts" / "gephi-check" / "run"
+REQUIRED = os.environ.get("NEWSGRAPH_REQUIRE_GEPHI") == "1"
+
+
+def _unavailable(reason: str) -> None:
+    if REQUIRED:
+        pytest.fail(f"NEWSGRAPH_REQUIRE_GEPHI=1 but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def gephi_ready() -> None:
+    for tool in ("java", "mvn"):
+        if shutil.which(tool) is None:
+            _unavailable(f"{tool} is not installed (the Gephi check needs Java 17+ and Maven)")
+    build = subprocess.run([str(RUN), "--build"], capture_output=True, text=True, timeout=900)
+    if build.returncode != 0:
+        _unavailable(f"gephi-toolkit could not be built: {build.stderr.strip()[-500:]}")
+
+
+def _gephi(*paths: Path) -> list[dict]:
+    proc = subprocess.run([str(RUN), *map(str, paths)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return [json.loads(line) for line in proc.stdout.splitlines()]
+
+
+def _columns(report: dict) -> set[str]:
+    return {c["title"] for c in report}
+
+
+def test_gephi_imports_graphml_and_gexf(gephi_ready, tmp_path):
+    store = make_store(tmp_path / "ng.db")
+    weights = store.conn.execute("SELECT sum(weight) FROM relations").fetchone()[0]
+    types = {r[0] for r in store.conn.execute("SELECT DISTINCT type FROM relations")}
+    files = {}
+    for fmt, parallel in (("graphml", "merge"), ("graphml", "keep"), ("gexf", "keep"), ("gexf", "merge")):
+        files[fmt, parallel] = tmp_path / f"{parallel}.{fmt}"
+        export(store, fmt, files[fmt, parallel], parallel=parallel)
+    store.close()
+    reports = {key: r for key, r in zip(files, _gephi(*files.values()))}
+
+    node_columns = {name for domain, name, _ in graphml.KEYS if domain == "node"} - {"label"}
+    edge_columns = {name for domain, name, _ in graphml.KEYS if domain == "edge"} - {"label", "weight"}
+
+    merged = reports["graphml", "merge"]
+    assert (merged["nodes"], merged["edges"]) == (6, 6)
+    assert merged["issues"] == []
+    assert _columns(merged["node_columns"]) == node_columns
+    assert _columns(merged["edge_columns"]) == edge_columns | {"types", "type_weights"}
+    assert merged["unlabelled_nodes"] == merged["unlabelled_edges"] == 0
+    assert merged["weight_sum"] == weights
+
+    # Gephi merges parallel GraphML edges itself (the reason merge is our default): 7 in, 6 kept.
+    kept = reports["graphml", "keep"]
+    assert (kept["nodes"], kept["edges"]) == (6, 6)
+    assert {i["level"] for i in kept["issues"]} == {"INFO"}
+
+    timeline = reports["gexf", "keep"]
+    assert (timeline["nodes"], timeline["edges"]) == (6, 7)  # kinds keep parallel edges apart
+    assert {i["level"] for i in timeline["issues"]} <= {"INFO"}
+    assert types <= set(timeline["edge_types"])
+    assert timeline["dynamic"] is True and None not in timeline["time_bounds"]
+    assert _columns(timeline["node_columns"]) == {name for name, _ in gexf.ATTRIBUTES["node"]}
+    assert _columns(timeline["edge_columns"]) == {name for name, _ in gexf.ATTRIBUTES["edge"]}
+    assert timeline["weight_sum"] == weights
+    assert timeline["unlabelled_nodes"] == 0
+
+    assert (reports["gexf", "merge"]["nodes"], reports["gexf", "merge"]["edges"]) == (6, 6)
