@@ -15,7 +15,6 @@ REPLACEMENT = "\ufffd"
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NEEDS_ESCAPE = re.compile("[&<>\r\"\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_TEXT_TABLE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _ATTR_TABLE = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
 )
@@ -27,10 +26,20 @@ def xml_safe(text: str) -> str:
 
 
 def escape_text(text: str) -> str:
-    """Element content: XML-safe and escaped. Fast path for the common clean string."""
+    """Element content: XML-safe and escaped. Fast path for the common clean string;
+    chained ``str.replace`` beats ``str.translate`` with a dict by far on long strings."""
     if _NEEDS_ESCAPE.search(text) is None:
         return text
-    return _INVALID_XML.sub(REPLACEMENT, text).translate(_TEXT_TABLE)
+    text = _INVALID_XML.sub(REPLACEMENT, text)
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    return text
 
 
 def escape_attr(text: str) -> str:

@@ -27,6 +27,7 @@ import json
 import os
 import sys
 from collections import deque
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Iterable, Iterator, Union
 
@@ -53,6 +54,7 @@ _EDGE_DEFAULTS: dict[str, Any] = {
 # Separator of list values flattened into one string (aliases, document ids, merged
 # relation types) in GraphML and GEXF. Names and hex document ids do not contain it.
 LIST_SEPARATOR = " | "
+BATCH = 2000  # relations per evidence query
 
 Node = dict[str, Any]
 Edge = dict[str, Any]
@@ -72,6 +74,7 @@ class StoreGraph:
         self.flt = flt or GraphFilter()
         self.entity_ids = entity_ids
         self._tables_ready = False
+        self._dates: dict[str, str] | None = None
 
     # The edge set and the node set go into temporary tables once, so that nodes,
     # edges and counts are cheap to re-read by every writer (GraphML needs two passes
@@ -85,13 +88,14 @@ class StoreGraph:
         conn.execute("DROP TABLE IF EXISTS temp.export_nodes")
         conn.execute("DROP TABLE IF EXISTS temp.export_scope")
         conn.execute("CREATE TEMP TABLE export_nodes (id TEXT PRIMARY KEY) WITHOUT ROWID")
+        conn.execute("CREATE TEMP TABLE export_edges (id INTEGER PRIMARY KEY)")
         scope = ""
         if self.entity_ids is not None:
             conn.execute("CREATE TEMP TABLE export_scope (id TEXT PRIMARY KEY) WITHOUT ROWID")
             conn.executemany("INSERT OR IGNORE INTO temp.export_scope VALUES (?)", [(i,) for i in self.entity_ids])
             scope = " AND r.head IN temp.export_scope AND r.tail IN temp.export_scope"
         conn.execute(
-            "CREATE TEMP TABLE export_edges AS SELECT r.id AS id FROM relations r "
+            "INSERT INTO temp.export_edges SELECT r.id FROM relations r "
             "JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail "
             f"WHERE {where}{scope}",
             args,
@@ -145,38 +149,80 @@ class StoreGraph:
             }
 
     def edges(self) -> Iterator[Edge]:
+        """Edges by (head, tail, type). Relations stream in head order (straight off the
+        (head, type, tail) index, no sort, when most relations are exported); each head's
+        few edges are sorted in Python; evidence comes in one query per batch."""
         self._prepare()
         conn = self.store.conn
-        cur = conn.execute(
-            "SELECT r.head, r.tail, r.type, r.weight, r.confidence, r.predicate, r.title, r.method, "
-            "r.first_seen, r.last_seen, "
-            "(SELECT count(*) FROM evidence v WHERE v.relation_id = r.id), "
-            "(SELECT group_concat(document_id, char(31)) FROM "
-            " (SELECT DISTINCT v.document_id FROM evidence v WHERE v.relation_id = r.id ORDER BY v.document_id)), "
-            "(SELECT json_group_array(json_array(document_id, sentence, date)) FROM "
-            " (SELECT v.document_id, v.sentence, d.date FROM evidence v JOIN documents d ON d.id = v.document_id "
-            "  WHERE v.relation_id = r.id ORDER BY v.confidence DESC, d.date DESC, v.document_id, v.start LIMIT ?)) "
-            "FROM temp.export_edges x JOIN relations r ON r.id = x.id ORDER BY r.head, r.tail, r.type",
-            (self.flt.evidence_per_edge if self.flt.evidence_per_edge > 0 else -1,),
-        )
-        for row in cur:
-            yield {
-                "head": row[0],
-                "tail": row[1],
-                "type": row[2],
-                "weight": row[3],
-                "confidence": round(row[4], 3),
-                "predicate": row[5],
-                "title": row[6],
-                "method": row[7],
-                "first_seen": row[8],
-                "last_seen": row[9],
-                "evidence_count": row[10],
-                "document_ids": row[11].split("\x1f") if row[11] else [],
-                "evidence": [{"document": d, "sentence": s, "date": t} for d, s, t in json.loads(row[12])]
-                if row[12]
-                else [],
-            }
+        columns = "r.id, r.head, r.tail, r.type, r.weight, r.confidence, r.predicate, r.title, r.method, r.first_seen, r.last_seen"
+        total = conn.execute("SELECT count(*) FROM relations").fetchone()[0]
+        if self.number_of_edges() * 10 >= total:
+            # CROSS JOIN keeps relations as the outer loop, read in index order.
+            sql = f"SELECT {columns} FROM relations r CROSS JOIN temp.export_edges x ON x.id = r.id ORDER BY r.head"
+        else:
+            sql = f"SELECT {columns} FROM relations r WHERE r.id IN temp.export_edges ORDER BY r.head"
+        cur = conn.execute(sql)
+        group: list[Edge] = []
+        by_tail_type = itemgetter("tail", "type")
+        while True:
+            rows = cur.fetchmany(BATCH)
+            if not rows:
+                break
+            evidence = self._evidence([row[0] for row in rows])
+            for row in rows:
+                if group and row[1] != group[0]["head"]:
+                    group.sort(key=by_tail_type)
+                    yield from group
+                    group = []
+                group.append(self._edge_record(row, evidence.get(row[0], ())))
+        group.sort(key=by_tail_type)
+        yield from group
+
+    def _edge_record(self, row: Any, evidence: Any) -> Edge:
+        limit = self.flt.evidence_per_edge
+        if len(evidence) > 1:
+            # Best first: confidence, then the newest document; ties by document, offset.
+            evidence = sorted(evidence, key=lambda v: (v[0], v[4]))
+            evidence.sort(key=lambda v: v[2] or "", reverse=True)
+            evidence.sort(key=lambda v: v[3], reverse=True)
+            document_ids = sorted({v[0] for v in evidence})
+        else:
+            document_ids = [v[0] for v in evidence]
+        kept = evidence[:limit] if limit > 0 else evidence
+        return {
+            "head": row[1],
+            "tail": row[2],
+            "type": row[3],
+            "weight": row[4],
+            "confidence": round(row[5], 3),
+            "predicate": row[6],
+            "title": row[7],
+            "method": row[8],
+            "first_seen": row[9],
+            "last_seen": row[10],
+            "evidence_count": len(evidence),
+            "document_ids": document_ids,
+            "evidence": [{"document": v[0], "sentence": v[1], "date": v[2]} for v in kept],
+        }
+
+    def _evidence(self, relation_ids: list[int]) -> dict[int, list[tuple[Any, ...]]]:
+        out: dict[int, list[tuple[Any, ...]]] = {}
+        if self._dates is None:
+            # Documents are few next to evidence rows: one dict beats a join per row.
+            self._dates = dict(self.store.conn.execute("SELECT id, date FROM documents"))
+        dates = self._dates
+        marks = ",".join("?" * len(relation_ids))
+        for rid, doc, sentence, confidence, start in self.store.conn.execute(
+            "SELECT relation_id, document_id, sentence, confidence, start "
+            f"FROM evidence WHERE relation_id IN ({marks})",
+            relation_ids,
+        ):
+            item = (doc, sentence, dates.get(doc), confidence, start)
+            if rid in out:
+                out[rid].append(item)
+            else:
+                out[rid] = [item]
+        return out
 
     def documents(self) -> Iterator[dict[str, Any]]:
         """Documents that support at least one exported edge."""
@@ -246,7 +292,8 @@ def iter_edges(graph: GraphLike) -> Iterator[Edge]:
             record["evidence"] = [{"document": None, "sentence": s, "date": None} for s in data["sentences"]]
         if not record["evidence_count"]:
             record["evidence_count"] = len(record["evidence"])
-        record["document_ids"] = sorted(record["document_ids"] or [])
+        if isinstance(record["document_ids"], (list, tuple, set, frozenset)):
+            record["document_ids"] = sorted(record["document_ids"])
         record.update(extra_attributes(data, EDGE_FIELDS + ("sentences",)))
         yield record
 

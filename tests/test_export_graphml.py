@@ -192,3 +192,13 @@ def test_extra_attributes_of_a_hand_made_graph_are_declared_and_typed():
     back = nx.read_graphml(io.BytesIO(_write(g)), force_multigraph=True)
     assert back.nodes[RUBIO]["tags"] == f"a{LIST_SEPARATOR}b"
     assert back.nodes[SLV]["score"] == 2.0
+
+
+def test_odd_attribute_names_get_safe_key_ids():
+    g = tiny_graph()
+    g.nodes[RUBIO]['say "hi" & <bye>'] = "x"
+    data = _write(g)
+    root = etree.fromstring(data)
+    [key] = [k for k in root.findall("g:key", NS) if k.get("attr.name") == 'say "hi" & <bye>']
+    assert key.get("id").startswith("n_say__hi")
+    assert nx.read_graphml(io.BytesIO(data)).nodes[RUBIO]['say "hi" & <bye>'] == "x"
