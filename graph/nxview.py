@@ -14,7 +14,7 @@ embedded graph (grand-cypher) and in Neo4j see the same schema:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 import networkx as nx
 
@@ -101,14 +101,26 @@ def build_graph(store: Store, flt: GraphFilter | None = None, entity_ids: set[st
             targs = list(flt.entity_types)
         wanted |= {r[0] for r in store.conn.execute("SELECT id FROM entities" + type_clause, targs)}
     aliases: dict[str, list[str]] = {}
-    for entity_id, alias in store.conn.execute(
-        "SELECT entity_id, alias FROM aliases WHERE kind='alias' ORDER BY alias"
-    ):
-        if entity_id in wanted:
-            aliases.setdefault(entity_id, []).append(alias)
-    for row in store.conn.execute("SELECT * FROM entities"):
-        if row["id"] in wanted:
-            g.add_node(row["id"], **node_attributes(row, [a for a in aliases.get(row["id"], []) if a != row["name"]]))
+    if _selective(store, "entities", len(wanted)):
+        # A small part of a big store: fetch by id (same rows, same order) instead of scanning.
+        entity_rows = []
+        for chunk in _chunks(sorted(wanted)):
+            marks = ",".join("?" * len(chunk))
+            for entity_id, alias in store.conn.execute(
+                f"SELECT entity_id, alias FROM aliases WHERE kind='alias' AND entity_id IN ({marks}) ORDER BY alias", chunk
+            ):
+                aliases.setdefault(entity_id, []).append(alias)
+            entity_rows += store.conn.execute(f"SELECT rowid AS _rowid, * FROM entities WHERE id IN ({marks})", chunk).fetchall()
+        entity_rows.sort(key=lambda row: row["_rowid"])
+    else:
+        for entity_id, alias in store.conn.execute(
+            "SELECT entity_id, alias FROM aliases WHERE kind='alias' ORDER BY alias"
+        ):
+            if entity_id in wanted:
+                aliases.setdefault(entity_id, []).append(alias)
+        entity_rows = [row for row in store.conn.execute("SELECT * FROM entities") if row["id"] in wanted]
+    for row in entity_rows:
+        g.add_node(row["id"], **node_attributes(row, [a for a in aliases.get(row["id"], []) if a != row["name"]]))
     evidence = _evidence_by_relation(store, {r["id"] for r in rows}, flt.evidence_per_edge)
     for r in rows:
         docs, sentences, count = evidence.get(r["id"], ([], [], 0))
@@ -136,9 +148,19 @@ def _evidence_by_relation(store: Store, ids: set[int], per_edge: int) -> dict[in
     out: dict[int, tuple[list[str], list[str], int]] = {}
     if not ids:
         return out
-    for rid, doc, sentence in store.conn.execute(
-        "SELECT relation_id, document_id, sentence FROM evidence ORDER BY relation_id, confidence DESC"
-    ):
+    if _selective(store, "relations", len(ids)):
+        rows: Any = (
+            row
+            for chunk in _chunks(sorted(ids))
+            for row in store.conn.execute(
+                "SELECT relation_id, document_id, sentence FROM evidence "
+                f"WHERE relation_id IN ({','.join('?' * len(chunk))}) ORDER BY relation_id, confidence DESC",
+                chunk,
+            )
+        )
+    else:
+        rows = store.conn.execute("SELECT relation_id, document_id, sentence FROM evidence ORDER BY relation_id, confidence DESC")
+    for rid, doc, sentence in rows:
         if rid not in ids:
             continue
         docs, sentences, count = out.setdefault(rid, ([], [], 0))
@@ -165,3 +187,14 @@ def neighbour_ids(store: Store, entity_ids: list[str], flt: GraphFilter | None =
         f"WHERE r.tail IN ({marks}) AND {where}"
     )
     return {row[0] for row in store.conn.execute(sql, [*entity_ids, *args, *entity_ids, *args])}
+
+
+def _selective(store: Store, table: str, wanted: int) -> bool:
+    """True when fetching ``wanted`` rows by key beats scanning ``table`` (a tenth of it or less)."""
+    top = store.conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
+    return wanted * 10 <= top
+
+
+def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

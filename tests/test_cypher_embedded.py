@@ -104,3 +104,16 @@ def test_a_new_store_at_the_same_path_and_version_does_not_reuse_the_cache(tmp_p
 def test_unterminated_string():
     with pytest.raises(QueryError, match="unterminated string"):
         ce.prepare("MATCH (n {name: 'Rubio}) RETURN n")
+
+
+def test_partial_build_by_id_gives_the_same_graph_as_a_scan(store, monkeypatch):
+    from newsgraph.graph import nxview
+
+    flt = nxview.GraphFilter(relation_types=["HOLDS_ROLE", "FROM"], entity_types=["Person", "Country", "Group"])
+    monkeypatch.setattr(nxview, "_selective", lambda *a: False)
+    scanned = nxview.build_graph(store, flt)
+    monkeypatch.setattr(nxview, "_selective", lambda *a: True)
+    fetched = nxview.build_graph(store, flt)
+    assert list(fetched.nodes(data=True)) == list(scanned.nodes(data=True))
+    assert list(fetched.edges(keys=True, data=True)) == list(scanned.edges(keys=True, data=True))
+    assert scanned.number_of_edges() == 5 and scanned.nodes["person:marco-rubio"]["aliases"] == ["Rubio", "Secretary Rubio"]

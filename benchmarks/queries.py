@@ -1,0 +1,211 @@
+"""Query speed at corpus scale: lookups from the store vs loading the whole graph first.
+
+Builds a synthetic store (default 200,000 entities, 1,000,000 relations, evidence for
+every unit of weight, documents spread over two years) by bulk-inserting rows in the
+store's own schema, then measures, on the same store in the same run:
+
+- ``entity`` lookups (name resolution + connections with evidence), p50 / p95;
+- ``connections`` depth 1 and depth 2, p50 / p95;
+- ``path`` between random pairs (bidirectional BFS on the store), p50 / p95;
+- an embedded Cypher query: cold (partial graph built), warm (in-process cache) and
+  from the pickle cache beside the db;
+- the naive way: ``build_graph(store)`` (whole graph into NetworkX) before one lookup.
+
+Usage: python benchmarks/queries.py [--entities N] [--relations N] [--samples N] [--db PATH] [--keep]
+Prints figures and the ratios naive / store. No dataset needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from newsgraph.graph.model import ENTITY_TYPES, ID_PREFIX, normalise_name  # noqa: E402
+from newsgraph.graph.nxview import build_graph  # noqa: E402
+from newsgraph.graph.store import Store  # noqa: E402
+from newsgraph.kg import KnowledgeGraph  # noqa: E402
+from newsgraph.queries import cypher_embedded  # noqa: E402
+
+TYPE_SHARE = {"Person": 0.45, "Organization": 0.25, "Location": 0.2, "Country": 0.05, "Group": 0.05}
+RELATION_SHARE = {
+    "CO_OCCURS_WITH": 0.55, "MET_WITH": 0.1, "VISITED": 0.08, "HOLDS_ROLE": 0.05, "CRITICIZED": 0.05,
+    "SUPPORTED": 0.05, "WORKS_FOR": 0.05, "ACCUSED": 0.04, "PRAISED": 0.03,
+}
+SYLLABLES = ["ka", "lo", "mi", "ra", "ten", "vo", "sa", "di", "ne", "ru", "po", "li", "za", "mo", "ter", "an", "bel", "cor"]
+
+
+def name_for(i: int, rng: random.Random) -> str:
+    def word() -> str:
+        return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+    return f"{word()} {word()} {i}"
+
+
+def build_store(path: Path, n_entities: int, n_relations: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    store = Store(path)
+    conn = store.conn
+    n_docs = max(1000, n_relations // 10)
+    t0 = time.perf_counter()
+    with store.transaction():
+        docs = []
+        for d in range(n_docs):
+            day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" if d % 2 else f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            docs.append((f"doc{d:07d}", f"Article {d}", f"synthetic/{d}.txt", None, day, None, 2000, "2026-01-01T00:00:00Z", day))
+        conn.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)", docs)
+        types = rng.choices(list(TYPE_SHARE), weights=list(TYPE_SHARE.values()), k=n_entities)
+        entities, aliases = [], []
+        for i, etype in enumerate(types):
+            name = name_for(i, rng)
+            eid = f"{ID_PREFIX[etype]}:e{i}"
+            entities.append((eid, etype, name, None, 0, rng.randint(1, 50), rng.randint(1, 20), "2024-01-01", "2025-12-28"))
+            aliases.append((eid, name, normalise_name(name), "name"))
+            if etype == "Person":
+                surname = name.split()[1]
+                aliases.append((eid, surname, normalise_name(surname), "surname"))
+        conn.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?)", entities)
+        conn.executemany("INSERT OR IGNORE INTO aliases VALUES (?,?,?,?)", aliases)
+        # Skewed degrees, as in news: a few entities are in everything.
+        ids = [e[0] for e in entities]
+        weights = [1.0 / (k + 10) ** 0.8 for k in range(n_entities)]
+        rel_types = list(RELATION_SHARE)
+        rel_weights = list(RELATION_SHARE.values())
+        seen: set[tuple[str, str, str]] = set()
+        relations, evidence = [], []
+        rid = 0
+        while rid < n_relations:
+            batch = rng.choices(ids, weights=weights, k=20000)
+            tails = rng.choices(ids, k=20000)
+            rtypes = rng.choices(rel_types, weights=rel_weights, k=20000)
+            for head, tail, rtype in zip(batch, tails, rtypes):
+                if rng.random() < 0.5:
+                    head, tail = tail, head
+                if head == tail:
+                    continue
+                if rtype == "CO_OCCURS_WITH" and head > tail:
+                    head, tail = tail, head
+                key = (head, rtype, tail)
+                if key in seen:
+                    continue
+                seen.add(key)
+                rid += 1
+                weight = 1 + int(rng.paretovariate(2.5)) - 1
+                method = "cooccurrence" if rtype == "CO_OCCURS_WITH" else "dep"
+                conf = 0.2 if method == "cooccurrence" else round(rng.uniform(0.4, 0.9), 2)
+                dates = []
+                for _ in range(weight):
+                    d = rng.randrange(n_docs)
+                    dates.append(docs[d][8])
+                    evidence.append((rid, docs[d][0], rng.randrange(5000), 0, f"Sentence {rid} where {head} and {tail} appear.", None, method, conf))
+                relations.append((rid, head, tail, rtype, None, None, method, conf, weight, min(dates), max(dates)))
+                if rid >= n_relations:
+                    break
+        conn.executemany("INSERT INTO relations VALUES (?,?,?,?,?,?,?,?,?,?,?)", relations)
+        conn.executemany("INSERT OR IGNORE INTO evidence VALUES (?,?,?,?,?,?,?,?)", evidence)
+        conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='data_version'")
+    conn.execute("ANALYZE")
+    store.close()
+    print(f"built {n_entities:,} entities, {n_relations:,} relations, {len(evidence):,} evidence rows, "
+          f"{n_docs:,} documents in {time.perf_counter() - t0:.1f} s ({path.stat().st_size / 1e6:.0f} MB)")
+
+
+def timed(fn, *args, **kwargs) -> float:
+    t0 = time.perf_counter()
+    fn(*args, **kwargs)
+    return (time.perf_counter() - t0) * 1000
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def report(label: str, ms: list[float]) -> float:
+    p50 = statistics.median(ms)
+    print(f"{label:<44} p50 {p50:9.2f} ms   p95 {pct(ms, 0.95):9.2f} ms   (n={len(ms)})")
+    return p50
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--entities", type=int, default=200_000)
+    ap.add_argument("--relations", type=int, default=1_000_000)
+    ap.add_argument("--samples", type=int, default=200)
+    ap.add_argument("--naive-runs", type=int, default=2)
+    ap.add_argument("--db", type=Path, help="Reuse or keep the synthetic store here.")
+    args = ap.parse_args()
+
+    tmp = None
+    if args.db is None:
+        tmp = tempfile.TemporaryDirectory(prefix="ng-bench-")
+        args.db = Path(tmp.name) / "bench.db"
+    if not args.db.exists():
+        build_store(args.db, args.entities, args.relations)
+    for old in args.db.parent.glob(f"{args.db.name}.nxcache-*.pickle"):
+        old.unlink()
+
+    rng = random.Random(11)
+    kg = KnowledgeGraph.open(args.db)
+    store = kg.store
+    stats = store.conn.execute("SELECT (SELECT count(*) FROM entities), (SELECT count(*) FROM relations)").fetchone()
+    print(f"store: {stats[0]:,} entities, {stats[1]:,} relations")
+    names = [r[0] for r in store.conn.execute("SELECT name FROM entities WHERE type='Person' ORDER BY random() LIMIT ?", (args.samples,))]
+    sample = names[: args.samples]
+
+    results = {}
+    results["entity"] = report("entity NAME (resolve + connections)", [timed(kg.entity, n) for n in sample])
+    results["connections"] = report("connections NAME", [timed(kg.connections, n) for n in sample])
+    report("connections NAME --type MET_WITH --since 2025", [timed(kg.connections, n, relation_types=["MET_WITH"], since="2025") for n in sample])
+    results["depth2"] = report("connections NAME --depth 2", [timed(kg.connections, n, depth=2) for n in sample[:50]])
+    pairs = [(rng.choice(sample), rng.choice(sample)) for _ in range(50)]
+    hops = []
+
+    def one_path(a: str, b: str) -> None:
+        hops.append(kg.path(a, b, max_hops=4)["hops"])
+
+    results["path"] = report("path A B --max-hops 4", [timed(one_path, a, b) for a, b in pairs])
+    found = [h for h in hops if h is not None]
+    print(f"{'':<44} paths found {len(found)}/{len(hops)}, hops {statistics.mean(found) if found else 0:.1f} on average")
+
+    query = "MATCH (p:Person {name: $name})-[r:HOLDS_ROLE]->(c) RETURN p.name, type(r), c.name"
+    cypher_embedded.clear_cache()
+    cold = timed(kg.cypher, query, {"name": sample[0]})
+    warm = [timed(kg.cypher, query, {"name": n}) for n in sample[:20]]
+    cypher_embedded.clear_cache()
+    from_pickle = timed(kg.cypher, query, {"name": sample[1]})
+    spec = cypher_embedded.graph_spec(cypher_embedded._parse(cypher_embedded.prepare(query, {"name": "x"}).text))
+    g, _ = cypher_embedded.cached_graph(store, spec)
+    print(f"{'cypher (HOLDS_ROLE subgraph):':<44} {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges")
+    print(f"{'  cold: build the subgraph + query':<44} {cold:9.1f} ms")
+    print(f"{'  pickle beside the db + query':<44} {from_pickle:9.1f} ms")
+    results["cypher_warm"] = report("  warm: in-process cache + query", warm)
+
+    print("naive: build_graph(store) of the whole graph, then one lookup ...", flush=True)
+    naive = []
+    for n in sample[: args.naive_runs]:
+        t0 = time.perf_counter()
+        whole = build_graph(store)
+        eid = kg.resolve(n)
+        list(whole.out_edges(eid, data=True, keys=True)) + list(whole.in_edges(eid, data=True, keys=True))
+        naive.append((time.perf_counter() - t0) * 1000)
+        print(f"{'':<44} whole graph: {whole.number_of_nodes():,} nodes, {whole.number_of_edges():,} edges")
+        del whole
+    naive_ms = report("naive whole-graph load + lookup", naive)
+    print()
+    for key, label in [("entity", "entity"), ("connections", "connections"), ("depth2", "connections --depth 2"), ("path", "path")]:
+        print(f"{label:<24} p50 {results[key]:8.2f} ms   naive/store = {naive_ms / results[key]:,.0f}x")
+    kg.close()
+    if tmp is not None:
+        tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()
