@@ -138,7 +138,7 @@ class DevTools:
         targets = self.call("Target.getTargets", browser=True)["targetInfos"]
         page = next(t for t in targets if t["type"] == "page")
         self.session = self.call("Target.attachToTarget", {"targetId": page["targetId"], "flatten": True}, browser=True)["sessionId"]
-        for domain in ("Page", "Runtime", "Log"):
+        for domain in ("Page", "Runtime", "Log", "Network"):
             self.call(f"{domain}.enable")
 
     def evaluate(self, expression: str) -> Any:
@@ -174,6 +174,10 @@ class DevTools:
 
     def screenshot(self, dest: Path) -> None:
         dest.write_bytes(base64.b64decode(self.call("Page.captureScreenshot", {"format": "png"})["data"]))
+
+    def requested_urls(self) -> list[str]:
+        """Every URL the page asked for so far (the page itself included)."""
+        return [e["params"]["request"]["url"] for e in self.events if e["method"] == "Network.requestWillBeSent"]
 
     def console_errors(self) -> list[str]:
         """Uncaught exceptions, console.error calls and error-level log entries so far."""

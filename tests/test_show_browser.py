@@ -133,8 +133,11 @@ def test_clicking_an_edge_shows_its_evidence(chromium, show_db, tmp_path):
         browser.evaluate("0")  # let pending console events arrive
         errors = browser.console_errors()
         scripts = browser.evaluate("document.scripts.length")
+        urls = browser.requested_urls()
     keep(shot)
     assert errors == []
+    # Self-contained: the file itself is the only thing fetched (data: URLs are inline images).
+    assert [u for u in urls if not u.startswith("data:")] == [page.resolve().as_uri()]
     assert len(selected) == 1
     assert "Nayib Bukele LEADS → El Salvador" in panel
     # The sentence that tries to close the script is shown as text, and ran nothing.
