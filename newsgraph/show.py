@@ -47,6 +47,7 @@ TYPE_COLOURS = {
     "Group": "#b07aa1",
 }
 
+TEXT_BROWSERS = {"www-browser", "links", "links2", "elinks", "lynx", "w3m", "browsh"}
 DEFAULT_MAX_NODES = 150  # beyond a few hundred nodes a force layout is a hairball
 EVIDENCE_PER_EDGE = 5
 _CHUNK = 500  # SQLite's default limit on bound parameters is far above this
@@ -308,7 +309,9 @@ def open_in_browser(path: Path) -> bool:
         controller = webbrowser.get()
     except webbrowser.Error:
         return False
-    if getattr(controller, "name", "") in {"www-browser", "links", "elinks", "lynx", "w3m"}:
+    # BROWSER=/usr/bin/lynx registers its whole command line as the name.
+    words = str(getattr(controller, "name", "") or "").split()
+    if words and os.path.basename(words[0]) in TEXT_BROWSERS:
         return False
     try:
         return bool(controller.open(path.resolve().as_uri()))

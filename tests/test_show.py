@@ -173,6 +173,9 @@ def test_text_browsers_and_no_browser_do_not_count(tmp_path, monkeypatch):
     lynx = FakeBrowser("w3m")
     monkeypatch.setattr(webbrowser, "get", lambda: lynx)
     assert open_in_browser(page) is False and lynx.opened == []
+    from_env = FakeBrowser("/usr/bin/lynx -dump %s")
+    monkeypatch.setattr(webbrowser, "get", lambda: from_env)
+    assert open_in_browser(page) is False and from_env.opened == []
 
     def none() -> None:
         raise webbrowser.Error("could not locate runnable browser")
