@@ -137,10 +137,16 @@ def entity(
     db: DbOption = DEFAULT_DB_PATH,
     min_confidence: MinConfidenceOption = 0.0,
     json_out: JsonOption = False,
+    neo4j: Annotated[Optional[str], typer.Option("--neo4j", help="Read the card from Neo4j at this URI (after `neo4j push`).")] = None,
 ) -> None:
     """An entity's card: type, aliases, counts and its connections with evidence."""
-    with KnowledgeGraph.open(db) as kg:
-        card = kg.entity(name, min_confidence=min_confidence)
+    if neo4j:
+        from newsgraph.queries.neo4j_card import entity_card
+
+        card = entity_card(name, neo4j, min_confidence=min_confidence)
+    else:
+        with KnowledgeGraph.open(db) as kg:
+            card = kg.entity(name, min_confidence=min_confidence)
     if json_out:
         print_json(card)
     else:

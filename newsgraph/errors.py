@@ -79,6 +79,26 @@ class Neo4jDatabaseError(NewsgraphError):
     template = "Neo4j database {database!r} is not available: {detail}"
 
 
+class Neo4jQueryError(NewsgraphError):
+    code = "NG504"
+    template = "Neo4j rejected the query: {detail} ({code})"
+
+
+class Neo4jServerError(NewsgraphError):
+    code = "NG505"
+    template = "Neo4j at {uri} failed: {detail} ({code})"
+
+
+class Neo4jUriError(NewsgraphError):
+    code = "NG506"
+    template = "Bad Neo4j URI {uri!r}: {detail}"
+
+
+class Neo4jSchemaError(NewsgraphError):
+    code = "NG507"
+    template = "Cannot push {kind} {name!r} to Neo4j: it must match {pattern} (fix the relation rules or the store)"
+
+
 class ExportError(NewsgraphError):
     code = "NG601"
     template = "{detail}"

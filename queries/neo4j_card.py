@@ -1,0 +1,161 @@
+"""The entity card, read from Neo4j after a push: same lookup rules and same JSON shape as
+``KnowledgeGraph.entity`` on the embedded store.
+
+Lookup mirrors ``Store.candidates``: an id, then the canonical name, an alias or a
+Person's surname, compared after ``normalise_name``. The full-text index the push creates
+(case- and accent-folding) narrows the candidates; when it finds no exact match (or is
+missing), every entity's names are scanned, so a name the index tokenises differently
+("O'Brien") is still found.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.errors import AmbiguousEntity, UnknownEntity
+from newsgraph.graph.model import COOCCURRENCE, normalise_name
+from newsgraph.graph.neo4j_client import Neo4jTarget, open_driver
+from newsgraph.graph.neo4j_sync import EVIDENCE_PER_RELATION, FULLTEXT_INDEX
+
+KIND_RANK = {"name": 0, "alias": 1, "surname": 2}
+ENTITY_FIELDS = ("id", "name", "type", "aliases", "mentions", "documents", "iso3", "is_agency", "first_seen", "last_seen")
+
+CANDIDATE_RETURN = "RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases, n.mentions AS mentions"
+FULLTEXT_QUERY = (
+    f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $phrase, {{limit: 500}}) YIELD node AS n "
+    + CANDIDATE_RETURN
+)
+SCAN_QUERY = "MATCH (n:Entity) " + CANDIDATE_RETURN
+CONNECTIONS_QUERY = (
+    "MATCH (e:Entity {id: $id})-[r]-(o:Entity) WHERE r.confidence >= $min_confidence "
+    "RETURN type(r) AS type, startNode(r) = e AS out, o.id AS oid, o.name AS oname, o.type AS otype, "
+    "properties(r) AS props"
+)
+
+
+def _kind(row: dict[str, Any], norm: str) -> str | None:
+    if normalise_name(row["name"] or "") == norm:
+        return "name"
+    if any(normalise_name(a) == norm for a in row["aliases"] or []):
+        return "alias"
+    words = (row["name"] or "").split()
+    if row["type"] == "Person" and len(words) >= 2 and normalise_name(words[-1]) == norm:
+        return "surname"
+    return None
+
+
+def _matches(rows: list[dict[str, Any]], norm: str) -> list[tuple[dict[str, Any], str]]:
+    found = {}
+    for row in rows:
+        kind = _kind(row, norm)
+        if kind and row["id"] not in found:
+            found[row["id"]] = (row, kind)
+    return sorted(found.values(), key=lambda rk: (KIND_RANK[rk[1]], -(rk[0]["mentions"] or 0)))
+
+
+def _closest(rows: list[dict[str, Any]], query: str, limit: int = 5) -> list[str]:
+    from rapidfuzz import fuzz, process
+
+    names = [r["name"] for r in sorted(rows, key=lambda r: -(r["mentions"] or 0)) if r["name"]]
+    return [m[0] for m in process.extract(query, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=60)]
+
+
+def _has_fulltext_index(tx: Any) -> bool:
+    # Checked, not tried: a failed query would spoil the whole transaction.
+    return tx.run(
+        "SHOW FULLTEXT INDEXES YIELD name, state WHERE name = $name AND state = 'ONLINE' RETURN name", name=FULLTEXT_INDEX
+    ).single() is not None
+
+
+def resolve(tx: Any, query: str) -> str:
+    """The entity id for ``query``, or UnknownEntity / AmbiguousEntity as on the store."""
+    if tx.run("MATCH (n:Entity {id: $id}) RETURN n.id", id=query).single() is not None:
+        return query
+    norm = normalise_name(query)
+    if norm.startswith("the "):
+        norm = norm[4:]
+    matches: list[tuple[dict[str, Any], str]] = []
+    if norm and _has_fulltext_index(tx):
+        matches = _matches(tx.run(FULLTEXT_QUERY, phrase=f'"{norm}"').data(), norm)
+    everything: list[dict[str, Any]] | None = None
+    if not matches:
+        everything = tx.run(SCAN_QUERY).data()
+        matches = _matches(everything, norm)
+    if not matches:
+        closest = _closest(everything or [], query)
+        raise UnknownEntity(query=query, closest=", ".join(closest) if closest else "none")
+    if len(matches) > 1:
+        names = [row for row, kind in matches if kind == "name"]
+        if len(names) != 1:
+            labels = [f"{row['name']} ({row['type']}, {row['id']})" for row, _ in matches[:6]]
+            raise AmbiguousEntity(query=query, candidates="; ".join(labels))
+        return names[0]["id"]
+    return matches[0][0]["id"]
+
+
+def _connection(row: dict[str, Any], titles: dict[str, tuple[Any, Any]], evidence_limit: int) -> dict[str, Any]:
+    p = row["props"]
+    evidence = []
+    for doc, sentence, start, end in list(
+        zip(
+            p.get("evidence_documents") or [],
+            p.get("evidence_sentences") or [],
+            p.get("evidence_starts") or [],
+            p.get("evidence_ends") or [],
+        )
+    )[:evidence_limit]:
+        title, date = titles.get(doc, (None, None))
+        evidence.append({"document": doc, "sentence": sentence, "start": start, "end": end, "title": title, "date": date})
+    return {
+        "relation": row["type"],
+        "direction": "both" if row["type"] == COOCCURRENCE else ("out" if row["out"] else "in"),
+        "entity": {"id": row["oid"], "name": row["oname"], "type": row["otype"]},
+        "weight": p.get("weight"),
+        "confidence": p.get("confidence"),
+        "predicate": p.get("predicate"),
+        "title": p.get("title"),
+        "method": p.get("method"),
+        "first_seen": p.get("first_seen"),
+        "last_seen": p.get("last_seen"),
+        "evidence": evidence,
+    }
+
+
+def card(tx: Any, name: str, *, min_confidence: float = 0.0, evidence_limit: int = EVIDENCE_PER_RELATION) -> dict[str, Any]:
+    eid = resolve(tx, name)
+    props = tx.run("MATCH (n:Entity {id: $id}) RETURN properties(n) AS p", id=eid).single()["p"]
+    out: dict[str, Any] = {k: props.get(k) for k in ENTITY_FIELDS}
+    out["aliases"] = list(out["aliases"] or [])
+    out["is_agency"] = bool(out["is_agency"])
+    rows = tx.run(CONNECTIONS_QUERY, id=eid, min_confidence=min_confidence).data()
+    doc_ids = sorted({d for r in rows for d in (r["props"].get("evidence_documents") or [])[:evidence_limit]})
+    titles = {
+        r["id"]: (r["title"], r["date"])
+        for r in tx.run(
+            "MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.title AS title, d.date AS date", ids=doc_ids
+        ).data()
+    }
+    # The store's order: co-occurrence last, then by type, weight (heaviest first), the
+    # other entity's name; outgoing before incoming on a tie.
+    rows.sort(key=lambda r: (r["type"] == COOCCURRENCE, r["type"], -(r["props"].get("weight") or 0), r["oname"] or "", not r["out"]))
+    out["connections"] = [_connection(r, titles, evidence_limit) for r in rows]
+    return out
+
+
+def entity_card(
+    name: str,
+    uri: str | None = None,
+    *,
+    user: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+    min_confidence: float = 0.0,
+    evidence_limit: int = EVIDENCE_PER_RELATION,
+) -> dict[str, Any]:
+    """``KnowledgeGraph.entity(name)``, answered by Neo4j. At most the evidence the push
+    kept per relation (``EVIDENCE_PER_RELATION``) can be shown."""
+    target = Neo4jTarget.from_env(uri, user, password, database)
+    with open_driver(target) as driver, driver.session(database=target.database) as session:
+        return session.execute_read(
+            lambda tx: card(tx, name, min_confidence=min_confidence, evidence_limit=evidence_limit)
+        )
