@@ -10,13 +10,14 @@ gives the same rows on the embedded graph and in Neo4j):
 - ``(:Entity)-[:<RELATION_TYPE>]->(:Entity)`` — ``type``, ``weight``, ``confidence``,
   ``predicate``, ``title``, ``method``, ``first_seen``, ``last_seen``, ``evidence_count``,
   ``document_ids`` (every supporting document) and ``sentences`` (the best
-  ``evidence_per_relation``, as in nxview), plus the entity card's evidence in the card's
-  order: ``evidence_documents``, ``evidence_sentences``, ``evidence_starts``,
-  ``evidence_ends`` (parallel lists; Neo4j properties cannot hold maps).
+  ``evidence_per_relation``, by confidence then newest, as in nxview), plus where each
+  sentence is for the entity card: ``evidence_documents``, ``evidence_starts``,
+  ``evidence_ends`` (lists parallel to ``sentences``; Neo4j properties cannot hold maps).
   ``CO_OCCURS_WITH`` is undirected in meaning; it is stored once, from the smaller id.
 
 Idempotent and incremental: every row is MERGEd on its key and its properties are SET
-(never added to), so pushing twice leaves the same counts and the same weights, and a push
+(never added to; a relationship's whole map is replaced, a node's is updated so that
+properties an analyst added survive), so pushing twice leaves the same counts and the same weights, and a push
 after more ingest creates only the new nodes and relationships and updates the changed
 ones. Each batch is its own transaction: a push that dies half way leaves whole batches,
 and the next push completes them. Null properties are removed, as Neo4j stores no nulls.
@@ -29,8 +30,12 @@ they are spliced into a statement.
 from __future__ import annotations
 
 import re
+import sqlite3
+import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
+from queue import Full, Queue
 from typing import Any, Callable, Iterator
 
 from newsgraph.errors import Neo4jSchemaError
@@ -62,7 +67,7 @@ MENTIONS_STATEMENT = (
 )
 RELATION_STATEMENT = (
     "UNWIND $rows AS row MATCH (h:Entity {{id: row.head}}) MATCH (t:Entity {{id: row.tail}}) "
-    "MERGE (h)-[r:{rel_type}]->(t) SET r += row.props"
+    "MERGE (h)-[r:{rel_type}]->(t) SET r = row.props"
 )
 
 ProgressFn = Callable[[str, int, int], None]  # (phase, rows done in this phase, phase total)
@@ -117,10 +122,22 @@ def check_name(kind: str, name: str) -> str:
 
 
 # -- reading the store ----------------------------------------------------------------------
+# Plain tuples (no sqlite3.Row) and one connection of the push's own: the rows are read in a
+# thread beside the one that talks to Neo4j, inside one read transaction, so all phases see
+# the same snapshot even while an ingest writes.
 
 
-def phase_totals(store: Store) -> dict[str, int]:
-    one = lambda sql: store.conn.execute(sql).fetchone()[0]  # noqa: E731
+def open_snapshot(path: str | Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+    conn.execute("BEGIN")
+    conn.execute("SELECT 1 FROM meta LIMIT 1").fetchall()  # the snapshot starts at the first read
+    return conn
+
+
+def phase_totals(conn: sqlite3.Connection) -> dict[str, int]:
+    def one(sql: str) -> int:
+        return int(conn.execute(sql).fetchone()[0])
+
     return {
         "entities": one("SELECT count(*) FROM entities"),
         "documents": one("SELECT count(*) FROM documents"),
@@ -129,155 +146,200 @@ def phase_totals(store: Store) -> dict[str, int]:
     }
 
 
-def entity_rows(store: Store) -> Iterator[tuple[str, dict[str, Any]]]:
+def entity_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]]:
     """(type, row) per entity, grouped by type."""
     aliases: dict[str, list[str]] = {}
-    for entity_id, alias in store.conn.execute("SELECT entity_id, alias FROM aliases WHERE kind='alias' ORDER BY alias"):
+    for entity_id, alias in conn.execute("SELECT entity_id, alias FROM aliases WHERE kind='alias' ORDER BY alias"):
         aliases.setdefault(entity_id, []).append(alias)
-    for row in store.conn.execute("SELECT * FROM entities ORDER BY type, id"):
-        yield row["type"], {
-            "id": row["id"],
+    for eid, etype, name, iso3, is_agency, mentions, documents, first_seen, last_seen in conn.execute(
+        "SELECT id, type, name, iso3, is_agency, mentions, documents, first_seen, last_seen FROM entities ORDER BY type, id"
+    ):
+        yield etype, {
+            "id": eid,
             "props": {
-                "type": row["type"],
-                "name": row["name"],
-                "aliases": [a for a in aliases.get(row["id"], []) if a != row["name"]],
-                "mentions": row["mentions"],
-                "documents": row["documents"],
-                "iso3": row["iso3"],
-                "is_agency": bool(row["is_agency"]),
-                "first_seen": row["first_seen"],
-                "last_seen": row["last_seen"],
+                "type": etype,
+                "name": name,
+                "aliases": [a for a in aliases.get(eid, ()) if a != name],
+                "mentions": mentions,
+                "documents": documents,
+                "iso3": iso3,
+                "is_agency": bool(is_agency),
+                "first_seen": first_seen,
+                "last_seen": last_seen,
             },
         }
 
 
-def document_rows(store: Store) -> Iterator[dict[str, Any]]:
-    for row in store.conn.execute("SELECT id, title, source, url, published, date FROM documents ORDER BY id"):
-        yield {
-            "id": row["id"],
-            "props": {k: row[k] for k in ("title", "source", "url", "published", "date")},
-        }
+def document_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    for did, title, source, url, published, date in conn.execute(
+        "SELECT id, title, source, url, published, date FROM documents ORDER BY id"
+    ):
+        yield {"id": did, "props": {"title": title, "source": source, "url": url, "published": published, "date": date}}
 
 
-def mention_rows(store: Store) -> Iterator[dict[str, Any]]:
-    for doc, entity, count in store.conn.execute(
+def mention_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    for doc, entity, count in conn.execute(
         "SELECT document_id, entity_id, mentions FROM entity_documents ORDER BY document_id"
     ):
         yield {"document": doc, "entity": entity, "count": count}
 
 
-def _evidence_props(items: list[tuple[str, int, int, str, float, str]], keep: int) -> dict[str, Any]:
-    """Evidence of one relation, in primary-key order (document, start): the nxview lists
-    (``sentences`` best first by confidence) and the card's (confidence, then newest)."""
-    by_confidence = sorted(items, key=lambda e: -e[4])  # stable: ties keep key order, as SQLite does
-    document_ids: list[str] = []
-    for e in by_confidence:
-        if e[0] not in document_ids:
-            document_ids.append(e[0])
-    card = sorted(by_confidence, key=lambda e: e[5], reverse=True)
-    card = sorted(card, key=lambda e: -e[4])[:keep]
+Evidence = tuple[int, str, int, int, str, float, str]  # relation id, document, start, end, sentence, confidence, date
+
+
+def _evidence_props(items: list[Evidence], keep: int) -> dict[str, Any]:
+    """One relation's evidence, given in primary-key order (document, start), best first:
+    by confidence, then newest, as ``Store.evidence`` and nxview order it."""
+    if len(items) == 1:  # most relations: nothing to order
+        _, doc, start, end, sentence, _, _ = items[0]
+        return {"evidence_count": 1, "document_ids": [doc], "sentences": [sentence],
+                "evidence_documents": [doc], "evidence_starts": [start], "evidence_ends": [end]}
+    ordered = sorted(sorted(items, key=lambda e: e[6], reverse=True), key=lambda e: -e[5])
+    document_ids = list(dict.fromkeys(e[1] for e in ordered))
+    best = ordered[:keep]
     return {
         "evidence_count": len(items),
         "document_ids": document_ids,
-        "sentences": [e[3] for e in by_confidence[:keep]],
-        "evidence_documents": [e[0] for e in card],
-        "evidence_sentences": [e[3] for e in card],
-        "evidence_starts": [e[1] for e in card],
-        "evidence_ends": [e[2] for e in card],
+        "sentences": [e[4] for e in best],
+        "evidence_documents": [e[1] for e in best],
+        "evidence_starts": [e[2] for e in best],
+        "evidence_ends": [e[3] for e in best],
     }
 
 
-def relation_rows(store: Store, keep: int = EVIDENCE_PER_RELATION) -> Iterator[tuple[str, dict[str, Any]]]:
+def relation_rows(conn: sqlite3.Connection, keep: int = EVIDENCE_PER_RELATION) -> Iterator[tuple[str, dict[str, Any]]]:
     """(type, row) per relation with its evidence, by relation id: a merge of two scans in
-    primary-key order, so memory stays at one relation's evidence."""
-    evidence = store.conn.execute(
+    primary-key order, so memory stays at one relation's evidence. Null properties are left
+    out: the statement replaces the whole map, which removes them."""
+    evidence = conn.cursor()
+    evidence.row_factory = None
+    ev = iter(evidence.execute(
         "SELECT v.relation_id, v.document_id, v.start, v.end, v.sentence, v.confidence, d.date "
         "FROM evidence v JOIN documents d ON d.id = v.document_id ORDER BY v.relation_id, v.document_id, v.start"
-    )
-    pending = evidence.fetchone()
-    for r in store.conn.execute("SELECT * FROM relations ORDER BY id"):
-        while pending is not None and pending[0] < r["id"]:
-            pending = evidence.fetchone()
+    ))
+    pending: Evidence | None = next(ev, None)
+    relations = conn.cursor()
+    relations.row_factory = None
+    for rid, head, tail, rtype, predicate, title, method, confidence, weight, first_seen, last_seen in relations.execute(
+        "SELECT id, head, tail, type, predicate, title, method, confidence, weight, first_seen, last_seen "
+        "FROM relations ORDER BY id"
+    ):
+        while pending is not None and pending[0] < rid:
+            pending = next(ev, None)
         items = []
-        while pending is not None and pending[0] == r["id"]:
-            items.append(tuple(pending[1:]))
-            pending = evidence.fetchone()
-        props = {
-            "type": r["type"],
-            "weight": r["weight"],
-            "confidence": round(r["confidence"], 3),
-            "predicate": r["predicate"],
-            "title": r["title"],
-            "method": r["method"],
-            "first_seen": r["first_seen"],
-            "last_seen": r["last_seen"],
-        }
-        props.update(_evidence_props(items, keep))  # type: ignore[arg-type]
-        yield r["type"], {"head": r["head"], "tail": r["tail"], "props": props}
+        while pending is not None and pending[0] == rid:
+            items.append(pending)
+            pending = next(ev, None)
+        props = {"type": rtype, "weight": weight, "confidence": round(confidence, 3), "method": method}
+        if predicate is not None:
+            props["predicate"] = predicate
+        if title is not None:
+            props["title"] = title
+        if first_seen is not None:
+            props["first_seen"] = first_seen
+        if last_seen is not None:
+            props["last_seen"] = last_seen
+        props.update(_evidence_props(items, keep))
+        yield rtype, {"head": head, "tail": tail, "props": props}
+
+
+Batch = tuple[str, str, str, list[dict[str, Any]]]  # phase, tag (label/type or ""), statement, rows
+
+
+def _grouped(phase: str, rows: Iterator[tuple[str, dict[str, Any]]], statement_for: Callable[[str], str], size: int) -> Iterator[Batch]:
+    """Rows tagged with a label or type: one buffer per tag, sent when full."""
+    buffers: dict[str, list[dict[str, Any]]] = {}
+    for tag, row in rows:
+        buf = buffers.setdefault(tag, [])
+        buf.append(row)
+        if len(buf) >= size:
+            yield phase, tag, statement_for(tag), buf
+            buffers[tag] = []
+    for tag, buf in buffers.items():
+        if buf:
+            yield phase, tag, statement_for(tag), buf
+
+
+def _plain(phase: str, rows: Iterator[dict[str, Any]], statement: str, size: int) -> Iterator[Batch]:
+    buf: list[dict[str, Any]] = []
+    for row in rows:
+        buf.append(row)
+        if len(buf) >= size:
+            yield phase, "", statement, buf
+            buf = []
+    if buf:
+        yield phase, "", statement, buf
+
+
+def batches(conn: sqlite3.Connection, phases: tuple[str, ...], size: int, keep: int) -> Iterator[Batch]:
+    """Every statement of a push, in order: nodes before the relationships that need them."""
+    if "entities" in phases:
+        yield from _grouped(
+            "entities", entity_rows(conn), lambda label: ENTITY_STATEMENT.format(label=check_name("entity type", label)), size
+        )
+    if "documents" in phases:
+        yield from _plain("documents", document_rows(conn), DOCUMENT_STATEMENT, size)
+    if "mentions" in phases:
+        yield from _plain("mentions", mention_rows(conn), MENTIONS_STATEMENT, size)
+    if "relations" in phases:
+        yield from _grouped(
+            "relations",
+            relation_rows(conn, keep),
+            lambda rel_type: RELATION_STATEMENT.format(rel_type=check_name("relation type", rel_type)),
+            size,
+        )
+
+
+_DONE = object()
+
+
+def _read_ahead(produce: Callable[[], Iterator[Batch]], depth: int = 2) -> Iterator[Batch]:
+    """Batches built in a thread while the previous one is on the server (the driver waits
+    on its socket without the GIL); the reader's exception is re-raised here."""
+    queue: Queue[Any] = Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def run() -> None:
+        items = produce()
+        try:
+            for item in items:
+                while not stop.is_set():
+                    try:
+                        queue.put(item, timeout=0.2)
+                        break
+                    except Full:
+                        continue
+                if stop.is_set():
+                    return
+            queue.put(_DONE)
+        except BaseException as exc:  # handed to the consumer
+            queue.put(exc)
+        finally:
+            items.close()  # type: ignore[attr-defined]
+
+    thread = threading.Thread(target=run, name="neo4j-push-reader", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = queue.get()
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join(timeout=5)
 
 
 # -- writing to Neo4j ----------------------------------------------------------------------
 
 
-class _Writer:
-    """Runs one statement per batch, each batch in its own write transaction (retried by
-    the driver on transient errors, which MERGE makes safe), and tallies the counters."""
-
-    def __init__(self, session: Any, summary: PushSummary, batch_size: int, progress: ProgressFn | None) -> None:
-        self.session = session
-        self.summary = summary
-        self.batch_size = batch_size
-        self.progress = progress
-        self.done: dict[str, int] = {}
-        self.totals: dict[str, int] = {}
-
-    def run(self, phase: str, statement: str, rows: list[dict[str, Any]]) -> None:
-        counters = self.session.execute_write(lambda tx: tx.run(statement, rows=rows).consume().counters)
-        s = self.summary
-        s.nodes_created += counters.nodes_created
-        s.relationships_created += counters.relationships_created
-        s.properties_set += counters.properties_set
-        s.labels_added += counters.labels_added
-        s.batches += 1
-        self.done[phase] = self.done.get(phase, 0) + len(rows)
-        if self.progress:
-            self.progress(phase, self.done[phase], self.totals.get(phase, 0))
-
-    def grouped(self, phase: str, rows: Iterator[tuple[str, dict[str, Any]]], statement_for: Callable[[str], str]) -> dict[str, int]:
-        """Rows tagged with a label or type: one buffer per tag, flushed when full."""
-        buffers: dict[str, list[dict[str, Any]]] = {}
-        counts: dict[str, int] = {}
-        for tag, row in rows:
-            buf = buffers.setdefault(tag, [])
-            buf.append(row)
-            counts[tag] = counts.get(tag, 0) + 1
-            if len(buf) >= self.batch_size:
-                self.run(phase, statement_for(tag), buf)
-                buffers[tag] = []
-        for tag, buf in buffers.items():
-            if buf:
-                self.run(phase, statement_for(tag), buf)
-        return counts
-
-    def plain(self, phase: str, rows: Iterator[dict[str, Any]], statement: str) -> int:
-        buf: list[dict[str, Any]] = []
-        n = 0
-        for row in rows:
-            buf.append(row)
-            n += 1
-            if len(buf) >= self.batch_size:
-                self.run(phase, statement, buf)
-                buf = []
-        if buf:
-            self.run(phase, statement, buf)
-        return n
-
-
-def _check_names(store: Store) -> None:
+def _check_names(conn: sqlite3.Connection) -> None:
     """Every label and type, checked before anything is written."""
-    for (t,) in store.conn.execute("SELECT DISTINCT type FROM entities"):
+    for (t,) in conn.execute("SELECT DISTINCT type FROM entities"):
         check_name("entity type", t)
-    for (t,) in store.conn.execute("SELECT DISTINCT type FROM relations"):
+    for (t,) in conn.execute("SELECT DISTINCT type FROM relations"):
         check_name("relation type", t)
 
 
@@ -297,37 +359,55 @@ def push(
     progress: ProgressFn | None = None,
     *,
     evidence_per_relation: int = EVIDENCE_PER_RELATION,
+    phases: tuple[str, ...] = PHASES,
 ) -> PushSummary:
     """Push the whole store to Neo4j (upserting every row) and say what was written.
 
     ``uri``, ``user``, ``password`` and ``database`` default to ``NEO4J_URI``,
-    ``NEO4J_USER``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``."""
+    ``NEO4J_USER``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``. ``phases`` (a subset of
+    ``PHASES``, for benchmarks) pushes only some kinds of rows; relations and mentions
+    need their nodes pushed already. Each batch is one write transaction, retried by the
+    driver on transient errors (MERGE makes that safe)."""
     if batch_size < 1:
         raise ValueError("batch_size must be positive")
+    unknown = set(phases) - set(PHASES)
+    if unknown:
+        raise ValueError(f"unknown phases {sorted(unknown)}; use {PHASES}")
     target = Neo4jTarget.from_env(uri, user, password, database)
-    _check_names(store)
+    _check_names(store.conn)
+    totals = phase_totals(store.conn)
     summary = PushSummary(uri=target.uri, database=target.database)
     start = time.perf_counter()
+
+    def produce() -> Iterator[Batch]:
+        conn = open_snapshot(store.path)  # made and used in the reader thread
+        try:
+            yield from batches(conn, phases, batch_size, evidence_per_relation)
+        finally:
+            conn.close()
+
     with open_driver(target) as driver, driver.session(database=target.database) as session:
         ensure_schema(session)
-        writer = _Writer(session, summary, batch_size, progress)
-        writer.totals = phase_totals(store)
-        t = time.perf_counter()
-        by_type = writer.grouped(
-            "entities", entity_rows(store), lambda label: ENTITY_STATEMENT.format(label=check_name("entity type", label))
-        )
-        summary.entities = sum(by_type.values())
-        summary.phase_seconds["entities"], t = time.perf_counter() - t, time.perf_counter()
-        summary.documents = writer.plain("documents", document_rows(store), DOCUMENT_STATEMENT)
-        summary.phase_seconds["documents"], t = time.perf_counter() - t, time.perf_counter()
-        summary.mentions = writer.plain("mentions", mention_rows(store), MENTIONS_STATEMENT)
-        summary.phase_seconds["mentions"], t = time.perf_counter() - t, time.perf_counter()
-        summary.relations_by_type = writer.grouped(
-            "relations",
-            relation_rows(store, evidence_per_relation),
-            lambda rel_type: RELATION_STATEMENT.format(rel_type=check_name("relation type", rel_type)),
-        )
-        summary.relations = sum(summary.relations_by_type.values())
-        summary.phase_seconds["relations"] = time.perf_counter() - t
+        done: dict[str, int] = {}
+        phase_start: dict[str, float] = {}
+        by_tag: dict[str, dict[str, int]] = {p: {} for p in PHASES}
+        for phase, tag, statement, rows in _read_ahead(produce):
+            phase_start.setdefault(phase, time.perf_counter())
+            counters = session.execute_write(lambda tx: tx.run(statement, rows=rows).consume().counters)
+            summary.nodes_created += counters.nodes_created
+            summary.relationships_created += counters.relationships_created
+            summary.properties_set += counters.properties_set
+            summary.labels_added += counters.labels_added
+            summary.batches += 1
+            done[phase] = done.get(phase, 0) + len(rows)
+            by_tag[phase][tag] = by_tag[phase].get(tag, 0) + len(rows)
+            summary.phase_seconds[phase] = time.perf_counter() - phase_start[phase]
+            if progress:
+                progress(phase, done[phase], totals[phase])
+    summary.entities = done.get("entities", 0)
+    summary.documents = done.get("documents", 0)
+    summary.mentions = done.get("mentions", 0)
+    summary.relations = done.get("relations", 0)
+    summary.relations_by_type = by_tag["relations"]
     summary.seconds = time.perf_counter() - start
     return summary

@@ -148,18 +148,20 @@ def _evidence_by_relation(store: Store, ids: set[int], per_edge: int) -> dict[in
     out: dict[int, tuple[list[str], list[str], int]] = {}
     if not ids:
         return out
+    # The entity card's order (Store.evidence), so the Neo4j push stores the same lists.
+    select = "SELECT v.relation_id, v.document_id, v.sentence FROM evidence v JOIN documents d ON d.id = v.document_id "
+    order = " ORDER BY v.relation_id, v.confidence DESC, d.date DESC, v.document_id, v.start"
     if _selective(store, "relations", len(ids)):
         rows: Any = (
             row
             for chunk in _chunks(sorted(ids))
             for row in store.conn.execute(
-                "SELECT relation_id, document_id, sentence FROM evidence "
-                f"WHERE relation_id IN ({','.join('?' * len(chunk))}) ORDER BY relation_id, confidence DESC",
+                select + f"WHERE v.relation_id IN ({','.join('?' * len(chunk))})" + order,
                 chunk,
             )
         )
     else:
-        rows = store.conn.execute("SELECT relation_id, document_id, sentence FROM evidence ORDER BY relation_id, confidence DESC")
+        rows = store.conn.execute(select + order)
     for rid, doc, sentence in rows:
         if rid not in ids:
             continue

@@ -375,7 +375,7 @@ class Store:
     def evidence(self, relation_id: int, limit: int | None = None) -> list[dict[str, Any]]:
         sql = (
             "SELECT v.document_id, v.sentence, v.start, v.end, d.title, d.date FROM evidence v "
-            "JOIN documents d ON d.id = v.document_id WHERE v.relation_id = ? ORDER BY v.confidence DESC, d.date DESC"
+            "JOIN documents d ON d.id = v.document_id WHERE v.relation_id = ? ORDER BY v.confidence DESC, d.date DESC, v.document_id, v.start"
         )
         args: list[Any] = [relation_id]
         if limit:

@@ -99,7 +99,7 @@ def _connection(row: dict[str, Any], titles: dict[str, tuple[Any, Any]], evidenc
     for doc, sentence, start, end in list(
         zip(
             p.get("evidence_documents") or [],
-            p.get("evidence_sentences") or [],
+            p.get("sentences") or [],
             p.get("evidence_starts") or [],
             p.get("evidence_ends") or [],
         )

@@ -145,6 +145,12 @@ def samples_db(_neo4j_samples_master: Path, tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _neo4j_first() -> None:
+    """Skip (or fail) before any other fixture spends time building a store."""
+    neo4j_uri()
+
+
 @pytest.fixture
 def neo4j_server() -> str:
     """The test server's URI, with the database emptied."""

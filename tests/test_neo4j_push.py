@@ -1,0 +1,151 @@
+"""`neo4j push` against a real Neo4j server (scripts/neo4j-test-server)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from neo4j_support import (  # noqa: F401  (fixtures)
+    EXTRA_ARTICLE,
+    _neo4j_first, _neo4j_samples_master,
+    counts,
+    cypher,
+    ingest_articles,
+    neo4j_server,
+    samples_db,
+    store_counts,
+)
+from newsgraph.cli import app
+from newsgraph.graph.neo4j_sync import push
+from newsgraph.graph.nxview import build_graph
+from newsgraph.graph.store import Store
+
+pytestmark = pytest.mark.neo4j
+
+
+def _push(db: Path, uri: str, **kw):
+    store = Store(db)
+    try:
+        return push(store, uri, **kw)
+    finally:
+        store.close()
+
+
+def _store_counts(db: Path):
+    store = Store(db)
+    try:
+        return store_counts(store)
+    finally:
+        store.close()
+
+
+def test_push_samples_counts_match_the_store(samples_db, neo4j_server):
+    summary = _push(samples_db, neo4j_server)
+    expected = _store_counts(samples_db)
+    assert counts(neo4j_server) == expected
+    assert summary.entities == expected["labels"]["Entity"]
+    assert summary.documents == expected["labels"]["Document"]
+    assert summary.relations == sum(n for t, n in expected["types"].items() if t != "MENTIONS")
+    assert summary.nodes_created == expected["labels"]["Entity"] + expected["labels"]["Document"]
+    assert summary.relationships_created == sum(expected["types"].values())
+
+
+def test_push_twice_same_counts_and_nothing_created(samples_db, neo4j_server):
+    _push(samples_db, neo4j_server)
+    before = counts(neo4j_server)
+    weights = cypher(neo4j_server, "MATCH (h)-[r]->(t) RETURN h.id AS h, type(r) AS type, t.id AS t, r.weight AS w, r.count AS c ORDER BY h, type, t")
+    again = _push(samples_db, neo4j_server, batch_size=3)  # tiny batches: many transactions, same result
+    assert counts(neo4j_server) == before
+    assert again.nodes_created == 0 and again.relationships_created == 0 and again.labels_added == 0
+    assert cypher(neo4j_server, "MATCH (h)-[r]->(t) RETURN h.id AS h, type(r) AS type, t.id AS t, r.weight AS w, r.count AS c ORDER BY h, type, t") == weights
+
+
+def test_push_after_more_ingest_adds_only_the_new_article(samples_db, neo4j_server):
+    _push(samples_db, neo4j_server)
+    old_nodes = {r["id"] for r in cypher(neo4j_server, "MATCH (n) RETURN n.id AS id")}
+    old_rels = {(r["h"], r["t"], r["t2"]) for r in cypher(neo4j_server, "MATCH (h)-[r]->(t) RETURN h.id AS h, type(r) AS t, t.id AS t2")}
+
+    ingest_articles(samples_db, [EXTRA_ARTICLE])
+    store = Store(samples_db)
+    store_nodes = {r[0] for r in store.conn.execute("SELECT id FROM entities UNION SELECT id FROM documents")}
+    store_rels = {(r[0], r[1], r[2]) for r in store.conn.execute("SELECT head, type, tail FROM relations")}
+    store_rels |= {(r[0], "MENTIONS", r[1]) for r in store.conn.execute("SELECT document_id, entity_id FROM entity_documents")}
+    weights = {(r[0], r[1], r[2]): r[3] for r in store.conn.execute("SELECT head, type, tail, weight FROM relations")}
+    store.close()
+    new_nodes, new_rels = store_nodes - old_nodes, store_rels - old_rels
+    assert new_nodes and new_rels, "the extra article should bring new nodes and relations"
+
+    summary = _push(samples_db, neo4j_server)
+    assert summary.nodes_created == len(new_nodes)
+    assert summary.relationships_created == len(new_rels)
+    assert {r["id"] for r in cypher(neo4j_server, "MATCH (n) RETURN n.id AS id")} == store_nodes
+    pushed = cypher(neo4j_server, "MATCH (h)-[r]->(t) RETURN h.id AS h, type(r) AS t, t.id AS t2, r.weight AS w")
+    assert {(r["h"], r["t"], r["t2"]) for r in pushed} == store_rels
+    assert {(r["h"], r["t"], r["t2"]): r["w"] for r in pushed if r["t"] != "MENTIONS"} == weights
+    assert counts(neo4j_server) == _store_counts(samples_db)
+
+
+def test_person_has_both_labels_and_the_nxview_properties(samples_db, neo4j_server):
+    _push(samples_db, neo4j_server)
+    store = Store(samples_db)
+    graph = build_graph(store)
+    store.close()
+    people = [n for n, d in graph.nodes(data=True) if d["type"] == "Person"]
+    assert people
+    rows = cypher(neo4j_server, "MATCH (n:Person) RETURN n.id AS id, labels(n) AS labels, properties(n) AS p")
+    assert {r["id"] for r in rows} == set(people)
+    for r in rows:
+        assert sorted(r["labels"]) == ["Entity", "Person"]
+        expected = {k: v for k, v in graph.nodes[r["id"]].items() if k != "__labels__" and v is not None}
+        assert r["p"] == expected
+
+
+def test_relationship_properties_equal_the_nxview_edges(samples_db, neo4j_server):
+    _push(samples_db, neo4j_server)
+    store = Store(samples_db)
+    graph = build_graph(store)
+    store.close()
+    rows = cypher(
+        neo4j_server,
+        "MATCH (h:Entity)-[r]->(t:Entity) RETURN h.id AS h, t.id AS t, type(r) AS type, properties(r) AS p",
+    )
+    assert len(rows) == graph.number_of_edges()
+    shared = ("type", "weight", "confidence", "predicate", "title", "method", "first_seen", "last_seen",
+              "evidence_count", "document_ids", "sentences")
+    for r in rows:
+        edge = graph.edges[r["h"], r["t"], r["type"]]
+        assert {k: r["p"].get(k) for k in shared} == {k: edge[k] for k in shared}
+        assert len(r["p"]["evidence_documents"]) == len(r["p"]["sentences"]) == len(r["p"]["evidence_starts"])
+
+
+def test_cli_push_json_summary(samples_db, neo4j_server):
+    result = CliRunner().invoke(app, ["neo4j", "push", "--db", str(samples_db), "--uri", neo4j_server, "--json"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    data = json.loads(result.stdout)
+    expected = _store_counts(samples_db)
+    assert data["pushed"]["entities"] == expected["labels"]["Entity"]
+    assert data["written"]["relationships_created"] == sum(expected["types"].values())
+    again = json.loads(CliRunner().invoke(app, ["neo4j", "push", "--db", str(samples_db), "--uri", neo4j_server, "--json"]).stdout)
+    assert again["written"]["nodes_created"] == 0 and again["written"]["relationships_created"] == 0
+    assert counts(neo4j_server) == expected
+
+
+def test_cli_push_table_summary(samples_db, neo4j_server):
+    result = CliRunner().invoke(app, ["neo4j", "push", "--db", str(samples_db)], env={"NEO4J_URI": neo4j_server})
+    assert result.exit_code == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"pushed to {neo4j_server} in ")
+    assert "nodes and" in result.stdout.splitlines()[1]
+
+
+def test_missing_database_is_one_line(samples_db, neo4j_server):
+    result = CliRunner().invoke(
+        app, ["neo4j", "push", "--db", str(samples_db), "--uri", neo4j_server, "--database", "nosuchdb"]
+    )
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == "Error: [NG503] Neo4j database 'nosuchdb' is not available: Graph not found: nosuchdb\n"
