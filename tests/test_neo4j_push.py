@@ -149,3 +149,17 @@ def test_missing_database_is_one_line(samples_db, neo4j_server):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == "Error: [NG503] Neo4j database 'nosuchdb' is not available: Graph not found: nosuchdb\n"
+
+
+def test_a_partial_push_is_repaired_by_the_next(samples_db, neo4j_server):
+    # A push that died after the nodes (only some phases written), and relationships lost
+    # on the server: the next full push restores exactly the store's graph.
+    _push(samples_db, neo4j_server, phases=("entities", "documents"))
+    assert counts(neo4j_server)["types"] == {}
+    _push(samples_db, neo4j_server)
+    cypher(neo4j_server, "MATCH ()-[r:CO_OCCURS_WITH]->() WITH r LIMIT 3 DELETE r")
+    cypher(neo4j_server, "MATCH (p:Person) WITH p LIMIT 1 SET p.mentions = -1")
+    summary = _push(samples_db, neo4j_server)
+    assert summary.relationships_created == 3
+    assert counts(neo4j_server) == _store_counts(samples_db)
+    assert cypher(neo4j_server, "MATCH (p:Person) WHERE p.mentions < 0 RETURN count(p) AS n") == [{"n": 0}]
