@@ -33,7 +33,7 @@ from pathlib import Path
 from neo4j import GraphDatabase
 
 from newsgraph.graph.model import ExtractedDocument, ExtractedEntity, ExtractedRelation, EntityMention, entity_id
-from newsgraph.graph.neo4j_sync import DEFAULT_BATCH_SIZE, RELATION_STATEMENT, push, relation_rows
+from newsgraph.graph.neo4j_sync import DEFAULT_BATCH_SIZE, push, relation_rows
 from newsgraph.graph.store import Store
 
 REPO = Path(__file__).resolve().parent.parent

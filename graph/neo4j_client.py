@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 from newsgraph.errors import (
@@ -98,7 +98,7 @@ def neo4j_errors(target: Neo4jTarget) -> Iterator[None]:
 
 
 @contextmanager
-def open_driver(target: Neo4jTarget) -> Iterator["neo4j.Driver"]:  # type: ignore[name-defined]  # noqa: F821
+def open_driver(target: Neo4jTarget) -> Iterator[Any]:
     """A connected driver (connectivity and credentials checked up front), closed on exit;
     failures inside the block come out as coded errors."""
     from neo4j import GraphDatabase, basic_auth

@@ -350,7 +350,7 @@ class Store:
             "UNION ALL "
             "SELECT r.*, 'in' AS direction, e.id AS other_id, e.name AS other_name, e.type AS other_type "
             f"FROM relations r JOIN entities e ON e.id = r.head WHERE r.tail = ? AND {where}) "
-            "ORDER BY type = 'CO_OCCURS_WITH', type, weight DESC, other_name, direction = 'in'"
+            "ORDER BY type = 'CO_OCCURS_WITH', type, weight DESC, other_name, other_id, direction = 'in'"
         )
         out = []
         for r in self.conn.execute(sql, [eid, *args, eid, *args]):

@@ -1,5 +1,7 @@
-"""``newsgraph neo4j push``: the store into a Neo4j server, and (until the embedded
-``cypher`` command lands) ``newsgraph cypher QUERY --neo4j URI``."""
+"""``newsgraph neo4j push``: the store into a Neo4j server.
+
+(``newsgraph cypher QUERY --neo4j URI`` lives in ``cli_queries`` and calls
+``newsgraph.queries.cypher_neo4j.run_cypher``.)"""
 
 from __future__ import annotations
 
@@ -78,71 +80,3 @@ def push(
         print_json(summary.to_dict())
     else:
         _render_push(summary.to_dict())
-
-
-def parse_params(items: list[str]) -> dict[str, Any]:
-    """``k=v`` pairs; a value that parses as JSON (numbers, true, null, lists, quoted
-    strings) is that value, anything else is the string as written."""
-    import json
-
-    from newsgraph.errors import QueryError
-
-    params: dict[str, Any] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise QueryError(detail=f"--param {item!r} is not of the form name=value")
-        try:
-            params[key.strip()] = json.loads(value)
-        except ValueError:
-            params[key.strip()] = value
-    return params
-
-
-def _render_rows(result: dict[str, Any], csv_out: bool) -> None:
-    import csv
-    import json
-
-    def cell(v: Any) -> str:
-        return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
-
-    if csv_out:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(result["columns"])
-        for row in result["rows"]:
-            writer.writerow(["" if row[c] is None else cell(row[c]) for c in result["columns"]])
-        return
-    table = Table(*result["columns"])
-    for row in result["rows"]:
-        table.add_row(*[cell(row[c]) for c in result["columns"]])
-    console().print(table)
-
-
-def cypher(
-    query: Annotated[str, typer.Argument(help="A Cypher query.")],
-    neo4j: Annotated[Optional[str], typer.Option("--neo4j", help="Run in Neo4j at this bolt:// URI.")] = None,
-    param: Annotated[Optional[list[str]], typer.Option("--param", help="Query parameter name=value (repeatable).")] = None,
-    write: Annotated[bool, typer.Option("--write", help="Allow queries that write.")] = False,
-    user: UserOption = None,
-    password: PasswordOption = None,
-    database: DatabaseOption = None,
-    json_out: JsonOption = False,
-    csv_out: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
-) -> None:
-    """Run a Cypher query in Neo4j (read-only unless --write)."""
-    from newsgraph.errors import QueryError
-    from newsgraph.queries.cypher_neo4j import run_cypher
-
-    if neo4j is None:
-        raise QueryError(detail="the embedded Cypher engine is not available yet; pass --neo4j URI")
-    result = run_cypher(neo4j, query, parse_params(param or []), write=write, user=user, password=password, database=database)
-    if json_out:
-        print_json(result)
-    else:
-        _render_rows(result, csv_out)
-
-
-# The embedded ``cypher`` command (newsgraph/cli_queries.py) delegates to run_cypher for
-# --neo4j; register this one only while that command does not exist.
-if not any((c.name or c.callback.__name__) == "cypher" for c in app.registered_commands if c.callback):
-    app.command("cypher")(handles_errors(cypher))

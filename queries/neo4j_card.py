@@ -136,8 +136,8 @@ def card(tx: Any, name: str, *, min_confidence: float = 0.0, evidence_limit: int
         ).data()
     }
     # The store's order: co-occurrence last, then by type, weight (heaviest first), the
-    # other entity's name; outgoing before incoming on a tie.
-    rows.sort(key=lambda r: (r["type"] == COOCCURRENCE, r["type"], -(r["props"].get("weight") or 0), r["oname"] or "", not r["out"]))
+    # other entity's name and id; outgoing before incoming.
+    rows.sort(key=lambda r: (r["type"] == COOCCURRENCE, r["type"], -(r["props"].get("weight") or 0), r["oname"] or "", r["oid"], not r["out"]))
     out["connections"] = [_connection(r, titles, evidence_limit) for r in rows]
     return out
 

@@ -105,3 +105,34 @@ def test_cli_write_refusal_and_bad_query(pushed):
     assert result.stderr.count("\n") == 1
     result = runner.invoke(app, ["cypher", "MATCH (s:Scratch) DELETE s", "--neo4j", pushed, "--write", "--json"])
     assert result.exit_code == 0, result.stderr
+
+
+def _readme_examples():
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    found = re.findall(r"<!-- cypher-example -->\s*```cypher\n(.*?)```\s*```json\n(.*?)```", readme, re.DOTALL)
+    return found or [pytest.param("", "", marks=pytest.mark.skip(reason="no Cypher examples in the README"))]
+
+
+@pytest.mark.parametrize("query, expected", _readme_examples())
+def test_readme_examples_give_the_same_rows_in_neo4j(samples_db, neo4j_server, query, expected):
+    """The schema is shared: the README's examples (run on the embedded graph by
+    test_readme_cypher) give the same rows from Neo4j after a push of the same store."""
+    import re
+
+    params: list[str] = []
+    for line in query.splitlines():
+        m = re.match(r"\s*//\s*--param\s+(.*)$", line)
+        if m:
+            params += ["--param", m.group(1).strip()]
+    store = Store(samples_db)
+    push(store, neo4j_server)
+    store.close()
+    runner = CliRunner()
+    embedded = runner.invoke(app, ["cypher", query, "--db", str(samples_db), "--json", *params])
+    remote = runner.invoke(app, ["cypher", query, "--neo4j", neo4j_server, "--json", *params])
+    assert embedded.exit_code == 0, embedded.stderr
+    assert remote.exit_code == 0, remote.stderr
+    assert json.loads(remote.stdout) == json.loads(embedded.stdout)
