@@ -117,3 +117,42 @@ def test_partial_build_by_id_gives_the_same_graph_as_a_scan(store, monkeypatch):
     assert list(fetched.nodes(data=True)) == list(scanned.nodes(data=True))
     assert list(fetched.edges(keys=True, data=True)) == list(scanned.edges(keys=True, data=True))
     assert scanned.number_of_edges() == 5 and scanned.nodes["person:marco-rubio"]["aliases"] == ["Rubio", "Secretary Rubio"]
+
+
+PINNED = [
+    "MATCH (p:Person {name: 'Marco Rubio'})-[r]->(o) RETURN type(r) AS rel, o.name AS other ORDER BY rel, other",
+    "MATCH (p {name: 'Marco Rubio'})-[r:MET_WITH]->(o:Person) MATCH (x:Person)-[s:MET_WITH]->(o) RETURN o.name, x.name ORDER BY o.name, x.name",
+    "MATCH (p:Country {name: 'Marco Rubio'})-[r]->(o) RETURN o.name",
+    "MATCH (p:Person {name: 'Nobody'})-[r]->(o) RETURN o.name",
+    "MATCH (p:Person {id: 'person:nayib-bukele'})<-[r]-(o:Person) RETURN o.name ORDER BY o.name",
+    "MATCH (p:Person {name: 'Marco Rubio', mentions: 2})-[r:VISITED]->(c {iso3: 'MEX'}) RETURN c.name",
+    "MATCH (p:Person {name: 'Marco Rubio', mentions: 3})-[r:VISITED]->(c) RETURN c.name",
+    "MATCH (p:Person {name: 'Nobody'})-[r]->(o) RETURN count(o) AS n",
+    "MATCH (p:Person {name: 'Marco Rubio'})-[r]->(o) RETURN count(o) AS n",
+]
+
+
+@pytest.mark.parametrize("query", PINNED)
+def test_pinned_node_hints_give_the_same_rows(store, monkeypatch, query):
+    fast = ce.run_cypher(store, query, use_pickle=False)
+    monkeypatch.setattr(ce, "pinned_hints", lambda graph, tree: None)
+    ce.clear_cache()
+    slow = ce.run_cypher(store, query, use_pickle=False)
+    assert fast == slow
+
+
+def test_pinned_hints_are_exact(store):
+    g, _ = ce.cached_graph(store, ce.GraphSpec(None, None, True), use_pickle=False)
+    tree = ce._parse(ce.prepare("MATCH (p:Person {name: 'Marco Rubio'})-[r]->(c {iso3: 'MEX'}) RETURN c.name").text)
+    assert ce.pinned_hints(g, tree) == [{"p": "person:marco-rubio", "c": "country:MEX"}]
+    tree = ce._parse(ce.prepare("MATCH (p:Country {name: 'Marco Rubio'})-[r]->(c) RETURN c.name").text)
+    assert ce.pinned_hints(g, tree) == []
+    tree = ce._parse(ce.prepare("MATCH (p:Person)-[r*1..2]->(c {name: 'Mexico'}) RETURN c.name").text)
+    assert ce.pinned_hints(g, tree) is None
+
+
+def test_aggregating_nothing_is_one_row_as_in_neo4j(store):
+    q = "MATCH (p:Person {name: 'Nobody'})-[r]->(o) RETURN count(o) AS n, sum(r.weight) AS w, collect(o.name) AS names, max(r.weight) AS top"
+    assert ce.run_cypher(store, q)["rows"] == [{"n": 0, "w": 0, "names": [], "top": None}]
+    assert ce.run_cypher(store, "MATCH (p:Person {name: 'Nobody'})-[r]->(o) RETURN o.name, count(r)")["rows"] == []
+    assert ce.run_cypher(store, "MATCH (p:Group)-[r:FROM]->(o) RETURN count(*)") == {"columns": ["count(*)"], "rows": [{"count(*)": 1}]}
