@@ -72,11 +72,22 @@ def test_whole_node_is_its_properties(db):
         {
             "n": {
                 "id": "location:lake-atitlan", "name": "Lake Atitlan", "type": "Location", "aliases": [],
-                "mentions": 1, "documents": 1, "iso3": None, "is_agency": False,
+                "mentions": 1, "documents": 1, "is_agency": False,  # no iso3: nulls are left out, as in Neo4j
                 "first_seen": "2025-05-01", "last_seen": "2025-05-01",
             }
         }
     ]
+
+
+def test_relationship_is_type_and_properties(db):
+    data = rows(db, "MATCH (p:Person)-[r:VISITED]->(c:Country {iso3: 'MEX'}) RETURN r")
+    r = data["rows"][0]["r"]
+    assert r["type"] == "VISITED" and r["properties"]["weight"] == 1 and r["properties"]["predicate"] == "visit"
+    assert "title" not in r["properties"]  # null
+    data = rows(db, "MATCH (p:Person {name: 'Marco Rubio'})-[r:MET_WITH|HOLDS_ROLE*1..2]->(q:Country) RETURN q.name AS c, r ORDER BY c")
+    assert [(row["c"], [h["type"] for h in row["r"]]) for row in data["rows"]] == [
+        ("El Salvador", ["MET_WITH", "HOLDS_ROLE"]), ("Mexico", ["MET_WITH", "HOLDS_ROLE"]), ("United States", ["HOLDS_ROLE"]),
+    ]  # a variable-length relationship is a list, even of one
 
 
 def test_distinct_with_limit_and_variable_length(db):
