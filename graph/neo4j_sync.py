@@ -11,8 +11,10 @@ gives the same rows on the embedded graph and in Neo4j):
   ``predicate``, ``title``, ``method``, ``first_seen``, ``last_seen``, ``evidence_count``,
   ``document_ids`` (every supporting document) and ``sentences`` (the best
   ``evidence_per_relation``, by confidence then newest, as in nxview), plus where each
-  sentence is for the entity card: ``evidence_documents``, ``evidence_starts``,
-  ``evidence_ends`` (lists parallel to ``sentences``; Neo4j properties cannot hold maps).
+  sentence is for the entity card: ``evidence_starts``, ``evidence_ends`` and
+  ``evidence_documents`` (lists parallel to ``sentences``; Neo4j properties cannot hold
+  maps; ``evidence_documents`` is left out when it is the head of ``document_ids``, as for
+  most relations, which have one sentence of evidence).
   ``CO_OCCURS_WITH`` is undirected in meaning; it is stored once, from the smaller id.
 
 Idempotent and incremental: every row is MERGEd on its key and its properties are SET
@@ -63,11 +65,11 @@ ENTITY_STATEMENT = "UNWIND $rows AS row MERGE (n:Entity {{id: row.id}}) SET n:{l
 DOCUMENT_STATEMENT = "UNWIND $rows AS row MERGE (n:Document {id: row.id}) SET n += row.props"
 MENTIONS_STATEMENT = (
     "UNWIND $rows AS row MATCH (d:Document {id: row.document}) MATCH (e:Entity {id: row.entity}) "
-    "MERGE (d)-[m:MENTIONS]->(e) SET m.count = row.count"
+    "MERGE (d)-[m:MENTIONS]->(e) ON CREATE SET m.count = row.count ON MATCH SET m.count = row.count"
 )
 RELATION_STATEMENT = (
     "UNWIND $rows AS row MATCH (h:Entity {{id: row.head}}) MATCH (t:Entity {{id: row.tail}}) "
-    "MERGE (h)-[r:{rel_type}]->(t) SET r = row.props"
+    "MERGE (h)-[r:{rel_type}]->(t) ON CREATE SET r = row.props ON MATCH SET r = row.props"
 )
 
 ProgressFn = Callable[[str, int, int], None]  # (phase, rows done in this phase, phase total)
@@ -193,18 +195,21 @@ def _evidence_props(items: list[Evidence], keep: int) -> dict[str, Any]:
     if len(items) == 1:  # most relations: nothing to order
         _, doc, start, end, sentence, _, _ = items[0]
         return {"evidence_count": 1, "document_ids": [doc], "sentences": [sentence],
-                "evidence_documents": [doc], "evidence_starts": [start], "evidence_ends": [end]}
+                "evidence_starts": [start], "evidence_ends": [end]}
     ordered = sorted(sorted(items, key=lambda e: e[6], reverse=True), key=lambda e: -e[5])
     document_ids = list(dict.fromkeys(e[1] for e in ordered))
     best = ordered[:keep]
-    return {
+    props: dict[str, Any] = {
         "evidence_count": len(items),
         "document_ids": document_ids,
         "sentences": [e[4] for e in best],
-        "evidence_documents": [e[1] for e in best],
         "evidence_starts": [e[2] for e in best],
         "evidence_ends": [e[3] for e in best],
     }
+    evidence_documents = [e[1] for e in best]
+    if evidence_documents != document_ids[: len(best)]:  # else implied, and not sent: the push is payload-bound
+        props["evidence_documents"] = evidence_documents
+    return props
 
 
 def relation_rows(conn: sqlite3.Connection, keep: int = EVIDENCE_PER_RELATION) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -93,12 +93,20 @@ def resolve(tx: Any, query: str) -> str:
     return matches[0][0]["id"]
 
 
+def evidence_documents(props: dict[str, Any]) -> list[str]:
+    """The document of each of ``sentences``: stored only when it is not simply the head of
+    ``document_ids`` (see ``neo4j_sync``)."""
+    if props.get("evidence_documents") is not None:
+        return list(props["evidence_documents"])
+    return list(props.get("document_ids") or [])[: len(props.get("sentences") or [])]
+
+
 def _connection(row: dict[str, Any], titles: dict[str, tuple[Any, Any]], evidence_limit: int) -> dict[str, Any]:
     p = row["props"]
     evidence = []
     for doc, sentence, start, end in list(
         zip(
-            p.get("evidence_documents") or [],
+            evidence_documents(p),
             p.get("sentences") or [],
             p.get("evidence_starts") or [],
             p.get("evidence_ends") or [],
@@ -128,7 +136,7 @@ def card(tx: Any, name: str, *, min_confidence: float = 0.0, evidence_limit: int
     out["aliases"] = list(out["aliases"] or [])
     out["is_agency"] = bool(out["is_agency"])
     rows = tx.run(CONNECTIONS_QUERY, id=eid, min_confidence=min_confidence).data()
-    doc_ids = sorted({d for r in rows for d in (r["props"].get("evidence_documents") or [])[:evidence_limit]})
+    doc_ids = sorted({d for r in rows for d in evidence_documents(r["props"])[:evidence_limit]})
     titles = {
         r["id"]: (r["title"], r["date"])
         for r in tx.run(

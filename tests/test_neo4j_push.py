@@ -22,6 +22,7 @@ from newsgraph.cli import app
 from newsgraph.graph.neo4j_sync import push
 from newsgraph.graph.nxview import build_graph
 from newsgraph.graph.store import Store
+from newsgraph.queries.neo4j_card import evidence_documents
 
 pytestmark = pytest.mark.neo4j
 
@@ -118,7 +119,7 @@ def test_relationship_properties_equal_the_nxview_edges(samples_db, neo4j_server
     for r in rows:
         edge = graph.edges[r["h"], r["t"], r["type"]]
         assert {k: r["p"].get(k) for k in shared} == {k: edge[k] for k in shared}
-        assert len(r["p"]["evidence_documents"]) == len(r["p"]["sentences"]) == len(r["p"]["evidence_starts"])
+        assert len(evidence_documents(r["p"])) == len(r["p"]["sentences"]) == len(r["p"]["evidence_starts"])
 
 
 def test_cli_push_json_summary(samples_db, neo4j_server):
