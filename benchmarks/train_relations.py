@@ -93,13 +93,12 @@ def train(data: list[tuple[list[str], list[str], str]], *, epochs: int, rate: fl
     return pruned, {la: round(b, 3) for la, b in bias.items()}
 
 
-GRID = [round(0.2 + 0.05 * i, 2) for i in range(13)]  # 0.2 … 0.8
 
 
-def tune_thresholds(model: Any, sentences: list[Conll04Sentence], nlp: Any) -> tuple[dict[str, float], float]:
+def tune_thresholds(model: Any, sentences: list[Conll04Sentence], nlp: Any, floor: float) -> tuple[dict[str, float], float]:
     """Per-type decision thresholds maximising dev strict F1 of the whole pipeline (rules
     plus classifier), by coordinate ascent over a fixed grid, in a fixed order."""
-    from newsgraph.extract.learned import candidate_pairs, pair_features, rule_hits
+    from newsgraph.extract.learned import MAX_LINK, _path, _root, candidate_pairs, pair_features, rule_hits
     from newsgraph.extract.pipeline import extract_rules
     from quality import map_relation
 
@@ -118,8 +117,13 @@ def tune_thresholds(model: Any, sentences: list[Conll04Sentence], nlp: Any) -> t
             if target and head and tail and head != tail:
                 rule_set.add((head, tail, target))
         hits = rule_hits(rules)
+        linked = {(r.head_start, r.tail_start) for r in rules} | {(r.tail_start, r.head_start) for r in rules}
         items = []
         for head_m, tail_m, allowed in candidate_pairs(index):
+            # The same gates as learned_relations and the pipeline apply.
+            steps, _, lca = _path(_root(doc, head_m), _root(doc, tail_m))
+            if lca is None or len(steps) > MAX_LINK or (doc[head_m.token_start].idx, doc[tail_m.token_start].idx) in linked:
+                continue
             fired = hits.get((f"{doc[head_m.token_start].idx}", f"{doc[tail_m.token_start].idx}"), [])
             probs = model.probabilities(pair_features(doc, head_m, tail_m, index, fired), allowed)
             label = max(allowed, key=lambda la: probs[la])
@@ -141,11 +145,12 @@ def tune_thresholds(model: Any, sentences: list[Conll04Sentence], nlp: Any) -> t
             fn += len(gold - predicted)
         return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
-    thresholds = {label: 0.5 for label in model.thresholds}
+    grid = [round(floor + 0.05 * i, 2) for i in range(int(round((0.9 - floor) / 0.05)) + 1)]
+    thresholds = {label: max(0.5, floor) for label in model.thresholds}
     best = f1(thresholds)
     for _ in range(3):
         for label in sorted(thresholds):
-            for value in GRID:
+            for value in grid:
                 trial = {**thresholds, label: value}
                 score = f1(trial)
                 if score > best + 1e-9:
@@ -160,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=0.1)
     parser.add_argument("--l2", type=float, default=0.001)
     parser.add_argument("--min-count", type=int, default=2, help="Features seen fewer times are dropped.")
+    parser.add_argument("--min-threshold", type=float, default=0.5,
+                        help="Lowest decision threshold tried: below an even chance the classifier is too noisy on news.")
     parser.add_argument("--prune", type=float, default=0.1, help="Drop weights smaller than this (file size).")
     args = parser.parse_args(argv)
     base = Path(args.datasets) / "conll04"
@@ -180,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     weights, bias = train(data, epochs=args.epochs, rate=args.rate, l2=args.l2, prune=args.prune)
     print(f"features kept: {len(weights)}")
     model = learned.RelationModel(["NONE", *learned.SCHEMA], weights, bias, {label: 0.5 for label in learned.SCHEMA})
-    thresholds, f1 = tune_thresholds(model, read_conll04(dev_file), nlp)
+    thresholds, f1 = tune_thresholds(model, read_conll04(dev_file), nlp, args.min_threshold)
     model.thresholds = thresholds
     MODEL_FILE.write_text(model.to_json() + "\n", "utf-8")
     learned.load_relation_model.cache_clear()

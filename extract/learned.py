@@ -35,6 +35,9 @@ SCHEMA: dict[str, tuple[set[str], set[str]]] = {
     "LOCATED_IN": ({"Location"}, LOCATIONS),
 }
 MAX_PATH = 8  # longer dependency paths are summarised by their length only
+# Names further apart in the parse than this are not linked: on dev it trades 0.006 F1 for
+# 0.02 precision, and on long news sentences it keeps the classifier to what is close.
+MAX_LINK = 5
 
 
 def allowed_labels(head_type: str, tail_type: str) -> list[str]:
@@ -208,6 +211,9 @@ def learned_relations(doc: Doc, index: EntityIndex, rule_relations: list[Extract
     hits = rule_hits(rule_relations)
     out = []
     for head, tail, allowed in candidate_pairs(index):
+        steps, _, lca = _path(_root(doc, head), _root(doc, tail))
+        if lca is None or len(steps) > MAX_LINK:
+            continue
         fired = hits.get((f"{doc[head.token_start].idx}", f"{doc[tail.token_start].idx}"), [])
         label, probability = model.predict(pair_features(doc, head, tail, index, fired), allowed)
         if label == NONE:

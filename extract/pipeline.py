@@ -26,6 +26,8 @@ from newsgraph.extract.mentions import (
 from newsgraph.extract.relations import (
     EntityIndex,
     MentionSpan,
+    attachment_relations,
+    based_prefix_relations,
     cooccurrence_relations,
     dateline_relations,
     place_relations,
@@ -76,13 +78,10 @@ def extract_doc(doc: Doc, nlp: Language, *, document_id: str, source: str = "", 
 
 
 def _new_learned(found: list[ExtractedRelation], rules: list[ExtractedRelation]) -> list[ExtractedRelation]:
-    """Learned relations a rule did not already state (a HOLDS_ROLE already says WORKS_FOR)."""
-    same = {"WORKS_FOR": {"WORKS_FOR", "HOLDS_ROLE"}, "LIVES_IN": {"LIVES_IN", "FROM", "HOLDS_ROLE"}}
-    stated = {(r.head_start, r.tail_start, r.type) for r in rules}
-    return [
-        r for r in found
-        if not any((r.head_start, r.tail_start, kind) in stated for kind in same.get(r.type, {r.type}))
-    ]
+    """Learned relations between mentions no rule has linked: where a rule read the pair
+    ("Rubio visited El Salvador" → VISITED), the rule says what the text says."""
+    linked = {(r.head_start, r.tail_start) for r in rules} | {(r.tail_start, r.head_start) for r in rules}
+    return [r for r in found if (r.head_start, r.tail_start) not in linked]
 
 
 def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = "", title: str | None = None,
@@ -118,6 +117,8 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     relations += role_relations(doc, index, resolution.group_countries)
     relations += place_relations(doc, index)
     relations += dateline_relations(doc, index)
+    relations += attachment_relations(doc, index)
+    relations += based_prefix_relations(doc, index)
     relations += _nationality_relations(doc, out, resolution.group_countries)
     _ensure_countries(out, resolution.group_countries)
     return out, index, relations

@@ -19,7 +19,13 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.mentions import find_dateline
-from newsgraph.extract.rules import RelationRule, load_confidence, load_relation_rules, load_titles
+from newsgraph.extract.rules import (
+    RelationRule,
+    load_attachment_rules,
+    load_confidence,
+    load_relation_rules,
+    load_titles,
+)
 from newsgraph.graph.model import COOCCURRENCE, ExtractedRelation
 
 PRONOUNS = {"he", "she"}
@@ -381,6 +387,89 @@ def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
                 **mention_offsets(doc, m, nxt),
             )
         )
+    return out
+
+
+PLACES = {"Country", "Location"}
+PLACE_MODIFIERS = {"ADJ", "DET"}  # "in northern Israel", "in the Bronx"
+
+
+def _place_after(doc: Doc, i: int, index: EntityIndex) -> MentionSpan | None:
+    """The place named at token i, after at most two lowercase modifiers."""
+    for _ in range(3):
+        if i >= len(doc):
+            return None
+        mention = index.at(doc[i])
+        if mention is not None:
+            return mention if mention.type in PLACES and mention.token_start == i else None
+        if doc[i].pos_ not in PLACE_MODIFIERS or not doc[i].is_lower:
+            return None
+        i += 1
+    return None
+
+
+def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    """A name followed by a connector and a place: "Avis Bourg Co. of Folsom" (BASED_IN),
+    "Daniel Sullivan, 30, of Boothbay, Maine" (LIVES_IN, to both places), "Haifa in
+    northern Israel" (LOCATED_IN). Rules in ``data/attachments.jsonl``."""
+    confidence = load_confidence()["attachment"]
+    out = []
+    for head in index.mentions:
+        for rule in load_attachment_rules():
+            if head.type not in rule.head_types:
+                continue
+            i = head.token_end
+            # "Daniel Sullivan, 30, of Boothbay": an age between commas is skipped.
+            if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
+                i += 3
+            words = [t.lower_ for t in doc[i : i + 3]]
+            connector = next((c for c in rule.connectors if tuple(words[: len(c)]) == c), None)
+            if connector is None:
+                continue
+            place = _place_after(doc, i + len(connector), index)
+            if place is None or place.entity_id == head.entity_id:
+                continue
+            places = [place]
+            j = place.token_end
+            if j + 1 < len(doc) and doc[j].text == ",":
+                region = index.at(doc[j + 1])
+                if region is not None and region.type in PLACES and region.token_start == j + 1 and region.entity_id != head.entity_id:
+                    places.append(region)
+            sent = doc[head.token_start].sent
+            for p in places:
+                out.append(
+                    ExtractedRelation(
+                        head=head.entity_id, tail=p.entity_id, type=rule.relation, method="attachment",
+                        confidence=confidence, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                        predicate=" ".join(connector), **mention_offsets(doc, head, p),
+                    )
+                )
+            break
+    return out
+
+
+def based_prefix_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    """"the Miami-based cruise operator Carnival": a place, "-based", then an organisation
+    within the next few words."""
+    confidence = load_confidence()["based_prefix"]
+    out = []
+    for place in index.mentions:
+        j = place.token_end
+        if place.type not in PLACES or j + 1 >= len(doc) or doc[j].text not in {"-", "–"} or doc[j + 1].lower_ != "based":
+            continue
+        for k in range(j + 2, min(j + 7, len(doc))):
+            org = index.at(doc[k])
+            if org is not None:
+                if org.type == "Organization":
+                    sent = doc[org.token_start].sent
+                    out.append(
+                        ExtractedRelation(
+                            head=org.entity_id, tail=place.entity_id, type="BASED_IN", method="based_prefix",
+                            confidence=confidence, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                            predicate="based in", **mention_offsets(doc, org, place),
+                        )
+                    )
+                break
     return out
 
 

@@ -226,3 +226,35 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
 def load_confidence() -> dict[str, float]:
     text = resources.files("newsgraph.extract").joinpath("data", "confidence.json").read_text("utf-8")
     return {k: float(v) for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+@dataclass(frozen=True)
+class AttachmentRule:
+    """ "Avis Bourg Co. of Folsom", "Daniel Sullivan, 30, of Boothbay", "Haifa in northern
+    Israel": a name, a connector, a place (and the region after a comma)."""
+
+    line: int
+    relation: str
+    head_types: frozenset[str]
+    connectors: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=1)
+def load_attachment_rules() -> tuple[AttachmentRule, ...]:
+    rules, problems = [], []
+    for number, row in _jsonl("attachments.jsonl"):
+        where = f"attachments.jsonl:{number}"
+        relation, heads, connectors = row.get("relation"), row.get("head_types"), row.get("connectors")
+        if not isinstance(relation, str) or not relation.isupper():
+            problems.append(f"{where}: 'relation' must be an UPPER_SNAKE_CASE string")
+            continue
+        if not isinstance(heads, list) or not heads or set(heads) - ENTITY_TYPE_NAMES:
+            problems.append(f"{where}: 'head_types' must list entity types ({', '.join(sorted(ENTITY_TYPE_NAMES))})")
+            continue
+        if not isinstance(connectors, list) or not connectors or not all(isinstance(c, str) and c.strip() for c in connectors):
+            problems.append(f"{where}: 'connectors' must be a non-empty list of words")
+            continue
+        rules.append(AttachmentRule(number, relation, frozenset(heads), tuple(tuple(c.lower().split()) for c in connectors)))
+    if problems:
+        raise RuleFileError(detail="; ".join(problems))
+    return tuple(rules)
