@@ -30,6 +30,7 @@ from newsgraph.extract.relations import (
     based_prefix_relations,
     cooccurrence_relations,
     dateline_relations,
+    org_apposition_relations,
     place_relations,
     role_relations,
     verb_relations,
@@ -119,6 +120,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     relations += dateline_relations(doc, index)
     relations += attachment_relations(doc, index)
     relations += based_prefix_relations(doc, index)
+    relations += org_apposition_relations(doc, index)
     relations += _nationality_relations(doc, out, resolution.group_countries)
     _ensure_countries(out, resolution.group_countries)
     return out, index, relations

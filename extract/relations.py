@@ -448,6 +448,31 @@ def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
     return out
 
 
+def org_apposition_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    """"Sun Hung Kai Properties, a Hong Kong construction firm": an organisation in
+    apposition with a noun that a place modifies is based in that place."""
+    confidence = load_confidence()["org_apposition"]
+    out = []
+    for org in index.mentions:
+        if org.type != "Organization":
+            continue
+        root = doc[org.token_start : org.token_end].root
+        for noun in (c for c in root.children if c.dep_ == "appos"):
+            for child in noun.children:
+                place = index.at(child)
+                if child.dep_ in {"compound", "amod", "nmod"} and place is not None and place.type in PLACES:
+                    sent = doc[org.token_start].sent
+                    out.append(
+                        ExtractedRelation(
+                            head=org.entity_id, tail=place.entity_id, type="BASED_IN", method="org_apposition",
+                            confidence=confidence, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                            predicate="based in", **mention_offsets(doc, org, place),
+                        )
+                    )
+                    break
+    return out
+
+
 def based_prefix_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
     """"the Miami-based cruise operator Carnival": a place, "-based", then an organisation
     within the next few words."""

@@ -75,6 +75,7 @@ def ingest(
 def extract(
     file: Annotated[str, typer.Argument(help="A text file, or '-' for stdin.")] = "-",
     model: ModelOption = None,
+    min_confidence: MinConfidenceOption = 0.0,
     json_out: JsonOption = False,
 ) -> None:
     """Entities and relations of one text, printed; nothing is stored."""
@@ -84,7 +85,8 @@ def extract(
     failures = [i for i in items if isinstance(i, ReadFailure)]
     for f in failures:
         error_line(f.message())
-    docs = [KnowledgeGraph.extract_text(a.text, model=model, source=a.source, title=a.title) for a in items if not isinstance(a, ReadFailure)]
+    docs = [KnowledgeGraph.extract_text(a.text, model=model, source=a.source, title=a.title, min_confidence=min_confidence)
+            for a in items if not isinstance(a, ReadFailure)]
     if json_out:
         print_json(docs[0].to_dict() if len(docs) == 1 else [d.to_dict() for d in docs])
     else:

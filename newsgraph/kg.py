@@ -134,11 +134,14 @@ class KnowledgeGraph:
         summary.entities, summary.relations = stats["entities"], stats["relations"]
 
     @staticmethod
-    def extract_text(text: str, *, model: str | None = None, source: str = "<text>", title: str | None = None) -> ExtractedDocument:
+    def extract_text(text: str, *, model: str | None = None, source: str = "<text>", title: str | None = None,
+                     min_confidence: float = 0.0) -> ExtractedDocument:
         from newsgraph.extract.pipeline import extract_doc, load_pipeline
 
         nlp = load_pipeline(model)
-        return extract_doc(nlp(text), nlp, document_id=document_id(text), source=source, title=title)
+        doc = extract_doc(nlp(text), nlp, document_id=document_id(text), source=source, title=title)
+        doc.relations = [r for r in doc.relations if r.confidence >= min_confidence]
+        return doc
 
     # -- reads ------------------------------------------------------------------------
     def resolve(self, name: str) -> str:
