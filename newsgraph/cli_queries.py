@@ -48,12 +48,10 @@ def cypher(
     json_out: JsonOption = False,
     csv_out: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
     neo4j: Annotated[Optional[str], typer.Option("--neo4j", help="Run in Neo4j at this URI instead of the embedded graph.")] = None,
-    user: Annotated[str, typer.Option("--user", envvar="NEWSGRAPH_NEO4J_USER", help="Neo4j user.")] = "neo4j",
-    password: Annotated[
-        Optional[str], typer.Option("--password", envvar="NEWSGRAPH_NEO4J_PASSWORD", help="Neo4j password.")
-    ] = None,
+    user: Annotated[Optional[str], typer.Option("--user", envvar="NEO4J_USER", help="Neo4j user (none: no auth).")] = None,
+    password: Annotated[Optional[str], typer.Option("--password", envvar="NEO4J_PASSWORD", help="Neo4j password.")] = None,
     database: Annotated[
-        Optional[str], typer.Option("--database", envvar="NEWSGRAPH_NEO4J_DATABASE", help="Neo4j database (default: the server's).")
+        Optional[str], typer.Option("--database", envvar="NEO4J_DATABASE", help="Neo4j database (default: the server's).")
     ] = None,
     write: Annotated[bool, typer.Option("--write", help="Allow a query that writes (Neo4j only).")] = False,
 ) -> None:

@@ -208,6 +208,8 @@ def _check_supported(tokens: list[Token], sig: list[int]) -> None:
             raise UnsupportedQuery(
                 detail=f"{word} (the embedded graph is read-only: ingest articles to change it, or write in Neo4j with --neo4j URI --write)"
             )
+        if word == "WITH" and prev.upper() in ("STARTS", "ENDS"):
+            continue
         if word in _UNSUPPORTED_WORDS:
             if word == "EXISTS":
                 if nxt == "(":

@@ -153,6 +153,8 @@ def test_unsupported_query_is_one_line(db, query, what):
 
 
 def test_neo4j_backend_is_delegated(db, monkeypatch):
+    for var in ("NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+        monkeypatch.delenv(var, raising=False)
     import sys
     import types
 
@@ -168,10 +170,15 @@ def test_neo4j_backend_is_delegated(db, monkeypatch):
     result = cypher(db, "RETURN $x AS x", "--neo4j", "bolt://db:7687", "--param", "x=1", "--password", "pw", "--write", "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == {"columns": ["x"], "rows": [{"x": 1}]}
-    assert calls == [("bolt://db:7687", "RETURN $x AS x", {"x": 1}, True, "neo4j", "pw", None)]
+    assert calls == [("bolt://db:7687", "RETURN $x AS x", {"x": 1}, True, None, "pw", None)]
 
 
 def test_json_and_csv_together_is_an_error(db):
     result = cypher(db, "MATCH (n) RETURN n.name", "--json", "--csv")
     assert result.exit_code == 1
     assert result.stderr == "Error: [NG404] choose one of --json and --csv\n"
+
+
+def test_starts_with_is_not_a_with_clause(db):
+    data = rows(db, "MATCH (p:Person) WHERE p.name STARTS WITH 'M' OR p.name ENDS WITH 'Bukele' RETURN p.name ORDER BY p.name")
+    assert [r["p.name"] for r in data["rows"]] == ["Marco Rubio", "Nayib Bukele"]
