@@ -385,7 +385,7 @@ def calibrate(methods: dict[str, dict[str, Any]], path: Path) -> dict[str, Any]:
     CoNLL04 cannot measure keep their prior. Re-running gives the same file."""
     current = json.loads(path.read_text("utf-8"))
     prior = current["_prior"]
-    for method, value in prior.items():
+    for method, value in prior.items():  # "learned" is not here: it carries its own probability
         counts = methods.get(method, {"tp": 0, "fp": 0})
         seen = counts["tp"] + counts["fp"]
         current[method] = round((counts["tp"] + PRIOR_WEIGHT * value) / (seen + PRIOR_WEIGHT), 2)

@@ -264,3 +264,24 @@ def fix_dateline_mentions(doc: Doc, sentences: list[int], mentions: list[RawMent
             elif not taken.intersection(range(start, end)) and (span.text.isupper() and len(span.text) > 2 or agency_known):
                 out.append(RawMention(span.text, "GPE", span.start_char, span.end_char, start, end, sentences[start]))
     return sorted(out, key=lambda m: m.start)
+
+
+def retype_people(doc: Doc, mentions: list[RawMention], verbs: set[str], nouns: set[str] = frozenset()) -> list[RawMention]:
+    """A one-word name as subject, object or agent of a verb only people do to people
+    ("Booth shot Lincoln", "Lincoln was assassinated by Booth"), or owning such a noun
+    ("Lincoln's killer", "the murder of Lennon"), is a person, whatever label the model
+    gave it (Lincoln: ORG, Lennon: FAC). Countries are never retyped."""
+    if not verbs and not nouns:
+        return mentions
+    gaz = load_gazetteer()
+    out = []
+    for m in mentions:
+        token = doc[m.token_start]
+        if m.token_end - m.token_start == 1 and m.label in {"ORG", "FAC", "LOC", "GPE"} and gaz.country(m.text) is None:
+            head = token.head.head if token.dep_ == "pobj" and token.head.dep_ in {"agent", "prep"} else token.head
+            by_verb = token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and head.pos_ == "VERB" and head.lemma_.lower() in verbs
+            by_noun = token.dep_ in {"poss", "pobj", "compound"} and head.pos_ == "NOUN" and head.lemma_.lower() in nouns
+            if by_verb or by_noun:
+                m = RawMention(m.text, "PERSON", m.start, m.end, m.token_start, m.token_end, m.sentence)
+        out.append(m)
+    return out

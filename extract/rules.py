@@ -170,6 +170,9 @@ class RelationRule:
     head_types: frozenset[str] | None
     tail_types: frozenset[str] | None
     confidence: float | None
+    # "people": both ends of this verb are people, so a one-word name the model typed as a
+    # place or organisation there ("Booth shot Lincoln", Lincoln tagged ORG) is a person.
+    people: bool = False
 
 
 ENTITY_TYPE_NAMES = {"Person", "Country", "Organization", "Location", "Group"}
@@ -215,6 +218,7 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
                 head_types=types.get("head_types"),
                 tail_types=types.get("tail_types"),
                 confidence=row.get("confidence"),
+                people=bool(row.get("people", False)),
             )
         )
     if problems:
@@ -255,6 +259,42 @@ def load_attachment_rules() -> tuple[AttachmentRule, ...]:
             problems.append(f"{where}: 'connectors' must be a non-empty list of words")
             continue
         rules.append(AttachmentRule(number, relation, frozenset(heads), tuple(tuple(c.lower().split()) for c in connectors)))
+    if problems:
+        raise RuleFileError(detail="; ".join(problems))
+    return tuple(rules)
+
+
+@dataclass(frozen=True)
+class EventNounRule:
+    """A relation read from a noun: "the assassination of Lincoln" (role "event": the doer
+    is the subject of the clause), "Lincoln's killer, John Wilkes Booth" (role "doer": the
+    noun names the doer)."""
+
+    line: int
+    relation: str
+    nouns: frozenset[str]
+    role: str
+    head_types: frozenset[str]
+    tail_types: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_event_noun_rules() -> tuple[EventNounRule, ...]:
+    rules, problems = [], []
+    for number, row in _jsonl("event_nouns.jsonl"):
+        where = f"event_nouns.jsonl:{number}"
+        relation, nouns, role = row.get("relation"), row.get("nouns"), row.get("role")
+        heads, tails = row.get("head_types", []), row.get("tail_types", [])
+        if not isinstance(relation, str) or not relation.isupper():
+            problems.append(f"{where}: 'relation' must be an UPPER_SNAKE_CASE string")
+        elif not isinstance(nouns, list) or not nouns:
+            problems.append(f"{where}: 'nouns' must be a non-empty list")
+        elif role not in {"event", "doer"}:
+            problems.append(f"{where}: 'role' must be 'event' or 'doer'")
+        elif not heads or not tails or (set(heads) | set(tails)) - ENTITY_TYPE_NAMES:
+            problems.append(f"{where}: 'head_types' and 'tail_types' must list entity types")
+        else:
+            rules.append(EventNounRule(number, relation, frozenset(n.lower() for n in nouns), role, frozenset(heads), frozenset(tails)))
     if problems:
         raise RuleFileError(detail="; ".join(problems))
     return tuple(rules)
