@@ -174,7 +174,7 @@ def find_known_mentions(doc: Doc, sentences: list[int], known: list[RawMention])
     where the model tagged nothing: wire-service credits and datelines are where it misses them."""
     forms = load_gazetteer().organization_forms
     longest = max((len(f.split()) for f in forms), default=0)
-    taken = set()
+    taken: set[int] = set()
     for m in known:
         taken.update(range(m.token_start, m.token_end))
     found = []
@@ -245,7 +245,7 @@ def fix_dateline_mentions(doc: Doc, sentences: list[int], mentions: list[RawMent
     running text, often leaves an all-capitals city untagged or calls it an organisation.
     Returns the mentions with those fixed, in text order."""
     by_start = {m.token_start: m for m in mentions}
-    taken = set()
+    taken: set[int] = set()
     for m in mentions:
         taken.update(range(m.token_start, m.token_end))
     forms = load_gazetteer().organization_forms
@@ -266,7 +266,7 @@ def fix_dateline_mentions(doc: Doc, sentences: list[int], mentions: list[RawMent
     return sorted(out, key=lambda m: m.start)
 
 
-def retype_people(doc: Doc, mentions: list[RawMention], verbs: set[str], nouns: set[str] = frozenset()) -> list[RawMention]:
+def retype_people(doc: Doc, mentions: list[RawMention], verbs: set[str], nouns: frozenset[str] | set[str] = frozenset()) -> list[RawMention]:
     """A one-word name as subject, object or agent of a verb only people do to people
     ("Booth shot Lincoln", "Lincoln was assassinated by Booth"), or owning such a noun
     ("Lincoln's killer", "the murder of Lennon"), is a person, whatever label the model

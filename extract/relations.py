@@ -583,9 +583,8 @@ def dateline_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
         if dateline is None:
             continue
         agency = index.at(doc[dateline.agency[0]])
-        places = [index.at(doc[start]) for start, _ in dateline.places]
-        places = [p for p in places if p is not None and p.type in {"Country", "Location"}]
-        pairs = []
+        places = [p for start, _ in dateline.places if (p := index.at(doc[start])) is not None and p.type in PLACES]
+        pairs: list[tuple[MentionSpan, MentionSpan, str, str]] = []
         if agency is not None and agency.type == "Organization":
             pairs += [(agency, p, "BASED_IN", "based in") for p in places]
         if len(places) == 2 and places[0].entity_id != places[1].entity_id and places[0].type == "Location":
