@@ -80,7 +80,8 @@ def neo4j_errors(target: Neo4jTarget) -> Iterator[None]:
     except ne.AuthError as exc:
         raise Neo4jAuthError(uri=target.uri, user=target.user, detail=_first_line(exc.message or exc)) from exc
     except (ne.ServiceUnavailable, ne.SessionExpired) as exc:
-        raise Neo4jUnavailable(uri=target.uri, detail=_first_line(exc)) from exc
+        # The driver's reason ("Connection refused") is on the message's last line.
+        raise Neo4jUnavailable(uri=target.uri, detail=" ".join(str(exc).split()) or type(exc).__name__) from exc
     except ne.Neo4jError as exc:
         code = exc.code or ""
         detail = _first_line(exc.message or exc)

@@ -62,8 +62,7 @@ def push(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction.")] = 5000,
     json_out: JsonOption = False,
 ) -> None:
-    """Push entities, documents, mentions and relations to Neo4j (idempotent: re-pushing
-    updates, never duplicates)."""
+    """Push entities, documents, mentions and relations to Neo4j; pushing again updates, never duplicates."""
     from newsgraph.graph.neo4j_sync import push as push_store
     from newsgraph.kg import KnowledgeGraph
 
