@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -126,6 +127,7 @@ def start_server(state: Path) -> str:
 def stop_server(state: Path) -> None:
     script = REPO / "scripts" / "neo4j-test-server"
     subprocess.run([str(script), "stop"], env=dict(os.environ, NEO4J_TEST_STATE=str(state)), capture_output=True)
+    shutil.rmtree(state, ignore_errors=True)
 
 
 def run(session, query: str, **params):
