@@ -10,6 +10,7 @@ Nayib Bukele", "Nayib Bukele, the president of El Salvador".
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -143,9 +144,107 @@ class CompiledRules:
     keys: dict[int, tuple[RelationRule, str, list[str]]]  # match id → rule, voice, node names
 
 
+# Token attributes the node patterns of ``compile_rule`` use, by the name the Matcher knows them.
+_TOKEN_ATTRS = {"POS": "pos_", "DEP": "dep_", "LEMMA": "lemma_", "LOWER": "lower_", "TAG": "tag_", "ORTH": "orth_", "TEXT": "text"}
+
+
+class _FastDependencyMatcher(DependencyMatcher):
+    """spaCy's ``DependencyMatcher``, faster where it is slow; same matches, same order.
+
+    spaCy runs every node of every pattern as its own token pattern (hundreds here, many
+    of them ``{}``, which every token matches), then walks ``token.ancestors`` once per
+    token match to group matches by tree: together more than the parse itself. Here the
+    distinct node attributes are tested once per token, and each token's tree root is
+    computed once per document. A node attribute this does not know falls back to spaCy.
+    """
+
+    _groups: list[tuple[tuple[tuple[str, frozenset[str] | None], ...], list[int]]] | None
+
+    def _node_groups(self) -> Any:
+        groups: dict[str, tuple[tuple[tuple[str, frozenset[str] | None], ...], list[int]]] = {}
+        for key, patterns in self._patterns.items():
+            for pattern, token_keys in zip(patterns, self._tokens_to_key[key]):
+                for (attrs,), token_key in zip(pattern, token_keys):
+                    tests = []
+                    for name, value in sorted(attrs.items()):
+                        attr = _TOKEN_ATTRS.get(name)
+                        if attr is None:
+                            return None
+                        if isinstance(value, str):
+                            tests.append((attr, frozenset([value])))
+                        elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+                            tests.append((attr, frozenset(value["IN"])))
+                        else:
+                            return None
+                    signature = repr(tests)
+                    groups.setdefault(signature, (tuple(tests), []))[1].append(token_key)
+        return list(groups.values())
+
+    def add(self, key: Any, patterns: Any, *, on_match: Any = None) -> None:
+        super().add(key, patterns, on_match=on_match)
+        self._groups = None
+        self._index = None
+
+    def _get_keys_to_position_maps(self, doc: Doc) -> Any:
+        if getattr(self, "_groups", None) is None:
+            self._groups = self._node_groups() or []
+        roots = _tree_roots(doc)
+        keys_to_position_maps: Any = defaultdict(lambda: defaultdict(list))
+        if not self._groups:  # a node attribute we do not evaluate: spaCy's token matcher
+            for match_id, start, _end in self._matcher(doc):
+                keys_to_position_maps[roots[start]][match_id].append(start)
+            return keys_to_position_maps
+        if getattr(self, "_index", None) is None:
+            self._index = _index_groups(self._groups)
+        attrs, always, index = self._index
+        for token in doc:
+            values = {attr: getattr(token, attr) for attr in attrs}
+            by_key = keys_to_position_maps[roots[token.i]]
+            candidates = list(always)
+            for attr, by_value in index.items():
+                candidates.extend(by_value.get(values[attr], ()))
+            for rest, token_keys in candidates:  # each token key is in one group: its list stays in text order
+                if all(values[attr] in allowed for attr, allowed in rest):
+                    for token_key in token_keys:
+                        by_key[token_key].append(token.i)
+        return keys_to_position_maps
+
+
+def _index_groups(groups: Any) -> Any:
+    """Node tests indexed by the value of their first attribute, so that a token is
+    checked only against the nodes its own attribute values can satisfy."""
+    attrs = sorted({attr for tests, _ in groups for attr, _ in tests})
+    always = []
+    index: dict[str, dict[str, list[Any]]] = {}
+    for tests, token_keys in groups:
+        if not tests:
+            always.append(((), token_keys))
+            continue
+        (attr, allowed), rest = tests[0], tests[1:]
+        for value in allowed:
+            index.setdefault(attr, {}).setdefault(value, []).append((rest, token_keys))
+    return attrs, always, index
+
+
+def _tree_roots(doc: Doc) -> list[int]:
+    """Token index → index of the root of its dependency tree (the last of its ancestors)."""
+    heads = [t.head.i for t in doc]
+    roots = list(range(len(heads)))
+    for i in range(len(heads)):
+        path = []
+        j = i
+        while heads[j] != j and roots[j] == j:
+            path.append(j)
+            j = heads[j]
+        root = roots[j] if heads[j] != j else j
+        for k in path:
+            roots[k] = root
+    return roots
+
+
 @lru_cache(maxsize=4)
 def compiled_rules(nlp: Language) -> CompiledRules:
-    matcher = DependencyMatcher(nlp.vocab, validate=True)
+    matcher = _FastDependencyMatcher(nlp.vocab, validate=True)
     keys = {}
     for rule in load_relation_rules():
         for voice, pattern in compile_rule(rule):
@@ -181,12 +280,37 @@ def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> Menti
     return best
 
 
+def _candidate_matches(compiled: CompiledRules, doc: Doc, index: EntityIndex, sentences: list[int]) -> list[tuple[int, list[int]]]:
+    """The matcher's matches, read only in sentences that can hold a relation: two
+    mentions, or one and a "he"/"she". A match never leaves its sentence (a parse tree
+    is a sentence), and matching the whole document costs as much as the parse.
+    Same matches, in the same order, as ``compiled.matcher(doc)`` keeps for them."""
+    per_sentence: dict[int, int] = {}
+    for m in index.mentions:
+        per_sentence[m.sentence] = per_sentence.get(m.sentence, 0) + 1
+    if not per_sentence:
+        return []
+    bounds: dict[int, list[int]] = {}  # sentence number → [first token, end token]
+    for i, number in enumerate(sentences):
+        if number in per_sentence:
+            bounds.setdefault(number, [i, i])[1] = i + 1
+    matches: list[tuple[int, list[int]]] = []
+    for number, (start, end) in sorted(bounds.items()):
+        sent = doc[start:end]
+        if per_sentence[number] == 1 and not any(t.lower_ in PRONOUNS for t in sent):
+            continue
+        matches.extend((key, [i + start for i in ids]) for key, ids in compiled.matcher(sent))
+    order = {key: n for n, key in enumerate(compiled.keys)}
+    matches.sort(key=lambda m: order[m[0]])  # the matcher's order: pattern by pattern, then the text
+    return matches
+
+
 def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Language) -> list[ExtractedRelation]:
     compiled = compiled_rules(nlp)
     confidence = load_confidence()
     found: dict[tuple[str, str, int, int], ExtractedRelation] = {}
     specific_verbs: set[int] = set()
-    matches = compiled.matcher(doc)
+    matches = _candidate_matches(compiled, doc, index, sentences)
     # Specific rules first, so the catch-all verb rule only fills gaps.
     matches.sort(key=lambda m: compiled.keys[m[0]][0].verbs == ("*",))
     for match_id, token_ids in matches:

@@ -17,6 +17,12 @@ from newsgraph.graph.store import BatchResult, Store
 
 DEFAULT_DB = "newsgraph.db"
 COMMIT_EVERY = 64  # documents per transaction: small enough that a kill loses little
+MAX_DEFAULT_WORKERS = 4
+
+
+def default_workers() -> int:
+    """One parser process per core, capped: past a few, the single writer is the limit."""
+    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS))
 
 
 def default_db() -> str:
@@ -75,7 +81,7 @@ class KnowledgeGraph:
         *,
         stdin: TextIO | None = None,
         model: str | None = None,
-        workers: int = 1,
+        workers: int | None = None,
         batch_size: int = 32,
         on_failure: Callable[[str], None] | None = None,
         on_document: Callable[[], None] | None = None,
@@ -84,6 +90,7 @@ class KnowledgeGraph:
         from newsgraph.extract.readers import ReadFailure, iter_articles
 
         summary = IngestSummary()
+        workers = workers or default_workers()
         nlp = load_pipeline(model)
         seen: set[str] = set()
 
