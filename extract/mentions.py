@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -43,6 +44,11 @@ def _looks_like_name(span: Span) -> bool:
     return any(t.text[:1].isupper() for t in span if any(ch.isalpha() for ch in t.text))
 
 
+@lru_cache(maxsize=2)
+def _bare_words(title_words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.rstrip(".") for w in title_words)
+
+
 def clean_span(span: Span) -> Span | None:
     titles = load_titles()
     title_words = titles.words()
@@ -52,13 +58,13 @@ def clean_span(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
+    words = _bare_words(title_words)
     if span.label_ == "PERSON":
         # "President Nayib Bukele" → "Nayib Bukele"; keep the last word whatever it is.
-        while end - start > 1 and doc[start].lower_.rstrip(".") in {w.rstrip(".") for w in title_words}:
+        while end - start > 1 and doc[start].lower_.rstrip(".") in words:
             start += 1
     if start >= end:
         return None
-    words = {w.rstrip(".") for w in title_words}
     if span.label_ == "ORG" and start > 0 and doc[start - 1].lower_ == "of" and all(
         doc[i].lower_ in words for i in range(start, end)
     ):
@@ -169,6 +175,12 @@ def find_missed_mentions(
     return found
 
 
+@lru_cache(maxsize=2)
+def _form_starts(forms: frozenset[str]) -> frozenset[str]:
+    """Every leading substring of every form: a span's text starts with its first token's."""
+    return frozenset(f[:k] for f in forms for k in range(1, len(f) + 1))
+
+
 def find_known_mentions(doc: Doc, sentences: list[int], known: list[RawMention]) -> list[RawMention]:
     """Organisations of the gazetteer written exactly as listed ("AP", "ITAR-TASS", "Xinhua")
     where the model tagged nothing: wire-service credits and datelines are where it misses them."""
@@ -177,9 +189,13 @@ def find_known_mentions(doc: Doc, sentences: list[int], known: list[RawMention])
     taken: set[int] = set()
     for m in known:
         taken.update(range(m.token_start, m.token_end))
+    starts = _form_starts(frozenset(forms))
     found = []
     i = 0
     while i < len(doc):
+        if doc[i].text not in starts:  # speed: no listed form begins with this token
+            i += 1
+            continue
         for n in range(min(longest + 2, len(doc) - i), 0, -1):  # "ITAR-TASS" is three tokens
             span = doc[i : i + n]
             if span.text in forms and not taken.intersection(range(i, i + n)):

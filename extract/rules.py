@@ -144,6 +144,7 @@ class Titles:
     def is_title(self, phrase: str) -> bool:
         return phrase.lower() in self.roles or phrase.lower() in self.honorifics
 
+    @lru_cache(maxsize=4)  # speed: asked for per mention and per person
     def words(self) -> frozenset[str]:
         return frozenset(w for phrase in self.roles | self.honorifics for w in phrase.split())
 
