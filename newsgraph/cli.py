@@ -27,6 +27,9 @@ from newsgraph.graph.model import ENTITY_TYPES
 from newsgraph.kg import IngestSummary, KnowledgeGraph
 from newsgraph.render import render_entity_card, render_summary
 
+WorkersOption = Annotated[
+    Optional[int], typer.Option("--workers", min=1, help="Parser processes (default: one per core, at most 4).")
+]
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 
 
@@ -37,9 +40,15 @@ def _ingest_progress() -> Progress:
     )
 
 
-def _run_ingest(kg: KnowledgeGraph, paths: list[str], model: str | None, workers: int) -> IngestSummary:
+def _run_ingest(kg: KnowledgeGraph, paths: list[str], model: str | None, workers: int | None,
+                from_extracted: bool = False) -> IngestSummary:
     with _ingest_progress() as progress:
         task = progress.add_task("ingest", total=None)
+        if from_extracted:
+            return kg.ingest_from_extracted(
+                paths, stdin=sys.stdin if "-" in paths else None, on_failure=error_line,
+                on_document=lambda: progress.advance(task),
+            )
         return kg.ingest(
             paths,
             stdin=sys.stdin if "-" in paths else None,
@@ -56,12 +65,15 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files or folders (recursive); '-' reads stdin.")],
     db: DbOption = DEFAULT_DB_PATH,
     model: ModelOption = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Parser processes.")] = 1,
+    workers: WorkersOption = None,
+    from_extracted: Annotated[
+        bool, typer.Option("--from-extracted", help="PATHS are output of 'extract --jsonl': load them without parsing.")
+    ] = False,
     json_out: JsonOption = False,
 ) -> None:
     """Ingest articles (.txt, .md, .html, .jsonl) into the store; already present ones are skipped."""
     with KnowledgeGraph.open(db) as kg:
-        summary = _run_ingest(kg, paths, model, workers)
+        summary = _run_ingest(kg, paths, model, workers, from_extracted)
     if json_out:
         print_json(summary.to_dict())
     else:
@@ -77,9 +89,21 @@ def extract(
     model: ModelOption = None,
     min_confidence: MinConfidenceOption = 0.0,
     json_out: JsonOption = False,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="Batch form: FILE is JSON Lines of articles; print one extracted document per line.")
+    ] = False,
+    workers: WorkersOption = None,
 ) -> None:
     """Entities and relations of one text, printed; nothing is stored."""
     from newsgraph.extract.readers import ReadFailure, iter_articles
+
+    if jsonl:
+        from newsgraph.extracted import extract_jsonl
+
+        _, failed = extract_jsonl(file, sys.stdout, model=model, workers=workers, on_failure=error_line)
+        if failed:
+            raise typer.Exit(1)
+        return
 
     items = list(iter_articles([file], stdin=sys.stdin if file == "-" else None))
     failures = [i for i in items if isinstance(i, ReadFailure)]

@@ -15,6 +15,14 @@ class NewsgraphError(Exception):
         self.fields = fields
         super().__init__(f"[{self.code}] " + self.template.format(**fields))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Picklable, so that an error raised in an ingest worker process reaches the CLI.
+        return (_rebuild_error, (type(self), self.fields))
+
+
+def _rebuild_error(cls: type[NewsgraphError], fields: dict[str, object]) -> NewsgraphError:
+    return cls(**fields)
+
 
 class ModelNotFound(NewsgraphError):
     code = "NG101"

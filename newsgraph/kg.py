@@ -6,6 +6,7 @@ spaCy lives in the CLI.
 
 from __future__ import annotations
 
+import itertools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +58,22 @@ class IngestSummary:
         }
 
 
+def _extracted(items: Iterator[tuple[str, dict[str, Any]]], model: str | None, workers: int, batch_size: int) -> Iterator[ExtractedDocument]:
+    """Parse and extract in this process (one worker) or in a pool of worker processes;
+    either way the documents come back in input order to this process, the only writer."""
+    from newsgraph.extract.parallel import CHUNK_SIZE, extract_parallel
+
+    head: list[tuple[str, dict[str, Any]]] = []
+    if workers > 1:
+        # A handful of articles is not worth starting worker processes for.
+        head = list(itertools.islice(items, 2 * CHUNK_SIZE))
+        if len(head) == 2 * CHUNK_SIZE:
+            return extract_parallel(itertools.chain(head, items), model=model, workers=workers)
+    from newsgraph.extract.pipeline import extract_texts, load_pipeline
+
+    return extract_texts(itertools.chain(head, items), load_pipeline(model), batch_size=batch_size)
+
+
 class KnowledgeGraph:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -86,12 +103,10 @@ class KnowledgeGraph:
         on_failure: Callable[[str], None] | None = None,
         on_document: Callable[[], None] | None = None,
     ) -> IngestSummary:
-        from newsgraph.extract.pipeline import extract_texts, load_pipeline
         from newsgraph.extract.readers import ReadFailure, iter_articles
 
         summary = IngestSummary()
         workers = workers or default_workers()
-        nlp = load_pipeline(model)
         seen: set[str] = set()
 
         def pending() -> Iterator[tuple[str, dict[str, Any]]]:
@@ -118,12 +133,39 @@ class KnowledgeGraph:
                     "external_id": item.external_id,
                 }
 
-        self._store_stream(extract_texts(pending(), nlp, batch_size=batch_size, n_process=workers), summary, on_document)
+        self._store_stream(_extracted(pending(), model, workers, batch_size), summary, on_document)
         return summary
 
     def ingest_extracted(self, docs: Iterable[ExtractedDocument], on_document: Callable[[], None] | None = None) -> IngestSummary:
         summary = IngestSummary()
         self._store_stream(iter(docs), summary, on_document)
+        return summary
+
+    def ingest_from_extracted(
+        self,
+        paths: Iterable[str],
+        *,
+        stdin: TextIO | None = None,
+        on_failure: Callable[[str], None] | None = None,
+        on_document: Callable[[], None] | None = None,
+    ) -> IngestSummary:
+        """Load the output of ``newsgraph extract --jsonl`` without parsing again;
+        idempotent like ``ingest`` (documents already stored are counted as present)."""
+        from newsgraph.extracted import LineFailure, read_extracted
+
+        summary = IngestSummary()
+
+        def documents() -> Iterator[ExtractedDocument]:
+            for item in read_extracted(paths, stdin):
+                if isinstance(item, LineFailure):
+                    summary.documents_failed += 1
+                    summary.failures.append(item.message())
+                    if on_failure:
+                        on_failure(item.message())
+                    continue
+                yield item
+
+        self._store_stream(documents(), summary, on_document)
         return summary
 
     def _store_stream(self, docs: Iterator[ExtractedDocument], summary: IngestSummary, on_document: Callable[[], None] | None) -> None:

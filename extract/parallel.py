@@ -1,0 +1,71 @@
+"""Parse and extract on every core: a pool of worker processes, each with its own spaCy
+pipeline, turns chunks of articles into ``ExtractedDocument``s; the caller (one process,
+the only writer) gets them back in input order.
+
+Why not ``nlp.pipe(n_process=...)``: spaCy's workers only parse; every ``Doc`` is then
+serialised back to the main process, which must still run extraction on it, so the main
+process becomes the bottleneck. Here a worker does the parse *and* the extraction and
+sends back a small dataclass.
+
+Memory stays flat: at most ``2 × workers`` chunks are in flight, the input is read
+lazily, and a worker is replaced after ``MAX_CHUNKS_PER_WORKER`` chunks so that spaCy's
+string store (which grows with every new word) cannot grow without bound.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import multiprocessing
+from collections import deque
+from itertools import islice
+from multiprocessing.pool import AsyncResult
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from newsgraph.errors import ModelNotFound
+from newsgraph.graph.model import ExtractedDocument
+
+MAX_CHUNKS_PER_WORKER = 200
+CHUNK_SIZE = 16
+
+
+def check_model(model: str | None) -> None:
+    """Fail before starting workers if the pipeline is not installed (cheap: no spaCy import)."""
+    from newsgraph.extract.pipeline import model_name
+
+    name = model_name(model).replace("-", "_")
+    if Path(name).exists():
+        return
+    try:
+        found = importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise ModelNotFound(model=model_name(model))
+
+
+def _extract_chunk(chunk: list[tuple[str, dict[str, Any]]], model: str | None, cooccurrence: bool) -> list[ExtractedDocument]:
+    from newsgraph.extract.pipeline import extract_texts, load_pipeline
+
+    nlp = load_pipeline(model)  # cached: loaded once per worker process
+    return list(extract_texts(chunk, nlp, batch_size=len(chunk), cooccurrence=cooccurrence))
+
+
+def extract_parallel(
+    items: Iterable[tuple[str, dict[str, Any]]], *, model: str | None = None, workers: int = 2,
+    chunk_size: int = CHUNK_SIZE, cooccurrence: bool = True,
+) -> Iterator[ExtractedDocument]:
+    """``extract_texts`` over ``workers`` processes; same documents, same order."""
+    check_model(model)
+    ctx = multiprocessing.get_context("spawn")  # no fork of a process holding SQLite handles
+    source = iter(items)
+    in_flight: deque[AsyncResult[list[ExtractedDocument]]] = deque()
+    with ctx.Pool(workers, maxtasksperchild=MAX_CHUNKS_PER_WORKER) as pool:
+        while True:
+            chunk = list(islice(source, chunk_size))
+            if chunk:
+                in_flight.append(pool.apply_async(_extract_chunk, (chunk, model, cooccurrence)))
+            if not in_flight:
+                break
+            if len(in_flight) >= 2 * workers or not chunk:
+                yield from in_flight.popleft().get()
