@@ -8,8 +8,9 @@ process becomes the bottleneck. Here a worker does the parse *and* the extractio
 sends back a small dataclass.
 
 Memory stays flat: at most ``2 × workers`` chunks are in flight, the input is read
-lazily, and a worker is replaced after ``MAX_CHUNKS_PER_WORKER`` chunks so that spaCy's
-string store (which grows with every new word) cannot grow without bound.
+lazily, and a worker is replaced (forked again from the pristine parent) after
+``MAX_CHUNKS_PER_WORKER`` chunks so that spaCy's string store, which grows with every
+new word, cannot grow without bound.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def check_model(model: str | None) -> None:
 def _extract_chunk(chunk: list[tuple[str, dict[str, Any]]], model: str | None, cooccurrence: bool) -> list[ExtractedDocument]:
     from newsgraph.extract.pipeline import extract_texts, load_pipeline
 
-    nlp = load_pipeline(model)  # cached: loaded once per worker process
+    nlp = load_pipeline(model)  # cached: inherited from the parent (fork) or loaded once per worker
     return list(extract_texts(chunk, nlp, batch_size=len(chunk), cooccurrence=cooccurrence))
 
 
@@ -56,8 +57,17 @@ def extract_parallel(
     chunk_size: int = CHUNK_SIZE, cooccurrence: bool = True,
 ) -> Iterator[ExtractedDocument]:
     """``extract_texts`` over ``workers`` processes; same documents, same order."""
-    check_model(model)
-    ctx = multiprocessing.get_context("spawn")  # no fork of a process holding SQLite handles
+    if "fork" in multiprocessing.get_all_start_methods():
+        # Fork after loading the pipeline once here: workers start at once, share the
+        # model's weights copy-on-write, and a script calling this needs no
+        # ``if __name__ == "__main__"`` guard (spawn would re-run it in every worker).
+        from newsgraph.extract.pipeline import load_pipeline
+
+        load_pipeline(model)
+        ctx = multiprocessing.get_context("fork")
+    else:
+        check_model(model)
+        ctx = multiprocessing.get_context("spawn")
     source = iter(items)
     in_flight: deque[AsyncResult[list[ExtractedDocument]]] = deque()
     with ctx.Pool(workers, maxtasksperchild=MAX_CHUNKS_PER_WORKER) as pool:

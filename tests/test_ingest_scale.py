@@ -1,0 +1,148 @@
+"""Ingest on every core and as a map step: the worker pool, ``extract --jsonl`` and
+``ingest --from-extracted`` (issue 7)."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph import KnowledgeGraph
+from newsgraph.cli import app
+from newsgraph.errors import ModelNotFound, UnknownEntity
+from newsgraph.extract.parallel import CHUNK_SIZE
+
+PEOPLE = ["Marco Rubio", "Claudia Sheinbaum", "Nayib Bukele", "Mark Carney", "Bernardo Arevalo", "Jose Raul Mulino"]
+PLACES = ["El Salvador", "Mexico", "Canada", "Guatemala", "Panama", "Brazil"]
+
+
+def _articles(n: int) -> list[dict[str, str]]:
+    """``n`` distinct short news articles that share people and countries."""
+    out = []
+    for i in range(n):
+        person, other = PEOPLE[i % len(PEOPLE)], PEOPLE[(i + 1 + i // len(PEOPLE)) % len(PEOPLE)]
+        place = PLACES[(i // 2) % len(PLACES)]
+        surname = person.split()[-1]
+        text = (
+            f"{person} visited {place} on day {i + 1} of the tour. "
+            f"{surname} met {other} in the capital to discuss trade and migration. "
+            f"Officials from the United Nations said the talks with {other} were useful."
+        )
+        out.append({"id": f"a{i}", "title": f"Talks {i}", "text": text})
+    return out
+
+
+def _write_jsonl(path: Path, rows: list[object]) -> Path:
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _stats(db: Path) -> dict[str, object]:
+    with KnowledgeGraph.open(db) as kg:
+        return kg.stats()
+
+
+def _graph_rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    with KnowledgeGraph.open(db) as kg:
+        c = kg.store.conn
+        return {
+            "entities": sorted(tuple(r) for r in c.execute("SELECT id, type, name, mentions, documents FROM entities")),
+            "relations": sorted(tuple(r) for r in c.execute("SELECT head, type, tail, weight, predicate FROM relations")),
+            "aliases": sorted(tuple(r) for r in c.execute("SELECT entity_id, norm, kind FROM aliases")),
+            "evidence": sorted(tuple(r) for r in c.execute("SELECT document_id, start, end, sentence FROM evidence")),
+        }
+
+
+def test_worker_pool_stores_the_same_graph_as_one_process(tmp_path: Path) -> None:
+    rows = _articles(2 * CHUNK_SIZE + 5)  # enough to start the pool
+    corpus = _write_jsonl(tmp_path / "articles.jsonl", rows)
+    with KnowledgeGraph.open(tmp_path / "one.db") as kg:
+        one = kg.ingest([corpus], workers=1)
+    with KnowledgeGraph.open(tmp_path / "pool.db") as kg:
+        pool = kg.ingest([corpus], workers=2)
+    assert one.documents_new == pool.documents_new == len(rows)
+    assert one.relations > 0
+    assert _graph_rows(tmp_path / "one.db") == _graph_rows(tmp_path / "pool.db")
+
+
+def test_worker_pool_reports_a_missing_model(tmp_path: Path) -> None:
+    corpus = _write_jsonl(tmp_path / "articles.jsonl", _articles(2 * CHUNK_SIZE))
+    with KnowledgeGraph.open(tmp_path / "ng.db") as kg, pytest.raises(ModelNotFound):
+        kg.ingest([corpus], workers=2, model="no_such_pipeline_xyz")
+
+
+def test_errors_survive_pickling_from_worker_processes() -> None:
+    err = UnknownEntity(query="Atlantis", closest="none")
+    back = pickle.loads(pickle.dumps(err))
+    assert type(back) is UnknownEntity and str(back) == str(err) and back.fields == err.fields
+
+
+def test_extract_jsonl_then_ingest_from_extracted_equals_direct_ingest(tmp_path: Path) -> None:
+    rows = _articles(6) + [_articles(6)[0]]  # a duplicate article: extracted twice, stored once
+    corpus = _write_jsonl(tmp_path / "articles.jsonl", rows)
+    runner = CliRunner()
+
+    extracted = runner.invoke(app, ["extract", "--jsonl", str(corpus), "--workers", "1"])
+    assert extracted.exit_code == 0, extracted.stderr
+    assert extracted.stderr == ""
+    lines = [json.loads(line) for line in extracted.stdout.splitlines()]
+    assert len(lines) == len(rows)
+    assert [d["external_id"] for d in lines] == [r["id"] for r in rows]
+    assert all(d["entities"] and d["relations"] for d in lines)
+    out = tmp_path / "extracted.jsonl"
+    out.write_text(extracted.stdout, encoding="utf-8")
+
+    merged = runner.invoke(app, ["ingest", "--from-extracted", str(out), "--db", str(tmp_path / "merged.db"), "--json"])
+    assert merged.exit_code == 0, merged.stderr
+    summary = json.loads(merged.stdout)
+    assert summary["documents"] == {"new": 6, "present": 1, "failed": 0}
+
+    direct = runner.invoke(app, ["ingest", str(corpus), "--db", str(tmp_path / "direct.db"), "--workers", "1", "--json"])
+    assert direct.exit_code == 0, direct.stderr
+    assert _stats(tmp_path / "merged.db") == _stats(tmp_path / "direct.db")
+    assert _graph_rows(tmp_path / "merged.db") == _graph_rows(tmp_path / "direct.db")
+
+    # Idempotent like ingest: a second load changes nothing.
+    before = _graph_rows(tmp_path / "merged.db")
+    again = runner.invoke(app, ["ingest", "--from-extracted", str(out), "--db", str(tmp_path / "merged.db"), "--json"])
+    assert again.exit_code == 0
+    assert json.loads(again.stdout)["documents"] == {"new": 0, "present": 7, "failed": 0}
+    assert _graph_rows(tmp_path / "merged.db") == before
+
+
+def test_extract_jsonl_reads_stdin_and_reports_bad_lines(tmp_path: Path) -> None:
+    good = _articles(2)
+    text = json.dumps(good[0]) + "\nnot json\n" + json.dumps({"title": "no text"}) + "\n" + json.dumps(good[1]) + "\n"
+    result = CliRunner().invoke(app, ["extract", "--jsonl", "-", "--workers", "1"], input=text)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: <stdin>:2: malformed JSON: Expecting value (column 1)\n"
+        "Error: <stdin>:3: missing 'text'\n"
+    )
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["external_id"] for d in docs] == ["a0", "a1"]
+    assert [d["source"] for d in docs] == ["<stdin>:1", "<stdin>:4"]
+
+
+def test_ingest_from_extracted_reports_bad_lines_and_stores_the_rest(tmp_path: Path) -> None:
+    runner = CliRunner()
+    corpus = _write_jsonl(tmp_path / "articles.jsonl", _articles(2))
+    extracted = runner.invoke(app, ["extract", "--jsonl", str(corpus), "--workers", "1"])
+    first, second = extracted.stdout.splitlines()
+    bad = _write_jsonl(tmp_path / "bad.jsonl", [first, "{oops", json.dumps({"title": "x"}), "[1, 2]", second])
+    missing = tmp_path / "missing.jsonl"
+    db = tmp_path / "ng.db"
+    result = runner.invoke(app, ["ingest", "--from-extracted", str(bad), str(missing), "--db", str(db), "--json"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {bad}:2: malformed JSON: Expecting property name enclosed in double quotes (column 2)\n"
+        f"Error: {bad}:3: not an extracted document: missing 'id'\n"
+        f"Error: {bad}:4: a line must be a JSON object (an extracted document)\n"
+        f"Error: {missing}: cannot read: No such file or directory\n"
+    )
+    summary = json.loads(result.stdout)
+    assert summary["documents"] == {"new": 2, "present": 0, "failed": 4}
+    assert _stats(db)["documents"] == 2
