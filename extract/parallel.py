@@ -57,6 +57,7 @@ def extract_parallel(
     chunk_size: int = CHUNK_SIZE, cooccurrence: bool = True,
 ) -> Iterator[ExtractedDocument]:
     """``extract_texts`` over ``workers`` processes; same documents, same order."""
+    ctx: Any
     if "fork" in multiprocessing.get_all_start_methods():
         # Fork after loading the pipeline once here: workers start at once, share the
         # model's weights copy-on-write, and a script calling this needs no

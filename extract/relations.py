@@ -158,7 +158,7 @@ class _FastDependencyMatcher(DependencyMatcher):
     computed once per document. A node attribute this does not know falls back to spaCy.
     """
 
-    _groups: list[tuple[tuple[tuple[str, frozenset[str] | None], ...], list[int]]] | None
+    _index: Any = None  # built on first use from the patterns; False: use spaCy's token matcher
 
     def _node_groups(self) -> Any:
         groups: dict[str, tuple[tuple[tuple[str, frozenset[str] | None], ...], list[int]]] = {}
@@ -182,20 +182,18 @@ class _FastDependencyMatcher(DependencyMatcher):
 
     def add(self, key: Any, patterns: Any, *, on_match: Any = None) -> None:
         super().add(key, patterns, on_match=on_match)
-        self._groups = None
         self._index = None
 
     def _get_keys_to_position_maps(self, doc: Doc) -> Any:
-        if getattr(self, "_groups", None) is None:
-            self._groups = self._node_groups() or []
+        if self._index is None:
+            groups = self._node_groups()
+            self._index = _index_groups(groups) if groups else False
         roots = _tree_roots(doc)
         keys_to_position_maps: Any = defaultdict(lambda: defaultdict(list))
-        if not self._groups:  # a node attribute we do not evaluate: spaCy's token matcher
+        if self._index is False:  # a node attribute we do not evaluate: spaCy's token matcher
             for match_id, start, _end in self._matcher(doc):
                 keys_to_position_maps[roots[start]][match_id].append(start)
             return keys_to_position_maps
-        if getattr(self, "_index", None) is None:
-            self._index = _index_groups(self._groups)
         attrs, always, index = self._index
         for token in doc:
             values = {attr: getattr(token, attr) for attr in attrs}

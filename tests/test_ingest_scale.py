@@ -146,3 +146,41 @@ def test_ingest_from_extracted_reports_bad_lines_and_stores_the_rest(tmp_path: P
     summary = json.loads(result.stdout)
     assert summary["documents"] == {"new": 2, "present": 0, "failed": 4}
     assert _stats(db)["documents"] == 2
+
+
+SENTENCES = (
+    "US Secretary of State Marco Rubio visited El Salvador on Monday, where he met President Nayib Bukele. "
+    "Bukele was criticised by the United Nations. The migrants who were deported to El Salvador by the US "
+    "were held in a prison. Claudia Sheinbaum and Mark Carney agreed to meet in Ottawa. "
+    "It rained. Rubio, who had travelled to Panama, said he wanted to visit Guatemala."
+)
+
+
+def test_fast_dependency_matcher_finds_what_spacys_finds(nlp) -> None:
+    """The speed fix in extract/relations.py: same matches, same order, as spaCy's matcher."""
+    from spacy.matcher import DependencyMatcher
+
+    from newsgraph.extract.relations import _tree_roots, compile_rule, compiled_rules
+    from newsgraph.extract.rules import load_relation_rules
+
+    plain = DependencyMatcher(nlp.vocab, validate=True)
+    for rule in load_relation_rules():
+        for voice, pattern in compile_rule(rule):
+            plain.add(f"{rule.line}:{rule.relation}:{voice}", [pattern])
+    doc = nlp(SENTENCES)
+    expected = plain(doc)
+    assert expected  # the text does exercise the rules
+    assert compiled_rules(nlp).matcher(doc) == expected
+    assert _tree_roots(doc) == [([t] + list(t.ancestors))[-1].i for t in doc]
+
+
+def test_verb_relations_read_only_in_sentences_with_two_mentions_lose_nothing(nlp, monkeypatch) -> None:
+    import newsgraph.extract.relations as relations
+    from newsgraph.extract.pipeline import extract_doc
+
+    doc = nlp(SENTENCES)
+    fast = extract_doc(doc, nlp, document_id="d").to_dict()
+    monkeypatch.setattr(relations, "_candidate_matches", lambda compiled, doc, index, sentences: compiled.matcher(doc))
+    whole = extract_doc(doc, nlp, document_id="d").to_dict()
+    assert any(r["method"].startswith("dep") for r in whole["relations"])
+    assert fast == whole
