@@ -141,7 +141,7 @@ def main() -> None:
     ap.add_argument("--samples", type=int, default=200)
     ap.add_argument("--naive-runs", type=int, default=2)
     ap.add_argument("--db", type=Path, help="Reuse or keep the synthetic store here.")
-    ap.add_argument("--only", choices=["lookups", "cypher", "naive"], action="append", help="Run only these parts (repeatable).")
+    ap.add_argument("--only", choices=["lookups", "cypher", "naive", "rankings"], action="append", help="Run only these parts (repeatable).")
     args = ap.parse_args()
 
     tmp = None
@@ -161,12 +161,18 @@ def main() -> None:
     names = [r[0] for r in store.conn.execute("SELECT name FROM entities WHERE type='Person' ORDER BY random() LIMIT ?", (args.samples,))]
     sample = names[: args.samples]
 
-    parts = set(args.only or ["lookups", "cypher", "naive"])
+    parts = set(args.only or ["lookups", "cypher", "rankings", "naive"])
     results = {}
     if "lookups" in parts:
         lookups(kg, sample, rng, results)
     if "cypher" in parts:
         cypher(kg, store, sample)
+    if "rankings" in parts:
+        for by in ("mentions", "degree", "pagerank", "betweenness"):
+            t0 = time.perf_counter()
+            top = kg.top(by=by, limit=10)
+            note = " (approximate)" if top["approximate"] else ""
+            print(f"{'top --by ' + by:<44} {time.perf_counter() - t0:9.1f} s{note}", flush=True)
     if "naive" in parts:
         naive_ms = naive(kg, store, sample, args.naive_runs)
         print()

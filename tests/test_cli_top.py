@@ -50,3 +50,14 @@ def test_unknown_ranking(db):
     result = runner.invoke(app, ["top", "--by", "fame", "--db", str(db)])
     assert result.exit_code == 1
     assert result.stderr == "Error: [NG404] unknown ranking 'fame'; use one of mentions, degree, pagerank, betweenness\n"
+
+
+def test_betweenness_is_sampled_and_flagged_on_big_graphs(db, monkeypatch):
+    from newsgraph.queries import rankings
+
+    assert rankings.betweenness_sample(5_000, 10**6) is None
+    assert rankings.betweenness_sample(200_000, 1_000_000) == 10
+    assert rankings.betweenness_sample(20_000, 10_000) == 500
+    monkeypatch.setattr(rankings, "EXACT_BETWEENNESS_MAX", 3)
+    data = top(db, "--by", "betweenness", "--limit", "3")
+    assert data["approximate"] is True and len(data["entities"]) == 3
