@@ -29,7 +29,7 @@ def betweenness_sample(n_nodes: int, n_edges: int) -> int | None:
     """Sources to sample, or None for the exact computation."""
     if n_nodes <= EXACT_BETWEENNESS_MAX:
         return None
-    return max(10, min(BETWEENNESS_SAMPLE, BETWEENNESS_BUDGET // max(n_edges, 1)))
+    return min(n_nodes, max(10, min(BETWEENNESS_SAMPLE, BETWEENNESS_BUDGET // max(n_edges, 1))))
 
 
 def _entity_rows(store: Store, entity_type: str | None, ids: list[str] | None = None) -> dict[str, dict[str, Any]]:
