@@ -43,6 +43,7 @@ from newsgraph.errors import QueryError, UnsupportedQuery
 from newsgraph.graph.model import ENTITY_TYPES
 from newsgraph.graph.nxview import GraphFilter, build_graph, node_attributes
 from newsgraph.graph.store import Store
+from newsgraph.queries.gcpause import no_gc
 from newsgraph.queries.results import make_result
 
 __all__ = ["run_cypher", "GraphSpec", "graph_spec", "prepare", "cached_graph", "clear_cache"]
@@ -570,14 +571,15 @@ def cached_graph(store: Store, spec: GraphSpec, *, use_pickle: bool = True) -> t
     path = _pickle_path(store, key)
     if g is None and use_pickle and path.exists():
         try:
-            with path.open("rb") as fh:
+                with path.open("rb") as fh, no_gc():
                 loaded = pickle.load(fh)
             if loaded.get("key") == key:
                 g, source = loaded["graph"], "pickle"
         except Exception:  # noqa: BLE001 - a damaged cache is rebuilt, never trusted
             g = None
     if g is None:
-        g, source = build_for_spec(store, spec), "built"
+        with no_gc():
+            g, source = build_for_spec(store, spec), "built"
         g.graph["_edges"] = g.number_of_edges()  # counting is O(nodes): keep it
         if use_pickle and g.graph["_edges"] >= PICKLE_MIN_EDGES:
             _write_pickle(store, path, key, g)

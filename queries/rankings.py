@@ -11,12 +11,14 @@ down to 10 at a million relations).
 
 from __future__ import annotations
 
-from typing import Any
+import heapq
+from typing import Any, Mapping
 
 import networkx as nx
 
 from newsgraph.graph.model import COOCCURRENCE
 from newsgraph.graph.store import Store
+from newsgraph.queries.gcpause import no_gc
 
 __all__ = ["RANKINGS", "top_entities"]
 
@@ -60,52 +62,52 @@ def _by_mentions(store: Store, entity_type: str | None, limit: int) -> tuple[lis
 
 
 def _by_degree(store: Store, entity_type: str | None, limit: int) -> tuple[list[tuple[str, float]], bool]:
-    type_join, args = "", []
-    if entity_type:
-        type_join = "JOIN entities e ON e.id = x.id AND e.type = ?"
-        args.append(entity_type)
-    sql = (
-        "SELECT x.id, count(*) AS degree FROM (SELECT head AS id FROM relations UNION ALL SELECT tail FROM relations) x "
-        f"{type_join} GROUP BY x.id ORDER BY degree DESC, x.id LIMIT ?"
-    )
-    return [(r[0], r[1]) for r in store.conn.execute(sql, [*args, limit])], False
+    # Two grouped scans that walk the (head, ...) and (tail, ...) indexes in order: no sort
+    # of the two million ends a UNION would need.
+    counts: dict[str, int] = {}
+    for side in ("head", "tail"):
+        for eid, n in store.conn.execute(f"SELECT {side}, count(*) FROM relations GROUP BY {side}"):
+            counts[eid] = counts.get(eid, 0) + n
+    return _keep(counts, store, entity_type, limit), False
 
 
 def relation_graph(store: Store) -> nx.DiGraph:
     """Every relation as a weighted arc (co-occurrence both ways), parallel arcs summed."""
+    weights: dict[tuple[str, str], int] = {}
+    for head, tail, rtype, weight in store.conn.execute("SELECT head, tail, type, weight FROM relations"):
+        weights[(head, tail)] = weights.get((head, tail), 0) + weight
+        if rtype == COOCCURRENCE:
+            weights[(tail, head)] = weights.get((tail, head), 0) + weight
     g = nx.DiGraph()
     g.add_nodes_from(r[0] for r in store.conn.execute("SELECT id FROM entities"))
-    for head, tail, rtype, weight in store.conn.execute("SELECT head, tail, type, weight FROM relations"):
-        pairs = ((head, tail), (tail, head)) if rtype == COOCCURRENCE else ((head, tail),)
-        for u, v in pairs:
-            if g.has_edge(u, v):
-                g[u][v]["weight"] += weight
-            else:
-                g.add_edge(u, v, weight=weight)
+    g.add_weighted_edges_from((u, v, w) for (u, v), w in weights.items())
     return g
 
 
-def _keep(scores: dict[str, float], store: Store, entity_type: str | None, limit: int) -> list[tuple[str, float]]:
-    allowed = set(_entity_rows(store, entity_type)) if entity_type else None
-    ranked = sorted(((k, v) for k, v in scores.items() if allowed is None or k in allowed), key=lambda kv: (-kv[1], kv[0]))
-    return ranked[:limit]
+def _keep(scores: Mapping[str, float], store: Store, entity_type: str | None, limit: int) -> list[tuple[str, float]]:
+    allowed = {r[0] for r in store.conn.execute("SELECT id FROM entities WHERE type = ?", (entity_type,))} if entity_type else None
+    candidates = ((k, v) for k, v in scores.items() if allowed is None or k in allowed)
+    return heapq.nsmallest(limit, candidates, key=lambda kv: (-kv[1], kv[0]))
 
 
 def _by_pagerank(store: Store, entity_type: str | None, limit: int) -> tuple[list[tuple[str, float]], bool]:
-    g = relation_graph(store)
-    if g.number_of_nodes() == 0:
-        return [], False
-    return _keep(nx.pagerank(g, weight="weight"), store, entity_type, limit), False
+    with no_gc():
+        g = relation_graph(store)
+        if g.number_of_nodes() == 0:
+            return [], False
+        scores = nx.pagerank(g, weight="weight")
+    return _keep(scores, store, entity_type, limit), False
 
 
 def _by_betweenness(store: Store, entity_type: str | None, limit: int) -> tuple[list[tuple[str, float]], bool]:
-    g = relation_graph(store).to_undirected(as_view=False)
-    n = g.number_of_nodes()
-    if n == 0:
-        return [], False
-    sample = betweenness_sample(n, g.number_of_edges())
-    # Unweighted: a heavier edge is a stronger tie, not a longer one.
-    scores = nx.betweenness_centrality(g, k=sample, seed=0, normalized=True)
+    with no_gc():
+        g = relation_graph(store).to_undirected(as_view=False)
+        n = g.number_of_nodes()
+        if n == 0:
+            return [], False
+        sample = betweenness_sample(n, g.number_of_edges())
+        # Unweighted: a heavier edge is a stronger tie, not a longer one.
+        scores = nx.betweenness_centrality(g, k=sample, seed=0, normalized=True)
     return _keep(scores, store, entity_type, limit), sample is not None
 
 
