@@ -571,7 +571,7 @@ def cached_graph(store: Store, spec: GraphSpec, *, use_pickle: bool = True) -> t
     path = _pickle_path(store, key)
     if g is None and use_pickle and path.exists():
         try:
-                with path.open("rb") as fh, no_gc():
+            with path.open("rb") as fh, no_gc():
                 loaded = pickle.load(fh)
             if loaded.get("key") == key:
                 g, source = loaded["graph"], "pickle"
