@@ -83,10 +83,10 @@ def sentence_index(doc: Doc) -> list[int]:
 
 
 def _is_break(token: Token) -> bool:
-    """A token no name runs across: a line break (table rows, headlines) or a dash set off
-    by spaces ("Lithuania - Danius Gleveckas", "SOCCER - JAPAN")."""
-    if token.is_space or "\n" in token.text:
-        return True
+    """A token no name runs across: a line break (table rows, headlines), a bracket, or a
+    dash set off by spaces ("Lithuania - Danius Gleveckas", "SOCCER - JAPAN")."""
+    if token.is_space or "\n" in token.text or token.text in {"(", ")", "[", "]"}:
+        return True  # "National Insurance (NI": a bracket ends a name
     return token.text in DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 

@@ -134,6 +134,7 @@ def test_issue_3_entity_spans_cut_at_spaced_dashes_and_line_breaks():
         "Major League",
         "Baseball",
     ]
+    assert [s.text for s in split_span(_span(["National", "Insurance", "(", "NI"], "ORG"))] == ["National Insurance", "NI"]
     # A hyphen inside a name is not a break.
     assert [s.text for s in split_span(_span(["Chester", "-", "le", "-", "Street"], "GPE", [False] * 5))] == ["Chester-le-Street"]
 
