@@ -299,7 +299,7 @@ class Store:
             norm = norm[4:]
         rows = self.conn.execute(
             "SELECT a.entity_id, a.kind, e.mentions FROM aliases a JOIN entities e ON e.id = a.entity_id "
-            "WHERE a.norm = ? ORDER BY CASE a.kind WHEN 'name' THEN 0 WHEN 'alias' THEN 1 ELSE 2 END, e.mentions DESC",
+            "WHERE a.norm = ? ORDER BY CASE a.kind WHEN 'name' THEN 0 WHEN 'alias' THEN 1 ELSE 2 END, e.mentions DESC, a.entity_id",
             (norm,),
         ).fetchall()
         seen: dict[str, str] = {}

@@ -50,7 +50,7 @@ def _matches(rows: list[dict[str, Any]], norm: str) -> list[tuple[dict[str, Any]
         kind = _kind(row, norm)
         if kind and row["id"] not in found:
             found[row["id"]] = (row, kind)
-    return sorted(found.values(), key=lambda rk: (KIND_RANK[rk[1]], -(rk[0]["mentions"] or 0)))
+    return sorted(found.values(), key=lambda rk: (KIND_RANK[rk[1]], -(rk[0]["mentions"] or 0), rk[0]["id"]))
 
 
 def _closest(rows: list[dict[str, Any]], query: str, limit: int = 5) -> list[str]:
