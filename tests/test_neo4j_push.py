@@ -13,11 +13,11 @@ from neo4j_support import (  # noqa: F401  (fixtures)
     _neo4j_first, _neo4j_samples_master,
     counts,
     cypher,
-    ingest_articles,
     neo4j_server,
     samples_db,
     store_counts,
 )
+from newsgraph import KnowledgeGraph
 from newsgraph.cli import app
 from newsgraph.graph.neo4j_sync import push
 from newsgraph.graph.nxview import build_graph
@@ -69,7 +69,11 @@ def test_push_after_more_ingest_adds_only_the_new_article(samples_db, neo4j_serv
     old_nodes = {r["id"] for r in cypher(neo4j_server, "MATCH (n) RETURN n.id AS id")}
     old_rels = {(r["h"], r["t"], r["t2"]) for r in cypher(neo4j_server, "MATCH (h)-[r]->(t) RETURN h.id AS h, type(r) AS t, t.id AS t2")}
 
-    ingest_articles(samples_db, [EXTRA_ARTICLE])
+    title, published, text = EXTRA_ARTICLE
+    article = samples_db.parent / "extra.jsonl"
+    article.write_text(json.dumps({"title": title, "published": published, "text": text}) + "\n", encoding="utf-8")
+    with KnowledgeGraph.open(samples_db) as kg:
+        assert kg.ingest([article]).documents_new == 1
     store = Store(samples_db)
     store_nodes = {r[0] for r in store.conn.execute("SELECT id FROM entities UNION SELECT id FROM documents")}
     store_rels = {(r[0], r[1], r[2]) for r in store.conn.execute("SELECT head, type, tail FROM relations")}
