@@ -19,9 +19,10 @@ gives the same rows on the embedded graph and in Neo4j):
 
 Idempotent and incremental: every row is MERGEd on its key and its properties are SET
 (never added to; a relationship's whole map is replaced, a node's is updated so that
-properties an analyst added survive), so pushing twice leaves the same counts and the same weights, and a push
-after more ingest creates only the new nodes and relationships and updates the changed
-ones. Each batch is its own transaction: a push that dies half way leaves whole batches,
+properties an analyst added survive), so pushing twice leaves the same counts and the
+same weights, and a push after more ingest creates only the new nodes and relationships
+and updates the changed ones. Every push sends the whole store (no record of what a
+server already has that could go stale: a wiped or edited server is repaired too). Each batch is its own transaction: a push that dies half way leaves whole batches,
 and the next push completes them. Null properties are removed, as Neo4j stores no nulls.
 
 Labels and relationship types cannot be query parameters, so rows are grouped per entity
@@ -44,8 +45,8 @@ from newsgraph.errors import Neo4jSchemaError
 from newsgraph.graph.neo4j_client import Neo4jTarget, open_driver
 from newsgraph.graph.store import Store
 
-# Measured with benchmarks/neo4j_load.py (README, "Neo4j push"): throughput is flat from
-# about 2,000 rows per transaction up; larger batches only cost memory on both sides.
+# benchmarks/neo4j_load.py --tune (README, "Push throughput"), relation phase: 1,000 rows per
+# transaction 3,101/s, 2,000 3,303/s, 5,000 4,459/s, 10,000 3,632/s.
 DEFAULT_BATCH_SIZE = 5000
 EVIDENCE_PER_RELATION = 3  # nxview's GraphFilter.evidence_per_edge and the card's evidence limit
 
