@@ -13,9 +13,11 @@ query is lexed first and:
   and are named as Neo4j names them (the alias, else the expression as written);
 - ``DISTINCT`` with ``SKIP``/``LIMIT`` is applied here (grand-cypher loses aliased
   columns under DISTINCT);
+- undirected relationships (grand-cypher would demand edges both ways) run as directed
+  ones on a graph holding every relationship both ways, when none has a direction;
 - what grand-cypher would silently get wrong or cannot do is refused with one line
   (``UnsupportedQuery``): writes, ``OPTIONAL MATCH``, ``WITH``, ``UNWIND``, ``UNION``,
-  ``CALL``, ``CASE``, comma-separated patterns, undirected relationships, ...
+  ``CALL``, ``CASE``, comma-separated patterns, mixed directed and undirected patterns, ...
 
 Only the part of the graph the query can touch is built: the relation types named on
 every relationship of the pattern, the entity types named on every node. The built
@@ -169,6 +171,7 @@ class Prepared:
     limit: int | None
     aggregates: list[str | None]  # per column: the aggregation it is (COUNT, ...), else None
     bare: list[str | None]  # per column: the variable, when the item is just a variable
+    undirected: bool = False  # relationships rewritten to run on the both-ways graph
 
 
 def _significant(tokens: list[Token]) -> list[int]:
@@ -223,9 +226,12 @@ def _check_supported(tokens: list[Token], sig: list[int]) -> None:
             raise UnsupportedQuery(detail="DISTINCT inside an aggregation")
 
 
-def _check_patterns(tokens: list[Token], sig: list[int]) -> None:
-    """Comma-separated patterns and undirected relationships: grand-cypher rejects the
-    first and answers the second wrongly (it demands edges both ways)."""
+def _check_patterns(tokens: list[Token], sig: list[int]) -> list[int]:
+    """Refuses comma-separated patterns (grand-cypher cannot parse them); finds the
+    undirected relationships, which grand-cypher answers wrongly (it demands edges both
+    ways): they are run as directed ones on a graph holding every relationship both ways,
+    which is what Neo4j's undirected match sees, so only when no relationship of the query
+    has a direction."""
     texts = [tokens[i].text for i in sig]
     upper = [t.upper() if tokens[i].kind == "word" else t for t, i in zip(texts, sig)]
     in_match = False
@@ -241,6 +247,8 @@ def _check_patterns(tokens: list[Token], sig: list[int]) -> None:
             in_match = False
         elif t == "," and in_match and depth == 0 and texts[n - 1] == ")":
             raise UnsupportedQuery(detail="comma-separated patterns in MATCH (write one MATCH per pattern)")
+    undirected: list[int] = []  # sig positions of the closing '-' of undirected relationships
+    directed = 0
     for n, t in enumerate(texts):
         # A relationship is ')' '<'? '-' ('[' ... ']')? '-' '>'? '('.
         if t != ")" or n + 2 >= len(texts):
@@ -252,17 +260,26 @@ def _check_patterns(tokens: list[Token], sig: list[int]) -> None:
         if k >= len(texts) or texts[k] != "-":
             continue
         k += 1
+        variable_length = False
         if k < len(texts) and texts[k] == "[":
             while k < len(texts) and texts[k] != "]":
+                variable_length = variable_length or texts[k] == "*"
                 k += 1
             k += 1
         if k >= len(texts) or texts[k] != "-":
             continue
         right = k + 1 < len(texts) and texts[k + 1] == ">"
-        if not left and not right:
-            raise UnsupportedQuery(
-                detail="undirected relationships like (a)-[r]-(b) (give a direction: -[r]-> or <-[r]-)"
-            )
+        if left or right:
+            directed += 1
+            continue
+        if variable_length:
+            raise UnsupportedQuery(detail="variable-length relationships without a direction (give one: -[*1..3]->)")
+        undirected.append(k)
+    if undirected and directed:
+        raise UnsupportedQuery(
+            detail="directed and undirected relationships in one query (give every relationship a direction, or none)"
+        )
+    return undirected
 
 
 def prepare(query: str, params: dict[str, Any] | None = None) -> Prepared:
@@ -282,7 +299,9 @@ def prepare(query: str, params: dict[str, Any] | None = None) -> Prepared:
             t.text = json.dumps(_string_value(t.text))
     sig = _significant(tokens)
     _check_supported(tokens, sig)
-    _check_patterns(tokens, sig)
+    undirected = _check_patterns(tokens, sig)
+    for k in undirected:
+        tokens[sig[k]].text = "->"
     if tokens[sig[-1]].text == ";":
         tokens[sig[-1]].text = ""
         sig = sig[:-1]
@@ -310,7 +329,9 @@ def prepare(query: str, params: dict[str, Any] | None = None) -> Prepared:
         if not t.text.strip():
             t.kind = "ws"
     sig = _significant(tokens)
-    return _rewrite_return(tokens, sig)
+    prepared = _rewrite_return(tokens, sig)
+    prepared.undirected = bool(undirected)
+    return prepared
 
 
 def _first_node_variable(tokens: list[Token], sig: list[int]) -> str | None:
@@ -438,11 +459,12 @@ class GraphSpec:
     entity_types: tuple[str, ...] | None  # None: all
     relation_types: tuple[str, ...] | None  # None: all
     isolated: bool  # a pattern can match an entity without relations
+    both_ways: bool = False  # every relationship also reversed (undirected patterns)
 
     def key(self) -> str:
         et = ",".join(self.entity_types) if self.entity_types is not None else "*"
         rt = ",".join(self.relation_types) if self.relation_types is not None else "*"
-        return f"e={et};r={rt};i={int(self.isolated)}"
+        return f"e={et};r={rt};i={int(self.isolated)};b={int(self.both_ways)}"
 
 
 def _parse(text: str) -> Any:
@@ -469,7 +491,7 @@ def _parse(text: str) -> Any:
         ) from None
 
 
-def graph_spec(tree: Any) -> GraphSpec:
+def graph_spec(tree: Any, both_ways: bool = False) -> GraphSpec:
     """The entity and relation types a parsed query can touch."""
     entity_types: set[str] = set()
     all_entities = False
@@ -499,6 +521,7 @@ def graph_spec(tree: Any) -> GraphSpec:
         entity_types=None if all_entities else tuple(sorted(entity_types)),
         relation_types=None if all_relations else tuple(sorted(relation_types)),
         isolated=isolated,
+        both_ways=both_ways,
     )
 
 
@@ -521,6 +544,11 @@ def build_for_spec(store: Store, spec: GraphSpec) -> nx.MultiDiGraph:
         # build_graph keeps only entities with a relation of those types; a lone node
         # pattern can match any entity of its label.
         _add_entities(store, g, spec.entity_types)
+    if spec.both_ways:
+        # Each relationship once more, reversed, with the same type and properties: a
+        # directed match on this graph is Neo4j's undirected match on the original.
+        for u, v, k, data in list(g.edges(keys=True, data=True)):
+            g.add_edge(v, u, key=f"{k}~reversed", **data)
     return g
 
 
@@ -619,7 +647,7 @@ def run_cypher(store: Store, query: str, params: dict[str, Any] | None = None, *
     """Run a read-only Cypher query on the embedded graph: ``{"columns", "rows"}``."""
     prepared = prepare(query, params)
     tree = _parse(prepared.text)
-    spec = graph_spec(tree)
+    spec = graph_spec(tree, both_ways=prepared.undirected)
     graph, _ = cached_graph(store, spec, use_pickle=use_pickle)
     return execute(graph, prepared, tree)
 

@@ -135,7 +135,8 @@ def test_malformed_query_is_one_line(db, query, message):
 @pytest.mark.parametrize(
     "query, what",
     [
-        ("MATCH (a)-[r]-(b) RETURN a.name", "undirected relationships"),
+        ("MATCH (a)-[r]-(b)-[s]->(c) RETURN a.name", "directed and undirected relationships in one query"),
+        ("MATCH (a)-[r*1..2]-(b) RETURN a.name", "variable-length relationships without a direction"),
         ("MATCH (n) WITH n RETURN n.name", "WITH"),
         ("OPTIONAL MATCH (n) RETURN n.name", "OPTIONAL MATCH"),
         ("MATCH (a:Person), (b:Country) RETURN a.name", "comma-separated patterns"),
@@ -182,3 +183,17 @@ def test_json_and_csv_together_is_an_error(db):
 def test_starts_with_is_not_a_with_clause(db):
     data = rows(db, "MATCH (p:Person) WHERE p.name STARTS WITH 'M' OR p.name ENDS WITH 'Bukele' RETURN p.name ORDER BY p.name")
     assert [r["p.name"] for r in data["rows"]] == ["Marco Rubio", "Nayib Bukele"]
+
+
+def test_undirected_relationships_match_either_way(db):
+    data = rows(db, "MATCH (a:Person {name: 'Marco Rubio'})-[r:CO_OCCURS_WITH]-(b) RETURN b.name AS other, r.weight ORDER BY other")
+    assert data["rows"] == [
+        {"other": "Claudia Sheinbaum", "r.weight": 1},  # stored Sheinbaum -> Rubio (smaller id first)
+        {"other": "El Salvador", "r.weight": 1},
+        {"other": "Nayib Bukele", "r.weight": 1},
+    ]
+    # Each relationship is seen from both ends, as in Neo4j.
+    data = rows(db, "MATCH (a:Person)-[r:MET_WITH]-(b:Person) RETURN count(*) AS n")
+    assert data["rows"] == [{"n": 6}]
+    data = rows(db, "MATCH (a {name: 'Lake Atitlan'})--(b) RETURN b.name")
+    assert data["rows"] == []

@@ -31,6 +31,10 @@ QUERIES = [
     ("MATCH (g:Group)-[r:NATIONALITY_OF]->(c:Country {iso3: 'MEX'}) RETURN g.name, r.weight, r.method", []),
     ("MATCH (a:Person)-[r:MET_WITH]->(b:Person) WHERE r.weight > 1 OR a.name = 'Bernardo Arévalo' RETURN a.name, b.name ORDER BY a.name, b.name", []),
     ("MATCH (a:Person)-[:MET_WITH]->(b:Person) MATCH (b)-[:HOLDS_ROLE]->(c:Country) RETURN a.name, c.name ORDER BY a.name, c.name", []),
+    ("MATCH (a:Person {name: 'Marco Rubio'})-[r:CO_OCCURS_WITH]-(b) RETURN b.name AS other, r.weight AS w ORDER BY other", []),
+    ("MATCH (a:Person)-[r:MET_WITH]-(b:Person) RETURN a.name, b.name, r.weight ORDER BY a.name, b.name, r.weight", []),
+    ("MATCH (a:Country)-[r]-(b:Person) RETURN a.name AS country, count(r) AS links ORDER BY links DESC, country LIMIT 3", []),
+    ("MATCH (a:Person)--(b:Country) RETURN count(*) AS n", []),
 ]
 
 
