@@ -156,3 +156,11 @@ def test_aggregating_nothing_is_one_row_as_in_neo4j(store):
     assert ce.run_cypher(store, q)["rows"] == [{"n": 0, "w": 0, "names": [], "top": None}]
     assert ce.run_cypher(store, "MATCH (p:Person {name: 'Nobody'})-[r]->(o) RETURN o.name, count(r)")["rows"] == []
     assert ce.run_cypher(store, "MATCH (p:Group)-[r:FROM]->(o) RETURN count(*)") == {"columns": ["count(*)"], "rows": [{"count(*)": 1}]}
+
+
+def test_both_ways_graph_is_cached_apart_and_holds_every_relation_twice(store):
+    one, _ = ce.cached_graph(store, ce.GraphSpec(None, ("MET_WITH",), False), use_pickle=False)
+    both, info = ce.cached_graph(store, ce.GraphSpec(None, ("MET_WITH",), False, both_ways=True), use_pickle=False)
+    assert info.source == "built"
+    assert both.number_of_edges() == 2 * one.number_of_edges() == 6
+    assert both["person:nayib-bukele"]["person:marco-rubio"]["MET_WITH~reversed"]["weight"] == 1
