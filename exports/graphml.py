@@ -101,6 +101,13 @@ def key_id(domain: str, name: str) -> str:
     return f"{domain[0]}_{safe}"
 
 
+def attr_name(name: str) -> str:
+    """The schema types ``attr.name`` as an NMTOKEN (letters, digits, ``._-:``): an
+    attribute of a hand-made graph named otherwise is written with ``_`` in place of
+    the other characters."""
+    return re.sub(r"[^\w.:-]", "_", name) or "_"
+
+
 def format_value(value: Any, attr_type: str) -> str | None:
     """The text of a ``<data>`` element, or None to leave the element out."""
     if value is None:
@@ -213,7 +220,7 @@ def _write(graph: GraphLike, out: BinaryIO, keys: list[tuple[str, str, str]], pa
     head = ["<?xml version='1.0' encoding='utf-8'?>", f"<graphml {_NS}>"]
     for domain, name, attr_type in keys:
         head.append(
-            f'<key id="{key_id(domain, name)}" for="{domain}" attr.name="{escape_attr(name)}" attr.type="{attr_type}"/>'
+            f'<key id="{key_id(domain, name)}" for="{domain}" attr.name="{escape_attr(attr_name(name))}" attr.type="{attr_type}"/>'
         )
     head.append('<graph id="G" edgedefault="directed">')
     head.append(f"<desc>{escape_text(describe(parallel))}</desc>")

@@ -122,3 +122,29 @@ def undated_document() -> ExtractedDocument:
 
 # NEWSGRAPH_UPDATE_GOLDEN=1 rewrites tests/data/expected/ from the current writers; review the diff.
 UPDATE_GOLDEN = os.environ.get("NEWSGRAPH_UPDATE_GOLDEN") == "1"
+
+
+GEPHI_CHECK = Path(__file__).resolve().parent.parent / "scripts" / "gephi-check" / "run"
+
+
+def gephi_check_lib() -> Path:
+    """The folder of the Gephi check's jars, built on first use (Java + Maven, jars from
+    Maven Central, cached). Skips the calling test with the reason when that cannot be
+    had, or fails it when NEWSGRAPH_REQUIRE_GEPHI=1 (CI)."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    def unavailable(reason: str) -> None:
+        if os.environ.get("NEWSGRAPH_REQUIRE_GEPHI") == "1":
+            pytest.fail(f"NEWSGRAPH_REQUIRE_GEPHI=1 but {reason}")
+        pytest.skip(reason)
+
+    for tool in ("java", "mvn"):
+        if shutil.which(tool) is None:
+            unavailable(f"{tool} is not installed (the Gephi check needs Java 17+ and Maven)")
+    proc = subprocess.run([str(GEPHI_CHECK), "--lib"], capture_output=True, text=True, timeout=900)
+    if proc.returncode != 0:
+        unavailable(f"the Gephi check could not be built: {proc.stderr.strip()[-500:]}")
+    return Path(proc.stdout.strip())

@@ -9,38 +9,21 @@ a failure (CI sets it).
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from export_fixtures import make_store
+from export_fixtures import GEPHI_CHECK, gephi_check_lib, make_store
 from newsgraph.exports import export, gexf, graphml
-
-RUN = Path(__file__).resolve().parent.parent / "scripts" / "gephi-check" / "run"
-REQUIRED = os.environ.get("NEWSGRAPH_REQUIRE_GEPHI") == "1"
-
-
-def _unavailable(reason: str) -> None:
-    if REQUIRED:
-        pytest.fail(f"NEWSGRAPH_REQUIRE_GEPHI=1 but {reason}")
-    pytest.skip(reason)
-
 
 @pytest.fixture(scope="module")
 def gephi_ready() -> None:
-    for tool in ("java", "mvn"):
-        if shutil.which(tool) is None:
-            _unavailable(f"{tool} is not installed (the Gephi check needs Java 17+ and Maven)")
-    build = subprocess.run([str(RUN), "--build"], capture_output=True, text=True, timeout=900)
-    if build.returncode != 0:
-        _unavailable(f"gephi-toolkit could not be built: {build.stderr.strip()[-500:]}")
+    gephi_check_lib()
 
 
 def _gephi(*paths: Path) -> list[dict]:
-    proc = subprocess.run([str(RUN), *map(str, paths)], capture_output=True, text=True, timeout=300)
+    proc = subprocess.run([str(GEPHI_CHECK), *map(str, paths)], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     return [json.loads(line) for line in proc.stdout.splitlines()]
 
