@@ -77,5 +77,8 @@ def export(
     options: dict[str, Any] = {}
     if exporter.parallel_modes:
         options["parallel"] = parallel or exporter.parallel_modes[0]
-    nodes, edges = exporter.write(graph, dest, **options)
+    try:
+        nodes, edges = exporter.write(graph, dest, **options)
+    finally:
+        graph.release()
     return ExportResult(fmt, str(dest), nodes, edges, options.get("parallel"))

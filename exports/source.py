@@ -25,6 +25,7 @@ import contextlib
 import io
 import json
 import os
+import sqlite3
 import sys
 from collections import deque
 from operator import itemgetter
@@ -75,6 +76,29 @@ class StoreGraph:
         self.entity_ids = entity_ids
         self._tables_ready = False
         self._dates: dict[str, str] | None = None
+        # Temp tables named per view, so two views on one connection do not collide.
+        StoreGraph._serial += 1
+        suffix = f"{os.getpid()}_{StoreGraph._serial}"
+        self._names = {"@E": f"export_edges_{suffix}", "@N": f"export_nodes_{suffix}", "@S": f"export_scope_{suffix}"}
+
+    _serial = 0
+
+    def _sql(self, sql: str) -> str:
+        for token, name in self._names.items():
+            sql = sql.replace(token, name)
+        return sql
+
+    def _exec(self, sql: str, args: Any = ()) -> sqlite3.Cursor:
+        return self.store.conn.execute(self._sql(sql), args)
+
+    def _exec_many(self, sql: str, rows: Iterable[Any]) -> sqlite3.Cursor:
+        return self.store.conn.executemany(self._sql(sql), rows)
+
+    def release(self) -> None:
+        """Drop this view's temporary tables (they also go when the connection closes)."""
+        for name in self._names.values():
+            self.store.conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+        self._tables_ready = False
 
     # The edge set and the node set go into temporary tables once, so that nodes,
     # edges and counts are cheap to re-read by every writer (GraphML needs two passes
@@ -82,57 +106,55 @@ class StoreGraph:
     def _prepare(self) -> None:
         if self._tables_ready:
             return
-        conn = self.store.conn
         where, args = self.flt.relation_sql()
-        conn.execute("DROP TABLE IF EXISTS temp.export_edges")
-        conn.execute("DROP TABLE IF EXISTS temp.export_nodes")
-        conn.execute("DROP TABLE IF EXISTS temp.export_scope")
-        conn.execute("CREATE TEMP TABLE export_nodes (id TEXT PRIMARY KEY) WITHOUT ROWID")
-        conn.execute("CREATE TEMP TABLE export_edges (id INTEGER PRIMARY KEY)")
+        self._exec("DROP TABLE IF EXISTS temp.@E")
+        self._exec("DROP TABLE IF EXISTS temp.@N")
+        self._exec("DROP TABLE IF EXISTS temp.@S")
+        self._exec("CREATE TEMP TABLE @N (id TEXT PRIMARY KEY) WITHOUT ROWID")
+        self._exec("CREATE TEMP TABLE @E (id INTEGER PRIMARY KEY)")
         scope = ""
         if self.entity_ids is not None:
-            conn.execute("CREATE TEMP TABLE export_scope (id TEXT PRIMARY KEY) WITHOUT ROWID")
-            conn.executemany("INSERT OR IGNORE INTO temp.export_scope VALUES (?)", [(i,) for i in self.entity_ids])
-            scope = " AND r.head IN temp.export_scope AND r.tail IN temp.export_scope"
-        conn.execute(
-            "INSERT INTO temp.export_edges SELECT r.id FROM relations r "
+            self._exec("CREATE TEMP TABLE @S (id TEXT PRIMARY KEY) WITHOUT ROWID")
+            self._exec_many("INSERT OR IGNORE INTO temp.@S VALUES (?)", [(i,) for i in self.entity_ids])
+            scope = " AND r.head IN temp.@S AND r.tail IN temp.@S"
+        self._exec(
+            "INSERT INTO temp.@E SELECT r.id FROM relations r "
             "JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail "
             f"WHERE {where}{scope}",
             args,
         )
-        conn.execute(
-            "INSERT OR IGNORE INTO temp.export_nodes SELECT head FROM relations WHERE id IN temp.export_edges "
-            "UNION SELECT tail FROM relations WHERE id IN temp.export_edges"
+        self._exec(
+            "INSERT OR IGNORE INTO temp.@N SELECT head FROM relations WHERE id IN temp.@E "
+            "UNION SELECT tail FROM relations WHERE id IN temp.@E"
         )
         flt = self.flt
         if self.entity_ids is not None:
-            conn.execute(
-                "INSERT OR IGNORE INTO temp.export_nodes SELECT s.id FROM temp.export_scope s JOIN entities e ON e.id = s.id"
+            self._exec(
+                "INSERT OR IGNORE INTO temp.@N SELECT s.id FROM temp.@S s JOIN entities e ON e.id = s.id"
             )
         elif not flt.relation_types and not flt.since and not flt.until and flt.min_weight <= 0:
             type_clause, targs = "", []
             if flt.entity_types:
                 type_clause = f" WHERE type IN ({','.join('?' * len(flt.entity_types))})"
                 targs = list(flt.entity_types)
-            conn.execute("INSERT OR IGNORE INTO temp.export_nodes SELECT id FROM entities" + type_clause, targs)
+            self._exec("INSERT OR IGNORE INTO temp.@N SELECT id FROM entities" + type_clause, targs)
         self._tables_ready = True
 
     def number_of_nodes(self) -> int:
         self._prepare()
-        return int(self.store.conn.execute("SELECT count(*) FROM temp.export_nodes").fetchone()[0])
+        return int(self._exec("SELECT count(*) FROM temp.@N").fetchone()[0])
 
     def number_of_edges(self) -> int:
         self._prepare()
-        return int(self.store.conn.execute("SELECT count(*) FROM temp.export_edges").fetchone()[0])
+        return int(self._exec("SELECT count(*) FROM temp.@E").fetchone()[0])
 
     def nodes(self) -> Iterator[Node]:
         self._prepare()
-        conn = self.store.conn
-        cur = conn.execute(
+        cur = self._exec(
             "SELECT e.id, e.name, e.type, e.mentions, e.documents, e.iso3, e.is_agency, e.first_seen, e.last_seen, "
             "(SELECT json_group_array(alias) FROM (SELECT DISTINCT a.alias FROM aliases a "
             " WHERE a.entity_id = e.id AND a.kind = 'alias' AND a.alias != e.name ORDER BY a.alias)) "
-            "FROM temp.export_nodes n JOIN entities e ON e.id = n.id ORDER BY e.id"
+            "FROM temp.@N n JOIN entities e ON e.id = n.id ORDER BY e.id"
         )
         for row in cur:
             yield {
@@ -153,15 +175,14 @@ class StoreGraph:
         (head, type, tail) index, no sort, when most relations are exported); each head's
         few edges are sorted in Python; evidence comes in one query per batch."""
         self._prepare()
-        conn = self.store.conn
         columns = "r.id, r.head, r.tail, r.type, r.weight, r.confidence, r.predicate, r.title, r.method, r.first_seen, r.last_seen"
-        total = conn.execute("SELECT count(*) FROM relations").fetchone()[0]
+        total = self._exec("SELECT count(*) FROM relations").fetchone()[0]
         if self.number_of_edges() * 10 >= total:
             # CROSS JOIN keeps relations as the outer loop, read in index order.
-            sql = f"SELECT {columns} FROM relations r CROSS JOIN temp.export_edges x ON x.id = r.id ORDER BY r.head"
+            sql = f"SELECT {columns} FROM relations r CROSS JOIN temp.@E x ON x.id = r.id ORDER BY r.head"
         else:
-            sql = f"SELECT {columns} FROM relations r WHERE r.id IN temp.export_edges ORDER BY r.head"
-        cur = conn.execute(sql)
+            sql = f"SELECT {columns} FROM relations r WHERE r.id IN temp.@E ORDER BY r.head"
+        cur = self._exec(sql)
         group: list[Edge] = []
         by_tail_type = itemgetter("tail", "type")
         while True:
@@ -209,10 +230,10 @@ class StoreGraph:
         out: dict[int, list[tuple[Any, ...]]] = {}
         if self._dates is None:
             # Documents are few next to evidence rows: one dict beats a join per row.
-            self._dates = dict(self.store.conn.execute("SELECT id, date FROM documents"))
+            self._dates = dict(self._exec("SELECT id, date FROM documents"))
         dates = self._dates
         marks = ",".join("?" * len(relation_ids))
-        for rid, doc, sentence, confidence, start in self.store.conn.execute(
+        for rid, doc, sentence, confidence, start in self._exec(
             "SELECT relation_id, document_id, sentence, confidence, start "
             f"FROM evidence WHERE relation_id IN ({marks})",
             relation_ids,
@@ -227,9 +248,9 @@ class StoreGraph:
     def documents(self) -> Iterator[dict[str, Any]]:
         """Documents that support at least one exported edge."""
         self._prepare()
-        cur = self.store.conn.execute(
+        cur = self._exec(
             "SELECT d.id, d.title, d.source, d.url, d.published, d.date FROM documents d "
-            "WHERE d.id IN (SELECT v.document_id FROM evidence v WHERE v.relation_id IN temp.export_edges) ORDER BY d.id"
+            "WHERE d.id IN (SELECT v.document_id FROM evidence v WHERE v.relation_id IN temp.@E) ORDER BY d.id"
         )
         for row in cur:
             yield {"id": row[0], "title": row[1], "source": row[2], "url": row[3], "published": row[4], "date": row[5]}
@@ -237,9 +258,9 @@ class StoreGraph:
     def all_evidence(self) -> Iterator[dict[str, Any]]:
         """Every piece of evidence of the exported edges, for evidence tables."""
         self._prepare()
-        cur = self.store.conn.execute(
+        cur = self._exec(
             "SELECT r.head, r.type, r.tail, v.document_id, d.title, d.date, v.start, v.end, v.predicate, v.method, "
-            "v.confidence, v.sentence FROM temp.export_edges x JOIN relations r ON r.id = x.id "
+            "v.confidence, v.sentence FROM temp.@E x JOIN relations r ON r.id = x.id "
             "JOIN evidence v ON v.relation_id = r.id JOIN documents d ON d.id = v.document_id "
             "ORDER BY r.head, r.tail, r.type, d.date, v.document_id, v.start"
         )
@@ -301,12 +322,6 @@ def iter_edges(graph: GraphLike) -> Iterator[Edge]:
 def extra_attributes(data: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
     """Attributes of a hand-made graph beyond the record schema, kept rather than lost."""
     return {k: v for k, v in data.items() if k not in known and not k.startswith("__") and k != "label"}
-
-
-def count_nodes_edges(graph: GraphLike) -> tuple[int, int]:
-    if isinstance(graph, StoreGraph):
-        return graph.number_of_nodes(), graph.number_of_edges()
-    return graph.number_of_nodes(), graph.number_of_edges()
 
 
 def merge_parallel(edges: Iterable[Edge]) -> Iterator[Edge]:
