@@ -104,3 +104,16 @@ def _gexf(store) -> io.BytesIO:
     export(store, "gexf", buf)
     buf.seek(0)
     return buf
+
+
+def test_two_views_on_one_connection_do_not_collide_and_leave_no_tables(store):
+    from newsgraph.exports.source import StoreGraph
+
+    people = StoreGraph(store, GraphFilter(entity_types=["Person"]))
+    everything = StoreGraph(store)
+    assert (people.number_of_edges(), everything.number_of_edges()) == (2, 7)
+    assert len(list(people.edges())) == 2 and len(list(everything.edges())) == 7
+    people.release()
+    everything.release()
+    export(store, "graphml", io.BytesIO())
+    assert store.conn.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0
