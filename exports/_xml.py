@@ -20,6 +20,10 @@ _ATTR_TABLE = str.maketrans(
 )
 
 
+def needs_escape(text: str) -> bool:
+    return _NEEDS_ESCAPE.search(text) is not None
+
+
 def xml_safe(text: str) -> str:
     """``text`` with characters XML 1.0 cannot carry replaced by U+FFFD (no escaping)."""
     return _INVALID_XML.sub(REPLACEMENT, text)

@@ -171,9 +171,17 @@ class StoreGraph:
             }
 
     def edges(self) -> Iterator[Edge]:
-        """Edges by (head, tail, type). Relations stream in head order (straight off the
-        (head, type, tail) index, no sort, when most relations are exported); each head's
-        few edges are sorted in Python; evidence comes in one query per batch."""
+        """Edges by (head, tail, type), as records."""
+        for t in self.edge_tuples():
+            yield edge_from_tuple(t)
+
+    def edge_tuples(self) -> Iterator[tuple[Any, ...]]:
+        """Edges by (head, tail, type) as tuples in ``EDGE_FIELDS`` order, the evidence as
+        (document, sentence, date) tuples: the GraphML writer's fast path.
+
+        Relations stream in head order (straight off the (head, type, tail) index, no
+        sort, when most relations are exported); each head's few edges are sorted in
+        Python; evidence comes in one query per batch of relations."""
         self._prepare()
         columns = "r.id, r.head, r.tail, r.type, r.weight, r.confidence, r.predicate, r.title, r.method, r.first_seen, r.last_seen"
         total = self._exec("SELECT count(*) FROM relations").fetchone()[0]
@@ -183,48 +191,35 @@ class StoreGraph:
         else:
             sql = f"SELECT {columns} FROM relations r WHERE r.id IN temp.@E ORDER BY r.head"
         cur = self._exec(sql)
-        group: list[Edge] = []
-        by_tail_type = itemgetter("tail", "type")
+        group: list[tuple[Any, ...]] = []
+        by_tail_type = itemgetter(1, 2)
+        limit = self.flt.evidence_per_edge
         while True:
             rows = cur.fetchmany(BATCH)
             if not rows:
                 break
             evidence = self._evidence([row[0] for row in rows])
             for row in rows:
-                if group and row[1] != group[0]["head"]:
+                if group and row[1] != group[0][0]:
                     group.sort(key=by_tail_type)
                     yield from group
                     group = []
-                group.append(self._edge_record(row, evidence.get(row[0], ())))
+                found = evidence.get(row[0], ())
+                if len(found) > 1:
+                    # Best first: confidence, then the newest document; ties by document, offset.
+                    found = sorted(found, key=lambda v: (v[0], v[4]))
+                    found.sort(key=lambda v: v[2] or "", reverse=True)
+                    found.sort(key=lambda v: v[3], reverse=True)
+                    document_ids = sorted({v[0] for v in found})
+                else:
+                    document_ids = [v[0] for v in found]
+                kept = found[:limit] if limit > 0 else found
+                group.append((
+                    row[1], row[2], row[3], row[4], round(row[5], 3), row[6], row[7], row[8], row[9], row[10],
+                    len(found), document_ids, [(v[0], v[1], v[2]) for v in kept],
+                ))
         group.sort(key=by_tail_type)
         yield from group
-
-    def _edge_record(self, row: Any, evidence: Any) -> Edge:
-        limit = self.flt.evidence_per_edge
-        if len(evidence) > 1:
-            # Best first: confidence, then the newest document; ties by document, offset.
-            evidence = sorted(evidence, key=lambda v: (v[0], v[4]))
-            evidence.sort(key=lambda v: v[2] or "", reverse=True)
-            evidence.sort(key=lambda v: v[3], reverse=True)
-            document_ids = sorted({v[0] for v in evidence})
-        else:
-            document_ids = [v[0] for v in evidence]
-        kept = evidence[:limit] if limit > 0 else evidence
-        return {
-            "head": row[1],
-            "tail": row[2],
-            "type": row[3],
-            "weight": row[4],
-            "confidence": round(row[5], 3),
-            "predicate": row[6],
-            "title": row[7],
-            "method": row[8],
-            "first_seen": row[9],
-            "last_seen": row[10],
-            "evidence_count": len(evidence),
-            "document_ids": document_ids,
-            "evidence": [{"document": v[0], "sentence": v[1], "date": v[2]} for v in kept],
-        }
 
     def _evidence(self, relation_ids: list[int]) -> dict[int, list[tuple[Any, ...]]]:
         out: dict[int, list[tuple[Any, ...]]] = {}
@@ -273,6 +268,12 @@ class StoreGraph:
 
 
 GraphLike = Union[nx.Graph, StoreGraph]
+
+
+def edge_from_tuple(t: tuple[Any, ...]) -> Edge:
+    record = dict(zip(EDGE_FIELDS, t))
+    record["evidence"] = [{"document": d, "sentence": s, "date": w} for d, s, w in t[12]]
+    return record
 
 
 def iter_nodes(graph: GraphLike) -> Iterator[Node]:
@@ -333,11 +334,11 @@ def merge_parallel(edges: Iterable[Edge]) -> Iterator[Edge]:
     group: list[Edge] = []
     for edge in edges:
         if group and (edge["head"], edge["tail"]) != (group[0]["head"], group[0]["tail"]):
-            yield _merge_group(group)
+            yield merge_group(group)
             group = []
         group.append(edge)
     if group:
-        yield _merge_group(group)
+        yield merge_group(group)
 
 
 def _unique(values: Iterable[Any]) -> list[Any]:
@@ -348,7 +349,7 @@ def _unique(values: Iterable[Any]) -> list[Any]:
     return list(seen)
 
 
-def _merge_group(group: list[Edge]) -> Edge:
+def merge_group(group: list[Edge]) -> Edge:
     if len(group) == 1:
         edge = dict(group[0])
         edge["types"] = [edge["type"]]
