@@ -31,7 +31,7 @@ from typing import Any, BinaryIO
 from newsgraph.errors import ExportOptionError
 from newsgraph.exports._xml import escape_attr
 from newsgraph.exports.graphml import evidence_json, format_value
-from newsgraph.exports.source import Destination, GraphLike, iter_edges, iter_nodes, merge_parallel, open_binary
+from newsgraph.exports.source import Destination, GraphLike, iter_edges, iter_nodes, merged_edges, open_binary
 
 __all__ = ["write_gexf", "ATTRIBUTES", "TYPE_COLOURS", "node_size"]
 
@@ -141,9 +141,7 @@ def _write(graph: GraphLike, out: BinaryIO, parallel: str) -> tuple[int, int]:
             buf.clear()
     buf.append("</nodes>\n<edges>\n")
 
-    edges = iter_edges(graph)
-    if parallel == "merge":
-        edges = merge_parallel(edges)
+    edges = merged_edges(graph) if parallel == "merge" else iter_edges(graph)
     n_edges = 0
     for edge in edges:
         start = _date(edge.get("first_seen"))

@@ -50,7 +50,7 @@ from newsgraph.exports.source import (
     extra_attributes,
     iter_edges,
     iter_nodes,
-    merge_parallel,
+    merged_edges,
     open_binary,
 )
 
@@ -289,10 +289,7 @@ def _write_store_edges(graph: StoreGraph, out: BinaryIO, keys: list[tuple[str, s
     edge_data = _row_writer("edge", keys)
     buf = []
     n = 0
-    group: list[tuple[Any, ...]] = []
-
-    def flush_group() -> None:
-        nonlocal n
+    for group in graph.pair_groups():
         if len(group) == 1:
             buf.append(single(n, group[0]))
         else:
@@ -303,17 +300,9 @@ def _write_store_edges(graph: StoreGraph, out: BinaryIO, keys: list[tuple[str, s
                 f"{edge_data(edge)}</edge>\n"
             )
         n += 1
-
-    for t in graph.edge_tuples():
-        if group and (t[0] != group[0][0] or t[1] != group[0][1]):
-            flush_group()
-            group = []
-            if len(buf) >= CHUNK:
-                out.write("".join(buf).encode("utf-8"))
-                buf.clear()
-        group.append(t)
-    if group:
-        flush_group()
+        if len(buf) >= CHUNK:
+            out.write("".join(buf).encode("utf-8"))
+            buf.clear()
     out.write("".join(buf).encode("utf-8"))
     return n
 
@@ -345,9 +334,7 @@ def _write(graph: GraphLike, out: BinaryIO, keys: list[tuple[str, str, str]], pa
         out.write(b"</graph>\n</graphml>\n")
         return n_nodes, n_edges
     edge_data = _row_writer("edge", keys)
-    edges = iter_edges(graph)
-    if parallel == "merge":
-        edges = merge_parallel(edges)
+    edges = merged_edges(graph) if parallel == "merge" else iter_edges(graph)
     n_edges = 0
     for edge in edges:
         edge["label"] = edge["type"]

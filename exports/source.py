@@ -28,7 +28,6 @@ import os
 import sqlite3
 import sys
 from collections import deque
-from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Iterable, Iterator, Union
 
@@ -56,6 +55,9 @@ _EDGE_DEFAULTS: dict[str, Any] = {
 # relation types) in GraphML and GEXF. Names and hex document ids do not contain it.
 LIST_SEPARATOR = " | "
 BATCH = 2000  # relations per evidence query
+_RELATION_COLUMNS = (
+    "r.id, r.head, r.tail, r.type, r.weight, r.confidence, r.predicate, r.title, r.method, r.first_seen, r.last_seen"
+)
 
 Node = dict[str, Any]
 Edge = dict[str, Any]
@@ -79,7 +81,8 @@ class StoreGraph:
         # Temp tables named per view, so two views on one connection do not collide.
         StoreGraph._serial += 1
         suffix = f"{os.getpid()}_{StoreGraph._serial}"
-        self._names = {"@E": f"export_edges_{suffix}", "@N": f"export_nodes_{suffix}", "@S": f"export_scope_{suffix}"}
+        self._names = {"@E": f"export_edges_{suffix}", "@N": f"export_nodes_{suffix}", "@S": f"export_scope_{suffix}",
+                       "@M": f"export_multi_{suffix}"}
 
     _serial = 0
 
@@ -171,68 +174,105 @@ class StoreGraph:
             }
 
     def edges(self) -> Iterator[Edge]:
-        """Edges by (head, tail, type), as records."""
+        """Edges in relation-id order, as records."""
         for t in self.edge_tuples():
             yield edge_from_tuple(t)
 
     def edge_tuples(self) -> Iterator[tuple[Any, ...]]:
-        """Edges by (head, tail, type) as tuples in ``EDGE_FIELDS`` order, the evidence as
+        """Edges in relation-id order as tuples in ``EDGE_FIELDS`` order, the evidence as
         (document, sentence, date) tuples: the GraphML writer's fast path.
 
-        Relations stream in head order (straight off the (head, type, tail) index, no
-        sort, when most relations are exported); each head's few edges are sorted in
-        Python; evidence comes in one query per batch of relations."""
+        Everything is read sequentially: relations by rowid, and the evidence of each
+        batch of relations as one range of the evidence primary key (relation_id first).
+        Random lookups, not Python, were the cost at a million edges."""
         self._prepare()
-        columns = "r.id, r.head, r.tail, r.type, r.weight, r.confidence, r.predicate, r.title, r.method, r.first_seen, r.last_seen"
-        total = self._exec("SELECT count(*) FROM relations").fetchone()[0]
-        if self.number_of_edges() * 10 >= total:
-            # CROSS JOIN keeps relations as the outer loop, read in index order.
-            sql = f"SELECT {columns} FROM relations r CROSS JOIN temp.@E x ON x.id = r.id ORDER BY r.head"
-        else:
-            sql = f"SELECT {columns} FROM relations r WHERE r.id IN temp.@E ORDER BY r.head"
-        cur = self._exec(sql)
-        group: list[tuple[Any, ...]] = []
-        by_tail_type = itemgetter(1, 2)
-        limit = self.flt.evidence_per_edge
+        cur = self._exec(f"SELECT {_RELATION_COLUMNS} FROM relations r WHERE r.id IN temp.@E ORDER BY r.id")
         while True:
             rows = cur.fetchmany(BATCH)
             if not rows:
                 break
-            evidence = self._evidence([row[0] for row in rows])
+            evidence = self._evidence_range(rows[0][0], rows[-1][0])
             for row in rows:
-                if group and row[1] != group[0][0]:
-                    group.sort(key=by_tail_type)
-                    yield from group
-                    group = []
-                found = evidence.get(row[0], ())
-                if len(found) > 1:
-                    # Best first: confidence, then the newest document; ties by document, offset.
-                    found = sorted(found, key=lambda v: (v[0], v[4]))
-                    found.sort(key=lambda v: v[2] or "", reverse=True)
-                    found.sort(key=lambda v: v[3], reverse=True)
-                    document_ids = sorted({v[0] for v in found})
-                else:
-                    document_ids = [v[0] for v in found]
-                kept = found[:limit] if limit > 0 else found
-                group.append((
-                    row[1], row[2], row[3], row[4], round(row[5], 3), row[6], row[7], row[8], row[9], row[10],
-                    len(found), document_ids, [(v[0], v[1], v[2]) for v in kept],
-                ))
-        group.sort(key=by_tail_type)
-        yield from group
+                yield self._tuple(row, evidence.get(row[0], ()))
 
-    def _evidence(self, relation_ids: list[int]) -> dict[int, list[tuple[Any, ...]]]:
-        out: dict[int, list[tuple[Any, ...]]] = {}
+    def pair_groups(self) -> Iterator[list[tuple[Any, ...]]]:
+        """Edge tuples grouped by ordered (head, tail) pair, for merging parallel edges:
+        first the pairs with one relation type (most of them), streamed in relation-id
+        order; then the pairs with several, in (head, tail, type) order."""
+        self._prepare()
+        self._exec("DROP TABLE IF EXISTS temp.@M")
+        self._exec("CREATE TEMP TABLE @M (id INTEGER PRIMARY KEY)")
+        self._exec(
+            "INSERT INTO temp.@M SELECT r.id FROM relations r JOIN "
+            "(SELECT head, tail FROM relations WHERE id IN temp.@E GROUP BY head, tail HAVING count(*) > 1) p "
+            "ON r.head = p.head AND r.tail = p.tail WHERE r.id IN temp.@E"
+        )
+        cur = self._exec(
+            f"SELECT {_RELATION_COLUMNS} FROM relations r WHERE r.id IN temp.@E AND r.id NOT IN temp.@M ORDER BY r.id"
+        )
+        while True:
+            rows = cur.fetchmany(BATCH)
+            if not rows:
+                break
+            evidence = self._evidence_range(rows[0][0], rows[-1][0])
+            for row in rows:
+                yield [self._tuple(row, evidence.get(row[0], ()))]
+        cur = self._exec(f"SELECT {_RELATION_COLUMNS} FROM relations r WHERE r.id IN temp.@M ORDER BY r.head, r.tail, r.type")
+        group: list[tuple[Any, ...]] = []
+        while True:
+            rows = cur.fetchmany(BATCH)
+            if not rows:
+                break
+            evidence = self._evidence_ids([row[0] for row in rows])
+            for row in rows:
+                if group and (row[1], row[2]) != (group[0][0], group[0][1]):
+                    yield group
+                    group = []
+                group.append(self._tuple(row, evidence.get(row[0], ())))
+        if group:
+            yield group
+
+    def _tuple(self, row: Any, found: Any) -> tuple[Any, ...]:
+        if len(found) > 1:
+            # Best first: confidence, then the newest document; ties by document, offset.
+            found = sorted(found, key=lambda v: (v[0], v[4]))
+            found.sort(key=lambda v: v[2] or "", reverse=True)
+            found.sort(key=lambda v: v[3], reverse=True)
+            document_ids = sorted({v[0] for v in found})
+        else:
+            document_ids = [v[0] for v in found]
+        limit = self.flt.evidence_per_edge
+        kept = found[:limit] if limit > 0 else found
+        return (
+            row[1], row[2], row[3], row[4], round(row[5], 3), row[6], row[7], row[8], row[9], row[10],
+            len(found), document_ids, [(v[0], v[1], v[2]) for v in kept],
+        )
+
+    def _document_dates(self) -> dict[str, str]:
         if self._dates is None:
             # Documents are few next to evidence rows: one dict beats a join per row.
             self._dates = dict(self._exec("SELECT id, date FROM documents"))
-        dates = self._dates
+        return self._dates
+
+    def _evidence_range(self, low: int, high: int) -> dict[int, list[tuple[Any, ...]]]:
+        return self._collect_evidence(
+            "SELECT relation_id, document_id, sentence, confidence, start FROM evidence "
+            "WHERE relation_id BETWEEN ? AND ?",
+            (low, high),
+        )
+
+    def _evidence_ids(self, relation_ids: list[int]) -> dict[int, list[tuple[Any, ...]]]:
         marks = ",".join("?" * len(relation_ids))
-        for rid, doc, sentence, confidence, start in self._exec(
+        return self._collect_evidence(
             "SELECT relation_id, document_id, sentence, confidence, start "
             f"FROM evidence WHERE relation_id IN ({marks})",
             relation_ids,
-        ):
+        )
+
+    def _collect_evidence(self, sql: str, args: Any) -> dict[int, list[tuple[Any, ...]]]:
+        out: dict[int, list[tuple[Any, ...]]] = {}
+        dates = self._document_dates()
+        for rid, doc, sentence, confidence, start in self._exec(sql, args):
             item = (doc, sentence, dates.get(doc), confidence, start)
             if rid in out:
                 out[rid].append(item)
@@ -323,6 +363,15 @@ def iter_edges(graph: GraphLike) -> Iterator[Edge]:
 def extra_attributes(data: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
     """Attributes of a hand-made graph beyond the record schema, kept rather than lost."""
     return {k: v for k, v in data.items() if k not in known and not k.startswith("__") and k != "label"}
+
+
+def merged_edges(graph: GraphLike) -> Iterator[Edge]:
+    """One edge per ordered (head, tail) pair (see ``merge_parallel``)."""
+    if isinstance(graph, StoreGraph):
+        for group in graph.pair_groups():
+            yield merge_group([edge_from_tuple(t) for t in group])
+        return
+    yield from merge_parallel(iter_edges(graph))
 
 
 def merge_parallel(edges: Iterable[Edge]) -> Iterator[Edge]:
