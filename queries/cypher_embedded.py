@@ -532,6 +532,7 @@ _memory: dict[tuple[str, str, str, str], nx.MultiDiGraph] = {}
 
 def clear_cache() -> None:
     _memory.clear()
+    gc.unfreeze()
 
 
 def build_for_spec(store: Store, spec: GraphSpec) -> nx.MultiDiGraph:
@@ -572,13 +573,15 @@ def _add_entities(store: Store, g: nx.MultiDiGraph, entity_types: tuple[str, ...
 
 
 def _pickle_path(store: Store, key: tuple[str, str, str, str]) -> Path:
-    digest = hashlib.sha1("|".join(key).encode()).hexdigest()[:16]
-    return store.path.with_name(f"{store.path.name}.nxcache-{digest}.pickle")
+    # The store's state is in the name, so stale caches are found without opening them.
+    spec = hashlib.sha1(key[3].encode()).hexdigest()[:12]
+    return store.path.with_name(f"{store.path.name}.nxcache-{key[1][:12]}-v{key[2]}-{spec}.pickle")
 
 
-def _stale_pickles(store: Store, keep: Path) -> Iterator[Path]:
+def _stale_pickles(store: Store, key: tuple[str, str, str, str]) -> Iterator[Path]:
+    current = f"{store.path.name}.nxcache-{key[1][:12]}-v{key[2]}-"
     for p in store.path.parent.glob(f"{store.path.name}.nxcache-*.pickle"):
-        if p != keep:
+        if not p.name.startswith(current):
             yield p
 
 
@@ -618,19 +621,14 @@ def cached_graph(store: Store, spec: GraphSpec, *, use_pickle: bool = True) -> t
     _memory[key] = g
     while len(_memory) > MEMORY_CACHE_SIZE:
         _memory.pop(next(iter(_memory)))
+        gc.unfreeze()  # let the collector reclaim the evicted graph (networkx views make cycles)
     return g, CacheInfo(source, time.perf_counter() - t0, g.number_of_nodes(), g.graph.get("_edges", -1))
 
 
 def _write_pickle(store: Store, path: Path, key: tuple[str, str, str, str], g: nx.MultiDiGraph) -> None:
     # Older versions of the store are useless: drop their caches.
-    for old in _stale_pickles(store, path):
-        try:
-            with old.open("rb") as fh:
-                head = pickle.load(fh).get("key")
-            if head is None or head[2] != key[2] or head[:2] != key[:2]:
-                old.unlink(missing_ok=True)
-        except Exception:  # noqa: BLE001
-            old.unlink(missing_ok=True)
+    for old in _stale_pickles(store, key):
+        old.unlink(missing_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     try:
         with tmp.open("wb") as fh:
