@@ -135,7 +135,7 @@ def extract(
 def entities(
     db: DbOption = DEFAULT_DB_PATH,
     entity_type: Annotated[Optional[str], typer.Option("--type", help=f"One of {', '.join(ENTITY_TYPES)}.")] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1)] = 50,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many entities.")] = 50,
     json_out: JsonOption = False,
 ) -> None:
     """List entities, most mentioned first."""
@@ -205,12 +205,14 @@ def stats(db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
 def demo(
     db: DbOption = DEFAULT_DB_PATH,
     name: Annotated[str, typer.Option("--entity", help="Whose connections to print.")] = "Rubio",
-    examples: Annotated[Path, typer.Option("--examples", help="Folder of sample articles.")] = EXAMPLES_DIR,
+    examples: Annotated[
+        Optional[Path], typer.Option("--examples", help="Folder of sample articles (default: the bundled examples/).")
+    ] = None,
     model: ModelOption = None,
 ) -> None:
     """Ingest the bundled sample articles and print one entity's connections."""
     with KnowledgeGraph.open(db) as kg:
-        summary = _run_ingest(kg, [str(examples)], model, 1)
+        summary = _run_ingest(kg, [str(examples or EXAMPLES_DIR)], model, 1)
         render_summary(console(), summary)
         render_entity_card(console(), kg.entity(name))
 

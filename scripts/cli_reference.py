@@ -9,26 +9,33 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import click
+from typing import Any
+
 import typer
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 BEGIN, END = "<!-- cli-reference:begin -->", "<!-- cli-reference:end -->"
 
 
-def _commands(group: click.Group, prefix: str = "newsgraph") -> list[tuple[str, click.Command]]:
+# typer ships its own copy of click, so commands and parameters are told apart by their
+# attributes rather than by click's classes.
+def _commands(group: Any, prefix: str = "newsgraph") -> list[tuple[str, Any]]:
     out = []
     for name in sorted(group.commands):
         cmd = group.commands[name]
-        if isinstance(cmd, click.Group):
+        if hasattr(cmd, "commands"):
             out += _commands(cmd, f"{prefix} {name}")
         else:
             out.append((f"{prefix} {name}", cmd))
     return out
 
 
-def _usage(path: str, cmd: click.Command) -> str:
-    args = " ".join(p.human_readable_name.upper() + ("..." if p.nargs == -1 else "") for p in cmd.params if isinstance(p, click.Argument))
+def _usage(path: str, cmd: Any) -> str:
+    args = " ".join(
+        (p.metavar or p.name).upper() + ("..." if p.nargs == -1 else "")
+        for p in cmd.params
+        if p.param_type_name == "argument"
+    )
     return f"{path} {args} [OPTIONS]".replace("  ", " ")
 
 
@@ -36,7 +43,6 @@ def render() -> str:
     from newsgraph.cli import app
 
     root = typer.main.get_command(app)
-    assert isinstance(root, click.Group)
     lines = [BEGIN, ""]
     for path, cmd in _commands(root):
         lines.append(f"### `{path}`")
@@ -46,7 +52,7 @@ def render() -> str:
         lines.append(f"    {_usage(path, cmd)}")
         lines.append("")
         for p in cmd.params:
-            if not isinstance(p, click.Option) or p.hidden:
+            if p.param_type_name != "option" or p.hidden:
                 continue
             flags = ", ".join(f"`{o}`" for o in [*p.opts, *p.secondary_opts])
             extra = []
