@@ -186,12 +186,13 @@ def top(
     db: DbOption = DEFAULT_DB_PATH,
     entity_type: Annotated[Optional[str], typer.Option("--type", help=f"Only entities of this type: {', '.join(ENTITY_TYPES)}.")] = None,
     by: Annotated[str, typer.Option("--by", help="mentions, degree, pagerank or betweenness.")] = "mentions",
-    limit: Annotated[int, typer.Option("--limit", min=1)] = 20,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many entities.")] = 20,
+    min_confidence: MinConfidenceOption = 0.0,
     json_out: JsonOption = False,
 ) -> None:
     """Who matters most in the corpus: entities ranked by mentions, degree, PageRank or betweenness."""
     with KnowledgeGraph.open(db) as kg:
-        data = kg.top(by=by, entity_type=entity_type, limit=limit)
+        data = kg.top(by=by, entity_type=entity_type, limit=limit, min_confidence=min_confidence)
     if json_out:
         print_json(data)
         return

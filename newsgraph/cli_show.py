@@ -6,7 +6,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from newsgraph.cli_common import DEFAULT_DB_PATH, DbOption, JsonOption, app, console, handles_errors, print_json
+from newsgraph.cli_common import (
+    DEFAULT_DB_PATH,
+    DbOption,
+    JsonOption,
+    MinConfidenceOption,
+    app,
+    console,
+    handles_errors,
+    print_json,
+)
 from newsgraph.graph.model import ENTITY_TYPES
 from newsgraph.kg import KnowledgeGraph
 from newsgraph.show import DEFAULT_MAX_NODES, EgoOptions, write_show
@@ -30,6 +39,7 @@ def show(
         typer.Option("--cooccurrence/--no-cooccurrence", help="Also draw sentence co-occurrence edges (many; off by default)."),
     ] = False,
     min_weight: Annotated[int, typer.Option("--min-weight", min=0, help="Hide relations seen fewer times.")] = 0,
+    min_confidence: MinConfidenceOption = 0.0,
     max_nodes: Annotated[
         int, typer.Option("--max-nodes", min=1, help="Keep at most this many entities, nearest and strongest first.")
     ] = DEFAULT_MAX_NODES,
@@ -44,7 +54,8 @@ def show(
     for its evidence sentences and documents."""
     opts = EgoOptions(
         depth=depth, entity_types=entity_types or [], relation_types=relation_types or [],
-        include_cooccurrence=cooccurrence, min_weight=min_weight, max_nodes=max_nodes,
+        include_cooccurrence=cooccurrence, min_weight=min_weight, min_confidence=min_confidence,
+        max_nodes=max_nodes,
     )
     with KnowledgeGraph.open(db) as kg:
         result = write_show(kg, name, opts, output, open_browser=not no_open)

@@ -298,7 +298,9 @@ class KnowledgeGraph:
             relation_types=filters.relation_types(relation_types), min_confidence=min_confidence, max_paths=max_paths,
         )
 
-    def top(self, *, by: str = "mentions", entity_type: str | None = None, limit: int = 20) -> dict[str, Any]:
+    def top(
+        self, *, by: str = "mentions", entity_type: str | None = None, limit: int = 20, min_confidence: float = 0.0
+    ) -> dict[str, Any]:
         """Entities ranked by mentions, degree, pagerank or betweenness."""
         from newsgraph.queries import filters
         from newsgraph.queries.rankings import RANKINGS, top_entities
@@ -307,7 +309,9 @@ class KnowledgeGraph:
             from newsgraph.errors import InvalidQueryOption
 
             raise InvalidQueryOption(detail=f"unknown ranking {by!r}; use one of {', '.join(RANKINGS)}")
-        return top_entities(self.store, by, filters.entity_type(entity_type) if entity_type else None, limit)
+        return top_entities(
+            self.store, by, filters.entity_type(entity_type) if entity_type else None, limit, min_confidence
+        )
 
     # -- exports (newsgraph.exports) ----------------------------------------------------
     def export(

@@ -60,6 +60,7 @@ class EgoOptions:
     relation_types: list[str] = field(default_factory=list)  # empty: every type
     include_cooccurrence: bool = False  # the drawing is readable without; opt in
     min_weight: int = 0
+    min_confidence: float = 0.0
     max_nodes: int = DEFAULT_MAX_NODES
 
     def __post_init__(self) -> None:
@@ -113,6 +114,7 @@ def _relation_filter(opts: EgoOptions) -> GraphFilter:
     return GraphFilter(
         relation_types=opts.relation_types,
         min_weight=opts.min_weight,
+        min_confidence=opts.min_confidence,
         include_cooccurrence=opts.include_cooccurrence,
         evidence_per_edge=EVIDENCE_PER_EDGE,
     )
@@ -248,6 +250,7 @@ def page_data(kg: KnowledgeGraph, ego: EgoNetwork, opts: EgoOptions) -> dict[str
             "relation_types": opts.relation_types,
             "include_cooccurrence": opts.include_cooccurrence,
             "min_weight": opts.min_weight,
+            "min_confidence": opts.min_confidence,
             "max_nodes": opts.max_nodes,
         },
         "truncated": ego.truncated,

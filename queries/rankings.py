@@ -52,7 +52,7 @@ def _entity_rows(store: Store, entity_type: str | None, ids: list[str] | None = 
     return rows
 
 
-def _by_mentions(store: Store, entity_type: str | None, limit: int) -> tuple[list[tuple[str, float]], bool]:
+def _by_mentions(store: Store, entity_type: str | None, limit: int, min_confidence: float = 0.0) -> tuple[list[tuple[str, float]], bool]:
     sql, args = "SELECT id, mentions FROM entities", []
     if entity_type:
         sql += " WHERE type = ?"
@@ -61,20 +61,27 @@ def _by_mentions(store: Store, entity_type: str | None, limit: int) -> tuple[lis
     return [(r[0], r[1]) for r in store.conn.execute(sql, [*args, limit])], False
 
 
-def _by_degree(store: Store, entity_type: str | None, limit: int) -> tuple[list[tuple[str, float]], bool]:
+def _by_degree(store: Store, entity_type: str | None, limit: int, min_confidence: float = 0.0) -> tuple[list[tuple[str, float]], bool]:
     # Two grouped scans that walk the (head, ...) and (tail, ...) indexes in order: no sort
     # of the two million ends a UNION would need.
     counts: dict[str, int] = {}
+    where, args = _confidence_clause(min_confidence)
     for side in ("head", "tail"):
-        for eid, n in store.conn.execute(f"SELECT {side}, count(*) FROM relations GROUP BY {side}"):
+        for eid, n in store.conn.execute(f"SELECT {side}, count(*) FROM relations{where} GROUP BY {side}", args):
             counts[eid] = counts.get(eid, 0) + n
     return _keep(counts, store, entity_type, limit), False
 
 
-def relation_graph(store: Store) -> nx.DiGraph:
+def _confidence_clause(min_confidence: float) -> tuple[str, list[Any]]:
+    # Without a threshold the scans stay index-only.
+    return (" WHERE confidence >= ?", [min_confidence]) if min_confidence > 0 else ("", [])
+
+
+def relation_graph(store: Store, min_confidence: float = 0.0) -> nx.DiGraph:
     """Every relation as a weighted arc (co-occurrence both ways), parallel arcs summed."""
     weights: dict[tuple[str, str], int] = {}
-    for head, tail, rtype, weight in store.conn.execute("SELECT head, tail, type, weight FROM relations"):
+    where, args = _confidence_clause(min_confidence)
+    for head, tail, rtype, weight in store.conn.execute(f"SELECT head, tail, type, weight FROM relations{where}", args):
         weights[(head, tail)] = weights.get((head, tail), 0) + weight
         if rtype == COOCCURRENCE:
             weights[(tail, head)] = weights.get((tail, head), 0) + weight
@@ -90,18 +97,18 @@ def _keep(scores: Mapping[str, float], store: Store, entity_type: str | None, li
     return heapq.nsmallest(limit, candidates, key=lambda kv: (-kv[1], kv[0]))
 
 
-def _by_pagerank(store: Store, entity_type: str | None, limit: int) -> tuple[list[tuple[str, float]], bool]:
+def _by_pagerank(store: Store, entity_type: str | None, limit: int, min_confidence: float = 0.0) -> tuple[list[tuple[str, float]], bool]:
     with no_gc():
-        g = relation_graph(store)
+        g = relation_graph(store, min_confidence)
         if g.number_of_nodes() == 0:
             return [], False
         scores = nx.pagerank(g, weight="weight")
     return _keep(scores, store, entity_type, limit), False
 
 
-def _by_betweenness(store: Store, entity_type: str | None, limit: int) -> tuple[list[tuple[str, float]], bool]:
+def _by_betweenness(store: Store, entity_type: str | None, limit: int, min_confidence: float = 0.0) -> tuple[list[tuple[str, float]], bool]:
     with no_gc():
-        g = relation_graph(store).to_undirected(as_view=False)
+        g = relation_graph(store, min_confidence).to_undirected(as_view=False)
         n = g.number_of_nodes()
         if n == 0:
             return [], False
@@ -119,11 +126,17 @@ RANKINGS = {
 }
 
 
-def top_entities(store: Store, by: str = "mentions", entity_type: str | None = None, limit: int = 20) -> dict[str, Any]:
-    ranked, approximate = RANKINGS[by](store, entity_type, limit)
+def top_entities(
+    store: Store, by: str = "mentions", entity_type: str | None = None, limit: int = 20, min_confidence: float = 0.0
+) -> dict[str, Any]:
+    """``min_confidence`` counts only relations at least that confident (degree, PageRank,
+    betweenness); mentions do not depend on relations."""
+    ranked, approximate = RANKINGS[by](store, entity_type, limit, min_confidence)
     rows = _entity_rows(store, entity_type, [k for k, _ in ranked])
     entities = []
     for rank, (eid, score) in enumerate(ranked, start=1):
         row = rows[eid]
         entities.append({"rank": rank, **row, "score": round(score, 6) if isinstance(score, float) else score})
-    return {"by": by, "type": entity_type, "approximate": approximate, "entities": entities}
+    return {
+        "by": by, "type": entity_type, "min_confidence": min_confidence, "approximate": approximate, "entities": entities,
+    }

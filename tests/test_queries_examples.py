@@ -56,3 +56,19 @@ def test_top_by_mentions_matches_entities(examples_db):
     entities = run(examples_db, "entities", "--limit", "3")
     assert [e["id"] for e in top] == [e["id"] for e in entities]
     assert run(examples_db, "top", "--by", "pagerank", "--type", "Person", "--limit", "1")["entities"][0]["type"] == "Person"
+
+
+def test_top_by_degree_with_min_confidence_counts_only_confident_relations(examples_db):
+    import sqlite3
+
+    everything = run(examples_db, "top", "--by", "degree", "--limit", "1")
+    confident = run(examples_db, "top", "--by", "degree", "--limit", "1", "--min-confidence", "0.5")
+    top_id = everything["entities"][0]["id"]
+    conn = sqlite3.connect(examples_db)
+    expected = conn.execute(
+        "SELECT count(*) FROM relations WHERE (head = ? OR tail = ?) AND confidence >= 0.5", (top_id, top_id)
+    ).fetchone()[0]
+    assert confident["min_confidence"] == 0.5
+    scores = {e["id"]: e["score"] for e in confident["entities"]}
+    assert scores.get(top_id, expected) == expected
+    assert confident["entities"][0]["score"] < everything["entities"][0]["score"]

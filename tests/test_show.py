@@ -182,3 +182,16 @@ def test_text_browsers_and_no_browser_do_not_count(tmp_path, monkeypatch):
 
     monkeypatch.setattr(webbrowser, "get", none)
     assert open_in_browser(page) is False
+
+
+def test_min_confidence_drops_weak_relations_from_the_drawing(examples_db):
+    from newsgraph import KnowledgeGraph
+    from newsgraph.show import EgoOptions, ego_network
+
+    with KnowledgeGraph.open(examples_db) as kg:
+        everything = ego_network(kg, "Rubio", EgoOptions(include_cooccurrence=True))
+        confident = ego_network(kg, "Rubio", EgoOptions(include_cooccurrence=True, min_confidence=0.5))
+    confidences = [d["confidence"] for _, _, d in everything.graph.edges(data=True)]
+    assert min(confidences) < 0.5  # co-occurrence at least
+    assert confident.graph.number_of_edges() < everything.graph.number_of_edges()
+    assert all(d["confidence"] >= 0.5 for _, _, d in confident.graph.edges(data=True))
