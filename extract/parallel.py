@@ -7,8 +7,8 @@ serialised back to the main process, which must still run extraction on it, so t
 process becomes the bottleneck. Here a worker does the parse *and* the extraction and
 sends back a small dataclass.
 
-Memory stays flat: at most ``2 × workers`` chunks are in flight, the input is read
-lazily, and a worker is replaced (forked again from the pristine parent) after
+Memory stays flat: at most ``IN_FLIGHT_PER_WORKER × workers`` chunks are in flight, the
+input is read lazily, and a worker is replaced (forked again from the pristine parent) after
 ``MAX_CHUNKS_PER_WORKER`` chunks so that spaCy's string store, which grows with every
 new word, cannot grow without bound.
 """
@@ -27,7 +27,9 @@ from newsgraph.errors import ModelNotFound
 from newsgraph.graph.model import ExtractedDocument
 
 MAX_CHUNKS_PER_WORKER = 200
-CHUNK_SIZE = 16
+IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker, so none idles while the writer commits
+POOL_MIN_ARTICLES = 32  # fewer are not worth starting worker processes for
+CHUNK_SIZE = 8  # small: when the input ends, a worker waits for at most one chunk of the other
 
 
 def check_model(model: str | None) -> None:
@@ -78,5 +80,5 @@ def extract_parallel(
                 in_flight.append(pool.apply_async(_extract_chunk, (chunk, model, cooccurrence)))
             if not in_flight:
                 break
-            if len(in_flight) >= 2 * workers or not chunk:
+            if len(in_flight) >= IN_FLIGHT_PER_WORKER * workers or not chunk:
                 yield from in_flight.popleft().get()

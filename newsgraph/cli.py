@@ -94,7 +94,8 @@ def extract(
     ] = False,
     workers: WorkersOption = None,
 ) -> None:
-    """Entities and relations of one text, printed; nothing is stored."""
+    """Entities and relations of one text, printed; nothing is stored. With --jsonl, the
+    batch form for map steps: JSON Lines of articles in, one extracted document per line out."""
     from newsgraph.extract.readers import ReadFailure, iter_articles
 
     if jsonl:

@@ -61,13 +61,12 @@ class IngestSummary:
 def _extracted(items: Iterator[tuple[str, dict[str, Any]]], model: str | None, workers: int, batch_size: int) -> Iterator[ExtractedDocument]:
     """Parse and extract in this process (one worker) or in a pool of worker processes;
     either way the documents come back in input order to this process, the only writer."""
-    from newsgraph.extract.parallel import CHUNK_SIZE, extract_parallel
+    from newsgraph.extract.parallel import POOL_MIN_ARTICLES, extract_parallel
 
     head: list[tuple[str, dict[str, Any]]] = []
     if workers > 1:
-        # A handful of articles is not worth starting worker processes for.
-        head = list(itertools.islice(items, 2 * CHUNK_SIZE))
-        if len(head) == 2 * CHUNK_SIZE:
+        head = list(itertools.islice(items, POOL_MIN_ARTICLES))
+        if len(head) == POOL_MIN_ARTICLES:
             return extract_parallel(itertools.chain(head, items), model=model, workers=workers)
     from newsgraph.extract.pipeline import extract_texts, load_pipeline
 

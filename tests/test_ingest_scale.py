@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from newsgraph import KnowledgeGraph
 from newsgraph.cli import app
 from newsgraph.errors import ModelNotFound, UnknownEntity
-from newsgraph.extract.parallel import CHUNK_SIZE
+from newsgraph.extract.parallel import POOL_MIN_ARTICLES
 
 PEOPLE = ["Marco Rubio", "Claudia Sheinbaum", "Nayib Bukele", "Mark Carney", "Bernardo Arevalo", "Jose Raul Mulino"]
 PLACES = ["El Salvador", "Mexico", "Canada", "Guatemala", "Panama", "Brazil"]
@@ -56,20 +56,26 @@ def _graph_rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
         }
 
 
-def test_worker_pool_stores_the_same_graph_as_one_process(tmp_path: Path) -> None:
-    rows = _articles(2 * CHUNK_SIZE + 5)  # enough to start the pool
+def test_worker_pool_stores_the_same_graph_as_one_process(tmp_path: Path, monkeypatch) -> None:
+    import newsgraph.extract.parallel as parallel
+
+    pools = []
+    real = parallel.extract_parallel
+    monkeypatch.setattr(parallel, "extract_parallel", lambda *a, **k: pools.append(k["workers"]) or real(*a, **k))
+    rows = _articles(POOL_MIN_ARTICLES + 13)  # enough to start the pool
     corpus = _write_jsonl(tmp_path / "articles.jsonl", rows)
     with KnowledgeGraph.open(tmp_path / "one.db") as kg:
         one = kg.ingest([corpus], workers=1)
     with KnowledgeGraph.open(tmp_path / "pool.db") as kg:
         pool = kg.ingest([corpus], workers=2)
+    assert pools == [2]
     assert one.documents_new == pool.documents_new == len(rows)
     assert one.relations > 0
     assert _graph_rows(tmp_path / "one.db") == _graph_rows(tmp_path / "pool.db")
 
 
 def test_worker_pool_reports_a_missing_model(tmp_path: Path) -> None:
-    corpus = _write_jsonl(tmp_path / "articles.jsonl", _articles(2 * CHUNK_SIZE))
+    corpus = _write_jsonl(tmp_path / "articles.jsonl", _articles(POOL_MIN_ARTICLES))
     with KnowledgeGraph.open(tmp_path / "ng.db") as kg, pytest.raises(ModelNotFound):
         kg.ingest([corpus], workers=2, model="no_such_pipeline_xyz")
 
