@@ -20,9 +20,9 @@ Measured, per configuration:
 * peak RSS: the sum of the resident sets of the process and all its descendants (parser
   workers), sampled every 50 ms from /proc, and the largest single process's
   ``ru_maxrss`` (``os.wait4``, which covers descendants that have exited);
-* for the ingest runs: the time from the first to the last 10% of articles, taken by
-  ``on_document`` callbacks: ``late/early`` is the speed of the last 10% over the speed of
-  the first 10% (1.0 = no slow-down as the store grows);
+* for the ingest runs, from ``on_document`` callbacks: ``late/early`` is the speed
+  (characters of text per second) over the last 10% of the articles divided by the speed
+  over the first 10% (1.0 = no slow-down as the store grows; see ``_spread``);
 * for ``ingest-w1``: where the time goes: the stages around the parse are timed by
   wrapping them (reading and cleanup, ``document_id`` and the store look-up, extraction
   from the parsed ``Doc``, ``Store.add_documents``); the parse is the rest.
@@ -76,15 +76,21 @@ def write_corpus(source: Path, dest: Path, limit: int | None) -> int:
 # --- children: one configuration each, result as JSON on the last stdout line -------------
 
 
-def _spread(stamps: list[float], start: float) -> dict[str, float]:
-    """Seconds per 10% of the articles, over the first and over the last 10%.
+def _spread(stamps: list[float], start: float, weights: list[int] | None = None) -> dict[str, float]:
+    """Seconds per 10% of the work, over the first and over the last 10% of the articles.
 
-    Articles come out in bursts (a batch or a worker's chunk at a time), so each window
-    runs from one burst's end to another's and its time is scaled to exactly 10% of the
-    articles. The first window starts when the first articles are out: start-up (model
-    load, worker start) is not a slow-down of the store."""
+    Work is characters of text when ``weights`` gives each article's length (articles come
+    in input order, and the BBC file is ordered by category, whose article lengths differ),
+    else articles. Articles come out in bursts (a batch or a worker's chunk at a time), so
+    each window runs from one burst's end to another's. The first window starts when the
+    first articles are out: start-up (model load, worker start) is not a slow-down."""
     n = len(stamps)
     k = max(1, n // 10)
+    w = weights if weights is not None and len(weights) == n else [1] * n
+    cumulative = [0]
+    for x in w:
+        cumulative.append(cumulative[-1] + x)
+    tenth = cumulative[-1] / 10
     ends: list[tuple[float, int]] = []  # (time a burst ended, articles out by then)
     for i, t in enumerate(stamps):
         if ends and t - ends[-1][0] < 0.002:
@@ -93,10 +99,14 @@ def _spread(stamps: list[float], start: float) -> dict[str, float]:
             ends.append((t, i + 1))
     if len(ends) < 3:
         return {"first10_s": 0.0, "last10_s": 0.0}
+
+    def per_tenth(t_a: float, c_a: int, t_b: float, c_b: int) -> float:
+        return (t_b - t_a) / max(1, cumulative[c_b] - cumulative[c_a]) * tenth
+
     t0, c0 = ends[0]
-    first = next(((t - t0) / (c - c0) * k for t, c in ends[1:] if c - c0 >= k), 0.0)
+    first = next((per_tenth(t0, c0, t, c) for t, c in ends[1:] if c - c0 >= k), 0.0)
     t_end, c_end = ends[-1]
-    last = next(((t_end - t) / (c_end - c) * k for t, c in reversed(ends[:-1]) if c_end - c >= k), 0.0)
+    last = next((per_tenth(t, c, t_end, c_end) for t, c in reversed(ends[:-1]) if c_end - c >= k), 0.0)
     return {"first10_s": first, "last10_s": last}
 
 
@@ -174,8 +184,10 @@ def child_ingest(corpus: Path, db: Path, workers: int | None, stages: bool) -> d
         kwargs: dict[str, Any] = {} if workers is None else {"workers": workers}
         summary = kg.ingest([corpus], on_document=lambda: stamps.append(time.perf_counter()), **kwargs)
         work = time.perf_counter() - start
+    lengths = [len(json.loads(line)["text"]) for line in corpus.open(encoding="utf-8")]
     result = {"articles": len(stamps), "load_s": load, "work_s": work, "summary": summary.to_dict(),
-              "workers": kg_module.default_workers() if workers is None else workers, **_spread(stamps, start)}
+              "workers": kg_module.default_workers() if workers is None else workers,
+              **_spread(stamps, start, lengths)}
     if stages:
         other = sum(timer.seconds.values())
         result["stages_s"] = {**timer.seconds, "parse (rest)": work - other}
