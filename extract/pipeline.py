@@ -161,7 +161,7 @@ def _ensure_countries(out: ExtractedDocument, group_countries: dict[str, str]) -
 
     present = {e.id for e in out.entities}
     by_iso = {c.iso3: c for c in load_gazetteer().countries.values()}
-    for country_id in set(group_countries.values()) - present:
+    for country_id in sorted(set(group_countries.values()) - present):  # stable across processes
         iso3 = country_id.split(":", 1)[1]
         country = by_iso[iso3]
         out.entities.append(ExtractedEntity(id=country_id, name=country.name, type="Country", iso3=iso3, mentions=0))
