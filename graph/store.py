@@ -155,13 +155,15 @@ class Store:
         """Merge a batch of extracted documents in one transaction."""
         result = BatchResult()
         now = _now()
+        new_surnames: set[str] = set()
         with self.transaction() as conn:
             for doc in docs:
                 if conn.execute("SELECT 1 FROM documents WHERE id=?", (doc.id,)).fetchone():
                     result.present_documents += 1
                     continue
-                self._add_document(conn, doc, now, result)
+                self._add_document(conn, doc, now, result, new_surnames)
                 result.new_documents += 1
+            self._merge_lone_surnames(conn, new_surnames)
             conn.execute(
                 "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='data_version'"
             )
@@ -183,7 +185,88 @@ class Store:
                 remap[e.id] = rows[0][0]
         return remap
 
-    def _add_document(self, conn: sqlite3.Connection, doc: ExtractedDocument, now: str, result: BatchResult) -> None:
+    def _merge_lone_surnames(self, conn: sqlite3.Connection, surnames: set[str]) -> None:
+        """A person stored under a lone surname ("Blair", from articles that never gave the
+        full name) joins the one person whose full name ends with it, once that person is
+        known. Articles come in any order, so this runs whenever a new surname arrives."""
+        for norm in sorted(surnames):
+            owners = conn.execute(
+                "SELECT DISTINCT a.entity_id FROM aliases a JOIN entities x ON x.id = a.entity_id "
+                "WHERE a.norm = ? AND a.kind = 'surname' AND x.type = 'Person' LIMIT 2",
+                (norm,),
+            ).fetchall()
+            if len(owners) != 1:
+                continue  # two people share the surname: a lone one stays apart
+            owner = owners[0][0]
+            lone = conn.execute(
+                "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE a.norm = ? "
+                "AND a.kind = 'name' AND e.type = 'Person' AND e.id != ? AND instr(trim(e.name), ' ') = 0",
+                (norm, owner),
+            ).fetchall()
+            for (src,) in lone:
+                self._merge_entity(conn, src, owner)
+
+    def _merge_entity(self, conn: sqlite3.Connection, src: str, dst: str) -> None:
+        """Move everything of entity ``src`` onto ``dst`` and delete ``src``: mentions,
+        documents, aliases, and relations (merged with ``dst``'s own where they coincide)."""
+        conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (dst, src))
+        conn.execute(
+            "INSERT INTO entity_documents SELECT ?, document_id, mentions FROM entity_documents WHERE entity_id = ? "
+            "ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",
+            (dst, src),
+        )
+        conn.execute("DELETE FROM entity_documents WHERE entity_id = ?", (src,))
+        conn.execute(
+            "INSERT OR IGNORE INTO aliases SELECT ?, alias, norm, 'alias' FROM aliases WHERE entity_id = ?", (dst, src)
+        )
+        conn.execute("DELETE FROM aliases WHERE entity_id = ?", (src,))
+        s = conn.execute("SELECT mentions, first_seen, last_seen FROM entities WHERE id = ?", (src,)).fetchone()
+        conn.execute(
+            "UPDATE entities SET mentions = mentions + ?, "
+            "documents = (SELECT count(*) FROM entity_documents WHERE entity_id = ?), "
+            "first_seen = min(coalesce(first_seen, ?), coalesce(?, first_seen)), "
+            "last_seen = max(coalesce(last_seen, ?), coalesce(?, last_seen)) WHERE id = ?",
+            (s["mentions"], dst, s["first_seen"], s["first_seen"], s["last_seen"], s["last_seen"], dst),
+        )
+        conn.execute("DELETE FROM entities WHERE id = ?", (src,))
+        moved = conn.execute(
+            "SELECT id, head, tail, type, confidence, first_seen, last_seen FROM relations WHERE head = ? OR tail = ?",
+            (src, src),
+        ).fetchall()
+        for r in moved:
+            head = dst if r["head"] == src else r["head"]
+            tail = dst if r["tail"] == src else r["tail"]
+            if r["type"] == COOCCURRENCE and head > tail:
+                head, tail = tail, head
+            if head == tail:
+                conn.execute("DELETE FROM evidence WHERE relation_id = ?", (r["id"],))
+                conn.execute("DELETE FROM relations WHERE id = ?", (r["id"],))
+                continue
+            existing = conn.execute(
+                "SELECT id FROM relations WHERE head = ? AND type = ? AND tail = ?", (head, r["type"], tail)
+            ).fetchone()
+            if existing is None:
+                conn.execute("UPDATE relations SET head = ?, tail = ? WHERE id = ?", (head, tail, r["id"]))
+                continue
+            target = existing[0]
+            conn.execute(
+                "INSERT OR IGNORE INTO evidence SELECT ?, document_id, start, end, sentence, predicate, method, confidence "
+                "FROM evidence WHERE relation_id = ?",
+                (target, r["id"]),
+            )
+            conn.execute("DELETE FROM evidence WHERE relation_id = ?", (r["id"],))
+            conn.execute("DELETE FROM relations WHERE id = ?", (r["id"],))
+            conn.execute(
+                "UPDATE relations SET weight = (SELECT count(*) FROM evidence WHERE relation_id = ?), "
+                "confidence = max(confidence, ?), first_seen = min(first_seen, ?), last_seen = max(last_seen, ?) "
+                "WHERE id = ?",
+                (target, r["confidence"], r["first_seen"], r["last_seen"], target),
+            )
+
+    def _add_document(
+        self, conn: sqlite3.Connection, doc: ExtractedDocument, now: str, result: BatchResult,
+        new_surnames: set[str] | None = None,
+    ) -> None:
         date = _date_of(doc.published, now)
         conn.execute(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
@@ -212,9 +295,11 @@ class Store:
                 )
                 if e.type == "Person" and len(e.name.split()) >= 2:
                     surname = e.name.split()[-1]
-                    conn.execute(
+                    added = conn.execute(
                         "INSERT OR IGNORE INTO aliases VALUES (?,?,?, 'surname')", (eid, surname, normalise_name(surname))
-                    )
+                    ).rowcount
+                    if added and new_surnames is not None:
+                        new_surnames.add(normalise_name(surname))
             conn.executemany(
                 "INSERT OR IGNORE INTO aliases VALUES (?,?,?, 'alias')",
                 [(eid, a, normalise_name(a)) for a in aliases if normalise_name(a)],

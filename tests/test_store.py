@@ -79,3 +79,35 @@ def test_failed_batch_leaves_nothing_behind(tmp_path):
     except Exception:
         pass
     assert store.stats()["documents"] == 0  # the batch is one transaction
+
+
+def test_lone_surname_stored_first_joins_the_full_name_when_it_arrives(tmp_path):
+    """Articles that only say "Mr Blair" came before the one naming Tony Blair: one node."""
+    store = Store(tmp_path / "ng.db")
+    blair = ("person:blair", "Blair", "Person")
+    gbr = ("country:GBR", "United Kingdom", "Country")
+    store.add_documents([doc("d1", [blair, gbr], [(blair[0], "VISITED", gbr[0], "Mr Blair visited Britain.")])])
+    store.add_documents([doc("d2", [blair, SLV], [(blair[0], "VISITED", SLV[0], "Blair toured El Salvador.")])])
+    tony = ("person:tony-blair", "Tony Blair", "Person")
+    store.add_documents([doc("d3", [tony, gbr], [(tony[0], "VISITED", gbr[0], "Tony Blair flew to Britain.")])])
+    assert store.entity("person:blair") is None
+    merged = store.entity(tony[0])
+    assert merged["mentions"] == 3 and merged["documents"] == 3
+    assert "Blair" in merged["aliases"]
+    visits = {c["entity"]["id"]: c["weight"] for c in store.connections(tony[0]) if c["relation"] == "VISITED"}
+    assert visits == {"country:GBR": 2, "country:SLV": 1}
+    assert store.candidates("Blair")[0][0] == tony[0]
+    left = store.conn.execute(
+        "SELECT count(*) FROM mentions WHERE entity_id='person:blair' UNION ALL "
+        "SELECT count(*) FROM relations WHERE head='person:blair' OR tail='person:blair' UNION ALL "
+        "SELECT count(*) FROM entity_documents WHERE entity_id='person:blair'"
+    ).fetchall()
+    assert [tuple(r) for r in left] == [(0,), (0,), (0,)]
+    assert store.stats()["relations"] == 2
+
+
+def test_lone_surname_shared_by_two_full_names_stays_apart(tmp_path):
+    store = Store(tmp_path / "ng.db")
+    store.add_documents([doc("d1", [("person:smith", "Smith", "Person")], [])])
+    store.add_documents([doc("d2", [("person:john-smith", "John Smith", "Person"), ("person:jane-smith", "Jane Smith", "Person")], [])])
+    assert store.entity("person:smith") is not None
