@@ -26,6 +26,16 @@ class TypedMention:
     iso3: str | None = None
     is_agency: bool = False
     group_country: tuple[str, str] | None = None  # (iso3, name) for nationalities
+    known: bool = False  # named in the gazetteer: never retyped as someone's surname
+
+
+# Lower-case words a person's name may hold ("Charles de Gaulle", "Osama bin Laden").
+NAME_PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du", "dos", "das", "y", "ben", "ter", "zu"}
+
+
+def plausible_person_name(name: str) -> bool:
+    """Every word capitalised or a particle: "ofNew Labour" (a typo in the source) is not a name."""
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in NAME_PARTICLES for w in name.split())
 
 
 @dataclass
@@ -40,27 +50,25 @@ def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
     if label in {"GPE", "LOC", "ORG", "NORP", "FAC"}:
         country = gaz.country(m.text)
         if country is not None:
-            return TypedMention(m, "Country", country.name, iso3=country.iso3)
+            return TypedMention(m, "Country", country.name, iso3=country.iso3, known=True)
     if label == "NORP":
         country = gaz.nationality(m.text)
         if country is not None:
             key = normalise_name(m.text)
             singular = key if key in gaz.demonyms else key[:-1]
             display = " ".join(w.capitalize() for w in singular.split())
-            return TypedMention(m, "Group", display, group_country=(country.iso3, country.name))
+            return TypedMention(m, "Group", display, group_country=(country.iso3, country.name), known=True)
         return TypedMention(m, "Group", m.text)
+    # Listed organisations win whatever the label: "the White House" (FAC), "Lib Dem" (PERSON).
+    known = gaz.organization(m.text)
+    if known is not None and label in {"ORG", "GPE", "LOC", "FAC", "PERSON"}:
+        return TypedMention(m, "Organization", known[0], is_agency=known[1], known=True)
     if label == "ORG":
-        known = gaz.organization(m.text)
-        if known is not None:
-            return TypedMention(m, "Organization", known[0], is_agency=known[1])
         return TypedMention(m, "Organization", m.text)
     if label in {"GPE", "LOC", "FAC"}:
-        known = gaz.organization(m.text)  # "the White House", "the Pentagon"
-        if known is not None:
-            return TypedMention(m, "Organization", known[0], is_agency=known[1])
         return TypedMention(m, "Location", m.text)
     if label == "PERSON":
-        return TypedMention(m, "Person", m.text)
+        return TypedMention(m, "Person", m.text) if plausible_person_name(m.text) else None
     return None
 
 
@@ -85,7 +93,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
     # A longer full name absorbs a shorter one ending the same way ("Bukele" vs "Nayib Bukele"
     # is handled by surnames; "Nayib Armando Bukele" vs "Nayib Bukele" by first+last).
     for t in typed:
-        if t is None:
+        if t is None or t.known:
             continue
         key = normalise_name(t.name)
         words = key.split()
