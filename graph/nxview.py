@@ -19,7 +19,7 @@ from typing import Any, Iterator
 import networkx as nx
 
 from newsgraph.graph.model import COOCCURRENCE
-from newsgraph.graph.store import Store
+from newsgraph.graph.store import Store, entity_fields
 
 
 @dataclass
@@ -62,19 +62,7 @@ class GraphFilter:
 
 
 def node_attributes(row: Any, aliases: list[str]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "name": row["name"],
-        "type": row["type"],
-        "aliases": aliases,
-        "mentions": row["mentions"],
-        "documents": row["documents"],
-        "iso3": row["iso3"],
-        "is_agency": bool(row["is_agency"]),
-        "first_seen": row["first_seen"],
-        "last_seen": row["last_seen"],
-        "__labels__": {"Entity", row["type"]},
-    }
+    return {**entity_fields(row, aliases), "__labels__": {"Entity", row["type"]}}
 
 
 def build_graph(store: Store, flt: GraphFilter | None = None, entity_ids: set[str] | None = None) -> nx.MultiDiGraph:

@@ -87,6 +87,22 @@ class BatchResult:
     new_relations: int = 0
 
 
+def entity_fields(row: Any, aliases: list[str]) -> dict[str, Any]:
+    """An entity row as the dict every reader shows (card, NetworkX node, Neo4j node)."""
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "type": row["type"],
+        "aliases": aliases,
+        "mentions": row["mentions"],
+        "documents": row["documents"],
+        "iso3": row["iso3"],
+        "is_agency": bool(row["is_agency"]),
+        "first_seen": row["first_seen"],
+        "last_seen": row["last_seen"],
+    }
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -362,18 +378,7 @@ class Store:
                 (row["id"], row["name"]),
             )
         ]
-        return {
-            "id": row["id"],
-            "name": row["name"],
-            "type": row["type"],
-            "aliases": aliases,
-            "mentions": row["mentions"],
-            "documents": row["documents"],
-            "iso3": row["iso3"],
-            "is_agency": bool(row["is_agency"]),
-            "first_seen": row["first_seen"],
-            "last_seen": row["last_seen"],
-        }
+        return entity_fields(row, aliases)
 
     def candidates(self, query: str) -> list[tuple[str, str]]:
         """(entity id, how it matched) for an exact id, name, alias or surname, best first."""
