@@ -31,7 +31,7 @@ from typing import Any, BinaryIO
 from newsgraph.errors import ExportOptionError
 from newsgraph.exports._xml import escape_attr
 from newsgraph.exports.graphml import evidence_json, format_value
-from newsgraph.exports.source import Destination, GraphLike, iter_edges, iter_nodes, merged_edges, open_binary
+from newsgraph.exports.source import ChunkedWriter, Destination, GraphLike, iter_edges, iter_nodes, merged_edges, open_binary
 
 __all__ = ["write_gexf", "ATTRIBUTES", "TYPE_COLOURS", "node_size"]
 
@@ -74,7 +74,6 @@ TYPE_COLOURS: dict[str, tuple[int, int, int]] = {
 OTHER_COLOUR = (157, 157, 157)
 
 _GRAPHML_TYPE = {"string": "string", "integer": "int", "double": "double", "boolean": "boolean"}
-CHUNK = 4096
 
 
 def node_size(mentions: int | None) -> float:
@@ -124,22 +123,19 @@ def _write(graph: GraphLike, out: BinaryIO, parallel: str) -> tuple[int, int]:
     head.append("<nodes>")
     out.write(("\n".join(head) + "\n").encode("utf-8"))
 
-    buf: list[str] = []
+    writer = ChunkedWriter(out)
     n_nodes = 0
     for node in iter_nodes(graph):
         r, g, b = TYPE_COLOURS.get(node.get("type") or "", OTHER_COLOUR)
         start = _date(node.get("first_seen"))
         when = f' start="{start}"' if start else ""
-        buf.append(
+        writer.write(
             f'<node id="{escape_attr(node["id"])}" label="{escape_attr(str(node["name"]))}"{when}>'
             f"{_attvalues(node, ATTRIBUTES['node'])}"
             f'<viz:color r="{r}" g="{g}" b="{b}"/><viz:size value="{node_size(node.get("mentions"))}"/></node>\n'
         )
         n_nodes += 1
-        if len(buf) >= CHUNK:
-            out.write("".join(buf).encode("utf-8"))
-            buf.clear()
-    buf.append("</nodes>\n<edges>\n")
+    writer.write("</nodes>\n<edges>\n")
 
     edges = merged_edges(graph) if parallel == "merge" else iter_edges(graph)
     n_edges = 0
@@ -148,14 +144,11 @@ def _write(graph: GraphLike, out: BinaryIO, parallel: str) -> tuple[int, int]:
         when = f' start="{start}"' if start else ""
         label = escape_attr(str(edge["type"]))
         weight = format_value(edge.get("weight"), "double") or "1"
-        buf.append(
+        writer.write(
             f'<edge id="e{n_edges}" source="{escape_attr(edge["head"])}" target="{escape_attr(edge["tail"])}" '
             f'label="{label}" kind="{label}" weight="{weight}"{when}>{_attvalues(edge, edge_attrs)}</edge>\n'
         )
         n_edges += 1
-        if len(buf) >= CHUNK:
-            out.write("".join(buf).encode("utf-8"))
-            buf.clear()
-    buf.append("</edges>\n</graph>\n</gexf>\n")
-    out.write("".join(buf).encode("utf-8"))
+    writer.write("</edges>\n</graph>\n</gexf>\n")
+    writer.flush()
     return n_nodes, n_edges

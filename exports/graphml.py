@@ -40,6 +40,7 @@ from typing import Any, BinaryIO, Callable, Iterable
 from newsgraph.errors import ExportOptionError
 from newsgraph.exports._xml import escape_attr, escape_text
 from newsgraph.exports.source import (
+    ChunkedWriter,
     EDGE_FIELDS,
     LIST_SEPARATOR,
     StoreGraph,
@@ -94,7 +95,6 @@ _NS = (
     'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
     'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"'
 )
-CHUNK = 4096  # elements per write
 
 
 def key_id(domain: str, name: str) -> str:
@@ -273,37 +273,30 @@ def _tuple_renderer(keys: list[tuple[str, str, str]], merged_singles: bool) -> C
 def _write_store_edges(graph: StoreGraph, out: BinaryIO, keys: list[tuple[str, str, str]], parallel: str) -> int:
     """The fast path for the store: tuples in, lines out, dicts only for the few pairs
     with several relation types in merge mode."""
+    writer = ChunkedWriter(out)
     if parallel == "keep":
         render = _tuple_renderer(keys, merged_singles=False)
-        buf: list[str] = []
         n = 0
         for t in graph.edge_tuples():
-            buf.append(render(n, t))
+            writer.write(render(n, t))
             n += 1
-            if len(buf) >= CHUNK:
-                out.write("".join(buf).encode("utf-8"))
-                buf.clear()
-        out.write("".join(buf).encode("utf-8"))
+        writer.flush()
         return n
     single = _tuple_renderer(keys, merged_singles=True)
     edge_data = _row_writer("edge", keys)
-    buf = []
     n = 0
     for group in graph.pair_groups():
         if len(group) == 1:
-            buf.append(single(n, group[0]))
+            writer.write(single(n, group[0]))
         else:
             edge = merge_group([edge_from_tuple(t) for t in group])
             edge["label"] = edge["type"]
-            buf.append(
+            writer.write(
                 f'<edge id="e{n}" source="{escape_attr(edge["head"])}" target="{escape_attr(edge["tail"])}">'
                 f"{edge_data(edge)}</edge>\n"
             )
         n += 1
-        if len(buf) >= CHUNK:
-            out.write("".join(buf).encode("utf-8"))
-            buf.clear()
-    out.write("".join(buf).encode("utf-8"))
+    writer.flush()
     return n
 
 
@@ -318,18 +311,15 @@ def _write(graph: GraphLike, out: BinaryIO, keys: list[tuple[str, str, str]], pa
     out.write(("\n".join(head) + "\n").encode("utf-8"))
 
     node_data = _row_writer("node", keys)
-    buf: list[str] = []
+    writer = ChunkedWriter(out)
     n_nodes = 0
     for node in iter_nodes(graph):
         node["label"] = node["name"]
-        buf.append(f'<node id="{escape_attr(node["id"])}">{node_data(node)}</node>\n')
+        writer.write(f'<node id="{escape_attr(node["id"])}">{node_data(node)}</node>\n')
         n_nodes += 1
-        if len(buf) >= CHUNK:
-            out.write("".join(buf).encode("utf-8"))
-            buf.clear()
 
     if isinstance(graph, StoreGraph):
-        out.write("".join(buf).encode("utf-8"))
+        writer.flush()
         n_edges = _write_store_edges(graph, out, keys, parallel)
         out.write(b"</graph>\n</graphml>\n")
         return n_nodes, n_edges
@@ -338,14 +328,11 @@ def _write(graph: GraphLike, out: BinaryIO, keys: list[tuple[str, str, str]], pa
     n_edges = 0
     for edge in edges:
         edge["label"] = edge["type"]
-        buf.append(
+        writer.write(
             f'<edge id="e{n_edges}" source="{escape_attr(edge["head"])}" target="{escape_attr(edge["tail"])}">'
             f"{edge_data(edge)}</edge>\n"
         )
         n_edges += 1
-        if len(buf) >= CHUNK:
-            out.write("".join(buf).encode("utf-8"))
-            buf.clear()
-    buf.append("</graph>\n</graphml>\n")
-    out.write("".join(buf).encode("utf-8"))
+    writer.write("</graph>\n</graphml>\n")
+    writer.flush()
     return n_nodes, n_edges

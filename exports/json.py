@@ -18,12 +18,9 @@ from __future__ import annotations
 import json as _json
 from typing import Any
 
-from newsgraph.exports.source import Destination, GraphLike, iter_edges, iter_nodes, open_binary
+from newsgraph.exports.source import ChunkedWriter, Destination, GraphLike, iter_edges, iter_nodes, open_binary
 
 __all__ = ["write_json"]
-
-CHUNK = 4096
-
 
 def _dumps(value: Any) -> str:
     return _json.dumps(value, ensure_ascii=False, default=str)
@@ -34,22 +31,16 @@ def write_json(graph: GraphLike, dest: Destination) -> tuple[int, int]:
     with open_binary(dest) as out:
         out.write(b'{"directed": true, "multigraph": true, "graph": {"name": "newsgraph"},\n"nodes": [')
         n_nodes = 0
-        buf: list[str] = []
+        writer = ChunkedWriter(out)
         for node in iter_nodes(graph):
-            buf.append(("\n" if n_nodes == 0 else ",\n") + _dumps(node))
+            writer.write(("\n" if n_nodes == 0 else ",\n") + _dumps(node))
             n_nodes += 1
-            if len(buf) >= CHUNK:
-                out.write("".join(buf).encode("utf-8"))
-                buf.clear()
-        buf.append('\n],\n"edges": [')
+        writer.write('\n],\n"edges": [')
         n_edges = 0
         for edge in iter_edges(graph):
             record = {"source": edge.pop("head"), "target": edge.pop("tail"), "key": edge["type"], **edge}
-            buf.append(("\n" if n_edges == 0 else ",\n") + _dumps(record))
+            writer.write(("\n" if n_edges == 0 else ",\n") + _dumps(record))
             n_edges += 1
-            if len(buf) >= CHUNK:
-                out.write("".join(buf).encode("utf-8"))
-                buf.clear()
-        buf.append("\n]}\n")
-        out.write("".join(buf).encode("utf-8"))
+        writer.write("\n]}\n")
+        writer.flush()
     return n_nodes, n_edges

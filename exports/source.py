@@ -444,6 +444,28 @@ def _num(value: Any) -> str:
 # -- destinations ---------------------------------------------------------------------
 
 
+CHUNK = 4096  # pieces of text per write: memory stays flat however big the graph
+
+
+class ChunkedWriter:
+    """Collects the pieces of a file and writes them ``CHUNK`` at a time, so no writer
+    ever holds the whole document in memory."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.buf: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.buf.append(text)
+        if len(self.buf) >= CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.buf:
+            self.out.write("".join(self.buf).encode("utf-8"))
+            self.buf.clear()
+
+
 @contextlib.contextmanager
 def open_binary(dest: Destination) -> Iterator[BinaryIO]:
     """A binary stream for a path (created, parent folders too), an open binary file
