@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.relations import EntityIndex, MentionSpan, mention_offsets
+from newsgraph.extract.relations import EntityIndex, MentionSpan, span_relation
 from newsgraph.extract.rules import load_titles
 from newsgraph.graph.model import ExtractedRelation
 
@@ -223,11 +223,6 @@ def learned_relations(doc: Doc, index: EntityIndex, rule_relations: list[Extract
         if label == NONE:
             continue
         sent = doc[head.token_start].sent
-        out.append(
-            ExtractedRelation(
-                head=head.entity_id, tail=tail.entity_id, type=label, method="learned",
-                confidence=model.precision.get(label, round(probability, 3)), sentence=sent.text, start=sent.start_char, end=sent.end_char,
-                predicate=label.lower().replace("_", " "), **mention_offsets(doc, head, tail),
-            )
-        )
+        confidence = model.precision.get(label, round(probability, 3))
+        out.append(span_relation(doc, sent, head, tail, label, "learned", confidence, label.lower().replace("_", " ")))
     return out

@@ -262,6 +262,18 @@ def mention_offsets(doc: Doc, head: MentionSpan, tail: MentionSpan) -> dict[str,
     }
 
 
+def span_relation(
+    doc: Doc, sent: Span, head: MentionSpan, tail: MentionSpan, relation: str, method: str,
+    confidence: float, predicate: str | None,
+) -> ExtractedRelation:
+    """A relation between two mentions, its evidence the sentence ``sent``."""
+    return ExtractedRelation(
+        head=head.entity_id, tail=tail.entity_id, type=relation, method=method, confidence=confidence,
+        sentence=sent.text, start=sent.start_char, end=sent.end_char, predicate=predicate,
+        **mention_offsets(doc, head, tail),
+    )
+
+
 def _expand(token: Token) -> list[Token]:
     """A subject or object and the names conjoined with it ("Rubio and Bukele")."""
     return [token, *[c for c in token.conjuncts if c.i != token.i]]
@@ -511,14 +523,7 @@ def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
         if nxt.token_end < len(doc) and doc[nxt.token_end].text in {"and", "or"}:
             continue  # a list of places, not a containment
         sent = doc[m.token_start].sent
-        out.append(
-            ExtractedRelation(
-                head=m.entity_id, tail=nxt.entity_id, type="LOCATED_IN", method="city_state",
-                confidence=confidence, sentence=sent.text, start=sent.start_char, end=sent.end_char,
-                predicate="located in",
-                **mention_offsets(doc, m, nxt),
-            )
-        )
+        out.append(span_relation(doc, sent, m, nxt, "LOCATED_IN", "city_state", confidence, "located in"))
     return out
 
 
@@ -570,11 +575,7 @@ def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
             sent = doc[head.token_start].sent
             for p in places:
                 out.append(
-                    ExtractedRelation(
-                        head=head.entity_id, tail=p.entity_id, type=rule.relation, method="attachment",
-                        confidence=confidence, sentence=sent.text, start=sent.start_char, end=sent.end_char,
-                        predicate=" ".join(connector), **mention_offsets(doc, head, p),
-                    )
+                    span_relation(doc, sent, head, p, rule.relation, "attachment", confidence, " ".join(connector))
                 )
             break
     return out
@@ -594,13 +595,7 @@ def org_apposition_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRela
                 place = index.at(child)
                 if child.dep_ in {"compound", "amod", "nmod"} and place is not None and place.type in PLACES:
                     sent = doc[org.token_start].sent
-                    out.append(
-                        ExtractedRelation(
-                            head=org.entity_id, tail=place.entity_id, type="BASED_IN", method="org_apposition",
-                            confidence=confidence, sentence=sent.text, start=sent.start_char, end=sent.end_char,
-                            predicate="based in", **mention_offsets(doc, org, place),
-                        )
-                    )
+                    out.append(span_relation(doc, sent, org, place, "BASED_IN", "org_apposition", confidence, "based in"))
                     break
     return out
 
@@ -661,11 +656,7 @@ def event_noun_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
                         continue
                     sent = token.sent
                     out.append(
-                        ExtractedRelation(
-                            head=doer.entity_id, tail=victim.entity_id, type=rule.relation, method="event_noun",
-                            confidence=confidence, sentence=sent.text, start=sent.start_char, end=sent.end_char,
-                            predicate=token.lemma_.lower(), **mention_offsets(doc, doer, victim),
-                        )
+                        span_relation(doc, sent, doer, victim, rule.relation, "event_noun", confidence, token.lemma_.lower())
                     )
     return out
 
@@ -684,13 +675,7 @@ def based_prefix_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelati
             if org is not None:
                 if org.type == "Organization":
                     sent = doc[org.token_start].sent
-                    out.append(
-                        ExtractedRelation(
-                            head=org.entity_id, tail=place.entity_id, type="BASED_IN", method="based_prefix",
-                            confidence=confidence, sentence=sent.text, start=sent.start_char, end=sent.end_char,
-                            predicate="based in", **mention_offsets(doc, org, place),
-                        )
-                    )
+                    out.append(span_relation(doc, sent, org, place, "BASED_IN", "based_prefix", confidence, "based in"))
                 break
     return out
 
@@ -712,13 +697,7 @@ def dateline_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
         if len(places) == 2 and places[0].entity_id != places[1].entity_id and places[0].type == "Location":
             pairs.append((places[0], places[1], "LOCATED_IN", "located in"))
         for head, tail, kind, predicate in pairs:
-            out.append(
-                ExtractedRelation(
-                    head=head.entity_id, tail=tail.entity_id, type=kind, method="dateline", confidence=confidence,
-                    sentence=sent.text, start=sent.start_char, end=sent.end_char, predicate=predicate,
-                    **mention_offsets(doc, head, tail),
-                )
-            )
+            out.append(span_relation(doc, sent, head, tail, kind, "dateline", confidence, predicate))
     return out
 
 
