@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.mentions import find_dateline
@@ -140,93 +140,133 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
 
 @dataclass
 class CompiledRules:
-    matcher: DependencyMatcher
+    matcher: "TreeRuleMatcher"
     keys: dict[int, tuple[RelationRule, str, list[str]]]  # match id → rule, voice, node names
 
 
-# Token attributes the node patterns of ``compile_rule`` use, by the name the Matcher knows them.
-_TOKEN_ATTRS = {"POS": "pos_", "DEP": "dep_", "LEMMA": "lemma_", "LOWER": "lower_", "TAG": "tag_", "ORTH": "orth_", "TEXT": "text"}
+# Token attributes the node patterns of ``compile_rule`` test, as ``Doc.to_array`` columns.
+_COLUMNS = {"LEMMA": LEMMA, "POS": POS, "DEP": DEP, "TAG": TAG, "LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH}
+_NodeTests = tuple[tuple[int, frozenset[int]], ...]  # (column, allowed values), all must hold
 
 
-class _FastDependencyMatcher(DependencyMatcher):
-    """spaCy's ``DependencyMatcher``, faster where it is slow; same matches, same order.
+@dataclass
+class _Pattern:
+    key: int  # match id
+    order: int  # rank of the pattern, the order spaCy's matcher reports patterns in
+    tests: list[_NodeTests]  # per node, in pattern order
+    links: list[tuple[int, bool]]  # per node after the first: (earlier node, True for ">" child, False for "<" head)
 
-    spaCy runs every node of every pattern as its own token pattern (hundreds here, many
-    of them ``{}``, which every token matches), then walks ``token.ancestors`` once per
-    token match to group matches by tree: together more than the parse itself. Here the
-    distinct node attributes are tested once per token, and each token's tree root is
-    computed once per document. A node attribute this does not know falls back to spaCy.
+
+class TreeRuleMatcher:
+    """The verb rules' ``DependencyMatcher`` patterns, matched by walking the tree.
+
+    spaCy's ``DependencyMatcher`` runs every node of every pattern as its own token
+    pattern (hundreds here, many ``{}``, which every token matches), then tries the
+    Cartesian product of the positions, tree by tree: on news it cost more than a third of
+    everything newsgraph does around the parse. The patterns here use only ``>`` (child)
+    and ``<`` (head), so each match can be grown from its first node along the tree,
+    reading token attributes once per document from ``Doc.to_array``. Same matches in the
+    same order as spaCy's matcher (tested); a pattern with another operator or attribute
+    is refused at compile time, so the rules cannot silently drift from what spaCy does.
     """
 
-    _index: Any = None  # built on first use from the patterns; False: use spaCy's token matcher
+    def __init__(self, vocab: Any) -> None:
+        self.vocab = vocab
+        self.patterns: list[_Pattern] = []
+        self._columns: list[int] = []  # to_array attributes, in column order
+        self._by_first: dict[tuple[int, int], list[_Pattern]] = {}  # (column, value) → patterns whose first node needs it
+        self._always: list[_Pattern] = []  # patterns whose first node has no test
 
-    def _node_groups(self) -> Any:
-        groups: dict[str, tuple[tuple[tuple[str, frozenset[str] | None], ...], list[int]]] = {}
-        for key, patterns in self._patterns.items():
-            for pattern, token_keys in zip(patterns, self._tokens_to_key[key]):
-                for (attrs,), token_key in zip(pattern, token_keys):
-                    tests = []
-                    for name, value in sorted(attrs.items()):
-                        attr = _TOKEN_ATTRS.get(name)
-                        if attr is None:
-                            return None
-                        if isinstance(value, str):
-                            tests.append((attr, frozenset([value])))
-                        elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
-                            tests.append((attr, frozenset(value["IN"])))
-                        else:
-                            return None
-                    signature = repr(tests)
-                    groups.setdefault(signature, (tuple(tests), []))[1].append(token_key)
-        return list(groups.values())
+    def add(self, key: str, pattern: list[dict[str, Any]]) -> int:
+        names: dict[str, int] = {}
+        tests: list[_NodeTests] = []
+        links: list[tuple[int, bool]] = []
+        for n, node in enumerate(pattern):
+            if n:
+                if node["REL_OP"] not in {">", "<"}:
+                    raise ValueError(f"{key}: REL_OP {node['REL_OP']!r} is not supported by TreeRuleMatcher")
+                links.append((names[node["LEFT_ID"]], node["REL_OP"] == ">"))
+            names[node["RIGHT_ID"]] = n
+            tests.append(tuple(self._test(key, attr, value) for attr, value in sorted(node["RIGHT_ATTRS"].items())))
+        match_id = self.vocab.strings.add(key)
+        compiled = _Pattern(match_id, len(self.patterns), tests, links)
+        self.patterns.append(compiled)
+        if tests[0]:
+            column, allowed = tests[0][0]
+            for value in allowed:
+                self._by_first.setdefault((column, value), []).append(compiled)
+        else:
+            self._always.append(compiled)
+        return match_id
 
-    def add(self, key: Any, patterns: Any, *, on_match: Any = None) -> None:
-        super().add(key, patterns, on_match=on_match)
-        self._index = None
+    def _test(self, key: str, attr: str, value: Any) -> tuple[int, frozenset[int]]:
+        if attr not in _COLUMNS:
+            raise ValueError(f"{key}: attribute {attr!r} is not supported by TreeRuleMatcher")
+        if isinstance(value, str):
+            values = [value]
+        elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+            values = value["IN"]
+        else:
+            raise ValueError(f"{key}: {attr} {value!r}: only a string or {{'IN': [strings]}} is supported")
+        column = _COLUMNS[attr]
+        if column not in self._columns:
+            self._columns.append(column)
+        return self._columns.index(column), frozenset(self.vocab.strings.add(v) for v in values)
 
-    def _get_keys_to_position_maps(self, doc: Doc) -> Any:
-        if self._index is None:
-            groups = self._node_groups()
-            self._index = _index_groups(groups) if groups else False
-        roots = _tree_roots(doc)
-        keys_to_position_maps: Any = defaultdict(lambda: defaultdict(list))
-        if self._index is False:  # a node attribute we do not evaluate: spaCy's token matcher
-            for match_id, start, _end in self._matcher(doc):
-                keys_to_position_maps[roots[start]][match_id].append(start)
-            return keys_to_position_maps
-        attrs, always, index = self._index
-        for token in doc:
-            values = {attr: getattr(token, attr) for attr in attrs}
-            by_key = keys_to_position_maps[roots[token.i]]
-            candidates = list(always)
-            for attr, by_value in index.items():
-                candidates.extend(by_value.get(values[attr], ()))
-            for rest, token_keys in candidates:  # each token key is in one group: its list stays in text order
-                if all(values[attr] in allowed for attr, allowed in rest):
-                    for token_key in token_keys:
-                        by_key[token_key].append(token.i)
-        return keys_to_position_maps
+    def __call__(self, doc: Doc, ranges: list[tuple[int, int]] | None = None) -> list[tuple[int, list[int]]]:
+        """Matches as ``(match id, token indices in pattern node order)``, in the order
+        spaCy's ``DependencyMatcher(doc)`` gives them; with ``ranges`` (token start, end of
+        whole sentences), only the matches inside them."""
+        if not len(doc):
+            return []
+        values = doc.to_array(self._columns + [HEAD]).tolist()
+        heads = [i + (h if h < 2**63 else h - 2**64) for i, (*_, h) in enumerate(values)]
+        children: dict[int, list[int]] = {}
+        roots = _tree_roots(heads)
+        first_of_tree: dict[int, int] = {}
+        for start, end in ranges if ranges is not None else [(0, len(doc))]:
+            for i in range(start, end):
+                first_of_tree.setdefault(roots[i], i)
+                if heads[i] != i:
+                    children.setdefault(heads[i], []).append(i)  # ascending: i grows
+        found: list[tuple[int, int, list[int]]] = []
+        for start, end in ranges if ranges is not None else [(0, len(doc))]:
+            for i in range(start, end):
+                row = values[i]
+                candidates = list(self._always)
+                for column, value in enumerate(row[:-1]):
+                    candidates.extend(self._by_first.get((column, value), ()))
+                for pattern in candidates:
+                    if all(row[c] in allowed for c, allowed in pattern.tests[0]):
+                        for match in self._grow(pattern, [i], values, heads, children):
+                            found.append((pattern.order, first_of_tree[roots[i]], match))
+        # spaCy's order: pattern by pattern, tree by tree, then the product of positions.
+        found.sort(key=lambda f: (f[0], f[1], f[2]))
+        return [(self.patterns[order].key, match) for order, _, match in found]
+
+    def _grow(self, pattern: _Pattern, match: list[int], values: list[list[int]], heads: list[int],
+              children: dict[int, list[int]]) -> Any:
+        n = len(match)
+        if n == len(pattern.tests):
+            yield list(match)
+            return
+        left, down = pattern.links[n - 1]
+        anchor = match[left]
+        options: list[int] | tuple[int, ...]
+        if down:
+            options = children.get(anchor, ())
+        else:
+            options = (heads[anchor],) if heads[anchor] != anchor else ()
+        for j in options:
+            row = values[j]
+            if all(row[c] in allowed for c, allowed in pattern.tests[n]):
+                match.append(j)
+                yield from self._grow(pattern, match, values, heads, children)
+                match.pop()
 
 
-def _index_groups(groups: Any) -> Any:
-    """Node tests indexed by the value of their first attribute, so that a token is
-    checked only against the nodes its own attribute values can satisfy."""
-    attrs = sorted({attr for tests, _ in groups for attr, _ in tests})
-    always = []
-    index: dict[str, dict[str, list[Any]]] = {}
-    for tests, token_keys in groups:
-        if not tests:
-            always.append(((), token_keys))
-            continue
-        (attr, allowed), rest = tests[0], tests[1:]
-        for value in allowed:
-            index.setdefault(attr, {}).setdefault(value, []).append((rest, token_keys))
-    return attrs, always, index
-
-
-def _tree_roots(doc: Doc) -> list[int]:
+def _tree_roots(heads: list[int]) -> list[int]:
     """Token index → index of the root of its dependency tree (the last of its ancestors)."""
-    heads = [t.head.i for t in doc]
     roots = list(range(len(heads)))
     for i in range(len(heads)):
         path = []
@@ -242,13 +282,12 @@ def _tree_roots(doc: Doc) -> list[int]:
 
 @lru_cache(maxsize=4)
 def compiled_rules(nlp: Language) -> CompiledRules:
-    matcher = _FastDependencyMatcher(nlp.vocab, validate=True)
+    matcher = TreeRuleMatcher(nlp.vocab)
     keys = {}
     for rule in load_relation_rules():
         for voice, pattern in compile_rule(rule):
-            key = f"{rule.line}:{rule.relation}:{voice}"
-            matcher.add(key, [pattern])
-            keys[nlp.vocab.strings[key]] = (rule, voice, [node["RIGHT_ID"] for node in pattern])
+            match_id = matcher.add(f"{rule.line}:{rule.relation}:{voice}", pattern)
+            keys[match_id] = (rule, voice, [node["RIGHT_ID"] for node in pattern])
     return CompiledRules(matcher, keys)
 
 
@@ -293,8 +332,8 @@ def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> Menti
 def _candidate_matches(compiled: CompiledRules, doc: Doc, index: EntityIndex, sentences: list[int]) -> list[tuple[int, list[int]]]:
     """The matcher's matches, read only in sentences that can hold a relation: two
     mentions, or one and a "he"/"she". A match never leaves its sentence (a parse tree
-    is a sentence), and matching the whole document costs as much as the parse.
-    Same matches, in the same order, as ``compiled.matcher(doc)`` keeps for them."""
+    is a sentence). Same matches, in the same order, as ``compiled.matcher(doc)``
+    keeps for them."""
     per_sentence: dict[int, int] = {}
     for m in index.mentions:
         per_sentence[m.sentence] = per_sentence.get(m.sentence, 0) + 1
@@ -304,15 +343,12 @@ def _candidate_matches(compiled: CompiledRules, doc: Doc, index: EntityIndex, se
     for i, number in enumerate(sentences):
         if number in per_sentence:
             bounds.setdefault(number, [i, i])[1] = i + 1
-    matches: list[tuple[int, list[int]]] = []
+    ranges = []
     for number, (start, end) in sorted(bounds.items()):
-        sent = doc[start:end]
-        if per_sentence[number] == 1 and not any(t.lower_ in PRONOUNS for t in sent):
+        if per_sentence[number] == 1 and not any(doc[i].lower_ in PRONOUNS for i in range(start, end)):
             continue
-        matches.extend((key, [i + start for i in ids]) for key, ids in compiled.matcher(sent))
-    order = {key: n for n, key in enumerate(compiled.keys)}
-    matches.sort(key=lambda m: order[m[0]])  # the matcher's order: pattern by pattern, then the text
-    return matches
+        ranges.append((start, end))
+    return compiled.matcher(doc, ranges) if ranges else []
 
 
 def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Language) -> list[ExtractedRelation]:

@@ -162,7 +162,7 @@ SENTENCES = (
 )
 
 
-def test_fast_dependency_matcher_finds_what_spacys_finds(nlp) -> None:
+def test_tree_rule_matcher_finds_what_spacys_dependency_matcher_finds(nlp) -> None:
     """The speed fix in extract/relations.py: same matches, same order, as spaCy's matcher."""
     from spacy.matcher import DependencyMatcher
 
@@ -173,11 +173,19 @@ def test_fast_dependency_matcher_finds_what_spacys_finds(nlp) -> None:
     for rule in load_relation_rules():
         for voice, pattern in compile_rule(rule):
             plain.add(f"{rule.line}:{rule.relation}:{voice}", [pattern])
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    texts = [SENTENCES] + [p.read_text(encoding="utf-8") for p in sorted(examples.glob("*.txt"))]
+    for doc in nlp.pipe(texts):
+        expected = plain(doc)
+        assert expected  # every text does exercise the rules
+        assert compiled_rules(nlp).matcher(doc) == expected
+    # Only the matches inside the given sentences, in the same order.
     doc = nlp(SENTENCES)
-    expected = plain(doc)
-    assert expected  # the text does exercise the rules
-    assert compiled_rules(nlp).matcher(doc) == expected
-    assert _tree_roots(doc) == [([t] + list(t.ancestors))[-1].i for t in doc]
+    sents = list(doc.sents)
+    inside = [m for m in plain(doc) if sents[1].start <= m[1][0] < sents[1].end or sents[3].start <= m[1][0] < sents[3].end]
+    assert inside
+    assert compiled_rules(nlp).matcher(doc, [(sents[1].start, sents[1].end), (sents[3].start, sents[3].end)]) == inside
+    assert _tree_roots([t.head.i for t in doc]) == [([t] + list(t.ancestors))[-1].i for t in doc]
 
 
 def test_verb_relations_read_only_in_sentences_with_two_mentions_lose_nothing(nlp, monkeypatch) -> None:
@@ -190,3 +198,18 @@ def test_verb_relations_read_only_in_sentences_with_two_mentions_lose_nothing(nl
     whole = extract_doc(doc, nlp, document_id="d").to_dict()
     assert any(r["method"].startswith("dep") for r in whole["relations"])
     assert fast == whole
+
+
+def test_tree_rule_matcher_refuses_what_it_does_not_walk(nlp) -> None:
+    """A rule using an operator or attribute the walk does not implement fails loudly
+    at compile time instead of matching differently from spaCy."""
+    from newsgraph.extract.relations import TreeRuleMatcher
+
+    matcher = TreeRuleMatcher(nlp.vocab)
+    verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}}
+    with pytest.raises(ValueError, match="REL_OP '>>'"):
+        matcher.add("k1", [verb, {"LEFT_ID": "verb", "REL_OP": ">>", "RIGHT_ID": "x", "RIGHT_ATTRS": {}}])
+    with pytest.raises(ValueError, match="ENT_TYPE"):
+        matcher.add("k2", [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"ENT_TYPE": "GPE"}}])
+    with pytest.raises(ValueError, match="NOT_IN"):
+        matcher.add("k3", [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"NOT_IN": ["be"]}}}])
