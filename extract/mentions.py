@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.rules import load_gazetteer, load_titles
@@ -74,12 +76,12 @@ def clean_span(span: Span) -> Span | None:
 
 
 def sentence_index(doc: Doc) -> list[int]:
-    """Token index → sentence number, computed once per document."""
-    index = [0] * len(doc)
-    for number, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            index[i] = number
-    return index
+    """Token index → sentence number, computed once per document. Read from the
+    sentence-start column rather than ``doc.sents``, which builds a ``Span`` per sentence
+    (as much as a tenth of extraction); same boundaries: the first token always starts one."""
+    starts = doc.to_array(SENT_START) == 1
+    starts[:1] = False
+    return numpy.cumsum(starts).tolist()
 
 
 def _is_break(token: Token) -> bool:

@@ -176,6 +176,7 @@ class TreeRuleMatcher:
         self._columns: list[int] = []  # to_array attributes, in column order
         self._by_first: dict[tuple[int, int], list[_Pattern]] = {}  # (column, value) → patterns whose first node needs it
         self._always: list[_Pattern] = []  # patterns whose first node has no test
+        self._first_columns: list[int] = []  # the columns ``_by_first`` is keyed on
 
     def add(self, key: str, pattern: list[dict[str, Any]]) -> int:
         names: dict[str, int] = {}
@@ -195,6 +196,7 @@ class TreeRuleMatcher:
             column, allowed = tests[0][0]
             for value in allowed:
                 self._by_first.setdefault((column, value), []).append(compiled)
+            self._first_columns = sorted({c for c, _ in self._by_first})
         else:
             self._always.append(compiled)
         return match_id
@@ -234,8 +236,8 @@ class TreeRuleMatcher:
             for i in range(start, end):
                 row = values[i]
                 candidates = list(self._always)
-                for column, value in enumerate(row[:-1]):
-                    candidates.extend(self._by_first.get((column, value), ()))
+                for column in self._first_columns:
+                    candidates.extend(self._by_first.get((column, row[column]), ()))
                 for pattern in candidates:
                     if all(row[c] in allowed for c, allowed in pattern.tests[0]):
                         for match in self._grow(pattern, [i], values, heads, children):
