@@ -19,8 +19,8 @@ gives the same rows on the embedded graph and in Neo4j):
 
 Idempotent and incremental: every row is MERGEd on its key (or CREATEd, for relation types
 the server has none of yet: ``new_relation_types``) and its properties are SET
-(never added to; a relationship's whole map is replaced, a node's is updated so that
-properties an analyst added survive), so pushing twice leaves the same counts and the
+(every property newsgraph writes is set or, when null, removed; properties an analyst
+added to a node or relationship survive), so pushing twice leaves the same counts and the
 same weights, and a push after more ingest creates only the new nodes and relationships
 and updates the changed ones. Every push sends the whole store (no record of what a
 server already has that could go stale: a wiped or edited server is repaired too). Each batch is its own transaction: a push that dies half way leaves whole batches,
@@ -33,10 +33,12 @@ they are spliced into a statement.
 
 from __future__ import annotations
 
+import gc
 import re
 import sqlite3
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Full, Queue
@@ -70,17 +72,27 @@ MENTIONS_STATEMENT = (
     "UNWIND $rows AS row MATCH (d:Document {id: row.document}) MATCH (e:Entity {id: row.entity}) "
     "MERGE (d)-[m:MENTIONS]->(e) ON CREATE SET m.count = row.count ON MATCH SET m.count = row.count"
 )
+# Relationship properties, in the order of the row lists the relation statements read:
+# ``[head, tail, *values]``. Lists, not maps, and one ``SET r.p = row[i]`` per property:
+# the server neither builds a map per row nor diffs it against the relationship
+# (benchmarks/neo4j_load.py, rows prepared in advance: 18,500 → 22,000 relations/s).
+# A null value removes the property, so a re-push still leaves exactly these values.
+RELATION_PROPERTIES = (
+    "type", "weight", "confidence", "method", "predicate", "title", "first_seen", "last_seen",
+    "evidence_count", "document_ids", "sentences", "evidence_starts", "evidence_ends", "evidence_documents",
+)
+_SET_RELATION = ", ".join(f"r.{name} = row[{i + 2}]" for i, name in enumerate(RELATION_PROPERTIES))
 RELATION_STATEMENT = (
-    "UNWIND $rows AS row MATCH (h:Entity {{id: row.head}}) MATCH (t:Entity {{id: row.tail}}) "
-    "MERGE (h)-[r:{rel_type}]->(t) ON CREATE SET r = row.props ON MATCH SET r = row.props"
+    "UNWIND $rows AS row MATCH (h:Entity {{id: row[0]}}) MATCH (t:Entity {{id: row[1]}}) "
+    "MERGE (h)-[r:{rel_type}]->(t) SET " + _SET_RELATION
 )
 # A relation type the server has none of when the push starts (a first push, a new type):
 # every row is new (the store's (head, type, tail) are unique), so CREATE, which skips
 # MERGE's look at the relationships of both ends (slow on hubs). benchmarks/neo4j_load.py:
 # relation phase on an empty database 9,268 → 11,416 relations/s (README, "Push throughput").
 RELATION_CREATE_STATEMENT = (
-    "UNWIND $rows AS row MATCH (h:Entity {{id: row.head}}) MATCH (t:Entity {{id: row.tail}}) "
-    "CREATE (h)-[r:{rel_type}]->(t) SET r = row.props"
+    "UNWIND $rows AS row MATCH (h:Entity {{id: row[0]}}) MATCH (t:Entity {{id: row[1]}}) "
+    "CREATE (h)-[r:{rel_type}]->(t) SET " + _SET_RELATION
 )
 
 ProgressFn = Callable[[str, int, int], None]  # (phase, rows done in this phase, phase total)
@@ -226,7 +238,7 @@ def _evidence_props(items: list[Evidence], keep: int) -> dict[str, Any]:
 def relation_rows(conn: sqlite3.Connection, keep: int = EVIDENCE_PER_RELATION) -> Iterator[tuple[str, dict[str, Any]]]:
     """(type, row) per relation with its evidence, by relation id: a merge of two scans in
     primary-key order, so memory stays at one relation's evidence. Null properties are left
-    out: the statement replaces the whole map, which removes them."""
+    out: the statement sets them to null, which removes them."""
     evidence = conn.cursor()
     evidence.row_factory = None
     ev = iter(evidence.execute(
@@ -259,30 +271,45 @@ def relation_rows(conn: sqlite3.Connection, keep: int = EVIDENCE_PER_RELATION) -
         yield rtype, {"head": head, "tail": tail, "props": props}
 
 
-Batch = tuple[str, str, str, list[dict[str, Any]]]  # phase, tag (label/type or ""), statement, rows
+def relation_values(row: dict[str, Any]) -> list[Any]:
+    """A ``relation_rows`` row as the relation statements read it: ``[head, tail, *values]``."""
+    props = row["props"]
+    return [row["head"], row["tail"], *[props.get(name) for name in RELATION_PROPERTIES]]
 
 
-def _grouped(phase: str, rows: Iterator[tuple[str, dict[str, Any]]], statement_for: Callable[[str], str], size: int) -> Iterator[Batch]:
+Batch = tuple[str, str, str, list[Any]]  # phase, tag (label/type or ""), statement, rows
+
+
+class Rows(list):  # type: ignore[type-arg]
+    """A batch's rows, whose ``repr`` is short. The driver (neo4j 6.4, ``Bolt5x0.run``)
+    formats ``repr`` of every parameter for a debug log line even when debug logging is
+    off: for a 5,000-row batch that was a tenth of the relation phase."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
+
+
+def _grouped(phase: str, rows: Iterator[tuple[str, Any]], statement_for: Callable[[str], str], size: int) -> Iterator[Batch]:
     """Rows tagged with a label or type: one buffer per tag, sent when full."""
-    buffers: dict[str, list[dict[str, Any]]] = {}
+    buffers: dict[str, Rows] = {}
     for tag, row in rows:
-        buf = buffers.setdefault(tag, [])
+        buf = buffers.setdefault(tag, Rows())
         buf.append(row)
         if len(buf) >= size:
             yield phase, tag, statement_for(tag), buf
-            buffers[tag] = []
+            buffers[tag] = Rows()
     for tag, buf in buffers.items():
         if buf:
             yield phase, tag, statement_for(tag), buf
 
 
 def _plain(phase: str, rows: Iterator[dict[str, Any]], statement: str, size: int) -> Iterator[Batch]:
-    buf: list[dict[str, Any]] = []
+    buf = Rows()
     for row in rows:
         buf.append(row)
         if len(buf) >= size:
             yield phase, "", statement, buf
-            buf = []
+            buf = Rows()
     if buf:
         yield phase, "", statement, buf
 
@@ -300,7 +327,7 @@ def batches(conn: sqlite3.Connection, phases: tuple[str, ...], size: int, keep: 
     if "relations" in phases:
         yield from _grouped(
             "relations",
-            relation_rows(conn, keep),
+            ((rtype, relation_values(row)) for rtype, row in relation_rows(conn, keep)),
             lambda rel_type: RELATION_STATEMENT.format(rel_type=check_name("relation type", rel_type)),
             size,
         )
@@ -382,6 +409,32 @@ def new_relation_types(session: Any, conn: sqlite3.Connection) -> set[str]:
     return found
 
 
+GC_EVERY_BATCHES = 25
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[Callable[[int], None]]:
+    """Python's cycle collector paused while rows stream, run every ``GC_EVERY_BATCHES``
+    batches instead. A batch allocates tens of thousands of lists (rows, their evidence
+    lists), and the collector, triggered every 700 allocations, walked every batch in
+    flight again and again: 4.5-5.2 s of client CPU in an 11 s relation phase on the
+    benchmark's 214k relations, 2.3-2.9 s paused (first push 19,600 → 23,900 relations/s;
+    README, "Push throughput"). The driver leaves a few hundred objects per transaction in
+    cycles; the periodic collection bounds them."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+
+    def collect_now(batches_done: int) -> None:
+        if was_enabled and batches_done % GC_EVERY_BATCHES == 0:
+            gc.collect()
+
+    try:
+        yield collect_now
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def push(
     store: Store,
     uri: str | None = None,
@@ -419,7 +472,7 @@ def push(
         finally:
             conn.close()
 
-    with open_driver(target) as driver, driver.session(database=target.database) as session:
+    with _cyclic_gc_paused() as collect_now, open_driver(target) as driver, driver.session(database=target.database) as session:
         ensure_schema(session)
         creating = new_relation_types(session, store.conn) if "relations" in phases else set()
         done: dict[str, int] = {}
@@ -437,13 +490,19 @@ def push(
                 return tx.run(statement, rows=rows).consume().counters
 
             counters = session.execute_write(work)
+            sent = len(rows)
+            # The driver keeps the parameters of a finished transaction in reference cycles
+            # (its result and transaction objects) until the cycle collector runs: emptied
+            # here, the rows are freed at once by reference counting.
+            rows.clear()
+            collect_now(summary.batches + 1)
             summary.nodes_created += counters.nodes_created
             summary.relationships_created += counters.relationships_created
             summary.properties_set += counters.properties_set
             summary.labels_added += counters.labels_added
             summary.batches += 1
-            done[phase] = done.get(phase, 0) + len(rows)
-            by_tag[phase][tag] = by_tag[phase].get(tag, 0) + len(rows)
+            done[phase] = done.get(phase, 0) + sent
+            by_tag[phase][tag] = by_tag[phase].get(tag, 0) + sent
             summary.phase_seconds[phase] = time.perf_counter() - phase_start[phase]
             if progress:
                 progress(phase, done[phase], totals[phase])

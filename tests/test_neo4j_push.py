@@ -168,3 +168,17 @@ def test_a_partial_push_is_repaired_by_the_next(samples_db, neo4j_server):
     assert summary.relationships_created == 3
     assert counts(neo4j_server) == _store_counts(samples_db)
     assert cypher(neo4j_server, "MATCH (p:Person) WHERE p.mentions < 0 RETURN count(p) AS n") == [{"n": 0}]
+
+
+def test_repush_restores_newsgraph_properties_and_keeps_the_analysts(samples_db, neo4j_server):
+    """A re-push sets every property newsgraph writes (an edited weight comes back, a
+    deleted sentence list too) and leaves a property an analyst added alone."""
+    _push(samples_db, neo4j_server)
+    query = "MATCH (h)-[r:VISITED]->(t) RETURN h.id AS h, t.id AS t, properties(r) AS p ORDER BY h, t"
+    before = cypher(neo4j_server, query)
+    assert before
+    cypher(neo4j_server, "MATCH ()-[r:VISITED]->() SET r.weight = 999, r.analyst_note = 'checked' REMOVE r.sentences")
+    _push(samples_db, neo4j_server)
+    after = cypher(neo4j_server, query)
+    assert [{**row, "p": {k: v for k, v in row["p"].items() if k != "analyst_note"}} for row in after] == before
+    assert all(row["p"]["analyst_note"] == "checked" for row in after)
