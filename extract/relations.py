@@ -3,7 +3,7 @@ sentence co-occurrence.
 
 Verb rules come from ``data/relations.jsonl`` and are compiled into spaCy
 ``DependencyMatcher`` patterns (active, passive, relative clause, xcomp and conjoined
-verbs). Title and apposition rules walk the few tokens around a person's name, which
+verbs), matched by ``TreeRuleMatcher`` (spaCy's matches, found faster). Title and apposition rules walk the few tokens around a person's name, which
 is where news puts roles: "US Secretary of State Marco Rubio", "El Salvador's President
 Nayib Bukele", "Nayib Bukele, the president of El Salvador".
 """
