@@ -78,7 +78,7 @@ def neo4j_errors(target: Neo4jTarget) -> Iterator[None]:
     try:
         yield
     except ne.AuthError as exc:
-        raise Neo4jAuthError(uri=target.uri, user=target.user, detail=_first_line(exc.message or exc)) from exc
+        raise Neo4jAuthError(uri=target.uri, who=_who(target), detail=_first_line(exc.message or exc)) from exc
     except (ne.ServiceUnavailable, ne.SessionExpired) as exc:
         # The driver's reason ("Connection refused") is on the message's last line.
         raise Neo4jUnavailable(uri=target.uri, detail=" ".join(str(exc).split()) or type(exc).__name__) from exc
@@ -92,7 +92,7 @@ def neo4j_errors(target: Neo4jTarget) -> Iterator[None]:
         if code.startswith("Neo.ClientError.Statement.") or code.startswith("Neo.ClientError.Procedure."):
             raise Neo4jQueryError(detail=detail, code=code) from exc
         if code.startswith("Neo.ClientError.Security."):
-            raise Neo4jAuthError(uri=target.uri, user=target.user, detail=detail) from exc
+            raise Neo4jAuthError(uri=target.uri, who=_who(target), detail=detail) from exc
         raise Neo4jServerError(uri=target.uri, code=code or type(exc).__name__, detail=detail) from exc
     except ne.DriverError as exc:
         raise Neo4jServerError(uri=target.uri, code=type(exc).__name__, detail=_first_line(exc)) from exc
@@ -117,3 +117,9 @@ def open_driver(target: Neo4jTarget) -> Iterator[Any]:
             yield driver
     finally:
         driver.close()
+
+
+def _who(target: Neo4jTarget) -> str:
+    if target.user:
+        return f"for user {target.user!r}"
+    return "(none given: pass --user and --password, or set NEO4J_USER and NEO4J_PASSWORD)"

@@ -79,7 +79,7 @@ class Neo4jUnavailable(NewsgraphError):
 
 class Neo4jAuthError(NewsgraphError):
     code = "NG502"
-    template = "Neo4j at {uri} refused the credentials for user {user!r}: {detail}"
+    template = "Neo4j at {uri} refused the credentials {who}: {detail}"
 
 
 class Neo4jDatabaseError(NewsgraphError):

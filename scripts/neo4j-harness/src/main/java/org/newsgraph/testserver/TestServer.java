@@ -22,7 +22,8 @@ import org.neo4j.harness.Neo4jBuilders;
 
 /**
  * Throwaway Neo4j Community server for newsgraph tests: in-process via neo4j-harness, Bolt only
- * (no HTTP), auth disabled, data under a scratch directory. Prints
+ * (no HTTP), auth disabled unless {@code --password P} is given (then user {@code neo4j} has
+ * password P), data under a scratch directory. Prints
  * {@code NEO4J_TEST_SERVER_READY bolt://HOST:PORT} once the database answers {@code RETURN 1}
  * and the Bolt port completes a protocol handshake, then blocks until the JVM is stopped
  * (SIGTERM/SIGINT run the shutdown hook, which closes the database).
@@ -53,6 +54,7 @@ public final class TestServer {
         String host = "127.0.0.1";
         int port = 7687;
         long pagecacheMb = 32;
+        String password = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -62,6 +64,7 @@ public final class TestServer {
                 case "--host" -> { host = need(a, v); i++; }
                 case "--port" -> { port = Integer.parseInt(need(a, v)); i++; }
                 case "--pagecache-mb" -> { pagecacheMb = Long.parseLong(need(a, v)); i++; }
+                case "--password" -> { password = need(a, v); i++; }
                 default -> usage("unknown argument: " + a);
             }
         }
@@ -76,7 +79,9 @@ public final class TestServer {
                 .withConfig(BoltConnector.enabled, true)
                 .withConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                 .withConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .withConfig(GraphDatabaseSettings.auth_enabled, false)
+                .withConfig(GraphDatabaseSettings.auth_enabled, password != null)
+                // The credential tests fail logins on purpose: never lock the user out for it.
+                .withConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
                 .withConfig(GraphDatabaseSettings.pagecache_memory, pagecacheMb * 1024L * 1024L)
                 .withConfig(GraphDatabaseSettings.udc_enabled, false)
                 .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
@@ -104,6 +109,12 @@ public final class TestServer {
             System.out.flush();
         }, "neo4j-test-server-shutdown"));
 
+        if (password != null) {
+            // Auth on (for the credential tests): user neo4j gets this password, no change required.
+            // The embedded API runs with full rights, so the system database takes the command.
+            neo4j.databaseManagementService().database("system").executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", java.util.Map.of("password", password));
+        }
         // The embedded database must answer a query ...
         Object one = neo4j.defaultDatabaseService()
                 .executeTransactionally("RETURN 1 AS x", java.util.Map.of(), r -> r.next().get("x"));
@@ -160,7 +171,7 @@ public final class TestServer {
 
     private static void usage(String problem) {
         System.err.println("neo4j-test-server: " + problem);
-        System.err.println("usage: TestServer --work-dir DIR [--port N] [--host ADDR] [--pagecache-mb N] [--uri-file FILE]");
+        System.err.println("usage: TestServer --work-dir DIR [--port N] [--host ADDR] [--pagecache-mb N] [--password P] [--uri-file FILE]");
         System.exit(2);
     }
 }
