@@ -66,6 +66,9 @@ SCHEMA_STATEMENTS = (
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
 )
 
+# Nodes of entities the store has since merged into another ("Blair" into "Tony Blair"):
+# their relationships were re-pointed in the store and are pushed anew from the survivor.
+MERGED_STATEMENT = "UNWIND $rows AS id MATCH (n:Entity {id: id}) DETACH DELETE n"
 ENTITY_STATEMENT = "UNWIND $rows AS row MERGE (n:Entity {{id: row.id}}) SET n:{label}, n += row.props"
 DOCUMENT_STATEMENT = "UNWIND $rows AS row MERGE (n:Document {id: row.id}) SET n += row.props"
 MENTIONS_STATEMENT = (
@@ -109,6 +112,7 @@ class PushSummary:
     relations: int = 0
     relations_by_type: dict[str, int] = field(default_factory=dict)
     nodes_created: int = 0
+    nodes_deleted: int = 0
     relationships_created: int = 0
     properties_set: int = 0
     labels_added: int = 0
@@ -129,6 +133,7 @@ class PushSummary:
             },
             "written": {
                 "nodes_created": self.nodes_created,
+                "nodes_deleted": self.nodes_deleted,
                 "relationships_created": self.relationships_created,
                 "properties_set": self.properties_set,
                 "labels_added": self.labels_added,
@@ -193,6 +198,13 @@ def entity_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]
                 "last_seen": last_seen,
             },
         }
+
+
+def merged_ids(conn: sqlite3.Connection) -> list[str]:
+    """Entities merged away and not back in the store under the same id."""
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM merged_entities WHERE id NOT IN (SELECT id FROM entities) ORDER BY id"
+    )]
 
 
 def document_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
@@ -303,7 +315,7 @@ def _grouped(phase: str, rows: Iterator[tuple[str, Any]], statement_for: Callabl
             yield phase, tag, statement_for(tag), buf
 
 
-def _plain(phase: str, rows: Iterator[dict[str, Any]], statement: str, size: int) -> Iterator[Batch]:
+def _plain(phase: str, rows: Iterator[Any], statement: str, size: int) -> Iterator[Batch]:
     buf = Rows()
     for row in rows:
         buf.append(row)
@@ -317,6 +329,7 @@ def _plain(phase: str, rows: Iterator[dict[str, Any]], statement: str, size: int
 def batches(conn: sqlite3.Connection, phases: tuple[str, ...], size: int, keep: int) -> Iterator[Batch]:
     """Every statement of a push, in order: nodes before the relationships that need them."""
     if "entities" in phases:
+        yield from _plain("merged", iter(merged_ids(conn)), MERGED_STATEMENT, size)
         yield from _grouped(
             "entities", entity_rows(conn), lambda label: ENTITY_STATEMENT.format(label=check_name("entity type", label)), size
         )
@@ -477,7 +490,7 @@ def push(
         creating = new_relation_types(session, store.conn) if "relations" in phases else set()
         done: dict[str, int] = {}
         phase_start: dict[str, float] = {}
-        by_tag: dict[str, dict[str, int]] = {p: {} for p in PHASES}
+        by_tag: dict[str, dict[str, int]] = {p: {} for p in ("merged", *PHASES)}
         for phase, tag, statement, rows in _read_ahead(produce):
             phase_start.setdefault(phase, time.perf_counter())
             create = phase == "relations" and tag in creating
@@ -497,6 +510,7 @@ def push(
             rows.clear()
             collect_now(summary.batches + 1)
             summary.nodes_created += counters.nodes_created
+            summary.nodes_deleted += counters.nodes_deleted
             summary.relationships_created += counters.relationships_created
             summary.properties_set += counters.properties_set
             summary.labels_added += counters.labels_added
@@ -504,7 +518,7 @@ def push(
             done[phase] = done.get(phase, 0) + sent
             by_tag[phase][tag] = by_tag[phase].get(tag, 0) + sent
             summary.phase_seconds[phase] = time.perf_counter() - phase_start[phase]
-            if progress:
+            if progress and phase in totals:
                 progress(phase, done[phase], totals[phase])
     summary.entities = done.get("entities", 0)
     summary.documents = done.get("documents", 0)

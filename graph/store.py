@@ -76,6 +76,9 @@ CREATE TABLE IF NOT EXISTS evidence (
     PRIMARY KEY (relation_id, document_id, start)
 );
 CREATE INDEX IF NOT EXISTS evidence_doc ON evidence(document_id);
+-- Entities merged into another (a lone surname into the full name): a Neo4j push deletes
+-- the node it wrote for them before.
+CREATE TABLE IF NOT EXISTS merged_entities (id TEXT PRIMARY KEY, into_id TEXT NOT NULL);
 """
 
 
@@ -247,6 +250,7 @@ class Store:
             (s["mentions"], dst, s["first_seen"], s["first_seen"], s["last_seen"], s["last_seen"], dst),
         )
         conn.execute("DELETE FROM entities WHERE id = ?", (src,))
+        conn.execute("INSERT OR REPLACE INTO merged_entities VALUES (?, ?)", (src, dst))
         moved = conn.execute(
             "SELECT id, head, tail, type, confidence, first_seen, last_seen FROM relations WHERE head = ? OR tail = ?",
             (src, src),

@@ -43,6 +43,7 @@ def _render_push(data: dict[str, Any]) -> None:
     out.print(
         f"written: {written['nodes_created']} nodes and {written['relationships_created']} relationships created, "
         f"{written['properties_set']} properties set"
+        + (f", {written['nodes_deleted']} nodes of merged entities deleted" if written.get("nodes_deleted") else "")
     )
     if pushed["relations_by_type"]:
         table = Table("relation type", "count")

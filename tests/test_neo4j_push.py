@@ -182,3 +182,31 @@ def test_repush_restores_newsgraph_properties_and_keeps_the_analysts(samples_db,
     after = cypher(neo4j_server, query)
     assert [{**row, "p": {k: v for k, v in row["p"].items() if k != "analyst_note"}} for row in after] == before
     assert all(row["p"]["analyst_note"] == "checked" for row in after)
+
+
+def test_entity_merged_in_the_store_leaves_neo4j_on_the_next_push(tmp_path, neo4j_server):
+    """"Blair" (articles that never give the full name) is pushed, then merged into
+    "Tony Blair" when he arrives: the next push deletes the stale node and its
+    relationships, and Neo4j counts equal the store's again."""
+    from test_store import doc
+
+    db = tmp_path / "merge.db"
+    store = Store(db)
+    blair = ("person:blair", "Blair", "Person")
+    gbr = ("country:GBR", "United Kingdom", "Country")
+    store.add_documents([doc("d1", [blair, gbr], [(blair[0], "VISITED", gbr[0], "Mr Blair visited Britain.")])])
+    store.close()
+    _push(db, neo4j_server)
+    assert cypher(neo4j_server, "MATCH (n:Entity {id: 'person:blair'})-[r:VISITED]->() RETURN count(r) AS n") == [{"n": 1}]
+
+    store = Store(db)
+    tony = ("person:tony-blair", "Tony Blair", "Person")
+    store.add_documents([doc("d2", [tony, gbr], [(tony[0], "VISITED", gbr[0], "Tony Blair flew to Britain.")])])
+    store.close()
+    summary = _push(db, neo4j_server)
+    assert summary.nodes_deleted == 1
+    assert cypher(neo4j_server, "MATCH (n:Entity {id: 'person:blair'}) RETURN count(n) AS n") == [{"n": 0}]
+    assert cypher(neo4j_server, "MATCH (:Entity {id: 'person:tony-blair'})-[r:VISITED]->(:Entity {id: 'country:GBR'}) "
+                                "RETURN r.weight AS w") == [{"w": 2}]
+    assert counts(neo4j_server) == _store_counts(db)
+    assert _push(db, neo4j_server).nodes_deleted == 0  # already gone: nothing to delete again

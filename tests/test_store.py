@@ -104,6 +104,8 @@ def test_lone_surname_stored_first_joins_the_full_name_when_it_arrives(tmp_path)
     ).fetchall()
     assert [tuple(r) for r in left] == [(0,), (0,), (0,)]
     assert store.stats()["relations"] == 2
+    # Recorded, so that a Neo4j push removes the node it wrote for "Blair" before.
+    assert [tuple(r) for r in store.conn.execute("SELECT id, into_id FROM merged_entities")] == [("person:blair", tony[0])]
 
 
 def test_lone_surname_shared_by_two_full_names_stays_apart(tmp_path):
