@@ -61,7 +61,7 @@ def test_neo4j_admin_imports_the_csv(neo4j_lib, tmp_path):
     proc = subprocess.run(
         ["java", "-Xmx256m", "-cp", f"{neo4j_lib}/*", "org.neo4j.cli.AdminTool", "database", "import", "full", "neo4j",
          f"--nodes={tmp_path / 'csv' / 'nodes.csv'}", f"--relationships={tmp_path / 'csv' / 'relationships.csv'}"],
-        capture_output=True, text=True, timeout=300, env=env,
+        capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path,  # import.report lands here
     )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     found = re.search(r"Imported:\s+(\d+) nodes\s+(\d+) relationships\s+(\d+) properties", proc.stdout)
