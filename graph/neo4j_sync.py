@@ -38,6 +38,8 @@ import re
 import sqlite3
 import threading
 import time
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +54,8 @@ from newsgraph.graph.store import Store
 # transaction 3,101/s, 2,000 3,303/s, 5,000 4,459/s, 10,000 3,632/s (MERGE); with CREATE
 # 11,534, 11,194, 10,452 and 11,745/s: flat within the noise.
 DEFAULT_BATCH_SIZE = 5000
+# Relation batches written at once, each in its own session (benchmarks/neo4j_load.py).
+DEFAULT_WRITERS = 2
 EVIDENCE_PER_RELATION = 3  # nxview's GraphFilter.evidence_per_edge and the card's evidence limit
 
 RELATION_TYPE = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -448,6 +452,26 @@ def _cyclic_gc_paused() -> Iterator[Callable[[int], None]]:
             gc.enable()
 
 
+def _write(session: Any, statement: str, rows: list[Any], create: bool, tag: str) -> tuple[int, Any]:
+    """One batch in one write transaction: (rows sent, the server's counters). A relation
+    batch of a type the server had none of is CREATEd on the first attempt; a retry (its
+    commit may have landed, its reply lost) MERGEs."""
+    attempts = [0]
+
+    def work(tx: Any) -> Any:
+        attempts[0] += 1
+        run = RELATION_CREATE_STATEMENT.format(rel_type=tag) if create and attempts[0] == 1 else statement
+        return tx.run(run, rows=rows).consume().counters
+
+    counters = session.execute_write(work)
+    sent = len(rows)
+    # The driver keeps the parameters of a finished transaction in reference cycles (its
+    # result and transaction objects) until the cycle collector runs: emptied here, the
+    # rows are freed at once by reference counting.
+    rows.clear()
+    return sent, counters
+
+
 def push(
     store: Store,
     uri: str | None = None,
@@ -459,6 +483,7 @@ def push(
     *,
     evidence_per_relation: int = EVIDENCE_PER_RELATION,
     phases: tuple[str, ...] = PHASES,
+    writers: int = DEFAULT_WRITERS,
 ) -> PushSummary:
     """Push the whole store to Neo4j (upserting every row) and say what was written.
 
@@ -466,9 +491,10 @@ def push(
     ``NEO4J_USER``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``. ``phases`` (a subset of
     ``PHASES``, for benchmarks) pushes only some kinds of rows; relations and mentions
     need their nodes pushed already. Each batch is one write transaction, retried by the
-    driver on transient errors (MERGE makes that safe)."""
-    if batch_size < 1:
-        raise ValueError("batch_size must be positive")
+    driver on transient errors (MERGE makes that safe). ``writers`` relation batches are
+    written at once, each writer with its own session."""
+    if batch_size < 1 or writers < 1:
+        raise ValueError("batch_size and writers must be positive")
     unknown = set(phases) - set(PHASES)
     if unknown:
         raise ValueError(f"unknown phases {sorted(unknown)}; use {PHASES}")
@@ -485,41 +511,66 @@ def push(
         finally:
             conn.close()
 
-    with _cyclic_gc_paused() as collect_now, open_driver(target) as driver, driver.session(database=target.database) as session:
+    with _cyclic_gc_paused() as collect_now, open_driver(target) as driver, driver.session(database=target.database) as session, \
+            ThreadPoolExecutor(max_workers=writers, thread_name_prefix="neo4j-push-writer") as pool:
         ensure_schema(session)
         creating = new_relation_types(session, store.conn) if "relations" in phases else set()
         done: dict[str, int] = {}
         phase_start: dict[str, float] = {}
         by_tag: dict[str, dict[str, int]] = {p: {} for p in ("merged", *PHASES)}
-        for phase, tag, statement, rows in _read_ahead(produce):
-            phase_start.setdefault(phase, time.perf_counter())
-            create = phase == "relations" and tag in creating
-            attempts = [0]
+        sessions = threading.local()  # one session per writer thread: sessions are not thread-safe
+        opened: list[Any] = []
 
-            def work(tx: Any, statement: str = statement, rows: list = rows, create: bool = create, tag: str = tag) -> Any:
-                attempts[0] += 1
-                if create and attempts[0] == 1:
-                    statement = RELATION_CREATE_STATEMENT.format(rel_type=tag)
-                return tx.run(statement, rows=rows).consume().counters
+        def writer_session() -> Any:
+            if not hasattr(sessions, "session"):
+                sessions.session = driver.session(database=target.database)
+                opened.append(sessions.session)
+            return sessions.session
 
-            counters = session.execute_write(work)
-            sent = len(rows)
-            # The driver keeps the parameters of a finished transaction in reference cycles
-            # (its result and transaction objects) until the cycle collector runs: emptied
-            # here, the rows are freed at once by reference counting.
-            rows.clear()
-            collect_now(summary.batches + 1)
+        def write_in_thread(statement: str, rows: list[Any], create: bool, tag: str) -> tuple[int, Any]:
+            return _write(writer_session(), statement, rows, create, tag)
+
+        def account(phase: str, tag: str, sent: int, counters: Any) -> None:
             summary.nodes_created += counters.nodes_created
             summary.nodes_deleted += counters.nodes_deleted
             summary.relationships_created += counters.relationships_created
             summary.properties_set += counters.properties_set
             summary.labels_added += counters.labels_added
             summary.batches += 1
+            collect_now(summary.batches)
             done[phase] = done.get(phase, 0) + sent
             by_tag[phase][tag] = by_tag[phase].get(tag, 0) + sent
             summary.phase_seconds[phase] = time.perf_counter() - phase_start[phase]
             if progress and phase in totals:
                 progress(phase, done[phase], totals[phase])
+
+        in_flight: deque[tuple[str, str, Future[tuple[int, Any]]]] = deque()
+
+        def finish_oldest() -> None:
+            phase, tag, future = in_flight.popleft()
+            account(phase, tag, *future.result())
+        try:
+            for phase, tag, statement, rows in _read_ahead(produce, depth=2 * writers):
+                phase_start.setdefault(phase, time.perf_counter())
+                create = phase == "relations" and tag in creating
+                if phase != "relations":
+                    account(phase, tag, *_write(session, statement, rows, create, tag))
+                    continue
+                # Relations only need their nodes, all written by now: two transactions at a
+                # time keep the server busy on both cores (its one transaction thread was the
+                # limit; README, "Push throughput"). A deadlock between them is a transient
+                # error the driver retries, with MERGE.
+                while len(in_flight) >= writers:
+                    finish_oldest()
+                in_flight.append((phase, tag, pool.submit(write_in_thread, statement, rows, create, tag)))
+            while in_flight:
+                finish_oldest()
+        finally:
+            for future in (f for _, _, f in in_flight):
+                future.cancel()
+            pool.shutdown(wait=True)
+            for opened_session in opened:
+                opened_session.close()
     summary.entities = done.get("entities", 0)
     summary.documents = done.get("documents", 0)
     summary.mentions = done.get("mentions", 0)

@@ -70,3 +70,16 @@ def test_types_absent_from_the_server_are_created_the_others_merged(samples_db, 
     assert deleted == 2 and again.relationships_created == n_gone + 2
     assert counts(neo4j_server) == _expected(samples_db)
     assert _props(neo4j_server) == expected
+
+
+@pytest.mark.parametrize("writers", [1, 3])
+def test_same_graph_whatever_the_number_of_writers(samples_db, neo4j_server, writers):
+    """Relation batches written by several sessions at once (tiny batches: many of them in
+    flight) give the graph one writer gives."""
+    _push(samples_db, neo4j_server, batch_size=2, writers=2)
+    expected = _props(neo4j_server)
+    cypher(neo4j_server, "MATCH ()-[r]->() WHERE type(r) <> 'MENTIONS' DELETE r")
+    summary = _push(samples_db, neo4j_server, batch_size=2, writers=writers)
+    assert summary.relationships_created == len(expected)
+    assert _props(neo4j_server) == expected
+    assert counts(neo4j_server) == _expected(samples_db)
