@@ -40,7 +40,7 @@ from pathlib import Path
 from neo4j import GraphDatabase
 
 from newsgraph.graph.model import ExtractedDocument, ExtractedEntity, ExtractedRelation, EntityMention, entity_id
-from newsgraph.graph.neo4j_sync import DEFAULT_BATCH_SIZE, push, relation_rows
+from newsgraph.graph.neo4j_sync import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS, push, relation_rows
 from newsgraph.graph.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -178,6 +178,7 @@ def main() -> None:
     ap.add_argument("--relations", type=int, default=200_000)
     ap.add_argument("--entities", type=int, default=20_000)
     ap.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+    ap.add_argument("--writers", type=int, default=DEFAULT_WRITERS, help="relation batches written at once")
     ap.add_argument("--repeat", type=int, default=3, help="measured pushes into an emptied database (median reported)")
     ap.add_argument("--baseline-sample", type=int, default=2_000)
     ap.add_argument("--tune", action="store_true", help="also time the relation phase at several batch sizes")
@@ -204,15 +205,15 @@ def main() -> None:
     try:
         with GraphDatabase.driver(uri, auth=None) as driver, driver.session() as session:
             wipe(session)
-            cold = push(store, uri, batch_size=args.batch_size)
+            cold = push(store, uri, batch_size=args.batch_size, writers=args.writers)
             print(f"warm-up push on a fresh server (JIT, caches): {cold.seconds:.1f} s, "
                   f"{n_rel / cold.phase_seconds['relations']:,.0f} relations/s in the relation phase")
             runs = []
             for k in range(args.repeat):
                 wipe(session)
-                s = push(store, uri, batch_size=args.batch_size)
+                s = push(store, uri, batch_size=args.batch_size, writers=args.writers)
                 runs.append(s)
-                print(f"batched push {k + 1}/{args.repeat} (batch {args.batch_size}), empty database: {s.seconds:.1f} s total "
+                print(f"batched push {k + 1}/{args.repeat} (batch {args.batch_size}, {args.writers} writers), empty database: {s.seconds:.1f} s total "
                       f"({', '.join(f'{k} {v:.1f} s' for k, v in s.phase_seconds.items())}); "
                       f"{n_rel / s.phase_seconds['relations']:,.0f} relations/s in the relation phase")
                 assert count_relationships(session) == n_rel, "relationship count differs from the store"
@@ -223,7 +224,7 @@ def main() -> None:
             print(f"  median of {len(runs)}: relations/s: {batched_rate:,.0f} (relation phase), "
                   f"{n_rel / s.seconds:,.0f} (whole push, {s.seconds:.1f} s)")
 
-            again = push(store, uri, batch_size=args.batch_size)
+            again = push(store, uri, batch_size=args.batch_size, writers=args.writers)
             print(f"re-push, everything present: {again.seconds:.1f} s, created {again.nodes_created} nodes, "
                   f"{again.relationships_created} relationships; relation phase {n_rel / again.phase_seconds['relations']:,.0f} relations/s")
             assert count_relationships(session) == n_rel

@@ -50,11 +50,12 @@ from newsgraph.errors import Neo4jSchemaError
 from newsgraph.graph.neo4j_client import Neo4jTarget, open_driver
 from newsgraph.graph.store import Store
 
-# benchmarks/neo4j_load.py --tune (README, "Push throughput"), relation phase: 1,000 rows per
-# transaction 3,101/s, 2,000 3,303/s, 5,000 4,459/s, 10,000 3,632/s (MERGE); with CREATE
-# 11,534, 11,194, 10,452 and 11,745/s: flat within the noise.
+# benchmarks/neo4j_load.py --tune (README, "Push throughput"), relation phase, 2 writers:
+# 1,000 rows per transaction 28,108/s, 2,000 32,394/s, 5,000 35,937/s, 10,000 36,524/s,
+# 20,000 27,133/s.
 DEFAULT_BATCH_SIZE = 5000
-# Relation batches written at once, each in its own session (benchmarks/neo4j_load.py).
+# Relation batches written at once, each in its own session: one writer left the server's
+# one transaction thread as the limit (relation phase 17,400-20,200/s against 30,400/s).
 DEFAULT_WRITERS = 2
 EVIDENCE_PER_RELATION = 3  # nxview's GraphFilter.evidence_per_edge and the card's evidence limit
 

@@ -61,6 +61,7 @@ def push(
     password: PasswordOption = None,
     database: DatabaseOption = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction.")] = 5000,
+    writers: Annotated[int, typer.Option("--writers", min=1, help="Relation batches written at once (sessions).")] = 2,
     json_out: JsonOption = False,
 ) -> None:
     """Push entities, documents, mentions and relations to Neo4j; pushing again updates, never duplicates."""
@@ -75,7 +76,7 @@ def push(
                 tasks[phase] = bar.add_task(phase, total=total or None)
             bar.update(tasks[phase], completed=done)
 
-        summary = push_store(kg.store, uri, user, password, database, batch_size, progress)
+        summary = push_store(kg.store, uri, user, password, database, batch_size, progress, writers=writers)
     if json_out:
         print_json(summary.to_dict())
     else:
