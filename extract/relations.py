@@ -193,7 +193,9 @@ class TreeRuleMatcher:
         compiled = _Pattern(match_id, len(self.patterns), tests, links)
         self.patterns.append(compiled)
         if tests[0]:
-            column, allowed = tests[0][0]
+            # Indexed on the lemma test when there is one (a "conj" verb then meets the rules of
+            # its own lemma, not every rule's conjoined-verb pattern), else on the first test.
+            column, allowed = min(tests[0], key=lambda test: 0 if self._columns[test[0]] == LEMMA else 1)
             for value in allowed:
                 self._by_first.setdefault((column, value), []).append(compiled)
             self._first_columns = sorted({c for c, _ in self._by_first})
