@@ -3,9 +3,10 @@ sentence co-occurrence.
 
 Verb rules come from ``data/relations.jsonl`` and are compiled into spaCy
 ``DependencyMatcher`` patterns (active, passive, relative clause, xcomp and conjoined
-verbs), matched by ``TreeRuleMatcher`` (spaCy's matches, found faster). Title and apposition rules walk the few tokens around a person's name, which
-is where news puts roles: "US Secretary of State Marco Rubio", "El Salvador's President
-Nayib Bukele", "Nayib Bukele, the president of El Salvador".
+verbs), matched by ``TreeRuleMatcher`` (spaCy's matches, found faster). Title and
+apposition rules walk the few tokens around a person's name, which is where news puts
+roles: "US Secretary of State Marco Rubio", "El Salvador's President Nayib Bukele",
+"Nayib Bukele, the president of El Salvador".
 """
 
 from __future__ import annotations
@@ -223,18 +224,19 @@ class TreeRuleMatcher:
         whole sentences), only the matches inside them."""
         if not len(doc):
             return []
+        ranges = ranges if ranges is not None else [(0, len(doc))]
         values = doc.to_array(self._columns + [HEAD]).tolist()
         heads = [i + (h if h < 2**63 else h - 2**64) for i, (*_, h) in enumerate(values)]
         children: dict[int, list[int]] = {}
         roots = _tree_roots(heads)
         first_of_tree: dict[int, int] = {}
-        for start, end in ranges if ranges is not None else [(0, len(doc))]:
+        for start, end in ranges:
             for i in range(start, end):
                 first_of_tree.setdefault(roots[i], i)
                 if heads[i] != i:
                     children.setdefault(heads[i], []).append(i)  # ascending: i grows
         found: list[tuple[int, int, list[int]]] = []
-        for start, end in ranges if ranges is not None else [(0, len(doc))]:
+        for start, end in ranges:
             for i in range(start, end):
                 row = values[i]
                 candidates = list(self._always)

@@ -512,8 +512,7 @@ def push(
         finally:
             conn.close()
 
-    with _cyclic_gc_paused() as collect_now, open_driver(target) as driver, driver.session(database=target.database) as session, \
-            ThreadPoolExecutor(max_workers=writers, thread_name_prefix="neo4j-push-writer") as pool:
+    with _cyclic_gc_paused() as collect_now, open_driver(target) as driver, driver.session(database=target.database) as session:
         ensure_schema(session)
         creating = new_relation_types(session, store.conn) if "relations" in phases else set()
         done: dict[str, int] = {}
@@ -550,6 +549,9 @@ def push(
         def finish_oldest() -> None:
             phase, tag, future = in_flight.popleft()
             account(phase, tag, *future.result())
+
+        # Shut down before the writers' sessions close, also when a batch fails.
+        pool = ThreadPoolExecutor(max_workers=writers, thread_name_prefix="neo4j-push-writer")
         try:
             for phase, tag, statement, rows in _read_ahead(produce, depth=2 * writers):
                 phase_start.setdefault(phase, time.perf_counter())
@@ -567,9 +569,7 @@ def push(
             while in_flight:
                 finish_oldest()
         finally:
-            for future in (f for _, _, f in in_flight):
-                future.cancel()
-            pool.shutdown(wait=True)
+            pool.shutdown(wait=True)  # at most ``writers`` batches are submitted: all running
             for opened_session in opened:
                 opened_session.close()
     summary.entities = done.get("entities", 0)
