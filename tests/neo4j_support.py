@@ -157,3 +157,26 @@ def neo4j_server() -> str:
     uri = neo4j_uri()
     wipe(uri)
     return uri
+
+
+def push_db(db: Path, uri: str, **kw: Any) -> Any:
+    """``neo4j_sync.push`` of the store at ``db`` (the code under test), closing it after."""
+    from newsgraph.graph.neo4j_sync import push
+    from newsgraph.graph.store import Store
+
+    store = Store(db)
+    try:
+        return push(store, uri, **kw)
+    finally:
+        store.close()
+
+
+def db_counts(db: Path) -> dict[str, Any]:
+    """``store_counts`` of the store at ``db``."""
+    from newsgraph.graph.store import Store
+
+    store = Store(db)
+    try:
+        return store_counts(store)
+    finally:
+        store.close()

@@ -13,13 +13,14 @@ from neo4j_support import (  # noqa: F401  (fixtures)
     _neo4j_first, _neo4j_samples_master,
     counts,
     cypher,
+    db_counts,
     neo4j_server,
+    push_db,
     samples_db,
     store_counts,
 )
 from newsgraph import KnowledgeGraph
 from newsgraph.cli import app
-from newsgraph.graph.neo4j_sync import push
 from newsgraph.graph.nxview import build_graph
 from newsgraph.graph.store import Store
 from newsgraph.queries.neo4j_card import evidence_documents
@@ -27,25 +28,9 @@ from newsgraph.queries.neo4j_card import evidence_documents
 pytestmark = pytest.mark.neo4j
 
 
-def _push(db: Path, uri: str, **kw):
-    store = Store(db)
-    try:
-        return push(store, uri, **kw)
-    finally:
-        store.close()
-
-
-def _store_counts(db: Path):
-    store = Store(db)
-    try:
-        return store_counts(store)
-    finally:
-        store.close()
-
-
 def test_push_samples_counts_match_the_store(samples_db, neo4j_server):
-    summary = _push(samples_db, neo4j_server)
-    expected = _store_counts(samples_db)
+    summary = push_db(samples_db, neo4j_server)
+    expected = db_counts(samples_db)
     assert counts(neo4j_server) == expected
     assert summary.entities == expected["labels"]["Entity"]
     assert summary.documents == expected["labels"]["Document"]
@@ -55,17 +40,17 @@ def test_push_samples_counts_match_the_store(samples_db, neo4j_server):
 
 
 def test_push_twice_same_counts_and_nothing_created(samples_db, neo4j_server):
-    _push(samples_db, neo4j_server)
+    push_db(samples_db, neo4j_server)
     before = counts(neo4j_server)
     weights = cypher(neo4j_server, "MATCH (h)-[r]->(t) RETURN h.id AS h, type(r) AS type, t.id AS t, r.weight AS w, r.count AS c ORDER BY h, type, t")
-    again = _push(samples_db, neo4j_server, batch_size=3)  # tiny batches: many transactions, same result
+    again = push_db(samples_db, neo4j_server, batch_size=3)  # tiny batches: many transactions, same result
     assert counts(neo4j_server) == before
     assert again.nodes_created == 0 and again.relationships_created == 0 and again.labels_added == 0
     assert cypher(neo4j_server, "MATCH (h)-[r]->(t) RETURN h.id AS h, type(r) AS type, t.id AS t, r.weight AS w, r.count AS c ORDER BY h, type, t") == weights
 
 
 def test_push_after_more_ingest_adds_only_the_new_article(samples_db, neo4j_server):
-    _push(samples_db, neo4j_server)
+    push_db(samples_db, neo4j_server)
     old_nodes = {r["id"] for r in cypher(neo4j_server, "MATCH (n) RETURN n.id AS id")}
     old_rels = {(r["h"], r["t"], r["t2"]) for r in cypher(neo4j_server, "MATCH (h)-[r]->(t) RETURN h.id AS h, type(r) AS t, t.id AS t2")}
 
@@ -83,18 +68,18 @@ def test_push_after_more_ingest_adds_only_the_new_article(samples_db, neo4j_serv
     new_nodes, new_rels = store_nodes - old_nodes, store_rels - old_rels
     assert new_nodes and new_rels, "the extra article should bring new nodes and relations"
 
-    summary = _push(samples_db, neo4j_server)
+    summary = push_db(samples_db, neo4j_server)
     assert summary.nodes_created == len(new_nodes)
     assert summary.relationships_created == len(new_rels)
     assert {r["id"] for r in cypher(neo4j_server, "MATCH (n) RETURN n.id AS id")} == store_nodes
     pushed = cypher(neo4j_server, "MATCH (h)-[r]->(t) RETURN h.id AS h, type(r) AS t, t.id AS t2, r.weight AS w")
     assert {(r["h"], r["t"], r["t2"]) for r in pushed} == store_rels
     assert {(r["h"], r["t"], r["t2"]): r["w"] for r in pushed if r["t"] != "MENTIONS"} == weights
-    assert counts(neo4j_server) == _store_counts(samples_db)
+    assert counts(neo4j_server) == db_counts(samples_db)
 
 
 def test_person_has_both_labels_and_the_nxview_properties(samples_db, neo4j_server):
-    _push(samples_db, neo4j_server)
+    push_db(samples_db, neo4j_server)
     store = Store(samples_db)
     graph = build_graph(store)
     store.close()
@@ -109,7 +94,7 @@ def test_person_has_both_labels_and_the_nxview_properties(samples_db, neo4j_serv
 
 
 def test_relationship_properties_equal_the_nxview_edges(samples_db, neo4j_server):
-    _push(samples_db, neo4j_server)
+    push_db(samples_db, neo4j_server)
     store = Store(samples_db)
     graph = build_graph(store)
     store.close()
@@ -131,7 +116,7 @@ def test_cli_push_json_summary(samples_db, neo4j_server):
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     data = json.loads(result.stdout)
-    expected = _store_counts(samples_db)
+    expected = db_counts(samples_db)
     assert data["pushed"]["entities"] == expected["labels"]["Entity"]
     assert data["written"]["relationships_created"] == sum(expected["types"].values())
     again = json.loads(CliRunner().invoke(app, ["neo4j", "push", "--db", str(samples_db), "--uri", neo4j_server, "--json"]).stdout)
@@ -159,26 +144,26 @@ def test_missing_database_is_one_line(samples_db, neo4j_server):
 def test_a_partial_push_is_repaired_by_the_next(samples_db, neo4j_server):
     # A push that died after the nodes (only some phases written), and relationships lost
     # on the server: the next full push restores exactly the store's graph.
-    _push(samples_db, neo4j_server, phases=("entities", "documents"))
+    push_db(samples_db, neo4j_server, phases=("entities", "documents"))
     assert counts(neo4j_server)["types"] == {}
-    _push(samples_db, neo4j_server)
+    push_db(samples_db, neo4j_server)
     cypher(neo4j_server, "MATCH ()-[r:CO_OCCURS_WITH]->() WITH r LIMIT 3 DELETE r")
     cypher(neo4j_server, "MATCH (p:Person) WITH p LIMIT 1 SET p.mentions = -1")
-    summary = _push(samples_db, neo4j_server)
+    summary = push_db(samples_db, neo4j_server)
     assert summary.relationships_created == 3
-    assert counts(neo4j_server) == _store_counts(samples_db)
+    assert counts(neo4j_server) == db_counts(samples_db)
     assert cypher(neo4j_server, "MATCH (p:Person) WHERE p.mentions < 0 RETURN count(p) AS n") == [{"n": 0}]
 
 
 def test_repush_restores_newsgraph_properties_and_keeps_the_analysts(samples_db, neo4j_server):
     """A re-push sets every property newsgraph writes (an edited weight comes back, a
     deleted sentence list too) and leaves a property an analyst added alone."""
-    _push(samples_db, neo4j_server)
+    push_db(samples_db, neo4j_server)
     query = "MATCH (h)-[r:VISITED]->(t) RETURN h.id AS h, t.id AS t, properties(r) AS p ORDER BY h, t"
     before = cypher(neo4j_server, query)
     assert before
     cypher(neo4j_server, "MATCH ()-[r:VISITED]->() SET r.weight = 999, r.analyst_note = 'checked' REMOVE r.sentences")
-    _push(samples_db, neo4j_server)
+    push_db(samples_db, neo4j_server)
     after = cypher(neo4j_server, query)
     assert [{**row, "p": {k: v for k, v in row["p"].items() if k != "analyst_note"}} for row in after] == before
     assert all(row["p"]["analyst_note"] == "checked" for row in after)
@@ -196,17 +181,17 @@ def test_entity_merged_in_the_store_leaves_neo4j_on_the_next_push(tmp_path, neo4
     gbr = ("country:GBR", "United Kingdom", "Country")
     store.add_documents([doc("d1", [blair, gbr], [(blair[0], "VISITED", gbr[0], "Mr Blair visited Britain.")])])
     store.close()
-    _push(db, neo4j_server)
+    push_db(db, neo4j_server)
     assert cypher(neo4j_server, "MATCH (n:Entity {id: 'person:blair'})-[r:VISITED]->() RETURN count(r) AS n") == [{"n": 1}]
 
     store = Store(db)
     tony = ("person:tony-blair", "Tony Blair", "Person")
     store.add_documents([doc("d2", [tony, gbr], [(tony[0], "VISITED", gbr[0], "Tony Blair flew to Britain.")])])
     store.close()
-    summary = _push(db, neo4j_server)
+    summary = push_db(db, neo4j_server)
     assert summary.nodes_deleted == 1
     assert cypher(neo4j_server, "MATCH (n:Entity {id: 'person:blair'}) RETURN count(n) AS n") == [{"n": 0}]
     assert cypher(neo4j_server, "MATCH (:Entity {id: 'person:tony-blair'})-[r:VISITED]->(:Entity {id: 'country:GBR'}) "
                                 "RETURN r.weight AS w") == [{"w": 2}]
-    assert counts(neo4j_server) == _store_counts(db)
-    assert _push(db, neo4j_server).nodes_deleted == 0  # already gone: nothing to delete again
+    assert counts(neo4j_server) == db_counts(db)
+    assert push_db(db, neo4j_server).nodes_deleted == 0  # already gone: nothing to delete again

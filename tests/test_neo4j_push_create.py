@@ -11,32 +11,18 @@ from neo4j_support import (  # noqa: F401  (fixtures)
     _neo4j_first, _neo4j_samples_master,
     counts,
     cypher,
+    db_counts,
     neo4j_server,
+    push_db,
     samples_db,
     store_counts,
 )
-from newsgraph.graph.neo4j_sync import new_relation_types, push
+from newsgraph.graph.neo4j_sync import new_relation_types
 from newsgraph.graph.store import Store
 
 pytestmark = pytest.mark.neo4j
 
 RELATIONS = "MATCH (h)-[r]->(t) WHERE type(r) <> 'MENTIONS' "
-
-
-def _push(db: Path, uri: str, **kw):
-    store = Store(db)
-    try:
-        return push(store, uri, **kw)
-    finally:
-        store.close()
-
-
-def _expected(db: Path):
-    store = Store(db)
-    try:
-        return store_counts(store)
-    finally:
-        store.close()
 
 
 def _props(uri: str):
@@ -55,7 +41,7 @@ def _new_types(db: Path, uri: str) -> set[str]:
 
 
 def test_types_absent_from_the_server_are_created_the_others_merged(samples_db, neo4j_server):
-    _push(samples_db, neo4j_server)
+    push_db(samples_db, neo4j_server)
     expected = _props(neo4j_server)
     assert _new_types(samples_db, neo4j_server) == set()
     types = sorted({r["type"] for r in expected})
@@ -65,10 +51,10 @@ def test_types_absent_from_the_server_are_created_the_others_merged(samples_db, 
     deleted = cypher(neo4j_server, f"MATCH ()-[r:{partial}]->() WITH r LIMIT 2 DELETE r RETURN count(*) AS n")[0]["n"]
     cypher(neo4j_server, RELATIONS + "SET r.weight = -1")
     assert _new_types(samples_db, neo4j_server) == {gone}
-    again = _push(samples_db, neo4j_server, batch_size=3)
+    again = push_db(samples_db, neo4j_server, batch_size=3)
     n_gone = sum(1 for r in expected if r["type"] == gone)
     assert deleted == 2 and again.relationships_created == n_gone + 2
-    assert counts(neo4j_server) == _expected(samples_db)
+    assert counts(neo4j_server) == db_counts(samples_db)
     assert _props(neo4j_server) == expected
 
 
@@ -76,10 +62,10 @@ def test_types_absent_from_the_server_are_created_the_others_merged(samples_db, 
 def test_same_graph_whatever_the_number_of_writers(samples_db, neo4j_server, writers):
     """Relation batches written by several sessions at once (tiny batches: many of them in
     flight) give the graph one writer gives."""
-    _push(samples_db, neo4j_server, batch_size=2, writers=2)
+    push_db(samples_db, neo4j_server, batch_size=2, writers=2)
     expected = _props(neo4j_server)
     cypher(neo4j_server, "MATCH ()-[r]->() WHERE type(r) <> 'MENTIONS' DELETE r")
-    summary = _push(samples_db, neo4j_server, batch_size=2, writers=writers)
+    summary = push_db(samples_db, neo4j_server, batch_size=2, writers=writers)
     assert summary.relationships_created == len(expected)
     assert _props(neo4j_server) == expected
-    assert counts(neo4j_server) == _expected(samples_db)
+    assert counts(neo4j_server) == db_counts(samples_db)
