@@ -38,6 +38,7 @@ def iter_article_lines(path: str, stdin: TextIO | None = None) -> Iterator[Any]:
     strictly as JSON Lines (the fields of ``ingest``'s .jsonl: ``text``, ``id``, ``title``,
     ``url``, ``published``)."""
     from newsgraph.extract import readers
+    from newsgraph.extract.readers.jsonl import articles_from_json_lines, decoded_lines
 
     if path != "-":
         if not Path(path).is_file():
@@ -47,8 +48,8 @@ def iter_article_lines(path: str, stdin: TextIO | None = None) -> Iterator[Any]:
         return
     stream = stdin if stdin is not None else sys.stdin
     binary = getattr(stream, "buffer", None)
-    lines = readers._decoded_lines(binary) if binary is not None else iter(stream)
-    yield from readers._articles_from_json_lines(lines, STDIN)
+    lines = decoded_lines(binary) if binary is not None else iter(stream)
+    yield from articles_from_json_lines(lines, STDIN)
 
 
 def extract_jsonl(

@@ -1,0 +1,260 @@
+"""Web pages (``.html``/``.htm``): text of the main ``<article>``/``<main>`` element without
+menus, headers, footers, asides, scripts, forms, figures and furniture marked by class,
+ARIA role or link density (rules in ``data/boilerplate.jsonl``); title from ``<h1>``,
+``og:title`` or ``<title>``; date from ``article:published_time`` and similar metadata,
+JSON-LD ``datePublished`` or ``<time datetime>``; URL from ``<link rel="canonical">``.
+Pages are parsed with lxml only; nothing is fetched."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections.abc import Iterator
+from itertools import chain
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+
+from ..cleanup import BoilerplateRules, clean_text, load_rules
+from .base import SNIFF_BYTES, Item, RawArticle, ReadFailure, decode_bytes, decode_text, iso_date, looks_binary, read_article_bytes
+
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav "
+    "ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+_LINK_LIST_TAGS = frozenset("ul ol div section p table nav".split())
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+_CLASS_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")
+_HTML_SPACE = re.compile(r"[ \t\r\n\f]+")  # HTML whitespace; only <br> breaks a line
+_TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014-]\s+|\s+::\s+")
+_PUBLISHED_META = (
+    "article:published_time",
+    "datepublished",
+    "og:article:published_time",
+    "article.published",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "date",
+)
+
+
+def read_html_file(path: str | Path) -> Iterator[Item]:
+    """One article from a web page saved as ``.html``/``.htm``."""
+    path = Path(path)
+    data = read_article_bytes(path)
+    if isinstance(data, ReadFailure):
+        yield data
+        return
+    page = decode_html(data)
+    if page is None:
+        yield ReadFailure(str(path), "binary file")
+        return
+    yield article_from_html(page, str(path))
+
+
+def decode_html(data: bytes) -> str | None:
+    """The declared ``<meta charset>`` first (latin-1 read as cp1252, as browsers do)."""
+    if data.startswith(codecs.BOM_UTF8) or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_bytes(data)
+    if looks_binary(data[:SNIFF_BYTES]):
+        return None
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
+            name = "cp1252"
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data)
+
+
+def article_from_html(page: str, source: str, rules: BoilerplateRules | None = None) -> Item:
+    rules = rules or load_rules()
+    page = _XML_DECLARATION.sub("", page, count=1)
+    if not page.strip():
+        return ReadFailure(source, "empty file")
+    try:
+        doc = lxml.html.document_fromstring(page)
+    except (lxml.etree.ParserError, ValueError) as e:
+        return ReadFailure(source, f"unreadable HTML: {e}")
+    published = _html_published(doc)
+    url = _first_attr(doc, "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content")
+    root = _content_root(doc)
+    title = _html_title(doc, root)
+    if title is not None:
+        for h1 in root.iter("h1"):
+            if _collapse(h1.text_content()) == title:
+                h1.drop_tree()
+                break
+    _drop_furniture(root, rules)
+    body = clean_text("\n\n".join(_html_paragraphs(root)), rules)
+    if not body:
+        return ReadFailure(source, "empty file")
+    return RawArticle(text=body, source=source, title=title, url=url, published=published)
+
+
+def _content_root(doc: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The ``<article>`` with the most paragraph text, else ``<main>``, else the body."""
+    for query in ("//article", "//*[@itemprop='articleBody']", "//main", "//*[@role='main']"):
+        candidates = doc.xpath(query)
+        if candidates:
+            return max(candidates, key=lambda el: sum(len(p.text_content()) for p in el.iter("p")))
+    body = doc.find("body")
+    return body if body is not None else doc
+
+
+def _html_title(doc: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> str | None:
+    for h1 in chain(root.iter("h1"), doc.iter("h1")):
+        text = _collapse(h1.text_content())
+        if text:
+            return text
+    og = _first_attr(doc, "//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content")
+    if og:
+        return _collapse(og)
+    title = doc.find(".//title")
+    if title is not None and _collapse(title.text_content()):
+        # "Headline | Site name": the headline is the longest part
+        parts = _TITLE_SEPARATORS.split(_collapse(title.text_content()))
+        return max(parts, key=len)
+    return None
+
+
+def _html_published(doc: lxml.html.HtmlElement) -> str | None:
+    metas: dict[str, str] = {}
+    for meta in doc.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if key and meta.get("content") and key not in metas:
+            metas[key] = meta.get("content")
+    for key in _PUBLISHED_META:
+        found = iso_date(metas.get(key))
+        if found:
+            return found
+    for script in doc.xpath("//script[@type='application/ld+json']"):
+        found = iso_date(_json_ld_published(script.text or ""))
+        if found:
+            return found
+    times = doc.xpath("//time[@itemprop='datePublished' or @pubdate]/@datetime") + doc.xpath("//time/@datetime")
+    for value in times:
+        found = iso_date(value)
+        if found:
+            return found
+    return None
+
+
+def _json_ld_published(text: str) -> str | None:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            published = item.get("datePublished")
+            if isinstance(published, str):
+                return published
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
+
+
+def _drop_furniture(root: lxml.html.HtmlElement, rules: BoilerplateRules) -> None:
+    """Remove elements that are not article text, in place."""
+    for el in list(root.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
+        el.drop_tree()
+    root_text = len(root.text_content()) or 1
+    doomed: list[lxml.html.HtmlElement] = []
+    for el in root.iter():
+        if el is root or not isinstance(el.tag, str):
+            continue
+        if el.tag in rules.html_tags or el.get("hidden") is not None or el.get("aria-hidden") == "true":
+            doomed.append(el)
+            continue
+        if "display:none" in (el.get("style") or "").replace(" ", ""):
+            doomed.append(el)
+            continue
+        marked = (el.get("role") or "").lower() in rules.html_roles or _class_words(el) & rules.html_class_words
+        # a wrapper holding most of the article is never furniture, whatever its class says
+        if marked and len(el.text_content()) < root_text / 2:
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+    for el in [e for e in root.iter() if e is not root and e.tag in _LINK_LIST_TAGS]:
+        if el.getparent() is not None and _is_link_list(el):
+            el.drop_tree()
+
+
+def _class_words(el: lxml.html.HtmlElement) -> set[str]:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return {w.lower() for w in _CLASS_SPLIT.split(names) if w}
+
+
+def _is_link_list(el: lxml.html.HtmlElement) -> bool:
+    """Three or more links making up most of the text: a menu or a list of headlines."""
+    links = el.findall(".//a")
+    if len(links) < 3:
+        return False
+    text = len(_collapse(el.text_content()))
+    linked = sum(len(_collapse(a.text_content())) for a in links)
+    return text > 0 and linked / text >= 0.7
+
+
+def _html_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
+    paragraphs: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        lines = [_collapse(line) for line in "".join(current).split("\n")]
+        text = "\n".join(line for line in lines if line)
+        if text:
+            paragraphs.append(text)
+        current.clear()
+
+    def walk(el: lxml.html.HtmlElement) -> None:
+        block = el.tag in _BLOCK_TAGS
+        if block:
+            flush()
+        if el.tag == "br":
+            current.append("\n")
+        elif el.text:
+            current.append(_HTML_SPACE.sub(" ", el.text))
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            current.append(_HTML_SPACE.sub(" ", el.tail))
+
+    try:
+        walk(root)
+        flush()
+    except RecursionError:  # absurdly deep markup: fall back to the element's text
+        return [root.text_content()]
+    return paragraphs
+
+
+def _first_attr(doc: lxml.html.HtmlElement, *queries: str) -> str | None:
+    for query in queries:
+        for value in doc.xpath(query):
+            if str(value).strip():
+                return str(value).strip()
+    return None
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())

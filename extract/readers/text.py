@@ -1,0 +1,49 @@
+"""Plain text (``.txt`` and any unknown suffix): the first line is the title when it
+looks like a headline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..cleanup import clean_text
+from .base import MARKDOWN_SUFFIXES, Item, RawArticle, ReadFailure, decode_bytes, read_article_bytes
+
+
+def read_text_file(path: str | Path) -> Iterator[Item]:
+    """One article from a ``.txt`` (or ``.md``, or any text) file."""
+    path = Path(path)
+    data = read_article_bytes(path)
+    if isinstance(data, ReadFailure):
+        yield data
+        return
+    text = decode_bytes(data)
+    if text is None:
+        yield ReadFailure(str(path), "binary file")
+        return
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        from .markdown import article_from_markdown  # markdown imports this module
+
+        yield article_from_markdown(text, str(path))
+    else:
+        yield article_from_plain_text(text, str(path))
+
+
+def article_from_plain_text(text: str, source: str) -> Item:
+    title, body = split_headline(clean_text(text))
+    if not body:
+        return ReadFailure(source, "empty file")
+    return RawArticle(text=body, source=source, title=title)
+
+
+def split_headline(text: str) -> tuple[str | None, str]:
+    """The first line as title when it looks like a headline and a body follows."""
+    first, _, rest = text.partition("\n")
+    rest = rest.strip("\n")
+    if rest and _looks_like_headline(first):
+        return first, rest
+    return None, text
+
+
+def _looks_like_headline(line: str) -> bool:
+    return 2 <= len(line.split()) and len(line) <= 150 and not line.endswith((".", ",", ";", ":"))
