@@ -1,6 +1,12 @@
-"""Extraction quality on public gold data: CoNLL-2003 entities and CoNLL04 relations.
+"""Extraction quality: newsgraph's own gold, CoNLL-2003 entities and CoNLL04 relations.
 
     python benchmarks/quality.py [--split dev|test] [--json] [--datasets DIR]
+    python benchmarks/quality.py --gold --split dev --errors     # only the gold, with errors to tune
+
+* newsgraph's gold (``benchmarks/gold``, scored by ``gold_quality.py``): BBC articles and
+  saved news pages ingested as ``newsgraph ingest`` would, scored at the default output:
+  entity nodes, relations per type and method, a Wilson 95% interval for precision, and
+  a reliability table of confidence against observed precision (expected calibration error).
 
 * CoNLL-2003 (Reuters news, PER/ORG/LOC/MISC): entity micro-F1, exact span match, of
   newsgraph's mentions (Person → PER; Organization → ORG; Country, Location → LOC;
@@ -404,20 +410,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="Print one JSON object as the last line.")
     parser.add_argument("--datasets", default=os.environ.get("NEWSGRAPH_DATASETS", str(DEFAULT_DATASETS)))
     parser.add_argument("--model", default=None, help="spaCy pipeline (default newsgraph's).")
-    parser.add_argument("--only", choices=["conll03", "conll04"], default=None)
+    parser.add_argument("--only", choices=["conll03", "conll04", "gold"], default=None)
+    parser.add_argument("--gold", action="store_true", help="Only newsgraph's own gold (benchmarks/gold); same as --only gold.")
+    parser.add_argument("--gold-dir", default=str(REPO / "benchmarks" / "gold"), help="The gold labels (default benchmarks/gold).")
+    parser.add_argument("--errors", action="store_true", help="Gold: print each article's errors (dev only: tune on dev).")
     parser.add_argument("--limit", type=int, default=None, help="First N documents/sentences (quick runs).")
     parser.add_argument("--no-textacy", action="store_true", help="Skip the textacy SVO baseline.")
     parser.add_argument("--calibrate", action="store_true", help="Write per-method precision to extract/data/confidence.json.")
     args = parser.parse_args(argv)
 
     datasets = Path(args.datasets)
+    if args.gold:
+        args.only = "gold"
+    if args.errors and args.split != "dev":
+        sys.stderr.write("Error: --errors lists what to tune, and tuning looks at dev only; add --split dev.\n")
+        return 2
     conll03_file = datasets / "conll2003" / {"dev": "valid.txt", "test": "test.txt", "train": "train.txt"}[args.split]
     conll04_file = datasets / "conll04" / f"conll04_{args.split}.json"
-    missing = [p for p in (conll03_file, conll04_file) if not p.is_file()]
+    bbc_file = datasets / "news" / "bbc_news.jsonl"
+    needed = {"conll03": [conll03_file], "conll04": [conll04_file], "gold": [bbc_file]}
+    missing = [p for key, files in needed.items() if args.only in (None, key) for p in files if not p.is_file()]
     if missing:
         sys.stderr.write(
-            f"Error: data set file(s) missing: {', '.join(map(str, missing))}. The benchmark reads CoNLL-2003 and "
-            "CoNLL04 from ../shared/datasets beside the repository; pass --datasets DIR or set NEWSGRAPH_DATASETS.\n"
+            f"Error: data set file(s) missing: {', '.join(map(str, missing))}. The benchmark reads CoNLL-2003, "
+            "CoNLL04 and the BBC news set from ../shared/datasets beside the repository; pass --datasets DIR or set "
+            "NEWSGRAPH_DATASETS.\n"
         )
         return 2
     if args.calibrate and args.split != "dev":
@@ -453,6 +470,14 @@ def main(argv: list[str] | None = None) -> int:
             path = REPO / "extract" / "data" / "confidence.json"
             calibrate(c04["methods"], path)
             print(f"\n  wrote {path.relative_to(REPO)}")
+    if args.only in (None, "gold") and args.split != "train":
+        from gold_quality import evaluate_gold, print_errors, print_gold
+
+        gold, gold_results = evaluate_gold(Path(args.gold_dir), bbc_file, args.split, args.model)
+        result["gold"] = gold
+        print_gold(gold)
+        if args.errors:
+            print_errors(gold_results)
     if args.json:
         print(json.dumps(result, sort_keys=True))
     return 0
