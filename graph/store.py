@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from newsgraph.errors import StoreError
+from newsgraph.graph import search
 from newsgraph.graph.model import COOCCURRENCE, ExtractedDocument, normalise_name
 
 SCHEMA_VERSION = 1
@@ -124,6 +125,7 @@ class Store:
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=OFF")
             self.conn.executescript(SCHEMA)  # idempotent: IF NOT EXISTS throughout
+            search.ensure_schema(self.conn)
             with self.transaction():
                 self.conn.execute(
                     "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('data_version', '0')",
@@ -402,6 +404,9 @@ class Store:
         for r in rows:
             seen.setdefault(r["entity_id"], r["kind"])
         return list(seen.items())
+
+    def search(self, text: str, entity_type: str | None = None, limit: int = 20) -> list[search.SearchHit]:
+        return search.search(self.conn, text, entity_type, limit)
 
     def closest_names(self, query: str, limit: int = 5) -> list[str]:
         from rapidfuzz import fuzz, process

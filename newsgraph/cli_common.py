@@ -71,6 +71,6 @@ def handles_errors(func: F) -> F:
             return func(*args, **kwargs)
         except NewsgraphError as exc:
             error_line(str(exc))
-            raise typer.Exit(1) from None
+            raise typer.Exit(exc.exit_code) from None
 
     return wrapper  # type: ignore[return-value]

@@ -10,6 +10,7 @@ from __future__ import annotations
 class NewsgraphError(Exception):
     code = "NG000"
     template = "{detail}"
+    exit_code = 1  # the CLI's exit status for this failure
 
     def __init__(self, **fields: object) -> None:
         self.fields = fields
@@ -50,6 +51,7 @@ class UnknownEntity(NewsgraphError):
 class AmbiguousEntity(NewsgraphError):
     code = "NG202"
     template = "{query!r} is ambiguous: {candidates}. Use the full name or the id."
+    exit_code = 2  # a usage problem the user settles by choosing: exit 2, as for a bad option
 
 
 class StoreError(NewsgraphError):

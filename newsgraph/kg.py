@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from newsgraph.errors import AmbiguousEntity, UnknownEntity
 from newsgraph.graph.model import ExtractedDocument, document_id
+from newsgraph.graph.search import SearchHit
 from newsgraph.graph.store import BatchResult, Store
 
 DEFAULT_DB = "newsgraph.db"
@@ -192,21 +193,34 @@ class KnowledgeGraph:
         return doc
 
     # -- reads ------------------------------------------------------------------------
+    def search(self, text: str, entity_type: str | None = None, limit: int = 20) -> list[SearchHit]:
+        """Entities whose name or an alias matches ``text`` partly or fuzzily (typos, accents,
+        case, initials), best score first, then most mentioned."""
+        from newsgraph.queries import filters
+
+        return self.store.search(text, filters.entity_type(entity_type) if entity_type else None, limit)
+
     def resolve(self, name: str) -> str:
-        """Entity id for a name, alias, surname or id, in any case."""
+        """Entity id for an id, or a name, alias or surname in any case or accent.
+
+        The one resolver of every read command. One entity for the key: that one. Several:
+        the single one whose canonical name it is, else ``AmbiguousEntity`` listing them with
+        ids (the CLI exits 2): a surname shared by two people or a name used by a club and a
+        city is never settled by guessing. None: ``UnknownEntity`` with the closest search hits."""
         candidates = self.store.candidates(name) or self._gazetteer_candidates(name)
         if not candidates:
-            closest = self.store.closest_names(name)
-            raise UnknownEntity(query=name, closest=", ".join(closest) if closest else "none")
+            hits = self.store.search(name, limit=5)
+            closest = ", ".join(f"{h.name} ({h.id})" for h in hits)
+            raise UnknownEntity(query=name, closest=closest or "none")
         if len(candidates) > 1 and candidates[0][1] != "id":
-            # One exact canonical-name match wins over aliases and surnames.
             names = [c for c in candidates if c[1] == "name"]
             if len(names) != 1:
                 labels = []
-                for eid, _ in candidates[:6]:
+                for eid, _ in candidates[:8]:
                     e = self.store.entity(eid)
-                    labels.append(f"{e['name']} ({e['type']}, {eid})" if e else eid)
-                raise AmbiguousEntity(query=name, candidates="; ".join(labels))
+                    labels.append(f"{e['name']} ({e['type']}, {eid}, {e['mentions']} mentions)" if e else eid)
+                more = f" and {len(candidates) - 8} more" if len(candidates) > 8 else ""
+                raise AmbiguousEntity(query=name, candidates="; ".join(labels) + more)
             return names[0][0]
         return candidates[0][0]
 

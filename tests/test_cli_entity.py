@@ -71,7 +71,7 @@ def test_ambiguous_name(tmp_path):
     with KnowledgeGraph.open(db) as kg:
         kg.store.add_documents([doc])
     result = invoke("entity", "Smith", "--db", db)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # issue 15: an ambiguous name is a usage error, exit 2
     assert result.stderr.startswith("Error: [NG202] 'Smith' is ambiguous: ")
     assert "Jane Smith" in result.stderr and "John Smith" in result.stderr
 

@@ -1,0 +1,165 @@
+"""Finding entities by what a user types: partial, misspelt, unaccented, initials.
+
+Candidates come from SQLite, scores from rapidfuzz. A trigram full-text index
+(``search_norms``, FTS5) holds every distinct normalised alias once; a trigger on
+``aliases`` keeps it complete as articles arrive, so a search never scans the entities.
+A norm whose last alias is deleted (a merge) stays in the index: the join back to
+``aliases`` drops it, and it costs one row.
+
+Scoring a candidate alias against the query (both normalised: case, accents, punctuation
+folded): 100 for the same key, 95 when the query reads as initials of the alias
+("m rubio", "j f kennedy"), else rapidfuzz's WRatio (partial and token-order aware, so
+"rubio" scores 90 against "marco rubio" and "bukelle" 92 against "bukele"). An entity
+scores its best alias; hits rank by score, then by mentions.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from newsgraph.graph.model import normalise_name
+
+SCHEMA = """
+CREATE VIRTUAL TABLE IF NOT EXISTS search_norms USING fts5(norm, tokenize='trigram');
+CREATE TRIGGER IF NOT EXISTS aliases_search_ai AFTER INSERT ON aliases
+WHEN NOT EXISTS (SELECT 1 FROM aliases WHERE norm = new.norm AND rowid != new.rowid)
+BEGIN INSERT INTO search_norms(norm) VALUES (new.norm); END;
+"""
+
+MIN_SCORE = 60.0
+FTS_CANDIDATES = 400  # norms taken from the trigram index before scoring
+EXACT, INITIALS = 100.0, 95.0
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One entity found by ``search``: ``matched`` is the alias that scored best."""
+
+    id: str
+    name: str
+    type: str
+    score: float
+    mentions: int
+    documents: int
+    matched: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def ensure_schema(conn: sqlite3.Connection) -> None:
+    """Create the index (and fill it from the aliases already stored) if it is missing."""
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_norms'").fetchone()
+    conn.executescript(SCHEMA)
+    if not exists:
+        conn.execute("INSERT INTO search_norms(norm) SELECT DISTINCT norm FROM aliases")
+
+
+def _initials(query: list[str], alias: list[str]) -> bool:
+    """"m rubio" is Marco Rubio: as many words, each a prefix of the alias's word, one at least shortened."""
+    if len(query) < 2 or len(query) != len(alias):
+        return False
+    return all(a.startswith(q) for q, a in zip(query, alias)) and query != alias
+
+
+def score(query: str, norm: str) -> float:
+    from rapidfuzz import fuzz
+
+    if query == norm:
+        return EXACT
+    if _initials(query.split(), norm.split()):
+        return INITIALS
+    return float(fuzz.WRatio(query, norm))
+
+
+def _fts_phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _candidate_norms(conn: sqlite3.Connection, query: str) -> set[str]:
+    norms = {query}
+    if len(query) < 3:
+        # Too short for a trigram: a prefix range on the alias index.
+        rows = conn.execute(
+            "SELECT DISTINCT norm FROM aliases WHERE norm >= ? AND norm < ? LIMIT ?",
+            (query, query + "\U0010ffff", FTS_CANDIDATES),
+        )
+        norms.update(r[0] for r in rows)
+        return norms
+    # The query as a substring first (cheap, exact); then any shared trigram, best first,
+    # which is what finds typos.
+    norms.update(
+        r[0] for r in conn.execute("SELECT norm FROM search_norms WHERE search_norms MATCH ? LIMIT ?",
+                                   (_fts_phrase(query), FTS_CANDIDATES))
+    )
+    grams = {query[i : i + 3] for i in range(len(query) - 2)}
+    words = [w for w in query.split() if len(w) >= 3]
+    grams.update(words)
+    if len(norms) < FTS_CANDIDATES:
+        expr = " OR ".join(_fts_phrase(g) for g in sorted(grams))
+        norms.update(
+            r[0] for r in conn.execute(
+                "SELECT norm FROM search_norms WHERE search_norms MATCH ? ORDER BY rank LIMIT ?", (expr, FTS_CANDIDATES)
+            )
+        )
+    if len(query.split()) >= 2:
+        # Initials ("m rubio"): aliases whose last word is the query's last word.
+        last = query.split()[-1]
+        if len(last) >= 3:
+            norms.update(
+                r[0] for r in conn.execute(
+                    "SELECT norm FROM search_norms WHERE search_norms MATCH ? LIMIT ?", (_fts_phrase(" " + last), FTS_CANDIDATES)
+                )
+            )
+    return norms
+
+
+def search(conn: sqlite3.Connection, text: str, entity_type: str | None = None, limit: int = 20) -> list[SearchHit]:
+    """Entities whose name or an alias matches ``text``, best first (see the module docstring)."""
+    query = normalise_name(text)
+    if not query:
+        return []
+    best: dict[str, tuple[float, str]] = {}
+    exact_id = conn.execute("SELECT id FROM entities WHERE id = ?", (text.strip(),)).fetchone()
+    if exact_id:
+        best[exact_id[0]] = (EXACT, text.strip())
+    # "the U.S." is the US, as in ``Store.candidates``; "The Hague" keeps its article too.
+    forms = [query, query[4:]] if query.startswith("the ") and len(query) > 4 else [query]
+    norms = sorted(set().union(*(_candidate_norms(conn, f) for f in forms)))
+    scores = {n: max(score(f, n) for f in forms) for n in norms}
+    keep = [n for n in norms if scores[n] >= MIN_SCORE]
+    for i in range(0, len(keep), 500):
+        chunk = keep[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for eid, alias, norm in conn.execute(
+            f"SELECT entity_id, alias, norm FROM aliases WHERE norm IN ({marks})", chunk
+        ):
+            s = scores[norm]
+            if eid not in best or s > best[eid][0]:
+                best[eid] = (s, alias)
+    if not best:
+        return []
+    ids = list(best)
+    rows: dict[str, sqlite3.Row] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT id, name, type, mentions, documents FROM entities WHERE id IN ({marks})"
+        args: list[Any] = list(chunk)
+        if entity_type:
+            sql += " AND type = ?"
+            args.append(entity_type)
+        for r in conn.execute(sql, args):
+            rows[r[0]] = r
+    hits = []
+    for eid, r in rows.items():
+        s, matched = best[eid]
+        # The canonical name scoring as well as the best alias shows the name.
+        name_score = max(score(f, normalise_name(r[1])) for f in forms)
+        if name_score >= s:
+            s, matched = name_score, r[1]
+        hits.append(SearchHit(id=eid, name=r[1], type=r[2], score=round(s, 1), mentions=r[3], documents=r[4], matched=matched))
+    hits.sort(key=lambda h: (-h.score, -h.mentions, h.name, h.id))
+    return hits[:limit]

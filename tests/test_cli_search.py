@@ -1,0 +1,117 @@
+"""`newsgraph search` and the resolver every read command shares (issue 15)."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph import KnowledgeGraph
+from newsgraph.cli import app
+from newsgraph.graph.model import EntityMention, ExtractedDocument, ExtractedEntity, ExtractedRelation
+from newsgraph.graph.search import SearchHit
+
+runner = CliRunner()
+pytestmark = pytest.mark.issue(15)
+
+
+def invoke(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def search_ids(db, *args):
+    result = invoke("search", *args, "--db", db, "--json")
+    assert result.exit_code == 0, result.stderr
+    return [h["id"] for h in json.loads(result.stdout)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("rubio", "person:marco-rubio"),          # a surname
+        ("RUBIO", "person:marco-rubio"),          # case
+        ("Rubbio", "person:marco-rubio"),         # a typo
+        ("Marko Rubio", "person:marco-rubio"),    # another
+        ("m rubio", "person:marco-rubio"),        # initials
+        ("M. Rubio", "person:marco-rubio"),
+        ("Bukelé", "person:nayib-bukele"),        # an accent the name does not have
+        ("el salv", "country:SLV"),               # a prefix
+        ("the U.S.", "country:USA"),
+    ],
+)
+def test_search_finds_the_entity_first(examples_db, text, expected):
+    assert search_ids(examples_db, text)[0] == expected
+
+
+def test_search_ranks_by_score_then_mentions(examples_db):
+    result = invoke("search", "salvador", "--db", examples_db, "--json")
+    hits = json.loads(result.stdout)
+    assert {"id", "name", "type", "score", "mentions", "documents", "matched"} == set(hits[0])
+    keys = [(-h["score"], -h["mentions"]) for h in hits]
+    assert keys == sorted(keys)
+    assert {"country:SLV", "location:san-salvador"} <= {h["id"] for h in hits}
+
+
+def test_search_type_filter_and_unknown_type(examples_db):
+    ids = search_ids(examples_db, "salvador", "--type", "location")
+    assert ids and all(i.startswith("location:") for i in ids)
+    result = invoke("search", "salvador", "--type", "Planet", "--db", examples_db)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("Error: [NG404] unknown entity type 'Planet'")
+
+
+def test_search_nothing_found_and_table(examples_db):
+    assert search_ids(examples_db, "zzqxj") == []
+    result = invoke("search", "rubio", "--db", examples_db)
+    assert result.exit_code == 0
+    assert "Marco Rubio" in result.stdout and "person:marco-rubio" in result.stdout
+
+
+def test_facade_search_returns_typed_hits(examples_db):
+    with KnowledgeGraph.open(examples_db) as kg:
+        hits = kg.search("bukele", limit=3)
+    assert hits and isinstance(hits[0], SearchHit)
+    assert hits[0].id == "person:nayib-bukele" and hits[0].score == 100.0 and hits[0].mentions > 0
+    assert len(hits) <= 3
+
+
+def _two_smiths(db):
+    doc = ExtractedDocument(id="d1", text_length=10, source="x")
+    for eid, name, n in [("person:john-smith", "John Smith", 3), ("person:jane-smith", "Jane Smith", 1)]:
+        doc.entities.append(ExtractedEntity(id=eid, name=name, type="Person", mentions=n))
+        doc.mentions += [EntityMention(eid, name, i, i + 5, 0) for i in range(n)]
+    doc.relations.append(ExtractedRelation(head="person:john-smith", tail="person:jane-smith", type="MET_WITH",
+                                           method="dep", confidence=0.8, sentence="John Smith met Jane Smith.",
+                                           start=0, end=26))
+    with KnowledgeGraph.open(db) as kg:
+        kg.store.add_documents([doc])
+
+
+def test_index_filled_for_a_store_made_before_it(tmp_path):
+    db = tmp_path / "old.db"
+    _two_smiths(db)
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.executescript("DROP TRIGGER aliases_search_ai; DROP TABLE search_norms;")
+    conn.close()
+    assert search_ids(db, "jane smyth")[0] == "person:jane-smith"
+
+
+@pytest.mark.parametrize("command", [["entity"], ["connections"], ["show", "-o", "x.html", "--no-open"], ["path", "Jane Smith"]])
+def test_ambiguous_name_lists_candidates_and_exits_2(tmp_path, command):
+    db = tmp_path / "ng.db"
+    _two_smiths(db)
+    args = [command[0], "Smith", *command[1:], "--db", db]
+    result = invoke(*args)
+    assert result.exit_code == 2, result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("Error: [NG202] 'Smith' is ambiguous: John Smith (Person, person:john-smith, 3 mentions); "
+                               "Jane Smith (Person, person:jane-smith, 1 mentions)")
+
+
+def test_unknown_name_offers_search_hits_with_ids(examples_db):
+    result = invoke("connections", "Bukelle", "--db", examples_db)
+    assert result.exit_code == 1
+    assert "Nayib Bukele (person:nayib-bukele)" in result.stderr
