@@ -6,7 +6,8 @@ as time-sliced values, so we write the file ourselves and read it back with
 ``networkx.read_gexf`` and Gephi's importer in the tests.
 
 What the file holds
-- Node ``label`` = canonical name; ``viz:color`` by entity type (``TYPE_COLOURS``);
+- Node ``label`` = canonical name; ``viz:color`` by entity type (``graph.model.TYPE_COLOURS``,
+  the colours of the ``show`` page too);
   ``viz:size`` grows with the log of the mention count (``node_size``).
 - A dynamic graph (``mode="dynamic"``, ``timeformat="date"``): every node and edge
   starts at its ``first_seen`` date, the earliest date (published, else ingested) of a
@@ -29,11 +30,12 @@ import math
 from typing import Any, BinaryIO
 
 from newsgraph.errors import ExportOptionError
+from newsgraph.graph.model import colour_rgb
 from newsgraph.exports._xml import escape_attr
 from newsgraph.exports.graphml import evidence_json, format_value
 from newsgraph.exports.source import ChunkedWriter, Destination, GraphLike, iter_edges, iter_nodes, merged_edges, open_binary
 
-__all__ = ["write_gexf", "ATTRIBUTES", "TYPE_COLOURS", "node_size"]
+__all__ = ["write_gexf", "ATTRIBUTES", "node_size"]
 
 PARALLEL_MODES = ("keep", "merge")
 
@@ -64,14 +66,6 @@ ATTRIBUTES: dict[str, list[tuple[str, str]]] = {
 }
 MERGE_ATTRIBUTES = [("types", "string"), ("type_weights", "string")]
 
-TYPE_COLOURS: dict[str, tuple[int, int, int]] = {
-    "Person": (225, 87, 89),
-    "Country": (78, 121, 167),
-    "Organization": (242, 142, 43),
-    "Location": (89, 161, 79),
-    "Group": (176, 122, 161),
-}
-OTHER_COLOUR = (157, 157, 157)
 
 _GRAPHML_TYPE = {"string": "string", "integer": "int", "double": "double", "boolean": "boolean"}
 
@@ -126,7 +120,7 @@ def _write(graph: GraphLike, out: BinaryIO, parallel: str) -> tuple[int, int]:
     writer = ChunkedWriter(out)
     n_nodes = 0
     for node in iter_nodes(graph):
-        r, g, b = TYPE_COLOURS.get(node.get("type") or "", OTHER_COLOUR)
+        r, g, b = colour_rgb(node.get("type"))
         start = _date(node.get("first_seen"))
         when = f' start="{start}"' if start else ""
         writer.write(

@@ -25,6 +25,27 @@ ID_PREFIX = {
 
 # Relation types that are not read from a verb or a title but from mere proximity.
 COOCCURRENCE = "CO_OCCURS_WITH"
+# Relation types without a direction: stored once (from the smaller id), drawn and exported
+# as undirected edges.
+UNDIRECTED_RELATIONS = frozenset({COOCCURRENCE})
+
+# One colour per entity type for every picture of the graph (the `show` page, GEXF's
+# viz:color, any later UI): Tableau 10, readable on white and told apart by most
+# colour-blind readers. Anything else is grey.
+TYPE_COLOURS = {
+    "Person": "#4e79a7",
+    "Country": "#e15759",
+    "Organization": "#59a14f",
+    "Location": "#f28e2b",
+    "Group": "#b07aa1",
+}
+OTHER_COLOUR = "#9d9d9d"
+
+
+def colour_rgb(entity_type: str | None) -> tuple[int, int, int]:
+    """The type's colour as (r, g, b), for formats that want numbers (GEXF)."""
+    hex_colour = TYPE_COLOURS.get(entity_type or "", OTHER_COLOUR)
+    return int(hex_colour[1:3], 16), int(hex_colour[3:5], 16), int(hex_colour[5:7], 16)
 
 
 def slugify(name: str) -> str:

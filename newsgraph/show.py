@@ -28,7 +28,7 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.errors import ShowAssetMissing, ShowUnknownType, ShowWriteError
-from newsgraph.graph.model import COOCCURRENCE, ENTITY_TYPES
+from newsgraph.graph.model import COOCCURRENCE, ENTITY_TYPES, TYPE_COLOURS
 from newsgraph.graph.nxview import GraphFilter, build_graph
 from newsgraph.graph.store import Store
 from newsgraph.kg import KnowledgeGraph
@@ -37,15 +37,6 @@ VIS_NETWORK_VERSION = "10.1.5"
 VIS_NETWORK_JS = "vis-network.min.js"
 TEMPLATE = "show.html"
 
-# One colour per entity type (Tableau 10, readable on white and told apart by most
-# colour-blind readers); the page's legend is built from the same table.
-TYPE_COLOURS = {
-    "Person": "#4e79a7",
-    "Country": "#e15759",
-    "Organization": "#59a14f",
-    "Location": "#f28e2b",
-    "Group": "#b07aa1",
-}
 
 TEXT_BROWSERS = {"www-browser", "links", "links2", "elinks", "lynx", "w3m", "browsh"}
 DEFAULT_MAX_NODES = 150  # beyond a few hundred nodes a force layout is a hairball
