@@ -3,7 +3,7 @@
 Target: Neo4j 5 ``neo4j-admin database import full`` (header format:
 https://neo4j.com/docs/operations-manual/current/tools/neo4j-admin/neo4j-admin-import/).
 
-Three files, UTF-8, comma-separated, RFC 4180 quoting:
+Five files, UTF-8, comma-separated, RFC 4180 quoting:
 - ``nodes.csv``: ``id:ID``, ``name``, ``:LABEL`` (``Entity;<type>``), ``aliases:string[]``,
   ``mentions:int``, ``documents:int``, ``iso3``, ``is_agency:boolean``,
   ``first_seen:date``, ``last_seen:date``.
@@ -11,6 +11,13 @@ Three files, UTF-8, comma-separated, RFC 4180 quoting:
   ``confidence:float``, ``predicate``, ``title``, ``method``, ``first_seen:date``,
   ``last_seen:date``, ``evidence_count:int``, ``document_ids:string[]``. One row per
   relation type: Neo4j keeps parallel relationships, so nothing is merged.
+- ``documents.csv``: ``id:ID``, ``:LABEL`` (``Document``), ``title``, ``source``, ``url``,
+  ``published``, ``date``: the documents that mention an exported entity, with the
+  properties ``neo4j push`` gives them (dates as strings, as the push sends them).
+- ``mentions.csv``: ``:START_ID`` (document), ``:END_ID`` (entity), ``:TYPE``
+  (``MENTIONS``), ``count:int``. With ``documents.csv`` an admin import holds the same
+  labels and relationship types, in the same numbers, as a push of the same store.
+  A NetworkX graph has no documents: both files then hold only their header.
 - ``evidence.csv`` (not for the import; for reading): one row per piece of evidence:
   head, type, tail, document, title, date, start, end, predicate, method, confidence,
   sentence.
@@ -21,10 +28,11 @@ controls but tab, newline, carriage return) become U+FFFD, as in the XML formats
 sentences may contain newlines, so import evidence-like fields with
 ``--multiline-fields=true``.
 
-Import: ``neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv neo4j``.
+Import: ``neo4j-admin database import full --nodes=nodes.csv --nodes=documents.csv
+--relationships=relationships.csv --relationships=mentions.csv neo4j``.
 
 Destination: a folder path (created), or a ``.zip`` path, binary file or '-' for a zip
-archive holding the three files.
+archive holding the five files.
 """
 
 from __future__ import annotations
@@ -40,7 +48,8 @@ from newsgraph.errors import ExportDestinationError
 from newsgraph.exports._xml import xml_safe
 from newsgraph.exports.source import Destination, GraphLike, StoreGraph, iter_edges, iter_nodes, open_binary
 
-__all__ = ["write_csv", "NODE_HEADER", "RELATIONSHIP_HEADER", "EVIDENCE_HEADER", "ARRAY_DELIMITER"]
+__all__ = ["write_csv", "NODE_HEADER", "RELATIONSHIP_HEADER", "DOCUMENT_HEADER", "MENTION_HEADER", "EVIDENCE_HEADER",
+           "ARRAY_DELIMITER"]
 
 ARRAY_DELIMITER = ";"
 NODE_HEADER = [
@@ -51,6 +60,8 @@ RELATIONSHIP_HEADER = [
     ":START_ID", ":END_ID", ":TYPE", "weight:int", "confidence:float", "predicate", "title", "method",
     "first_seen:date", "last_seen:date", "evidence_count:int", "document_ids:string[]",
 ]
+DOCUMENT_HEADER = ["id:ID", ":LABEL", "title", "source", "url", "published", "date"]
+MENTION_HEADER = [":START_ID", ":END_ID", ":TYPE", "count:int"]
 EVIDENCE_HEADER = [
     "head", "type", "tail", "document", "title", "date", "start", "end", "predicate", "method", "confidence",
     "sentence",
@@ -87,6 +98,18 @@ def _relationship_rows(graph: GraphLike) -> Iterator[list[str]]:
         ]
 
 
+def _document_rows(graph: GraphLike) -> Iterator[list[str]]:
+    if isinstance(graph, StoreGraph):
+        for d in graph.documents():
+            yield [_cell(d["id"]), "Document", *(_cell(d[k]) for k in ("title", "source", "url", "published", "date"))]
+
+
+def _mention_rows(graph: GraphLike) -> Iterator[list[str]]:
+    if isinstance(graph, StoreGraph):
+        for m in graph.mentions():
+            yield [_cell(m["document"]), _cell(m["entity"]), "MENTIONS", _cell(m["count"])]
+
+
 def _evidence_rows(graph: GraphLike) -> Iterator[list[str]]:
     if isinstance(graph, StoreGraph):
         for v in graph.all_evidence():
@@ -101,6 +124,8 @@ def _evidence_rows(graph: GraphLike) -> Iterator[list[str]]:
 FILES = (
     ("nodes.csv", NODE_HEADER, _node_rows),
     ("relationships.csv", RELATIONSHIP_HEADER, _relationship_rows),
+    ("documents.csv", DOCUMENT_HEADER, _document_rows),
+    ("mentions.csv", MENTION_HEADER, _mention_rows),
     ("evidence.csv", EVIDENCE_HEADER, _evidence_rows),
 )
 
@@ -116,7 +141,7 @@ def _write_table(text_out: io.TextIOBase, header: list[str], rows: Iterator[list
 
 
 def write_csv(graph: GraphLike, dest: Destination) -> tuple[int, int]:
-    """Write nodes.csv, relationships.csv and evidence.csv; returns (nodes, edges)."""
+    """Write the files of ``FILES``; returns (entity nodes, relations) written."""
     counts: list[int] = []
     is_path = isinstance(dest, (str, os.PathLike)) and os.fspath(dest) != "-"
     if is_path and not os.fspath(dest).lower().endswith(".zip"):
@@ -126,7 +151,7 @@ def write_csv(graph: GraphLike, dest: Destination) -> tuple[int, int]:
         except OSError as exc:
             raise ExportDestinationError(path=str(folder), detail=str(exc.strerror or exc)) from exc
         if not folder.is_dir():
-            raise ExportDestinationError(path=str(folder), detail="not a folder; csv writes nodes.csv, relationships.csv and evidence.csv into a folder (or a .zip)")
+            raise ExportDestinationError(path=str(folder), detail="not a folder; csv writes " + ", ".join(name for name, _, _ in FILES) + " into a folder (or a .zip)")
         for name, header, rows in FILES:
             with open(folder / name, "w", encoding="utf-8", newline="") as fh:
                 counts.append(_write_table(fh, header, rows(graph)))

@@ -105,7 +105,7 @@ class StoreGraph:
 
     # The edge set and the node set go into temporary tables once, so that nodes,
     # edges and counts are cheap to re-read by every writer (GraphML needs two passes
-    # for nothing, GEXF none, CSV three files).
+    # for nothing, GEXF none, CSV five files).
     def _prepare(self) -> None:
         if self._tables_ready:
             return
@@ -305,6 +305,28 @@ class StoreGraph:
                 "date": row[5], "start": row[6], "end": row[7], "predicate": row[8], "method": row[9],
                 "confidence": round(row[10], 3), "sentence": row[11],
             }
+
+
+    def documents(self) -> Iterator[dict[str, Any]]:
+        """The documents that mention an exported entity, with the properties the Neo4j
+        push gives ``(:Document)`` nodes."""
+        self._prepare()
+        cur = self._exec(
+            "SELECT d.id, d.title, d.source, d.url, d.published, d.date FROM documents d "
+            "WHERE d.id IN (SELECT m.document_id FROM entity_documents m WHERE m.entity_id IN temp.@N) ORDER BY d.id"
+        )
+        for row in cur:
+            yield {"id": row[0], "title": row[1], "source": row[2], "url": row[3], "published": row[4], "date": row[5]}
+
+    def mentions(self) -> Iterator[dict[str, Any]]:
+        """``(:Document)-[:MENTIONS {count}]->(:Entity)`` rows for the exported entities."""
+        self._prepare()
+        cur = self._exec(
+            "SELECT m.document_id, m.entity_id, m.mentions FROM entity_documents m "
+            "WHERE m.entity_id IN temp.@N ORDER BY m.document_id, m.entity_id"
+        )
+        for row in cur:
+            yield {"document": row[0], "entity": row[1], "count": row[2]}
 
 
 GraphLike = Union[nx.Graph, StoreGraph]

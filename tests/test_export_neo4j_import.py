@@ -17,10 +17,15 @@ from pathlib import Path
 
 import pytest
 
+from collections import Counter
+
 from export_fixtures import make_store
+from neo4j_support import counts, neo4j_server, push_db  # noqa: F401
 from newsgraph.exports import export
 
 REPO = Path(__file__).resolve().parent.parent
+NODE_FILES = ("nodes.csv", "documents.csv")
+RELATIONSHIP_FILES = ("relationships.csv", "mentions.csv")
 
 
 def _unavailable(reason: str) -> None:
@@ -60,16 +65,51 @@ def test_neo4j_admin_imports_the_csv(neo4j_lib, tmp_path):
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     proc = subprocess.run(
         ["java", "-Xmx256m", "-cp", f"{neo4j_lib}/*", "org.neo4j.cli.AdminTool", "database", "import", "full", "neo4j",
-         f"--nodes={tmp_path / 'csv' / 'nodes.csv'}", f"--relationships={tmp_path / 'csv' / 'relationships.csv'}"],
+         *(f"--nodes={tmp_path / 'csv' / name}" for name in NODE_FILES),
+         *(f"--relationships={tmp_path / 'csv' / name}" for name in RELATIONSHIP_FILES)],
         capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path,  # import.report lands here
     )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     found = re.search(r"Imported:\s+(\d+) nodes\s+(\d+) relationships\s+(\d+) properties", proc.stdout)
     assert found, proc.stdout[-2000:]
     nodes, relationships, properties = map(int, found.groups())
-    assert (nodes, relationships) == (result.nodes, result.edges) == (6, 7)
+    assert (result.nodes, result.edges) == (6, 7)
+    imported = _csv_counts(tmp_path / "csv")
+    assert nodes == imported["labels"]["Entity"] + imported["labels"]["Document"]
+    assert relationships == sum(imported["types"].values())
     # Every non-empty cell became a property: nothing dropped by a header or type slip.
-    expected = _properties(tmp_path / "csv" / "nodes.csv", {":LABEL"}) + _properties(
-        tmp_path / "csv" / "relationships.csv", {":START_ID", ":END_ID", ":TYPE"}
+    expected = sum(_properties(tmp_path / "csv" / name, {":LABEL"}) for name in NODE_FILES) + sum(
+        _properties(tmp_path / "csv" / name, {":START_ID", ":END_ID", ":TYPE"}) for name in RELATIONSHIP_FILES
     )
     assert properties == expected
+
+
+def _csv_counts(folder: Path) -> dict[str, Counter[str]]:
+    """Nodes per label and relationships per type that an import of ``folder`` creates."""
+    labels: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    for name in NODE_FILES:
+        with open(folder / name, newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                labels.update(row[":LABEL"].split(";"))
+    for name in RELATIONSHIP_FILES:
+        with open(folder / name, newline="", encoding="utf-8") as fh:
+            types.update(row[":TYPE"] for row in csv.DictReader(fh))
+    return {"labels": labels, "types": types}
+
+
+@pytest.mark.neo4j
+@pytest.mark.issue(16)
+def test_admin_import_equals_a_push(neo4j_server, tmp_path):  # noqa: F811
+    """The CSV set holds what a push writes: the same labels (Document included) and
+    relationship types (MENTIONS included), in the same numbers."""
+    uri = neo4j_server
+    store = make_store(tmp_path / "ng.db")
+    export(store, "csv", tmp_path / "csv")
+    store.close()
+    push_db(tmp_path / "ng.db", uri)
+    pushed = counts(uri)
+    imported = _csv_counts(tmp_path / "csv")
+    assert imported["labels"]["Document"] > 0 and imported["types"]["MENTIONS"] > 0
+    assert dict(imported["labels"]) == pushed["labels"]
+    assert dict(imported["types"]) == pushed["types"]
