@@ -280,16 +280,6 @@ class StoreGraph:
                 out[rid] = [item]
         return out
 
-    def documents(self) -> Iterator[dict[str, Any]]:
-        """Documents that support at least one exported edge."""
-        self._prepare()
-        cur = self._exec(
-            "SELECT d.id, d.title, d.source, d.url, d.published, d.date FROM documents d "
-            "WHERE d.id IN (SELECT v.document_id FROM evidence v WHERE v.relation_id IN temp.@E) ORDER BY d.id"
-        )
-        for row in cur:
-            yield {"id": row[0], "title": row[1], "source": row[2], "url": row[3], "published": row[4], "date": row[5]}
-
     def all_evidence(self) -> Iterator[dict[str, Any]]:
         """Every piece of evidence of the exported edges, for evidence tables."""
         self._prepare()
