@@ -236,7 +236,7 @@ def _evidence_props(items: list[Evidence], keep: int) -> dict[str, Any]:
         _, doc, start, end, sentence, _, _ = items[0]
         return {"evidence_count": 1, "document_ids": [doc], "sentences": [sentence],
                 "evidence_starts": [start], "evidence_ends": [end]}
-    ordered = sorted(sorted(items, key=lambda e: e[6], reverse=True), key=lambda e: -e[5])
+    ordered = sorted(sorted(items, key=lambda e: e[6] or "", reverse=True), key=lambda e: -e[5])
     document_ids = list(dict.fromkeys(e[1] for e in ordered))
     best = ordered[:keep]
     props: dict[str, Any] = {

@@ -43,16 +43,13 @@ class GraphFilter:
             clauses.append("r.type != ?")
             args.append(COOCCURRENCE)
         if self.since or self.until:
-            date_clauses = []
-            if self.since:
-                date_clauses.append("d.date >= ?")
-                args.append(self.since)
-            if self.until:
-                date_clauses.append("d.date <= ?")
-                args.append(self.until[:10])
+            from newsgraph.queries.filters import evidence_date_clause  # the one definition, undated excluded
+
+            date_clause, date_args = evidence_date_clause("d.date", self.since, self.until)
+            args += date_args
             clauses.append(
                 "EXISTS (SELECT 1 FROM evidence v JOIN documents d ON d.id = v.document_id "
-                f"WHERE v.relation_id = r.id AND {' AND '.join(date_clauses)})"
+                f"WHERE v.relation_id = r.id AND {date_clause})"
             )
         if self.entity_types:
             marks = ",".join("?" * len(self.entity_types))

@@ -21,15 +21,17 @@ from newsgraph.graph.model import COOCCURRENCE, ExtractedDocument, normalise_nam
 
 SCHEMA_VERSION = 1
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
+DOCUMENTS_COLUMNS = """(
     id TEXT PRIMARY KEY,
     title TEXT, source TEXT, url TEXT, published TEXT, external_id TEXT,
     text_length INTEGER NOT NULL,
     ingested_at TEXT NOT NULL,
-    date TEXT NOT NULL              -- published date, or the ingest date when unknown
-);
+    date TEXT                       -- published date (YYYY-MM-DD); NULL when the input gives none
+)"""
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents {DOCUMENTS_COLUMNS};
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY,
     type TEXT NOT NULL,
@@ -111,8 +113,37 @@ def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _date_of(published: str | None, ingested_at: str) -> str:
-    return (published or ingested_at)[:10]
+def _date_of(published: str | None) -> str | None:
+    """The article's own date, never the ingest day: an undated article stays undated
+    (a 2005 article stamped with today's date would put it in today's timeline)."""
+    return published[:10] if published else None
+
+
+def _undate_ingest_stamps(conn: sqlite3.Connection) -> None:
+    """Stores written before dates came only from the input have ``documents.date NOT NULL``
+    holding the ingest day for undated articles. Rebuild that table with a nullable date and
+    clear the stamps (a row without ``published`` got its date from ``ingested_at``)."""
+    columns = {r[1]: r[3] for r in conn.execute("PRAGMA table_info(documents)")}
+    if not columns.get("date"):
+        return
+    conn.execute("ALTER TABLE documents RENAME TO documents_old")
+    conn.execute(f"CREATE TABLE documents {DOCUMENTS_COLUMNS}")
+    conn.execute(
+        "INSERT INTO documents SELECT id, title, source, url, published, external_id, text_length, ingested_at, "
+        "CASE WHEN published IS NULL OR published = '' THEN NULL ELSE date END FROM documents_old"
+    )
+    conn.execute("DROP TABLE documents_old")
+
+
+def _names_other_kind(conn: sqlite3.Connection, norm: str) -> bool:
+    """Whether a stored non-person (a company, a place) goes by this one-word name: then a
+    lone "Disney" in another article may be the company as well as Roy Disney, so it joins
+    no one (issue 12: across articles an ambiguous surname joins no one)."""
+    return conn.execute(
+        "SELECT 1 FROM aliases a JOIN entities x ON x.id = a.entity_id "
+        "WHERE a.norm = ? AND a.kind != 'surname' AND x.type != 'Person' LIMIT 1",
+        (norm,),
+    ).fetchone() is not None
 
 
 class Store:
@@ -127,6 +158,7 @@ class Store:
             self.conn.executescript(SCHEMA)  # idempotent: IF NOT EXISTS throughout
             search.ensure_schema(self.conn)
             with self.transaction():
+                _undate_ingest_stamps(self.conn)
                 self.conn.execute(
                     "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('data_version', '0')",
                     (str(SCHEMA_VERSION),),
@@ -197,12 +229,13 @@ class Store:
         for e in doc.entities:
             if e.type != "Person" or len(e.name.split()) != 1:
                 continue
+            norm = normalise_name(e.name)
             rows = conn.execute(
                 "SELECT a.entity_id FROM aliases a JOIN entities x ON x.id = a.entity_id "
                 "WHERE a.norm=? AND a.kind='surname' AND x.type='Person' LIMIT 2",
-                (normalise_name(e.name),),
+                (norm,),
             ).fetchall()
-            if len(rows) == 1 and rows[0][0] != e.id:
+            if len(rows) == 1 and rows[0][0] != e.id and not _names_other_kind(conn, norm):
                 remap[e.id] = rows[0][0]
         return remap
 
@@ -216,8 +249,8 @@ class Store:
                 "WHERE a.norm = ? AND a.kind = 'surname' AND x.type = 'Person' LIMIT 2",
                 (norm,),
             ).fetchall()
-            if len(owners) != 1:
-                continue  # two people share the surname: a lone one stays apart
+            if len(owners) != 1 or _names_other_kind(conn, norm):
+                continue  # two people share the surname, or a company has it: a lone one stays apart
             owner = owners[0][0]
             # CROSS JOIN keeps the alias look-up outside: left to itself SQLite walked every
             # Person (the type index) per surname, 60% of ingest's store time on the BBC set.
@@ -282,16 +315,16 @@ class Store:
             conn.execute("DELETE FROM relations WHERE id = ?", (r["id"],))
             conn.execute(
                 "UPDATE relations SET weight = (SELECT count(*) FROM evidence WHERE relation_id = ?), "
-                "confidence = max(confidence, ?), first_seen = min(first_seen, ?), last_seen = max(last_seen, ?) "
-                "WHERE id = ?",
-                (target, r["confidence"], r["first_seen"], r["last_seen"], target),
+                "confidence = max(confidence, ?), first_seen = coalesce(min(first_seen, ?), first_seen, ?), "
+                "last_seen = coalesce(max(last_seen, ?), last_seen, ?) WHERE id = ?",
+                (target, r["confidence"], r["first_seen"], r["first_seen"], r["last_seen"], r["last_seen"], target),
             )
 
     def _add_document(
         self, conn: sqlite3.Connection, doc: ExtractedDocument, now: str, result: BatchResult,
         new_surnames: set[str] | None = None,
     ) -> None:
-        date = _date_of(doc.published, now)
+        date = _date_of(doc.published)
         conn.execute(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
             (doc.id, doc.title, doc.source, doc.url, doc.published, doc.external_id, doc.text_length, now, date),
@@ -336,7 +369,8 @@ class Store:
         for eid, count in mentions_per_entity.items():
             conn.execute(
                 "UPDATE entities SET mentions = mentions + ?, documents = documents + 1, "
-                "first_seen = min(coalesce(first_seen, ?), ?), last_seen = max(coalesce(last_seen, ?), ?) WHERE id=?",
+                "first_seen = coalesce(min(first_seen, ?), first_seen, ?), "
+                "last_seen = coalesce(max(last_seen, ?), last_seen, ?) WHERE id=?",
                 (count, date, date, date, date, eid),
             )
         conn.executemany(
@@ -354,7 +388,8 @@ class Store:
                 "INSERT INTO relations (head, tail, type, predicate, title, method, confidence, first_seen, last_seen) "
                 "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(head, type, tail) DO UPDATE SET "
                 "confidence = max(confidence, excluded.confidence), "
-                "first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen) "
+                "first_seen = coalesce(min(first_seen, excluded.first_seen), first_seen, excluded.first_seen), "
+                "last_seen = coalesce(max(last_seen, excluded.last_seen), last_seen, excluded.last_seen) "
                 "RETURNING id, weight",
                 (head, tail, r.type, r.predicate, r.title, r.method, r.confidence, date, date),
             ).fetchone()

@@ -23,6 +23,7 @@ from newsgraph.cli_common import (
     handles_errors,
     print_json,
 )
+from newsgraph.errors import InputError
 from newsgraph.graph.model import ENTITY_TYPES
 from newsgraph.kg import IngestSummary, KnowledgeGraph
 from newsgraph.render import render_entity_card, render_summary
@@ -41,7 +42,7 @@ def _ingest_progress() -> Progress:
 
 
 def _run_ingest(kg: KnowledgeGraph, paths: list[str], model: str | None, workers: int | None,
-                from_extracted: bool = False) -> IngestSummary:
+                from_extracted: bool = False, date: str | None = None) -> IngestSummary:
     with _ingest_progress() as progress:
         task = progress.add_task("ingest", total=None)
         if from_extracted:
@@ -54,6 +55,7 @@ def _run_ingest(kg: KnowledgeGraph, paths: list[str], model: str | None, workers
             stdin=sys.stdin if "-" in paths else None,
             model=model,
             workers=workers,
+            date=date,
             on_failure=error_line,
             on_document=lambda: progress.advance(task),
         )
@@ -69,11 +71,18 @@ def ingest(
     from_extracted: Annotated[
         bool, typer.Option("--from-extracted", help="PATHS are output of 'extract --jsonl': load them without parsing.")
     ] = False,
+    date: Annotated[
+        Optional[str],
+        typer.Option("--date", help="YYYY-MM-DD: the published date of articles whose input gives none. "
+                     "Without it such articles stay undated (never the ingest day)."),
+    ] = None,
     json_out: JsonOption = False,
 ) -> None:
     """Ingest articles (.txt, .md, .html, .jsonl) into the store; already present ones are skipped."""
+    if date is not None and from_extracted:
+        raise InputError(detail="--date applies to articles; output of 'extract --jsonl' keeps the dates it has")
     with KnowledgeGraph.open(db) as kg:
-        summary = _run_ingest(kg, paths, model, workers, from_extracted)
+        summary = _run_ingest(kg, paths, model, workers, from_extracted, date)
     if json_out:
         print_json(summary.to_dict())
     else:

@@ -81,7 +81,7 @@ def _evidence_text(evidence: list[dict[str, Any]] | dict[str, Any] | None) -> st
     if not evidence:
         return ""
     ev = evidence[0] if isinstance(evidence, list) else evidence
-    return f"{ev['sentence']} ({ev['date']})"
+    return f"{ev['sentence']} ({ev['date'] or 'undated'})"
 
 
 def _render_connections(out: Console, data: dict[str, Any]) -> None:

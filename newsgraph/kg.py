@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
-from newsgraph.errors import AmbiguousEntity, UnknownEntity
+from newsgraph.errors import AmbiguousEntity, InputError, UnknownEntity
 from newsgraph.graph.model import ExtractedDocument, document_id
 from newsgraph.graph.search import SearchHit
 from newsgraph.graph.store import BatchResult, Store
@@ -20,6 +20,20 @@ from newsgraph.graph.store import BatchResult, Store
 DEFAULT_DB = "newsgraph.db"
 COMMIT_EVERY = 64  # documents per transaction: small enough that a kill loses little
 MAX_DEFAULT_WORKERS = 4
+
+
+def ingest_date(value: str | None) -> str | None:
+    """``ingest --date``: a calendar date, YYYY-MM-DD, or a coded error before any work."""
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        if len(value.strip()) != 10:
+            raise ValueError
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise InputError(detail=f"--date expects a date like 2025-03-10, not {value!r}") from None
 
 
 def default_workers() -> int:
@@ -100,11 +114,15 @@ class KnowledgeGraph:
         model: str | None = None,
         workers: int | None = None,
         batch_size: int = 32,
+        date: str | None = None,
         on_failure: Callable[[str], None] | None = None,
         on_document: Callable[[], None] | None = None,
     ) -> IngestSummary:
+        """``date`` (YYYY-MM-DD) dates the articles whose input gives no date; an article's
+        own date always wins, and without ``date`` an undated article stays undated."""
         from newsgraph.extract.readers import ReadFailure, iter_articles
 
+        default_date = ingest_date(date)
         summary = IngestSummary()
         workers = workers or default_workers()
         seen: set[str] = set()
@@ -129,7 +147,7 @@ class KnowledgeGraph:
                     "source": item.source,
                     "title": item.title,
                     "url": item.url,
-                    "published": item.published,
+                    "published": item.published or default_date,
                     "external_id": item.external_id,
                 }
 

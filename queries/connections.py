@@ -18,6 +18,7 @@ from typing import Any, Iterable
 
 from newsgraph.graph.model import COOCCURRENCE
 from newsgraph.graph.store import Store
+from newsgraph.queries.filters import evidence_date_clause
 
 __all__ = ["ConnectionFilter", "connections"]
 
@@ -38,14 +39,10 @@ class ConnectionFilter:
         return bool(self.since or self.until)
 
     def date_sql(self, alias: str = "d") -> tuple[str, list[Any]]:
-        clauses, args = [], []
-        if self.since:
-            clauses.append(f"{alias}.date >= ?")
-            args.append(self.since[:10])
-        if self.until:
-            clauses.append(f"{alias}.date <= ?")
-            args.append(self.until[:10])
-        return " AND ".join(clauses) or "1", args
+        """Evidence dated inside the period; undated evidence is out when a bound is given
+        (``filters.evidence_date_clause`` defines it)."""
+        clause, args = evidence_date_clause(f"{alias}.date", self.since, self.until)
+        return clause, list(args)
 
     def to_dict(self) -> dict[str, Any]:
         return {

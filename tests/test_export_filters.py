@@ -88,14 +88,17 @@ def test_every_format_applies_filters(store, tmp_path, fmt):
     assert (result.nodes, result.edges) == (4, 5)
 
 
-def test_undated_documents_are_dated_by_ingest_day(tmp_path):
+@pytest.mark.issue(12)
+def test_issue_12_undated_documents_stay_undated_and_leave_date_windows(tmp_path):
     store = make_store(tmp_path / "ng.db")
     store.add_documents([undated_document()])
-    day = store.conn.execute("SELECT date FROM documents WHERE id = 'doc4'").fetchone()[0]
-    nodes, edges = _exported(store, GraphFilter(since=day))
+    assert store.conn.execute("SELECT date FROM documents WHERE id = 'doc4'").fetchone()[0] is None
+    nodes, edges = _exported(store, GraphFilter(since="2000-01-01"))
+    assert (LAKE, SLV, "LOCATED_IN") not in edges  # only undated evidence: out of any window
+    nodes, edges = _exported(store, GraphFilter())
     assert (LAKE, SLV, "LOCATED_IN") in edges
     g = nx.read_gexf(_gexf(store))
-    assert g.nodes[LAKE]["start"] == day
+    assert "start" not in g.nodes[LAKE]
     store.close()
 
 

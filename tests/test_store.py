@@ -113,3 +113,17 @@ def test_lone_surname_shared_by_two_full_names_stays_apart(tmp_path):
     store.add_documents([doc("d1", [("person:smith", "Smith", "Person")], [])])
     store.add_documents([doc("d2", [("person:john-smith", "John Smith", "Person"), ("person:jane-smith", "Jane Smith", "Person")], [])])
     assert store.entity("person:smith") is not None
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_lone_name_shared_with_a_company_joins_no_one(tmp_path):
+    """Roy Disney is the one person stored with the surname Disney, but a company is stored
+    as Disney too: a lone "Disney" in another article stays apart (it may be the company)."""
+    store = Store(tmp_path / "ng.db")
+    store.add_documents([doc("d1", [("person:roy-disney", "Roy Disney", "Person"), ("org:disney", "Disney", "Organization")], [])])
+    store.add_documents([doc("d2", [("person:disney", "Disney", "Person")], [])])
+    assert store.entity("person:disney") is not None
+    assert store.entity("person:roy-disney")["mentions"] == 1
