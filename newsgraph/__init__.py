@@ -1,7 +1,25 @@
-"""newsgraph: English news articles in, an evidenced entity-and-relationship graph out."""
+"""newsgraph: English news articles in, an evidenced entity-and-relationship graph out.
 
-from newsgraph.errors import NewsgraphError
-from newsgraph.kg import IngestSummary, KnowledgeGraph
+The names below are loaded on first use, so importing a leaf module
+(``newsgraph.graph.model``, ``newsgraph.errors``) does not load the facade and the store.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __all__ = ["KnowledgeGraph", "IngestSummary", "NewsgraphError"]
 __version__ = "0.1.0"
+
+_LAZY = {"KnowledgeGraph": "newsgraph.kg", "IngestSummary": "newsgraph.kg", "NewsgraphError": "newsgraph.errors"}
+
+if TYPE_CHECKING:
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.kg import IngestSummary, KnowledgeGraph
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")

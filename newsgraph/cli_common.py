@@ -23,7 +23,28 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Help texts are plain text: with rich markup on, "[default: ...]" in a help string
+    # was taken for a style tag and vanished ("Bolt URI .").
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+def _print_version(value: bool) -> None:
+    if value:
+        from newsgraph import __version__
+
+        sys.stdout.write(f"newsgraph {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Turn English news articles into an evidenced entity-and-relationship knowledge graph."""
+
 
 DbOption = Annotated[
     str, typer.Option("--db", envvar="NEWSGRAPH_DB", help="SQLite store (created if missing).", show_default=True)
