@@ -19,7 +19,7 @@ from typing import Any, Iterator
 import networkx as nx
 
 from newsgraph.graph.model import COOCCURRENCE
-from newsgraph.graph.store import Store, entity_fields
+from newsgraph.graph.store import EVIDENCE_ORDER, Store, entity_fields
 
 
 @dataclass
@@ -135,7 +135,7 @@ def _evidence_by_relation(store: Store, ids: set[int], per_edge: int) -> dict[in
         return out
     # The entity card's order (Store.evidence), so the Neo4j push stores the same lists.
     select = "SELECT v.relation_id, v.document_id, v.sentence FROM evidence v JOIN documents d ON d.id = v.document_id "
-    order = " ORDER BY v.relation_id, v.confidence DESC, d.date DESC, v.document_id, v.start"
+    order = f" ORDER BY v.relation_id, {EVIDENCE_ORDER}"
     if _selective(store, "relations", len(ids)):
         rows: Any = (
             row

@@ -85,6 +85,13 @@ CREATE TABLE IF NOT EXISTS merged_entities (id TEXT PRIMARY KEY, into_id TEXT NO
 """
 
 
+# "Best evidence first", the one order every reader uses (card, connections, path, exports,
+# the Neo4j push's sentence lists): most confident, then newest (undated last), ties by
+# document and offset so that every reader picks the same sentence.
+# Columns: ``v`` = evidence, ``d`` = documents.
+EVIDENCE_ORDER = "v.confidence DESC, d.date DESC, v.document_id, v.start"
+
+
 @dataclass
 class BatchResult:
     new_documents: int = 0
@@ -511,7 +518,7 @@ class Store:
     def evidence(self, relation_id: int, limit: int | None = None) -> list[dict[str, Any]]:
         sql = (
             "SELECT v.document_id, v.sentence, v.start, v.end, d.title, d.date FROM evidence v "
-            "JOIN documents d ON d.id = v.document_id WHERE v.relation_id = ? ORDER BY v.confidence DESC, d.date DESC, v.document_id, v.start"
+            f"JOIN documents d ON d.id = v.document_id WHERE v.relation_id = ? ORDER BY {EVIDENCE_ORDER}"
         )
         args: list[Any] = [relation_id]
         if limit:

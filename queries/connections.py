@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from newsgraph.graph.model import COOCCURRENCE
-from newsgraph.graph.store import Store
+from newsgraph.graph.store import EVIDENCE_ORDER, Store
 from newsgraph.queries.filters import evidence_date_clause
 
 __all__ = ["ConnectionFilter", "connections"]
@@ -109,7 +109,7 @@ def _evidence(store: Store, relation_id: int, flt: ConnectionFilter, limit: int)
     date_clause, date_args = flt.date_sql()
     rows = store.conn.execute(
         "SELECT v.document_id, v.sentence, d.title, d.date FROM evidence v JOIN documents d ON d.id = v.document_id "
-        f"WHERE v.relation_id = ? AND {date_clause} ORDER BY v.confidence DESC, d.date DESC, v.start LIMIT ?",
+        f"WHERE v.relation_id = ? AND {date_clause} ORDER BY {EVIDENCE_ORDER} LIMIT ?",
         [relation_id, *date_args, limit],
     )
     return [{"document": r[0], "sentence": r[1], "title": r[2], "date": r[3]} for r in rows]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from newsgraph.graph.model import COOCCURRENCE
-from newsgraph.graph.store import Store
+from newsgraph.graph.store import EVIDENCE_ORDER, Store
 
 __all__ = ["shortest_paths"]
 
@@ -168,7 +168,7 @@ def _describe(store: Store, walker: _Walker, names: dict[str, dict[str, Any]], c
         row = store.conn.execute("SELECT predicate, title FROM relations WHERE id=?", (rid,)).fetchone()
         ev = store.conn.execute(
             "SELECT v.document_id, v.sentence, d.title, d.date FROM evidence v JOIN documents d ON d.id = v.document_id "
-            "WHERE v.relation_id = ? ORDER BY v.confidence DESC, d.date DESC, v.start LIMIT 1",
+            f"WHERE v.relation_id = ? ORDER BY {EVIDENCE_ORDER} LIMIT 1",
             (rid,),
         ).fetchone()
         hops.append(
