@@ -27,6 +27,7 @@ intact or dropped; the rules are written to match furniture, never prose, and
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import re
@@ -67,13 +68,15 @@ _SENTENCE_END = (".", "!", "?", ":", ";", '"', "\u201d", "\u2019", "'", ")", "\u
 
 _RULE_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "drop_line": {"exact": list, "contains": list, "regex": str, "ignore_case": bool, "tail_chars": int},
-    "drop_section": {"exact": list, "max_lines": int, "max_line_chars": int},
+    "drop_section": {"exact": list, "regex": str, "max_lines": int, "max_line_chars": int},
+    "strip_tail": {"regex": str},
     "nav_line": {"separators": str, "words": list, "min_items": int, "max_item_words": int},
     "html_drop": {"tags": list, "roles": list, "class_words": list},
 }
 _ONE_OF = {
     "drop_line": ("exact", "contains", "regex"),
-    "drop_section": ("exact",),
+    "drop_section": ("exact", "regex"),
+    "strip_tail": ("regex",),
     "nav_line": ("separators", "words"),
     "html_drop": ("tags", "roles", "class_words"),
 }
@@ -126,6 +129,8 @@ class BoilerplateRules:
     contains: tuple[tuple[str, _Rule], ...] = ()
     patterns: tuple[_Pattern, ...] = ()
     sections: dict[str, _Section] = field(default_factory=dict)
+    section_patterns: tuple[tuple[re.Pattern[str], _Section], ...] = ()
+    tails: tuple[_Pattern, ...] = ()
     nav: tuple[_NavRule, ...] = ()
     html_tags: frozenset[str] = frozenset()
     html_roles: frozenset[str] = frozenset()
@@ -139,6 +144,8 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
     contains: list[tuple[str, _Rule]] = []
     patterns: list[_Pattern] = []
     sections: dict[str, _Section] = {}
+    section_patterns: list[tuple[re.Pattern[str], _Section]] = []
+    tails: list[_Pattern] = []
     nav: list[_NavRule] = []
     tags: set[str] = set()
     roles: set[str] = set()
@@ -165,7 +172,12 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
                 patterns.append(_Pattern(re.compile(row["regex"], flags), rule, row.get("tail_chars")))
         elif kind == "drop_section":
             section = _Section(row.get("max_lines", 12), row.get("max_line_chars", 150), rule)
-            sections.update((_line_key(w), section) for w in row["exact"])
+            if "regex" in row:
+                section_patterns.append((re.compile(row["regex"], re.IGNORECASE), section))
+            else:
+                sections.update((_line_key(w), section) for w in row["exact"])
+        elif kind == "strip_tail":
+            tails.append(_Pattern(re.compile(row["regex"]), rule))
         elif kind == "nav_line":
             separators = row.get("separators")
             nav.append(
@@ -189,6 +201,8 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
         contains=tuple(contains),
         patterns=tuple(patterns),
         sections=sections,
+        section_patterns=tuple(section_patterns),
+        tails=tuple(tails),
         nav=tuple(nav),
         html_tags=frozenset(tags),
         html_roles=frozenset(roles),
@@ -230,7 +244,7 @@ def _check_row(raw: str) -> dict[str, Any] | list[str]:
     if len(present) != 1:
         problems.append(f"{kind} needs exactly one of {', '.join(_ONE_OF[kind])}")
     for key in ("ignore_case", "tail_chars"):
-        if key in row and "regex" not in row:
+        if key in row and ("regex" not in row or kind != "drop_line"):
             problems.append(f"{key!r} applies only to 'regex'")
     if kind == "nav_line" and "max_item_words" in row and "separators" not in row:
         problems.append("'max_item_words' applies only to 'separators'")
@@ -270,14 +284,32 @@ def normalise_text(text: str) -> str:
     text = text.translate(_HYPHENS)
     if any(a in text for a in _APOSTROPHES):
         text = _WORD_APOSTROPHE.sub("'", text)
+    if "  " in text:
+        text = "\n".join(_spaced_menu(line) for line in text.split("\n"))
     text = _SPACES.sub(" ", text)
     lines = [line.strip(" ") for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 
 
+_SPACE_RUN = re.compile(" {2,}")
+
+
+def _spaced_menu(line: str) -> str:
+    """A menu a browser saved as items apart by runs of spaces ("World  Business  Markets")
+    gets "|" between its items, so the menu rules see it; prose with two spaces after a full
+    stop has long items and stays as it is."""
+    if "  " not in line or len(line) > 200:
+        return line
+    items = _SPACE_RUN.split(line.strip(" "))
+    if len(items) >= 3 and all(len(i.split()) <= 4 and len(i) <= 30 and not i.endswith(".") for i in items):
+        return " | ".join(items)
+    return line
+
+
 def find_furniture(text: str, rules: BoilerplateRules | None = None) -> list[FurnitureLine]:
     """The lines of ``normalise_text(text)`` that are page furniture, with their rules."""
-    return list(_furniture(normalise_text(text).split("\n"), rules or load_rules()))
+    rules = rules or load_rules()
+    return list(_furniture(strip_tails(normalise_text(text).split("\n"), rules), rules))
 
 
 def clean_text(text: str, rules: BoilerplateRules | None = None) -> str:
@@ -288,12 +320,18 @@ def clean_text(text: str, rules: BoilerplateRules | None = None) -> str:
     case, or the line ends with a comma, and the next is not a list item) is joined with
     a space, so that hard-wrapped text does not split names and clauses across lines.
     """
-    lines = normalise_text(text).split("\n")
-    dropped = {f.line for f in _furniture(lines, rules or load_rules())}
+    rules = rules or load_rules()
+    lines = strip_tails(normalise_text(text).split("\n"), rules)
+    dropped = {f.line for f in _furniture(lines, rules)}
     paragraphs: list[list[str]] = [[]]
+    recent: list[str] = []
     for number, line in enumerate(lines, start=1):
         if number in dropped:
             continue
+        if line and len(line) >= 20 and line in recent:
+            continue  # a caption saved twice (above and below the photo credit)
+        if line:
+            recent = [*recent[-2:], line]
         if not line:
             if paragraphs[-1]:
                 paragraphs.append([])
@@ -322,20 +360,47 @@ def _furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[FurnitureL
             continue
         key = _line_key(line)
         if section_left:
-            if _is_link_line(line, section) and key not in rules.sections:
+            if _is_link_line(line, section) and key not in rules.sections and _section_pattern(line, rules) is None:
                 section_left -= 1
                 assert section is not None
                 yield FurnitureLine(number, line, section.rule.ref, section.rule.why)
                 continue
             section_left = 0
-        if key in rules.sections:
-            section = rules.sections[key]
+        header = rules.sections.get(key) or _section_pattern(line, rules)
+        if header is not None:
+            section = header
             section_left = section.max_lines
             yield FurnitureLine(number, line, section.rule.ref, section.rule.why)
             continue
         rule = _matching_rule(line, key, rules)
         if rule is not None:
             yield FurnitureLine(number, line, rule.ref, rule.why)
+
+
+def _section_pattern(line: str, rules: BoilerplateRules) -> _Section | None:
+    if len(line) > 60:
+        return None
+    for pattern, section in rules.section_patterns:
+        if pattern.fullmatch(line):
+            return section
+    return None
+
+
+def strip_tails(lines: list[str], rules: BoilerplateRules) -> list[str]:
+    """Lines without a trailing credit (``strip_tail`` rules): a caption keeps its words,
+    "Graham Whitlock at Portcullis House last month (PA Wire)" loses "(PA Wire)"."""
+    if not rules.tails:
+        return lines
+    out = []
+    for line in lines:
+        for tail in rules.tails:
+            end = line[-160:]
+            m = tail.regex.search(end)
+            if m and m.start() > 0 and _matching_rule(line, _line_key(line), rules) is None:
+                # a line a drop rule takes whole ("... (AP Photo/X)") is left for that rule
+                line = line[: len(line) - len(end) + m.start()].rstrip()
+        out.append(line)
+    return out
 
 
 def _matching_rule(line: str, key: str, rules: BoilerplateRules) -> _Rule | None:
@@ -397,3 +462,130 @@ def _is_edge(char: str) -> bool:
 
 def _collapse(text: str) -> str:
     return " ".join(text.split())
+
+
+# --- plain-text pages: headline, masthead, date ---------------------------------------
+
+_MONTHS = {m: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], start=1) for m in names}
+_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATES = [  # (pattern, order of the groups: d m y)
+    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? " + _MONTH + r",? (\d{4})\b", re.IGNORECASE), "dmy"),
+    (re.compile(r"\b" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b", re.IGNORECASE), "mdy"),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy"),  # 15.04.2025: day first where dots are used
+]
+# What else a date line may hold: times, zones, weekdays, labels ("Published 4 March 2025, 18:02 GMT").
+_DATE_LINE_WORDS = re.compile(
+    r"(?i)\b(published|updated|last updated|first published|posted|modified|on|at|am|pm|a\.m|p\.m|gmt|bst|utc|cet|cest|"
+    r"et|est|edt|pt|pst|pdt|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b\.?"
+)
+_PROSE_MIN_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Page:
+    """A plain-text page split into what a reader sees: headline, date line, body."""
+
+    title: str | None
+    body: str
+    published: str | None  # YYYY-MM-DD stated on the page's own date line, else None
+
+
+def page_date(line: str) -> str | None:
+    """The date of a line that is only a date stamp ("Published 4 March 2025, 18:02 GMT",
+    "March 4, 2025 at 9:12 a.m. ET", "15.04.2025 | 08:40 CET"); the first date when it
+    gives two (published, then updated). None for any other line, or an impossible date."""
+    if len(line) > 120:
+        return None
+    found: list[tuple[int, str]] = []
+    rest = line
+    for pattern, order in _DATES:
+        for m in pattern.finditer(line):
+            parts = dict(zip(order, m.groups()))
+            month = _MONTHS.get(parts["m"].lower().rstrip("."), None) if not parts["m"].isdigit() else int(parts["m"])
+            try:
+                found.append((m.start(), datetime.date(int(parts["y"]), month or 0, int(parts["d"])).isoformat()))
+            except ValueError:
+                continue
+            rest = rest.replace(m.group(0), " ")
+    if not found:
+        return None
+    rest = _DATE_LINE_WORDS.sub(" ", rest)
+    rest = re.sub(r"\b\d{1,2}[:.]\d{2}\b|\b(19|20)\d{2}\b|[+-]\d{1,2}\b|\b\d{1,2} (hours?|minutes?|days?) ago\b", " ", rest)
+    if re.search(r"[A-Za-z]{2,}", rest):
+        return None  # words other than a stamp's: a sentence that holds a date
+    return min(found)[1]
+
+
+def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
+    """A browser's "save as text" of a news page: the cleaned body, the headline and the
+    page's date.
+
+    Above the first paragraph of prose (a line of at least 12 words ending a sentence) sit
+    the masthead, menus, section labels, headline, standfirst, byline and date. The
+    headline is the first line there of at least four words that no furniture rule drops
+    and that is not a date stamp or in capitals; everything above it (site name, section
+    label) goes. Date stamps above the prose give the date and go. A text whose first
+    line is its headline (the plain ``.txt`` convention) comes out as before.
+    """
+    rules = rules or load_rules()
+    raw = normalise_text(text).split("\n")
+    bylines = _byline_pairs(raw)
+    # The date stamp, read before cleanup drops it ("Published 4 March 2025" is furniture).
+    raw_prose = next((i for i, line in enumerate(raw) if _is_prose(line)), len(raw))
+    published = next((d for d in (page_date(line) for line in raw[:raw_prose] if line) if d), None)
+    lines = clean_text("\n".join(line for i, line in enumerate(raw) if i not in bylines), rules).split("\n")
+    prose = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
+    title_at = None
+    dropped: set[int] = set()
+    for i in range(prose):
+        line = lines[i]
+        if line and page_date(line) is not None:
+            dropped.add(i)
+            continue
+        if title_at is None and _could_be_headline(line):
+            title_at = i
+    if title_at is None:
+        title, body = _first_line_headline("\n".join(line for i, line in enumerate(lines) if i not in dropped))
+        return Page(title, body, published)
+    dropped.update(range(title_at + 1))
+    body = "\n".join(line for i, line in enumerate(lines) if i not in dropped).strip("\n")
+    body = re.sub(r"\n{3,}", "\n\n", body)
+    return Page(lines[title_at], body, published) if body else Page(None, "\n".join(lines), published)
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) >= _PROSE_MIN_WORDS and line.rstrip('"\u201d\u2019\')').endswith((".", "!", "?"))
+
+
+def _could_be_headline(line: str) -> bool:
+    words = line.split()
+    return (
+        4 <= len(words) and len(line) <= 250 and not line.endswith((".", ",", ";", ":"))
+        and not line.isupper() and not line.startswith(("By ", "by "))
+    )
+
+
+_ROLE_LINE = re.compile(r"(?i)^[\w ]{0,40}\b(correspondent|editor|writer|reporter|columnist|contributor)$")
+_NAME_LINE = re.compile(r"^[A-Z][\w'\u2019.-]*( [A-Z][\w'\u2019.-]*){1,3}$")
+
+
+def _byline_pairs(lines: list[str]) -> set[int]:
+    """A writer's name on its own line right above the line with the role
+    ("Alan Baird" / "Chief football writer"): both lines."""
+    out = set()
+    for i in range(len(lines) - 1):
+        if _NAME_LINE.match(lines[i]) and _ROLE_LINE.match(lines[i + 1]):
+            out.update({i, i + 1})
+    return out
+
+
+def _first_line_headline(text: str) -> tuple[str | None, str]:
+    first, _, rest = text.partition("\n")
+    rest = rest.strip("\n")
+    if rest and 2 <= len(first.split()) and len(first) <= 150 and not first.endswith((".", ",", ";", ":")):
+        return first, rest
+    return None, text

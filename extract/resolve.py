@@ -51,6 +51,11 @@ def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
         country = gaz.country(m.text)
         if country is not None:
             return TypedMention(m, "Country", country.name, iso3=country.iso3, known=True)
+    # Listed organisations win whatever the label: "the White House" (FAC), "Lib Dem" (PERSON),
+    # and parties the model calls nationalities ("Tories", "Conservative" NORP).
+    known = gaz.organization(m.text)
+    if known is not None and label in {"ORG", "GPE", "LOC", "FAC", "PERSON", "NORP"}:
+        return TypedMention(m, "Organization", known[0], is_agency=known[1], known=True)
     if label == "NORP":
         country = gaz.nationality(m.text)
         if country is not None:
@@ -59,10 +64,6 @@ def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
             display = " ".join(w.capitalize() for w in singular.split())
             return TypedMention(m, "Group", display, group_country=(country.iso3, country.name), known=True)
         return TypedMention(m, "Group", m.text)
-    # Listed organisations win whatever the label: "the White House" (FAC), "Lib Dem" (PERSON).
-    known = gaz.organization(m.text)
-    if known is not None and label in {"ORG", "GPE", "LOC", "FAC", "PERSON"}:
-        return TypedMention(m, "Organization", known[0], is_agency=known[1], known=True)
     if label == "ORG":
         return TypedMention(m, "Organization", m.text)
     if label in {"GPE", "LOC", "FAC"}:

@@ -57,7 +57,7 @@ def test_place_that_is_not_a_country_is_a_location():
 
 def test_listed_organisation_is_never_a_person_or_a_surname():
     res = resolve([mention("ofNew Labour", "PERSON"), mention("Labour", "ORG", 1, 40), mention("Lib Dem", "PERSON", 2, 80)])
-    assert res.mention_entity == [None, "org:labour", "org:liberal-democrats"]
+    assert res.mention_entity == [None, "org:labour-party", "org:liberal-democrats"]
 
 
 def test_name_with_a_particle_is_still_a_person():

@@ -13,7 +13,7 @@ Formats, chosen by suffix:
   JSON-LD ``datePublished`` or ``<time datetime>``; URL from ``<link rel="canonical">``.
   Pages are parsed with lxml only; nothing is fetched.
 - ``.jsonl``/``.ndjson``: one JSON object per line with ``text`` and optional ``id``,
-  ``title``, ``url``, ``published``. Blank lines are skipped; a bad line is one
+  ``title``, ``url``, ``published`` (or ``date``). Blank lines are skipped; a bad line is one
   ``ReadFailure`` and the other lines still yield.
 
 Dates are kept only when they are ISO 8601, normalised: ``2025-02-03`` as a date, a

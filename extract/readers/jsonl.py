@@ -1,5 +1,5 @@
 """JSON Lines (``.jsonl``/``.ndjson``): one JSON object per line with ``text`` and optional
-``id``, ``title``, ``url``, ``published``. Blank lines are skipped; a bad line is one
+``id``, ``title``, ``url``, ``published`` (or ``date``). Blank lines are skipped; a bad line is one
 ``ReadFailure`` and the other lines still yield."""
 
 from __future__ import annotations
@@ -68,7 +68,8 @@ def _article_from_json_line(line: str, source: str, number: int) -> Item:
         source=f"{source}:{number}",
         title=optional_str(row.get("title"), title=True),
         url=optional_str(row.get("url")),
-        published=iso_date(optional_str(row.get("published"))),
+        # "published" or, as many feeds name it, "date" (issue 12): the input's date or none
+        published=iso_date(optional_str(row.get("published"))) or iso_date(optional_str(row.get("date"))),
         external_id=optional_str(row.get("id")),
     )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..cleanup import clean_text
+from ..cleanup import clean_text, split_page
 from .base import MARKDOWN_SUFFIXES, Item, RawArticle, ReadFailure, decode_bytes, read_article_bytes
 
 
@@ -30,10 +30,12 @@ def read_text_file(path: str | Path) -> Iterator[Item]:
 
 
 def article_from_plain_text(text: str, source: str) -> Item:
-    title, body = split_headline(clean_text(text))
-    if not body:
+    """Headline, body and the date the page states (``cleanup.split_page``: a saved news
+    page's masthead, menus, byline and date stamp are not the article)."""
+    page = split_page(text)
+    if not page.body:
         return ReadFailure(source, "empty file")
-    return RawArticle(text=body, source=source, title=title)
+    return RawArticle(text=page.body, source=source, title=page.title, published=page.published)
 
 
 def split_headline(text: str) -> tuple[str | None, str]:

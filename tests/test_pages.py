@@ -1,0 +1,100 @@
+"""Plain-text pages (a browser's "save as text" of a news site): furniture without HTML
+tags, the headline as title, the page's own date, and names in the body kept (issue 12)."""
+
+import pytest
+
+from newsgraph.extract.cleanup import page_date, split_page
+from newsgraph.extract.readers import read_text_file
+
+PAGE = """THE NATIONAL LEDGER
+Subscribe | Sign in
+UK | World | Politics | Business | Opinion | Culture | Sport | Puzzles
+World  Business  Markets  Sustainability  Legal  Breakingviews
+Sport > Rugby
+
+This website uses cookies. By continuing you accept our cookie policy. OK
+
+Tory MP denies threatening whip as row over housing vote deepens
+
+Whitlock says account of corridor confrontation is "simply untrue"
+
+Alan Baird
+Chief political writer
+Tom Reed, Political Correspondent
+By Maria Lopez with AP
+Published 11 February 2025, 18:02 GMT
+
+Share on Facebook | Share on X | Share by email | Copy link
+Facebook  X  WhatsApp  Email  Copy link
+
+Graham Whitlock at Portcullis House last month (PA Wire)
+Photo: Iain Kerr/SNS Group
+Graham Whitlock at Portcullis House last month (PA Wire)
+
+A senior Conservative MP has denied that he threatened a party whip during a heated row over the government's housing bill.
+
+Kenya's President William Ruto walks with Abiy Ahmed at State House in Nairobi, June 3, 2025. Atlas Wire/Brian Otieno
+Purchase Licensing Rights
+
+Reporting by Wanjiru Kamau in Nairobi; Editing by Helen Marsh
+The Associated Press contributed to this report.
+Comments (23)
+Sign up to our Warriors newsletter for the latest team news every Friday
+
+More from Politics
+Davey sets out Lib Dem plan for care workers' pay
+Reform UK names new candidate for Runcorn
+"""
+
+
+@pytest.mark.issue(12)
+def test_issue_12_headline_not_masthead_and_furniture_gone():
+    page = split_page(PAGE)
+    assert page.title == "Tory MP denies threatening whip as row over housing vote deepens"
+    assert page.published == "2025-02-11"
+    body = page.body
+    for furniture in ("LEDGER", "Subscribe", "Breakingviews", "Rugby", "cookies", "Alan Baird", "political writer",
+                      "Tom Reed", "Maria Lopez", "Facebook", "PA Wire", "Iain Kerr", "Brian Otieno", "Licensing",
+                      "Wanjiru Kamau", "Associated Press", "Comments", "newsletter", "Davey", "Runcorn"):
+        assert furniture not in body, furniture
+    # the standfirst, one copy of the caption (its credit cut) and the prose stay
+    assert body.count("Graham Whitlock at Portcullis House last month") == 1
+    assert 'Whitlock says account of corridor confrontation is "simply untrue"' in body
+    assert "A senior Conservative MP has denied" in body
+    assert "William Ruto walks with Abiy Ahmed at State House in Nairobi, June 3, 2025." in body
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published 4 March 2025", "2025-03-04"),
+        ("March 4, 2025 at 9:12 a.m. ET", "2025-03-04"),
+        ("Published: 09:15 GMT, 4 March 2025 | Updated: 12:31 GMT, Tue 4 Mar 2025", "2025-03-04"),
+        ("15.04.2025 | 08:40 CET", "2025-04-15"),
+        ("Sep 18, 2025 \u2014 10:47 am", "2025-09-18"),
+        ("Last updated 18 March 2025 at 14:05", "2025-03-18"),
+        ("The vote on 4 March 2025 was lost", None),  # a sentence holding a date is no stamp
+        ("Updated 2 hours ago", None),
+        ("31 February 2025", None),
+    ],
+)
+def test_issue_12_page_date_lines(line, expected):
+    assert page_date(line) == expected
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_page_without_a_date_line_is_undated(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(PAGE.replace("Published 11 February 2025, 18:02 GMT\n", ""))
+    [article] = read_text_file(path)
+    assert article.published is None and article.title.startswith("Tory MP denies")
+
+
+@pytest.mark.issue(12)
+def test_issue_12_plain_headline_first_text_is_read_as_before(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Rubio visits El Salvador\n\nMarco Rubio visited El Salvador on Monday.\n")
+    [article] = read_text_file(path)
+    assert (article.title, article.text, article.published) == (
+        "Rubio visits El Salvador", "Marco Rubio visited El Salvador on Monday.", None)
