@@ -3,6 +3,7 @@
 Candidates come from SQLite, scores from rapidfuzz. A trigram full-text index
 (``search_norms``, FTS5) holds every distinct normalised alias once; a trigger on
 ``aliases`` keeps it complete as articles arrive, so a search never scans the entities.
+Both are created by the migration graph/schema/002_search_index.sql.
 A norm whose last alias is deleted (a merge) stays in the index: the join back to
 ``aliases`` drops it, and it costs one row.
 
@@ -21,12 +22,6 @@ from typing import Any
 
 from newsgraph.graph.model import normalise_name
 
-SCHEMA = """
-CREATE VIRTUAL TABLE IF NOT EXISTS search_norms USING fts5(norm, tokenize='trigram');
-CREATE TRIGGER IF NOT EXISTS aliases_search_ai AFTER INSERT ON aliases
-WHEN NOT EXISTS (SELECT 1 FROM aliases WHERE norm = new.norm AND rowid != new.rowid)
-BEGIN INSERT INTO search_norms(norm) VALUES (new.norm); END;
-"""
 
 MIN_SCORE = 60.0
 FTS_CANDIDATES = 400  # norms taken from the trigram index before scoring
@@ -47,14 +42,6 @@ class SearchHit:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def ensure_schema(conn: sqlite3.Connection) -> None:
-    """Create the index (and fill it from the aliases already stored) if it is missing."""
-    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_norms'").fetchone()
-    conn.executescript(SCHEMA)
-    if not exists:
-        conn.execute("INSERT INTO search_norms(norm) SELECT DISTINCT norm FROM aliases")
 
 
 def _initials(query: list[str], alias: list[str]) -> bool:

@@ -15,74 +15,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from newsgraph.errors import StoreError
+from newsgraph.errors import DiskFull, NotAStore, StoreError, StoreMissing
 from newsgraph.graph import search
 from newsgraph.graph.model import COOCCURRENCE, ExtractedDocument, normalise_name
-
-SCHEMA_VERSION = 1
-
-DOCUMENTS_COLUMNS = """(
-    id TEXT PRIMARY KEY,
-    title TEXT, source TEXT, url TEXT, published TEXT, external_id TEXT,
-    text_length INTEGER NOT NULL,
-    ingested_at TEXT NOT NULL,
-    date TEXT                       -- published date (YYYY-MM-DD); NULL when the input gives none
-)"""
-
-SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents {DOCUMENTS_COLUMNS};
-CREATE TABLE IF NOT EXISTS entities (
-    id TEXT PRIMARY KEY,
-    type TEXT NOT NULL,
-    name TEXT NOT NULL,
-    iso3 TEXT,
-    is_agency INTEGER NOT NULL DEFAULT 0,
-    mentions INTEGER NOT NULL DEFAULT 0,
-    documents INTEGER NOT NULL DEFAULT 0,
-    first_seen TEXT, last_seen TEXT
-);
-CREATE INDEX IF NOT EXISTS entities_type ON entities(type, mentions DESC);
-CREATE INDEX IF NOT EXISTS entities_mentions ON entities(mentions DESC);
-CREATE TABLE IF NOT EXISTS aliases (
-    entity_id TEXT NOT NULL,
-    alias TEXT NOT NULL,
-    norm TEXT NOT NULL,
-    kind TEXT NOT NULL,             -- name | alias | surname
-    PRIMARY KEY (entity_id, norm, kind)
-);
-CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm);
-CREATE TABLE IF NOT EXISTS entity_documents (
-    entity_id TEXT NOT NULL, document_id TEXT NOT NULL, mentions INTEGER NOT NULL,
-    PRIMARY KEY (entity_id, document_id)
-);
-CREATE INDEX IF NOT EXISTS entity_documents_doc ON entity_documents(document_id);
-CREATE TABLE IF NOT EXISTS mentions (
-    document_id TEXT NOT NULL, entity_id TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
-    sentence INTEGER NOT NULL, text TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(document_id);
-CREATE TABLE IF NOT EXISTS relations (
-    id INTEGER PRIMARY KEY,
-    head TEXT NOT NULL, tail TEXT NOT NULL, type TEXT NOT NULL,
-    predicate TEXT, title TEXT, method TEXT NOT NULL,
-    confidence REAL NOT NULL, weight INTEGER NOT NULL DEFAULT 0,
-    first_seen TEXT, last_seen TEXT,
-    UNIQUE (head, type, tail)
-);
-CREATE INDEX IF NOT EXISTS relations_tail ON relations(tail, type);
-CREATE INDEX IF NOT EXISTS relations_type ON relations(type);
-CREATE TABLE IF NOT EXISTS evidence (
-    relation_id INTEGER NOT NULL, document_id TEXT NOT NULL,
-    start INTEGER NOT NULL, end INTEGER NOT NULL,
-    sentence TEXT NOT NULL, predicate TEXT, method TEXT NOT NULL, confidence REAL NOT NULL,
-    PRIMARY KEY (relation_id, document_id, start)
-);
-CREATE INDEX IF NOT EXISTS evidence_doc ON evidence(document_id);
--- Entities merged into another (a lone surname into the full name): a Neo4j push deletes
--- the node it wrote for them before.
-CREATE TABLE IF NOT EXISTS merged_entities (id TEXT PRIMARY KEY, into_id TEXT NOT NULL);
-"""
 
 
 # "Best evidence first", the one order every reader uses (card, connections, path, exports,
@@ -126,22 +61,6 @@ def _date_of(published: str | None) -> str | None:
     return published[:10] if published else None
 
 
-def _undate_ingest_stamps(conn: sqlite3.Connection) -> None:
-    """Stores written before dates came only from the input have ``documents.date NOT NULL``
-    holding the ingest day for undated articles. Rebuild that table with a nullable date and
-    clear the stamps (a row without ``published`` got its date from ``ingested_at``)."""
-    columns = {r[1]: r[3] for r in conn.execute("PRAGMA table_info(documents)")}
-    if not columns.get("date"):
-        return
-    conn.execute("ALTER TABLE documents RENAME TO documents_old")
-    conn.execute(f"CREATE TABLE documents {DOCUMENTS_COLUMNS}")
-    conn.execute(
-        "INSERT INTO documents SELECT id, title, source, url, published, external_id, text_length, ingested_at, "
-        "CASE WHEN published IS NULL OR published = '' THEN NULL ELSE date END FROM documents_old"
-    )
-    conn.execute("DROP TABLE documents_old")
-
-
 def _names_other_kind(conn: sqlite3.Connection, norm: str) -> bool:
     """Whether a stored non-person (a company, a place) goes by this one-word name: then a
     lone "Disney" in another article may be the company as well as Roy Disney, so it joins
@@ -154,26 +73,72 @@ def _names_other_kind(conn: sqlite3.Connection, norm: str) -> bool:
 
 
 class Store:
-    def __init__(self, path: str | Path) -> None:
+    """One store file. ``readonly=True`` (every read command) opens it read-only: a
+    missing file is an error instead of a new empty store, and nothing is written —
+    except to migrate a newsgraph store of an older schema version (graph/schema)."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
+        self.readonly = readonly
         try:
-            self.conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA foreign_keys=OFF")
-            self.conn.executescript(SCHEMA)  # idempotent: IF NOT EXISTS throughout
-            search.ensure_schema(self.conn)
-            with self.transaction():
-                _undate_ingest_stamps(self.conn)
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('data_version', '0')",
-                    (str(SCHEMA_VERSION),),
-                )
-                # Tells caches of two different stores apart even at the same data_version.
-                self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('store_id', ?)", (uuid.uuid4().hex,))
+            self.conn = self._open(readonly)
         except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
+                raise DiskFull(path=str(self.path), detail=str(exc)) from exc
             raise StoreError(path=str(self.path), detail=str(exc)) from exc
+
+    def _open(self, readonly: bool) -> sqlite3.Connection:
+        from newsgraph.graph import schema
+
+        where = str(self.path)
+        if readonly:
+            if not self.path.is_file():
+                raise StoreMissing(path=where)
+            conn = self._connect(readonly=True)
+            version = schema.stored_version(conn, where)
+            if version is None:
+                raise NotAStore(path=where, detail="an empty database")
+            if version != schema.schema_version():
+                # Too new: refused by check(). Older: migrated by a write open, once.
+                schema.check(conn, where, version)
+                conn.close()
+                self._connect(readonly=False).close()
+                conn = self._connect(readonly=True)
+            schema.check(conn, where, schema.schema_version())
+            return conn
+        conn = self._connect(readonly=False)
+        return conn
+
+    def _connect(self, readonly: bool) -> sqlite3.Connection:
+        from newsgraph.graph import schema
+
+        where = str(self.path)
+        if readonly:
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            # mode=ro, not query_only: exports build TEMP tables, which live outside the file.
+            return conn
+        conn = sqlite3.connect(where, timeout=30, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        try:
+            # Identify the file before anything writes to it (journal_mode=WAL would).
+            version = schema.stored_version(conn, where)
+            if version is not None:
+                schema.check(conn, where, version)  # refuses a newer or altered store
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=OFF")
+            if version != schema.schema_version() or conn.execute("PRAGMA application_id").fetchone()[0] != schema.APPLICATION_ID:
+                schema.upgrade(conn, where)
+            with self._tx(conn):
+                conn.execute("INSERT OR IGNORE INTO meta VALUES ('data_version', '0')")
+                # Tells caches of two different stores apart even at the same data_version.
+                conn.execute("INSERT OR IGNORE INTO meta VALUES ('store_id', ?)", (uuid.uuid4().hex,))
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
     # -- transactions -----------------------------------------------------------------
     class _Tx:
@@ -189,6 +154,10 @@ class Store:
 
     def transaction(self) -> "Store._Tx":
         return Store._Tx(self.conn)
+
+    @staticmethod
+    def _tx(conn: sqlite3.Connection) -> "Store._Tx":
+        return Store._Tx(conn)
 
     def close(self) -> None:
         self.conn.close()

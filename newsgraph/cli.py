@@ -155,7 +155,7 @@ def entities(
             error_line(f"unknown entity type {entity_type!r}; use one of {', '.join(ENTITY_TYPES)}")
             raise typer.Exit(2)
         entity_type = matches[0]
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, readonly=True) as kg:
         rows = kg.entities(entity_type, limit)
     if json_out:
         print_json(rows)
@@ -181,7 +181,7 @@ def entity(
 
         card = entity_card(name, neo4j, min_confidence=min_confidence)
     else:
-        with KnowledgeGraph.open(db) as kg:
+        with KnowledgeGraph.open(db, readonly=True) as kg:
             card = kg.entity(name, min_confidence=min_confidence)
     if json_out:
         print_json(card)
@@ -193,7 +193,7 @@ def entity(
 @handles_errors
 def stats(db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
     """Counts of documents, entities by type and relations by type."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, readonly=True) as kg:
         data = kg.stats()
     if json_out:
         print_json(data)

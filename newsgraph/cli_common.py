@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import functools
 import json
+import sqlite3
 import sys
 from typing import Annotated, Any, Callable, TypeVar
 
 import typer
 from rich.console import Console
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import DiskFull, NewsgraphError, StoreDamaged
 from newsgraph.kg import DEFAULT_DB
 
 app = typer.Typer(
@@ -47,7 +48,7 @@ def _main(
 
 
 DbOption = Annotated[
-    str, typer.Option("--db", envvar="NEWSGRAPH_DB", help="SQLite store (created if missing).", show_default=True)
+    str, typer.Option("--db", envvar="NEWSGRAPH_DB", help="SQLite store (ingest creates it; read commands need it to exist).", show_default=True)
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 ModelOption = Annotated[
@@ -79,6 +80,13 @@ def error_line(message: str) -> None:
     sys.stderr.write(f"Error: {message}\n")
 
 
+def store_failure(path: str, exc: sqlite3.DatabaseError) -> NewsgraphError:
+    """The coded error for an SQLite failure after the store was opened."""
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" or "disk is full" in str(exc):
+        return DiskFull(path=path, detail=str(exc))
+    return StoreDamaged(path=path, detail=str(exc))
+
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -93,5 +101,10 @@ def handles_errors(func: F) -> F:
         except NewsgraphError as exc:
             error_line(str(exc))
             raise typer.Exit(exc.exit_code) from None
+        except sqlite3.DatabaseError as exc:
+            # Met after opening: a damaged page, a full disk mid-ingest. SQLite has rolled
+            # the transaction back, so what was committed before is intact.
+            error_line(str(store_failure(str(kwargs.get("db", "the store")), exc)))
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]

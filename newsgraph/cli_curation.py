@@ -22,7 +22,7 @@ def search(
     json_out: JsonOption = False,
 ) -> None:
     """Entities matching TEXT partly or fuzzily, best score first, then most mentioned."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, readonly=True) as kg:
         hits = kg.search(text, entity_type=entity_type, limit=limit)
     if json_out:
         print_json([h.to_dict() for h in hits])

@@ -67,7 +67,7 @@ def export_command(
         min_confidence=min_confidence, since=_iso_date(since, "--since"), until=_iso_date(until, "--until"),
         include_cooccurrence=not no_cooccurrence, evidence_per_edge=evidence,
     )
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, readonly=True) as kg:
         result = kg.export(fmt.lower(), output, flt, ego=ego, depth=depth, parallel=parallel)
     if json_out:
         print_json(result.to_dict())

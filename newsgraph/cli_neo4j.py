@@ -68,7 +68,7 @@ def push(
     from newsgraph.graph.neo4j_sync import push as push_store
     from newsgraph.kg import KnowledgeGraph
 
-    with KnowledgeGraph.open(db) as kg, _progress() as bar:
+    with KnowledgeGraph.open(db, readonly=True) as kg, _progress() as bar:
         tasks: dict[str, Any] = {}
 
         def progress(phase: str, done: int, total: int) -> None:

@@ -63,7 +63,7 @@ def cypher(
     if neo4j:
         result = _run_neo4j(neo4j, text, params, write=write, user=user, password=password, database=database)
     else:
-        with KnowledgeGraph.open(db) as kg:
+        with KnowledgeGraph.open(db, readonly=True) as kg:
             result = kg.cypher(text, params)
     if json_out:
         sys.stdout.write(results.to_json(result) + "\n")
@@ -130,7 +130,7 @@ def connections(
     json_out: JsonOption = False,
 ) -> None:
     """The entities linked to NAME, grouped by relation type, with weight and best evidence."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, readonly=True) as kg:
         data = kg.connections(
             name, depth=depth, relation_types=relation_type, entity_types=entity_type, since=since, until=until,
             min_weight=min_weight, min_confidence=min_confidence, second_degree_limit=limit,
@@ -171,7 +171,7 @@ def path(
     json_out: JsonOption = False,
 ) -> None:
     """The shortest chains of relations between A and B, each hop with its evidence sentence."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, readonly=True) as kg:
         data = kg.path(source, target, max_hops=max_hops, relation_types=relation_type,
                        min_confidence=min_confidence, max_paths=paths)
     if json_out:
@@ -191,7 +191,7 @@ def top(
     json_out: JsonOption = False,
 ) -> None:
     """Who matters most in the corpus: entities ranked by mentions, degree, PageRank or betweenness."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, readonly=True) as kg:
         data = kg.top(by=by, entity_type=entity_type, limit=limit, min_confidence=min_confidence)
     if json_out:
         print_json(data)

@@ -57,7 +57,7 @@ def show(
         include_cooccurrence=cooccurrence, min_weight=min_weight, min_confidence=min_confidence,
         max_nodes=max_nodes,
     )
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, readonly=True) as kg:
         result = write_show(kg, name, opts, output, open_browser=not no_open)
     if json_out:
         print_json(result.to_dict())

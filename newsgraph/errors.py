@@ -59,6 +59,31 @@ class StoreError(NewsgraphError):
     template = "Cannot use the store {path}: {detail}"
 
 
+class StoreMissing(NewsgraphError):
+    code = "NG302"
+    template = "No store at {path}: read commands never create one. Ingest articles first (newsgraph ingest FILES --db {path}) or pass --db."
+
+
+class NotAStore(NewsgraphError):
+    code = "NG303"
+    template = "{path} is not a newsgraph store ({detail}); nothing was written to it. Pass another --db."
+
+
+class StoreTooNew(NewsgraphError):
+    code = "NG304"
+    template = "{path} has schema version {found}, newer than this newsgraph's {supported}; nothing was written. Upgrade newsgraph."
+
+
+class StoreDamaged(NewsgraphError):
+    code = "NG305"
+    template = "The store {path} is damaged or was altered outside newsgraph: {detail}. Restore a copy or ingest again into a new --db."
+
+
+class DiskFull(NewsgraphError):
+    code = "NG306"
+    template = "No space left on the device of {path}: {detail}. What was committed before is intact; free space and run again."
+
+
 class QueryError(NewsgraphError):
     code = "NG401"
     template = "Query failed: {detail}"

@@ -93,8 +93,9 @@ class KnowledgeGraph:
         self.store = store
 
     @classmethod
-    def open(cls, path: str | Path | None = None) -> "KnowledgeGraph":
-        return cls(Store(path or default_db()))
+    def open(cls, path: str | Path | None = None, *, readonly: bool = False) -> "KnowledgeGraph":
+        """``readonly``: for reads; a missing store is an error, not a new empty file."""
+        return cls(Store(path or default_db(), readonly=readonly))
 
     def close(self) -> None:
         self.store.close()

@@ -92,7 +92,8 @@ def test_index_filled_for_a_store_made_before_it(tmp_path):
     import sqlite3
 
     conn = sqlite3.connect(db)
-    conn.executescript("DROP TRIGGER aliases_search_ai; DROP TABLE search_norms;")
+    # a store of schema version 1, before migration 002 added the index
+    conn.executescript("DROP TRIGGER aliases_search_ai; DROP TABLE search_norms; PRAGMA user_version = 1;")
     conn.close()
     assert search_ids(db, "jane smyth")[0] == "person:jane-smith"
 

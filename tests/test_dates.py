@@ -70,10 +70,11 @@ def test_issue_12_a_date_filter_excludes_undated_evidence(tmp_path):
 def test_issue_12_a_store_with_ingest_day_stamps_is_migrated(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
-    conn.execute(
-        "CREATE TABLE documents (id TEXT PRIMARY KEY, title TEXT, source TEXT, url TEXT, published TEXT, "
-        "external_id TEXT, text_length INTEGER NOT NULL, ingested_at TEXT NOT NULL, date TEXT NOT NULL)"
-    )
+    from newsgraph.graph import schema
+
+    for statement in schema.migrations()[0].statements():  # a store of schema version 1
+        conn.execute(statement)
+    conn.execute("INSERT INTO meta VALUES ('schema_version', '1')")
     conn.execute("INSERT INTO documents VALUES ('a', 't', 's', NULL, NULL, NULL, 10, '2026-11-30T10:00:00Z', '2026-11-30')")
     conn.execute("INSERT INTO documents VALUES ('b', 't', 's', NULL, '2005-02-03', NULL, 10, '2026-11-30T10:00:00Z', '2005-02-03')")
     conn.commit()
