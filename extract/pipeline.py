@@ -62,11 +62,13 @@ def load_pipeline(model: str | None = None) -> Language:
 
 def extract_doc(doc: Doc, nlp: Language, *, document_id: str, source: str = "", title: str | None = None,
                 url: str | None = None, published: str | None = None, external_id: str | None = None,
-                cooccurrence: bool = True, learned: bool = True) -> ExtractedDocument:
+                authors: tuple[str, ...] | list[str] = (), cooccurrence: bool = True,
+                learned: bool = True) -> ExtractedDocument:
     out, index, relations = extract_rules(
         doc, nlp, document_id=document_id, source=source, title=title, url=url, published=published,
         external_id=external_id,
     )
+    _add_authors(out, authors)
     if learned:
         relations += _new_learned(learned_relations(doc, index, relations), relations)
     if cooccurrence:
@@ -79,6 +81,22 @@ def extract_doc(doc: Doc, nlp: Language, *, document_id: str, source: str = "", 
         r.sentence = stripped
     out.relations = relations
     return out
+
+
+def _add_authors(out: ExtractedDocument, authors: tuple[str, ...] | list[str]) -> None:
+    """The byline's people as Person entities of the article (no mention: the byline is
+    not in the text). An author the text also names is that same entity. No relation to an
+    agency or publisher is made: who employs a journalist is for the text to say."""
+    from newsgraph.graph.model import ExtractedEntity, entity_id
+
+    present = {e.id for e in out.entities}
+    for name in authors:
+        eid = entity_id("Person", name)
+        if eid not in present:
+            out.entities.append(ExtractedEntity(id=eid, name=name, type="Person", mentions=0))
+            present.add(eid)
+        if eid not in out.authors:
+            out.authors.append(eid)
 
 
 def _new_learned(found: list[ExtractedRelation], rules: list[ExtractedRelation]) -> list[ExtractedRelation]:

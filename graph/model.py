@@ -125,6 +125,9 @@ class ExtractedDocument:
     url: str | None = None
     published: str | None = None
     external_id: str | None = None
+    # Byline: ids of the Person entities who wrote the article (from page or feed metadata,
+    # not from the text); each is also in ``entities``. The store keeps them in ``bylines``.
+    authors: list[str] = field(default_factory=list)
     entities: list[ExtractedEntity] = field(default_factory=list)
     mentions: list[EntityMention] = field(default_factory=list)
     relations: list[ExtractedRelation] = field(default_factory=list)
@@ -138,6 +141,7 @@ class ExtractedDocument:
             "published": self.published,
             "external_id": self.external_id,
             "text_length": self.text_length,
+            "authors": list(self.authors),
             "entities": [
                 {
                     "id": e.id,
@@ -164,6 +168,7 @@ class ExtractedDocument:
             url=data.get("url"),
             published=data.get("published"),
             external_id=data.get("external_id"),
+            authors=[str(a) for a in data.get("authors") or []],
         )
         for e in data.get("entities", []):
             doc.entities.append(

@@ -242,6 +242,8 @@ class Store:
         """Move everything of entity ``src`` onto ``dst`` and delete ``src``: mentions,
         documents, aliases, and relations (merged with ``dst``'s own where they coincide)."""
         conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (dst, src))
+        conn.execute("UPDATE OR IGNORE bylines SET entity_id = ? WHERE entity_id = ?", (dst, src))
+        conn.execute("DELETE FROM bylines WHERE entity_id = ?", (src,))
         conn.execute(
             "INSERT INTO entity_documents SELECT ?, document_id, mentions FROM entity_documents WHERE entity_id = ? "
             "ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",
@@ -349,6 +351,9 @@ class Store:
                 "last_seen = coalesce(max(last_seen, ?), last_seen, ?) WHERE id=?",
                 (count, date, date, date, date, eid),
             )
+        conn.executemany(
+            "INSERT OR IGNORE INTO bylines VALUES (?,?)", [(doc.id, remap.get(a, a)) for a in doc.authors]
+        )
         conn.executemany(
             "INSERT INTO mentions VALUES (?,?,?,?,?,?)",
             [(doc.id, remap.get(m.entity_id, m.entity_id), m.start, m.end, m.sentence, m.text) for m in doc.mentions],

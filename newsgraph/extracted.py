@@ -74,6 +74,7 @@ def extract_jsonl(
             yield item.text, {
                 "document_id": document_id(item.text), "source": item.source, "title": item.title,
                 "url": item.url, "published": item.published, "external_id": item.external_id,
+                "authors": item.authors,
             }
 
     written = 0

@@ -150,6 +150,7 @@ class KnowledgeGraph:
                     "url": item.url,
                     "published": item.published or default_date,
                     "external_id": item.external_id,
+                    "authors": item.authors,
                 }
 
         self._store_stream(_extracted(pending(), model, workers, batch_size), summary, on_document)

@@ -29,6 +29,8 @@ class RawArticle:
     url: str | None = None
     published: str | None = None  # ISO 'YYYY-MM-DD', or ISO datetime when a time is given
     external_id: str | None = None  # JSON Lines 'id'
+    authors: tuple[str, ...] = ()  # byline names (page metadata, a feed's author, JSON Lines 'authors')
+    language: str | None = None  # declared by the input ("en"), lower-case; None when it says nothing
 
 
 @dataclass(frozen=True)

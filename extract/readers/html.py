@@ -8,7 +8,6 @@ Pages are parsed with lxml only; nothing is fetched."""
 from __future__ import annotations
 
 import codecs
-import json
 import re
 from collections.abc import Iterator
 from itertools import chain
@@ -18,7 +17,8 @@ import lxml.etree
 import lxml.html
 
 from ..cleanup import BoilerplateRules, clean_text, load_rules
-from .base import SNIFF_BYTES, Item, RawArticle, ReadFailure, decode_bytes, decode_text, iso_date, looks_binary, read_article_bytes
+from .metadata import page_metadata
+from .base import SNIFF_BYTES, Item, RawArticle, ReadFailure, decode_bytes, decode_text, looks_binary, read_article_bytes
 
 
 _BLOCK_TAGS = frozenset(
@@ -32,21 +32,6 @@ _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _CLASS_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")
 _HTML_SPACE = re.compile(r"[ \t\r\n\f]+")  # HTML whitespace; only <br> breaks a line
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014-]\s+|\s+::\s+")
-_PUBLISHED_META = (
-    "article:published_time",
-    "datepublished",
-    "og:article:published_time",
-    "article.published",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dc.date",
-    "dcterms.date",
-    "date",
-)
 
 
 def read_html_file(path: str | Path) -> Iterator[Item]:
@@ -90,8 +75,7 @@ def article_from_html(page: str, source: str, rules: BoilerplateRules | None = N
         doc = lxml.html.document_fromstring(page)
     except (lxml.etree.ParserError, ValueError) as e:
         return ReadFailure(source, f"unreadable HTML: {e}")
-    published = _html_published(doc)
-    url = _first_attr(doc, "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content")
+    meta = page_metadata(doc)
     root = _content_root(doc)
     title = _html_title(doc, root)
     if title is not None:
@@ -103,7 +87,8 @@ def article_from_html(page: str, source: str, rules: BoilerplateRules | None = N
     body = clean_text("\n\n".join(_html_paragraphs(root)), rules)
     if not body:
         return ReadFailure(source, "empty file")
-    return RawArticle(text=body, source=source, title=title, url=url, published=published)
+    return RawArticle(text=body, source=source, title=title, url=meta.url, published=meta.published,
+                      authors=meta.authors, language=meta.language)
 
 
 def _content_root(doc: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
@@ -129,46 +114,6 @@ def _html_title(doc: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> str 
         # "Headline | Site name": the headline is the longest part
         parts = _TITLE_SEPARATORS.split(_collapse(title.text_content()))
         return max(parts, key=len)
-    return None
-
-
-def _html_published(doc: lxml.html.HtmlElement) -> str | None:
-    metas: dict[str, str] = {}
-    for meta in doc.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        if key and meta.get("content") and key not in metas:
-            metas[key] = meta.get("content")
-    for key in _PUBLISHED_META:
-        found = iso_date(metas.get(key))
-        if found:
-            return found
-    for script in doc.xpath("//script[@type='application/ld+json']"):
-        found = iso_date(_json_ld_published(script.text or ""))
-        if found:
-            return found
-    times = doc.xpath("//time[@itemprop='datePublished' or @pubdate]/@datetime") + doc.xpath("//time/@datetime")
-    for value in times:
-        found = iso_date(value)
-        if found:
-            return found
-    return None
-
-
-def _json_ld_published(text: str) -> str | None:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        return None
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            published = item.get("datePublished")
-            if isinstance(published, str):
-                return published
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
     return None
 
 

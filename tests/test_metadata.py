@@ -1,0 +1,163 @@
+"""Page metadata from HTML (issue 18): meta tags, JSON-LD, <time>, in that order of trust;
+authors become Person entities of the article (a byline), never employees of the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from newsgraph.extract.readers import RawArticle, read_html_file
+from newsgraph.extract.readers.metadata import clean_authors, page_metadata
+from newsgraph.kg import KnowledgeGraph
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+BODY = "<article><h1>Rubio meets Bukele</h1><p>Marco Rubio met Nayib Bukele in San Salvador on Monday.</p></article>"
+
+
+def meta_of(head: str, body: str = BODY, lang: str = "") -> object:
+    page = f"<!doctype html><html{lang}><head>{head}</head><body>{body}</body></html>"
+    return page_metadata(lxml.html.document_fromstring(page))
+
+
+pytestmark = pytest.mark.issue(18)
+
+
+def test_open_graph_and_article_meta() -> None:
+    m = meta_of(
+        '<meta property="og:title" content="Rubio in El Salvador">'
+        '<meta property="og:site_name" content="The Meridian Post">'
+        '<meta property="article:published_time" content="2025-02-03T08:00:00Z">'
+        '<meta property="article:modified_time" content="2025-02-04">'
+        '<meta name="author" content="By Laura Mendez and Tom Baker">'
+        '<meta property="og:locale" content="en_GB">'
+        '<link rel="canonical" href="https://meridian.example/a">'
+    )
+    assert m.title == "Rubio in El Salvador"
+    assert m.published == "2025-02-03T08:00:00+00:00"
+    assert m.modified == "2025-02-04"
+    assert m.authors == ("Laura Mendez", "Tom Baker")
+    assert m.site_name == "The Meridian Post"
+    assert m.url == "https://meridian.example/a"
+    assert m.language == "en"
+
+
+@pytest.mark.parametrize(
+    "head, published, authors",
+    [
+        ('<meta name="DC.date.issued" content="2024-11-05"><meta name="DC.creator" content="Ana Ruiz">',
+         "2024-11-05", ("Ana Ruiz",)),
+        ('<meta name="parsely-pub-date" content="2024-11-06T10:00:00-05:00">'
+         '<meta name="parsely-author" content="Sam Okafor">', "2024-11-06T10:00:00-05:00", ("Sam Okafor",)),
+        ('<meta name="sailthru.date" content="2024-11-07 09:15:00"><meta name="sailthru.author" content="Li Wei">',
+         "2024-11-07T09:15:00", ("Li Wei",)),
+    ],
+    ids=["dublin-core", "parsely", "sailthru"],
+)
+def test_other_meta_vocabularies(head: str, published: str, authors: tuple[str, ...]) -> None:
+    m = meta_of(head)
+    assert (m.published, m.authors) == (published, authors)
+
+
+def test_json_ld_article_in_a_graph() -> None:
+    m = meta_of(
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "WebSite", "name": "Site", "datePublished": "1999-01-01"},'
+        '{"@type": ["NewsArticle"], "headline": "Talks in Mexico City", "datePublished": "2025-05-14T09:30:00Z",'
+        ' "dateModified": "2025-05-15", "inLanguage": "en-US",'
+        ' "author": [{"@type": "Person", "name": "Laura Mendez"}, {"@type": "Organization", "name": "Meridian Wire"}],'
+        ' "publisher": {"@type": "Organization", "name": "The Meridian Post"}}]}</script>'
+    )
+    # the WebSite's date is not the article's; the Organization author is the publisher, not a person
+    assert m.title == "Talks in Mexico City"
+    assert m.published == "2025-05-14T09:30:00+00:00"
+    assert m.modified == "2025-05-15"
+    assert m.authors == ("Laura Mendez",)
+    assert m.site_name == "The Meridian Post"
+    assert m.language == "en"
+
+
+def test_order_of_trust_meta_then_json_ld_then_time() -> None:
+    ld = '<script type="application/ld+json">{"@type": "Article", "datePublished": "2025-01-02"}</script>'
+    time = '<article><p>Text <time datetime="2025-01-03">3 January</time></p></article>'
+    assert meta_of('<meta property="article:published_time" content="2025-01-01">' + ld, time).published == "2025-01-01"
+    assert meta_of(ld, time).published == "2025-01-02"
+    assert meta_of("", time).published == "2025-01-03"
+    assert meta_of("<title>No dates</title>").published is None
+    # a date that is not ISO is no date (never a guess), and the next source is tried
+    assert meta_of('<meta property="article:published_time" content="3 February 2025">' + ld).published == "2025-01-02"
+
+
+def test_broken_json_ld_is_skipped() -> None:
+    m = meta_of('<script type="application/ld+json">{"@type": "NewsArticle", </script>'
+                '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-03-01"}</script>')
+    assert m.published == "2025-03-01"
+
+
+def test_language_from_html_lang() -> None:
+    assert meta_of("", lang=' lang="fr-FR"').language == "fr"
+    assert meta_of("").language is None
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("By Jane Doe", ("Jane Doe",)),
+        ("Jane Doe, John Roe & Ann Lee", ("Jane Doe", "John Roe", "Ann Lee")),
+        ("Jane Doe with AP", ("Jane Doe",)),
+        ("https://www.facebook.com/janedoe", ()),
+        ("jane@example.org", ()),
+        ("Staff", ()),
+        ("Associated Press", ()),
+        ("Reuters", ()),
+        ("The Meridian Post", ()),
+        ("breaking news desk 24", ()),
+    ],
+)
+def test_author_cleaning(value: str, expected: tuple[str, ...]) -> None:
+    assert clean_authors([value], site_name="The Meridian Post") == expected
+
+
+def test_html_reader_carries_metadata() -> None:
+    [article] = list(read_html_file(EXAMPLES / "rubio-sheinbaum-security-talks.html"))
+    assert isinstance(article, RawArticle)
+    assert article.authors == ("Laura Mendez",)
+    assert article.published == "2025-05-14T09:30:00+00:00"
+    assert article.language == "en"
+
+
+def test_authors_become_person_entities_with_a_byline(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><meta property='og:site_name' content='Reuters'>"
+        "<meta name='author' content='By Jane Doe and Omar Haddad'>"
+        "<meta property='article:published_time' content='2025-03-04'></head>"
+        "<body><article><h1>Rubio visits Panama</h1><p>Marco Rubio travelled to Panama on Sunday. "
+        "Omar Haddad, who reported from Panama City, said the talks were short.</p></article></body></html>"
+    )
+    with KnowledgeGraph.open(tmp_path / "kg.db") as kg:
+        summary = kg.ingest([page], workers=1)
+        assert summary.documents_new == 1
+        conn = kg.store.conn
+        rows = conn.execute(
+            "SELECT b.entity_id, e.type, e.name, d.date FROM bylines b JOIN entities e ON e.id = b.entity_id "
+            "JOIN documents d ON d.id = b.document_id ORDER BY 1"
+        ).fetchall()
+        assert [tuple(r) for r in rows] == [
+            ("person:jane-doe", "Person", "Jane Doe", "2025-03-04"),
+            ("person:omar-haddad", "Person", "Omar Haddad", "2025-03-04"),
+        ]
+        # the author the text names is the same entity; no author works for the site or agency
+        assert conn.execute("SELECT mentions FROM entities WHERE id='person:omar-haddad'").fetchone()[0] >= 1
+        works = conn.execute(
+            "SELECT count(*) FROM relations WHERE type='WORKS_FOR' AND head IN ('person:jane-doe','person:omar-haddad')"
+        ).fetchone()[0]
+        assert works == 0
+
+
+def test_authors_survive_the_extract_jsonl_round_trip(tmp_path: Path) -> None:
+    from newsgraph.graph.model import ExtractedDocument
+
+    doc = ExtractedDocument(id="x", text_length=1, source="s", authors=["person:jane-doe"])
+    assert ExtractedDocument.from_dict(doc.to_dict()).authors == ["person:jane-doe"]
