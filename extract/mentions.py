@@ -34,6 +34,7 @@ class RawMention:
     token_start: int
     token_end: int
     sentence: int
+    adjective_of_thing: bool = False  # a nationality describing a thing: "Indonesian shares"
 
 
 def _looks_like_name(span: Span) -> bool:
@@ -122,7 +123,7 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
     for part in parts:
         ent = part
         span = clean_span(part)
-        if span is None:
+        if span is None or is_non_entity(span):
             continue
         mentions.append(
             RawMention(
@@ -133,9 +134,17 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
                 token_start=span.start,
                 token_end=span.end,
                 sentence=sentences[span.start],
+                adjective_of_thing=ent.label_ == "NORP" and _describes_thing(span[-1]),
             )
         )
     return mentions
+
+
+def _describes_thing(token: Token) -> bool:
+    """A nationality as an adjective of a noun that is not people ("Indonesian shares",
+    "a French film"); "British officials", "Mexican troops" stay groups."""
+    head = token.head
+    return token.dep_ == "amod" and head.pos_ == "NOUN" and head.lemma_.lower() not in load_non_entity_rules().group_nouns
 
 
 def find_missed_mentions(
@@ -303,3 +312,124 @@ def retype_people(doc: Doc, mentions: list[RawMention], verbs: set[str], nouns: 
                 m = RawMention(m.text, "PERSON", m.start, m.end, m.token_start, m.token_end, m.sentence)
         out.append(m)
     return out
+
+
+@dataclass(frozen=True)
+class SportRules:
+    cue_lemmas: frozenset[str]
+    min_cues: int
+    subject_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    for_verbs: frozenset[str]
+    against: frozenset[str]
+    role_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_sport_rules() -> SportRules:
+    """``data/sport.json``: the words that make an article a sports report and the
+    grammatical roles in which a place there is a team. A missing or mistyped key fails
+    loading with the file's name."""
+    import json
+    from importlib import resources
+
+    from newsgraph.errors import RuleFileError
+
+    raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "sport.json").read_text("utf-8"))
+    lists = ["cue_lemmas", "subject_verbs", "object_verbs", "for_verbs", "against", "role_nouns"]
+    bad = [k for k in lists if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
+    if bad or not isinstance(raw.get("min_cues"), int):
+        raise RuleFileError(detail=f"sport.json: {', '.join(bad) or 'min_cues'} must be a list of words (min_cues a number)")
+    return SportRules(**{k: frozenset(w.lower() for w in raw[k]) for k in lists}, min_cues=raw["min_cues"])
+
+
+def is_sports_report(doc: Doc, rules: SportRules | None = None) -> bool:
+    """At least ``min_cues`` different sports words among the document's lemmas (counted in
+    C by ``count_by``, not token by token in Python)."""
+    from spacy.attrs import LEMMA
+
+    rules = rules or load_sport_rules()
+    strings = doc.vocab.strings
+    counts = doc.count_by(LEMMA)
+    found = sum(1 for w in rules.cue_lemmas if strings[w] in counts) if len(rules.cue_lemmas) < len(counts) else \
+        len({strings[h].lower() for h in counts} & rules.cue_lemmas)
+    return found >= rules.min_cues
+
+
+def retype_teams(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    """In a sports report, a place or country named as what plays, signs, is beaten or has a
+    manager ("Glasgow beat Leinster", "Scotland manager Steve Clarke", "signed for
+    Barcelona", "against Greece", "Liverpool's last two matches") is the team: label TEAM,
+    typed Organization under the name written. Elsewhere places stay places."""
+    if not mentions or not is_sports_report(doc):
+        return mentions
+    rules = load_sport_rules()
+    places = {"GPE", "LOC", "FAC"}  # not ORG: the model's ORG is as often a surname ("Redknapp")
+    teams = {m.text for m in mentions if m.label in places and _plays(doc[m.token_end - 1], rules)}
+    out = []
+    for m in mentions:
+        # Once a place plays in the report, its other mentions are the team too, except where
+        # it is plainly the place: "born in Kilmarnock", "lives in Barcelona".
+        token = doc[m.token_end - 1]
+        locative = token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "from", "near", "to", "into", "outside"}
+        if m.label in places and m.text in teams and not locative:
+            m = RawMention(m.text, "TEAM", m.start, m.end, m.token_start, m.token_end, m.sentence)
+        out.append(m)
+    return out
+
+
+def _plays(token: Token, rules: SportRules) -> bool:
+    head = token.head
+    dep = token.dep_
+    if dep in {"nsubj", "nsubjpass"} and head.lemma_.lower() in rules.subject_verbs:
+        return True
+    if dep == "dobj" and head.lemma_.lower() in rules.object_verbs:
+        return True
+    if dep == "pobj":
+        prep = head.lower_
+        if prep in rules.against:
+            return True
+        if prep == "for" and head.head.lemma_.lower() in rules.for_verbs:
+            return True
+    if dep in {"compound", "poss", "nmod", "amod"} and head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() in rules.role_nouns:
+        return True
+    # conjoined with a team: "Greece and Belarus" after "against"
+    if dep == "conj" and head.i < token.i:  # "against Greece and Belarus": as its first conjunct
+        return _plays(head, rules)
+    return False
+
+
+@dataclass(frozen=True)
+class NonEntityRules:
+    names: frozenset[str]
+    last_words: frozenset[str]
+    cue_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_non_entity_rules() -> NonEntityRules:
+    """``data/non_entities.json``: works, products, events and awards by name, by their
+    last word ("... Awards", "... Treaty") and by the noun that introduces them ("the film X")."""
+    import json
+    from importlib import resources
+
+    from newsgraph.errors import RuleFileError
+
+    raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "non_entities.json").read_text("utf-8"))
+    keys = ["names", "last_words", "cue_nouns", "group_nouns"]
+    bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
+    if bad:
+        raise RuleFileError(detail=f"non_entities.json: {', '.join(bad)} must be a list of words")
+    return NonEntityRules(**{k: frozenset(w.lower() for w in raw[k]) for k in keys})
+
+
+def is_non_entity(span: Span, rules: NonEntityRules | None = None) -> bool:
+    """A work, product, event or award rather than a person, place or organisation."""
+    rules = rules or load_non_entity_rules()
+    lower = span.text.lower()
+    if lower in rules.names or (len(span) > 1 and span[-1].lower_ in rules.last_words):
+        return True
+    before = span.start - 1
+    doc = span.doc
+    return before >= 0 and doc[before].lower_ in rules.cue_nouns and doc[before].pos_ == "NOUN"

@@ -11,6 +11,7 @@ real-world entity in the article and each mention's entity id. Decisions, in ord
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsgraph.extract.mentions import RawMention
@@ -33,6 +34,9 @@ class TypedMention:
 NAME_PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du", "dos", "das", "y", "ben", "ter", "zu"}
 
 
+_DEMONYM_PERSON = re.compile(r"(wo)?m[ae]n$")
+
+
 def plausible_person_name(name: str) -> bool:
     """Every word capitalised or a particle: "ofNew Labour" (a typo in the source) is not a name."""
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in NAME_PARTICLES for w in name.split())
@@ -47,6 +51,9 @@ class Resolution:
 
 def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
     label = m.label
+    if label == "TEAM":  # a club or national team (mentions.retype_teams): the name as written
+        known = gaz.organization(m.text)
+        return TypedMention(m, "Organization", known[0] if known else m.text, known=known is not None)
     if label in {"GPE", "LOC", "ORG", "NORP", "FAC"}:
         country = gaz.country(m.text)
         if country is not None:
@@ -57,9 +64,15 @@ def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
     if known is not None and label in {"ORG", "GPE", "LOC", "FAC", "PERSON", "NORP"}:
         return TypedMention(m, "Organization", known[0], is_agency=known[1], known=True)
     if label == "NORP":
-        country = gaz.nationality(m.text)
+        if m.adjective_of_thing:
+            return None  # "Indonesian shares", "a French film": a description, not a people
+        text = m.text
+        stem = _DEMONYM_PERSON.sub("", text)
+        if stem != text and gaz.nationality(stem):
+            text = stem  # "Frenchman", "Welshmen": the French, the Welsh
+        country = gaz.nationality(text)
         if country is not None:
-            key = normalise_name(m.text)
+            key = normalise_name(text)
             singular = key if key in gaz.demonyms else key[:-1]
             display = " ".join(w.capitalize() for w in singular.split())
             return TypedMention(m, "Group", display, group_country=(country.iso3, country.name), known=True)
@@ -87,10 +100,16 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
     for t in typed:
         if t and t.type == "Person" and len(t.name.split()) >= 2:
             full_names[normalise_name(t.name)] = t.name
+    first_owner: dict[str, str | None] = {}
     for key, name in full_names.items():
         surname = key.split()[-1]
         owner = surname_owner.get(surname, name)
         surname_owner[surname] = name if owner == name else None
+        first = key.split()[0]
+        first_owner[first] = name if first_owner.get(first, name) == name else None
+    # A first name alone ("Paul", after "Paul Boateng") is that person when exactly one full
+    # name in the article starts with it and nobody's surname is that word.
+    first_names = {f: o for f, o in first_owner.items() if o and f not in surname_owner}
     # A longer full name absorbs a shorter one ending the same way ("Bukele" vs "Nayib Bukele"
     # is handled by surnames; "Nayib Armando Bukele" vs "Nayib Bukele" by first+last).
     for t in typed:
@@ -99,7 +118,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
         key = normalise_name(t.name)
         words = key.split()
         if t.type in {"Person", "Organization", "Location"} and len(words) == 1:
-            owner = surname_owner.get(words[0])
+            owner = surname_owner.get(words[0]) or (first_names.get(words[0]) if t.type == "Person" else None)
             if owner:
                 t.type, t.name, t.iso3 = "Person", owner, None
         elif t.type in {"Organization", "Location"} and key in full_names:
