@@ -398,6 +398,15 @@ def evaluate_gold(gold_dir: Path, bbc_path: Path, split: str, model: str | None)
             results.append(res)
     problems = [p for a in articles for p in a.problems]
     pairs = [(e.confidence, e.right) for res in results for e in res.edges]
+    floors = {}
+    total_gold = sum(len(res.gold.relations) for res in results)
+    for floor in (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9):
+        shown = [e for res in results for e in res.edges if e.confidence >= floor]
+        right = sum(e.right for e in shown)
+        found = sum(len({id(g) for e in res.edges if e.confidence >= floor and e.right
+                         for g in [res.gold.relation_right(*_ends(res, e))] if g is not None}) for res in results)
+        floors[f"{floor:.1f}"] = {"shown": len(shown), "precision": round(right / len(shown), 4) if shown else None,
+                                  "recall": round(found / total_gold, 4) if total_gold else None}
     return {
         "split": split, "articles": len(results), "missing_labels": missing, "problems": problems,
         "default_min_confidence": DEFAULT_MIN_CONFIDENCE,
@@ -405,7 +414,13 @@ def evaluate_gold(gold_dir: Path, bbc_path: Path, split: str, model: str | None)
         "entities": entity_summary(results),
         "relations": relation_summary(results),
         "calibration": reliability(pairs),
+        "floors": floors,
     }, results
+
+
+def _ends(res: ArticleResult, e: Edge) -> tuple[set[int], str, set[int]]:
+    gold_of = {n.id: n.gold for n in res.nodes}
+    return gold_of.get(e.head, set()), e.type, gold_of.get(e.tail, set())
 
 
 def print_gold(report: dict[str, Any]) -> None:
@@ -437,6 +452,10 @@ def print_gold(report: dict[str, Any]) -> None:
     print(f"    {'confidence':12} {'relations':>9} {'mean':>6} {'P':>6}")
     for b in c["bins"]:
         print(f"    {b['bin']:12} {b['relations']:9} {b['mean_confidence']:6.3f} {b['precision']:6.3f}")
+    print("  relations at other floors (--min-confidence):")
+    for floor, f in report["floors"].items():
+        p = f"{f['precision']:.3f}" if f["precision"] is not None else "-"
+        print(f"    ≥ {floor}  shown {f['shown']:4}  P {p}  R {f['recall']:.3f}")
 
 
 def print_errors(results: list[ArticleResult]) -> None:

@@ -38,6 +38,7 @@ from newsgraph.extract.relations import (
     role_relations,
     verb_relations,
 )
+from newsgraph.extract.confidence import finalise
 from newsgraph.extract.learned import learned_relations
 from newsgraph.extract.resolve import missed_name_labels, resolve
 from newsgraph.extract.rules import load_event_noun_rules, load_relation_rules
@@ -80,7 +81,8 @@ def extract_doc(doc: Doc, nlp: Language, *, document_id: str, source: str = "", 
         r.start += len(r.sentence) - len(r.sentence.lstrip())
         r.end = r.start + len(stripped)
         r.sentence = stripped
-    out.relations = relations
+    # Statements that are not facts go; every typed relation's confidence becomes its fitted probability.
+    out.relations = finalise(doc, relations, [m.entity_id for m in out.mentions], {e.id: e.type for e in out.entities})
     return out
 
 

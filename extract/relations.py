@@ -325,14 +325,16 @@ def _expand(token: Token) -> list[Token]:
 
 
 def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> MentionSpan | None:
-    """The person a "he"/"she" subject most likely means: the last person named before
-    it, in the same or the previous sentence."""
+    """The person a "he"/"she" subject means, only when it is certain: exactly one person
+    is named before it in the same sentence and the previous one. With two candidates
+    ("Mandaric said Redknapp … he") the pronoun links nothing: on news, the nearest-person
+    guess was right a quarter of the time."""
     here = sentences[token.i]
-    best = None
+    found: dict[str, MentionSpan] = {}
     for m in index.mentions:
-        if m.type == "Person" and m.token_end <= token.i and here - m.sentence <= 1:
-            best = m
-    return best
+        if m.type == "Person" and m.token_end <= token.i and 0 <= here - m.sentence <= 1:
+            found[m.entity_id] = m
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _candidate_matches(compiled: CompiledRules, doc: Doc, index: EntityIndex, sentences: list[int]) -> list[tuple[int, list[int]]]:

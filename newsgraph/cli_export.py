@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 from newsgraph.cli_common import DEFAULT_DB_PATH, DbOption, JsonOption, MinConfidenceOption, app, handles_errors, print_json
 from newsgraph.errors import ExportOptionError
 from newsgraph.exports import EXPORTERS
@@ -46,7 +47,7 @@ def export_command(
     entity_type: Annotated[list[str], typer.Option("--entity-type", help="Keep only entities of this type (repeatable).")] = [],
     relation_type: Annotated[list[str], typer.Option("--type", help="Keep only relations of this type (repeatable).")] = [],
     min_weight: Annotated[int, typer.Option("--min-weight", min=0, help="Keep relations seen at least this often.")] = 0,
-    min_confidence: MinConfidenceOption = 0.0,
+    min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
     since: Annotated[Optional[str], typer.Option("--since", help="Keep relations with evidence dated on or after YYYY-MM-DD.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Keep relations with evidence dated on or before YYYY-MM-DD.")] = None,
     ego: Annotated[Optional[str], typer.Option("--ego", help="Only the network around this entity (name, alias or id).")] = None,

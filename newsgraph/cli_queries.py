@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 from newsgraph.cli_common import (
     DEFAULT_DB_PATH,
     DbOption,
@@ -125,7 +126,7 @@ def connections(
     since: Annotated[Optional[str], typer.Option("--since", help="Only evidence dated on or after (YYYY[-MM[-DD]]).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Only evidence dated on or before (YYYY[-MM[-DD]]).")] = None,
     min_weight: Annotated[int, typer.Option("--min-weight", min=0, help="Hide relations seen fewer times.")] = 0,
-    min_confidence: MinConfidenceOption = 0.0,
+    min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many second-degree entities.")] = 50,
     json_out: JsonOption = False,
 ) -> None:
@@ -166,7 +167,7 @@ def path(
     db: DbOption = DEFAULT_DB_PATH,
     max_hops: Annotated[int, typer.Option("--max-hops", min=1, max=8, help="Longest chain looked for.")] = 4,
     relation_type: RelTypeOption = None,
-    min_confidence: MinConfidenceOption = 0.0,
+    min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
     paths: Annotated[int, typer.Option("--paths", min=1, help="At most this many shortest chains, strongest first.")] = 5,
     json_out: JsonOption = False,
 ) -> None:
@@ -187,7 +188,7 @@ def top(
     entity_type: Annotated[Optional[str], typer.Option("--type", help=f"Only entities of this type: {', '.join(ENTITY_TYPES)}.")] = None,
     by: Annotated[str, typer.Option("--by", help="mentions, degree, pagerank or betweenness.")] = "mentions",
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many entities.")] = 20,
-    min_confidence: MinConfidenceOption = 0.0,
+    min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
     json_out: JsonOption = False,
 ) -> None:
     """Who matters most in the corpus: entities ranked by mentions, degree, PageRank or betweenness."""

@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 from newsgraph.cli_common import (
     DEFAULT_DB_PATH,
     DbOption,
@@ -39,7 +40,7 @@ def show(
         typer.Option("--cooccurrence/--no-cooccurrence", help="Also draw sentence co-occurrence edges (many; off by default)."),
     ] = False,
     min_weight: Annotated[int, typer.Option("--min-weight", min=0, help="Hide relations seen fewer times.")] = 0,
-    min_confidence: MinConfidenceOption = 0.0,
+    min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
     max_nodes: Annotated[
         int, typer.Option("--max-nodes", min=1, help="Keep at most this many entities, nearest and strongest first.")
     ] = DEFAULT_MAX_NODES,

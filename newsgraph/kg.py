@@ -16,6 +16,7 @@ from newsgraph.errors import AmbiguousEntity, InputError, UnknownEntity
 from newsgraph.graph.model import ExtractedDocument, document_id
 from newsgraph.graph.search import SearchHit
 from newsgraph.graph.store import BatchResult, Store
+from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 
 DEFAULT_DB = "newsgraph.db"
 COMMIT_EVERY = 64  # documents per transaction: small enough that a kill loses little
@@ -260,7 +261,7 @@ class KnowledgeGraph:
             ids.append(entity_id("Organization", org[0]))
         return [(i, "name") for i in ids if self.store.entity(i) is not None]
 
-    def entity(self, name: str, *, min_confidence: float = 0.0, evidence_limit: int = 3) -> dict[str, Any]:
+    def entity(self, name: str, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE, evidence_limit: int = 3) -> dict[str, Any]:
         eid = self.resolve(name)
         card = self.store.entity(eid)
         assert card is not None
@@ -290,7 +291,7 @@ class KnowledgeGraph:
         since: str | None = None,
         until: str | None = None,
         min_weight: int = 0,
-        min_confidence: float = 0.0,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
         limit: int | None = None,
         second_degree_limit: int = 50,
         evidence_limit: int = 1,
@@ -319,7 +320,7 @@ class KnowledgeGraph:
         *,
         max_hops: int = 4,
         relation_types: list[str] | None = None,
-        min_confidence: float = 0.0,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
         max_paths: int = 5,
     ) -> dict[str, Any]:
         """The shortest chains of relations between two entities, each hop with evidence."""
@@ -332,7 +333,7 @@ class KnowledgeGraph:
         )
 
     def top(
-        self, *, by: str = "mentions", entity_type: str | None = None, limit: int = 20, min_confidence: float = 0.0
+        self, *, by: str = "mentions", entity_type: str | None = None, limit: int = 20, min_confidence: float = DEFAULT_MIN_CONFIDENCE
     ) -> dict[str, Any]:
         """Entities ranked by mentions, degree, pagerank or betweenness."""
         from newsgraph.queries import filters

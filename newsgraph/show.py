@@ -32,6 +32,7 @@ from newsgraph.graph.model import COOCCURRENCE, ENTITY_TYPES, TYPE_COLOURS
 from newsgraph.graph.nxview import GraphFilter, build_graph
 from newsgraph.graph.store import Store
 from newsgraph.kg import KnowledgeGraph
+from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 
 VIS_NETWORK_VERSION = "10.1.5"
 VIS_NETWORK_JS = "vis-network.min.js"
@@ -51,7 +52,7 @@ class EgoOptions:
     relation_types: list[str] = field(default_factory=list)  # empty: every type
     include_cooccurrence: bool = False  # the drawing is readable without; opt in
     min_weight: int = 0
-    min_confidence: float = 0.0
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
     max_nodes: int = DEFAULT_MAX_NODES
 
     def __post_init__(self) -> None:

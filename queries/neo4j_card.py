@@ -16,6 +16,7 @@ from newsgraph.errors import AmbiguousEntity, UnknownEntity
 from newsgraph.graph.model import COOCCURRENCE, normalise_name
 from newsgraph.graph.neo4j_client import Neo4jTarget, open_driver
 from newsgraph.graph.neo4j_sync import EVIDENCE_PER_RELATION, FULLTEXT_INDEX
+from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 
 KIND_RANK = {"name": 0, "alias": 1, "surname": 2}
 ENTITY_FIELDS = ("id", "name", "type", "aliases", "mentions", "documents", "iso3", "is_agency", "first_seen", "last_seen")
@@ -129,7 +130,7 @@ def _connection(row: dict[str, Any], titles: dict[str, tuple[Any, Any]], evidenc
     }
 
 
-def card(tx: Any, name: str, *, min_confidence: float = 0.0, evidence_limit: int = EVIDENCE_PER_RELATION) -> dict[str, Any]:
+def card(tx: Any, name: str, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE, evidence_limit: int = EVIDENCE_PER_RELATION) -> dict[str, Any]:
     eid = resolve(tx, name)
     props = tx.run("MATCH (n:Entity {id: $id}) RETURN properties(n) AS p", id=eid).single()["p"]
     out: dict[str, Any] = {k: props.get(k) for k in ENTITY_FIELDS}
@@ -157,7 +158,7 @@ def entity_card(
     user: str | None = None,
     password: str | None = None,
     database: str | None = None,
-    min_confidence: float = 0.0,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     evidence_limit: int = EVIDENCE_PER_RELATION,
 ) -> dict[str, Any]:
     """``KnowledgeGraph.entity(name)``, answered by Neo4j. At most the evidence the push

@@ -25,7 +25,7 @@ def run(*args: str):
 
 def test_graphml_to_a_file(db, tmp_path):
     out = tmp_path / "g.graphml"
-    result = run("graphml", "-o", str(out), "--db", db)
+    result = run("graphml", "-o", str(out), "--db", db, "--min-confidence", "0")  # every edge (issue 12)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == f"Wrote 6 nodes and 6 edges to {out} (graphml, parallel edges merged).\n"
     assert result.stderr == ""

@@ -27,7 +27,7 @@ def chain(p):
 
 
 def test_shortest_chains_with_evidence(db):
-    data = path(db, "Sheinbaum", "Trump")
+    data = path(db, "Sheinbaum", "Trump", "--min-confidence", "0")  # co-occurrence too (issue 12)
     assert data["hops"] == 3
     assert [chain(p) for p in data["paths"]] == [
         ["Claudia Sheinbaum", "Marco Rubio", "United States", "Donald Trump"],

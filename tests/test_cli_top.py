@@ -34,7 +34,7 @@ def test_by_mentions_default(db):
 
 
 def test_by_degree_with_type(db):
-    data = top(db, "--by", "degree", "--type", "country")
+    data = top(db, "--by", "degree", "--type", "country", "--min-confidence", "0")  # every relation (issue 12)
     assert [(e["name"], e["score"]) for e in data["entities"]] == [("El Salvador", 4), ("Mexico", 2), ("United States", 2)]
 
 

@@ -12,6 +12,7 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
+from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 from newsgraph.graph.store import Store
 
 
@@ -35,7 +36,8 @@ def test_every_format_round_trips_the_examples(examples_db, tmp_path):
     nodes, rels = _store_facts(examples_db)
     assert len(rels) > 10
 
-    export(examples_db, "graphml", tmp_path / "keep.graphml", "--parallel", "keep")
+    # --min-confidence 0: every relation the store holds round-trips (issue 12's default hides the weak ones).
+    export(examples_db, "graphml", tmp_path / "keep.graphml", "--parallel", "keep", "--min-confidence", "0")
     g = nx.read_graphml(tmp_path / "keep.graphml", force_multigraph=True)
     assert set(g.nodes) == nodes
     assert {(u, v, d["type"]): d["weight"] for u, v, d in g.edges(data=True)} == rels
@@ -43,13 +45,13 @@ def test_every_format_round_trips_the_examples(examples_db, tmp_path):
     assert (ig.vcount(), ig.ecount()) == (len(nodes), len(rels))
     assert all(ig.vs["label"]) and all(ig.es["label"])
 
-    export(examples_db, "graphml", tmp_path / "merge.graphml")
+    export(examples_db, "graphml", tmp_path / "merge.graphml", "--min-confidence", "0")
     merged = nx.read_graphml(tmp_path / "merge.graphml", force_multigraph=True)
     assert merged.number_of_edges() == len({(h, t) for h, t, _ in rels})
     assert sum(d["weight"] for *_, d in merged.edges(data=True)) == sum(rels.values())
     etree.parse(str(tmp_path / "merge.graphml"))
 
-    export(examples_db, "gexf", tmp_path / "g.gexf")
+    export(examples_db, "gexf", tmp_path / "g.gexf", "--min-confidence", "0")
     gx = nx.read_gexf(tmp_path / "g.gexf")
     assert set(gx.nodes) == nodes
     assert {(u, v, d["label"]): d["weight"] for u, v, d in gx.edges(data=True)} == rels
@@ -57,12 +59,12 @@ def test_every_format_round_trips_the_examples(examples_db, tmp_path):
     # Only dated articles date a node: the four .txt examples give no date (issue 12).
     assert 0 < sum("start" in d for _, d in gx.nodes(data=True)) < len(nodes)
 
-    export(examples_db, "csv", tmp_path / "csv")
+    export(examples_db, "csv", tmp_path / "csv", "--min-confidence", "0")
     with open(tmp_path / "csv" / "relationships.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert {(r[":START_ID"], r[":END_ID"], r[":TYPE"]): int(r["weight:int"]) for r in rows} == rels
 
-    export(examples_db, "json", tmp_path / "g.json")
+    export(examples_db, "json", tmp_path / "g.json", "--min-confidence", "0")
     gj = nx.node_link_graph(json.loads((tmp_path / "g.json").read_text()), edges="edges")
     assert set(gj.nodes) == nodes
     assert all(d["evidence"] for *_, d in gj.edges(data=True))
@@ -76,7 +78,8 @@ def test_ego_network_of_rubio(examples_db, tmp_path):
     neighbours = {
         r[0] for r in store.conn.execute(
             "SELECT CASE WHEN head = ? THEN tail ELSE head END FROM relations "
-            "WHERE (head = ? OR tail = ?) AND type != 'CO_OCCURS_WITH'", (rubio, rubio, rubio))
+            "WHERE (head = ? OR tail = ?) AND type != 'CO_OCCURS_WITH' AND confidence >= ?",
+            (rubio, rubio, rubio, DEFAULT_MIN_CONFIDENCE))
     }
     store.close()
     assert len(neighbours) >= 3

@@ -13,6 +13,7 @@ from newsgraph.extract.mentions import find_dateline, split_span
 from newsgraph.extract.pipeline import extract_doc
 from newsgraph.extract.rules import load_confidence
 from newsgraph.graph.model import document_id
+from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 
 
 def run(nlp, text):
@@ -94,8 +95,9 @@ def test_issue_3_learned_works_for_apposition(nlp):
     doc = run(nlp, "David Pimentel, an ecologist at Cornell University, said the program worked.")
     learned = [r for r in doc.relations if r.method == "learned"]
     assert [(r.head, r.type, r.tail) for r in learned] == [("person:david-pimentel", "WORKS_FOR", "org:cornell-university")]
-    # Its confidence is how precise learned WORKS_FOR was on CoNLL04 dev.
-    assert learned[0].confidence == load_relation_model().precision["WORKS_FOR"]
+    # Issue 12: its confidence is the fitted probability, and the learned WORKS_FOR was mostly
+    # wrong on news (gold dev), so it stays in the store below the default floor.
+    assert 0.0 < learned[0].confidence < DEFAULT_MIN_CONFIDENCE
 
 
 def test_learned_relation_does_not_repeat_a_rule(nlp):

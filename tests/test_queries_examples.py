@@ -61,7 +61,7 @@ def test_top_by_mentions_matches_entities(examples_db):
 def test_top_by_degree_with_min_confidence_counts_only_confident_relations(examples_db):
     import sqlite3
 
-    everything = run(examples_db, "top", "--by", "degree", "--limit", "1")
+    everything = run(examples_db, "top", "--by", "degree", "--limit", "1", "--min-confidence", "0")
     confident = run(examples_db, "top", "--by", "degree", "--limit", "1", "--min-confidence", "0.5")
     top_id = everything["entities"][0]["id"]
     conn = sqlite3.connect(examples_db)

@@ -189,7 +189,7 @@ def test_min_confidence_drops_weak_relations_from_the_drawing(examples_db):
     from newsgraph.show import EgoOptions, ego_network
 
     with KnowledgeGraph.open(examples_db) as kg:
-        everything = ego_network(kg, "Rubio", EgoOptions(include_cooccurrence=True))
+        everything = ego_network(kg, "Rubio", EgoOptions(include_cooccurrence=True, min_confidence=0.0))
         confident = ego_network(kg, "Rubio", EgoOptions(include_cooccurrence=True, min_confidence=0.5))
     confidences = [d["confidence"] for _, _, d in everything.graph.edges(data=True)]
     assert min(confidences) < 0.5  # co-occurrence at least

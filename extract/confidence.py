@@ -1,0 +1,154 @@
+"""A relation's confidence: the probability that it is right, from features of the
+instance, fitted on labelled news.
+
+Every extractor proposes relations with its method's prior (``data/confidence.json``);
+``finalise`` then (1) drops what is not stated as a fact (``statements.py``: negated,
+hedged) and (2) replaces each typed relation's confidence with a logistic model over the
+instance: method and type, the dependency path length and token distance between the two
+names, names in between, sentence length, whether the two ends are well established in
+the article (mentioned more than once), how many methods agree on the same fact and in how
+many sentences the article states it. The weights (``data/confidence_model.json``) are
+fitted by ``benchmarks/train_confidence.py`` on newsgraph's gold dev articles and CoNLL04
+train+dev, and checked for calibration by ``benchmarks/quality.py --gold`` (reliability
+table, expected calibration error). Without a model file the priors stay.
+
+Co-occurrence and nationality keep their fixed confidence: the first is not a claim, the
+second comes from the gazetteer.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.statements import PREDICATE_METHODS, statement_status
+from newsgraph.graph.model import COOCCURRENCE, ExtractedRelation
+
+FIXED = {COOCCURRENCE, "NATIONALITY_OF"}
+
+
+def _bucket(n: int, limits: tuple[int, ...]) -> str:
+    for limit in limits:
+        if n <= limit:
+            return str(limit)
+    return f">{limits[-1]}"
+
+
+def _span(doc: Doc, start: int | None, end: int | None) -> Span | None:
+    if start is None or end is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _path_length(a: Span, b: Span) -> int | None:
+    x, y = a.root, b.root
+    up = {t.i: n for n, t in enumerate([x, *x.ancestors])}
+    steps = 0
+    node = y
+    while node.i not in up:
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        steps += 1
+    return steps + up[node.i]
+
+
+@dataclass
+class Context:
+    """What the features read about the whole article."""
+
+    mentions: Counter  # entity id → mentions in the article
+    agreeing: dict[tuple[str, str, str], set[str]]  # (head, type, tail) → methods
+    sentences: dict[tuple[str, str, str], set[int]]  # (head, type, tail) → sentence starts
+    entity_types: dict[str, str]
+
+
+def build_context(relations: list[ExtractedRelation], mention_entities: list[str], entity_types: dict[str, str]) -> Context:
+    agreeing: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    sentences: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for r in relations:
+        key = (r.head, r.type, r.tail)
+        agreeing[key].add(r.method)
+        sentences[key].add(r.start)
+    return Context(Counter(mention_entities), agreeing, sentences, entity_types)
+
+
+def relation_features(doc: Doc, r: ExtractedRelation, ctx: Context) -> list[str]:
+    feats = [f"method={r.method}", f"type={r.type}", f"method_type={r.method}|{r.type}",
+             f"types={ctx.entity_types.get(r.head, '?')}>{ctx.entity_types.get(r.tail, '?')}"]
+    head, tail = _span(doc, r.head_start, r.head_end), _span(doc, r.tail_start, r.tail_end)
+    if head is not None and tail is not None:
+        first, second = (head, tail) if head.start < tail.start else (tail, head)
+        gap = max(0, second.start - first.end)
+        feats.append(f"dist={_bucket(gap, (0, 2, 5, 10, 20))}")
+        length = _path_length(head, tail)
+        feats.append(f"path={_bucket(length, (1, 2, 3, 4, 6)) if length is not None else 'none'}")
+        between = {t.ent_iob_ for t in doc[first.end : second.start] if t.ent_type_}
+        feats.append(f"names_between={'yes' if between else 'no'}")
+        feats.append(f"order={'ht' if first is head else 'th'}")
+        feats.append(f"sent_len={_bucket(len(head.sent), (15, 30, 45))}")
+    else:
+        feats.append("spans=none")
+    key = (r.head, r.type, r.tail)
+    feats.append(f"agree={min(len(ctx.agreeing.get(key, ())), 3)}")
+    feats.append(f"repeated={min(len(ctx.sentences.get(key, ())), 3)}")
+    feats.append(f"head_mentions={_bucket(ctx.mentions.get(r.head, 0), (1, 3))}")
+    feats.append(f"tail_mentions={_bucket(ctx.mentions.get(r.tail, 0), (1, 3))}")
+    return feats
+
+
+def logit(p: float) -> float:
+    p = min(max(p, 0.01), 0.99)
+    return math.log(p / (1 - p))
+
+
+@dataclass
+class ConfidenceModel:
+    """z = bias + prior_weight · logit(the extractor's prior) + Σ weights of the features.
+    The prior (the method's or rule's reliability) carries what the labelled data cannot
+    say about a rare type; the features correct it per instance."""
+
+    bias: float
+    prior_weight: float
+    weights: dict[str, float]
+
+    def probability(self, features: list[str], prior: float) -> float:
+        z = self.bias + self.prior_weight * logit(prior) + sum(self.weights.get(f, 0.0) for f in features)
+        return 1 / (1 + math.exp(-z)) if z > -30 else 0.0
+
+
+@lru_cache(maxsize=1)
+def load_confidence_model() -> ConfidenceModel | None:
+    path = resources.files("newsgraph.extract").joinpath("data", "confidence_model.json")
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text("utf-8"))
+    return ConfidenceModel(float(data["bias"]), float(data["prior_weight"]), {k: float(v) for k, v in data["weights"].items()})
+
+
+def stated_as_fact(doc: Doc, r: ExtractedRelation) -> bool:
+    if r.method not in PREDICATE_METHODS or r.head_start is None or r.tail_start is None:
+        return True
+    assert r.head_end is not None and r.tail_end is not None
+    return statement_status(doc, (r.head_start, r.head_end), (r.tail_start, r.tail_end), r.type) is None
+
+
+def finalise(doc: Doc, relations: list[ExtractedRelation], mention_entities: list[str], entity_types: dict[str, str],
+             model: ConfidenceModel | None = None) -> list[ExtractedRelation]:
+    """Relations stated as facts, each with its fitted probability as confidence."""
+    kept = [r for r in relations if r.type in FIXED or stated_as_fact(doc, r)]
+    model = model or load_confidence_model()
+    if model is None:
+        return kept
+    ctx = build_context([r for r in kept if r.type not in FIXED], mention_entities, entity_types)
+    for r in kept:
+        if r.type not in FIXED:
+            r.confidence = round(model.probability(relation_features(doc, r, ctx), r.confidence), 3)
+    return kept
