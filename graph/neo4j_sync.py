@@ -34,6 +34,7 @@ they are spliced into a statement.
 from __future__ import annotations
 
 import gc
+import json
 import re
 import sqlite3
 import threading
@@ -47,6 +48,7 @@ from queue import Full, Queue
 from typing import Any, Callable, Iterator
 
 from newsgraph.errors import Neo4jSchemaError
+from newsgraph.graph.model import ENTITY_TYPES
 from newsgraph.graph.neo4j_client import Neo4jTarget, open_driver
 from newsgraph.graph.store import Store
 
@@ -74,7 +76,23 @@ SCHEMA_STATEMENTS = (
 # Nodes of entities the store has since merged into another ("Blair" into "Tony Blair"):
 # their relationships were re-pointed in the store and are pushed anew from the survivor.
 MERGED_STATEMENT = "UNWIND $rows AS id MATCH (n:Entity {id: id}) DETACH DELETE n"
-ENTITY_STATEMENT = "UNWIND $rows AS row MERGE (n:Entity {{id: row.id}}) SET n:{label}, n += row.props"
+# Other type labels are removed: an entity retyped by a correction keeps one type label.
+ENTITY_STATEMENT = "UNWIND $rows AS row MERGE (n:Entity {{id: row.id}}) {remove}SET n:{label}, n += row.props"
+# What corrections took out of the store (graph/corrections.py, ``removed_items``) and is
+# still absent from it: forgotten entities and documents, MENTIONS of a split, rejected or
+# emptied relations.
+REMOVED_STATEMENTS = {
+    "entity": "UNWIND $rows AS id MATCH (n:Entity {id: id}) DETACH DELETE n",
+    "document": "UNWIND $rows AS id MATCH (n:Document {id: id}) DETACH DELETE n",
+    "mention": "UNWIND $rows AS row MATCH (:Document {id: row[0]})-[m:MENTIONS]->(:Entity {id: row[1]}) DELETE m",
+    "relation": "UNWIND $rows AS row MATCH (:Entity {id: row[0]})-[r]->(:Entity {id: row[2]}) WHERE type(r) = row[1] DELETE r",
+}
+REMOVED_ABSENT = {
+    "entity": "NOT EXISTS (SELECT 1 FROM entities WHERE id = key)",
+    "document": "NOT EXISTS (SELECT 1 FROM documents WHERE id = key)",
+    "mention": "NOT EXISTS (SELECT 1 FROM entity_documents WHERE document_id = key ->> 0 AND entity_id = key ->> 1)",
+    "relation": "NOT EXISTS (SELECT 1 FROM relations WHERE head = key ->> 0 AND type = key ->> 1 AND tail = key ->> 2)",
+}
 DOCUMENT_STATEMENT = "UNWIND $rows AS row MERGE (n:Document {id: row.id}) SET n += row.props"
 MENTIONS_STATEMENT = (
     "UNWIND $rows AS row MATCH (d:Document {id: row.document}) MATCH (e:Entity {id: row.entity}) "
@@ -88,6 +106,7 @@ MENTIONS_STATEMENT = (
 RELATION_PROPERTIES = (
     "type", "weight", "confidence", "method", "predicate", "title", "first_seen", "last_seen",
     "evidence_count", "document_ids", "sentences", "evidence_starts", "evidence_ends", "evidence_documents",
+    "relation_id", "confirmed",  # the store's id (what ``reject``/``confirm`` take); true once an analyst confirmed it
 )
 _SET_RELATION = ", ".join(f"r.{name} = row[{i + 2}]" for i, name in enumerate(RELATION_PROPERTIES))
 RELATION_STATEMENT = (
@@ -205,6 +224,20 @@ def entity_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]
         }
 
 
+def entity_statement(label: str) -> str:
+    others = [t for t in ENTITY_TYPES if t != label]
+    remove = f"REMOVE n:{':'.join(others)} " if others else ""
+    return ENTITY_STATEMENT.format(label=check_name("entity type", label), remove=remove)
+
+
+def removed_rows(conn: sqlite3.Connection, kind: str) -> list[Any]:
+    """Items of ``kind`` a correction removed and the store has not regained."""
+    rows = [r[0] for r in conn.execute(
+        f"SELECT key FROM removed_items WHERE kind = ? AND {REMOVED_ABSENT[kind]} ORDER BY key", (kind,)
+    )]
+    return rows if kind in ("entity", "document") else [json.loads(k) for k in rows]
+
+
 def merged_ids(conn: sqlite3.Connection) -> list[str]:
     """Entities merged away and not back in the store under the same id."""
     return [r[0] for r in conn.execute(
@@ -263,6 +296,7 @@ def relation_rows(conn: sqlite3.Connection, keep: int = EVIDENCE_PER_RELATION) -
         "FROM evidence v JOIN documents d ON d.id = v.document_id ORDER BY v.relation_id, v.document_id, v.start"
     ))
     pending: Evidence | None = next(ev, None)
+    confirmed = {r[0] for r in conn.execute("SELECT relation_id FROM confirmed_relations")}
     relations = conn.cursor()
     relations.row_factory = None
     for rid, head, tail, rtype, predicate, title, method, confidence, weight, first_seen, last_seen in relations.execute(
@@ -275,7 +309,9 @@ def relation_rows(conn: sqlite3.Connection, keep: int = EVIDENCE_PER_RELATION) -
         while pending is not None and pending[0] == rid:
             items.append(pending)
             pending = next(ev, None)
-        props = {"type": rtype, "weight": weight, "confidence": round(confidence, 3), "method": method}
+        props = {"type": rtype, "weight": weight, "confidence": round(confidence, 3), "method": method, "relation_id": rid}
+        if rid in confirmed:
+            props["confirmed"] = True
         if predicate is not None:
             props["predicate"] = predicate
         if title is not None:
@@ -335,9 +371,9 @@ def batches(conn: sqlite3.Connection, phases: tuple[str, ...], size: int, keep: 
     """Every statement of a push, in order: nodes before the relationships that need them."""
     if "entities" in phases:
         yield from _plain("merged", iter(merged_ids(conn)), MERGED_STATEMENT, size)
-        yield from _grouped(
-            "entities", entity_rows(conn), lambda label: ENTITY_STATEMENT.format(label=check_name("entity type", label)), size
-        )
+        for kind in ("relation", "mention", "document", "entity"):
+            yield from _grouped("merged", ((kind, row) for row in removed_rows(conn, kind)), REMOVED_STATEMENTS.__getitem__, size)
+        yield from _grouped("entities", entity_rows(conn), entity_statement, size)
     if "documents" in phases:
         yield from _plain("documents", document_rows(conn), DOCUMENT_STATEMENT, size)
     if "mentions" in phases:

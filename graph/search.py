@@ -61,6 +61,15 @@ def score(query: str, norm: str) -> float:
     return float(fuzz.WRatio(query, norm))
 
 
+def is_candidate(query: str, norm: str) -> bool:
+    """Whether the index would offer ``norm`` for ``query`` (for callers scoring rows they
+    hold, e.g. the Neo4j card's suggestions): a shared trigram, or a prefix when short."""
+    if len(query) < 3:
+        return norm.startswith(query) or norm == query
+    grams = {query[i : i + 3] for i in range(len(query) - 2)}
+    return any(g in norm for g in grams)
+
+
 def _fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 

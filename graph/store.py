@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from newsgraph.errors import DiskFull, NotAStore, StoreError, StoreMissing
-from newsgraph.graph import search
+from newsgraph.graph import corrections, search
+from newsgraph.graph.merge import merge_entity
 from newsgraph.graph.model import COOCCURRENCE, ExtractedDocument, normalise_name
 
 
@@ -236,67 +237,7 @@ class Store:
                 (norm, owner),
             ).fetchall()
             for (src,) in lone:
-                self._merge_entity(conn, src, owner)
-
-    def _merge_entity(self, conn: sqlite3.Connection, src: str, dst: str) -> None:
-        """Move everything of entity ``src`` onto ``dst`` and delete ``src``: mentions,
-        documents, aliases, and relations (merged with ``dst``'s own where they coincide)."""
-        conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (dst, src))
-        conn.execute("UPDATE OR IGNORE bylines SET entity_id = ? WHERE entity_id = ?", (dst, src))
-        conn.execute("DELETE FROM bylines WHERE entity_id = ?", (src,))
-        conn.execute(
-            "INSERT INTO entity_documents SELECT ?, document_id, mentions FROM entity_documents WHERE entity_id = ? "
-            "ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",
-            (dst, src),
-        )
-        conn.execute("DELETE FROM entity_documents WHERE entity_id = ?", (src,))
-        conn.execute(
-            "INSERT OR IGNORE INTO aliases SELECT ?, alias, norm, 'alias' FROM aliases WHERE entity_id = ?", (dst, src)
-        )
-        conn.execute("DELETE FROM aliases WHERE entity_id = ?", (src,))
-        s = conn.execute("SELECT mentions, first_seen, last_seen FROM entities WHERE id = ?", (src,)).fetchone()
-        conn.execute(
-            "UPDATE entities SET mentions = mentions + ?, "
-            "documents = (SELECT count(*) FROM entity_documents WHERE entity_id = ?), "
-            "first_seen = min(coalesce(first_seen, ?), coalesce(?, first_seen)), "
-            "last_seen = max(coalesce(last_seen, ?), coalesce(?, last_seen)) WHERE id = ?",
-            (s["mentions"], dst, s["first_seen"], s["first_seen"], s["last_seen"], s["last_seen"], dst),
-        )
-        conn.execute("DELETE FROM entities WHERE id = ?", (src,))
-        conn.execute("INSERT OR REPLACE INTO merged_entities VALUES (?, ?)", (src, dst))
-        moved = conn.execute(
-            "SELECT id, head, tail, type, confidence, first_seen, last_seen FROM relations WHERE head = ? OR tail = ?",
-            (src, src),
-        ).fetchall()
-        for r in moved:
-            head = dst if r["head"] == src else r["head"]
-            tail = dst if r["tail"] == src else r["tail"]
-            if r["type"] == COOCCURRENCE and head > tail:
-                head, tail = tail, head
-            if head == tail:
-                conn.execute("DELETE FROM evidence WHERE relation_id = ?", (r["id"],))
-                conn.execute("DELETE FROM relations WHERE id = ?", (r["id"],))
-                continue
-            existing = conn.execute(
-                "SELECT id FROM relations WHERE head = ? AND type = ? AND tail = ?", (head, r["type"], tail)
-            ).fetchone()
-            if existing is None:
-                conn.execute("UPDATE relations SET head = ?, tail = ? WHERE id = ?", (head, tail, r["id"]))
-                continue
-            target = existing[0]
-            conn.execute(
-                "INSERT OR IGNORE INTO evidence SELECT ?, document_id, start, end, sentence, predicate, method, confidence "
-                "FROM evidence WHERE relation_id = ?",
-                (target, r["id"]),
-            )
-            conn.execute("DELETE FROM evidence WHERE relation_id = ?", (r["id"],))
-            conn.execute("DELETE FROM relations WHERE id = ?", (r["id"],))
-            conn.execute(
-                "UPDATE relations SET weight = (SELECT count(*) FROM evidence WHERE relation_id = ?), "
-                "confidence = max(confidence, ?), first_seen = coalesce(min(first_seen, ?), first_seen, ?), "
-                "last_seen = coalesce(max(last_seen, ?), last_seen, ?) WHERE id = ?",
-                (target, r["confidence"], r["first_seen"], r["first_seen"], r["last_seen"], r["last_seen"], target),
-            )
+                merge_entity(conn, src, owner)
 
     def _add_document(
         self, conn: sqlite3.Connection, doc: ExtractedDocument, now: str, result: BatchResult,
@@ -474,6 +415,7 @@ class Store:
             direction = "both" if r["type"] == COOCCURRENCE else r["direction"]
             out.append(
                 {
+                    "id": r["id"],  # the relation id ``reject`` and ``confirm`` take
                     "relation": r["type"],
                     "direction": direction,
                     "entity": {"id": r["other_id"], "name": r["other_name"], "type": r["other_type"]},
@@ -484,10 +426,14 @@ class Store:
                     "method": r["method"],
                     "first_seen": r["first_seen"],
                     "last_seen": r["last_seen"],
+                    "confirmed": self.is_confirmed(r["id"]),
                     "evidence": self.evidence(r["id"], evidence_limit),
                 }
             )
         return out
+
+    def is_confirmed(self, relation_id: int) -> bool:
+        return corrections.is_confirmed(self.conn, relation_id)
 
     def evidence(self, relation_id: int, limit: int | None = None) -> list[dict[str, Any]]:
         sql = (

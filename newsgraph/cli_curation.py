@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Optional
 
 import typer
 from rich.table import Table
 
-from newsgraph.cli_common import DEFAULT_DB_PATH, DbOption, JsonOption, app, console, handles_errors, print_json
+from newsgraph.cli_common import (
+    DEFAULT_DB_PATH,
+    DbOption,
+    JsonOption,
+    app,
+    console,
+    err_console,
+    error_line,
+    handles_errors,
+    print_json,
+)
+from newsgraph.errors import CorrectionFileError
 from newsgraph.graph.model import ENTITY_TYPES
-from newsgraph.kg import KnowledgeGraph
+from newsgraph.kg import Correction, KnowledgeGraph
 
 
 @app.command()
@@ -34,3 +46,199 @@ def search(
     for h in hits:
         table.add_row(f"{h.score:g}", h.name, h.type, str(h.mentions), h.matched, h.id)
     console().print(table)
+
+
+# -- corrections (issue 15) ----------------------------------------------------------------
+NoteOption = Annotated[Optional[str], typer.Option("--note", help="Why: kept in the corrections log.")]
+
+
+def _done(correction: Correction, json_out: bool) -> None:
+    if json_out:
+        print_json(correction.to_dict())
+    else:
+        console().print(f"#{correction.seq} {correction.describe()}")
+
+
+@app.command()
+@handles_errors
+def merge(
+    entities: Annotated[list[str], typer.Argument(help="Two or more entities (name, alias or id); all fold into the LAST one.")],
+    name: Annotated[Optional[str], typer.Option("--name", help="Canonical name of the merged entity (default: the last one's).")] = None,
+    note: NoteOption = None,
+    db: DbOption = DEFAULT_DB_PATH,
+    json_out: JsonOption = False,
+) -> None:
+    """Merge entities into one: aliases, mentions, relations (weights and evidence summed). Replayed on later ingests."""
+    with KnowledgeGraph.open(db) as kg:
+        _done(kg.merge(entities, name=name, note=note), json_out)
+
+
+@app.command()
+@handles_errors
+def split(
+    entity: Annotated[str, typer.Argument(help="The entity to split (name, alias or id).")],
+    document: Annotated[Optional[list[str]], typer.Option("--document", help="Move its mentions in this document (id, source path or external id; repeatable).")] = None,
+    alias: Annotated[Optional[list[str]], typer.Option("--alias", help="Move its mentions written as this alias (repeatable); later articles naming it so follow.")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", help="Name of the new entity (default: the first --alias).")] = None,
+    note: NoteOption = None,
+    db: DbOption = DEFAULT_DB_PATH,
+    json_out: JsonOption = False,
+) -> None:
+    """Move chosen mentions of ENTITY, with their relations and evidence, to a new entity."""
+    with KnowledgeGraph.open(db) as kg:
+        _done(kg.split(entity, documents=document, aliases=alias, name=name, note=note), json_out)
+
+
+@app.command()
+@handles_errors
+def rename(
+    entity: Annotated[str, typer.Argument(help="The entity (name, alias or id).")],
+    name: Annotated[str, typer.Argument(help="Its new canonical name (the id stays).")],
+    note: NoteOption = None,
+    db: DbOption = DEFAULT_DB_PATH,
+    json_out: JsonOption = False,
+) -> None:
+    """Give an entity a new canonical name; the old one stays an alias."""
+    with KnowledgeGraph.open(db) as kg:
+        _done(kg.rename(entity, name, note=note), json_out)
+
+
+@app.command()
+@handles_errors
+def retype(
+    entity: Annotated[str, typer.Argument(help="The entity (name, alias or id).")],
+    entity_type: Annotated[str, typer.Argument(metavar="TYPE", help=f"One of {', '.join(ENTITY_TYPES)}.")],
+    note: NoteOption = None,
+    db: DbOption = DEFAULT_DB_PATH,
+    json_out: JsonOption = False,
+) -> None:
+    """Change an entity's type (the id stays)."""
+    with KnowledgeGraph.open(db) as kg:
+        _done(kg.retype(entity, entity_type, note=note), json_out)
+
+
+@app.command()
+@handles_errors
+def alias(
+    action: Annotated[str, typer.Argument(metavar="add|remove", help="add or remove.")],
+    entity: Annotated[str, typer.Argument(help="The entity (name, alias or id).")],
+    alias_text: Annotated[str, typer.Argument(metavar="ALIAS", help="The alias.")],
+    note: NoteOption = None,
+    db: DbOption = DEFAULT_DB_PATH,
+    json_out: JsonOption = False,
+) -> None:
+    """Add an alias to an entity (later articles using it land there) or remove one."""
+    with KnowledgeGraph.open(db) as kg:
+        _done(kg.alias(action, entity, alias_text, note=note), json_out)
+
+
+RelationArg = Annotated[int, typer.Argument(help="Relation id (shown by entity/connections --json and in exports).")]
+
+
+@app.command()
+@handles_errors
+def reject(relation: RelationArg, note: NoteOption = None, db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
+    """Reject a relation: it disappears from every view and is not extracted again."""
+    with KnowledgeGraph.open(db) as kg:
+        _done(kg.reject(relation, note=note), json_out)
+
+
+@app.command()
+@handles_errors
+def confirm(relation: RelationArg, note: NoteOption = None, db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
+    """Confirm a relation: shown at confidence 1.0 and marked as confirmed."""
+    with KnowledgeGraph.open(db) as kg:
+        _done(kg.confirm(relation, note=note), json_out)
+
+
+@app.command()
+@handles_errors
+def forget(
+    documents: Annotated[list[str], typer.Argument(help="Documents by id, source path or external id.")],
+    note: NoteOption = None,
+    db: DbOption = DEFAULT_DB_PATH,
+    json_out: JsonOption = False,
+) -> None:
+    """Remove articles and everything only they support (mentions, evidence, then emptied relations and entities)."""
+    with KnowledgeGraph.open(db) as kg:
+        _done(kg.forget(documents, note=note), json_out)
+
+
+corrections_app = typer.Typer(help="The corrections log: list, undo, export, import.", no_args_is_help=True)
+app.add_typer(corrections_app, name="corrections")
+
+
+@corrections_app.command("list")
+@handles_errors
+def corrections_list(db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
+    """Every correction, oldest first: what, when, by whom, why; undone ones marked."""
+    with KnowledgeGraph.open(db) as kg:
+        rows = kg.corrections()
+    if json_out:
+        print_json([c.to_dict() for c in rows])
+        return
+    table = Table("#", "when", "who", "correction", "note", "undone")
+    for c in rows:
+        table.add_row(str(c.seq), c.at, c.user or "", c.describe(), c.note or "", c.undone_at or "")
+    console().print(table)
+
+
+@corrections_app.command("undo")
+@handles_errors
+def corrections_undo(
+    count: Annotated[int, typer.Argument(min=1, help="How many of the last corrections to revert.")] = 1,
+    db: DbOption = DEFAULT_DB_PATH,
+    json_out: JsonOption = False,
+) -> None:
+    """Revert the last N corrections, restoring the exact previous state (until the next ingest)."""
+    with KnowledgeGraph.open(db) as kg:
+        rows = kg.undo(count)
+    if json_out:
+        print_json([c.to_dict() for c in rows])
+        return
+    for c in rows:
+        console().print(f"undone #{c.seq} {c.describe()}")
+
+
+@corrections_app.command("export")
+@handles_errors
+def corrections_export(
+    file: Annotated[str, typer.Argument(help="JSON Lines file to write, or '-' for stdout.")],
+    db: DbOption = DEFAULT_DB_PATH,
+) -> None:
+    """Write the active corrections as JSON Lines (for version control or another store)."""
+    with KnowledgeGraph.open(db) as kg:
+        if file == "-":
+            kg.export_corrections(sys.stdout)
+            return
+        try:
+            with open(file, "w", encoding="utf-8") as out:
+                n = kg.export_corrections(out)
+        except OSError as exc:
+            raise CorrectionFileError(path=file, line=0, detail=exc.strerror or str(exc)) from None
+    err_console().print(f"{n} correction(s) written to {file}")
+
+
+@corrections_app.command("import")
+@handles_errors
+def corrections_import(
+    file: Annotated[str, typer.Argument(help="JSON Lines file of 'corrections export', or '-' for stdin.")],
+    db: DbOption = DEFAULT_DB_PATH,
+    json_out: JsonOption = False,
+) -> None:
+    """Apply the corrections of FILE not applied here yet; importing twice changes nothing."""
+    with KnowledgeGraph.open(db) as kg:
+        if file == "-":
+            applied, present, failed = kg.import_corrections(sys.stdin, "<stdin>", on_failure=error_line)
+        else:
+            try:
+                with open(file, encoding="utf-8") as src:
+                    applied, present, failed = kg.import_corrections(src, file, on_failure=error_line)
+            except OSError as exc:
+                raise CorrectionFileError(path=file, line=0, detail=exc.strerror or str(exc)) from None
+    if json_out:
+        print_json({"applied": applied, "present": present, "failed": failed})
+    else:
+        console().print(f"{applied} applied, {present} already present, {failed} failed")
+    if failed:
+        raise typer.Exit(1)

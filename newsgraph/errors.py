@@ -172,3 +172,18 @@ class ExportOptionError(NewsgraphError):
 class ExportDestinationError(NewsgraphError):
     code = "NG604"
     template = "Cannot write {path}: {detail}. Choose another -o path."
+
+
+class CorrectionError(NewsgraphError):
+    code = "NG701"
+    template = "Cannot correct: {detail}"
+
+
+class UndoRefused(NewsgraphError):
+    code = "NG702"
+    template = "Cannot undo: {detail}"
+
+
+class CorrectionFileError(NewsgraphError):
+    code = "NG703"
+    template = "{path}:{line}: {detail}"

@@ -14,6 +14,8 @@ from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from newsgraph.errors import AmbiguousEntity, InputError, UnknownEntity
 from newsgraph.graph.model import ExtractedDocument, document_id
+from newsgraph.graph import corrections
+from newsgraph.graph.corrections import Correction
 from newsgraph.graph.search import SearchHit
 from newsgraph.graph.store import BatchResult, Store
 from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
@@ -190,11 +192,17 @@ class KnowledgeGraph:
         return summary
 
     def _store_stream(self, docs: Iterator[ExtractedDocument], summary: IngestSummary, on_document: Callable[[], None] | None) -> None:
+        # The analyst's corrections, replayed as rules on every new article (graph/corrections.py).
+        rules = corrections.Rules(self.store.conn)
         buffer: list[ExtractedDocument] = []
-        for doc in docs:
-            buffer.append(doc)
+        for extracted in docs:
             if on_document:
                 on_document()
+            doc = rules.apply(extracted)
+            if doc is None:
+                summary.documents_present += 1  # forgotten by a correction: as if already there
+                continue
+            buffer.append(doc)
             if len(buffer) >= COMMIT_EVERY:
                 summary.add(self.store.add_documents(buffer))
                 buffer = []
@@ -364,3 +372,98 @@ class KnowledgeGraph:
 
         root = self.resolve(ego) if ego is not None else None
         return export(self.store, fmt, dest, flt, ego=root, depth=depth, parallel=parallel)
+
+    # -- corrections (graph/corrections.py) ---------------------------------------------
+    def _correct(self, op: str, args: dict[str, Any], note: str | None) -> Correction:
+        return corrections.apply_correction(self.store.conn, op, args, note=note)
+
+    def merge(self, names: list[str], *, name: str | None = None, note: str | None = None) -> Correction:
+        """One entity from several: the others fold into the last one (``name`` renames it)."""
+        from newsgraph.errors import CorrectionError
+
+        if len(names) < 2:
+            raise CorrectionError(detail="merge needs two entities at least")
+        ids = [self.resolve(n) for n in names]
+        return self._correct("merge", corrections.merge_args(self.store.conn, ids[:-1], ids[-1], name), note)
+
+    def split(self, entity: str, *, documents: list[str] | None = None, aliases: list[str] | None = None,
+              name: str | None = None, note: str | None = None) -> Correction:
+        """Move ``entity``'s mentions in ``documents`` (ids, sources or external ids), or
+        written as one of ``aliases``, with their relations, to a new entity ``name``."""
+        args = corrections.split_args(self.store.conn, self.resolve(entity), documents or [], aliases or [], name)
+        return self._correct("split", args, note)
+
+    def rename(self, entity: str, name: str, *, note: str | None = None) -> Correction:
+        return self._correct("rename", corrections.entity_args(self.store.conn, self.resolve(entity), name=name), note)
+
+    def retype(self, entity: str, entity_type: str, *, note: str | None = None) -> Correction:
+        from newsgraph.queries import filters
+
+        t = filters.entity_type(entity_type)
+        return self._correct("retype", corrections.entity_args(self.store.conn, self.resolve(entity), type=t), note)
+
+    def alias(self, action: str, entity: str, alias: str, *, note: str | None = None) -> Correction:
+        """``action`` is ``add`` or ``remove``."""
+        from newsgraph.errors import CorrectionError
+
+        if action not in ("add", "remove"):
+            raise CorrectionError(detail=f"alias takes add or remove, not {action!r}")
+        args = corrections.entity_args(self.store.conn, self.resolve(entity), alias=alias)
+        return self._correct(f"alias-{action}", args, note)
+
+    def reject(self, relation_id: int, *, note: str | None = None) -> Correction:
+        return self._correct("reject", corrections.relation_args(self.store.conn, relation_id), note)
+
+    def confirm(self, relation_id: int, *, note: str | None = None) -> Correction:
+        return self._correct("confirm", corrections.relation_args(self.store.conn, relation_id), note)
+
+    def forget(self, documents: list[str], *, note: str | None = None) -> Correction:
+        """Remove articles and what only they support."""
+        return self._correct("forget", {"documents": corrections.document_ids(self.store.conn, documents)}, note)
+
+    def corrections(self, include_undone: bool = True) -> list[Correction]:
+        return corrections.log(self.store.conn, include_undone)
+
+    def undo(self, count: int = 1) -> list[Correction]:
+        return corrections.undo(self.store.conn, count)
+
+    def export_corrections(self, dest: TextIO) -> int:
+        n = 0
+        for line in corrections.export_lines(self.store.conn):
+            dest.write(line + "\n")
+            n += 1
+        return n
+
+    def import_corrections(self, source: TextIO, path: str = "<stdin>",
+                           on_failure: Callable[[str], None] | None = None) -> tuple[int, int, int]:
+        """Apply the corrections of a JSON Lines file not applied here yet (by uid).
+        Returns (applied, already present, failed); a failed line is reported and skipped."""
+        import json
+
+        from newsgraph.errors import CorrectionFileError, NewsgraphError
+
+        applied = present = failed = 0
+        known = corrections.known_uids(self.store.conn)
+        for n, line in enumerate(source, start=1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+                if not isinstance(data, dict) or data.get("op") not in corrections.OPS or not isinstance(data.get("args"), dict):
+                    raise ValueError("not a correction (uid, op, args, note, user, at)")
+                if data.get("uid") in known:
+                    present += 1
+                    continue
+                args = dict(data["args"])
+                if data["op"] in ("reject", "confirm"):
+                    # Relation ids are this store's own: find the edge by its ends and type.
+                    args["relation"] = corrections.relation_id(self.store.conn, args["head"], args["type"], args["tail"])
+                corrections.apply_correction(self.store.conn, data["op"], args, note=data.get("note"),
+                                             user=data.get("user"), uid=data.get("uid"), at=data.get("at"))
+                known.add(data.get("uid"))
+                applied += 1
+            except (ValueError, KeyError, TypeError, NewsgraphError) as exc:
+                failed += 1
+                if on_failure:
+                    on_failure(str(CorrectionFileError(path=path, line=n, detail=str(exc))))
+        return applied, present, failed

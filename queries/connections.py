@@ -121,6 +121,7 @@ def _sort_key(row: dict[str, Any]) -> tuple[Any, ...]:
 
 def _connection(store: Store, row: dict[str, Any], flt: ConnectionFilter, evidence_limit: int) -> dict[str, Any]:
     return {
+        "id": row["id"],  # the relation id ``reject`` and ``confirm`` take
         "relation": row["type"],
         "direction": row["direction"],
         "entity": {"id": row["other_id"], "name": row["other_name"], "type": row["other_type"]},
@@ -131,6 +132,7 @@ def _connection(store: Store, row: dict[str, Any], flt: ConnectionFilter, eviden
         "method": row["method"],
         "first_seen": row["first_seen"],
         "last_seen": row["last_seen"],
+        "confirmed": store.is_confirmed(row["id"]),
         "evidence": _evidence(store, row["id"], flt, evidence_limit),
     }
 

@@ -55,10 +55,17 @@ def _matches(rows: list[dict[str, Any]], norm: str) -> list[tuple[dict[str, Any]
 
 
 def _closest(rows: list[dict[str, Any]], query: str, limit: int = 5) -> list[str]:
-    from rapidfuzz import fuzz, process
+    """As the store's suggestions (``graph.search``): best-scoring name or alias, then mentions."""
+    from newsgraph.graph.search import MIN_SCORE, is_candidate, score
 
-    names = [r["name"] for r in sorted(rows, key=lambda r: -(r["mentions"] or 0)) if r["name"]]
-    return [m[0] for m in process.extract(query, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=60)]
+    norm = normalise_name(query)
+    scored = []
+    for r in rows:
+        forms = [normalise_name(a) for a in [r["name"], *(r.get("aliases") or [])] if a]
+        best = max((score(norm, f) for f in forms if is_candidate(norm, f)), default=0.0)
+        if best >= MIN_SCORE:
+            scored.append((-best, -(r["mentions"] or 0), r["name"], r["id"]))
+    return [f"{name} ({eid})" for _, _, name, eid in sorted(scored)[:limit]]
 
 
 def _has_fulltext_index(tx: Any) -> bool:
@@ -116,6 +123,7 @@ def _connection(row: dict[str, Any], titles: dict[str, tuple[Any, Any]], evidenc
         title, date = titles.get(doc, (None, None))
         evidence.append({"document": doc, "sentence": sentence, "start": start, "end": end, "title": title, "date": date})
     return {
+        "id": p.get("relation_id"),
         "relation": row["type"],
         "direction": "both" if row["type"] == COOCCURRENCE else ("out" if row["out"] else "in"),
         "entity": {"id": row["oid"], "name": row["oname"], "type": row["otype"]},
@@ -126,6 +134,7 @@ def _connection(row: dict[str, Any], titles: dict[str, tuple[Any, Any]], evidenc
         "method": p.get("method"),
         "first_seen": p.get("first_seen"),
         "last_seen": p.get("last_seen"),
+        "confirmed": bool(p.get("confirmed")),
         "evidence": evidence,
     }
 

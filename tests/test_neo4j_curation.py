@@ -1,0 +1,61 @@
+"""`neo4j push` after corrections (issue 15): merged, forgotten, split and retyped entities,
+rejected edges; Neo4j counts by label and type equal the store's after each push."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from neo4j_support import (  # noqa: F401  (fixtures)
+    _neo4j_first, _neo4j_samples_master,
+    counts,
+    cypher,
+    db_counts,
+    neo4j_server,
+    push_db,
+    samples_db,
+)
+from newsgraph.cli import app
+
+pytestmark = [pytest.mark.neo4j, pytest.mark.issue(15)]
+runner = CliRunner()
+
+
+def ng(db, *args):
+    result = runner.invoke(app, [str(a) for a in args] + ["--db", str(db)])
+    assert result.exit_code == 0, result.stderr + result.stdout
+    return result
+
+
+def test_push_after_corrections_equals_the_store(samples_db, neo4j_server):
+    db, uri = samples_db, neo4j_server
+    push_db(db, uri)
+    assert counts(uri) == db_counts(db)
+
+    ng(db, "merge", "Mexico City", "Mexico")
+    rubio = json.loads(ng(db, "entity", "Marco Rubio", "--json").stdout)
+    visited = [c for c in rubio["connections"] if c["relation"] == "VISITED"][0]
+    ng(db, "reject", visited["id"])
+    ng(db, "retype", "Darién", "Location")
+    first_doc = cypher(uri, "MATCH (d:Document) RETURN d.id AS id, d.source AS source ORDER BY d.id LIMIT 1")[0]
+    ng(db, "forget", first_doc["id"])
+    bukele = json.loads(ng(db, "entity", "Bukele", "--json").stdout)
+    doc_ids = sorted({e["document"] for c in bukele["connections"] for e in c["evidence"]})
+    ng(db, "split", "Bukele", "--document", doc_ids[0], "--name", "Nayib Bukele Ortez")
+
+    summary = push_db(db, uri)
+    assert summary.nodes_deleted >= 2  # Mexico City and the forgotten document at least
+    assert counts(uri) == db_counts(db)
+    assert cypher(uri, "MATCH (n:Entity {id: 'location:mexico-city'}) RETURN count(n) AS n") == [{"n": 0}]
+    assert cypher(uri, "MATCH (d:Document {id: $id}) RETURN count(d) AS n", id=first_doc["id"]) == [{"n": 0}]
+    assert cypher(uri, "MATCH (:Entity {id: $h})-[r:VISITED]->(:Entity {id: $t}) RETURN count(r) AS n",
+                  h="person:marco-rubio", t=visited["entity"]["id"]) == [{"n": 0}]
+    assert cypher(uri, "MATCH (n:Entity {id: 'person:darien'}) RETURN labels(n) AS l") == [{"l": ["Entity", "Location"]}]
+
+    # Undo everything: the next push brings Neo4j back to the restored store.
+    ng(db, "corrections", "undo", "5")
+    push_db(db, uri)
+    assert counts(uri) == db_counts(db)
+    assert cypher(uri, "MATCH (n:Entity {id: 'person:darien'}) RETURN labels(n) AS l") == [{"l": ["Entity", "Person"]}]
