@@ -81,6 +81,7 @@ class Scope:
             "mentions": (f"entity_id IN {in_m} OR document_id IN {in_m}", [m, d]),
             "entity_documents": (f"entity_id IN {in_m} OR document_id IN {in_m}", [m, d]),
             "aliases": (f"entity_id IN {in_m}", [e]),
+            "bylines": (f"entity_id IN {in_m} OR document_id IN {in_m}", [m, d]),
             "merged_entities": (f"id IN {in_m} OR into_id IN {in_m}", [m, m]),
             "entities": (f"id IN {in_m}", [e]),
             "documents": (f"id IN {in_m}", [d]),
@@ -243,9 +244,10 @@ def _plan(conn: sqlite3.Connection, op: str, args: dict[str, Any]) -> Scope:
     if op == "forget":
         docs = args["documents"]
         ents = [r[0] for r in conn.execute(
-            "SELECT DISTINCT entity_id FROM entity_documents WHERE document_id IN (SELECT value FROM json_each(?)) "
-            "UNION SELECT entity_id FROM mentions WHERE document_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(docs), json.dumps(docs)))]
+            "SELECT DISTINCT entity_id FROM entity_documents WHERE document_id IN (SELECT value FROM json_each(?1)) "
+            "UNION SELECT entity_id FROM mentions WHERE document_id IN (SELECT value FROM json_each(?1)) "
+            "UNION SELECT entity_id FROM bylines WHERE document_id IN (SELECT value FROM json_each(?1))",
+            (json.dumps(docs),))]
         rels = [r[0] for r in conn.execute(
             "SELECT DISTINCT relation_id FROM evidence WHERE document_id IN (SELECT value FROM json_each(?))", (json.dumps(docs),))]
         ends = [r[0] for r in conn.execute(
@@ -317,7 +319,7 @@ def _forget(conn: sqlite3.Connection, docs: list[str], scope: Scope) -> None:
     from newsgraph.graph.merge import refresh_entity, refresh_relation
 
     d = json.dumps(docs)
-    for table in ("evidence", "mentions", "entity_documents"):
+    for table in ("evidence", "mentions", "entity_documents", "bylines"):
         conn.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT value FROM json_each(?))", (d,))
     conn.execute("DELETE FROM documents WHERE id IN (SELECT value FROM json_each(?))", (d,))
     for rid in scope.relations:
@@ -330,8 +332,9 @@ def _forget(conn: sqlite3.Connection, docs: list[str], scope: Scope) -> None:
     for eid in scope.entities:
         refresh_entity(conn, eid)
         # An entity nothing supports any more (no document mentions it, no relation holds it) goes.
-        if not conn.execute("SELECT 1 FROM entity_documents WHERE entity_id = ?", (eid,)).fetchone() and not conn.execute(
-            "SELECT 1 FROM relations WHERE head = ?1 OR tail = ?1 LIMIT 1", (eid,)
+        if not conn.execute(
+            "SELECT 1 FROM entity_documents WHERE entity_id = ?1 UNION ALL SELECT 1 FROM bylines WHERE entity_id = ?1 "
+            "UNION ALL SELECT 1 FROM relations WHERE head = ?1 OR tail = ?1 LIMIT 1", (eid,)
         ).fetchone():
             conn.execute("DELETE FROM aliases WHERE entity_id = ?", (eid,))
             conn.execute("DELETE FROM entities WHERE id = ?", (eid,))

@@ -172,7 +172,7 @@ app.add_typer(corrections_app, name="corrections")
 @handles_errors
 def corrections_list(db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
     """Every correction, oldest first: what, when, by whom, why; undone ones marked."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, readonly=True) as kg:
         rows = kg.corrections()
     if json_out:
         print_json([c.to_dict() for c in rows])
@@ -207,7 +207,7 @@ def corrections_export(
     db: DbOption = DEFAULT_DB_PATH,
 ) -> None:
     """Write the active corrections as JSON Lines (for version control or another store)."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, readonly=True) as kg:
         if file == "-":
             kg.export_corrections(sys.stdout)
             return

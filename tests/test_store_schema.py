@@ -137,22 +137,22 @@ def test_issue_14_older_store_is_migrated_in_order(tmp_path, monkeypatch):
     documents = sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0]
     base = schema.migrations()
     extra = (
-        Migration(len(base) + 1, "corrections", "CREATE TABLE corrections (id INTEGER PRIMARY KEY, note TEXT);"),
-        Migration(len(base) + 2, "corrections_kind", "ALTER TABLE corrections ADD COLUMN kind TEXT NOT NULL DEFAULT 'x';\n"
-                  "INSERT INTO corrections (note) VALUES ('migrated');"),
+        Migration(len(base) + 1, "trial_notes", "CREATE TABLE trial_notes (id INTEGER PRIMARY KEY, note TEXT);"),
+        Migration(len(base) + 2, "trial_notes_kind", "ALTER TABLE trial_notes ADD COLUMN kind TEXT NOT NULL DEFAULT 'x';\n"
+                  "INSERT INTO trial_notes (note) VALUES ('migrated');"),
     )
     monkeypatch.setattr(schema, "migrations", lambda: base + extra)
     schema.expected_columns.cache_clear()
     try:
         store = Store(db, readonly=True)
-        assert [tuple(r) for r in store.conn.execute("SELECT note, kind FROM corrections")] == [("migrated", "x")]
+        assert [tuple(r) for r in store.conn.execute("SELECT note, kind FROM trial_notes")] == [("migrated", "x")]
         assert store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == documents
         store.close()
         conn = sqlite3.connect(db)
         assert conn.execute("PRAGMA user_version").fetchone()[0] == len(base) + 2
         assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(len(base) + 2)
         Store(db).close()  # at the current version: nothing runs twice
-        assert conn.execute("SELECT count(*) FROM corrections").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM trial_notes").fetchone()[0] == 1
     finally:
         schema.expected_columns.cache_clear()
 
