@@ -58,6 +58,9 @@ class IngestSummary:
     new_entities: int = 0
     new_relations: int = 0
     failures: list[str] = field(default_factory=list)
+    # Inputs left out on purpose, by reason: not English, an archive's non-HTML or
+    # duplicate records... (issue 18); not failures: the exit status stays 0.
+    skipped: dict[str, int] = field(default_factory=dict)
 
     def add(self, batch: BatchResult) -> None:
         self.documents_new += batch.new_documents
@@ -73,6 +76,7 @@ class IngestSummary:
             "new_entities": self.new_entities,
             "new_relations": self.new_relations,
             "failures": self.failures,
+            "skipped": dict(sorted(self.skipped.items())),
         }
 
 
@@ -124,20 +128,28 @@ class KnowledgeGraph:
     ) -> IngestSummary:
         """``date`` (YYYY-MM-DD) dates the articles whose input gives no date; an article's
         own date always wins, and without ``date`` an undated article stays undated."""
+        from collections import Counter
+
         from newsgraph.extract.readers import ReadFailure, iter_articles
+        from newsgraph.extract.readers.language import judge
 
         default_date = ingest_date(date)
         summary = IngestSummary()
         workers = workers or default_workers()
         seen: set[str] = set()
+        skipped: Counter[str] = Counter()
 
         def pending() -> Iterator[tuple[str, dict[str, Any]]]:
-            for item in iter_articles(paths, stdin=stdin):
+            for item in iter_articles(paths, stdin=stdin, skipped=skipped):
                 if isinstance(item, ReadFailure):
                     summary.documents_failed += 1
                     summary.failures.append(item.message())
                     if on_failure:
                         on_failure(item.message())
+                    continue
+                verdict = judge(item.text, item.language)
+                if not verdict.english:
+                    skipped[verdict.skip_reason()] += 1
                     continue
                 doc_id = document_id(item.text)
                 if doc_id in seen or self.store.present_documents([doc_id]):
@@ -157,6 +169,7 @@ class KnowledgeGraph:
                 }
 
         self._store_stream(_extracted(pending(), model, workers, batch_size), summary, on_document)
+        summary.skipped = dict(skipped)
         return summary
 
     def ingest_extracted(self, docs: Iterable[ExtractedDocument], on_document: Callable[[], None] | None = None) -> IngestSummary:

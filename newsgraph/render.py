@@ -15,6 +15,8 @@ def render_summary(out: Console, s: IngestSummary) -> None:
         f"documents: {s.documents_new} new, {s.documents_present} already present, {s.documents_failed} failed; "
         f"store: {s.entities} entities, {s.relations} relations"
     )
+    if s.skipped:
+        out.print("skipped: " + ", ".join(f"{n} {reason}" for reason, n in sorted(s.skipped.items())))
 
 
 def _arrow(direction: str) -> str:

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from collections import Counter
 from itertools import chain
 from pathlib import Path
 from typing import TextIO
@@ -15,10 +16,12 @@ from .base import HTML_SUFFIXES, JSONL_SUFFIXES, SNIFF_BYTES, STDIN_SOURCE, SUPP
 from .html import article_from_html, read_html_file
 from .jsonl import articles_from_json_lines, decoded_lines, read_jsonl_file
 from .text import article_from_plain_text, read_text_file
+from .warc import is_archive, read_warc_file
 
 
 
-def iter_articles(paths: Iterable[str | Path], stdin: TextIO | None = None) -> Iterator[Item]:
+def iter_articles(paths: Iterable[str | Path], stdin: TextIO | None = None,
+                  skipped: Counter[str] | None = None) -> Iterator[Item]:
     """Articles and failures from files, folders and ``-`` (standard input), in order.
 
     A folder is walked recursively in sorted order, taking only ``SUPPORTED_SUFFIXES``
@@ -28,6 +31,8 @@ def iter_articles(paths: Iterable[str | Path], stdin: TextIO | None = None) -> I
     A path that does not exist gives a ``ReadFailure``. ``-`` reads ``stdin`` (default
     ``sys.stdin``) as JSON Lines when its first non-blank line is a JSON object, as HTML
     when it starts with ``<!doctype html`` or ``<html``, and as plain text otherwise.
+    Readers that leave records out on purpose (web archives, feeds) count them, by reason,
+    in ``skipped``.
     """
     for entry in paths:
         if str(entry) == "-":
@@ -39,17 +44,19 @@ def iter_articles(paths: Iterable[str | Path], stdin: TextIO | None = None) -> I
             if not files:
                 yield ReadFailure(str(path), f"no {', '.join(sorted(SUPPORTED_SUFFIXES))} files in folder")
             for file in files:
-                yield from read_file(file)
+                yield from read_file(file, skipped)
         elif path.exists():
-            yield from read_file(path)
+            yield from read_file(path, skipped)
         else:
             yield ReadFailure(str(path), "no such file or folder")
 
 
-def read_file(path: str | Path) -> Iterator[Item]:
+def read_file(path: str | Path, skipped: Counter[str] | None = None) -> Iterator[Item]:
     """One file, by its suffix (unknown suffixes as plain text)."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if is_archive(path):
+        return read_warc_file(path, skipped)
     if suffix in JSONL_SUFFIXES:
         return read_jsonl_file(path)
     if suffix in HTML_SUFFIXES:
@@ -69,7 +76,7 @@ def _walk(folder: Path) -> Iterator[Path]:
         path = Path(entry.path)
         if entry.is_dir():
             yield from _walk(path)
-        elif entry.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
+        elif entry.is_file() and (path.suffix.lower() in SUPPORTED_SUFFIXES or is_archive(path)):
             yield path
 
 
