@@ -79,7 +79,7 @@ def ingest(
     ] = None,
     json_out: JsonOption = False,
 ) -> None:
-    """Ingest articles (.txt, .md, .html, .jsonl, web archives .warc[.gz]/.arc[.gz]) into the store; already present ones are skipped."""
+    """Ingest articles (.txt, .md, .html, .jsonl, feeds .xml/.rss/.atom, web archives .warc[.gz]/.arc[.gz]) into the store; already present ones are skipped."""
     if date is not None and from_extracted:
         raise InputError(detail="--date applies to articles; output of 'extract --jsonl' keeps the dates it has")
     with KnowledgeGraph.open(db) as kg:

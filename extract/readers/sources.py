@@ -16,6 +16,7 @@ from .base import HTML_SUFFIXES, JSONL_SUFFIXES, SNIFF_BYTES, STDIN_SOURCE, SUPP
 from .html import article_from_html, read_html_file
 from .jsonl import articles_from_json_lines, decoded_lines, read_jsonl_file
 from .text import article_from_plain_text, read_text_file
+from .feeds import is_feed, read_feed_file
 from .warc import is_archive, read_warc_file
 
 
@@ -57,6 +58,8 @@ def read_file(path: str | Path, skipped: Counter[str] | None = None) -> Iterator
     suffix = path.suffix.lower()
     if is_archive(path):
         return read_warc_file(path, skipped)
+    if is_feed(path):
+        return read_feed_file(path, skipped)
     if suffix in JSONL_SUFFIXES:
         return read_jsonl_file(path)
     if suffix in HTML_SUFFIXES:
@@ -76,7 +79,7 @@ def _walk(folder: Path) -> Iterator[Path]:
         path = Path(entry.path)
         if entry.is_dir():
             yield from _walk(path)
-        elif entry.is_file() and (path.suffix.lower() in SUPPORTED_SUFFIXES or is_archive(path)):
+        elif entry.is_file() and (path.suffix.lower() in SUPPORTED_SUFFIXES or is_archive(path) or path.suffix.lower() in (".rss", ".atom")):
             yield path
 
 
