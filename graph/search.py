@@ -24,7 +24,7 @@ from newsgraph.graph.model import normalise_name
 
 
 MIN_SCORE = 60.0
-FTS_CANDIDATES = 400  # norms taken from the trigram index before scoring
+FTS_CANDIDATES = 200  # norms taken from the trigram index per look-up before scoring
 EXACT, INITIALS = 100.0, 95.0
 
 
@@ -74,7 +74,7 @@ def _fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _candidate_norms(conn: sqlite3.Connection, query: str) -> set[str]:
+def _candidate_norms(conn: sqlite3.Connection, query: str, want: int) -> set[str]:
     norms = {query}
     if len(query) < 3:
         # Too short for a trigram: a prefix range on the alias index.
@@ -84,22 +84,28 @@ def _candidate_norms(conn: sqlite3.Connection, query: str) -> set[str]:
         )
         norms.update(r[0] for r in rows)
         return norms
-    # The query as a substring first (cheap, exact); then any shared trigram, best first,
-    # which is what finds typos.
+    # The query as a substring first (cheap, exact).
     norms.update(
         r[0] for r in conn.execute("SELECT norm FROM search_norms WHERE search_norms MATCH ? LIMIT ?",
                                    (_fts_phrase(query), FTS_CANDIDATES))
     )
-    grams = {query[i : i + 3] for i in range(len(query) - 2)}
-    words = [w for w in query.split() if len(w) >= 3]
-    grams.update(words)
-    if len(norms) < FTS_CANDIDATES:
-        expr = " OR ".join(_fts_phrase(g) for g in sorted(grams))
-        norms.update(
-            r[0] for r in conn.execute(
-                "SELECT norm FROM search_norms WHERE search_norms MATCH ? ORDER BY rank LIMIT ?", (expr, FTS_CANDIDATES)
+    if len(norms) < want:
+        # Fewer aliases contain the query than hits wanted: typos and near forms fill up.
+        # Two trigrams three characters apart or more, any such pair: one typo breaks at
+        # most one of them, and the pairs match far fewer norms than single trigrams
+        # (ranking every norm sharing one common trigram took 200-550 ms on a million).
+        grams = [query[i : i + 3] for i in range(len(query) - 2)]
+        pairs = [f"({_fts_phrase(grams[i])} AND {_fts_phrase(grams[j])})"
+                 for i in range(len(grams)) for j in range(i + 3, len(grams))]
+        for expr in (" OR ".join(pairs), " OR ".join(_fts_phrase(g) for g in sorted(set(grams)))):
+            # Short words ("bukelle" for "bukele") share no distant pair: single trigrams then.
+            if not expr or len(norms) >= want:
+                continue
+            norms.update(
+                r[0] for r in conn.execute(
+                    "SELECT norm FROM search_norms WHERE search_norms MATCH ? ORDER BY rank LIMIT ?", (expr, FTS_CANDIDATES)
+                )
             )
-        )
     if len(query.split()) >= 2:
         # Initials ("m rubio"): aliases whose last word is the query's last word.
         last = query.split()[-1]
@@ -123,17 +129,20 @@ def search(conn: sqlite3.Connection, text: str, entity_type: str | None = None, 
         best[exact_id[0]] = (EXACT, text.strip())
     # "the U.S." is the US, as in ``Store.candidates``; "The Hague" keeps its article too.
     forms = [query, query[4:]] if query.startswith("the ") and len(query) > 4 else [query]
-    norms = sorted(set().union(*(_candidate_norms(conn, f) for f in forms)))
+    # Wanted candidates: the hits asked for, with room for --type to drop some.
+    want = limit * (5 if entity_type else 2)
+    norms = sorted(set().union(*(_candidate_norms(conn, f, want) for f in forms)))
     scores = {n: max(score(f, n) for f in forms) for n in norms}
     keep = [n for n in norms if scores[n] >= MIN_SCORE]
     for i in range(0, len(keep), 500):
         chunk = keep[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        for eid, alias, norm in conn.execute(
-            f"SELECT entity_id, alias, norm FROM aliases WHERE norm IN ({marks})", chunk
+        for eid, alias, norm, kind in conn.execute(
+            f"SELECT entity_id, alias, norm, kind FROM aliases WHERE norm IN ({marks})", chunk
         ):
             s = scores[norm]
-            if eid not in best or s > best[eid][0]:
+            # The canonical name shows as the match when it scores as well as an alias.
+            if eid not in best or s > best[eid][0] or (s == best[eid][0] and kind == "name"):
                 best[eid] = (s, alias)
     if not best:
         return []
@@ -152,10 +161,6 @@ def search(conn: sqlite3.Connection, text: str, entity_type: str | None = None, 
     hits = []
     for eid, r in rows.items():
         s, matched = best[eid]
-        # The canonical name scoring as well as the best alias shows the name.
-        name_score = max(score(f, normalise_name(r[1])) for f in forms)
-        if name_score >= s:
-            s, matched = name_score, r[1]
         hits.append(SearchHit(id=eid, name=r[1], type=r[2], score=round(s, 1), mentions=r[3], documents=r[4], matched=matched))
     hits.sort(key=lambda h: (-h.score, -h.mentions, h.name, h.id))
     return hits[:limit]
