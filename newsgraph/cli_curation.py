@@ -242,3 +242,33 @@ def corrections_import(
         console().print(f"{applied} applied, {present} already present, {failed} failed")
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def review(
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many items of each kind.")] = 10,
+    db: DbOption = DEFAULT_DB_PATH,
+    json_out: JsonOption = False,
+) -> None:
+    """The edges and names most worth a human look (weak edges on hubs, conflicting relation
+    types for one pair, names several entities share), each with its evidence and the
+    confirm/reject/merge command that would settle it."""
+    with KnowledgeGraph.open(db, readonly=True) as kg:
+        items = kg.review(limit)
+    if json_out:
+        print_json([i.to_dict() for i in items])
+        return
+    out = console()
+    if not items:
+        out.print("nothing to review")
+    for item in items:
+        out.print(f"[{item.kind}] {item.reason} (score {item.score:g})")
+        for r in item.relations:
+            out.print(f"  #{r['id']} {r['head']['name']} -{r['type']}-> {r['tail']['name']}  "
+                      f"confidence {r['confidence']:g}, weight {r['weight']}")
+            for e in r["evidence"]:
+                out.print(f"      \"{e['sentence']}\" ({e['document']})")
+        for e in item.entities:
+            out.print(f"  {e['name']} [{e['type']}] {e['id']}, {e['mentions']} mentions")
+        out.print("  -> " + "  |  ".join(item.suggest))

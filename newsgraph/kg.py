@@ -16,6 +16,7 @@ from newsgraph.errors import AmbiguousEntity, InputError, UnknownEntity
 from newsgraph.graph.model import ExtractedDocument, document_id
 from newsgraph.graph import corrections
 from newsgraph.graph.corrections import Correction
+from newsgraph.graph.review import ReviewItem
 from newsgraph.graph.search import SearchHit
 from newsgraph.graph.store import BatchResult, Store
 from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
@@ -387,6 +388,13 @@ class KnowledgeGraph:
         return export(self.store, fmt, dest, flt, ego=root, depth=depth, parallel=parallel)
 
     # -- corrections (graph/corrections.py) ---------------------------------------------
+    def review(self, limit: int = 10) -> list[ReviewItem]:
+        """What is most worth a human look: weak edges on hubs, pairs linked by conflicting
+        types, names several entities answer to; at most ``limit`` of each, with evidence."""
+        from newsgraph.graph.review import review
+
+        return review(self.store.conn, limit)
+
     def _correct(self, op: str, args: dict[str, Any], note: str | None) -> Correction:
         return corrections.apply_correction(self.store.conn, op, args, note=note)
 
