@@ -21,6 +21,7 @@ from newsgraph.cli_common import (
     app,
     console,
     error_line,
+    input_failure,
     handles_errors,
     print_json,
 )
@@ -48,7 +49,7 @@ def _run_ingest(kg: KnowledgeGraph, paths: list[str], model: str | None, workers
         task = progress.add_task("ingest", total=None)
         if from_extracted:
             return kg.ingest_from_extracted(
-                paths, stdin=sys.stdin if "-" in paths else None, on_failure=error_line,
+                paths, stdin=sys.stdin if "-" in paths else None, on_failure=input_failure,
                 on_document=lambda: progress.advance(task),
             )
         return kg.ingest(
@@ -57,7 +58,7 @@ def _run_ingest(kg: KnowledgeGraph, paths: list[str], model: str | None, workers
             model=model,
             workers=workers,
             date=date,
-            on_failure=error_line,
+            on_failure=input_failure,
             on_document=lambda: progress.advance(task),
         )
 
@@ -111,7 +112,7 @@ def extract(
     if jsonl:
         from newsgraph.extracted import extract_jsonl
 
-        _, failed = extract_jsonl(file, sys.stdout, model=model, workers=workers, on_failure=error_line)
+        _, failed = extract_jsonl(file, sys.stdout, model=model, workers=workers, on_failure=input_failure)
         if failed:
             raise typer.Exit(1)
         return
@@ -119,7 +120,7 @@ def extract(
     items = list(iter_articles([file], stdin=sys.stdin if file == "-" else None))
     failures = [i for i in items if isinstance(i, ReadFailure)]
     for f in failures:
-        error_line(f.message())
+        input_failure(f.message())
     docs = [KnowledgeGraph.extract_text(a.text, model=model, source=a.source, title=a.title, min_confidence=min_confidence)
             for a in items if not isinstance(a, ReadFailure)]
     if json_out:

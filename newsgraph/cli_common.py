@@ -15,7 +15,7 @@ from typing import Annotated, Any, Callable, TypeVar
 import typer
 from rich.console import Console
 
-from newsgraph.errors import DiskFull, NewsgraphError, StoreDamaged
+from newsgraph.errors import DiskFull, InputError, NewsgraphError, StoreDamaged
 from newsgraph.kg import DEFAULT_DB
 
 app = typer.Typer(
@@ -81,6 +81,11 @@ def print_json(data: Any) -> None:
 
 def error_line(message: str) -> None:
     sys.stderr.write(f"Error: {message}\n")
+
+
+def input_failure(message: str) -> None:
+    """One bad input (a file, a JSON line) as one coded line; the run goes on."""
+    error_line(str(InputError(detail=message)))
 
 
 def store_failure(path: str, exc: sqlite3.DatabaseError) -> NewsgraphError:

@@ -41,7 +41,7 @@ def iter_article_lines(path: str, stdin: TextIO | None = None) -> Iterator[Any]:
     from newsgraph.extract.readers.jsonl import articles_from_json_lines, decoded_lines
 
     if path != "-":
-        if not Path(path).is_file():
+        if not Path(path).exists():
             yield readers.ReadFailure(path, "no such file")
             return
         yield from readers.read_jsonl_file(path)

@@ -125,8 +125,8 @@ def test_extract_jsonl_reads_stdin_and_reports_bad_lines(tmp_path: Path) -> None
     result = CliRunner().invoke(app, ["extract", "--jsonl", "-", "--workers", "1"], input=text)
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: <stdin>:2: malformed JSON: Expecting value (column 1)\n"
-        "Error: <stdin>:3: missing 'text'\n"
+        "Error: [NG103] <stdin>:2: malformed JSON: Expecting value (column 1)\n"
+        "Error: [NG103] <stdin>:3: missing 'text'\n"
     )
     docs = [json.loads(line) for line in result.stdout.splitlines()]
     assert [d["external_id"] for d in docs] == ["a0", "a1"]
@@ -144,10 +144,10 @@ def test_ingest_from_extracted_reports_bad_lines_and_stores_the_rest(tmp_path: P
     result = runner.invoke(app, ["ingest", "--from-extracted", str(bad), str(missing), "--db", str(db), "--json"])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: {bad}:2: malformed JSON: Expecting property name enclosed in double quotes (column 2)\n"
-        f"Error: {bad}:3: not an extracted document: missing 'id'\n"
-        f"Error: {bad}:4: a line must be a JSON object (an extracted document)\n"
-        f"Error: {missing}: cannot read: No such file or directory\n"
+        f"Error: [NG103] {bad}:2: malformed JSON: Expecting property name enclosed in double quotes (column 2)\n"
+        f"Error: [NG103] {bad}:3: not an extracted document: missing 'id'\n"
+        f"Error: [NG103] {bad}:4: a line must be a JSON object (an extracted document)\n"
+        f"Error: [NG103] {missing}: cannot read: No such file or directory\n"
     )
     summary = json.loads(result.stdout)
     assert summary["documents"] == {"new": 2, "present": 0, "failed": 4}

@@ -7,7 +7,6 @@ Pages are parsed with lxml only; nothing is fetched."""
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
 from itertools import chain
@@ -18,7 +17,9 @@ import lxml.html
 
 from ..cleanup import BoilerplateRules, clean_text, load_rules
 from .metadata import page_metadata
-from .base import SNIFF_BYTES, Item, RawArticle, ReadFailure, decode_bytes, decode_text, looks_binary, read_article_bytes
+from .base import (
+    SNIFF_BYTES, Item, RawArticle, ReadFailure, decode_bytes, decode_text, parseable, read_article_bytes, sniff_encoding,
+)
 
 
 _BLOCK_TAGS = frozenset(
@@ -45,15 +46,14 @@ def read_html_file(path: str | Path) -> Iterator[Item]:
     if page is None:
         yield ReadFailure(str(path), "binary file")
         return
-    yield article_from_html(page, str(path))
+    yield parseable(article_from_html(page, str(path)))
 
 
 def decode_html(data: bytes) -> str | None:
-    """The declared ``<meta charset>`` first (latin-1 read as cp1252, as browsers do)."""
-    if data.startswith(codecs.BOM_UTF8) or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    """A BOM or UTF-16 first, then the declared ``<meta charset>`` (latin-1 read as
+    cp1252, as browsers do), then as any text (``base.decode_bytes``)."""
+    if sniff_encoding(data[:SNIFF_BYTES]) is not None:
         return decode_bytes(data)
-    if looks_binary(data[:SNIFF_BYTES]):
-        return None
     declared = _META_CHARSET.search(data[:4096])
     if declared:
         name = declared.group(1).decode("ascii").lower()
@@ -71,10 +71,15 @@ def article_from_html(page: str, source: str, rules: BoilerplateRules | None = N
     page = _XML_DECLARATION.sub("", page, count=1)
     if not page.strip():
         return ReadFailure(source, "empty file")
+    # huge_tree: libxml2 otherwise stops at 256 levels and silently drops the text below
+    # (the page then read as "empty"); past its larger limit the page is refused, not cut.
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        doc = lxml.html.document_fromstring(page)
+        doc = lxml.html.document_fromstring(page, parser=parser)
     except (lxml.etree.ParserError, ValueError) as e:
         return ReadFailure(source, f"unreadable HTML: {e}")
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        return ReadFailure(source, "HTML nested too deep to read whole (over 2,048 levels); nothing of it was kept")
     meta = page_metadata(doc)
     root = _content_root(doc)
     title = _html_title(doc, root)
@@ -170,26 +175,22 @@ def _html_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
             paragraphs.append(text)
         current.clear()
 
-    def walk(el: lxml.html.HtmlElement) -> None:
+    # iterwalk, not recursion: markup nested 2,000 deep is within the parser's limit
+    for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
         block = el.tag in _BLOCK_TAGS
-        if block:
-            flush()
-        if el.tag == "br":
-            current.append("\n")
-        elif el.text:
-            current.append(_HTML_SPACE.sub(" ", el.text))
-        for child in el:
-            walk(child)
+        if event == "start":
+            if block:
+                flush()
+            if el.tag == "br":
+                current.append("\n")
+            elif el.text:
+                current.append(_HTML_SPACE.sub(" ", el.text))
+            continue
         if block:
             flush()
         if el.tail:
             current.append(_HTML_SPACE.sub(" ", el.tail))
-
-    try:
-        walk(root)
-        flush()
-    except RecursionError:  # absurdly deep markup: fall back to the element's text
-        return [root.text_content()]
+    flush()
     return paragraphs
 
 

@@ -4,38 +4,113 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
+from dataclasses import dataclass
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from ..cleanup import clean_text, normalise_text
-from .base import SNIFF_BYTES, Item, RawArticle, ReadFailure, decode_text, iso_date, looks_binary
+from .base import (
+    MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, SNIFF_BYTES, Item, RawArticle, ReadFailure, decode_text, iso_date, parseable,
+    regular_file_failure, sniff_encoding, too_large,
+)
 
 
 
 def read_jsonl_file(path: str | Path) -> Iterator[Item]:
-    """One article per JSON line, read line by line."""
+    """One article per JSON line, read line by line. Bad bytes cost only their line: a
+    NUL byte or undecodable bytes in one line is one failure, the other lines still read.
+    The file is "binary" only when its first 8 KB hold NULs and no JSON object line."""
     path = Path(path)
+    refused = regular_file_failure(path)
+    if refused is not None:
+        yield refused
+        return
     try:
         with path.open("rb") as f:
-            if looks_binary(f.read(SNIFF_BYTES)):
+            sample = f.read(SNIFF_BYTES)
+            f.seek(0)
+            encoding = sniff_encoding(sample)
+            if encoding == "binary" and not _holds_a_json_line(sample):
                 yield ReadFailure(str(path), "binary file")
                 return
-            f.seek(0)
-            yield from articles_from_json_lines(decoded_lines(f), str(path))
+            unicode = encoding if encoding not in (None, "binary") else None
+            yield from articles_from_json_lines(decoded_lines(f, unicode), str(path))
     except OSError as e:
         yield ReadFailure(str(path), f"cannot read: {e.strerror or e}")
 
 
-def decoded_lines(stream: BinaryIO) -> Iterator[str]:
-    for raw in stream:
-        yield decode_text(raw)
+@dataclass(frozen=True)
+class BadLine:
+    """A line that is not text; ``articles_from_json_lines`` reports it with its number."""
+
+    reason: str
+    oversize: bool = False  # too long, rather than not text
 
 
-def articles_from_json_lines(lines: Iterable[str], source: str) -> Iterator[Item]:
+def _holds_a_json_line(sample: bytes) -> bool:
+    for raw in sample.split(b"\n")[:-1]:  # the last piece may be cut
+        if b"\x00" not in raw and raw.strip().startswith(b"{"):
+            try:
+                if isinstance(json.loads(raw), dict):
+                    return True
+            except ValueError:
+                pass
+    return False
+
+
+def bounded_lines(stream: BinaryIO) -> Iterator[bytes | BadLine]:
+    """Lines of at most ``MAX_ARTICLE_BYTES`` (a longer one is skipped, not held whole)."""
+    while True:
+        line = stream.readline(MAX_ARTICLE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_ARTICLE_BYTES and not line.endswith(b"\n"):
+            while True:
+                rest = stream.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield BadLine(too_large("", line=0).reason, oversize=True)
+            continue
+        yield line
+
+
+def decoded_lines(stream: BinaryIO, encoding: str | None = None) -> Iterator[str | BadLine]:
+    """Each line decoded on its own (``base.decode_text``); a whole UTF-16/32 stream with
+    ``encoding``."""
+    if encoding is not None:
+        text = io.TextIOWrapper(stream, encoding=encoding, errors="strict")
+        try:
+            while True:
+                line = text.readline(MAX_ARTICLE_BYTES + 1)
+                if not line:
+                    return
+                yield line if len(line) <= MAX_ARTICLE_BYTES else BadLine(too_large("", line=0).reason, oversize=True)
+        except UnicodeDecodeError as e:
+            yield BadLine(f"not valid {encoding} from here on ({e.reason}); the rest of the input is skipped")
+            return
+        finally:
+            text.detach()
+    for raw in bounded_lines(stream):
+        if isinstance(raw, BadLine):
+            yield raw
+        elif b"\x00" in raw:
+            yield BadLine("binary data (a NUL byte) in the line")
+        else:
+            decoded = decode_text(raw)
+            yield decoded if decoded is not None else BadLine("not text (no known encoding reads it)")
+
+
+def articles_from_json_lines(lines: Iterable[str | BadLine], source: str) -> Iterator[Item]:
     seen_any = False
     for number, line in enumerate(lines, start=1):
+        if isinstance(line, BadLine):
+            seen_any = True
+            yield ReadFailure(source, line.reason, line=number)
+            continue
         if number == 1:
             line = line.lstrip("\ufeff")
         if not line.strip():
@@ -44,6 +119,9 @@ def articles_from_json_lines(lines: Iterable[str], source: str) -> Iterator[Item
         yield _article_from_json_line(line, source, number)
     if not seen_any:
         yield ReadFailure(source, "empty file")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _article_from_json_line(line: str, source: str, number: int) -> Item:
@@ -60,9 +138,16 @@ def _article_from_json_line(line: str, source: str, number: int) -> Item:
         return failure("missing 'text'")
     if not isinstance(row["text"], str):
         return failure(f"'text' must be a string, not {_json_type(row['text'])}")
+    for key in ("text", "title", "url", "id", "published", "date"):
+        value = row.get(key)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            bad = _SURROGATE.search(value).group()  # type: ignore[union-attr]
+            return failure(f"'{key}' holds a lone surrogate escape (\\u{ord(bad):04x}): not valid Unicode")
     text = clean_text(row["text"])
     if not text:
         return failure("empty 'text'")
+    if len(text) > MAX_ARTICLE_CHARS:
+        return failure(parseable(RawArticle(text=text, source=source)).reason)  # type: ignore[union-attr]
     return RawArticle(
         text=text,
         source=f"{source}:{number}",

@@ -3,8 +3,10 @@ recursively, and standard input (whose format is sniffed)."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from collections import Counter
@@ -12,9 +14,12 @@ from itertools import chain
 from pathlib import Path
 from typing import TextIO
 
-from .base import HTML_SUFFIXES, JSONL_SUFFIXES, SNIFF_BYTES, STDIN_SOURCE, SUPPORTED_SUFFIXES, Item, ReadFailure, looks_binary
+from .base import (
+    HTML_SUFFIXES, JSONL_SUFFIXES, MAX_ARTICLE_BYTES, SNIFF_BYTES, STDIN_SOURCE, SUPPORTED_SUFFIXES, Item, ReadFailure,
+    decode_bytes, parseable, regular_file_failure, too_large,
+)
 from .html import article_from_html, read_html_file
-from .jsonl import articles_from_json_lines, decoded_lines, read_jsonl_file
+from .jsonl import BadLine, articles_from_json_lines, decoded_lines, read_jsonl_file
 from .text import article_from_plain_text, read_text_file
 from .feeds import is_feed, read_feed_file
 from .warc import is_archive, read_warc_file
@@ -40,22 +45,33 @@ def iter_articles(paths: Iterable[str | Path], stdin: TextIO | None = None,
             yield from read_stdin(stdin if stdin is not None else sys.stdin)
             continue
         path = Path(entry)
-        if path.is_dir():
-            files = list(_walk(path))
-            if not files:
+        try:
+            mode = path.stat().st_mode
+        except OSError as e:
+            reason = {errno.ELOOP: "symbolic link loop", errno.ENOENT: "no such file or folder"}.get(
+                e.errno or 0, f"cannot read: {e.strerror or e}")
+            yield ReadFailure(str(path), reason)
+            continue
+        if stat.S_ISDIR(mode):
+            found = list(_walk(path, set()))
+            if not any(isinstance(f, Path) for f in found):
                 yield ReadFailure(str(path), f"no {', '.join(sorted(SUPPORTED_SUFFIXES))} files in folder")
-            for file in files:
-                yield from read_file(file, skipped)
-        elif path.exists():
-            yield from read_file(path, skipped)
+            for file in found:
+                if isinstance(file, ReadFailure):
+                    yield file
+                else:
+                    yield from read_file(file, skipped)
         else:
-            yield ReadFailure(str(path), "no such file or folder")
+            yield from read_file(path, skipped)  # a FIFO or device is refused there, unopened
 
 
 def read_file(path: str | Path, skipped: Counter[str] | None = None) -> Iterator[Item]:
     """One file, by its suffix (unknown suffixes as plain text)."""
     path = Path(path)
     suffix = path.suffix.lower()
+    refused = regular_file_failure(path)  # a FIFO would block the open, a device never end
+    if refused is not None:
+        return iter([refused])
     if is_archive(path):
         return read_warc_file(path, skipped)
     if is_feed(path):
@@ -67,42 +83,70 @@ def read_file(path: str | Path, skipped: Counter[str] | None = None) -> Iterator
     return read_text_file(path)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Supported files under ``folder``, depth first, names sorted; hidden and README files skipped."""
+def _walk(folder: Path, visited: set[tuple[int, int]]) -> Iterator[Path | ReadFailure]:
+    """Supported files under ``folder``, depth first, names sorted; hidden and README files
+    skipped. Symbolic links are followed, but each folder (device, inode) is walked once,
+    so a link back up the tree is not a loop; a link that loops on itself is a failure."""
     try:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in visited:
+            return
+        visited.add((info.st_dev, info.st_ino))
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith(".") or (entry.name.lower().startswith("readme.") and entry.is_file()):
-            continue  # hidden, or a folder's README: documentation, not an article
+        if entry.name.startswith("."):
+            continue  # hidden
         path = Path(entry.path)
-        if entry.is_dir():
-            yield from _walk(path)
-        elif entry.is_file() and (path.suffix.lower() in SUPPORTED_SUFFIXES or is_archive(path) or path.suffix.lower() in (".rss", ".atom")):
+        try:
+            mode = os.stat(entry.path).st_mode
+        except OSError as e:
+            if e.errno == errno.ELOOP:
+                yield ReadFailure(str(path), "symbolic link loop")
+            continue  # a dangling link: nothing to read
+        if stat.S_ISDIR(mode):
+            yield from _walk(path, visited)
+        elif not stat.S_ISREG(mode) or entry.name.lower().startswith("readme."):
+            continue  # a FIFO, a device; or a folder's README: documentation, not an article
+        elif path.suffix.lower() in SUPPORTED_SUFFIXES or is_archive(path) or path.suffix.lower() in (".rss", ".atom"):
             yield path
 
 
 def read_stdin(stream: TextIO) -> Iterator[Item]:
-    """Articles from standard input: JSON Lines, an HTML page or one plain-text article."""
+    """Articles from standard input: JSON Lines, an HTML page or one plain-text article.
+    An article read whole (HTML, text) is bounded like a file: past ``MAX_ARTICLE_BYTES``
+    it is refused and the rest is not read; JSON Lines are bounded line by line."""
     binary = getattr(stream, "buffer", None)
-    lines: Iterator[str] = decoded_lines(binary) if binary is not None else iter(stream)
-    head: list[str] = []
+    lines: Iterator[str | BadLine] = decoded_lines(binary) if binary is not None else iter(stream)
+    head: list[str | BadLine] = []
     for line in lines:
         head.append(line)
-        if line.strip():
+        if isinstance(line, BadLine) or line.strip():
             break
-    first = head[-1].lstrip("\ufeff").strip() if head else ""
+    last = head[-1] if head else ""
+    first = last.lstrip("\ufeff").strip() if isinstance(last, str) else ""
     if first.startswith("{") and _is_json_object(first):
         yield from articles_from_json_lines(chain(head, lines), STDIN_SOURCE)
         return
-    text = "".join(chain(head, lines))
-    if looks_binary(text[:SNIFF_BYTES].encode("utf-8", "replace")):
+    parts: list[str] = []
+    size = 0
+    for line in chain(head, lines):
+        if isinstance(line, BadLine):
+            yield too_large(STDIN_SOURCE) if line.oversize else ReadFailure(STDIN_SOURCE, "binary input")
+            return
+        parts.append(line)
+        size += len(line)
+        if size > MAX_ARTICLE_BYTES:
+            yield too_large(STDIN_SOURCE)
+            return
+    text = "".join(parts)
+    if decode_bytes(text[:SNIFF_BYTES].encode("utf-8", "surrogateescape")) is None:
         yield ReadFailure(STDIN_SOURCE, "binary input")
     elif first.lower().startswith(("<!doctype html", "<html")):
-        yield article_from_html(text, STDIN_SOURCE)
+        yield parseable(article_from_html(text, STDIN_SOURCE))
     else:
-        yield article_from_plain_text(text, STDIN_SOURCE)
+        yield parseable(article_from_plain_text(text, STDIN_SOURCE))
 
 
 def _is_json_object(line: str) -> bool:

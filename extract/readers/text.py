@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..cleanup import clean_text, split_page
-from .base import MARKDOWN_SUFFIXES, Item, RawArticle, ReadFailure, decode_bytes, read_article_bytes
+from .base import MARKDOWN_SUFFIXES, Item, RawArticle, ReadFailure, decode_bytes, parseable, read_article_bytes
 
 
 def read_text_file(path: str | Path) -> Iterator[Item]:
@@ -24,9 +24,9 @@ def read_text_file(path: str | Path) -> Iterator[Item]:
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
         from .markdown import article_from_markdown  # markdown imports this module
 
-        yield article_from_markdown(text, str(path))
+        yield parseable(article_from_markdown(text, str(path)))
     else:
-        yield article_from_plain_text(text, str(path))
+        yield parseable(article_from_plain_text(text, str(path)))
 
 
 def article_from_plain_text(text: str, source: str) -> Item:
