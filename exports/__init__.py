@@ -60,8 +60,10 @@ def export(
     ego: str | None = None,
     depth: int = 1,
     parallel: str | None = None,
+    entity_ids: set[str] | None = None,
 ) -> ExportResult:
-    """Export the filtered store (or the ego network of entity id ``ego``) to ``dest``."""
+    """Export the filtered store (or the ego network of entity id ``ego``, or just the
+    entities ``entity_ids``) to ``dest``."""
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise UnknownExportFormat(fmt=fmt, choices=", ".join(EXPORTERS))
@@ -72,7 +74,7 @@ def export(
     if depth < 0:
         raise ExportOptionError(detail=f"--depth must be 0 or more, not {depth}")
     flt = flt or GraphFilter()
-    ids = ego_entity_ids(store, ego, depth, flt) if ego is not None else None
+    ids = ego_entity_ids(store, ego, depth, flt) if ego is not None else entity_ids
     graph = StoreGraph(store, flt, entity_ids=ids)
     options: dict[str, Any] = {}
     if exporter.parallel_modes:

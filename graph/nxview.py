@@ -30,6 +30,7 @@ class GraphFilter:
     min_confidence: float = 0.0
     since: str | None = None  # ISO dates, compared with the evidence documents' dates
     until: str | None = None
+    source: str | None = None  # some evidence document's source contains this text (any case)
     include_cooccurrence: bool = True
     evidence_per_edge: int = 3
 
@@ -42,11 +43,15 @@ class GraphFilter:
         if not self.include_cooccurrence:
             clauses.append("r.type != ?")
             args.append(COOCCURRENCE)
-        if self.since or self.until:
+        if self.since or self.until or self.source:
             from newsgraph.queries.filters import evidence_date_clause  # the one definition, undated excluded
 
             date_clause, date_args = evidence_date_clause("d.date", self.since, self.until)
             args += date_args
+            if self.source:
+                # One document must pass every criterion: dated in range and from the source.
+                date_clause += " AND instr(lower(d.source), lower(?)) > 0"
+                args.append(self.source)
             clauses.append(
                 "EXISTS (SELECT 1 FROM evidence v JOIN documents d ON d.id = v.document_id "
                 f"WHERE v.relation_id = r.id AND {date_clause})"
@@ -77,7 +82,7 @@ def build_graph(store: Store, flt: GraphFilter | None = None, entity_ids: set[st
     wanted = {r["head"] for r in rows} | {r["tail"] for r in rows}
     if entity_ids is not None:
         wanted |= entity_ids
-    elif not flt.relation_types and not flt.since and not flt.until and flt.min_weight <= 0:
+    elif not flt.relation_types and not flt.since and not flt.until and not flt.source and flt.min_weight <= 0:
         # No relation filter: isolated entities belong in the graph too.
         type_clause = ""
         targs: list[Any] = []

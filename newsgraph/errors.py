@@ -187,3 +187,13 @@ class UndoRefused(NewsgraphError):
 class CorrectionFileError(NewsgraphError):
     code = "NG703"
     template = "{path}:{line}: {detail}"
+
+
+class ServeStoreMissing(NewsgraphError):
+    code = "NG901"
+    template = "No newsgraph store at {path}: {detail}. Ingest articles first or pass --db PATH."
+
+
+class ServeOptionError(NewsgraphError):
+    code = "NG902"
+    template = "{detail}"

@@ -290,6 +290,38 @@ class KnowledgeGraph:
         card["connections"] = self.store.connections(eid, min_confidence=min_confidence, evidence_limit=evidence_limit)
         return card
 
+    def card(self, name: str) -> dict[str, Any]:
+        """The entity card alone (type, aliases, mentions, first/last seen), no connections."""
+        card = self.store.entity(self.resolve(name))
+        assert card is not None
+        return card
+
+    def ego(self, name: str, opts: Any = None) -> Any:
+        """The ego network of ``name`` under ``opts`` (``newsgraph.show.EgoOptions``): the
+        walk ``show`` draws, as an ``EgoNetwork`` (NetworkX graph + hop counts)."""
+        from newsgraph.show import EgoOptions, ego_network
+
+        return ego_network(self, name, opts or EgoOptions())
+
+    def relation_evidence(self, head: str, rel_type: str, tail: str, limit: int | None = 50) -> dict[str, Any] | None:
+        """One relation by its ends (entity ids) and type, with its evidence sentences and
+        their documents (title, date, source, id); None when there is none."""
+        from newsgraph.graph import articles
+
+        return articles.relation_evidence(self.store, head, rel_type, tail, limit)
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """An article: metadata, cleaned text (None when stored before texts were kept),
+        mentions with offsets, entities mentioned and the relations it is evidence for."""
+        from newsgraph.graph import articles
+
+        return articles.document(self.store, doc_id)
+
+    def sources(self, limit: int = 200) -> list[dict[str, Any]]:
+        from newsgraph.graph import articles
+
+        return articles.sources(self.store, limit)
+
     def entities(self, entity_type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         return self.store.entities(entity_type, limit)
 
@@ -379,13 +411,15 @@ class KnowledgeGraph:
         ego: str | None = None,
         depth: int = 1,
         parallel: str | None = None,
+        entity_ids: set[str] | None = None,
     ) -> Any:
         """Write the filtered graph, or the ego network of ``ego`` (a name, alias or id)
-        within ``depth`` hops, as ``fmt`` (a key of ``newsgraph.exports.EXPORTERS``)."""
+        within ``depth`` hops, or just the entities ``entity_ids`` and the relations among
+        them (a view of the explorer), as ``fmt`` (a key of ``newsgraph.exports.EXPORTERS``)."""
         from newsgraph.exports import export
 
         root = self.resolve(ego) if ego is not None else None
-        return export(self.store, fmt, dest, flt, ego=root, depth=depth, parallel=parallel)
+        return export(self.store, fmt, dest, flt, ego=root, depth=depth, parallel=parallel, entity_ids=entity_ids)
 
     # -- corrections (graph/corrections.py) ---------------------------------------------
     def review(self, limit: int = 10) -> list[ReviewItem]:

@@ -54,6 +54,9 @@ class EgoOptions:
     min_weight: int = 0
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
     max_nodes: int = DEFAULT_MAX_NODES
+    since: str | None = None  # ISO dates: some evidence document dated within
+    until: str | None = None
+    source: str | None = None  # some evidence document's source contains this text
 
     def __post_init__(self) -> None:
         self.entity_types = normalise_types(self.entity_types)
@@ -108,6 +111,9 @@ def _relation_filter(opts: EgoOptions) -> GraphFilter:
         min_weight=opts.min_weight,
         min_confidence=opts.min_confidence,
         include_cooccurrence=opts.include_cooccurrence,
+        since=opts.since,
+        until=opts.until,
+        source=opts.source,
         evidence_per_edge=EVIDENCE_PER_EDGE,
     )
 

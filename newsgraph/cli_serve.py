@@ -1,0 +1,47 @@
+"""``newsgraph serve``: the local explorer (newsgraph/serve/) on uvicorn."""
+
+from __future__ import annotations
+
+import threading
+import webbrowser
+from typing import Annotated
+
+import typer
+
+from newsgraph.cli_common import DEFAULT_DB_PATH, DbOption, app, err_console, handles_errors
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+
+
+@app.command()
+@handles_errors
+def serve(
+    db: DbOption = DEFAULT_DB_PATH,
+    host: Annotated[
+        str, typer.Option("--host", help="Interface to listen on. Anything but localhost exposes the graph to the network.")
+    ] = DEFAULT_HOST,
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port (0: any free one).")] = DEFAULT_PORT,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the explorer in the default browser.")] = False,
+) -> None:
+    """Explore the graph in the browser: search, entity views with expandable ego networks,
+    filters, evidence, articles with highlighted entities, paths, a Cypher console and
+    exports. Read-only; serves http://127.0.0.1:8765/ until Ctrl+C."""
+    import uvicorn
+
+    from newsgraph.serve.app import create_app, is_loopback
+
+    application = create_app(db, host=host)
+    err = err_console()
+    if not is_loopback(host):
+        err.print(
+            f"WARNING: listening on {host}, not localhost: anyone who can reach this machine on port {port} "
+            "can read the whole graph and its articles. There is no login. Use --host 127.0.0.1 unless you mean it.",
+            style="bold red",
+        )
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{port}/"
+    err.print(f"newsgraph explorer on {url} (store {db}, read-only). Ctrl+C stops it.")
+    if open_browser and port:
+        threading.Timer(1.0, lambda: webbrowser.open(url)).start()
+    uvicorn.run(application, host=host, port=port, log_level="warning")

@@ -1,0 +1,318 @@
+"""The explorer's web app: JSON endpoints over ``KnowledgeGraph`` and the static page.
+
+Why it is shaped this way:
+
+- One ``KnowledgeGraph`` per worker thread: FastAPI runs plain ``def`` endpoints in a
+  thread pool and a SQLite connection belongs to the thread that opened it. SQLite in WAL
+  mode lets all of them read at once.
+- Read-only: no endpoint writes; the Cypher console goes through ``KnowledgeGraph.cypher``,
+  which refuses writing clauses with the CLI's coded error.
+- Errors are ``{"error": {"code": "NG201", "message": ...}}`` with an HTTP status
+  (404 unknown, 409 ambiguous, 400 bad input), the CLI's codes and messages.
+- Every response carries a Content-Security-Policy without inline scripts, and on
+  localhost only the loopback host names are accepted (a DNS-rebinding page cannot
+  reach the API under another name). The page writes all values as text.
+- Static files come from the package's ``static/`` folder through Starlette's
+  ``StaticFiles``, which refuses paths outside it: no arbitrary file access.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Iterator
+
+from fastapi import Body, FastAPI, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from newsgraph.errors import (
+    AmbiguousEntity,
+    NewsgraphError,
+    ServeOptionError,
+    ServeStoreMissing,
+    UnknownEntity,
+)
+from newsgraph.graph.model import ENTITY_TYPES, TYPE_COLOURS
+from newsgraph.kg import KnowledgeGraph
+from newsgraph.serve.views import ego_json
+
+API_VERSION = "1"
+MAX_DEPTH = 3
+MAX_NODES_LIMIT = 2000
+EXPORT_FORMATS = {"graphml": "application/graphml+xml", "gexf": "application/gexf+xml"}
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
+CSP = (
+    "default-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data: blob:; "
+    # vis-network positions its tooltip and canvas with style attributes.
+    "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+def static_dir() -> Path:
+    return Path(str(resources.files("newsgraph").joinpath("static")))
+
+
+def is_loopback(host: str) -> bool:
+    return host in LOOPBACK_HOSTS or host.startswith("127.")
+
+
+def check_store(path: str | Path) -> Path:
+    """The store must exist and be a newsgraph store: serve is read-only and never
+    creates an empty one (a mistyped --db would otherwise show an empty graph)."""
+    import sqlite3
+
+    p = Path(path)
+    if not p.is_file():
+        raise ServeStoreMissing(path=str(p), detail="no such file")
+    try:
+        conn = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            found = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='entities'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise ServeStoreMissing(path=str(p), detail=str(exc)) from exc
+    if not found:
+        raise ServeStoreMissing(path=str(p), detail="not a newsgraph store (no entities table)")
+    return p
+
+
+class Graphs:
+    """One open ``KnowledgeGraph`` per thread, all on the same store file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        # The embedded Cypher engine builds one in-memory graph per store version; one
+        # query at a time keeps two threads from building it twice.
+        self.cypher_lock = threading.Lock()
+
+    def get(self) -> KnowledgeGraph:
+        kg = getattr(self._local, "kg", None)
+        if kg is None:
+            kg = KnowledgeGraph.open(self.path)
+            self._local.kg = kg
+        return kg
+
+
+def _status(exc: NewsgraphError) -> int:
+    if isinstance(exc, UnknownEntity):
+        return 404
+    if isinstance(exc, AmbiguousEntity):
+        return 409
+    return 400
+
+
+def _error(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message, **extra}}, status_code=status)
+
+
+def _ego_options(
+    depth: int, relation: list[str], etype: list[str], cooccurrence: bool, min_weight: int, min_confidence: float,
+    max_nodes: int, since: str | None, until: str | None, source: str | None,
+) -> Any:
+    from newsgraph.queries import filters
+    from newsgraph.show import EgoOptions
+
+    if not 1 <= depth <= MAX_DEPTH:
+        raise ServeOptionError(detail=f"depth must be 1 to {MAX_DEPTH}, not {depth}")
+    if not 1 <= max_nodes <= MAX_NODES_LIMIT:
+        raise ServeOptionError(detail=f"max_nodes must be 1 to {MAX_NODES_LIMIT}, not {max_nodes}")
+    if not 0.0 <= min_confidence <= 1.0:
+        raise ServeOptionError(detail=f"min_confidence must be between 0 and 1, not {min_confidence}")
+    return EgoOptions(
+        depth=depth,
+        entity_types=filters.entity_types([t for t in etype if t]),
+        relation_types=filters.relation_types([r for r in relation if r]),
+        include_cooccurrence=cooccurrence,
+        min_weight=max(0, min_weight),
+        min_confidence=min_confidence,
+        max_nodes=max_nodes,
+        since=filters.date_bound(since or None, end=False, option="since"),
+        until=filters.date_bound(until or None, end=True, option="until"),
+        source=(source or "").strip() or None,
+    )
+
+
+def create_app(db: str | Path, *, host: str = "127.0.0.1", allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The app on the store at ``db`` (checked now: a missing store is NG901)."""
+    from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
+    from newsgraph.show import DEFAULT_MAX_NODES
+
+    store_path = check_store(db)
+    graphs = Graphs(store_path)
+    app = FastAPI(
+        title="newsgraph explorer API",
+        version=API_VERSION,
+        description="Read-only JSON API over a newsgraph store: search, entity cards, ego networks, "
+        "evidence, articles, paths, Cypher and exports. Entity names and article text are untrusted text.",
+        # FastAPI's /docs page loads Swagger UI from a CDN; the explorer works offline, so
+        # the machine-readable OpenAPI document is served and the page at /api lists it.
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    if allowed_hosts is None and is_loopback(host):
+        allowed_hosts = LOOPBACK_HOSTS
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    @app.exception_handler(NewsgraphError)
+    async def newsgraph_error(_: Request, exc: NewsgraphError) -> JSONResponse:
+        return _error(_status(exc), exc.code, str(exc))
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(static_dir() / "serve.html", media_type="text/html; charset=utf-8")
+
+    @app.get("/api", include_in_schema=False)
+    def api_page() -> FileResponse:
+        return FileResponse(static_dir() / "serve-api.html", media_type="text/html; charset=utf-8")
+
+    @app.get("/api/meta", summary="What the page needs to start: counts, types, colours, defaults")
+    def meta() -> dict[str, Any]:
+        kg = graphs.get()
+        stats = kg.stats()
+        return {
+            "api_version": API_VERSION,
+            "database": store_path.name,
+            "read_only": True,
+            "stats": {k: stats[k] for k in ("documents", "entities", "relations", "evidence", "mentions")},
+            "entity_types": list(ENTITY_TYPES),
+            "type_colours": TYPE_COLOURS,
+            "relation_types": stats["relations_by_type"],
+            "sources": kg.sources(),
+            "defaults": {"min_confidence": DEFAULT_MIN_CONFIDENCE, "max_nodes": DEFAULT_MAX_NODES, "depth": 1,
+                         "cooccurrence": False},
+        }
+
+    @app.get("/api/search", summary="Entities matching a name partly or fuzzily (typos, accents, aliases)")
+    def search(
+        q: Annotated[str, Query(max_length=200, description="Text to look for")],
+        type: Annotated[str | None, Query(description="Only this entity type")] = None,
+        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    ) -> dict[str, Any]:
+        hits = graphs.get().search(q, type or None, limit) if q.strip() else []
+        return {"query": q, "hits": [h.to_dict() for h in hits]}
+
+    @app.get("/api/top", summary="The most mentioned entities")
+    def top(
+        limit: Annotated[int, Query(ge=1, le=200)] = 20,
+        type: Annotated[str | None, Query(description="Only this entity type")] = None,
+    ) -> dict[str, Any]:
+        from newsgraph.queries import filters
+
+        kg = graphs.get()
+        rows = kg.entities(filters.entity_type(type) if type else None, limit)
+        return {"entities": [{k: e[k] for k in ("id", "name", "type", "mentions", "documents")} for e in rows]}
+
+    @app.get("/api/entity", summary="An entity's card: type, aliases, mentions, first and last seen")
+    def entity(ref: Annotated[str, Query(max_length=500, description="Id, name, alias or surname")]) -> dict[str, Any]:
+        return graphs.get().card(ref)
+
+    @app.get("/api/ego", summary="An entity's ego network under the filters")
+    def ego(
+        ref: Annotated[str, Query(max_length=500, description="Id, name, alias or surname of the centre")],
+        depth: int = 1,
+        relation: Annotated[list[str], Query(description="Only these relation types (repeatable)")] = [],  # noqa: B006
+        etype: Annotated[list[str], Query(description="Only neighbours of these entity types (repeatable)")] = [],  # noqa: B006
+        cooccurrence: bool = False,
+        min_weight: int = 0,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+        max_nodes: int = DEFAULT_MAX_NODES,
+        since: str | None = None,
+        until: str | None = None,
+        source: Annotated[str | None, Query(max_length=500)] = None,
+    ) -> dict[str, Any]:
+        opts = _ego_options(depth, relation, etype, cooccurrence, min_weight, min_confidence, max_nodes, since, until, source)
+        return ego_json(graphs.get().ego(ref, opts))
+
+    @app.get("/api/relation", summary="One relation (by entity ids and type) with its evidence sentences")
+    def relation(
+        head: Annotated[str, Query(max_length=500)],
+        type: Annotated[str, Query(max_length=100)],
+        tail: Annotated[str, Query(max_length=500)],
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    ) -> Any:
+        found = graphs.get().relation_evidence(head, type, tail, limit)
+        if found is None:
+            return _error(404, "NG904", f"No relation {head} -[{type}]-> {tail}.")
+        return found
+
+    @app.get("/api/document", summary="An article: text, highlighted mentions, relations found in it")
+    def document(id: Annotated[str, Query(max_length=200)]) -> Any:
+        found = graphs.get().document(id)
+        if found is None:
+            return _error(404, "NG903", f"No document with id {id!r}.")
+        return found
+
+    @app.get("/api/path", summary="The shortest chains of relations between two entities, with evidence")
+    def path(
+        source: Annotated[str, Query(max_length=500)],
+        target: Annotated[str, Query(max_length=500)],
+        max_hops: Annotated[int, Query(ge=1, le=6)] = 4,
+        relation: Annotated[list[str], Query()] = [],  # noqa: B006
+        min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = DEFAULT_MIN_CONFIDENCE,
+        max_paths: Annotated[int, Query(ge=1, le=20)] = 5,
+    ) -> dict[str, Any]:
+        return graphs.get().path(
+            source, target, max_hops=max_hops, relation_types=[r for r in relation if r] or None,
+            min_confidence=min_confidence, max_paths=max_paths,
+        )
+
+    @app.post("/api/cypher", summary="A read-only Cypher query on the embedded graph")
+    def cypher(
+        query: Annotated[str, Body(max_length=20000)],
+        params: Annotated[dict[str, Any] | None, Body()] = None,
+    ) -> dict[str, Any]:
+        with graphs.cypher_lock:
+            result = graphs.get().cypher(query, params or {})
+        return {"columns": result["columns"], "rows": result["rows"]}
+
+    @app.post("/api/export", summary="The entities of the current view and the relations among them, as GraphML or GEXF")
+    def export(
+        format: Annotated[str, Body()],
+        entity_ids: Annotated[list[str], Body(max_length=MAX_NODES_LIMIT * 5)],
+        relation: Annotated[list[str], Body()] = [],  # noqa: B006
+        cooccurrence: Annotated[bool, Body()] = False,
+        min_weight: Annotated[int, Body()] = 0,
+        min_confidence: Annotated[float, Body()] = DEFAULT_MIN_CONFIDENCE,
+        since: Annotated[str | None, Body()] = None,
+        until: Annotated[str | None, Body()] = None,
+        source: Annotated[str | None, Body()] = None,
+    ) -> Response:
+        from newsgraph.graph.nxview import GraphFilter
+
+        if format not in EXPORT_FORMATS:
+            raise ServeOptionError(detail=f"format must be one of {', '.join(EXPORT_FORMATS)}, not {format!r}")
+        if not entity_ids:
+            raise ServeOptionError(detail="nothing to export: the view has no entities")
+        opts = _ego_options(1, relation, [], cooccurrence, min_weight, min_confidence, 1, since, until, source)
+        flt = GraphFilter(
+            relation_types=opts.relation_types, min_weight=opts.min_weight, min_confidence=opts.min_confidence,
+            since=opts.since, until=opts.until, source=opts.source, include_cooccurrence=opts.include_cooccurrence,
+        )
+        buf = io.BytesIO()
+        graphs.get().export(format, buf, flt, entity_ids=set(entity_ids))
+        return Response(
+            buf.getvalue(), media_type=EXPORT_FORMATS[format],
+            headers={"Content-Disposition": f'attachment; filename="newsgraph-view.{format}"'},
+        )
+
+    app.mount("/static", StaticFiles(directory=static_dir()), name="static")
+    return app
+
