@@ -162,10 +162,13 @@ class DevTools:
         raise TimeoutError(f"still false after {timeout}s: {expression} ({last})")
 
     def open(self, page: Path) -> None:
+        self.open_url(page.resolve().as_uri())
+
+    def open_url(self, url: str) -> None:
         self.attach_page()
         self.call("Emulation.setDeviceMetricsOverride",
                   {"width": WINDOW[0], "height": WINDOW[1], "deviceScaleFactor": 1, "mobile": False})
-        self.call("Page.navigate", {"url": page.resolve().as_uri()})
+        self.call("Page.navigate", {"url": url})
 
     def click(self, x: float, y: float) -> None:
         for kind in ("mouseMoved", "mousePressed", "mouseReleased"):

@@ -332,6 +332,7 @@
       done = true;
       current.network.setOptions({ physics: false });
       current.ds.nodes.update({ id: current.centre, fixed: { x: false, y: false } });
+      current.network.fit({ animation: false });
       updateCounts();
       setState("ready");
     }

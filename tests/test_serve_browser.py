@@ -1,0 +1,177 @@
+"""`newsgraph serve` (issue 17) in real headless Chromium against a real server: type in
+the search box, pick a result, the graph draws the API's nodes and edges, click an edge
+and read its evidence, open the article with its entities highlighted, expand a
+neighbour, change a filter, run a Cypher query, find a path; no console errors. Screenshots
+go to ``artifacts/serve/`` (git-ignored). And a hostile-names test: names and texts
+carrying HTML/JS appear as text everywhere.
+
+Skipped when Chromium is missing, failed instead when NEWSGRAPH_REQUIRE_BROWSER=1.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+
+from chromium_harness import DevTools, chromium_or_skip
+from serve_support import LiveServer
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from newsgraph.serve import create_app
+
+pytestmark = [pytest.mark.browser, pytest.mark.issue(17)]
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "artifacts" / "serve"
+READY = "document.documentElement.dataset.state === 'ready'"
+
+
+def ready_in(view: str) -> str:
+    return f"document.documentElement.dataset.view === '{view}' && {READY}"
+
+
+@pytest.fixture
+def chromium() -> str:
+    return chromium_or_skip()
+
+
+def keep(browser: DevTools, tmp_path: Path, name: str) -> Path:
+    shot = tmp_path / name
+    browser.screenshot(shot)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copy(shot, ARTIFACTS / name))
+
+
+def screen_xy(browser: DevTools, js_canvas_point: str) -> tuple[float, float]:
+    """Page coordinates of a point of the drawing given in canvas coordinates."""
+    return tuple(browser.evaluate(f"""(() => {{
+        const net = newsgraph.current().network;
+        const p = {js_canvas_point};
+        const d = net.canvasToDOM(p);
+        const box = document.getElementById('graph').getBoundingClientRect();
+        return [box.left + d.x, box.top + d.y];
+    }})()"""))
+
+
+def node_xy(browser: DevTools, eid: str) -> tuple[float, float]:
+    return screen_xy(browser, f"net.getPositions([{json.dumps(eid)}])[{json.dumps(eid)}]")
+
+
+def element_xy(browser: DevTools, selector: str) -> tuple[float, float]:
+    return tuple(browser.evaluate(f"""(() => {{
+        const e = document.querySelector({json.dumps(selector)});
+        e.scrollIntoView({{block: 'center'}});
+        const r = e.getClientRects()[0];  // a wrapped link: its first line
+        return [r.left + r.width / 2, r.top + r.height / 2];
+    }})()"""))
+
+
+def counts(browser: DevTools) -> tuple[int, int]:
+    return (int(browser.evaluate("document.documentElement.dataset.nodeCount")),
+            int(browser.evaluate("document.documentElement.dataset.edgeCount")))
+
+
+def union(*views: dict) -> tuple[int, int]:
+    return len({n["id"] for v in views for n in v["nodes"]}), len({e["id"] for v in views for e in v["edges"]})
+
+
+def test_explore_the_examples(chromium, examples_db, tmp_path):
+    api = TestClient(create_app(examples_db, allowed_hosts=["testserver"]))
+    rubio = api.get("/api/ego", params={"ref": "person:marco-rubio"}).json()
+    with LiveServer(examples_db) as server, DevTools(chromium, tmp_path / "profile") as browser:
+        browser.open_url(server.url)
+        browser.wait_for(ready_in("home"))
+        # -- type in the search box, pick the result
+        browser.click(*element_xy(browser, "#q"))
+        browser.call("Input.insertText", {"text": "rubo"})
+        browser.wait_for("document.documentElement.dataset.hits > 0")
+        first_hit = browser.evaluate("document.querySelector('#hits li').innerText")
+        browser.click(*element_xy(browser, "#hits li"))
+        browser.wait_for(ready_in("entity"))
+        # -- the graph draws the API's ego network
+        assert counts(browser) == union(rubio) and union(rubio)[0] > 5
+        card = browser.evaluate("document.getElementById('card').innerText")
+        keep(browser, tmp_path, "serve-entity.png")
+
+        # -- click an edge, read its evidence: VISITED Rubio -> Panama, a single straight edge
+        edge = next(e for e in rubio["edges"] if e["type"] == "VISITED" and e["to"] == "country:PAN")
+        mid = f"""(() => {{ const p = net.getPositions(['{edge["from"]}', '{edge["to"]}']);
+                   return {{x: (p['{edge["from"]}'].x + 3 * p['{edge["to"]}'].x) / 4,
+                            y: (p['{edge["from"]}'].y + 3 * p['{edge["to"]}'].y) / 4}}; }})()"""
+        browser.click(*screen_xy(browser, mid))
+        browser.wait_for("Number(document.getElementById('details').dataset.evidence) > 0", timeout=15)
+        selected = browser.evaluate("newsgraph.current().network.getSelectedEdges()")
+        evidence = browser.evaluate("document.getElementById('details').innerText")
+        keep(browser, tmp_path, "serve-evidence.png")
+
+        # -- the article behind it, entities highlighted
+        browser.click(*element_xy(browser, "#details .doc a[data-document]"))
+        browser.wait_for(ready_in("article"))
+        marks = browser.evaluate("[...document.querySelectorAll('#article mark.ent')].map(m => [m.dataset.type, m.firstChild.textContent])")
+        relations = browser.evaluate("document.getElementById('article-relations').innerText")
+        keep(browser, tmp_path, "serve-article.png")
+
+        # -- back, expand a neighbour in place by clicking it
+        browser.evaluate("history.back()")
+        browser.wait_for(ready_in("entity") + " && document.documentElement.dataset.nodeCount > 0")
+        slv = api.get("/api/ego", params={"ref": "country:SLV"}).json()
+        browser.click(*node_xy(browser, "country:SLV"))
+        browser.wait_for(f"{READY} && newsgraph.current().expanded.length === 2", timeout=15)
+        expanded = counts(browser)
+        details = browser.evaluate("document.getElementById('details').dataset.node")
+
+        # -- change a filter: only VISITED relations; the expanded neighbourhood is kept
+        browser.click(*element_xy(browser, "#f-rtypes input[value=VISITED]"))
+        browser.wait_for(f"location.hash.includes('relation=VISITED') && {READY} && newsgraph.current().expanded.length === 2", timeout=20)
+        filtered = counts(browser)
+        rubio_v = api.get("/api/ego", params={"ref": "person:marco-rubio", "relation": "VISITED"}).json()
+        slv_v = api.get("/api/ego", params={"ref": "country:SLV", "relation": "VISITED"}).json()
+        keep(browser, tmp_path, "serve-expanded.png")
+
+        # -- a Cypher query, table and graph
+        browser.evaluate("location.hash = '#/cypher'")
+        browser.wait_for(ready_in("cypher"))
+        browser.click(*element_xy(browser, "#cypher-form button[type=submit]"))
+        browser.wait_for("document.documentElement.dataset.cypherRows !== undefined", timeout=30)
+        cypher_rows = browser.evaluate("document.documentElement.dataset.cypherRows")
+        cypher_cells = browser.evaluate("document.getElementById('cypher-table').innerText")
+        keep(browser, tmp_path, "serve-cypher.png")
+
+        # -- a path
+        browser.evaluate("location.hash = '#/path?from=Rubio&to=Sheinbaum'")
+        browser.wait_for(ready_in("path") + " && document.documentElement.dataset.paths !== undefined")
+        path_text = browser.evaluate("document.getElementById('path-results').innerText")
+        keep(browser, tmp_path, "serve-path.png")
+
+        browser.evaluate("0")  # let pending console events arrive
+        errors = browser.console_errors()
+        page_errors = json.loads(browser.evaluate("document.documentElement.dataset.errors"))
+        urls = browser.requested_urls()
+
+    assert "Marco Rubio" in first_hit
+    assert "person:marco-rubio" in card and "Rubio" in card
+    assert selected == [edge["id"]]
+    assert "VISITED" in evidence and "Panama" in evidence and "Rubio travels to Panama" in evidence
+    assert ["Country", "Panama"] in marks and ["Person", "Marco Rubio"] in marks
+    assert "VISITED" in relations
+    assert details == "country:SLV"
+    assert expanded == union(rubio, slv) and expanded[0] > union(rubio)[0]
+    assert filtered == union(rubio_v, slv_v) and 0 < filtered[1] < expanded[1]
+    expected_rows = api.post("/api/cypher", json={"query": browser_default_query()}).json()["rows"]
+    assert int(cypher_rows) == len(expected_rows) > 0 and "Marco Rubio" in cypher_cells
+    assert "Marco Rubio" in path_text and "Claudia Sheinbaum" in path_text
+    assert errors == [] and page_errors == []
+    assert all(u.startswith(server.url) or u.startswith("data:") or u.startswith("blob:") for u in urls), urls  # no CDN
+
+
+def browser_default_query() -> str:
+    page = (REPO / "newsgraph" / "static" / "serve.html").read_text(encoding="utf-8")
+    start = page.index('maxlength="20000">') + len('maxlength="20000">')
+    return page[start : page.index("</textarea>")]
