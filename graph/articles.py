@@ -56,15 +56,10 @@ def relation_evidence(store: Store, head: str, rel_type: str, tail: str, limit: 
     }
 
 
-def _has_table(store: Store, name: str) -> bool:
-    return store.conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
-
-
 def document_text(store: Store, doc_id: str) -> str | None:
     """The cleaned text of a document as it was parsed (the offsets of its mentions and
-    evidence point into it); None for documents stored before texts were kept."""
-    if not _has_table(store, "document_texts"):
-        return None
+    evidence point into it); None for documents stored without it (before schema 4, or
+    loaded from ``extract --jsonl``)."""
     row = store.conn.execute("SELECT text FROM document_texts WHERE document_id=?", (doc_id,)).fetchone()
     return row[0] if row else None
 

@@ -131,6 +131,9 @@ class ExtractedDocument:
     entities: list[ExtractedEntity] = field(default_factory=list)
     mentions: list[EntityMention] = field(default_factory=list)
     relations: list[ExtractedRelation] = field(default_factory=list)
+    # The cleaned text the offsets point into, kept by ingest for the explorer's article
+    # view; not part of to_dict (extract --jsonl stays as it was).
+    text: str | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, object]:
         return {

@@ -248,6 +248,8 @@ class Store:
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
             (doc.id, doc.title, doc.source, doc.url, doc.published, doc.external_id, doc.text_length, now, date),
         )
+        if doc.text is not None:  # None: extracted elsewhere (extract --jsonl) without its text
+            conn.execute("INSERT OR REPLACE INTO document_texts VALUES (?, ?)", (doc.id, doc.text))
         remap = self._resolve_across_documents(conn, doc)
         mentions_per_entity: dict[str, int] = {}
         for m in doc.mentions:

@@ -189,11 +189,16 @@ class CorrectionFileError(NewsgraphError):
     template = "{path}:{line}: {detail}"
 
 
-class ServeStoreMissing(NewsgraphError):
-    code = "NG901"
-    template = "No newsgraph store at {path}: {detail}. Ingest articles first or pass --db PATH."
-
-
 class ServeOptionError(NewsgraphError):
-    code = "NG902"
+    code = "NG901"
     template = "{detail}"
+
+
+class UnknownDocument(NewsgraphError):
+    code = "NG902"
+    template = "No document with id {id!r}."
+
+
+class UnknownRelation(NewsgraphError):
+    code = "NG903"
+    template = "No relation {head} -[{type}]-> {tail}."

@@ -139,6 +139,9 @@ class KnowledgeGraph:
         workers = workers or default_workers()
         seen: set[str] = set()
         skipped: Counter[str] = Counter()
+        # Texts of the documents in flight, attached to their extraction on the way to the
+        # store (workers return documents without it; it is stored for the article view).
+        texts: dict[str, str] = {}
 
         def pending() -> Iterator[tuple[str, dict[str, Any]]]:
             for item in iter_articles(paths, stdin=stdin, skipped=skipped):
@@ -159,6 +162,7 @@ class KnowledgeGraph:
                         on_document()
                     continue
                 seen.add(doc_id)
+                texts[doc_id] = item.text
                 yield item.text, {
                     "document_id": doc_id,
                     "source": item.source,
@@ -169,7 +173,12 @@ class KnowledgeGraph:
                     "authors": item.authors,
                 }
 
-        self._store_stream(_extracted(pending(), model, workers, batch_size), summary, on_document)
+        def with_text(docs: Iterator[ExtractedDocument]) -> Iterator[ExtractedDocument]:
+            for doc in docs:
+                doc.text = texts.pop(doc.id, None)
+                yield doc
+
+        self._store_stream(with_text(_extracted(pending(), model, workers, batch_size)), summary, on_document)
         summary.skipped = dict(skipped)
         return summary
 

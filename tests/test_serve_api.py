@@ -16,7 +16,7 @@ import networkx as nx
 import pytest
 
 from newsgraph import KnowledgeGraph
-from newsgraph.errors import ServeStoreMissing
+from newsgraph.errors import NotAStore, StoreMissing
 from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 from newsgraph.show import EgoOptions
 
@@ -133,7 +133,7 @@ def test_edge_evidence_with_documents(client):
     assert "Panama" in first["sentence"]
     assert first["title"] and "examples/" in first["source"] and first["document"] and "date" in first
     missing = client.get("/api/relation", params={"head": "x", "type": "VISITED", "tail": "y"})
-    assert missing.status_code == 404 and error_code(missing) == "NG904"
+    assert missing.status_code == 404 and error_code(missing) == "NG903"
 
 
 def test_article_lists_mentions_and_relations(client):
@@ -144,8 +144,28 @@ def test_article_lists_mentions_and_relations(client):
     assert any(r["type"] == "VISITED" and r["tail"] == "country:PAN" for r in doc["relations"])
     types = {e["id"]: e["type"] for e in doc["entities"]}
     assert doc["mentions"] and all(m["entity"] in types for m in doc["mentions"])
+    # The text is kept at ingest and the stored offsets point into it.
+    assert doc["text"] and len(doc["text"]) == doc["text_length"]
+    assert all(doc["text"][m["start"] : m["end"]] == m["text"] for m in doc["mentions"])
+    assert all(doc["text"][r["start"] : r["end"]] == r["sentence"] for r in doc["relations"])
     missing = client.get("/api/document", params={"id": "nope"})
-    assert missing.status_code == 404 and error_code(missing) == "NG903"
+    assert missing.status_code == 404 and error_code(missing) == "NG902"
+
+
+def test_a_store_of_schema_3_is_migrated_and_its_articles_show_sentences(examples_db):
+    """Documents stored before texts were kept (schema 3) have none: the store is migrated
+    on open (empty document_texts) and the article says so and offers its sentences."""
+    import sqlite3
+
+    conn = sqlite3.connect(examples_db)
+    conn.executescript("DROP TABLE document_texts; PRAGMA user_version = 3; UPDATE meta SET value='3' WHERE key='schema_version';")
+    conn.close()
+    client = TestClient(create_app(examples_db, allowed_hosts=["testserver"]))
+    with KnowledgeGraph.open(examples_db, readonly=True) as kg:
+        doc_id = kg.store.conn.execute("SELECT id FROM documents ORDER BY id LIMIT 1").fetchone()[0]
+        assert kg.store.conn.execute("SELECT count(*) FROM document_texts").fetchone()[0] == 0
+    doc = client.get("/api/document", params={"id": doc_id}).json()
+    assert doc["text"] is None and doc["relations"] and doc["mentions"]
 
 
 def test_path_with_hop_evidence(client, kg):
@@ -185,7 +205,7 @@ def test_export_of_the_current_view(client, fmt):
     if exported is not None:
         assert pairs <= exported | {(b, a) for a, b in exported}
     bad = client.post("/api/export", json={"format": "pdf", "entity_ids": ids})
-    assert bad.status_code == 400 and error_code(bad) == "NG902"
+    assert bad.status_code == 400 and error_code(bad) == "NG901"
 
 
 def test_static_files_headers_and_hosts(client, served):
@@ -212,19 +232,20 @@ def test_no_endpoint_writes(client, served):
     assert KnowledgeGraph.open(served).stats() == before[1]
 
 
-def test_a_missing_store_is_refused(tmp_path):
-    with pytest.raises(ServeStoreMissing):
+def test_a_missing_or_foreign_store_is_refused(tmp_path):
+    with pytest.raises(StoreMissing):
         create_app(tmp_path / "nope.db")
     assert not (tmp_path / "nope.db").exists()
     (tmp_path / "empty.db").write_bytes(b"")
-    with pytest.raises(ServeStoreMissing, match="not a newsgraph store"):
+    with pytest.raises(NotAStore):
         create_app(tmp_path / "empty.db")
     from typer.testing import CliRunner
 
     from newsgraph.cli import app
 
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "nope.db")])
-    assert result.exit_code == 1 and "[NG901]" in result.output
+    assert result.exit_code == 1 and "[NG302]" in result.output
+    assert not (tmp_path / "nope.db").exists()
 
 
 def test_the_cli_serves_and_warns_off_localhost(served, tmp_path):

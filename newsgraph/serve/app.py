@@ -33,8 +33,9 @@ from newsgraph.errors import (
     AmbiguousEntity,
     NewsgraphError,
     ServeOptionError,
-    ServeStoreMissing,
+    UnknownDocument,
     UnknownEntity,
+    UnknownRelation,
 )
 from newsgraph.graph.model import ENTITY_TYPES, TYPE_COLOURS
 from newsgraph.kg import KnowledgeGraph
@@ -61,24 +62,11 @@ def is_loopback(host: str) -> bool:
 
 
 def check_store(path: str | Path) -> Path:
-    """The store must exist and be a newsgraph store: serve is read-only and never
-    creates an empty one (a mistyped --db would otherwise show an empty graph)."""
-    import sqlite3
-
-    p = Path(path)
-    if not p.is_file():
-        raise ServeStoreMissing(path=str(p), detail="no such file")
-    try:
-        conn = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True)
-        try:
-            found = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='entities'").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise ServeStoreMissing(path=str(p), detail=str(exc)) from exc
-    if not found:
-        raise ServeStoreMissing(path=str(p), detail="not a newsgraph store (no entities table)")
-    return p
+    """The store must exist and be a newsgraph store (NG302/NG303): serve is read-only
+    and never creates an empty one (a mistyped --db would otherwise show an empty graph).
+    An older store is migrated here, once, as by any read command."""
+    KnowledgeGraph.open(path, readonly=True).close()
+    return Path(path)
 
 
 class Graphs:
@@ -94,13 +82,13 @@ class Graphs:
     def get(self) -> KnowledgeGraph:
         kg = getattr(self._local, "kg", None)
         if kg is None:
-            kg = KnowledgeGraph.open(self.path)
+            kg = KnowledgeGraph.open(self.path, readonly=True)
             self._local.kg = kg
         return kg
 
 
 def _status(exc: NewsgraphError) -> int:
-    if isinstance(exc, UnknownEntity):
+    if isinstance(exc, (UnknownEntity, UnknownDocument, UnknownRelation)):
         return 404
     if isinstance(exc, AmbiguousEntity):
         return 409
@@ -139,7 +127,7 @@ def _ego_options(
 
 
 def create_app(db: str | Path, *, host: str = "127.0.0.1", allowed_hosts: list[str] | None = None) -> FastAPI:
-    """The app on the store at ``db`` (checked now: a missing store is NG901)."""
+    """The app on the store at ``db`` (checked now: a missing store is NG302)."""
     from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
     from newsgraph.show import DEFAULT_MAX_NODES
 
@@ -250,14 +238,14 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1", allowed_hosts: list[s
     ) -> Any:
         found = graphs.get().relation_evidence(head, type, tail, limit)
         if found is None:
-            return _error(404, "NG904", f"No relation {head} -[{type}]-> {tail}.")
+            raise UnknownRelation(head=head, type=type, tail=tail)
         return found
 
     @app.get("/api/document", summary="An article: text, highlighted mentions, relations found in it")
     def document(id: Annotated[str, Query(max_length=200)]) -> Any:
         found = graphs.get().document(id)
         if found is None:
-            return _error(404, "NG903", f"No document with id {id!r}.")
+            raise UnknownDocument(id=id)
         return found
 
     @app.get("/api/path", summary="The shortest chains of relations between two entities, with evidence")
