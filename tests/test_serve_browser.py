@@ -175,3 +175,104 @@ def browser_default_query() -> str:
     page = (REPO / "newsgraph" / "static" / "serve.html").read_text(encoding="utf-8")
     start = page.index('maxlength="20000">') + len('maxlength="20000">')
     return page[start : page.index("</textarea>")]
+
+
+# -- hostile names: entity names, titles and texts come from the web -----------------------
+IMG = '<img src=x onerror="window.__pwned=1">'
+SCRIPT = '"><script>window.__pwned=2</script>'
+TITLE = "<b>Bold</b> <svg onload=window.__pwned=3>"
+NO_MARKUP = "document.querySelectorAll('img, svg, b, iframe, script:not([src])').length"
+
+
+def build_hostile_store(path: Path) -> Path:
+    from newsgraph.graph.model import EntityMention, ExtractedDocument, ExtractedEntity, ExtractedRelation
+    from newsgraph.graph.store import Store
+
+    sentence = f"{IMG} met {SCRIPT} in Paris."
+    text = sentence + " Nothing else happened."
+    a, b, c = 0, len(IMG) + 5, len(IMG) + 5 + len(SCRIPT) + 4
+    doc = ExtractedDocument(id="hostile1", text_length=len(text), source="<svg onload=window.__pwned=4>/feed",
+                            title=TITLE, url="javascript:window.__pwned=5", published="2025-05-01", text=text)
+    doc.entities = [
+        ExtractedEntity(id="person:hostile-img", name=IMG, type="Person", mentions=1, aliases={"</textarea><img src=z>"}),
+        ExtractedEntity(id="org:hostile-script", name=SCRIPT, type="Organization", mentions=1),
+        ExtractedEntity(id="location:paris", name="Paris", type="Location", mentions=1),
+    ]
+    doc.mentions = [
+        EntityMention("person:hostile-img", IMG, a, a + len(IMG), 0),
+        EntityMention("org:hostile-script", SCRIPT, b, b + len(SCRIPT), 0),
+        EntityMention("location:paris", "Paris", c, c + 5, 0),
+    ]
+    doc.relations = [
+        ExtractedRelation(head="person:hostile-img", tail="org:hostile-script", type="MET_WITH", method="dep",
+                          confidence=0.9, sentence=sentence, start=0, end=len(sentence), predicate="<i>meet</i>"),
+        ExtractedRelation(head="org:hostile-script", tail="location:paris", type="VISITED", method="dep",
+                          confidence=0.9, sentence=sentence, start=0, end=len(sentence)),
+    ]
+    assert text[b : b + len(SCRIPT)] == SCRIPT and text[c : c + 5] == "Paris"
+    store = Store(path)
+    store.add_documents([doc])
+    store.close()
+    return path
+
+
+def test_hostile_names_are_text_everywhere(chromium, tmp_path):
+    db = build_hostile_store(tmp_path / "hostile.db")
+    seen: dict[str, str] = {}
+    with LiveServer(db) as server, DevTools(chromium, tmp_path / "profile") as browser:
+        browser.open_url(server.url)
+        browser.wait_for(ready_in("home"))
+        seen["home"] = browser.evaluate("document.body.innerText")
+        checks = [browser.evaluate(NO_MARKUP)]
+        # search box and its results
+        browser.click(*element_xy(browser, "#q"))
+        browser.call("Input.insertText", {"text": "onerror"})
+        browser.wait_for("document.documentElement.dataset.hits > 0")
+        seen["search"] = browser.evaluate("document.getElementById('hits').innerText")
+        checks.append(browser.evaluate(NO_MARKUP))
+        browser.click(*element_xy(browser, "#hits li"))
+        browser.wait_for(ready_in("entity"))
+        # entity card, node details, edge evidence
+        seen["card"] = browser.evaluate("document.getElementById('card').innerText")
+        browser.evaluate("newsgraph.clickNode('org:hostile-script')")
+        browser.wait_for(f"{READY} && newsgraph.current().expanded.length === 2")
+        seen["node"] = browser.evaluate("document.getElementById('details').innerText")
+        edge = browser.evaluate("Object.keys(newsgraph.current().edges).find(k => k.includes('MET_WITH'))")
+        browser.evaluate(f"newsgraph.showEdge({json.dumps(edge)})")
+        browser.wait_for("Number(document.getElementById('details').dataset.evidence) > 0")
+        seen["evidence"] = browser.evaluate("document.getElementById('details').innerText")
+        checks.append(browser.evaluate(NO_MARKUP))
+        # the article
+        browser.click(*element_xy(browser, "#details .doc a[data-document]"))
+        browser.wait_for(ready_in("article"))
+        seen["article"] = browser.evaluate("document.body.innerText")
+        marks = browser.evaluate("[...document.querySelectorAll('#article mark.ent')].map(m => m.firstChild.textContent)")
+        links = browser.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
+        checks.append(browser.evaluate(NO_MARKUP))
+        # Cypher table and path
+        browser.evaluate("location.hash = '#/cypher'")
+        browser.wait_for(ready_in("cypher"))
+        browser.evaluate("document.getElementById('cypher-query').value = 'MATCH (p:Person) RETURN p.name AS name, p.aliases AS aliases, p'")
+        browser.click(*element_xy(browser, "#cypher-form button[type=submit]"))
+        browser.wait_for("document.documentElement.dataset.cypherRows !== undefined", timeout=30)
+        seen["cypher"] = browser.evaluate("document.getElementById('cypher-table').innerText")
+        checks.append(browser.evaluate(NO_MARKUP))
+        browser.evaluate("location.hash = '#/path?from=person:hostile-img&to=location:paris'")
+        browser.wait_for(ready_in("path") + " && document.documentElement.dataset.paths !== undefined")
+        seen["path"] = browser.evaluate("document.getElementById('path-results').innerText")
+        checks.append(browser.evaluate(NO_MARKUP))
+        keep(browser, tmp_path, "serve-hostile-path.png")
+        pwned = browser.evaluate("window.__pwned === undefined ? null : window.__pwned")
+        browser.evaluate("0")
+        errors = browser.console_errors()
+    assert checks == [0] * len(checks)  # no element was ever made from a name, title or text
+    assert pwned is None
+    assert errors == []
+    for where in ("search", "card", "evidence", "cypher", "path"):
+        assert IMG in seen[where], where
+    for where in ("node", "evidence", "article", "path"):
+        assert SCRIPT in seen[where], where
+    assert TITLE in seen["article"] and "<svg onload=window.__pwned=4>/feed" in seen["article"]
+    assert "</textarea><img src=z>" in seen["card"] and "</textarea><img src=z>" in seen["cypher"]
+    assert marks == [IMG, SCRIPT, "Paris"]
+    assert not any(h.lower().startswith("javascript:") for h in links)  # the article's URL is not a link
