@@ -58,7 +58,7 @@ def relation_evidence(store: Store, head: str, rel_type: str, tail: str, limit: 
 
 def document_text(store: Store, doc_id: str) -> str | None:
     """The cleaned text of a document as it was parsed (the offsets of its mentions and
-    evidence point into it); None for documents stored without it (before schema 5, or
+    evidence point into it); None for documents stored without it (before schema 6, or
     loaded from ``extract --jsonl``)."""
     row = store.conn.execute("SELECT text FROM document_texts WHERE document_id=?", (doc_id,)).fetchone()
     return row[0] if row else None

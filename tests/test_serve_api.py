@@ -152,13 +152,13 @@ def test_article_lists_mentions_and_relations(client):
     assert missing.status_code == 404 and error_code(missing) == "NG902"
 
 
-def test_a_store_of_schema_4_is_migrated_and_its_articles_show_sentences(examples_db):
-    """Documents stored before texts were kept (schema 4) have none: the store is migrated
+def test_a_store_of_schema_5_is_migrated_and_its_articles_show_sentences(examples_db):
+    """Documents stored before texts were kept (schema 5) have none: the store is migrated
     on open (empty document_texts) and the article says so and offers its sentences."""
     import sqlite3
 
     conn = sqlite3.connect(examples_db)
-    conn.executescript("DROP TABLE document_texts; PRAGMA user_version = 4; UPDATE meta SET value='4' WHERE key='schema_version';")
+    conn.executescript("DROP TABLE document_texts; PRAGMA user_version = 5; UPDATE meta SET value='5' WHERE key='schema_version';")
     conn.close()
     client = TestClient(create_app(examples_db, allowed_hosts=["testserver"]))
     with KnowledgeGraph.open(examples_db, readonly=True) as kg:
