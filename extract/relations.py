@@ -29,6 +29,7 @@ from newsgraph.extract.rules import (
     load_relation_rules,
     load_titles,
 )
+from newsgraph.extract.statements import token_status
 from newsgraph.graph.model import COOCCURRENCE, ExtractedRelation
 
 PRONOUNS = {"he", "she"}
@@ -385,15 +386,17 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                 mention = _antecedent(tok, index, sentences)
                 method = "dep_pronoun"
             if mention is not None:
-                heads.append(mention)
-        tails = [m for tok in _expand(doc[nodes["tail"]]) if (m := index.at(tok)) is not None]
+                heads.append((mention, tok))
+        tails = [(m, tok) for tok in _expand(doc[nodes["tail"]]) if (m := index.at(tok)) is not None]
         if not heads or not tails:
             continue
         sent = verb.sent
-        for head in heads:
-            for tail in tails:
+        for head, head_token in heads:
+            for tail, tail_token in tails:
                 if head.entity_id == tail.entity_id:
                     continue
+                if token_status(head_token, tail_token, rule.relation) is not None:
+                    continue  # negated or hedged: not a fact (statements.py)
                 if rule.head_types and head.type not in rule.head_types:
                     continue
                 if rule.tail_types and tail.type not in rule.tail_types:

@@ -19,9 +19,10 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-# Methods whose relation hangs on a predicate the cues can qualify; titles, appositions,
+# Methods whose relation hangs on a predicate the cues can qualify, checked after
+# extraction; the verb rules check their own match (relations.py). Titles, appositions,
 # place pairs and datelines are noun phrases a negation elsewhere does not reach.
-PREDICATE_METHODS = {"dep", "dep_passive", "dep_pronoun", "event_noun", "learned"}
+PREDICATE_METHODS = {"event_noun", "learned"}
 NEGATED, HEDGED = "negated", "hedged"
 
 
@@ -64,7 +65,13 @@ def statement_status(doc: Doc, head: tuple[int, int], tail: tuple[int, int], rel
     tail_span = doc.char_span(*tail, alignment_mode="expand")
     if head_span is None or tail_span is None or not len(head_span) or not len(tail_span):
         return None
-    path, lca = _lca_path(head_span.root, tail_span.root)
+    return token_status(head_span.root, tail_span.root, relation_type)
+
+
+def token_status(head: Token, tail: Token, relation_type: str) -> str | None:
+    """The same, from the two tokens the relation was read from (for a pronoun subject, the
+    pronoun: its antecedent may sit in another sentence)."""
+    path, lca = _lca_path(head, tail)
     if lca is None:
         return None
     cues = load_statement_cues()

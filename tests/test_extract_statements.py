@@ -37,6 +37,14 @@ def names(doc):
         ("Did Tony Blair meet Gordon Brown?", ("Tony Blair", "MET_WITH", "Gordon Brown")),
         # condition
         ("If Tony Blair visits France, Jacques Chirac will meet him.", ("Tony Blair", "VISITED", "France")),
+        # a pronoun subject: the cue sits by the pronoun, its antecedent in another sentence (page-09)
+        ("Poppy Langridge was cast in the film. She says she would love to succeed Ncuti Gatwa in Doctor Who.",
+         ("Poppy Langridge", "REPLACED", "Ncuti Gatwa")),
+        ("Poppy Langridge was cast. Her representatives denied that she had quit the BBC.",
+         ("Poppy Langridge", "LEFT", "BBC")),
+        # "warned X that …" is not a threat (bbc-politics-324)
+        ("Lord Goldsmith had warned Tony Blair that the use of force could be illegal.",
+         ("Lord Goldsmith", "THREATENED", "Tony Blair")),
         # plain negation
         ("Tony Blair did not meet Gordon Brown on Monday.", ("Tony Blair", "MET_WITH", "Gordon Brown")),
     ],
@@ -72,15 +80,21 @@ def test_cue_words_are_data():
 
 @pytest.mark.issue(12)
 def test_confidence_is_a_probability_of_the_instance_not_a_constant_per_method(nlp):
+    from dataclasses import replace
+
+    from newsgraph.extract.confidence import finalise
+
     assert load_confidence_model() is not None
-    doc = run(nlp, "Marco Rubio works for the State Department. Tony Blair, who met Gordon Brown and John "
-                   "Prescott in London on a long and rainy Monday after the vote, later worked for JP Morgan.")
-    confidences = {(r.method, r.type): [] for r in doc.relations}
-    for r in doc.relations:
-        assert 0.0 <= r.confidence <= 1.0
-        confidences[(r.method, r.type)].append(r.confidence)
-    works_for = [r.confidence for r in doc.relations if r.type == "WORKS_FOR" and r.method == "dep"]
-    assert len(works_for) == 2 and works_for[0] != works_for[1]
+    text = "Tony Blair met Gordon Brown in London."
+    doc = nlp(text)
+    met = next(r for r in run(nlp, text).relations if r.type == "MET_WITH")
+    assert 0.0 < met.confidence < 1.0
+    mentions = ["person:tony-blair", "person:gordon-brown"]
+    types = {"person:tony-blair": "Person", "person:gordon-brown": "Person"}
+    alone = finalise(doc, [replace(met, confidence=0.62)], mentions, types)
+    # The same fact read by a second method: the agreement raises the probability.
+    agreed = finalise(doc, [replace(met, confidence=0.62), replace(met, method="learned", confidence=0.62)], mentions, types)
+    assert agreed[0].confidence > alone[0].confidence
 
 
 @pytest.mark.issue(12)
