@@ -41,7 +41,7 @@ def relation_evidence(store: Store, head: str, rel_type: str, tail: str, limit: 
     sentences = store.evidence(row["id"], limit)
     docs = documents(store, {e["document"] for e in sentences})
     return {
-        "head": head, "type": rel_type, "tail": tail,
+        "id": row["id"], "head": head, "type": rel_type, "tail": tail,
         "weight": row["weight"], "confidence": round(row["confidence"], 3), "predicate": row["predicate"],
         "title": row["title"], "method": row["method"], "first_seen": row["first_seen"], "last_seen": row["last_seen"],
         "evidence_count": total,

@@ -23,15 +23,18 @@ def serve(
     ] = DEFAULT_HOST,
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port (0: any free one).")] = DEFAULT_PORT,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the explorer in the default browser.")] = False,
+    allow_edits: Annotated[
+        bool, typer.Option("--allow-edits", help="Offer merge, reject and confirm in the page (logged like the CLI's corrections).")
+    ] = False,
 ) -> None:
     """Explore the graph in the browser: search, entity views with expandable ego networks,
     filters, evidence, articles with highlighted entities, paths, a Cypher console and
-    exports. Read-only; serves http://127.0.0.1:8765/ until Ctrl+C."""
+    exports. Read-only unless --allow-edits; serves http://127.0.0.1:8765/ until Ctrl+C."""
     import uvicorn
 
     from newsgraph.serve.app import create_app, is_loopback
 
-    application = create_app(db, host=host)
+    application = create_app(db, host=host, allow_edits=allow_edits)
     err = err_console()
     if not is_loopback(host):
         err.print(
@@ -41,7 +44,8 @@ def serve(
         )
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
-    err.print(f"newsgraph explorer on {url} (store {db}, read-only). Ctrl+C stops it.")
+    mode = "edits allowed: merge, reject, confirm" if allow_edits else "read-only"
+    err.print(f"newsgraph explorer on {url} (store {db}, {mode}). Ctrl+C stops it.")
     if open_browser and port:
         threading.Timer(1.0, lambda: webbrowser.open(url)).start()
     uvicorn.run(application, host=host, port=port, log_level="warning")

@@ -202,3 +202,8 @@ class UnknownDocument(NewsgraphError):
 class UnknownRelation(NewsgraphError):
     code = "NG903"
     template = "No relation {head} -[{type}]-> {tail}."
+
+
+class EditsOff(NewsgraphError):
+    code = "NG904"
+    template = "{detail}"

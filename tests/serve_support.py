@@ -15,12 +15,12 @@ from newsgraph.serve import create_app
 
 
 class LiveServer:
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, *, allow_edits: bool = False) -> None:
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.bind(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}/"
-        self.server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
+        self.server = uvicorn.Server(uvicorn.Config(create_app(db, allow_edits=allow_edits), log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
 
     def __enter__(self) -> "LiveServer":

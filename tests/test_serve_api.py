@@ -266,3 +266,40 @@ def test_the_cli_serves_and_warns_off_localhost(served, tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_edits_are_off_by_default(client):
+    meta = client.get("/api/meta").json()
+    assert (meta["allow_edits"], meta["csrf_token"]) == (False, None)
+    for path, body in [("/api/edit/reject", {"relation_id": 1}), ("/api/edit/merge", {"entities": ["a", "b"]})]:
+        resp = client.post(path, json=body, headers={"X-Newsgraph-CSRF": "anything"})
+        assert resp.status_code == 403 and error_code(resp) == "NG904"
+
+
+def test_edits_with_allow_edits_need_the_csrf_token_and_go_through_the_cli_log(examples_db):
+    editor = TestClient(create_app(examples_db, allowed_hosts=["testserver"], allow_edits=True))
+    meta = editor.get("/api/meta").json()
+    token = meta["csrf_token"]
+    assert meta["allow_edits"] is True and len(token) > 20
+    edge = next(e for e in ego(editor)["edges"] if e["type"] == "VISITED" and e["to"] == "country:PAN")
+    rel = editor.get("/api/relation", params={"head": edge["from"], "type": "VISITED", "tail": edge["to"]}).json()
+    body = {"relation_id": rel["id"], "note": "wrong"}
+    refused = [
+        editor.post("/api/edit/reject", json=body),  # no token
+        editor.post("/api/edit/reject", json=body, headers={"X-Newsgraph-CSRF": token[:-1] + "x"}),
+        editor.post("/api/edit/reject", json=body, headers={"X-Newsgraph-CSRF": token, "Origin": "http://attacker.example"}),
+    ]
+    assert [(r.status_code, error_code(r)) for r in refused] == [(403, "NG904")] * 3
+    assert edge["id"] in {e["id"] for e in ego(editor)["edges"]}
+    done = editor.post("/api/edit/reject", json=body, headers={"X-Newsgraph-CSRF": token, "Origin": "http://testserver"})
+    assert done.status_code == 200, done.text
+    assert done.json()["correction"]["op"] == "reject"
+    assert edge["id"] not in {e["id"] for e in ego(editor)["edges"]}
+    # A merge, the CLI's code path: Bukele's card now answers for both.
+    merged = editor.post("/api/edit/merge", json={"entities": ["country:SLV", "person:nayib-bukele"], "note": "test"},
+                         headers={"X-Newsgraph-CSRF": token})
+    assert merged.status_code == 200 and merged.json()["correction"]["op"] == "merge"
+    with KnowledgeGraph.open(examples_db) as kg:
+        log = kg.corrections()
+        assert [c.op for c in log] == ["reject", "merge"] and log[0].note == "wrong"
+        assert kg.resolve("El Salvador") == "person:nayib-bukele"

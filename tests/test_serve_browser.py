@@ -177,6 +177,30 @@ def browser_default_query() -> str:
     return page[start : page.index("</textarea>")]
 
 
+def test_reject_an_edge_from_the_page_with_allow_edits(chromium, examples_db, tmp_path):
+    """--allow-edits: the edge panel offers Confirm/Reject; Reject goes through the CLI's
+    corrections (logged) and the edge leaves the drawing."""
+    from newsgraph import KnowledgeGraph
+
+    with LiveServer(examples_db, allow_edits=True) as server, DevTools(chromium, tmp_path / "profile") as browser:
+        browser.open_url(server.url + "#/entity/person%3Amarco-rubio")
+        browser.wait_for(ready_in("entity") + " && document.documentElement.dataset.nodeCount > 0")
+        before = counts(browser)
+        edge = browser.evaluate("Object.keys(newsgraph.current().edges).find(k => k.includes('VISITED') && k.includes('country:PAN'))")
+        browser.evaluate(f"newsgraph.showEdge({json.dumps(edge)})")
+        browser.wait_for("Number(document.getElementById('details').dataset.evidence) > 0")
+        browser.evaluate("window.confirm = () => true")  # the page asks before an edit
+        browser.click(*element_xy(browser, "button[data-edit='/api/edit/reject']"))
+        browser.wait_for(f"document.documentElement.dataset.edited === 'reject' && {READY} && newsgraph.current() !== null", timeout=20)
+        after = counts(browser)
+        still_there = browser.evaluate(f"{json.dumps(edge)} in newsgraph.current().edges")
+        errors = browser.console_errors()
+    assert errors == []
+    assert not still_there and after[1] == before[1] - 1
+    with KnowledgeGraph.open(examples_db) as kg:
+        assert [c.op for c in kg.corrections()] == ["reject"]
+
+
 # -- hostile names: entity names, titles and texts come from the web -----------------------
 IMG = '<img src=x onerror="window.__pwned=1">'
 SCRIPT = '"><script>window.__pwned=2</script>'

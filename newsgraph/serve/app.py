@@ -5,8 +5,13 @@ Why it is shaped this way:
 - One ``KnowledgeGraph`` per worker thread: FastAPI runs plain ``def`` endpoints in a
   thread pool and a SQLite connection belongs to the thread that opened it. SQLite in WAL
   mode lets all of them read at once.
-- Read-only: no endpoint writes; the Cypher console goes through ``KnowledgeGraph.cypher``,
-  which refuses writing clauses with the CLI's coded error.
+- Read-only by default: no endpoint writes; the Cypher console goes through
+  ``KnowledgeGraph.cypher``, which refuses writing clauses with the CLI's coded error.
+  With ``allow_edits`` three endpoints (merge, reject, confirm) call the facade's
+  corrections, the CLI's code path and log, one at a time on one writable connection;
+  each needs the session's CSRF token in a header (a cross-site page can neither read the
+  token nor send a custom header without CORS, which the app does not allow) and a
+  same-origin ``Origin`` when the browser sends one.
 - Errors are ``{"error": {"code": "NG201", "message": ...}}`` with an HTTP status
   (404 unknown, 409 ambiguous, 400 bad input), the CLI's codes and messages.
 - Every response carries a Content-Security-Policy without inline scripts, and on
@@ -19,6 +24,7 @@ Why it is shaped this way:
 from __future__ import annotations
 
 import io
+import secrets
 import threading
 from importlib import resources
 from pathlib import Path
@@ -32,6 +38,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from newsgraph.errors import (
     AmbiguousEntity,
     NewsgraphError,
+    EditsOff,
     ServeOptionError,
     UnknownDocument,
     UnknownEntity,
@@ -86,12 +93,22 @@ class Graphs:
             self._local.kg = kg
         return kg
 
+    def writer(self) -> KnowledgeGraph:
+        """A writable one (--allow-edits only), also per thread; callers hold the edit lock."""
+        kg = getattr(self._local, "writer", None)
+        if kg is None:
+            kg = KnowledgeGraph.open(self.path)
+            self._local.writer = kg
+        return kg
+
 
 def _status(exc: NewsgraphError) -> int:
     if isinstance(exc, (UnknownEntity, UnknownDocument, UnknownRelation)):
         return 404
     if isinstance(exc, AmbiguousEntity):
         return 409
+    if isinstance(exc, EditsOff):
+        return 403
     return 400
 
 
@@ -126,13 +143,34 @@ def _ego_options(
     )
 
 
-def create_app(db: str | Path, *, host: str = "127.0.0.1", allowed_hosts: list[str] | None = None) -> FastAPI:
-    """The app on the store at ``db`` (checked now: a missing store is NG302)."""
+CSRF_HEADER = "X-Newsgraph-CSRF"
+
+
+def create_app(
+    db: str | Path, *, host: str = "127.0.0.1", allowed_hosts: list[str] | None = None, allow_edits: bool = False
+) -> FastAPI:
+    """The app on the store at ``db`` (checked now: a missing store is NG302). Read-only
+    unless ``allow_edits``: then merge/reject/confirm are offered, CSRF-protected."""
     from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
     from newsgraph.show import DEFAULT_MAX_NODES
 
     store_path = check_store(db)
     graphs = Graphs(store_path)
+    csrf_token = secrets.token_urlsafe(32) if allow_edits else None
+    edit_lock = threading.Lock()
+
+    def edit(request: Request, action: Any) -> dict[str, Any]:
+        """Run one correction on the writable connection, after the CSRF checks."""
+        if csrf_token is None:
+            raise EditsOff(detail="Edits are off: this explorer is read-only. Restart it with --allow-edits to merge, reject or confirm.")
+        sent = request.headers.get(CSRF_HEADER, "")
+        if not secrets.compare_digest(sent.encode(), csrf_token.encode()):
+            raise EditsOff(detail=f"Refused: missing or wrong {CSRF_HEADER} header (reload the page).")
+        origin = request.headers.get("origin")
+        if origin is not None and origin.split("://", 1)[-1] != request.headers.get("host", ""):
+            raise EditsOff(detail=f"Refused: a request from another site ({origin}).")
+        with edit_lock:
+            return {"correction": action(graphs.writer()).to_dict()}
     app = FastAPI(
         title="newsgraph explorer API",
         version=API_VERSION,
@@ -178,7 +216,9 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1", allowed_hosts: list[s
         return {
             "api_version": API_VERSION,
             "database": store_path.name,
-            "read_only": True,
+            "read_only": not allow_edits,
+            "allow_edits": allow_edits,
+            "csrf_token": csrf_token,
             "stats": {k: stats[k] for k in ("documents", "entities", "relations", "evidence", "mentions")},
             "entity_types": list(ENTITY_TYPES),
             "type_colours": TYPE_COLOURS,
@@ -300,6 +340,23 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1", allowed_hosts: list[s
             buf.getvalue(), media_type=EXPORT_FORMATS[format],
             headers={"Content-Disposition": f'attachment; filename="newsgraph-view.{format}"'},
         )
+
+    @app.post("/api/edit/reject", summary="Reject a relation (the CLI's `reject`, logged); needs --allow-edits and the CSRF header")
+    def reject(request: Request, relation_id: Annotated[int, Body()], note: Annotated[str | None, Body(max_length=1000)] = None) -> dict[str, Any]:
+        return edit(request, lambda kg: kg.reject(relation_id, note=note))
+
+    @app.post("/api/edit/confirm", summary="Confirm a relation (the CLI's `confirm`, logged); needs --allow-edits and the CSRF header")
+    def confirm(request: Request, relation_id: Annotated[int, Body()], note: Annotated[str | None, Body(max_length=1000)] = None) -> dict[str, Any]:
+        return edit(request, lambda kg: kg.confirm(relation_id, note=note))
+
+    @app.post("/api/edit/merge", summary="Merge entities into the last one (the CLI's `merge`, logged); needs --allow-edits and the CSRF header")
+    def merge(
+        request: Request,
+        entities: Annotated[list[str], Body(min_length=2, max_length=50)],
+        name: Annotated[str | None, Body(max_length=500)] = None,
+        note: Annotated[str | None, Body(max_length=1000)] = None,
+    ) -> dict[str, Any]:
+        return edit(request, lambda kg: kg.merge(entities, name=name, note=note))
 
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
     return app

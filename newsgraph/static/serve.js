@@ -70,7 +70,9 @@
       var s = q.toString();
       if (s) url += "?" + s;
     }
-    var init = body === undefined ? {} : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
+    var headers = { "Content-Type": "application/json" };
+    if (META && META.csrf_token) headers["X-Newsgraph-CSRF"] = META.csrf_token;  // edits only (--allow-edits)
+    var init = body === undefined ? {} : { method: "POST", headers: headers, body: JSON.stringify(body) };
     return fetch(url, init).then(function (resp) {
       var type = resp.headers.get("Content-Type") || "";
       if (!resp.ok) {
@@ -430,6 +432,10 @@
     box.appendChild(dl([["type", n.type], ["id", n.id], ["aliases", n.aliases.join(", ")], ["mentions", n.mentions],
                         ["seen", n.first_seen && (n.first_seen + " – " + n.last_seen)]]));
     box.appendChild(el("p", {}, [el("a", { href: entityHref(id), text: "Open as the centre" })]));
+    if (META.allow_edits && id !== current.centre) {
+      var centre = current.nodes[current.centre];
+      box.appendChild(editButtons([["Merge into " + centre.name, "/api/edit/merge", { entities: [id, current.centre] }]]));
+    }
     var mine = Object.keys(current.edges).map(function (k) { return current.edges[k]; })
       .filter(function (e) { return e.from === id || e.to === id; });
     box.appendChild(el("p", { "class": "note", text: plural(mine.length, "relation") + " in this drawing:" }));
@@ -474,11 +480,35 @@
         ["title", r.title], ["seen", r.first_seen && (r.first_seen + " – " + r.last_seen)],
         ["evidence", plural(r.evidence_count, "sentence") + (r.evidence.length < r.evidence_count ? " (first " + r.evidence.length + " shown)" : "")]]));
       box.appendChild(evidenceList(r.evidence));
+      if (META.allow_edits) {
+        box.appendChild(editButtons([
+          ["Confirm", "/api/edit/confirm", { relation_id: r.id }],
+          ["Reject", "/api/edit/reject", { relation_id: r.id }]
+        ]));
+      }
       box.setAttribute("data-evidence", String(r.evidence.length));
     }, function (err) {
       box.appendChild(el("p", { "class": "error", text: err.message }));
       box.setAttribute("data-evidence", "error");
     });
+  }
+
+  // -- edits (only with --allow-edits): the CLI's corrections, logged ---------------------
+  function editButtons(actions) {
+    var row = el("div", { "class": "buttons edits" }), note = el("p", { "class": "note" });
+    actions.forEach(function (a) {
+      row.appendChild(el("button", { type: "button", "data-edit": a[1], text: a[0], onclick: function () {
+        if (!window.confirm(a[0] + "? It is logged and can be undone with 'newsgraph corrections undo'.")) return;
+        api(a[1], null, a[2]).then(function (r) {
+          note.textContent = "Done: " + r.correction.op + " (correction " + r.correction.seq + ").";
+          root.setAttribute("data-edited", r.correction.op);
+          var centre = current.centre;
+          current = null;  // redraw from the store
+          openEntity(centre, parseHash().query);
+        }, function (err) { note.textContent = err.message; note.className = "error"; });
+      } }));
+    });
+    return el("div", {}, [row, note]);
   }
 
   // -- export ------------------------------------------------------------------------------
@@ -724,7 +754,8 @@
     META = meta;
     meta.entity_types.forEach(function (t) { $("qtype").appendChild(el("option", { value: t, text: t })); });
     $("dbinfo").textContent = meta.database + " · " + plural(meta.stats.documents, "document") + " · " +
-      plural(meta.stats.entities, "entity", "entities") + " · " + plural(meta.stats.relations, "relation") + " · read-only";
+      plural(meta.stats.entities, "entity", "entities") + " · " + plural(meta.stats.relations, "relation") + " · " +
+      (meta.allow_edits ? "edits allowed" : "read-only");
     $("home-stats").textContent = plural(meta.stats.documents, "document") + ", " + plural(meta.stats.entities, "entity", "entities") +
       ", " + plural(meta.stats.relations, "relation") + " backed by " + plural(meta.stats.evidence, "evidence sentence") + ".";
     $("footer").textContent = "newsgraph explorer · drawn with vis-network (MIT / Apache-2.0) · API: /api/openapi.json";
