@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import webbrowser
 from typing import Annotated
@@ -9,6 +10,7 @@ from typing import Annotated
 import typer
 
 from newsgraph.cli_common import DEFAULT_DB_PATH, DbOption, app, err_console, handles_errors
+from newsgraph.errors import ServeListenError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -35,17 +37,29 @@ def serve(
     from newsgraph.serve.app import create_app, is_loopback
 
     application = create_app(db, host=host, allow_edits=allow_edits)
+    # Bound here, not by uvicorn: a busy port is one coded line, and --port 0 prints the
+    # port it got.
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise ServeListenError(host=host, port=port, detail=exc.strerror or str(exc)) from None
+    port = sock.getsockname()[1]
     err = err_console()
     if not is_loopback(host):
         err.print(
             f"WARNING: listening on {host}, not localhost: anyone who can reach this machine on port {port} "
-            "can read the whole graph and its articles. There is no login. Use --host 127.0.0.1 unless you mean it.",
+            f"can read the whole graph and its articles{' and edit it' if allow_edits else ''}. There is no login. "
+            "Use --host 127.0.0.1 unless you mean it.",
             style="bold red",
         )
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
     mode = "edits allowed: merge, reject, confirm" if allow_edits else "read-only"
     err.print(f"newsgraph explorer on {url} (store {db}, {mode}). Ctrl+C stops it.")
-    if open_browser and port:
+    if open_browser:
         threading.Timer(1.0, lambda: webbrowser.open(url)).start()
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    uvicorn.Server(uvicorn.Config(application, log_level="warning")).run(sockets=[sock])

@@ -207,3 +207,8 @@ class UnknownRelation(NewsgraphError):
 class EditsOff(NewsgraphError):
     code = "NG904"
     template = "{detail}"
+
+
+class ServeListenError(NewsgraphError):
+    code = "NG905"
+    template = "Cannot listen on {host}:{port}: {detail}. Pass another --port (0: any free one) or --host."

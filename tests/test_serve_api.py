@@ -12,6 +12,7 @@ import time
 import warnings
 from pathlib import Path
 
+import httpx
 import networkx as nx
 import pytest
 
@@ -263,6 +264,13 @@ def test_the_cli_serves_and_warns_off_localhost(served, tmp_path):
                 err += proc.stderr.readline()
         assert "WARNING: listening on 0.0.0.0, not localhost" in err
         assert "There is no login" in err
+        port = int(err.split("newsgraph explorer on http://0.0.0.0:")[1].split("/")[0])
+        assert port > 0
+        assert httpx.get(f"http://127.0.0.1:{port}/api/meta", timeout=10).json()["read_only"] is True
+        # The port is taken now: a second server says so in one coded line.
+        busy = subprocess.run([sys.executable, "-m", "newsgraph", "serve", "--db", str(served), "--port", str(port)],
+                              capture_output=True, text=True, timeout=60)
+        assert busy.returncode == 1 and "[NG905]" in busy.stderr and "Traceback" not in busy.stderr
     finally:
         proc.terminate()
         proc.wait(timeout=10)
