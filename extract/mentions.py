@@ -23,6 +23,7 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 LEADING_NOISE = {"the", "a", "an", "and", "of"}
 DASHES = {"-", "–", "—", "--"}
 SCORE = re.compile(r"[\d][\d.,:/-]*")
+_DEMONYM_PERSON = re.compile(r"(wo)?m[ae]n$")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,13 @@ class RawMention:
     token_end: int
     sentence: int
     adjective_of_thing: bool = False  # a nationality describing a thing: "Indonesian shares"
+    titled: bool = False  # after an honorific ("Mr Howard", "Dr Nielsen"): a surname, not a first name
+    locative: bool = False  # object of "in", "at", "near"...: said of a place ("in Slough")
+
+
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "baroness", "baron", "dame", "prof", "professor",
+              "judge", "justice", "rev", "reverend", "mister"}
 
 
 def _looks_like_name(span: Span) -> bool:
@@ -52,13 +60,47 @@ def _bare_words(title_words: frozenset[str]) -> frozenset[str]:
     return frozenset(w.rstrip(".") for w in title_words)
 
 
+ORG_HEAD_WORDS = {"union", "association", "society", "federation", "council", "group", "party", "services", "manufacturers",
+                  "movement", "institute", "commission", "committee", "foundation", "trust", "league", "club", "corporation",
+                  "company", "bank", "agency", "authority", "board", "organisation", "organization", "confederation",
+                  "alliance", "front", "congress", "assembly", "ministry", "department", "office", "service", "fund"}
+
+
+def _extend_org(span: Span) -> Span:
+    """An organisation's name the model cut before "of"/"and" ("Kenya Association" of
+    "Kenya Association of Manufacturers", "Public" of "Public and Commercial Services
+    Union"): extended over the capitalised words that follow when they end in a word that
+    heads organisations' names and no other entity sits there."""
+    doc = span.doc
+    k = span.start
+    if span.label_ == "ORG" and k >= 2 and doc[k - 1].lower_ in {"and", "&"} and doc[k - 2].is_title \
+            and not doc[k - 2].ent_type_ and (k == 2 or doc[k - 3].lower_ == "the") and span[-1].lower_ in ORG_HEAD_WORDS:
+        return Span(doc, k - 2, span.end, label=span.label_)  # "the Public and Commercial Services Union"
+    i = span.end
+    if span.label_ != "ORG" or i + 1 >= len(doc) or doc[i].lower_ not in {"of", "and", "&", "for"}:
+        return span
+    j = i + 1
+    while j < len(doc) and j - i <= 6:
+        token = doc[j]
+        if token.lower_ in {"and", "of", "&"}:
+            j += 1
+            continue
+        if not (token.is_title or token.is_upper) or (token.ent_type_ and token.ent_type_ != "ORG"):
+            break
+        j += 1
+        if token.lower_ in ORG_HEAD_WORDS:
+            return Span(doc, span.start, j, label=span.label_)
+    return span
+
+
 def clean_span(span: Span) -> Span | None:
     titles = load_titles()
     title_words = titles.words()
+    span = _extend_org(span)
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in LEADING_NOISE:
-        start += 1
+    while start < end and doc[start].lower_ in LEADING_NOISE and not (doc[start].is_upper and end - start > 1 and doc[start + 1].is_upper):
+        start += 1  # not "THE HAGUE" of a dateline: a capitalised "The" there is the name's
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     words = _bare_words(title_words)
@@ -66,6 +108,12 @@ def clean_span(span: Span) -> Span | None:
         # "President Nayib Bukele" → "Nayib Bukele"; keep the last word whatever it is.
         while end - start > 1 and doc[start].lower_.rstrip(".") in words:
             start += 1
+        # "Frenchman Ronald Pognon" → "Ronald Pognon"
+        if end - start > 2 and _DEMONYM_PERSON.search(doc[start].lower_) and \
+                load_gazetteer().nationality(_DEMONYM_PERSON.sub("", doc[start].text)):
+            start += 1
+    if end < len(doc) and end - start <= 2 and f"{doc[end - 1].lower_} {doc[end].lower_}" in titles.roles:
+        return None  # "New Home" of "New Home Secretary": a title's first words, not a name
     if start >= end:
         return None
     if span.label_ == "ORG" and start > 0 and doc[start - 1].lower_ == "of" and all(
@@ -120,11 +168,15 @@ def split_span(span: Span) -> list[Span]:
 def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
     mentions = []
     parts = [part for ent in doc.ents if ent.label_ in LABELS for part in split_span(ent)]
+    covered = -1  # end of an organisation's name extended over the next entity
     for part in parts:
         ent = part
+        if part.start < covered:
+            continue
         span = clean_span(part)
         if span is None or is_non_entity(span):
             continue
+        covered = max(covered, span.end)
         mentions.append(
             RawMention(
                 text=span.text,
@@ -135,6 +187,8 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
                 token_end=span.end,
                 sentence=sentences[span.start],
                 adjective_of_thing=ent.label_ == "NORP" and _describes_thing(span[-1]),
+                titled=span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS,
+                locative=span[-1].dep_ == "pobj" and span[-1].head.lower_ in LOCATIVE_PREPOSITIONS,
             )
         )
     return mentions

@@ -54,7 +54,7 @@ def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
     if label == "TEAM":  # a club or national team (mentions.retype_teams): the name as written
         known = gaz.organization(m.text)
         return TypedMention(m, "Organization", known[0] if known else m.text, known=known is not None)
-    if label in {"GPE", "LOC", "ORG", "NORP", "FAC"}:
+    if label in {"GPE", "LOC", "ORG", "NORP", "FAC", "PERSON"}:  # "Sri Lanka" is never a person
         country = gaz.country(m.text)
         if country is not None:
             return TypedMention(m, "Country", country.name, iso3=country.iso3, known=True)
@@ -76,14 +76,36 @@ def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
             singular = key if key in gaz.demonyms else key[:-1]
             display = " ".join(w.capitalize() for w in singular.split())
             return TypedMention(m, "Group", display, group_country=(country.iso3, country.name), known=True)
-        return TypedMention(m, "Group", m.text)
+        return None  # not a nationality: "Democrat", "Europeans", a club the model took for a people
+    if label == "ORG" and m.titled and plausible_person_name(m.text):
+        return TypedMention(m, "Person", m.text)  # "Mr Varga": a person, whatever the model says
     if label == "ORG":
         return TypedMention(m, "Organization", m.text)
     if label in {"GPE", "LOC", "FAC"}:
         return TypedMention(m, "Location", m.text)
+    if label == "PERSON" and m.locative and not m.titled:
+        return TypedMention(m, "Location", m.text)  # "at Scotstoun", "in Slough": a place
     if label == "PERSON":
         return TypedMention(m, "Person", m.text) if plausible_person_name(m.text) else None
     return None
+
+
+def _unify_one_word_types(typed: list[TypedMention | None]) -> None:
+    """One word the model tags PERSON in one sentence and ORG or a place in another
+    ("Claxton", "McIlroy" in a results report) is one person, not two nodes; a name it
+    never tags PERSON keeps its types. Listed names and teams are left alone."""
+    people = {normalise_name(t.name) for t in typed if t and t.type == "Person" and not t.known and " " not in t.name}
+    # and one the model calls a place somewhere and an organisation elsewhere ("BANGOR, Maine"
+    # tagged ORG, "in Bangor" GPE) is the place: ORG is its weakest guess for a lone name
+    places = {normalise_name(t.name) for t in typed if t and t.type == "Location" and not t.known and " " not in t.name}
+    for t in typed:
+        if t is None or t.known or t.raw.label == "TEAM":
+            continue
+        key = normalise_name(t.name)
+        if t.type in {"Organization", "Location"} and key in people:
+            t.type, t.iso3 = "Person", None
+        elif t.type == "Organization" and key in places:
+            t.type = "Location"
 
 
 def _initials(name: str) -> str:
@@ -110,6 +132,10 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
     # A first name alone ("Paul", after "Paul Boateng") is that person when exactly one full
     # name in the article starts with it and nobody's surname is that word.
     first_names = {f: o for f, o in first_owner.items() if o and f not in surname_owner}
+    # Words that begin a longer organisation of the article ("Varga" of "Varga Pharmaceuticals"):
+    # the model's ORG there is the company's short name, not the surname of a Tamás Varga.
+    org_starts = {normalise_name(t.name).split()[0] for t in typed
+                  if t and t.type == "Organization" and " " in t.name and normalise_name(t.name) not in full_names}
     # A longer full name absorbs a shorter one ending the same way ("Bukele" vs "Nayib Bukele"
     # is handled by surnames; "Nayib Armando Bukele" vs "Nayib Bukele" by first+last).
     for t in typed:
@@ -118,11 +144,23 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
         key = normalise_name(t.name)
         words = key.split()
         if t.type in {"Person", "Organization", "Location"} and len(words) == 1:
-            owner = surname_owner.get(words[0]) or (first_names.get(words[0]) if t.type == "Person" else None)
+            if t.type == "Organization" and words[0] in org_starts:
+                continue
+            by_first = first_names.get(words[0]) if t.type != "Location" and not t.raw.titled else None
+            owner = surname_owner.get(words[0]) or by_first  # "Mr Howard" is a surname, never a first name
             if owner:
                 t.type, t.name, t.iso3 = "Person", owner, None
         elif t.type in {"Organization", "Location"} and key in full_names:
             t.type, t.name = "Person", full_names[key]
+        elif t.type in {"Person", "Organization"}:
+            # "Juan Carlos" beside "Juan Carlos Ferrero": the one full name it begins;
+            # "De Vries" beside "Sanne de Vries": the one it ends (a surname with a particle)
+            longer = [n for k, n in full_names.items() if k.startswith(key + " ")] if t.type == "Person" else []
+            if not longer and words[0] in NAME_PARTICLES:
+                longer = [n for k, n in full_names.items() if k.endswith(" " + key)]
+            if len(longer) == 1:
+                t.type, t.name = "Person", longer[0]
+    _unify_one_word_types(typed)
 
     org_names = {normalise_name(t.name): t.name for t in typed if t and t.type == "Organization" and len(t.name.split()) > 1}
     by_initials: dict[str, str | None] = {}
@@ -131,8 +169,30 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
         if len(acronym) >= 2:
             by_initials[acronym] = name if by_initials.get(acronym, name) == name else None
     for t in typed:
-        if t and t.type == "Organization" and t.name.isupper() and by_initials.get(t.name):
-            t.name = by_initials[t.name]  # type: ignore[assignment]
+        if t is None or t.type != "Organization":
+            continue
+        capitals = "".join(ch for ch in t.name if ch.isupper())
+        # "FCC", and "AfDB" (African Development Bank): the capitals of a short all-letter form
+        if t.name.isalpha() and len(t.name) <= 6 and len(capitals) >= 2 and t.name[0].isupper() and by_initials.get(capitals):
+            t.name = by_initials[capitals]  # type: ignore[assignment]
+        elif len(t.name.split()) == 1 and not t.known:
+            # "Brightline" beside "Brightline Cable": the one longer organisation it begins
+            longer = [n for k, n in org_names.items() if k.startswith(normalise_name(t.name) + " ")]
+            if len(longer) == 1:
+                t.name = longer[0]
+        elif len(t.name.split()) >= 3 and not t.known:
+            # "Dutch Supreme Court" beside "Supreme Court", "US Federal Communications Commission"
+            # beside "FCC"'s long form: a leading country or nationality is not part of the name
+            first, rest = t.name.split(" ", 1)
+            if (gaz.country(first) or gaz.nationality(first)) and normalise_name(rest) in org_names:
+                t.name = org_names[normalise_name(rest)]
+    places = {normalise_name(t.name): t.name for t in typed if t and t.type == "Location" and " " in t.name}
+    for t in typed:
+        if t and t.type == "Location" and " " not in t.name and not t.known:
+            # "Scotstoun" beside "Scotstoun Stadium"
+            longer = [n for k, n in places.items() if k.startswith(normalise_name(t.name) + " ")]
+            if len(longer) == 1:
+                t.name = longer[0]
 
     entities: dict[str, ExtractedEntity] = {}
     mention_entity: list[str | None] = []

@@ -72,3 +72,49 @@ def test_issue_12_a_first_name_joins_the_one_full_name_it_starts():
     )
     people = [e.name for e in doc.entities if e.type == "Person" and e.mentions]
     assert people == ["Paul Boateng"]
+
+
+@pytest.mark.issue(12)
+def test_issue_12_country_prefix_acronym_and_long_form_are_one_node():
+    doc = KnowledgeGraph.extract_text(
+        "The US Federal Communications Commission opened a review on Monday. The FCC said the Federal "
+        "Communications Commission would decide by June. The African Development Bank (AfDB) is lending $400m; "
+        "the AfDB said the line would be finished in 2027."
+    )
+    orgs = {e.name: e for e in doc.entities if e.type == "Organization" and e.mentions}
+    assert "Federal Communications Commission" in orgs and "FCC" not in orgs
+    assert "US Federal Communications Commission" not in orgs
+    assert "African Development Bank" in orgs and "AfDB" not in orgs
+
+
+@pytest.mark.issue(12)
+def test_issue_12_fragments_of_names_and_titles_are_not_entities():
+    found = entities(
+        "The Public and Commercial Services Union called a strike on Monday. The New Home Secretary, Charles Clarke, "
+        "met the Kenya Association of Manufacturers in Nairobi."
+    )
+    assert "Public" not in found and "New Home" not in found and "Kenya Association" not in found
+    assert found.get("Public and Commercial Services Union") == "Organization"
+    assert found.get("Kenya Association of Manufacturers") == "Organization"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_company_and_a_person_sharing_its_name_stay_apart():
+    doc = KnowledgeGraph.extract_text(
+        "Varga Pharmaceuticals has appointed Ingrid Solberg as chief executive. Chairman Tamás Varga praised her. "
+        "Solberg will take over at Varga on 1 July, the Budapest-based Varga said."
+    )
+    nodes = {e.name: e for e in doc.entities if e.mentions}
+    assert nodes["Varga Pharmaceuticals"].type == "Organization" and nodes["Tamás Varga"].type == "Person"
+    assert "Varga" not in nodes["Tamás Varga"].aliases
+
+
+@pytest.mark.issue(12)
+def test_issue_12_title_and_surname_is_the_surname_not_a_first_name():
+    doc = KnowledgeGraph.extract_text(
+        "Usability expert Jakob Nielsen published the study. Dr Nielsen said most sites were too slow. "
+        "Howard Flight was sacked. Mr Howard said he had no choice."
+    )
+    people = {e.name: e for e in doc.entities if e.type == "Person" and e.mentions}
+    assert "Nielsen" not in people and "Jakob Nielsen" in people
+    assert people["Howard Flight"].mentions == 1  # "Mr Howard" is Michael Howard's surname, not Flight's first name
