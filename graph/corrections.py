@@ -213,10 +213,17 @@ def _relation(conn: sqlite3.Connection, rid: int) -> sqlite3.Row:
 
 def document_ids(conn: sqlite3.Connection, refs: Iterable[str]) -> list[str]:
     """Documents by id, source path or external id; every reference must match one at least."""
+    from pathlib import Path
+
     out: list[str] = []
     for ref in refs:
         rows = [r[0] for r in conn.execute(
             "SELECT id FROM documents WHERE id = ?1 OR source = ?1 OR external_id = ?1 OR url = ?1 ORDER BY id", (ref,))]
+        if not rows and Path(ref).exists():
+            # A path as typed here: the store keeps the absolute one, with ":N" per line of a JSONL file.
+            full = str(Path(ref).resolve())
+            rows = [r[0] for r in conn.execute(
+                "SELECT id FROM documents WHERE source = ?1 OR (source > ?1 || ':' AND source < ?1 || ';') ORDER BY id", (full,))]
         if not rows:
             raise CorrectionError(detail=f"no document {ref!r} in the store (give an id, a source path or an external id)")
         out += [r for r in rows if r not in out]
@@ -466,6 +473,15 @@ class Rules:
         self.rejected = {_key(self.entity(h), t, self.entity(x)) for h, t, x in self.rejected}
         self.confirmed = {_key(self.entity(h), t, self.entity(x)) for h, t, x in self.confirmed}
         self._rows: dict[str, sqlite3.Row | None] = {}
+        self._norms: dict[str, str] = {}  # names recur across articles: normalise each once
+        self._suppressed_ids = {eid for eid, _ in self.suppressed}
+        self._version: Any = None
+
+    def norm(self, name: str) -> str:
+        n = self._norms.get(name)
+        if n is None:
+            n = self._norms[name] = normalise_name(name)
+        return n
 
     def __bool__(self) -> bool:
         return bool(self.redirect or self.names or self.suppressed or self.rejected or self.confirmed or self.forgotten)
@@ -478,7 +494,8 @@ class Rules:
         return eid
 
     def _stored(self, eid: str) -> sqlite3.Row | None:
-        if eid not in self._rows:
+        # Cached until the store's data version moves (``apply``); a miss is looked up again.
+        if self._rows.get(eid) is None:
             self._rows[eid] = self.conn.execute("SELECT name, type, iso3, is_agency FROM entities WHERE id = ?", (eid,)).fetchone()
         return self._rows[eid]
 
@@ -488,11 +505,14 @@ class Rules:
             return None
         if not self:
             return doc
-        self._rows.clear()  # entities may have been created or merged by the previous batch
+        version = self.conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+        if version != self._version:  # a batch was stored (a lone-surname merge may have removed a target)
+            self._rows.clear()
+            self._version = version
         remap: dict[str, str] = {}
         for e in doc.entities:
             target = self.entity(e.id)
-            if target == e.id and (named := self.names.get(normalise_name(e.name))):
+            if target == e.id and self.names and (named := self.names.get(self.norm(e.name))):
                 target = self.entity(named)
             if target != e.id and self._stored(target) is not None:
                 remap[e.id] = target
@@ -515,7 +535,8 @@ class Rules:
                 r.head, r.tail = remap.get(r.head, r.head), remap.get(r.tail, r.tail)
         if self.suppressed:
             for e in doc.entities:
-                e.aliases = {a for a in e.aliases if (e.id, normalise_name(a)) not in self.suppressed}
+                if e.id in self._suppressed_ids:
+                    e.aliases = {a for a in e.aliases if (e.id, self.norm(a)) not in self.suppressed}
         if self.rejected or self.confirmed:
             kept = []
             for r in doc.relations:

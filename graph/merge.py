@@ -47,38 +47,59 @@ def merge_entity(conn: sqlite3.Connection, src: str, dst: str) -> None:
     )
     conn.execute("DELETE FROM entities WHERE id = ?", (src,))
     conn.execute("INSERT OR REPLACE INTO merged_entities VALUES (?, ?)", (src, dst))
-    moved = conn.execute(
-        "SELECT id, head, tail, type, confidence, first_seen, last_seen FROM relations WHERE head = ? OR tail = ?",
-        (src, src),
-    ).fetchall()
-    for r in moved:
-        head = dst if r["head"] == src else r["head"]
-        tail = dst if r["tail"] == src else r["tail"]
-        head, tail = _oriented(r["type"], head, tail)
-        if head == tail:
-            conn.execute("DELETE FROM evidence WHERE relation_id = ?", (r["id"],))
-            conn.execute("DELETE FROM relations WHERE id = ?", (r["id"],))
-            continue
-        existing = conn.execute(
-            "SELECT id FROM relations WHERE head = ? AND type = ? AND tail = ?", (head, r["type"], tail)
-        ).fetchone()
-        if existing is None:
-            conn.execute("UPDATE relations SET head = ?, tail = ? WHERE id = ?", (head, tail, r["id"]))
-            continue
-        target = existing[0]
-        conn.execute(
-            "INSERT OR IGNORE INTO evidence SELECT ?, document_id, start, end, sentence, predicate, method, confidence "
-            "FROM evidence WHERE relation_id = ?",
-            (target, r["id"]),
-        )
-        conn.execute("DELETE FROM evidence WHERE relation_id = ?", (r["id"],))
-        conn.execute("DELETE FROM relations WHERE id = ?", (r["id"],))
-        conn.execute(
-            "UPDATE relations SET weight = (SELECT count(*) FROM evidence WHERE relation_id = ?), "
-            "confidence = max(confidence, ?), first_seen = coalesce(min(first_seen, ?), first_seen, ?), "
-            "last_seen = coalesce(max(last_seen, ?), last_seen, ?) WHERE id = ?",
-            (target, r["confidence"], r["first_seen"], r["first_seen"], r["last_seen"], r["last_seen"], target),
-        )
+    _move_relations(conn, src, dst)
+
+
+def _move_relations(conn: sqlite3.Connection, src: str, dst: str) -> None:
+    """Re-point ``src``'s relations at ``dst`` in a few set-wise statements (a row-by-row
+    loop took 1 s for 10,000 relations): a relation whose new (head, type, tail) exists
+    already folds into it (evidence moved, weight recounted, confidence the higher, dates
+    the wider); one between ``src`` and ``dst`` would be a self-loop and goes."""
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS merge_moves (id INTEGER PRIMARY KEY, type TEXT, head TEXT, tail TEXT, "
+        "target INTEGER, confidence REAL, first_seen TEXT, last_seen TEXT)"
+    )
+    conn.execute("DELETE FROM merge_moves")
+    conn.execute(
+        "INSERT INTO merge_moves (id, type, head, tail, confidence, first_seen, last_seen) "
+        "SELECT id, type, CASE WHEN type = ?3 AND nh > nt THEN nt ELSE nh END, CASE WHEN type = ?3 AND nh > nt THEN nh ELSE nt END, "
+        "confidence, first_seen, last_seen FROM (SELECT id, type, confidence, first_seen, last_seen, "
+        "CASE head WHEN ?1 THEN ?2 ELSE head END AS nh, CASE tail WHEN ?1 THEN ?2 ELSE tail END AS nt "
+        "FROM relations WHERE head = ?1 OR tail = ?1)",
+        (src, dst, COOCCURRENCE),
+    )
+    loops = "(SELECT id FROM merge_moves WHERE head = tail)"
+    conn.execute(f"DELETE FROM evidence WHERE relation_id IN {loops}")
+    conn.execute(f"DELETE FROM confirmed_relations WHERE relation_id IN {loops}")
+    conn.execute(f"DELETE FROM relations WHERE id IN {loops}")
+    conn.execute("DELETE FROM merge_moves WHERE head = tail")
+    conn.execute(
+        "UPDATE merge_moves SET target = (SELECT r.id FROM relations r WHERE r.head = merge_moves.head "
+        "AND r.type = merge_moves.type AND r.tail = merge_moves.tail)"
+    )
+    folded = "(SELECT id FROM merge_moves WHERE target IS NOT NULL)"
+    conn.execute(
+        "INSERT OR IGNORE INTO evidence SELECT m.target, v.document_id, v.start, v.end, v.sentence, v.predicate, v.method, "
+        "v.confidence FROM evidence v JOIN merge_moves m ON m.id = v.relation_id WHERE m.target IS NOT NULL"
+    )
+    conn.execute(f"DELETE FROM evidence WHERE relation_id IN {folded}")
+    conn.execute(
+        "INSERT OR IGNORE INTO confirmed_relations SELECT target FROM merge_moves WHERE target IS NOT NULL "
+        "AND id IN (SELECT relation_id FROM confirmed_relations)"
+    )
+    conn.execute(f"DELETE FROM confirmed_relations WHERE relation_id IN {folded}")
+    conn.execute(f"DELETE FROM relations WHERE id IN {folded}")
+    conn.execute(
+        "UPDATE relations SET weight = (SELECT count(*) FROM evidence WHERE relation_id = relations.id), "
+        "confidence = max(relations.confidence, m.confidence), "
+        "first_seen = coalesce(min(relations.first_seen, m.first_seen), relations.first_seen, m.first_seen), "
+        "last_seen = coalesce(max(relations.last_seen, m.last_seen), relations.last_seen, m.last_seen) "
+        "FROM merge_moves m WHERE m.target = relations.id"
+    )
+    conn.execute(
+        "UPDATE relations SET head = m.head, tail = m.tail FROM merge_moves m WHERE m.id = relations.id AND m.target IS NULL"
+    )
+    conn.execute("DELETE FROM merge_moves")
 
 
 def refresh_entity(conn: sqlite3.Connection, eid: str) -> None:

@@ -53,8 +53,9 @@ def _relation(conn: sqlite3.Connection, r: sqlite3.Row, names: dict[str, sqlite3
             "weight": r["weight"], "evidence": ev}
 
 
-def review(conn: sqlite3.Connection, limit: int = 10, evidence: int = 2) -> list[ReviewItem]:
-    """At most ``limit`` items of each kind, best first within a kind."""
+def review(conn: sqlite3.Connection, limit: int = 10, evidence: int = 2, min_confidence: float = 0.0) -> list[ReviewItem]:
+    """At most ``limit`` items of each kind, best first within a kind; relations below
+    ``min_confidence`` (hidden by the read commands) are left out."""
     items: list[ReviewItem] = []
     weak = conn.execute(
         "WITH deg AS (SELECT e, count(*) AS d FROM (SELECT head AS e FROM relations WHERE type != ?1 "
@@ -62,13 +63,14 @@ def review(conn: sqlite3.Connection, limit: int = 10, evidence: int = 2) -> list
         "SELECT r.*, (dh.d + dt.d) * (1.0 - r.confidence) AS score FROM relations r "
         "JOIN deg dh ON dh.e = r.head JOIN deg dt ON dt.e = r.tail "
         "WHERE r.type != ?1 AND r.id NOT IN (SELECT relation_id FROM confirmed_relations) AND r.confidence < 1.0 "
-        "ORDER BY score DESC, r.id LIMIT ?2", (COOCCURRENCE, limit)).fetchall()
+        "AND r.confidence >= ?3 ORDER BY score DESC, r.id LIMIT ?2", (COOCCURRENCE, limit, min_confidence)).fetchall()
     pairs = conn.execute(
         "SELECT min(head, tail) AS a, max(head, tail) AS b, count(DISTINCT type) AS n FROM relations WHERE type != ? "
-        "GROUP BY a, b HAVING n > 1 ORDER BY sum(weight) DESC, a, b LIMIT ?", (COOCCURRENCE, limit)).fetchall()
+        "AND confidence >= ? GROUP BY a, b HAVING n > 1 ORDER BY sum(weight) DESC, a, b LIMIT ?",
+        (COOCCURRENCE, min_confidence, limit)).fetchall()
     pair_rels = [conn.execute(
-        "SELECT * FROM relations WHERE type != ? AND ((head = ? AND tail = ?) OR (head = ? AND tail = ?)) ORDER BY weight DESC, id",
-        (COOCCURRENCE, p["a"], p["b"], p["b"], p["a"])).fetchall() for p in pairs]
+        "SELECT * FROM relations WHERE type != ? AND confidence >= ? AND ((head = ? AND tail = ?) OR (head = ? AND tail = ?)) "
+        "ORDER BY weight DESC, id", (COOCCURRENCE, min_confidence, p["a"], p["b"], p["b"], p["a"])).fetchall() for p in pairs]
     shared = conn.execute(
         "SELECT a.norm, min(a.alias) AS alias, json_group_array(DISTINCT a.entity_id) AS ids, sum(e.mentions) AS m "
         "FROM aliases a JOIN entities e ON e.id = a.entity_id GROUP BY a.norm HAVING count(DISTINCT a.entity_id) > 1 "

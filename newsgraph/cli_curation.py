@@ -12,6 +12,7 @@ from newsgraph.cli_common import (
     DEFAULT_DB_PATH,
     DbOption,
     JsonOption,
+    MinConfidenceOption,
     app,
     console,
     err_console,
@@ -22,6 +23,7 @@ from newsgraph.cli_common import (
 from newsgraph.errors import CorrectionFileError
 from newsgraph.graph.model import ENTITY_TYPES
 from newsgraph.kg import Correction, KnowledgeGraph
+from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 
 
 @app.command()
@@ -248,6 +250,7 @@ def corrections_import(
 @handles_errors
 def review(
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many items of each kind.")] = 10,
+    min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
     db: DbOption = DEFAULT_DB_PATH,
     json_out: JsonOption = False,
 ) -> None:
@@ -255,7 +258,7 @@ def review(
     types for one pair, names several entities share), each with its evidence and the
     confirm/reject/merge command that would settle it."""
     with KnowledgeGraph.open(db, readonly=True) as kg:
-        items = kg.review(limit)
+        items = kg.review(limit, min_confidence)
     if json_out:
         print_json([i.to_dict() for i in items])
         return

@@ -431,12 +431,15 @@ class KnowledgeGraph:
         return export(self.store, fmt, dest, flt, ego=root, depth=depth, parallel=parallel, entity_ids=entity_ids)
 
     # -- corrections (graph/corrections.py) ---------------------------------------------
-    def review(self, limit: int = 10) -> list[ReviewItem]:
+    def review(self, limit: int = 10, min_confidence: float | None = None) -> list[ReviewItem]:
         """What is most worth a human look: weak edges on hubs, pairs linked by conflicting
-        types, names several entities answer to; at most ``limit`` of each, with evidence."""
+        types, names several entities answer to; at most ``limit`` of each, with evidence.
+        Relations below ``min_confidence`` (default: the read commands' floor) are left out."""
         from newsgraph.graph.review import review
+        from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 
-        return review(self.store.conn, limit)
+        floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+        return review(self.store.conn, limit, min_confidence=floor)
 
     def _correct(self, op: str, args: dict[str, Any], note: str | None) -> Correction:
         return corrections.apply_correction(self.store.conn, op, args, note=note)

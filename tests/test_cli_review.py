@@ -40,7 +40,7 @@ def db(tmp_path):
 
 
 def test_review_lists_each_kind_with_evidence_and_commands(db):
-    result = runner.invoke(app, ["review", "--db", str(db), "--json"])
+    result = runner.invoke(app, ["review", "--db", str(db), "--json", "--min-confidence", "0"])
     assert result.exit_code == 0, result.stderr
     items = json.loads(result.stdout)
     kinds = [i["kind"] for i in items]
@@ -56,7 +56,7 @@ def test_review_lists_each_kind_with_evidence_and_commands(db):
 
 
 def test_review_limit_confirmed_edges_leave_and_text_output(db):
-    items = json.loads(runner.invoke(app, ["review", "--db", str(db), "--json", "--limit", "1"]).stdout)
+    items = json.loads(runner.invoke(app, ["review", "--db", str(db), "--json", "--limit", "1", "--min-confidence", "0"]).stdout)
     assert [i["kind"] for i in items] == ["weak-hub-edge", "conflicting-types", "shared-name"]
     weak_id = items[0]["relations"][0]["id"]
     assert runner.invoke(app, ["confirm", str(weak_id), "--db", str(db)]).exit_code == 0
@@ -64,3 +64,9 @@ def test_review_limit_confirmed_edges_leave_and_text_output(db):
     assert weak_id not in {r["id"] for i in items if i["kind"] == "weak-hub-edge" for r in i["relations"]}
     text = runner.invoke(app, ["review", "--db", str(db)]).stdout
     assert "[conflicting-types] " in text and "-> newsgraph reject" in text
+
+
+def test_review_leaves_out_relations_below_the_floor(db):
+    items = json.loads(runner.invoke(app, ["review", "--db", str(db), "--json", "--min-confidence", "0.5"]).stdout)
+    assert all(r["confidence"] >= 0.5 for i in items for r in i["relations"])
+    assert "conflicting-types" not in {i["kind"] for i in items}  # CRITICISED (0.3) is below it

@@ -378,3 +378,10 @@ def test_every_read_path_shows_the_corrected_graph(party_db, tmp_path):
     assert TORY[0] not in text and "BASED_IN" not in text
     show = json.loads(ng(party_db, "show", "Tory", "-o", tmp_path / "s.html", "--no-open", "--json").stdout)
     assert show["center"]["id"] == CONS[0]
+
+
+def test_forget_by_path_as_typed_and_a_whole_jsonl_file(examples_db, monkeypatch):
+    monkeypatch.chdir(EXAMPLES.parent)
+    before = json.loads(ng(examples_db, "stats", "--json").stdout)["documents"]
+    ng(examples_db, "forget", "examples/un-criticises-prison-deal.md", "examples/meridian-post-feed.jsonl")
+    assert json.loads(ng(examples_db, "stats", "--json").stdout)["documents"] == before - 3
