@@ -7,11 +7,16 @@ store's own schema, then measures, on the same store in the same run:
 - ``entity`` lookups (name resolution + connections with evidence), p50 / p95;
 - ``connections`` depth 1 and depth 2, p50 / p95;
 - ``path`` between random pairs (bidirectional BFS on the store), p50 / p95;
-- an embedded Cypher query: cold (partial graph built), warm (in-process cache) and
-  from the pickle cache beside the db;
+- Cypher (``--only cypher``): the embedded engine (KGLite) side by side with Neo4j on the
+  same graph (``--neo4j URI``: the store is pushed there first; without it, embedded
+  only): one-entity neighbourhood, 2-hop, shortest path, top-k aggregation, p50 / p95;
+  plus the embedded graph's build time, peak RSS of a build (in a fresh process) and
+  the time to open it from its file beside the store;
 - the naive way: ``build_graph(store)`` (whole graph into NetworkX) before one lookup.
 
-Usage: python benchmarks/queries.py [--entities N] [--relations N] [--samples N] [--db PATH] [--keep]
+Usage: python benchmarks/queries.py [--entities N] [--relations N] [--samples N] [--db PATH]
+       [--only lookups|cypher|naive|rankings] [--neo4j URI]
+Full Cypher figures: python benchmarks/queries.py --only cypher --neo4j bolt://127.0.0.1:7687 --db /tmp/bench.db
 Prints figures and the ratios naive / store. No dataset needed.
 """
 
@@ -32,7 +37,6 @@ from newsgraph.graph.model import ENTITY_TYPES, ID_PREFIX, normalise_name  # noq
 from newsgraph.graph.nxview import build_graph  # noqa: E402
 from newsgraph.graph.store import Store  # noqa: E402
 from newsgraph.kg import KnowledgeGraph  # noqa: E402
-from newsgraph.queries import cypher_embedded  # noqa: E402
 
 TYPE_SHARE = {"Person": 0.45, "Organization": 0.25, "Location": 0.2, "Country": 0.05, "Group": 0.05}
 RELATION_SHARE = {
@@ -141,6 +145,7 @@ def main() -> None:
     ap.add_argument("--samples", type=int, default=200)
     ap.add_argument("--naive-runs", type=int, default=2)
     ap.add_argument("--db", type=Path, help="Reuse or keep the synthetic store here.")
+    ap.add_argument("--neo4j", help="Also run the Cypher queries in Neo4j at this URI (the store is pushed there; its database is replaced).")
     ap.add_argument("--only", choices=["lookups", "cypher", "naive", "rankings"], action="append", help="Run only these parts (repeatable).")
     args = ap.parse_args()
 
@@ -150,7 +155,7 @@ def main() -> None:
         args.db = Path(tmp.name) / "bench.db"
     if not args.db.exists():
         build_store(args.db, args.entities, args.relations)
-    for old in args.db.parent.glob(f"{args.db.name}.nxcache-*.pickle"):
+    for old in args.db.parent.glob(f"{args.db.name}.cypher-*"):
         old.unlink()
 
     rng = random.Random(11)
@@ -166,7 +171,7 @@ def main() -> None:
     if "lookups" in parts:
         lookups(kg, sample, rng, results)
     if "cypher" in parts:
-        cypher(kg, store, sample)
+        cypher(kg, store, sample, args.neo4j)
     if "rankings" in parts:
         for by in ("mentions", "degree", "pagerank", "betweenness"):
             t0 = time.perf_counter()
@@ -200,26 +205,73 @@ def lookups(kg: KnowledgeGraph, sample: list[str], rng: random.Random, results: 
     print(f"{'':<44} paths found {len(found)}/{len(hops)}, hops {statistics.mean(found) if found else 0:.1f} on average")
 
 
-def cypher(kg: KnowledgeGraph, store: Store, sample: list[str]) -> None:
-    with_roles = [r[0] for r in store.conn.execute(
-        "SELECT DISTINCT e.name FROM relations r JOIN entities e ON e.id = r.head "
-        "WHERE r.type = 'HOLDS_ROLE' AND e.type = 'Person' LIMIT 20")]
-    query = "MATCH (p:Person {name: $name})-[r:HOLDS_ROLE]->(c) RETURN p.name, type(r), c.name"
-    cypher_embedded.clear_cache()
-    cold = timed(kg.cypher, query, {"name": with_roles[0]})
-    cypher_embedded.clear_cache()
-    from_pickle = timed(kg.cypher, query, {"name": with_roles[1]})
-    spec = cypher_embedded.graph_spec(cypher_embedded._parse(cypher_embedded.prepare(query, {"name": "x"}).text))
-    g, _ = cypher_embedded.cached_graph(store, spec)
-    print(f"cypher: {query}")
-    print(f"{'  HOLDS_ROLE subgraph':<44} {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges")
-    print(f"{'  cold: build the subgraph + query':<44} {cold:9.1f} ms")
-    print(f"{'  pickle beside the db + query':<44} {from_pickle:9.1f} ms")
-    report("  warm, person with roles", [timed(kg.cypher, query, {"name": n}) for n in with_roles])
-    report("  warm, person without (not in subgraph)", [timed(kg.cypher, query, {"name": n}) for n in sample[:20]])
-    scan = "MATCH (p:Person)-[r:HOLDS_ROLE]->(c:Country) RETURN c.name AS country, count(p) AS people ORDER BY people DESC LIMIT 5"
-    print(f"cypher: {scan}")
-    report("  warm, whole-subgraph aggregation", [timed(kg.cypher, scan) for _ in range(3)])
+CYPHER_QUERIES = {
+    "neighbourhood": "MATCH (p:Person {name: $name})-[r]-(o:Entity) RETURN type(r) AS rel, o.name AS other, r.weight AS w",
+    "2-hop": "MATCH (p:Person {name: $name})-[*2..2]-(o:Entity) RETURN count(DISTINCT o) AS reach",
+    "shortest path": "MATCH p = shortestPath((a:Person {name: $name})-[*..6]-(b:Person {name: $other})) RETURN length(p) AS hops",
+    "top-k aggregation": "MATCH (p:Person)-[r:MET_WITH]-(o:Person) RETURN p.name AS name, sum(r.weight) AS w ORDER BY w DESC, name LIMIT 10",
+}
+
+
+def _build_in_child(db: Path) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of building the embedded graph in a fresh process."""
+    import json
+    import subprocess
+
+    code = (
+        "import json, resource, sys, time; sys.path.insert(0, %r)\n"
+        "from newsgraph.graph.store import Store\n"
+        "from newsgraph.queries.cypher.graph import build\n"
+        "s = Store(%r); t0 = time.perf_counter(); g = build(s); t = time.perf_counter() - t0\n"
+        "print(json.dumps([t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]))\n"
+    ) % (str(REPO), str(db))
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    seconds, peak = json.loads(out.strip().splitlines()[-1])
+    return seconds, peak
+
+
+def cypher(kg: KnowledgeGraph, store: Store, sample: list[str], neo4j: str | None) -> None:
+    from newsgraph.queries.cypher import graph as embedded_graph
+
+    seconds, peak = _build_in_child(store.path)
+    print(f"{'embedded graph: build (fresh process)':<44} {seconds:9.1f} s, peak RSS {peak:,.0f} MB")
+    embedded_graph.clear_memory()
+    t0 = time.perf_counter()
+    kg.cypher("RETURN 1")  # builds and saves the file beside the store
+    print(f"{'embedded graph: build + save':<44} {time.perf_counter() - t0:9.1f} s")
+    embedded_graph.clear_memory()
+    t0 = time.perf_counter()
+    _, info = embedded_graph.embedded_graph(store)
+    print(f"{'embedded graph: open the verified file':<44} {time.perf_counter() - t0:9.2f} s ({info.source})")
+    run_neo4j = None
+    if neo4j:
+        from newsgraph.graph.neo4j_sync import push
+        from newsgraph.queries.cypher.neo4j import run_cypher as run_neo4j
+
+        t0 = time.perf_counter()
+        run_neo4j(neo4j, "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", write=True)
+        push(store, neo4j)
+        print(f"{'neo4j: push of the same store':<44} {time.perf_counter() - t0:9.1f} s")
+    pairs = list(zip(sample, reversed(sample)))
+    for label, query in CYPHER_QUERIES.items():
+        params = [{"name": a, "other": b} for a, b in pairs[:50]]
+        if "$" not in query:
+            params = params[:10]
+        for p in params[:3]:  # warm-up: caches, plans
+            kg.cypher(query, p)
+        report(f"cypher {label}, embedded", [timed(kg.cypher, query, p) for p in params])
+        if run_neo4j is not None:
+            from newsgraph.graph.neo4j_client import Neo4jTarget, open_driver
+
+            target = Neo4jTarget.from_env(neo4j, None, None, None)
+            with open_driver(target) as driver, driver.session(database=target.database) as session:
+
+                def one(p: dict[str, str]) -> None:
+                    session.execute_read(lambda tx: tx.run(query, p).data())
+
+                for p in params[:3]:
+                    one(p)
+                report(f"cypher {label}, neo4j (one session)", [timed(one, p) for p in params])
 
 
 def naive(kg: KnowledgeGraph, store: Store, sample: list[str], runs: int) -> float:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import time
+from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
@@ -24,6 +26,7 @@ from newsgraph.errors import InvalidQueryOption, Neo4jUnavailable
 from newsgraph.graph.model import ENTITY_TYPES
 from newsgraph.kg import KnowledgeGraph
 from newsgraph.queries import results
+from newsgraph.queries.cypher import DEFAULT_MAX_WORK, DEFAULT_TIMEOUT
 
 RelTypeOption = Annotated[
     Optional[list[str]], typer.Option("--type", help="Only this relation type (repeatable), e.g. MET_WITH.")
@@ -32,22 +35,62 @@ RelTypeOption = Annotated[
 
 def _run_neo4j(uri: str, query: str, params: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
     try:
-        from newsgraph.queries.cypher_neo4j import run_cypher
+        from newsgraph.queries.cypher.neo4j import run_cypher
     except ImportError:
-        raise Neo4jUnavailable(uri=uri, detail="the Neo4j query backend (newsgraph.queries.cypher_neo4j) is not available in this build") from None
+        raise Neo4jUnavailable(uri=uri, detail="the Neo4j query backend (newsgraph.queries.cypher.neo4j) is not available in this build") from None
     return run_cypher(uri, query, params, **kwargs)
+
+
+def _query_text(query: str | None, file: Path | None) -> str:
+    if file is not None and query is not None:
+        raise InvalidQueryOption(detail="give the query as an argument or with -f FILE, not both")
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidQueryOption(detail=f"cannot read the query file {file}: {exc}") from None
+    if query is None:
+        raise InvalidQueryOption(detail="give a query (an argument, '-' for stdin, or -f FILE)")
+    return sys.stdin.read() if query == "-" else query
+
+
+class _BuildProgress:
+    """The embedded graph's first build on a big store takes a while: say so on stderr."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.shown = False
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if time.monotonic() - self.start < 1.0 and not self.shown:
+            return
+        self.shown = True
+        sys.stderr.write(f"\rBuilding the embedded graph: {phase} {done:,}/{total:,}   ")
+        sys.stderr.flush()
+
+    def end(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
 
 
 @app.command()
 @handles_errors
 def cypher(
-    query: Annotated[str, typer.Argument(help="A Cypher query, or '-' to read it from stdin.")],
+    query: Annotated[Optional[str], typer.Argument(help="A Cypher query, or '-' to read it from stdin.")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from this file.")] = None,
     param: Annotated[
         Optional[list[str]], typer.Option("--param", help="NAME=VALUE for $NAME (VALUE as JSON if it parses). Repeatable.")
     ] = None,
     db: DbOption = DEFAULT_DB_PATH,
     json_out: JsonOption = False,
     csv_out: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Stop an embedded query after this many seconds (0: never).")
+    ] = DEFAULT_TIMEOUT,
+    max_work: Annotated[
+        int, typer.Option("--max-work", min=0, help="Stop an embedded query whose intermediate rows pass this bound (0: none).")
+    ] = DEFAULT_MAX_WORK,
+    explain: Annotated[bool, typer.Option("--explain", help="Print the embedded engine's plan instead of running the query.")] = False,
     neo4j: Annotated[Optional[str], typer.Option("--neo4j", help="Run in Neo4j at this URI instead of the embedded graph.")] = None,
     user: Annotated[Optional[str], typer.Option("--user", envvar="NEO4J_USER", help="Neo4j user (none: no auth).")] = None,
     password: Annotated[Optional[str], typer.Option("--password", envvar="NEO4J_PASSWORD", help="Neo4j password.")] = None,
@@ -55,17 +98,33 @@ def cypher(
         Optional[str], typer.Option("--database", envvar="NEO4J_DATABASE", help="Neo4j database (default: the server's).")
     ] = None,
     write: Annotated[bool, typer.Option("--write", help="Allow a query that writes (Neo4j only).")] = False,
+    allow_procedures: Annotated[
+        bool, typer.Option("--allow-procedures", help="Allow LOAD CSV, procedure calls and SHOW commands in a read-only query (Neo4j only).")
+    ] = False,
 ) -> None:
     """Run a Cypher query on the embedded graph (no server), or in Neo4j with --neo4j URI."""
     if json_out and csv_out:
         raise InvalidQueryOption(detail="choose one of --json and --csv")
-    text = sys.stdin.read() if query == "-" else query
+    text = _query_text(query, file)
     params = results.parse_params(param or [])
     if neo4j:
-        result = _run_neo4j(neo4j, text, params, write=write, user=user, password=password, database=database)
+        if explain:
+            raise InvalidQueryOption(detail="--explain is for the embedded engine; prefix the query with EXPLAIN in Neo4j")
+        result = _run_neo4j(
+            neo4j, text, params, write=write, user=user, password=password, database=database,
+            allow_procedures=allow_procedures,
+        )
     else:
-        with KnowledgeGraph.open(db, readonly=True) as kg:
-            result = kg.cypher(text, params)
+        progress = _BuildProgress()
+        try:
+            with KnowledgeGraph.open(db, readonly=True) as kg:
+                result = kg.cypher(
+                    ("EXPLAIN " + text) if explain else text, params, timeout=timeout, max_work=max_work, progress=progress
+                )
+        finally:
+            progress.end()
+    for warning in result.get("warnings", []):
+        sys.stderr.write(f"Warning: {warning}\n")
     if json_out:
         sys.stdout.write(results.to_json(result) + "\n")
     elif csv_out:

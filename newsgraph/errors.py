@@ -159,6 +159,21 @@ class InvalidQueryOption(NewsgraphError):
     template = "{detail}"
 
 
+class QueryTimeout(NewsgraphError):
+    code = "NG405"
+    template = "The query ran longer than {seconds:g} s and was stopped. Narrow it, raise --timeout, or run it in Neo4j with --neo4j URI."
+
+
+class QueryTooLarge(NewsgraphError):
+    code = "NG406"
+    template = "The query stopped: {detail}. Narrow it (labels, LIMIT, bounded *..n), raise --max-work, or run it in Neo4j with --neo4j URI."
+
+
+class ProcedureRefused(NewsgraphError):
+    code = "NG407"
+    template = "A read-only query reads the graph only; this one {detail}. Pass --allow-procedures (or --write) to run it."
+
+
 class UnknownExportFormat(NewsgraphError):
     code = "NG602"
     template = "Unknown export format {fmt!r}. Use one of: {choices}."

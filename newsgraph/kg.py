@@ -338,11 +338,13 @@ class KnowledgeGraph:
         return self.store.stats()
 
     # -- queries (newsgraph.queries) ----------------------------------------------------
-    def cypher(self, query: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
-        """Read-only Cypher on the embedded graph: ``{"columns": [...], "rows": [{...}]}``."""
-        from newsgraph.queries.cypher_embedded import run_cypher
+    def cypher(self, query: str, params: dict[str, Any] | None = None, **options: Any) -> dict[str, Any]:
+        """Read-only Cypher on the embedded graph: ``{"columns": [...], "rows": [{...}],
+        "warnings": [...]}``; ``options`` are ``newsgraph.queries.cypher.run.run_cypher``'s
+        (``timeout``, ``max_work``, ``progress``)."""
+        from newsgraph.queries.cypher.run import run_cypher
 
-        return run_cypher(self.store, query, params)
+        return run_cypher(self.store, query, params, **options)
 
     def connections(
         self,

@@ -117,11 +117,12 @@ def test_table_output(db):
 @pytest.mark.parametrize(
     "query, message",
     [
-        ("MATCH (n:Person RETURN n", "Error: [NG401] Query failed: unclosed '('"),
-        ("MATCH (n:Person) RETURN n.name ORDER BY", "Error: [NG401] Query failed: cannot parse the query: the query ends too early"),
-        ("MATCH (n:Person) RETURN m.name", "Error: [NG401] Query failed: variable not defined: m.name"),
-        ("MATCH (n {name: $who}) RETURN n", "Error: [NG401] Query failed: missing parameter $who (pass --param who=VALUE)"),
-        ("hello", "Error: [NG401] Query failed: no RETURN clause"),
+        ("MATCH (n:Person RETURN n", "Error: [NG401] Query failed: Cypher syntax error"),
+        ("MATCH (n:Person) RETURN n.name ORDER BY", "Error: [NG401] Query failed: Cypher syntax error"),
+        ("MATCH (n:Person) RETURN m.mentions", "Error: [NG401] Query failed:"),
+        ("MATCH (n:Person {name: $who}) RETURN n", "Error: [NG401] Query failed:"),
+        ("hello", "Error: [NG401] Query failed:"),
+        ("RETURN 'unterminated", "Error: [NG401] Query failed: unterminated '"),
     ],
 )
 def test_malformed_query_is_one_line(db, query, message):
@@ -132,17 +133,19 @@ def test_malformed_query_is_one_line(db, query, message):
     assert result.stderr.startswith(message)
 
 
+@pytest.mark.issue(13)
 @pytest.mark.parametrize(
     "query, what",
     [
-        ("MATCH (a)-[r]-(b)-[s]->(c) RETURN a.name", "directed and undirected relationships in one query"),
-        ("MATCH (a)-[r*1..2]-(b) RETURN a.name", "variable-length relationships without a direction"),
-        ("MATCH (n) WITH n RETURN n.name", "WITH"),
-        ("OPTIONAL MATCH (n) RETURN n.name", "OPTIONAL MATCH"),
-        ("MATCH (a:Person), (b:Country) RETURN a.name", "comma-separated patterns"),
-        ("CREATE (n:Person {name: 'X'}) RETURN n", "CREATE (the embedded graph is read-only"),
-        ("MATCH (n) RETURN *", "RETURN *"),
-        ("MATCH (n) WHERE n.name =~ 'M.*' RETURN n.name", "regular-expression"),
+        ("CREATE (n:Person {name: 'X'}) RETURN n", "writing (the embedded graph is read-only"),
+        ("MATCH (n:Person) SET n.x = 1", "writing (the embedded graph is read-only"),
+        ("MATCH (n) RETURN n.name", "n.name on a node of unknown label"),
+        ("MATCH (n:Entity) RETURN n.title", "n.title on a node of unknown label"),
+        ("MATCH (a)-[*]->(b) RETURN count(b)", "a variable-length relationship without an upper bound"),
+        ("MATCH (n:Person) RETURN id(n)", "id() (internal ids differ"),
+        ("CALL db.labels()", "procedure calls"),
+        ("LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l", "LOAD CSV"),
+        ("MATCH (n:Person) RETURN *, n.name AS x", "RETURN * with more items"),
     ],
 )
 def test_unsupported_query_is_one_line(db, query, what):
@@ -151,6 +154,52 @@ def test_unsupported_query_is_one_line(db, query, what):
     assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith("Error: [NG402] The embedded Cypher engine does not support this: " + what)
+    assert result.stderr.rstrip().endswith("Run it in Neo4j with --neo4j URI.")
+
+
+@pytest.mark.issue(13)
+def test_query_from_a_file(db, tmp_path):
+    saved = tmp_path / "q.cypher"
+    saved.write_text("// people who visited\nMATCH (p:Person)-[:VISITED]->(c:Country)\nRETURN c.name AS c ORDER BY c\n", encoding="utf-8")
+    result = runner.invoke(app, ["cypher", "-f", str(saved), "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.stderr
+    assert [r["c"] for r in json.loads(result.stdout)["rows"]] == ["El Salvador", "Mexico"]
+    both = runner.invoke(app, ["cypher", "RETURN 1", "-f", str(saved), "--db", str(db)])
+    assert both.exit_code == 1 and both.stderr.startswith("Error: [NG404]")
+    missing = runner.invoke(app, ["cypher", "-f", str(tmp_path / "nope.cypher"), "--db", str(db)])
+    assert missing.exit_code == 1 and missing.stderr.startswith("Error: [NG404] cannot read the query file")
+
+
+@pytest.mark.issue(13)
+def test_explain_prints_the_plan(db):
+    result = runner.invoke(app, ["cypher", "MATCH (p:Person)-[:VISITED]->(c) RETURN c.name", "--explain", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert "operation" in data["columns"] and any("Match" in str(r["operation"]) for r in data["rows"])
+
+
+@pytest.mark.issue(13)
+def test_unknown_label_type_or_property_warns(db):
+    result = runner.invoke(app, ["cypher", "MATCH (n:Persn)-[r:VISTED]->(c) RETURN n.nme", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["rows"] == []
+    assert "Persn" in result.stderr and "VISTED" in result.stderr
+    assert all(line.startswith("Warning: ") for line in result.stderr.splitlines())
+
+
+@pytest.mark.issue(14)
+def test_work_bound_is_a_coded_error(db):
+    result = runner.invoke(app, ["cypher", "MATCH (a)-[*1..6]-(b) RETURN count(b)", "--max-work", "50", "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: [NG406] The query stopped:") and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.issue(14)
+def test_timeout_is_a_coded_error(db):
+    query = "UNWIND range(1, 3000) AS x UNWIND range(1, 3000) AS y RETURN count(*)"
+    result = runner.invoke(app, ["cypher", query, "--timeout", "0.001", "--max-work", "0", "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: [NG405] The query ran longer than 0.001 s"), result.stderr
 
 
 def test_neo4j_backend_is_delegated(db, monkeypatch):
@@ -160,18 +209,38 @@ def test_neo4j_backend_is_delegated(db, monkeypatch):
     import types
 
     calls = []
-    module = types.ModuleType("newsgraph.queries.cypher_neo4j")
+    module = types.ModuleType("newsgraph.queries.cypher.neo4j")
 
-    def run_cypher(uri, query, params, *, write=False, user=None, password=None, database=None):
-        calls.append((uri, query, params, write, user, password, database))
-        return {"columns": ["x"], "rows": [{"x": 1}]}
+    def run_cypher(uri, query, params, *, write=False, user=None, password=None, database=None, allow_procedures=False):
+        calls.append((uri, query, params, write, user, password, database, allow_procedures))
+        return {"columns": ["x"], "rows": [{"x": 1}], "warnings": []}
 
     module.run_cypher = run_cypher
-    monkeypatch.setitem(sys.modules, "newsgraph.queries.cypher_neo4j", module)
+    monkeypatch.setitem(sys.modules, "newsgraph.queries.cypher.neo4j", module)
     result = cypher(db, "RETURN $x AS x", "--neo4j", "bolt://db:7687", "--param", "x=1", "--password", "pw", "--write", "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == {"columns": ["x"], "rows": [{"x": 1}]}
-    assert calls == [("bolt://db:7687", "RETURN $x AS x", {"x": 1}, True, None, "pw", None)]
+    assert calls == [("bolt://db:7687", "RETURN $x AS x", {"x": 1}, True, None, "pw", None, False)]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    "query",
+    [
+        "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
+        "SHOW USERS",
+        "CALL dbms.listConfig() YIELD name RETURN name",
+        "USE system SHOW DATABASES",
+        "RETURN dbms.components()",
+        "MATCH (n) CALL db.labels() YIELD label RETURN label",
+    ],
+)
+def test_read_only_neo4j_query_refuses_files_and_procedures(db, query):
+    # Refused before any connection: the URI points nowhere.
+    result = cypher(db, query, "--neo4j", "bolt://127.0.0.1:9")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: [NG407] A read-only query reads the graph only; this one"), result.stderr
+    assert "--allow-procedures" in result.stderr
 
 
 def test_json_and_csv_together_is_an_error(db):
@@ -195,5 +264,5 @@ def test_undirected_relationships_match_either_way(db):
     # Each relationship is seen from both ends, as in Neo4j.
     data = rows(db, "MATCH (a:Person)-[r:MET_WITH]-(b:Person) RETURN count(*) AS n")
     assert data["rows"] == [{"n": 6}]
-    data = rows(db, "MATCH (a {name: 'Lake Atitlan'})--(b) RETURN b.name")
+    data = rows(db, "MATCH (a:Entity {name: 'Lake Atitlan'})--(b:Entity) RETURN b.name")
     assert data["rows"] == []

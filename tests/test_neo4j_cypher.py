@@ -14,7 +14,7 @@ from newsgraph.cli import app
 from newsgraph.errors import Neo4jQueryError, WriteRefused
 from newsgraph.graph.neo4j_sync import push
 from newsgraph.graph.store import Store
-from newsgraph.queries.cypher_neo4j import run_cypher
+from newsgraph.queries.cypher.neo4j import run_cypher
 
 pytestmark = pytest.mark.neo4j
 
@@ -62,7 +62,7 @@ def test_write_refused_without_write_and_nothing_written(pushed):
 
 def test_write_allowed_with_write(pushed):
     result = run_cypher(pushed, "CREATE (s:Scratch {x: $x}) RETURN s.x AS x", {"x": 5}, write=True)
-    assert result == {"columns": ["x"], "rows": [{"x": 5}]}
+    assert result == {"columns": ["x"], "rows": [{"x": 5}], "warnings": []}
     assert cypher(pushed, "MATCH (s:Scratch) RETURN s.x AS x") == [{"x": 5}]
 
 
@@ -136,3 +136,27 @@ def test_readme_examples_give_the_same_rows_in_neo4j(samples_db, neo4j_server, q
     assert embedded.exit_code == 0, embedded.stderr
     assert remote.exit_code == 0, remote.stderr
     assert json.loads(remote.stdout) == json.loads(embedded.stdout)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    "query",
+    ["LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line", "SHOW USERS", "CALL dbms.listConfig() YIELD name RETURN name"],
+)
+def test_read_only_query_cannot_read_files_or_run_procedures(pushed, query):
+    uri = pushed
+    result = CliRunner().invoke(app, ["cypher", query, "--neo4j", uri])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("Error: [NG407]")
+
+
+@pytest.mark.issue(14)
+def test_allowed_procedures_run_and_files_stay_restricted(pushed):
+    uri = pushed
+    labels = run_cypher(uri, "CALL db.labels() YIELD label RETURN label ORDER BY label", allow_procedures=True)
+    assert {"Document", "Entity", "Person"} <= {r["label"] for r in labels["rows"]}
+    # The test server restricts LOAD CSV to its import folder, as a production server does:
+    # a file outside it cannot be read even when LOAD CSV is allowed.
+    result = CliRunner().invoke(app, ["cypher", "LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l", "--neo4j", uri, "--allow-procedures"])
+    assert result.exit_code == 1
+    assert "root:" not in result.stdout

@@ -72,6 +72,8 @@ public final class TestServer {
             usage("--work-dir is required");
         }
         Files.createDirectories(workDir);
+        Path importDir = workDir.resolve("import").toAbsolutePath();
+        Files.createDirectories(importDir);
 
         long t0 = System.nanoTime();
         Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(workDir)
@@ -84,6 +86,9 @@ public final class TestServer {
                 .withConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
                 .withConfig(GraphDatabaseSettings.pagecache_memory, pagecacheMb * 1024L * 1024L)
                 .withConfig(GraphDatabaseSettings.udc_enabled, false)
+                // As a production server: LOAD CSV reads file:/// URLs from the import folder
+                // only (the harness's default is the whole file system).
+                .withConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir)
                 .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .withConfig(GraphDatabaseSettings.preallocate_store_files, false)
                 // Throwaway data: don't linger on shutdown (defaults wait several seconds for
