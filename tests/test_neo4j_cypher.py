@@ -62,7 +62,7 @@ def test_write_refused_without_write_and_nothing_written(pushed):
 
 def test_write_allowed_with_write(pushed):
     result = run_cypher(pushed, "CREATE (s:Scratch {x: $x}) RETURN s.x AS x", {"x": 5}, write=True)
-    assert result == {"columns": ["x"], "rows": [{"x": 5}], "warnings": []}
+    assert result == {"columns": ["x"], "rows": [{"x": 5}]}
     assert cypher(pushed, "MATCH (s:Scratch) RETURN s.x AS x") == [{"x": 5}]
 
 

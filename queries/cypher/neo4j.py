@@ -97,4 +97,7 @@ def _collect(result: Any) -> dict[str, Any]:
         for n in (getattr(summary, "notifications", None) or [])
         if str(n.get("severity", "")).upper() == "WARNING"
     ]
-    return {"columns": columns, "rows": rows, "warnings": warnings}
+    out: dict[str, Any] = {"columns": columns, "rows": rows}
+    if warnings:
+        out["warnings"] = warnings
+    return out

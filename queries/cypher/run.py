@@ -31,7 +31,8 @@ def run_cypher(
         columns = sorted(columns)  # Neo4j orders RETURN * columns by name
     rows = [{c: engine.plain(row.get(c)) for c in columns} for row in raw]
     result = make_result(columns, rows)
-    result["warnings"] = warnings
+    if warnings:  # only then: results stay {"columns", "rows"} for callers comparing them
+        result["warnings"] = warnings
     return result
 
 
