@@ -44,6 +44,9 @@ def serve(
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
+        # Listening from now on: a browser opened before uvicorn is up waits in the backlog
+        # instead of being refused, and a second server on the port is refused at once.
+        sock.listen(2048)
     except OSError as exc:
         sock.close()
         raise ServeListenError(host=host, port=port, detail=exc.strerror or str(exc)) from None

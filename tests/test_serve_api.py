@@ -260,8 +260,8 @@ def test_the_cli_serves_and_warns_off_localhost(served, tmp_path):
         deadline = time.monotonic() + 30
         while "Ctrl+C" not in err and time.monotonic() < deadline:
             ready, _, _ = select.select([proc.stderr], [], [], 1)
-            if ready:
-                err += proc.stderr.readline()
+            if ready:  # raw reads: a buffered readline could keep lines select() cannot see
+                err += os.read(proc.stderr.fileno(), 65536).decode("utf-8", "replace")
         assert "WARNING: listening on 0.0.0.0, not localhost" in err
         assert "There is no login" in err
         port = int(err.split("newsgraph explorer on http://0.0.0.0:")[1].split("/")[0])
