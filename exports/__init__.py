@@ -7,7 +7,9 @@ library call behind ``newsgraph export``: filter, optional ego network, stream o
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
 from newsgraph.errors import ExportOptionError, UnknownExportFormat
@@ -15,7 +17,8 @@ from newsgraph.exports.csv import write_csv
 from newsgraph.exports.gexf import write_gexf
 from newsgraph.exports.graphml import write_graphml
 from newsgraph.exports.json import write_json
-from newsgraph.exports.source import Destination, StoreGraph, ego_entity_ids
+from newsgraph.exports.files import refuse_unsafe_destination
+from newsgraph.exports.source import Destination, StoreGraph, destination_error, ego_entity_ids
 from newsgraph.graph.nxview import GraphFilter
 from newsgraph.graph.store import Store
 
@@ -73,6 +76,8 @@ def export(
         raise ExportOptionError(detail=f"unknown --parallel mode {parallel!r}; use one of {', '.join(exporter.parallel_modes)}")
     if depth < 0:
         raise ExportOptionError(detail=f"--depth must be 0 or more, not {depth}")
+    if isinstance(dest, (str, os.PathLike)) and os.fspath(dest) != "-":
+        refuse_unsafe_destination(Path(dest), store.path, destination_error)
     flt = flt or GraphFilter()
     ids = ego_entity_ids(store, ego, depth, flt) if ego is not None else entity_ids
     graph = StoreGraph(store, flt, entity_ids=ids)

@@ -46,7 +46,8 @@ from typing import Any, Iterator
 
 from newsgraph.errors import ExportDestinationError
 from newsgraph.exports._xml import xml_safe
-from newsgraph.exports.source import Destination, GraphLike, StoreGraph, iter_edges, iter_nodes, open_binary
+from newsgraph.exports.files import AtomicFolder
+from newsgraph.exports.source import Destination, GraphLike, StoreGraph, destination_error, iter_edges, iter_nodes, open_binary
 
 __all__ = ["write_csv", "NODE_HEADER", "RELATIONSHIP_HEADER", "DOCUMENT_HEADER", "MENTION_HEADER", "EVIDENCE_HEADER",
            "ARRAY_DELIMITER"]
@@ -152,9 +153,18 @@ def write_csv(graph: GraphLike, dest: Destination) -> tuple[int, int]:
             raise ExportDestinationError(path=str(folder), detail=str(exc.strerror or exc)) from exc
         if not folder.is_dir():
             raise ExportDestinationError(path=str(folder), detail="not a folder; csv writes " + ", ".join(name for name, _, _ in FILES) + " into a folder (or a .zip)")
-        for name, header, rows in FILES:
-            with open(folder / name, "w", encoding="utf-8", newline="") as fh:
-                counts.append(_write_table(fh, header, rows(graph)))
+        # all five files replace the old ones together, once all are written (exports/files.py)
+        files = AtomicFolder(folder, destination_error)
+        try:
+            for name, header, rows in FILES:
+                counts.append(_write_table(files.open(name), header, rows(graph)))  # type: ignore[arg-type]
+        except OSError as exc:
+            files.abort()
+            raise ExportDestinationError(path=str(folder), detail=(exc.strerror or str(exc)) + "; the files there were left as they were") from exc
+        except BaseException:
+            files.abort()
+            raise
+        files.commit()
         return counts[0], counts[1]
     with open_binary(dest) as out:
         with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:

@@ -34,6 +34,7 @@ from typing import IO, Any, BinaryIO, Iterable, Iterator, Union
 import networkx as nx
 
 from newsgraph.errors import ExportDestinationError
+from newsgraph.exports.files import atomic_output
 from newsgraph.graph.nxview import GraphFilter
 from newsgraph.graph.store import Store
 
@@ -493,16 +494,15 @@ def open_binary(dest: Destination) -> Iterator[BinaryIO]:
         out.flush()
         return
     if isinstance(dest, (str, os.PathLike)):
-        path = Path(dest)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fh: IO[bytes] = open(path, "wb")
-        except OSError as exc:
-            raise ExportDestinationError(path=str(path), detail=str(exc.strerror or exc)) from exc
-        with fh:
-            yield fh  # type: ignore[misc]
+        # a temporary file renamed into place: a failed write leaves the old file (exports/files.py)
+        with atomic_output(Path(dest), destination_error) as fh:
+            yield fh
         return
     yield dest
+
+
+def destination_error(path: str, detail: str) -> ExportDestinationError:
+    return ExportDestinationError(path=path, detail=detail)
 
 
 # -- ego networks ---------------------------------------------------------------------

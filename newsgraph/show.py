@@ -28,6 +28,7 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.errors import ShowAssetMissing, ShowUnknownType, ShowWriteError
+from newsgraph.exports.files import atomic_output, refuse_unsafe_destination
 from newsgraph.graph.model import COOCCURRENCE, ENTITY_TYPES, TYPE_COLOURS
 from newsgraph.graph.nxview import GraphFilter, build_graph
 from newsgraph.graph.store import Store
@@ -320,6 +321,10 @@ def open_in_browser(path: Path) -> bool:
         return False
 
 
+def _write_error(path: str, detail: str) -> ShowWriteError:
+    return ShowWriteError(path=path, detail=detail)
+
+
 def write_show(
     kg: KnowledgeGraph,
     name: str,
@@ -331,6 +336,8 @@ def write_show(
     """Write the ego network page of ``name`` to ``dest``, or to a new temporary file
     opened in the browser when ``dest`` is None."""
     opts = opts or EgoOptions()
+    if dest is not None:  # before any work: -o news.db must not cost the graph
+        refuse_unsafe_destination(Path(dest), kg.store.path, _write_error)
     ego = ego_network(kg, name, opts)
     data = page_data(kg, ego, opts)
     html = render_html(data)
@@ -338,12 +345,14 @@ def write_show(
         fd, tmp = tempfile.mkstemp(prefix="newsgraph-show-", suffix=".html")
         os.close(fd)
         path = Path(tmp)
+        try:
+            path.write_text(html, encoding="utf-8")
+        except OSError as exc:
+            raise ShowWriteError(path=str(path), detail=exc.strerror or str(exc)) from exc
     else:
         path = Path(dest)
-    try:
-        path.write_text(html, encoding="utf-8")
-    except OSError as exc:
-        raise ShowWriteError(path=str(path), detail=exc.strerror or str(exc)) from exc
+        with atomic_output(path, _write_error, text=True, make_parents=False) as f:  # the old page stays if this fails
+            f.write(html)
     result = ShowResult(
         path=path,
         center=data["center"],
