@@ -122,6 +122,8 @@ def test_ego_filters(client):
     bad = client.get("/api/ego", params={"ref": "Rubio", "since": "last week"})
     assert bad.status_code == 400 and error_code(bad) == "NG404"
     assert client.get("/api/ego", params={"ref": "Rubio", "depth": 9}).status_code == 400
+    two = ego(client, depth=2)
+    assert {n["id"] for n in two["nodes"]} > {n["id"] for n in base["nodes"]} and max(n["hop"] for n in two["nodes"]) == 2
     cut = ego(client, max_nodes=3, min_confidence=0, cooccurrence="true")
     assert cut["truncated"] is True and len(cut["nodes"]) == 3
 
@@ -179,7 +181,9 @@ def test_cypher_read_only_with_the_cli_errors(client, kg):
     query = "MATCH (p:Person)-[r:VISITED]->(c:Country) RETURN p.name AS person, c.name AS country"
     resp = client.post("/api/cypher", json={"query": query})
     assert resp.status_code == 200
-    assert resp.json() == kg.cypher(query)
+    assert resp.json() == {"warnings": [], **kg.cypher(query)}
+    unknown = client.post("/api/cypher", json={"query": "MATCH (p:Planet) RETURN p.name AS name"}).json()
+    assert unknown["rows"] == [] and unknown["warnings"] == kg.cypher("MATCH (p:Planet) RETURN p.name AS name").get("warnings", [])
     assert {"person": "Marco Rubio", "country": "Panama"} in resp.json()["rows"]
     params = client.post("/api/cypher", json={"query": "MATCH (p:Person) WHERE p.name = $n RETURN p.id AS id", "params": {"n": "Marco Rubio"}})
     assert params.json()["rows"] == [{"id": "person:marco-rubio"}]

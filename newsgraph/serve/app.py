@@ -309,7 +309,8 @@ def create_app(
     ) -> dict[str, Any]:
         with graphs.cypher_lock:
             result = graphs.get().cypher(query, params or {})
-        return {"columns": result["columns"], "rows": result["rows"]}
+        # The engine's warnings (unknown labels or properties) too, as the CLI prints them.
+        return {"columns": result["columns"], "rows": result["rows"], "warnings": list(result.get("warnings") or [])}
 
     @app.post("/api/export", summary="The entities of the current view and the relations among them, as GraphML or GEXF")
     def export(

@@ -174,12 +174,13 @@
 
   // -- entity view: filters -----------------------------------------------------------------
   function defaults() {
-    return { min_confidence: META.defaults.min_confidence, min_weight: 0, max_nodes: META.defaults.max_nodes,
+    return { depth: 1, min_confidence: META.defaults.min_confidence, min_weight: 0, max_nodes: META.defaults.max_nodes,
              cooccurrence: false, since: "", until: "", source: "", etype: [], relation: [] };
   }
   function filtersFromQuery(query) {
     var f = defaults();
     if (query.has("min_confidence")) f.min_confidence = parseFloat(query.get("min_confidence"));
+    if (query.has("depth")) f.depth = Math.max(1, Math.min(3, parseInt(query.get("depth"), 10) || 1));
     if (query.has("min_weight")) f.min_weight = parseInt(query.get("min_weight"), 10) || 0;
     if (query.has("max_nodes")) f.max_nodes = parseInt(query.get("max_nodes"), 10) || META.defaults.max_nodes;
     f.cooccurrence = query.get("cooccurrence") === "true";
@@ -190,7 +191,7 @@
   }
   function filtersToQuery(f) {
     var q = new URLSearchParams(), d = defaults();
-    ["min_confidence", "min_weight", "max_nodes", "since", "until", "source"].forEach(function (k) {
+    ["depth", "min_confidence", "min_weight", "max_nodes", "since", "until", "source"].forEach(function (k) {
       if (String(f[k]) !== String(d[k])) q.append(k, String(f[k]));
     });
     if (f.cooccurrence) q.append("cooccurrence", "true");
@@ -202,6 +203,7 @@
     $("f-minconf").value = f.min_confidence;
     $("minconf-out").textContent = Number(f.min_confidence).toFixed(2);
     $("f-minweight").value = f.min_weight;
+    $("f-depth").value = f.depth;
     $("f-maxnodes").value = f.max_nodes;
     $("f-cooc").checked = f.cooccurrence;
     $("f-since").value = f.since; $("f-until").value = f.until; $("f-source").value = f.source;
@@ -214,6 +216,7 @@
         .map(function (i) { return i.value; });
     }
     return {
+      depth: Math.max(1, Math.min(3, parseInt($("f-depth").value, 10) || 1)),
       min_confidence: parseFloat($("f-minconf").value), min_weight: parseInt($("f-minweight").value, 10) || 0,
       max_nodes: parseInt($("f-maxnodes").value, 10) || META.defaults.max_nodes, cooccurrence: $("f-cooc").checked,
       since: $("f-since").value.trim(), until: $("f-until").value.trim(), source: $("f-source").value.trim(),
@@ -249,7 +252,7 @@
   // current = { centre, filters, expanded: [ids], nodes: {id: node}, edges: {id: edge}, network, ds }
   var current = null;
   function egoParams(ref, f) {
-    return { ref: ref, min_confidence: f.min_confidence, min_weight: f.min_weight, max_nodes: f.max_nodes,
+    return { ref: ref, depth: f.depth, min_confidence: f.min_confidence, min_weight: f.min_weight, max_nodes: f.max_nodes,
              cooccurrence: f.cooccurrence ? "true" : "false", since: f.since, until: f.until, source: f.source,
              etype: f.etype, relation: f.relation };
   }
@@ -399,7 +402,9 @@
   function expand(id, quiet) {
     if (current.expanded.indexOf(id) >= 0) return Promise.resolve(0);
     current.expanded.push(id);
-    return api("/api/ego", egoParams(id, current.filters)).then(function (data) {
+    var params = egoParams(id, current.filters);
+    params.depth = 1;  // expanding is one more ring around that entity, whatever the view's depth
+    return api("/api/ego", params).then(function (data) {
       if (data.truncated) current.truncated = true;
       var added = merge(data, id);
       if (!quiet) whenDrawn();
@@ -733,7 +738,8 @@
         body.appendChild(tr);
       });
       table.appendChild(body);
-      $("cypher-summary").textContent = plural(r.rows.length, "row") + " · " + plural(r.columns.length, "column");
+      $("cypher-summary").textContent = plural(r.rows.length, "row") + " · " + plural(r.columns.length, "column") +
+        (r.warnings && r.warnings.length ? " · warning: " + r.warnings.join("; ") : "");
       root.setAttribute("data-cypher-rows", String(r.rows.length));
       cypherGraph(r);
       setState("ready");
