@@ -104,11 +104,37 @@ def extract(
         bool, typer.Option("--jsonl", help="Batch form: FILE is JSON Lines of articles; print one extracted document per line.")
     ] = False,
     workers: WorkersOption = None,
+    engine: Annotated[
+        Optional[str], typer.Option("--engine", help="'spark': run the batch form as an Apache Spark job over FILE "
+                                    "(files or a folder: JSON Lines, web archives, any input ingest reads), "
+                                    "writing part-NNNNN files to --out; merge with 'ingest --from-extracted OUT'.")
+    ] = None,
+    out_dir: Annotated[Optional[Path], typer.Option("--out", help="With --engine: the output folder (must not exist).")] = None,
+    master: Annotated[str, typer.Option("--master", help="With --engine spark: the Spark master URL.")] = "local[2,2]",
 ) -> None:
     """Entities and relations of one text, printed; nothing is stored. With --jsonl, the
     batch form for map steps: JSON Lines of articles in, one extracted document per line out."""
     from newsgraph.extract.readers import ReadFailure, iter_articles
 
+    if engine is not None:
+        if engine != "spark":
+            raise InputError(detail=f"unknown engine {engine!r}; use spark")
+        if out_dir is None:
+            raise InputError(detail="--engine needs --out FOLDER for the partitions' output")
+        from newsgraph.extract.distributed import run_spark
+
+        result = run_spark([file], out_dir, model=model, master=master, on_failure=error_line)
+        if json_out:
+            print_json(result.to_dict())
+        else:
+            console().print(
+                f"{result.documents} documents in {result.partitions} partitions written to {result.out_dir} "
+                f"in {result.seconds:.1f} s; {len(result.failures)} failed"
+                + ("; skipped: " + ", ".join(f"{n} {r}" for r, n in sorted(result.skipped.items())) if result.skipped else "")
+            )
+        if result.failures:
+            raise typer.Exit(1)
+        return
     if jsonl:
         from newsgraph.extracted import extract_jsonl
 

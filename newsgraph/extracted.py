@@ -95,11 +95,20 @@ def read_extracted(paths: Iterable[str], stdin: TextIO | None = None) -> Iterato
         if path == "-":
             yield from _documents(stdin if stdin is not None else sys.stdin, STDIN)
             continue
-        try:
-            with open(path, encoding="utf-8", errors="replace") as f:
-                yield from _documents(f, path)
-        except OSError as e:
-            yield LineFailure(path, None, f"cannot read: {e.strerror or e}")
+        if Path(path).is_dir():  # a Spark job's output folder: its part files, in order
+            from newsgraph.extract.distributed import part_files
+
+            files = part_files(path)
+            if not files:
+                yield LineFailure(path, None, "no part-* files in folder (not the output of extract --engine)")
+        else:
+            files = [path]
+        for file in files:
+            try:
+                with open(file, encoding="utf-8", errors="replace") as f:
+                    yield from _documents(f, file)
+            except OSError as e:
+                yield LineFailure(file, None, f"cannot read: {e.strerror or e}")
 
 
 def _documents(lines: Iterable[str], source: str) -> Iterator[ExtractedDocument | LineFailure]:

@@ -1,0 +1,252 @@
+"""The map step as an Apache Spark job: articles in (JSON Lines, web archives, any input
+``ingest`` reads), extracted-document JSON Lines out, one ``part-NNNNN`` file per Spark
+partition; ``newsgraph ingest --from-extracted OUT`` then merges them with the one writer.
+
+Why Spark (pyspark, local mode on one machine, any cluster by ``--master``): the job is a
+plain map over independent partitions with files in and files out, which is what Spark's
+RDD API does with nothing else to run (Java 17 is all it needs next to the wheel); tasks
+are retried by Spark (``local[N,F]``: F attempts), progress and failures are Spark's, and
+the same code runs on a YARN/Kubernetes/standalone cluster reading shared storage. Ray
+Data would do the map as well, but brings its own cluster runtime (GCS, raylet, object
+store, dashboard) to start even on one machine, and its strength, stateful actors and
+GPU scheduling, is not used by a CPU-only map.
+
+Partitions (``plan``): a JSON Lines file is cut into slices of ``lines_per_partition``
+lines (one pass over the file records each slice's byte offset, so a task seeks straight
+to its slice and sources keep their ``path:LINE``); every other file (a web archive, a
+feed, a page) is one partition, in the order ``ingest`` reads them. Each task loads the
+spaCy pipeline once per Python worker, reads its partition with the project's readers,
+skips non-English articles as ``ingest`` does, and yields one line per article,
+``ExtractedDocument.to_dict()``. Spark writes the lines of partition i to ``part-0000i``.
+Read failures and skip counts come back through accumulators and are reported at the end.
+
+Since partitions follow input order and the merge reads ``part-*`` in order, merging gives
+the same store as a direct ``ingest`` of the same inputs (tests/test_engine.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+LINES_PER_PARTITION = 2000
+DEFAULT_MASTER = "local[2,2]"  # 2 cores, each task tried at most twice
+
+
+@dataclass(frozen=True)
+class Partition:
+    """One unit of work: a slice of a JSON Lines file, or a whole other file."""
+
+    path: str
+    kind: str  # "lines" or "file"
+    offset: int = 0  # byte offset of the slice's first line
+    first_line: int = 1  # its line number, 1-based
+    lines: int = 0
+
+
+@dataclass
+class JobResult:
+    out_dir: str
+    partitions: int = 0
+    documents: int = 0
+    failures: list[str] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "out": self.out_dir, "partitions": self.partitions, "documents": self.documents,
+            "failed": len(self.failures), "failures": self.failures, "skipped": dict(sorted(self.skipped.items())),
+            "seconds": round(self.seconds, 2),
+        }
+
+
+def plan(paths: Iterable[str | Path], lines_per_partition: int = LINES_PER_PARTITION) -> tuple[list[Partition], list[str]]:
+    """Partitions for ``paths`` (files and folders, walked as ``ingest`` walks them), and
+    failure lines for inputs that cannot be read at all."""
+    from newsgraph.extract.readers.base import JSONL_SUFFIXES, SNIFF_BYTES, SUPPORTED_SUFFIXES, looks_binary
+    from newsgraph.extract.readers.sources import _walk  # the folder walk ingest uses, same order
+
+    partitions: list[Partition] = []
+    failures: list[str] = []
+    for entry in paths:
+        path = Path(entry)
+        if path.is_dir():
+            files = list(_walk(path))
+            if not files:
+                failures.append(f"{path}: no {', '.join(sorted(SUPPORTED_SUFFIXES))} files in folder")
+        elif path.exists():
+            files = [path]
+        else:
+            failures.append(f"{path}: no such file or folder")
+            continue
+        for file in files:
+            if file.suffix.lower() not in JSONL_SUFFIXES:
+                partitions.append(Partition(str(file), "file"))
+                continue
+            try:
+                with file.open("rb") as f:
+                    if looks_binary(f.read(SNIFF_BYTES)):
+                        failures.append(f"{file}: binary file")
+                        continue
+                    f.seek(0)
+                    partitions.extend(_slices(file, f, lines_per_partition, failures))
+            except OSError as e:
+                failures.append(f"{file}: cannot read: {e.strerror or e}")
+    return partitions, failures
+
+
+def _slices(file: Path, f: Any, size: int, failures: list[str]) -> Iterator[Partition]:
+    offset, number, start, start_line, count, content = 0, 0, 0, 1, 0, False
+    for raw in f:
+        number += 1
+        if count == 0:
+            start, start_line = offset, number
+        count += 1
+        content = content or bool(raw.strip())
+        offset += len(raw)
+        if count == size:
+            yield Partition(str(file), "lines", start, start_line, count)
+            count = 0
+    if count:
+        yield Partition(str(file), "lines", start, start_line, count)
+    if not content:
+        failures.append(f"{file}: empty file")
+
+
+def partition_items(part: Partition, skipped: Counter[str]) -> Iterator[Any]:
+    """The articles and failures of one partition, read by the project's readers."""
+    from newsgraph.extract.readers import read_file
+    from newsgraph.extract.readers.base import decode_text
+    from newsgraph.extract.readers.jsonl import _article_from_json_line  # one line, numbered by us
+
+    if part.kind == "file":
+        yield from read_file(part.path, skipped)
+        return
+    with open(part.path, "rb") as f:
+        f.seek(part.offset)
+        for number in range(part.first_line, part.first_line + part.lines):
+            line = decode_text(f.readline())
+            if number == 1:
+                line = line.lstrip("\ufeff")
+            if line.strip():
+                yield _article_from_json_line(line, part.path, number)
+
+
+def extract_partition(parts: Iterable[Partition], *, model: str | None, skipped_acc: Any, failures_acc: Any,
+                      documents_acc: Any) -> Iterator[str]:
+    """A Spark task: the partition's articles in, one JSON line per extracted document out."""
+    from newsgraph.extract.pipeline import extract_texts, load_pipeline
+    from newsgraph.extract.readers import ReadFailure
+    from newsgraph.extract.readers.language import judge
+    from newsgraph.graph.model import document_id
+
+    skipped: Counter[str] = Counter()
+    failures: list[str] = []
+
+    def items() -> Iterator[tuple[str, dict[str, Any]]]:
+        for part in parts:
+            for item in partition_items(part, skipped):
+                if isinstance(item, ReadFailure):
+                    failures.append(item.message())
+                    continue
+                verdict = judge(item.text, item.language)
+                if not verdict.english:
+                    skipped[verdict.skip_reason()] += 1
+                    continue
+                yield item.text, {
+                    "document_id": document_id(item.text), "source": item.source, "title": item.title,
+                    "url": item.url, "published": item.published, "external_id": item.external_id,
+                    "authors": item.authors,
+                }
+
+    written = 0
+    for doc in extract_texts(items(), load_pipeline(model), batch_size=32):
+        written += 1
+        yield json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    skipped_acc.add(skipped)
+    failures_acc.add(failures)
+    documents_acc.add(written)
+
+
+def run_spark(
+    paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None = None, master: str = DEFAULT_MASTER,
+    lines_per_partition: int = LINES_PER_PARTITION, on_failure: Callable[[str], None] | None = None,
+) -> JobResult:
+    """Run the extract job on Spark; ``out_dir`` must not exist (Spark writes it whole)."""
+    from newsgraph.errors import InputError
+    from newsgraph.extract.parallel import check_model
+
+    out = Path(out_dir)
+    if out.exists():
+        raise InputError(detail=f"--out {out} exists; the job writes a new folder (remove it or choose another)")
+    check_model(model)  # fail before starting a JVM
+    started = time.perf_counter()
+    parts, failures = plan(paths, lines_per_partition)
+    result = JobResult(str(out), partitions=len(parts))
+    for message in failures:
+        if on_failure:
+            on_failure(message)
+    try:
+        from pyspark import AccumulatorParam
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise InputError(detail="the Spark engine needs pyspark: pip install 'newsgraph[spark]'") from None
+
+    class CounterParam(AccumulatorParam[Counter[str]]):
+        def zero(self, value: Counter[str]) -> Counter[str]:
+            return Counter()
+
+        def addInPlace(self, a: Counter[str], b: Counter[str]) -> Counter[str]:
+            a.update(b)
+            return a
+
+    class ListParam(AccumulatorParam[list[str]]):
+        def zero(self, value: list[str]) -> list[str]:
+            return []
+
+        def addInPlace(self, a: list[str], b: list[str]) -> list[str]:
+            return a + b
+
+    # Workers must run this interpreter (the one with newsgraph and the model installed).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    spark = (
+        SparkSession.builder.master(master).appName("newsgraph-extract")
+        .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+        .config("spark.python.worker.reuse", "true")  # one pipeline load per worker, not per task
+        .getOrCreate()
+    )
+    try:
+        sc = spark.sparkContext
+        sc.setLogLevel("ERROR")
+        skipped_acc = sc.accumulator(Counter(), CounterParam())
+        failures_acc = sc.accumulator([], ListParam())
+        documents_acc = sc.accumulator(0)
+        task = partial(extract_partition, model=model, skipped_acc=skipped_acc, failures_acc=failures_acc,
+                       documents_acc=documents_acc)
+        # one Spark partition per planned partition: Spark schedules, retries and writes them
+        sc.parallelize(parts, max(1, len(parts))).mapPartitions(task).saveAsTextFile(str(out))
+        result.documents = int(documents_acc.value)
+        result.skipped = dict(skipped_acc.value)
+        for message in failures_acc.value:
+            failures.append(message)
+            if on_failure:
+                on_failure(message)
+    finally:
+        spark.stop()
+    result.failures = failures
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def part_files(folder: str | Path) -> list[str]:
+    """A job's output files in partition order (``part-00000``, ``part-00001``, ...)."""
+    return sorted(str(p) for p in Path(folder).glob("part-*") if not p.name.endswith(".crc"))
