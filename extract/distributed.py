@@ -26,12 +26,13 @@ the same store as a direct ``ingest`` of the same inputs (tests/test_engine.py).
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -49,6 +50,7 @@ class Partition:
     offset: int = 0  # byte offset of the slice's first line
     first_line: int = 1  # its line number, 1-based
     lines: int = 0
+    length: int = 0  # bytes
 
 
 @dataclass
@@ -71,17 +73,23 @@ class JobResult:
 def plan(paths: Iterable[str | Path], lines_per_partition: int = LINES_PER_PARTITION) -> tuple[list[Partition], list[str]]:
     """Partitions for ``paths`` (files and folders, walked as ``ingest`` walks them), and
     failure lines for inputs that cannot be read at all."""
-    from newsgraph.extract.readers.base import JSONL_SUFFIXES, SNIFF_BYTES, SUPPORTED_SUFFIXES, looks_binary
+    from newsgraph.extract.readers import ReadFailure, read_jsonl_file
+    from newsgraph.extract.readers.base import JSONL_SUFFIXES, SNIFF_BYTES, sniff_encoding
     from newsgraph.extract.readers.sources import _walk  # the folder walk ingest uses, same order
 
     partitions: list[Partition] = []
     failures: list[str] = []
     for entry in paths:
         path = Path(entry)
+        files: list[Path] = []
         if path.is_dir():
-            files = list(_walk(path))
-            if not files:
-                failures.append(f"{path}: no {', '.join(sorted(SUPPORTED_SUFFIXES))} files in folder")
+            for found in _walk(path, set()):
+                if isinstance(found, ReadFailure):
+                    failures.append(found.message())
+                else:
+                    files.append(found)
+            if not files and not failures:
+                failures.append(f"{path}: no article files in folder")
         elif path.exists():
             files = [path]
         else:
@@ -91,53 +99,55 @@ def plan(paths: Iterable[str | Path], lines_per_partition: int = LINES_PER_PARTI
             if file.suffix.lower() not in JSONL_SUFFIXES:
                 partitions.append(Partition(str(file), "file"))
                 continue
-            try:
-                with file.open("rb") as f:
-                    if looks_binary(f.read(SNIFF_BYTES)):
-                        failures.append(f"{file}: binary file")
-                        continue
-                    f.seek(0)
-                    partitions.extend(_slices(file, f, lines_per_partition, failures))
-            except OSError as e:
-                failures.append(f"{file}: cannot read: {e.strerror or e}")
+            # the reader's own checks of the whole file (binary, empty, unreadable) come first
+            first = next(iter(read_jsonl_file(file)), None)
+            if isinstance(first, ReadFailure) and first.line is None:
+                failures.append(first.message())
+                continue
+            with file.open("rb") as f:
+                if sniff_encoding(f.read(SNIFF_BYTES)) is not None:  # UTF-16 and the like: read whole
+                    partitions.append(Partition(str(file), "file"))
+                    continue
+                f.seek(0)
+                partitions.extend(_slices(file, f, lines_per_partition))
     return partitions, failures
 
 
-def _slices(file: Path, f: Any, size: int, failures: list[str]) -> Iterator[Partition]:
-    offset, number, start, start_line, count, content = 0, 0, 0, 1, 0, False
+def _slices(file: Path, f: Any, size: int) -> Iterator[Partition]:
+    offset, number, start, start_line, count = 0, 0, 0, 1, 0
     for raw in f:
         number += 1
         if count == 0:
             start, start_line = offset, number
         count += 1
-        content = content or bool(raw.strip())
         offset += len(raw)
         if count == size:
-            yield Partition(str(file), "lines", start, start_line, count)
+            yield Partition(str(file), "lines", start, start_line, count, offset - start)
             count = 0
     if count:
-        yield Partition(str(file), "lines", start, start_line, count)
-    if not content:
-        failures.append(f"{file}: empty file")
+        yield Partition(str(file), "lines", start, start_line, count, offset - start)
 
 
 def partition_items(part: Partition, skipped: Counter[str]) -> Iterator[Any]:
     """The articles and failures of one partition, read by the project's readers."""
-    from newsgraph.extract.readers import read_file
-    from newsgraph.extract.readers.base import decode_text
-    from newsgraph.extract.readers.jsonl import _article_from_json_line  # one line, numbered by us
+    from newsgraph.extract.readers import RawArticle, ReadFailure, read_file
+    from newsgraph.extract.readers.jsonl import articles_from_json_lines, decoded_lines
 
     if part.kind == "file":
         yield from read_file(part.path, skipped)
         return
     with open(part.path, "rb") as f:
         f.seek(part.offset)
-        for number in range(part.first_line, part.first_line + part.lines):
-            line = decode_text(f.readline())
-            if number == 1:
-                line = line.lstrip("\ufeff")
-            if line.strip():
-                yield _article_from_json_line(line, part.path, number)
+        data = f.read(part.length)
+    shift = part.first_line - 1  # the reader numbers the slice's lines from 1
+    for item in articles_from_json_lines(decoded_lines(io.BytesIO(data)), part.path):
+        if isinstance(item, ReadFailure):
+            if item.line is None:
+                continue  # "empty file" for a slice of blank lines: the file was checked whole
+            yield replace(item, line=item.line + shift)
+        elif isinstance(item, RawArticle):
+            where, _, line = item.source.rpartition(":")
+            yield replace(item, source=f"{where}:{int(line) + shift}")
 
 
 def extract_partition(parts: Iterable[Partition], *, model: str | None, skipped_acc: Any, failures_acc: Any,

@@ -69,8 +69,8 @@ def test_plan_slices_json_lines_and_keeps_other_files_whole(tmp_path: Path) -> N
     parts, failures = plan([tmp_path, tmp_path / "missing"], lines_per_partition=2)
     line = len(json.dumps({"text": "Article 0."})) + 1
     assert parts == [
-        Partition(str(jsonl), "lines", 0, 1, 2), Partition(str(jsonl), "lines", 2 * line, 3, 2),
-        Partition(str(jsonl), "lines", 4 * line, 5, 2), Partition(str(tmp_path / "b.html"), "file"),
+        Partition(str(jsonl), "lines", 0, 1, 2, 2 * line), Partition(str(jsonl), "lines", 2 * line, 3, 2, 2 * line),
+        Partition(str(jsonl), "lines", 4 * line, 5, 2, line + 1), Partition(str(tmp_path / "b.html"), "file"),
     ]
     assert failures == [f"{tmp_path / 'missing'}: no such file or folder"]
 
@@ -105,3 +105,20 @@ def test_spark_job_then_merge_equals_direct_ingest(tmp_path: Path) -> None:
     assert len(a["documents"]) >= 12 and len(a["relations"]) > 50 and a["bylines"]
     for table in a:
         assert a[table] == b[table], table
+
+
+def test_a_slice_keeps_the_file_line_numbers(tmp_path: Path) -> None:
+    from collections import Counter
+
+    from newsgraph.extract.distributed import partition_items
+    from newsgraph.extract.readers import RawArticle, ReadFailure
+
+    jsonl = tmp_path / "a.jsonl"
+    lines = [json.dumps({"text": f"Article {i}."}) for i in range(1, 6)]
+    lines[3] = "not json"
+    jsonl.write_text("\n".join(lines) + "\n")
+    parts, _ = plan([jsonl], lines_per_partition=2)
+    items = [item for part in parts for item in partition_items(part, Counter())]
+    assert [i.source for i in items if isinstance(i, RawArticle)] == [f"{jsonl}:{n}" for n in (1, 2, 3, 5)]
+    assert [i.message() for i in items if isinstance(i, ReadFailure)] == [
+        f"{jsonl}:4: malformed JSON: Expecting value (column 1)"]
