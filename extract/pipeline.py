@@ -27,16 +27,10 @@ from newsgraph.extract.mentions import (
 )
 from newsgraph.extract.relations import (
     EntityIndex,
+    ExtractionInput,
     MentionSpan,
-    attachment_relations,
-    based_prefix_relations,
     cooccurrence_relations,
-    dateline_relations,
-    event_noun_relations,
-    org_apposition_relations,
-    place_relations,
-    role_relations,
-    verb_relations,
+    run_extractors,
 )
 from newsgraph.extract.confidence import finalise
 from newsgraph.extract.learned import learned_relations
@@ -142,15 +136,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
         spans.append(MentionSpan(eid, resolution.entities[eid].type, m.token_start, m.token_end, m.sentence))
     index = EntityIndex.build(spans)
 
-    relations: list[ExtractedRelation] = []
-    relations += verb_relations(doc, index, sentences, nlp)
-    relations += role_relations(doc, index, resolution.group_countries)
-    relations += place_relations(doc, index)
-    relations += dateline_relations(doc, index)
-    relations += attachment_relations(doc, index)
-    relations += based_prefix_relations(doc, index)
-    relations += org_apposition_relations(doc, index)
-    relations += event_noun_relations(doc, index)
+    relations = run_extractors(ExtractionInput(doc, index, sentences, nlp, resolution.group_countries))
     relations += _nationality_relations(doc, out, resolution.group_countries)
     _ensure_countries(out, resolution.group_countries)
     return out, index, relations

@@ -166,7 +166,8 @@ def test_tree_rule_matcher_finds_what_spacys_dependency_matcher_finds(nlp) -> No
     """The speed fix in extract/relations.py: same matches, same order, as spaCy's matcher."""
     from spacy.matcher import DependencyMatcher
 
-    from newsgraph.extract.relations import _tree_roots, compile_rule, compiled_rules
+    from newsgraph.extract.matcher import _tree_roots
+    from newsgraph.extract.relations import compile_rule, compiled_rules
     from newsgraph.extract.rules import load_relation_rules
 
     plain = DependencyMatcher(nlp.vocab, validate=True)
@@ -203,7 +204,7 @@ def test_verb_relations_read_only_in_sentences_with_two_mentions_lose_nothing(nl
 def test_tree_rule_matcher_refuses_what_it_does_not_walk(nlp) -> None:
     """A rule using an operator or attribute the walk does not implement fails loudly
     at compile time instead of matching differently from spaCy."""
-    from newsgraph.extract.relations import TreeRuleMatcher
+    from newsgraph.extract.matcher import TreeRuleMatcher
 
     matcher = TreeRuleMatcher(nlp.vocab)
     verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}}
