@@ -99,6 +99,8 @@ def clean_span(span: Span) -> Span | None:
     span = _extend_org(span)
     start, end = span.start, span.end
     doc = span.doc
+    if start > 0 and doc[start - 1].text == "THE" and span.text.isupper():
+        start -= 1  # "THE HAGUE, Netherlands": the dateline's capitals hold the name's "The"
     while start < end and doc[start].lower_ in LEADING_NOISE and not (doc[start].is_upper and end - start > 1 and doc[start + 1].is_upper):
         start += 1  # not "THE HAGUE" of a dateline: a capitalised "The" there is the name's
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
@@ -459,6 +461,8 @@ class NonEntityRules:
     last_words: frozenset[str]
     cue_nouns: frozenset[str]
     group_nouns: frozenset[str]
+    work_verbs: frozenset[str]
+    work_in_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -471,7 +475,7 @@ def load_non_entity_rules() -> NonEntityRules:
     from newsgraph.errors import RuleFileError
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "non_entities.json").read_text("utf-8"))
-    keys = ["names", "last_words", "cue_nouns", "group_nouns"]
+    keys = ["names", "last_words", "cue_nouns", "group_nouns", "work_verbs", "work_in_verbs"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"non_entities.json: {', '.join(bad)} must be a list of words")
@@ -486,4 +490,61 @@ def is_non_entity(span: Span, rules: NonEntityRules | None = None) -> bool:
         return True
     before = span.start - 1
     doc = span.doc
-    return before >= 0 and doc[before].lower_ in rules.cue_nouns and doc[before].pos_ == "NOUN"
+    if before >= 0 and doc[before].lower_ in rules.cue_nouns and doc[before].pos_ == "NOUN":
+        return True  # "the film Million Dollar Baby", "his hit When a Man Loves a Woman"
+    root = span.root
+    if span.label_ == "PERSON":
+        return False  # "directed Clint Eastwood" is rare; a person's name is not a work's
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in rules.work_verbs:
+        return True  # "performed My City Was Gone"
+    return root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_.lower() in rules.work_in_verbs
+
+
+@dataclass(frozen=True)
+class ContextCues:
+    role_nouns_before: frozenset[str]
+    place_words_last: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_context_cues() -> ContextCues:
+    """``data/context_cues.json``: words around a name that settle its type."""
+    import json
+    from importlib import resources
+
+    from newsgraph.errors import RuleFileError
+
+    raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "context_cues.json").read_text("utf-8"))
+    keys = ["role_nouns_before", "place_words_last"]
+    bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
+    if bad:
+        raise RuleFileError(detail=f"context_cues.json: {', '.join(bad)} must be a list of words")
+    return ContextCues(**{k: frozenset(w.lower() for w in raw[k]) for k in keys})
+
+
+def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    """Labels the words around a name contradict: a person's role before it ("rapper DMX"),
+    an age after it ("Troy Akers, 34,") or "who" → PERSON; a place word ending an
+    organisation's name ("Maine State Prison", "State House") → a place. Gazetteer names
+    (countries, listed organisations) are typed later and win over this."""
+    cues = load_context_cues()
+    gaz = load_gazetteer()
+    out = []
+    for m in mentions:
+        label = m.label
+        if label in {"ORG", "GPE", "LOC", "FAC"} and gaz.country(m.text) is None and gaz.organization(m.text) is None:
+            before = doc[m.token_start - 1] if m.token_start > 0 else None
+            nxt = doc[m.token_end : m.token_end + 3]
+            aged = len(nxt) >= 2 and nxt[0].text == "," and nxt[1].like_num and nxt[1].text.isdigit() and \
+                10 <= int(nxt[1].text) <= 110 and (len(nxt) < 3 or nxt[2].text in {",", ")", "."})
+            who = len(nxt) >= 2 and nxt[0].text == "," and nxt[1].lower_ == "who"
+            role = before is not None and before.lower_ in cues.role_nouns_before and before.pos_ in {"NOUN", "PROPN"}
+            if (aged or who or role) and all(t.text[:1].isupper() for t in doc[m.token_start : m.token_end] if t.is_alpha):
+                label = "PERSON"
+            elif label == "ORG" and m.token_end - m.token_start > 1 and doc[m.token_end - 1].lower_ in cues.place_words_last:
+                label = "FAC"
+        if label != m.label:
+            m = RawMention(m.text, label, m.start, m.end, m.token_start, m.token_end, m.sentence,
+                           m.adjective_of_thing, m.titled, m.locative)
+        out.append(m)
+    return out

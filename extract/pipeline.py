@@ -21,6 +21,7 @@ from newsgraph.extract.mentions import (
     find_mentions,
     find_missed_mentions,
     fix_dateline_mentions,
+    retype_by_context,
     retype_people,
     retype_teams,
     sentence_index,
@@ -116,6 +117,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
         doc, raw, {v for rule in load_relation_rules() if rule.people for v in rule.verbs},
         {n for rule in load_event_noun_rules() if rule.tail_types == {"Person"} for n in rule.nouns},
     )
+    raw = retype_by_context(doc, raw)
     raw = retype_teams(doc, raw)
     resolution = resolve(raw)
     missed = find_missed_mentions(doc, sentences, raw, missed_name_labels(resolution))

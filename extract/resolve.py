@@ -188,7 +188,8 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                 t.name = org_names[normalise_name(rest)]
     places = {normalise_name(t.name): t.name for t in typed if t and t.type == "Location" and " " in t.name}
     for t in typed:
-        if t and t.type == "Location" and " " not in t.name and not t.known:
+        if t and t.type == "Location" and " " not in t.name and not t.known and t.raw.label in {"PERSON", "ORG"}:
+            # only a name the model took for a person or a company: "Maine" stays the state
             # "Scotstoun" beside "Scotstoun Stadium"
             longer = [n for k, n in places.items() if k.startswith(normalise_name(t.name) + " ")]
             if len(longer) == 1:

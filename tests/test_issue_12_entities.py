@@ -118,3 +118,20 @@ def test_issue_12_title_and_surname_is_the_surname_not_a_first_name():
     people = {e.name: e for e in doc.entities if e.type == "Person" and e.mentions}
     assert "Nielsen" not in people and "Jakob Nielsen" in people
     assert people["Howard Flight"].mentions == 1  # "Mr Howard" is Michael Howard's surname, not Flight's first name
+
+
+@pytest.mark.issue(12)
+def test_issue_12_context_settles_a_mistyped_name():
+    found = entities(
+        "Troy Akers, 34, of Brewer, was arrested on Thursday. He is being held at Maine State Prison. "
+        "Police in Maine said the rapper DMX was not involved."
+    )
+    assert found.get("Troy Akers") == "Person"
+    assert found.get("Maine State Prison") == "Location"
+    assert found.get("Maine") in {"Location", "Country", None} and found.get("Maine") != "Organization"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_dateline_keeps_the_hague_whole():
+    found = entities("THE HAGUE, Netherlands (PLI) - Karim Benali was deported to Morocco on Thursday.")
+    assert "HAGUE" not in found and any(name.lower() == "the hague" for name in found)
