@@ -40,7 +40,9 @@ def serve(
     # Bound here, not by uvicorn: a busy port is one coded line, and --port 0 prints the
     # port it got.
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets that say TCP, and
+    # without it every small response waited ~40 ms for a delayed ACK (benchmarks/serve_load.py).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
