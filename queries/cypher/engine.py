@@ -80,7 +80,7 @@ def add_relationships(graph: Graph, rel_type: str, head_type: str, tail_type: st
     graph.cypher(
         f"UNWIND $rows AS row MATCH (h:{head_type} {{id: row[0]}}) MATCH (t:{tail_type} {{id: row[1]}}) "
         f"CREATE (h)-[r:{rel_type}]->(t) SET r = row[2]",
-        params={"rows": [[h, t, {k: v for k, v in props.items() if v is not None}] for h, t, props in rows]},
+        params={"rows": rows},  # relation_rows leaves null properties out already
     )
 
 

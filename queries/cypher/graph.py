@@ -183,8 +183,10 @@ def _build(conn: sqlite3.Connection, graph: Any, progress: ProgressFn | None, si
         done += len(rows)
         report("entities", done, totals["entities"])
 
+    checked: set[str] = set()
     for etype, row in neo4j_sync.entity_rows(conn):
-        neo4j_sync.check_name("entity type", etype)
+        if etype not in checked:
+            checked.add(neo4j_sync.check_name("entity type", etype))
         types[row["id"]] = etype
         buffers.setdefault(etype, []).append({"id": row["id"], **row["props"]})
         if len(buffers[etype]) >= size:
@@ -232,7 +234,8 @@ def _build(conn: sqlite3.Connection, graph: Any, progress: ProgressFn | None, si
     flush("mentions")
     done = 0
     for rtype, row in neo4j_sync.relation_rows(conn):
-        neo4j_sync.check_name("relation type", rtype)
+        if rtype not in checked:
+            checked.add(neo4j_sync.check_name("relation type", rtype))
         head, tail = types.get(row["head"]), types.get(row["tail"])
         if head is None or tail is None:
             continue  # as in a push, whose MATCH finds no node for it
