@@ -177,6 +177,35 @@ def browser_default_query() -> str:
     return page[start : page.index("</textarea>")]
 
 
+def test_export_the_view_from_the_page(chromium, examples_db, tmp_path):
+    """The export buttons download the drawn view: GraphML with every drawn entity, and
+    the canvas as a PNG."""
+    import time
+
+    import networkx as nx
+
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    with LiveServer(examples_db) as server, DevTools(chromium, tmp_path / "profile") as browser:
+        browser.open_url(server.url + "#/entity/person%3Amarco-rubio")
+        browser.call("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}, browser=True)
+        browser.wait_for(ready_in("entity") + " && document.documentElement.dataset.nodeCount > 0")
+        drawn = counts(browser)
+        for fmt in ("graphml", "png"):
+            browser.click(*element_xy(browser, f"button[data-export={fmt}]"))
+            browser.wait_for(f"document.documentElement.dataset.exported === '{fmt}'", timeout=15)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and not ((downloads / "newsgraph-view.png").is_file()
+                                                   and (downloads / "newsgraph-view.graphml").is_file()):
+            time.sleep(0.2)
+        errors = browser.console_errors()
+    assert errors == []
+    graph = nx.read_graphml(downloads / "newsgraph-view.graphml")
+    assert graph.number_of_nodes() == drawn[0]
+    png = (downloads / "newsgraph-view.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+
+
 def test_reject_an_edge_from_the_page_with_allow_edits(chromium, examples_db, tmp_path):
     """--allow-edits: the edge panel offers Confirm/Reject; Reject goes through the CLI's
     corrections (logged) and the edge leaves the drawing."""
