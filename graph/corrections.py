@@ -84,6 +84,7 @@ class Scope:
             "bylines": (f"entity_id IN {in_m} OR document_id IN {in_m}", [m, d]),
             "merged_entities": (f"id IN {in_m} OR into_id IN {in_m}", [m, m]),
             "entities": (f"id IN {in_m}", [e]),
+            "document_texts": (f"document_id IN {in_m}", [d]),
             "documents": (f"id IN {in_m}", [d]),
         }
 
@@ -171,7 +172,8 @@ class Correction:
     def describe(self) -> str:
         a = self.args
         if self.op == "merge":
-            return f"merge {', '.join(a['names'])} into {a['into_name']} ({a['into']})"
+            sources = ", ".join(f"{n} ({i})" for n, i in zip(a["names"], a["entities"]))
+            return f"merge {sources} into {a['into_name']} ({a['into']})"
         if self.op == "split":
             what = ", ".join(a.get("documents") or a.get("aliases") or [])
             return f"split {a['entity']} ({what}) into {a['name']} ({a['new_id']})"
@@ -326,7 +328,7 @@ def _forget(conn: sqlite3.Connection, docs: list[str], scope: Scope) -> None:
     from newsgraph.graph.merge import refresh_entity, refresh_relation
 
     d = json.dumps(docs)
-    for table in ("evidence", "mentions", "entity_documents", "bylines"):
+    for table in ("evidence", "mentions", "entity_documents", "bylines", "document_texts"):
         conn.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT value FROM json_each(?))", (d,))
     conn.execute("DELETE FROM documents WHERE id IN (SELECT value FROM json_each(?))", (d,))
     for rid in scope.relations:

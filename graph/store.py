@@ -17,7 +17,7 @@ from typing import Any, Iterable, Iterator
 
 from newsgraph.errors import DiskFull, NotAStore, StoreError, StoreMissing
 from newsgraph.graph import corrections, search
-from newsgraph.graph.merge import merge_entity
+from newsgraph.graph.merge import merge_lone_surnames, resolve_across_documents
 from newsgraph.graph.model import COOCCURRENCE, ExtractedDocument, normalise_name
 
 
@@ -60,17 +60,6 @@ def _date_of(published: str | None) -> str | None:
     """The article's own date, never the ingest day: an undated article stays undated
     (a 2005 article stamped with today's date would put it in today's timeline)."""
     return published[:10] if published else None
-
-
-def _names_other_kind(conn: sqlite3.Connection, norm: str) -> bool:
-    """Whether a stored non-person (a company, a place) goes by this one-word name: then a
-    lone "Disney" in another article may be the company as well as Roy Disney, so it joins
-    no one (issue 12: across articles an ambiguous surname joins no one)."""
-    return conn.execute(
-        "SELECT 1 FROM aliases a JOIN entities x ON x.id = a.entity_id "
-        "WHERE a.norm = ? AND a.kind != 'surname' AND x.type != 'Person' LIMIT 1",
-        (norm,),
-    ).fetchone() is not None
 
 
 class Store:
@@ -193,51 +182,11 @@ class Store:
                     continue
                 self._add_document(conn, doc, now, result, new_surnames)
                 result.new_documents += 1
-            self._merge_lone_surnames(conn, new_surnames)
+            merge_lone_surnames(conn, new_surnames)
             conn.execute(
                 "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='data_version'"
             )
         return result
-
-    def _resolve_across_documents(self, conn: sqlite3.Connection, doc: ExtractedDocument) -> dict[str, str]:
-        """A lone surname in this article ("Rubio") is the one person already stored
-        under that surname, if there is exactly one."""
-        remap = {}
-        for e in doc.entities:
-            if e.type != "Person" or len(e.name.split()) != 1:
-                continue
-            norm = normalise_name(e.name)
-            rows = conn.execute(
-                "SELECT a.entity_id FROM aliases a JOIN entities x ON x.id = a.entity_id "
-                "WHERE a.norm=? AND a.kind='surname' AND x.type='Person' LIMIT 2",
-                (norm,),
-            ).fetchall()
-            if len(rows) == 1 and rows[0][0] != e.id and not _names_other_kind(conn, norm):
-                remap[e.id] = rows[0][0]
-        return remap
-
-    def _merge_lone_surnames(self, conn: sqlite3.Connection, surnames: set[str]) -> None:
-        """A person stored under a lone surname ("Blair", from articles that never gave the
-        full name) joins the one person whose full name ends with it, once that person is
-        known. Articles come in any order, so this runs whenever a new surname arrives."""
-        for norm in sorted(surnames):
-            owners = conn.execute(
-                "SELECT DISTINCT a.entity_id FROM aliases a JOIN entities x ON x.id = a.entity_id "
-                "WHERE a.norm = ? AND a.kind = 'surname' AND x.type = 'Person' LIMIT 2",
-                (norm,),
-            ).fetchall()
-            if len(owners) != 1 or _names_other_kind(conn, norm):
-                continue  # two people share the surname, or a company has it: a lone one stays apart
-            owner = owners[0][0]
-            # CROSS JOIN keeps the alias look-up outside: left to itself SQLite walked every
-            # Person (the type index) per surname, 60% of ingest's store time on the BBC set.
-            lone = conn.execute(
-                "SELECT e.id FROM aliases a CROSS JOIN entities e ON e.id = a.entity_id WHERE a.norm = ? "
-                "AND a.kind = 'name' AND e.type = 'Person' AND e.id != ? AND instr(trim(e.name), ' ') = 0",
-                (norm, owner),
-            ).fetchall()
-            for (src,) in lone:
-                merge_entity(conn, src, owner)
 
     def _add_document(
         self, conn: sqlite3.Connection, doc: ExtractedDocument, now: str, result: BatchResult,
@@ -250,7 +199,7 @@ class Store:
         )
         if doc.text is not None:  # None: extracted elsewhere (extract --jsonl) without its text
             conn.execute("INSERT OR REPLACE INTO document_texts VALUES (?, ?)", (doc.id, doc.text))
-        remap = self._resolve_across_documents(conn, doc)
+        remap = resolve_across_documents(conn, doc)
         mentions_per_entity: dict[str, int] = {}
         for m in doc.mentions:
             eid = remap.get(m.entity_id, m.entity_id)

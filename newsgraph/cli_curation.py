@@ -179,9 +179,10 @@ def corrections_list(db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = Fals
     if json_out:
         print_json([c.to_dict() for c in rows])
         return
-    table = Table("#", "when", "who", "correction", "note", "undone")
+    table = Table("#", "when (UTC)", "who", "correction", "note")
     for c in rows:
-        table.add_row(str(c.seq), c.at, c.user or "", c.describe(), c.note or "", c.undone_at or "")
+        table.add_row(str(c.seq), c.at.replace("T", " ")[:16], c.user or "",
+                      ("(undone) " if c.undone_at else "") + c.describe(), c.note or "")
     console().print(table)
 
 

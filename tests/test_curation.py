@@ -314,7 +314,7 @@ def test_log_records_what_when_who_and_why(party_db, monkeypatch):
     assert log[0]["user"] == "analyst1" and log[0]["note"] == "one party" and log[0]["at"].endswith("Z")
     assert log[0]["args"]["entities"] == [TORY[0]] and log[0]["args"]["into"] == CONS[0]
     table = runner.invoke(app, ["corrections", "list", "--db", str(party_db)], env={"COLUMNS": "200"}).stdout
-    assert "merge Tory into Conservative Party" in table and "analyst1" in table
+    assert "merge Tory (org:tory) into Conservative Party (org:conservative-party)" in table and "analyst1" in table
 
 
 def test_export_import_moves_corrections_and_twice_changes_nothing(party_db, tmp_path):
