@@ -22,6 +22,9 @@ Five files, UTF-8, comma-separated, RFC 4180 quoting:
   head, type, tail, document, title, date, start, end, predicate, method, confidence,
   sentence.
 
+Spreadsheet formulas: in ``evidence.csv`` a cell starting with ``= + - @``, tab or carriage
+return gets a leading ``'`` (OWASP); the import files are left exact (see FORMULA_START).
+
 Flattening: arrays use neo4j-admin's default array delimiter ``;`` (``ARRAY_DELIMITER``);
 an empty field is an absent property. Characters XML 1.0 forbids (NUL and other C0
 controls but tab, newline, carriage return) become U+FFFD, as in the XML formats;
@@ -111,15 +114,30 @@ def _mention_rows(graph: GraphLike) -> Iterator[list[str]]:
             yield [_cell(m["document"]), _cell(m["entity"]), "MENTIONS", _cell(m["count"])]
 
 
+# Spreadsheet formula injection (OWASP "CSV Injection"): a cell starting with = + - @, tab
+# or carriage return is a formula to Excel, LibreOffice and Google Sheets. OWASP's remedy,
+# a single quote before such a cell, changes the value for every other CSV reader, and
+# neo4j-admin import has no way to take it off again. So the remedy goes where spreadsheets
+# are the reader: evidence.csv, the file written for people, has it (the quote shows the
+# cell is text; strip one leading quote to get the store's value back). The four import
+# files stay byte-exact input for neo4j-admin, which reads them as data, never as formulas;
+# open those in a spreadsheet only through its import dialog with columns set to text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def _evidence_rows(graph: GraphLike) -> Iterator[list[str]]:
     if isinstance(graph, StoreGraph):
         for v in graph.all_evidence():
-            yield [_cell(v[k]) for k in EVIDENCE_HEADER]
+            yield [spreadsheet_safe(_cell(v[k])) for k in EVIDENCE_HEADER]
         return
     for e in iter_edges(graph):
         for v in e["evidence"]:
             row = {**{k: None for k in EVIDENCE_HEADER}, "head": e["head"], "type": e["type"], "tail": e["tail"], **v}
-            yield [_cell(row.get(k)) for k in EVIDENCE_HEADER]
+            yield [spreadsheet_safe(_cell(row.get(k))) for k in EVIDENCE_HEADER]
 
 
 FILES = (

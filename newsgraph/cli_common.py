@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sqlite3
 import sys
 from typing import Annotated, Any, Callable, TypeVar
@@ -17,6 +18,7 @@ from rich.console import Console
 
 from newsgraph.errors import DiskFull, InputError, NewsgraphError, StoreDamaged
 from newsgraph.kg import DEFAULT_DB
+from newsgraph.render import SafeConsole, strip_controls
 
 app = typer.Typer(
     name="newsgraph",
@@ -68,19 +70,25 @@ DEFAULT_DB_PATH = DEFAULT_DB
 def console() -> Console:
     # Created per call so CliRunner's swapped stdout is honoured; markup off because entity
     # names and Cypher ("-[r:VISITED]->") are user text, not rich markup.
-    return Console(highlight=False, markup=False, soft_wrap=True)
+    return SafeConsole(highlight=False, markup=False, soft_wrap=True)
 
 
 def err_console() -> Console:
-    return Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
+    return SafeConsole(stderr=True, highlight=False, markup=False, soft_wrap=True)
+
+
+_C1 = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    # json escapes C0 controls itself; C1 (CSI is 0x9b) and bidi overrides are escaped here,
+    # so the JSON is the same data and no terminal acts on it
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def error_line(message: str) -> None:
-    sys.stderr.write(f"Error: {message}\n")
+    sys.stderr.write(f"Error: {strip_controls(message)}\n")
 
 
 def input_failure(message: str) -> None:

@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from newsgraph.kg import IngestSummary
+
+
+# Text from the store (names loaded with --from-extracted, evidence sentences, titles) is
+# user data: it must not drive the terminal. Control characters (C0 but tab and newline,
+# DEL, C1 — ESC and CSI start every escape sequence) and the bidirectional overrides that
+# reorder what a reader sees are removed on the way out; JSON output escapes them instead.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_controls(text: str) -> str:
+    return _TERMINAL_UNSAFE.sub("", text)
+
+
+class SafeConsole(Console):
+    """A rich Console that strips control characters from every string it renders (print
+    arguments and table cells both go through ``render_str``); rich's own styling is
+    added after, so colours still work."""
+
+    def render_str(self, text: str, *args: Any, **kwargs: Any) -> Text:
+        return super().render_str(strip_controls(text), *args, **kwargs)
 
 
 def render_summary(out: Console, s: IngestSummary) -> None:
