@@ -59,18 +59,29 @@ def current_user() -> str:
 # -- scope: which rows a correction may change, copied before and restored on undo ------------
 @dataclass
 class Scope:
-    """``moved``: entities whose mentions and relations move (merge, split); ``entities``:
-    entities whose own row and aliases change; ``relations``: relation ids (with their
-    evidence); ``documents``: documents with their mentions and evidence (forget)."""
+    """The rows a correction may change. ``moved``: entities whose mentions and relations
+    move (merge's sources, split's two ends); ``counted``: entities whose row, aliases and
+    per-document counts change but whose relations stay (merge's survivor); ``entities``:
+    entities whose row and aliases change; ``relations``: relation ids with their evidence
+    (a merge's fold targets, reject, confirm); ``documents``: documents with their mentions
+    and evidence (forget).
+
+    Rows are copied with their rowid and restored by it (INSERT OR REPLACE), so a row the
+    correction only updated (a mention or relation re-pointed from a source to the
+    survivor) is put back even though the clause no longer matches it afterwards; rows
+    the correction creates must match the clause (split's new entity is ``moved``)."""
 
     moved: list[str] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
     relations: list[int] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
+    counted: list[str] = field(default_factory=list)
 
     def clauses(self) -> dict[str, tuple[str, list[Any]]]:
         """(WHERE clause, args) per table, in the order rows are deleted on restore."""
-        m, e = json.dumps(self.moved), json.dumps(sorted(set(self.moved) | set(self.entities)))
+        m = json.dumps(self.moved)
+        mc = json.dumps(sorted(set(self.moved) | set(self.counted)))
+        e = json.dumps(sorted(set(self.moved) | set(self.entities) | set(self.counted)))
         r, d = json.dumps(self.relations), json.dumps(self.documents)
         in_m = "(SELECT value FROM json_each(?))"
         rel_ids = f"(SELECT id FROM relations WHERE head IN {in_m} OR tail IN {in_m} UNION SELECT value FROM json_each(?))"
@@ -79,10 +90,10 @@ class Scope:
             "confirmed_relations": (f"relation_id IN {rel_ids}", [m, m, r]),
             "relations": (f"head IN {in_m} OR tail IN {in_m} OR id IN {in_m}", [m, m, r]),
             "mentions": (f"entity_id IN {in_m} OR document_id IN {in_m}", [m, d]),
-            "entity_documents": (f"entity_id IN {in_m} OR document_id IN {in_m}", [m, d]),
+            "entity_documents": (f"entity_id IN {in_m} OR document_id IN {in_m}", [mc, d]),
             "aliases": (f"entity_id IN {in_m}", [e]),
-            "bylines": (f"entity_id IN {in_m} OR document_id IN {in_m}", [m, d]),
-            "merged_entities": (f"id IN {in_m} OR into_id IN {in_m}", [m, m]),
+            "bylines": (f"entity_id IN {in_m} OR document_id IN {in_m}", [mc, d]),
+            "merged_entities": (f"id IN {in_m} OR into_id IN {in_m}", [mc, mc]),
             "entities": (f"id IN {in_m}", [e]),
             "document_texts": (f"document_id IN {in_m}", [d]),
             "documents": (f"id IN {in_m}", [d]),
@@ -97,14 +108,15 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
 
 
 def _shadow(conn: sqlite3.Connection, table: str) -> list[str]:
-    """The columns of ``table``, and its shadow ``undo_<table>`` made to hold them all."""
+    """The columns of ``table``, and its shadow ``undo_<table>`` (``seq``, ``_rowid`` and
+    the table's columns) made to hold them all."""
     cols = _columns(conn, table)
     have = _columns(conn, f"undo_{table}")
     if not have:
-        conn.execute(f"CREATE TABLE undo_{table} (seq INTEGER NOT NULL, {', '.join(cols)})")
+        conn.execute(f"CREATE TABLE undo_{table} (seq INTEGER NOT NULL, _rowid INTEGER, {', '.join(cols)})")
         conn.execute(f"CREATE INDEX undo_{table}_seq ON undo_{table}(seq)")
     else:
-        for c in cols:
+        for c in ["_rowid", *cols]:
             if c not in have:  # a later schema added a column
                 conn.execute(f"ALTER TABLE undo_{table} ADD COLUMN {c}")
     return cols
@@ -113,7 +125,8 @@ def _shadow(conn: sqlite3.Connection, table: str) -> list[str]:
 def _snapshot(conn: sqlite3.Connection, seq: int, scope: Scope) -> None:
     for table, (where, args) in scope.clauses().items():
         cols = ", ".join(_shadow(conn, table))
-        conn.execute(f"INSERT INTO undo_{table} (seq, {cols}) SELECT ?, {cols} FROM {table} WHERE {where}", [seq, *args])
+        conn.execute(f"INSERT INTO undo_{table} (seq, _rowid, {cols}) SELECT ?, rowid, {cols} FROM {table} WHERE {where}",
+                     [seq, *args])
 
 
 def _restore(conn: sqlite3.Connection, seq: int, scope: Scope) -> None:
@@ -122,7 +135,8 @@ def _restore(conn: sqlite3.Connection, seq: int, scope: Scope) -> None:
         conn.execute(f"DELETE FROM {table} WHERE {where}", args)
     for table in clauses:
         cols = ", ".join(_columns(conn, table))
-        conn.execute(f"INSERT OR REPLACE INTO {table} ({cols}) SELECT {cols} FROM undo_{table} WHERE seq = ?", (seq,))
+        conn.execute(
+            f"INSERT OR REPLACE INTO {table} (rowid, {cols}) SELECT _rowid, {cols} FROM undo_{table} WHERE seq = ?", (seq,))
 
 
 def _record_removals(conn: sqlite3.Connection, seq: int) -> None:
@@ -240,7 +254,18 @@ def _plan(conn: sqlite3.Connection, op: str, args: dict[str, Any]) -> Scope:
             _entity(conn, eid)
         if len(set(ids)) != len(ids):
             raise CorrectionError(detail="merge needs distinct entities")
-        return Scope(moved=ids)
+        # The survivor's own relations stay as they are, but those a source's relation
+        # folds into change (weight, evidence): only those are copied.
+        targets = [r[0] for r in conn.execute(
+            "WITH src(id) AS (SELECT value FROM json_each(?1)), "
+            "moved AS (SELECT type, CASE WHEN head IN src THEN ?2 ELSE head END AS nh, "
+            "CASE WHEN tail IN src THEN ?2 ELSE tail END AS nt FROM relations "
+            "WHERE head IN src OR tail IN src) "
+            "SELECT DISTINCT r.id FROM moved m JOIN relations r ON r.type = m.type "
+            "AND r.head = CASE WHEN m.type = ?3 AND m.nh > m.nt THEN m.nt ELSE m.nh END "
+            "AND r.tail = CASE WHEN m.type = ?3 AND m.nh > m.nt THEN m.nh ELSE m.nt END",
+            (json.dumps(args["entities"]), args["into"], COOCCURRENCE))]
+        return Scope(moved=list(args["entities"]), counted=[args["into"]], relations=targets)
     if op == "split":
         _entity(conn, args["entity"])
         return Scope(moved=[args["entity"], args["new_id"]])
@@ -393,6 +418,11 @@ def undo(conn: sqlite3.Connection, count: int = 1) -> list[Correction]:
             # The corrected rows, copied under -seq for a moment: what the undo takes away
             # (an entity a split made) is recorded for the next Neo4j push like any removal.
             _snapshot(conn, -r["seq"], scope)
+            # Relations the correction re-pointed keep their id but no longer match the
+            # scope: their present keys may vanish too (a push skips those that come back).
+            conn.execute(
+                "INSERT OR IGNORE INTO removed_items SELECT 'relation', json_array(head, type, tail) FROM relations "
+                "WHERE id IN (SELECT _rowid FROM undo_relations WHERE seq = ?)", (r["seq"],))
             _restore(conn, r["seq"], scope)
             _record_removals(conn, -r["seq"])
             conn.execute("UPDATE corrections SET undone_at = ? WHERE seq = ?", (now, r["seq"]))
