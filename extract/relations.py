@@ -106,6 +106,19 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
                 ],
             )
         )
+    if rule.object_preps:
+        tails.append(
+            (
+                "oprep",
+                [
+                    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object",
+                     "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": list(rule.objects)}}},
+                    {"LEFT_ID": "object", "REL_OP": ">", "RIGHT_ID": "prep",
+                     "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": list(rule.object_preps)}}},
+                    {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "tail", "RIGHT_ATTRS": {"DEP": "pobj"}},
+                ],
+            )
+        )
     patterns = []
     for tail_name, tail in tails:
         for way, subject in subject_ways.items():
@@ -608,6 +621,30 @@ def dateline_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
     return out
 
 
+POSSESSIVE_RELATIONS = {"Organization": ("WORKS_FOR", "works for"), "Country": ("FROM", "from")}
+
+
+def possessive_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    """"ABN Amro's Eddie Wong" (WORKS_FOR), "Germany's Tommy Haas" (FROM): an organisation or
+    a country, "'s", then a person's name directly. With a title in between ("Mexico's
+    President Claudia Sheinbaum") it is a role, read by ``role_relations`` instead."""
+    confidence = load_confidence()["possessive"]
+    out = []
+    for person in index.mentions:
+        i = person.token_start
+        if person.type != "Person" or i < 2 or doc[i - 1].text not in {"'s", "’s"}:
+            continue
+        owner = index.at(doc[i - 2])
+        if owner is None or owner.token_end != i - 1 or owner.entity_id == person.entity_id:
+            continue
+        found = POSSESSIVE_RELATIONS.get(owner.type)
+        if found is None:
+            continue
+        kind, predicate = found
+        out.append(span_relation(doc, doc[i].sent, person, owner, kind, "possessive", confidence, predicate))
+    return out
+
+
 def cooccurrence_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
     confidence = load_confidence()["cooccurrence"]
     by_sentence: dict[int, list[MentionSpan]] = {}
@@ -657,6 +694,7 @@ RELATION_EXTRACTORS: dict[str, Extractor] = {
     "based_prefix": lambda x: based_prefix_relations(x.doc, x.index),
     "org_appositions": lambda x: org_apposition_relations(x.doc, x.index),
     "event_nouns": lambda x: event_noun_relations(x.doc, x.index),
+    "possessives": lambda x: possessive_relations(x.doc, x.index),
 }
 
 

@@ -174,6 +174,10 @@ class RelationRule:
     # "people": both ends of this verb are people, so a one-word name the model typed as a
     # place or organisation there ("Booth shot Lincoln", Lincoln tagged ORG) is a person.
     people: bool = False
+    # "signed a three-year contract with Glasgow Warriors": the tail hangs from the object,
+    # one of these nouns, through one of these prepositions ("object-prep:with").
+    object_preps: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
 
 
 ENTITY_TYPE_NAMES = {"Person", "Country", "Organization", "Location", "Group"}
@@ -191,16 +195,21 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
         if not isinstance(verbs, list) or not verbs:
             problems.append(f"{where}: 'verbs' must be a non-empty list")
             continue
-        dobj, preps = False, []
+        dobj, preps, object_preps = False, [], []
         for part in str(tail).split("|"):
             if part == "dobj":
                 dobj = True
+            elif part.startswith("object-prep:"):
+                object_preps.append(part[len("object-prep:"):])
             elif part.startswith("prep:"):
                 preps.append(part[5:])
             elif preps and ":" not in part and part.isalpha():
                 preps.append(part)  # "prep:to|in" lists several prepositions
             else:
-                problems.append(f"{where}: unknown dependency {part!r} (use dobj or prep:WORD)")
+                problems.append(f"{where}: unknown dependency {part!r} (use dobj, prep:WORD or object-prep:WORD)")
+        objects = row.get("objects", [])
+        if object_preps and (not isinstance(objects, list) or not objects):
+            problems.append(f"{where}: object-prep needs 'objects', the nouns the preposition hangs from")
         types = {}
         for key in ("head_types", "tail_types"):
             value = row.get(key)
@@ -220,6 +229,8 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
                 tail_types=types.get("tail_types"),
                 confidence=row.get("confidence"),
                 people=bool(row.get("people", False)),
+                object_preps=tuple(object_preps),
+                objects=tuple(objects) if object_preps else (),
             )
         )
     if problems:

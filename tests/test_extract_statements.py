@@ -102,3 +102,19 @@ def test_catch_all_is_below_the_default(nlp):
     doc = run(nlp, "Tony Blair thanked voters and Gordon Brown praised Tony Blair, then Bill Gates bought Microsoft.")
     catch_all = [r for r in doc.relations if r.type == "INTERACTED_WITH"]
     assert catch_all and all(r.confidence < DEFAULT_MIN_CONFIDENCE for r in catch_all)
+
+
+@pytest.mark.issue(12)
+def test_possessive_owner_and_deal_with_give_relations(nlp):
+    # gold dev misses: bbc-business-260, bbc-sport-424, page-01
+    assert ("Eddie Wong", "WORKS_FOR", "ABN Amro") in names(run(nlp, "said ABN Amro's Eddie Wong."))
+    assert ("Tommy Haas", "FROM", "Germany") in names(
+        run(nlp, "The American top seed overcame Germany's Tommy Haas, the third seed.")
+    )
+    assert ("Callum Dreghorn", "SIGNED_WITH", "Glasgow Warriors") in names(
+        run(nlp, "Callum Dreghorn has signed a three-year contract with Glasgow Warriors.")
+    )
+    # With a title between, it is a role (role_relations), not a second reading.
+    titled = names(run(nlp, "Mexico's President Claudia Sheinbaum spoke."))
+    assert ("Claudia Sheinbaum", "HOLDS_ROLE", "Mexico") in titled
+    assert ("Claudia Sheinbaum", "FROM", "Mexico") not in titled
