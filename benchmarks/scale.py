@@ -199,7 +199,8 @@ def measure(corpus: Path, work: Path, n: int, workers: int, configs: list[str]) 
     if "direct" in configs:
         r = run(newsgraph("ingest", str(corpus), "--db", str(work / "direct.db"), "--workers", str(workers), "--json"))
         report["direct"] = {"wall_s": r["wall_s"], "peak_rss_mb": r["peak_rss_mb"],
-                            "documents": r["out"].get("documents", {}).get("new")}
+                            "documents": r["out"].get("documents", {}).get("new"),
+                            "relations": r["out"].get("relations"), "store_mb": _store_mb(work / "direct.db")}
     if "spark" in configs:
         out = work / "extracted"
         shutil.rmtree(out, ignore_errors=True)
@@ -210,6 +211,10 @@ def measure(corpus: Path, work: Path, n: int, workers: int, configs: list[str]) 
                            "documents": r["out"].get("documents"), "merge_s": m["wall_s"],
                            "merge_peak_rss_mb": m["peak_rss_mb"], "merged": m["out"].get("documents", {}).get("new")}
     return report
+
+
+def _store_mb(db: Path) -> float:
+    return sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
 
 
 def estimate(report: dict[str, Any]) -> dict[str, Any]:
@@ -243,6 +248,10 @@ def render(report: dict[str, Any]) -> str:
                      f"{s['merge_peak_rss_mb']:>12.0f}")
         lines.append(f"{'  spark job + merge':<34} {s['wall_s'] + s['merge_s']:>8.1f} "
                      f"{n / (s['wall_s'] + s['merge_s']):>11.1f}")
+    if "direct" in report and report["direct"].get("store_mb"):
+        d = report["direct"]
+        lines.append(f"store: {d['store_mb']:.0f} MB for {d['documents']} documents "
+                     f"({d['store_mb'] * 1000 / max(1, d['documents'] or 1):.0f} KB a document), {d['relations']} relations")
     if "spacy" in report and "direct" in report:
         lines.append(f"ingest / bare spaCy: {report['spacy']['wall_s'] / report['direct']['wall_s']:.2f}x (wall)")
     if "read" in report and "direct" in report:

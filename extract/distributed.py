@@ -70,9 +70,12 @@ class JobResult:
         }
 
 
-def plan(paths: Iterable[str | Path], lines_per_partition: int = LINES_PER_PARTITION) -> tuple[list[Partition], list[str]]:
+def plan(paths: Iterable[str | Path], lines_per_partition: int = LINES_PER_PARTITION,
+         min_partitions: int = 1) -> tuple[list[Partition], list[str]]:
     """Partitions for ``paths`` (files and folders, walked as ``ingest`` walks them), and
-    failure lines for inputs that cannot be read at all."""
+    failure lines for inputs that cannot be read at all. A JSON Lines file is cut into at
+    least ``min_partitions`` slices when it has the lines for it (so a small input still
+    keeps every core busy), and into slices of at most ``lines_per_partition`` lines."""
     from newsgraph.extract.readers import ReadFailure, read_jsonl_file
     from newsgraph.extract.readers.base import JSONL_SUFFIXES, SNIFF_BYTES, sniff_encoding
     from newsgraph.extract.readers.sources import _walk  # the folder walk ingest uses, same order
@@ -109,7 +112,10 @@ def plan(paths: Iterable[str | Path], lines_per_partition: int = LINES_PER_PARTI
                     partitions.append(Partition(str(file), "file"))
                     continue
                 f.seek(0)
-                partitions.extend(_slices(file, f, lines_per_partition))
+                total = sum(1 for _ in f)  # a pass at disk speed, next to minutes of parsing
+                f.seek(0)
+                size = max(1, min(lines_per_partition, -(-total // max(1, min_partitions))))
+                partitions.extend(_slices(file, f, size))
     return partitions, failures
 
 
@@ -199,11 +205,6 @@ def run_spark(
         raise InputError(detail=f"--out {out} exists; the job writes a new folder (remove it or choose another)")
     check_model(model)  # fail before starting a JVM
     started = time.perf_counter()
-    parts, failures = plan(paths, lines_per_partition)
-    result = JobResult(str(out), partitions=len(parts))
-    for message in failures:
-        if on_failure:
-            on_failure(message)
     try:
         from pyspark import AccumulatorParam
         from pyspark.sql import SparkSession
@@ -237,6 +238,12 @@ def run_spark(
     try:
         sc = spark.sparkContext
         sc.setLogLevel("ERROR")
+        # a few partitions per core, so that the last ones do not leave cores idle
+        parts, failures = plan(paths, lines_per_partition, min_partitions=3 * sc.defaultParallelism)
+        result = JobResult(str(out), partitions=len(parts))
+        for message in failures:
+            if on_failure:
+                on_failure(message)
         skipped_acc = sc.accumulator(Counter(), CounterParam())
         failures_acc = sc.accumulator([], ListParam())
         documents_acc = sc.accumulator(0)

@@ -122,3 +122,12 @@ def test_a_slice_keeps_the_file_line_numbers(tmp_path: Path) -> None:
     assert [i.source for i in items if isinstance(i, RawArticle)] == [f"{jsonl}:{n}" for n in (1, 2, 3, 5)]
     assert [i.message() for i in items if isinstance(i, ReadFailure)] == [
         f"{jsonl}:4: malformed JSON: Expecting value (column 1)"]
+
+
+def test_a_small_file_is_still_cut_for_every_core(tmp_path: Path) -> None:
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text("".join(json.dumps({"text": f"Article {i}."}) + "\n" for i in range(10)))
+    parts, _ = plan([jsonl], lines_per_partition=2000, min_partitions=4)
+    assert [p.lines for p in parts] == [3, 3, 3, 1]
+    parts, _ = plan([jsonl], lines_per_partition=4, min_partitions=2)
+    assert [p.lines for p in parts] == [4, 4, 2]
