@@ -41,6 +41,8 @@ class RawMention:
 
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into"}
+MOTION_VERBS = {"travel", "fly", "go", "move", "return", "arrive", "head", "sail", "drive", "deport", "relocate", "flee",
+                "emigrate", "journey"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "baroness", "baron", "dame", "prof", "professor",
               "judge", "justice", "rev", "reverend", "mister"}
 
@@ -188,9 +190,10 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
                 token_start=span.start,
                 token_end=span.end,
                 sentence=sentences[span.start],
-                adjective_of_thing=ent.label_ == "NORP" and _describes_thing(span[-1]),
+                adjective_of_thing=_describes_thing(span[-1]),
                 titled=span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS,
-                locative=span[-1].dep_ == "pobj" and span[-1].head.lower_ in LOCATIVE_PREPOSITIONS,
+                locative=span[-1].dep_ == "pobj" and (span[-1].head.lower_ in LOCATIVE_PREPOSITIONS or (
+                    span[-1].head.lower_ == "to" and span[-1].head.head.lemma_.lower() in MOTION_VERBS)),
             )
         )
     return mentions
@@ -200,7 +203,7 @@ def _describes_thing(token: Token) -> bool:
     """A nationality as an adjective of a noun that is not people ("Indonesian shares",
     "a French film"); "British officials", "Mexican troops" stay groups."""
     head = token.head
-    return token.dep_ == "amod" and head.pos_ == "NOUN" and head.lemma_.lower() not in load_non_entity_rules().group_nouns
+    return token.dep_ in {"amod", "compound"} and head.pos_ == "NOUN" and head.lemma_.lower() not in load_non_entity_rules().group_nouns
 
 
 def find_missed_mentions(
@@ -504,6 +507,7 @@ def is_non_entity(span: Span, rules: NonEntityRules | None = None) -> bool:
 class ContextCues:
     role_nouns_before: frozenset[str]
     place_words_last: frozenset[str]
+    place_nouns_after: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -515,7 +519,7 @@ def load_context_cues() -> ContextCues:
     from newsgraph.errors import RuleFileError
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "context_cues.json").read_text("utf-8"))
-    keys = ["role_nouns_before", "place_words_last"]
+    keys = ["role_nouns_before", "place_words_last", "place_nouns_after"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"context_cues.json: {', '.join(bad)} must be a list of words")
@@ -537,12 +541,17 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             nxt = doc[m.token_end : m.token_end + 3]
             aged = len(nxt) >= 2 and nxt[0].text == "," and nxt[1].like_num and nxt[1].text.isdigit() and \
                 10 <= int(nxt[1].text) <= 110 and (len(nxt) < 3 or nxt[2].text in {",", ")", "."})
-            who = len(nxt) >= 2 and nxt[0].text == "," and nxt[1].lower_ == "who"
+            # ", who" only after a two-word name: "Congress, who said" is British usage for a body
+            who = len(nxt) >= 2 and nxt[0].text == "," and nxt[1].lower_ == "who" and m.token_end - m.token_start >= 2
             role = before is not None and before.lower_ in cues.role_nouns_before and before.pos_ in {"NOUN", "PROPN"}
             if (aged or who or role) and all(t.text[:1].isupper() for t in doc[m.token_start : m.token_end] if t.is_alpha):
                 label = "PERSON"
             elif label == "ORG" and m.token_end - m.token_start > 1 and doc[m.token_end - 1].lower_ in cues.place_words_last:
                 label = "FAC"
+        last = doc[m.token_end - 1]
+        if label in {"PERSON", "ORG"} and last.dep_ == "compound" and last.head.lemma_.lower() in cues.place_nouns_after \
+                and gaz.organization(m.text) is None:
+            label = "LOC"  # "the Darién jungle", "the Miraflores locks"
         if label != m.label:
             m = RawMention(m.text, label, m.start, m.end, m.token_start, m.token_end, m.sentence,
                            m.adjective_of_thing, m.titled, m.locative)

@@ -63,6 +63,8 @@ def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
     known = gaz.organization(m.text)
     if known is not None and label in {"ORG", "GPE", "LOC", "FAC", "PERSON", "NORP"}:
         return TypedMention(m, "Organization", known[0], is_agency=known[1], known=True)
+    if label != "NORP" and gaz.nationality(m.text) is not None and m.adjective_of_thing:
+        return None  # "Guatemalan law" the model called an organisation
     if label == "NORP":
         if m.adjective_of_thing:
             return None  # "Indonesian shares", "a French film": a description, not a people

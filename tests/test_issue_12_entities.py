@@ -135,3 +135,21 @@ def test_issue_12_context_settles_a_mistyped_name():
 def test_issue_12_a_dateline_keeps_the_hague_whole():
     found = entities("THE HAGUE, Netherlands (PLI) - Karim Benali was deported to Morocco on Thursday.")
     assert "HAGUE" not in found and any(name.lower() == "the hague" for name in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_the_demo_articles_show_only_correct_entities(examples_db):
+    import sqlite3
+
+    conn = sqlite3.connect(examples_db)
+    nodes = {(t, n) for t, n in conn.execute("SELECT type, name FROM entities WHERE mentions > 0")}
+    conn.close()
+    people = {n for t, n in nodes if t == "Person"}
+    assert people == {"Bernardo Arévalo", "Claudia Sheinbaum", "Marco Rubio", "Mark Carney", "Nayib Bukele"}
+    organisations = {n for t, n in nodes if t == "Organization"}
+    assert organisations == {"Bank of Canada", "Congress", "Panama Canal Authority", "State Department",
+                             "United Nations", "White House"}
+    places = {n for t, n in nodes if t == "Location"}
+    assert {"Darién", "Miraflores", "Monterrey", "San Salvador", "Panama City"} <= places
+    assert "Belt and Road Initiative" not in places
+    assert {n for t, n in nodes if t == "Group"} == {"Chinese", "Guatemalan", "Mexican", "Panamanian", "Salvadoran"}

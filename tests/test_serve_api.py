@@ -72,13 +72,25 @@ def test_search_is_the_cli_resolver(client, kg):
     assert bad.status_code == 400 and error_code(bad) == "NG404"
 
 
-def test_entity_card_unknown_and_ambiguous(client):
+def test_entity_card_unknown_and_ambiguous(client, examples_db):
     card = client.get("/api/entity", params={"ref": "rubio"}).json()
     assert (card["id"], card["type"], card["aliases"]) == ("person:marco-rubio", "Person", ["Rubio"])
     assert card["first_seen"] and card["last_seen"] and card["mentions"] > 10
     unknown = client.get("/api/entity", params={"ref": "Nobody Atall"})
     assert unknown.status_code == 404 and error_code(unknown) == "NG201"
-    ambiguous = client.get("/api/entity", params={"ref": "Guatemalan"})  # a Group and an Organization
+    # The examples no longer hold two entities of one name (issue 12 typed "Guatemalan law"
+    # right): an Organization "Guatemalan" is added beside the Group to make one.
+    from newsgraph.graph.model import EntityMention, ExtractedDocument, ExtractedEntity
+    from newsgraph.graph.store import Store
+
+    store = Store(examples_db)
+    extra = ExtractedDocument(id="guatemalan-org", text_length=20, source="extra.txt")
+    extra.entities.append(ExtractedEntity(id="org:guatemalan", name="Guatemalan", type="Organization", mentions=1))
+    extra.mentions.append(EntityMention("org:guatemalan", "Guatemalan", 0, 10, 0))
+    store.add_documents([extra])
+    store.close()
+    ambiguous = TestClient(create_app(examples_db, allowed_hosts=["testserver"])).get(
+        "/api/entity", params={"ref": "Guatemalan"})  # a Group and an Organization
     assert ambiguous.status_code == 409 and error_code(ambiguous) == "NG202"
     assert "Group" in ambiguous.json()["error"]["message"] and "Organization" in ambiguous.json()["error"]["message"]
 
