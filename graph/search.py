@@ -26,6 +26,7 @@ from newsgraph.graph.model import normalise_name
 MIN_SCORE = 60.0
 FTS_CANDIDATES = 200  # norms taken from the trigram index per look-up before scoring
 EXACT, INITIALS = 100.0, 95.0
+CLOSE = 90.0  # a candidate this good: no typo search
 
 
 @dataclass(frozen=True)
@@ -85,27 +86,9 @@ def _candidate_norms(conn: sqlite3.Connection, query: str, want: int) -> set[str
         norms.update(r[0] for r in rows)
         return norms
     # The query as a substring first (cheap, exact).
-    norms.update(
-        r[0] for r in conn.execute("SELECT norm FROM search_norms WHERE search_norms MATCH ? LIMIT ?",
-                                   (_fts_phrase(query), FTS_CANDIDATES))
-    )
-    if len(norms) < want:
-        # Fewer aliases contain the query than hits wanted: typos and near forms fill up.
-        # Two trigrams three characters apart or more, any such pair: one typo breaks at
-        # most one of them, and the pairs match far fewer norms than single trigrams
-        # (ranking every norm sharing one common trigram took 200-550 ms on a million).
-        grams = [query[i : i + 3] for i in range(len(query) - 2)]
-        pairs = [f"({_fts_phrase(grams[i])} AND {_fts_phrase(grams[j])})"
-                 for i in range(len(grams)) for j in range(i + 3, len(grams))]
-        for expr in (" OR ".join(pairs), " OR ".join(_fts_phrase(g) for g in sorted(set(grams)))):
-            # Short words ("bukelle" for "bukele") share no distant pair: single trigrams then.
-            if not expr or len(norms) >= want:
-                continue
-            norms.update(
-                r[0] for r in conn.execute(
-                    "SELECT norm FROM search_norms WHERE search_norms MATCH ? ORDER BY rank LIMIT ?", (expr, FTS_CANDIDATES)
-                )
-            )
+    found = {r[0] for r in conn.execute("SELECT norm FROM search_norms WHERE search_norms MATCH ? LIMIT ?",
+                                        (_fts_phrase(query), FTS_CANDIDATES))}
+    norms.update(found)
     if len(query.split()) >= 2:
         # Initials ("m rubio"): aliases whose last word is the query's last word.
         last = query.split()[-1]
@@ -113,6 +96,23 @@ def _candidate_norms(conn: sqlite3.Connection, query: str, want: int) -> set[str
             norms.update(
                 r[0] for r in conn.execute(
                     "SELECT norm FROM search_norms WHERE search_norms MATCH ? LIMIT ?", (_fts_phrase(" " + last), FTS_CANDIDATES)
+                )
+            )
+    close = any(score(query, n) >= CLOSE for n in norms if n != query or n in found)
+    if len(norms) < want and not close:
+        # Nothing contains the query nor is close to it: a typo. Candidates share two
+        # trigrams three characters apart (one typo breaks at most one of the pair), which
+        # match far fewer norms than single trigrams (ranking every norm sharing one common
+        # trigram took 200-550 ms on a million).
+        grams = [query[i : i + 3] for i in range(len(query) - 2)]
+        pairs = [f"({_fts_phrase(grams[i])} AND {_fts_phrase(grams[i + 3])})" for i in range(len(grams) - 3)]
+        for expr in (" OR ".join(pairs), " OR ".join(_fts_phrase(g) for g in sorted(set(grams)))):
+            # Short words ("bukelle" for "bukele") share no distant pair: single trigrams then.
+            if not expr or len(norms) >= want:
+                continue
+            norms.update(
+                r[0] for r in conn.execute(
+                    "SELECT norm FROM search_norms WHERE search_norms MATCH ? ORDER BY rank LIMIT ?", (expr, FTS_CANDIDATES)
                 )
             )
     return norms
