@@ -355,6 +355,17 @@ def _leading_title(doc: Doc, person: MentionSpan, index: EntityIndex) -> tuple[l
     return title, affiliation, absorbed
 
 
+def _of_affiliation(doc: Doc, person: MentionSpan, index: EntityIndex) -> MentionSpan | None:
+    """The country or organisation named right after "<name> of"."""
+    i = person.token_end
+    if i + 1 >= len(doc) or doc[i].lower_ != "of":
+        return None
+    after = index.at(doc[i + 1])
+    if after is None or after.token_start != i + 1 or after.type not in AFFILIATION_TYPES - {"Group"}:
+        return None
+    return after if after.entity_id != person.entity_id else None
+
+
 def _affiliation_in(tokens: list[Token], index: EntityIndex, person: MentionSpan) -> MentionSpan | None:
     for tok in tokens:
         mention = index.at(tok)
@@ -407,6 +418,8 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         title, affiliation, _ = _leading_title(doc, person, index)
         if title and affiliation and _has_role(title):
             add(person, affiliation, title, "possessive_title" if doc[affiliation.token_end].text in {"'s", "’s"} else "title")
+        elif title and _has_role(title) and (after := _of_affiliation(doc, person, index)) is not None:
+            add(person, after, title, "title")  # "President Yoweri Museveni of Uganda"
         root = doc[person.token_start : person.token_end].root
         person_tokens = set(range(person.token_start, person.token_end))
         candidates = [c for c in root.children if c.dep_ == "appos"]
@@ -476,6 +489,8 @@ def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
             if head.type not in rule.head_types:
                 continue
             i = head.token_end
+            if head.type == "Person" and head.token_start and doc[head.token_start - 1].lower_.rstrip(".") in load_titles().roles:
+                break  # "President Yoweri Museveni of Uganda": a role (role_relations), not a home
             # "Daniel Sullivan, 30, of Boothbay": an age between commas is skipped.
             if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
                 i += 3

@@ -118,3 +118,11 @@ def test_possessive_owner_and_deal_with_give_relations(nlp):
     titled = names(run(nlp, "Mexico's President Claudia Sheinbaum spoke."))
     assert ("Claudia Sheinbaum", "HOLDS_ROLE", "Mexico") in titled
     assert ("Claudia Sheinbaum", "FROM", "Mexico") not in titled
+
+
+@pytest.mark.issue(12)
+def test_title_then_of_place_is_a_role_not_a_home(nlp):
+    # page-07: "President Yoweri Museveni of Uganda" was LIVES_IN (attachment)
+    found = names(run(nlp, "Abiy will travel to Kampala to meet President Yoweri Museveni of Uganda, officials said."))
+    assert ("Yoweri Museveni", "HOLDS_ROLE", "Uganda") in found
+    assert ("Yoweri Museveni", "LIVES_IN", "Uganda") not in found
