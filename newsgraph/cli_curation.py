@@ -214,11 +214,17 @@ def corrections_export(
         if file == "-":
             kg.export_corrections(sys.stdout)
             return
-        try:
-            with open(file, "w", encoding="utf-8") as out:
-                n = kg.export_corrections(out)
-        except OSError as exc:
-            raise CorrectionFileError(path=file, line=0, detail=exc.strerror or str(exc)) from None
+        from pathlib import Path
+
+        from newsgraph.exports.files import atomic_output, refuse_unsafe_destination
+
+        def failed(path: str, detail: str) -> CorrectionFileError:
+            return CorrectionFileError(path=path, line=0, detail=detail)
+
+        # never over the store or another database; a failed write leaves the old file (issue 14)
+        refuse_unsafe_destination(Path(file), kg.store.path, failed)
+        with atomic_output(Path(file), failed, text=True, make_parents=False) as out:
+            n = kg.export_corrections(out)
     err_console().print(f"{n} correction(s) written to {file}")
 
 
