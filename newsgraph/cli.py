@@ -138,7 +138,13 @@ def extract(
     if jsonl:
         from newsgraph.extracted import extract_jsonl
 
-        _, failed = extract_jsonl(file, sys.stdout, model=model, workers=workers, on_failure=input_failure)
+        from collections import Counter
+
+        skipped: Counter[str] = Counter()
+        _, failed = extract_jsonl(file, sys.stdout, model=model, workers=workers, on_failure=input_failure,
+                                  skipped=skipped)
+        if skipped:  # stdout is the documents; the count goes to stderr, not as an error
+            print("skipped: " + ", ".join(f"{n} {r}" for r, n in sorted(skipped.items())), file=sys.stderr)
         if failed:
             raise typer.Exit(1)
         return

@@ -13,6 +13,7 @@ import dataclasses
 import json
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TextIO
@@ -56,14 +57,17 @@ def iter_article_lines(path: str, stdin: TextIO | None = None) -> Iterator[Any]:
 
 def extract_jsonl(
     path: str, out: TextIO, *, stdin: TextIO | None = None, model: str | None = None, workers: int | None = None,
-    on_failure: Callable[[str], None] | None = None,
+    on_failure: Callable[[str], None] | None = None, skipped: Counter[str] | None = None,
 ) -> tuple[int, int]:
     """Write one JSON line per article of ``path`` to ``out``, in input order.
-    Returns (documents written, failed lines)."""
+    Returns (documents written, failed lines). Articles not in English are left out as
+    ``ingest`` leaves them out, counted in ``skipped`` by reason."""
     from newsgraph.extract.readers import ReadFailure
+    from newsgraph.extract.readers.language import judge
     from newsgraph.kg import _extracted, default_workers
 
     failed = 0
+    counts: Counter[str] = skipped if skipped is not None else Counter()
 
     def items() -> Iterator[tuple[str, dict[str, Any]]]:
         nonlocal failed
@@ -72,6 +76,10 @@ def extract_jsonl(
                 failed += 1
                 if on_failure:
                     on_failure(item.message())
+                continue
+            verdict = judge(item.text, item.language)
+            if not verdict.english:
+                counts[verdict.skip_reason()] += 1
                 continue
             yield item.text, {
                 "document_id": document_id(item.text), "source": item.source, "title": item.title,

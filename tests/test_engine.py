@@ -131,3 +131,18 @@ def test_a_small_file_is_still_cut_for_every_core(tmp_path: Path) -> None:
     assert [p.lines for p in parts] == [3, 3, 3, 1]
     parts, _ = plan([jsonl], lines_per_partition=4, min_partitions=2)
     assert [p.lines for p in parts] == [4, 4, 2]
+
+
+def test_extract_jsonl_skips_what_ingest_skips(tmp_path: Path) -> None:
+    import io
+    from collections import Counter
+
+    from newsgraph.extracted import extract_jsonl
+    from warc_fixtures import FRENCH
+
+    articles = tmp_path / "a.jsonl"
+    articles.write_text(json.dumps({"text": FRENCH}) + "\n" + json.dumps({"text": "Rubio met Bukele."}) + "\n")
+    out = io.StringIO()
+    skipped: Counter[str] = Counter()
+    written, failed = extract_jsonl(str(articles), out, workers=1, skipped=skipped)
+    assert (written, failed, dict(skipped)) == (1, 0, {"not English (fr)": 1})
