@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import warnings
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -49,7 +50,10 @@ def load_graph(path: Path) -> Graph:
 
 
 def save_graph(graph: Graph, path: Path) -> None:
-    graph.save(str(path), fsync=False)
+    with warnings.catch_warnings():
+        # "save() wrote parts without a mapped form": about memory-mapped loads, unused here.
+        warnings.simplefilter("ignore", kglite.MappedFallbackWarning)
+        graph.save(str(path), fsync=False)
 
 
 def _records(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
