@@ -6,8 +6,10 @@ Commands live in ``cli.py`` and ``cli_<area>.py`` modules, each registering on `
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -16,7 +18,7 @@ from typing import Annotated, Any, Callable, TypeVar
 import typer
 from rich.console import Console
 
-from newsgraph.errors import DiskFull, InputError, NewsgraphError, StoreDamaged
+from newsgraph.errors import DiskFull, InputError, NewsgraphError, OutputError, StoreDamaged
 from newsgraph.kg import DEFAULT_DB
 from newsgraph.render import SafeConsole, strip_controls
 
@@ -103,6 +105,15 @@ def store_failure(path: str, exc: sqlite3.DatabaseError) -> NewsgraphError:
     return StoreDamaged(path=path, detail=str(exc))
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -113,7 +124,9 @@ def handles_errors(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            sys.stdout.flush()  # a full disk or closed pipe on stdout is met here, not at exit
+            return result
         except NewsgraphError as exc:
             error_line(str(exc))
             raise typer.Exit(exc.exit_code) from None
@@ -121,6 +134,15 @@ def handles_errors(func: F) -> F:
             # Met after opening: a damaged page, a full disk mid-ingest. SQLite has rolled
             # the transaction back, so what was committed before is intact.
             error_line(str(store_failure(str(kwargs.get("db", "the store")), exc)))
+            raise typer.Exit(1) from None
+        except BrokenPipeError:
+            _silence_stdout()  # `newsgraph entities | head`: the reader has what it wanted
+            raise typer.Exit(1) from None
+        except OSError as exc:
+            if exc.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT) or exc.filename is not None:
+                raise
+            _silence_stdout()
+            error_line(str(OutputError(detail=exc.strerror or str(exc))))
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]

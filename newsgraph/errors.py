@@ -174,6 +174,11 @@ class ProcedureRefused(NewsgraphError):
     template = "A read-only query reads the graph only; this one {detail}. Pass --allow-procedures (or --write) to run it."
 
 
+class OutputError(NewsgraphError):
+    code = "NG605"
+    template = "Cannot write to standard output: {detail}."
+
+
 class UnknownExportFormat(NewsgraphError):
     code = "NG602"
     template = "Unknown export format {fmt!r}. Use one of: {choices}."

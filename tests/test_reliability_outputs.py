@@ -155,3 +155,16 @@ def test_issue_14_failed_write_on_a_full_disk_leaves_the_previous_output(tmp_pat
     assert {p.name: digest(p) for p in after} == before
     leftovers = [p.name for p in [*full_disk.iterdir(), *(out.iterdir() if out.is_dir() else [])] if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+@pytest.mark.parametrize("command", [["stats"], ["entities"], ["entity", "Rubio", "--json"], ["export", "json", "-o", "-"]],
+                         ids=["stats", "entities", "entity-json", "export-stdout"])
+def test_issue_14_standard_output_on_a_full_device_is_one_coded_line(tmp_path, command):
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    db = build_show_store(tmp_path / "news.db")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "newsgraph", *command, "--db", str(db)], stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr == "Error: [NG605] Cannot write to standard output: No space left on device.\n"
