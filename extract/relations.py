@@ -120,6 +120,17 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
             )
         )
     patterns = []
+    if rule.conjoined:
+        patterns.append(
+            (
+                "conj:subjects",
+                [
+                    verb,
+                    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+                    {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "tail", "RIGHT_ATTRS": {"DEP": "conj"}},
+                ],
+            )
+        )
     for tail_name, tail in tails:
         for way, subject in subject_ways.items():
             verb_node = dict(verb)
@@ -260,7 +271,12 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                 method = "dep_pronoun"
             if mention is not None:
                 heads.append((mention, tok))
-        tails = [(m, tok) for tok in _expand(doc[nodes["tail"]]) if (m := index.at(tok)) is not None]
+        if voice == "conj:subjects":
+            # One relation per pair of the conjoined names, in text order, not both ways.
+            heads = [(m, t) for m, t in heads if t.i == nodes["head"]]
+            tails = [(m, tok) for tok in [doc[nodes["tail"]]] if (m := index.at(tok)) is not None]
+        else:
+            tails = [(m, tok) for tok in _expand(doc[nodes["tail"]]) if (m := index.at(tok)) is not None]
         if not heads or not tails:
             continue
         sent = verb.sent
@@ -268,7 +284,9 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             for tail, tail_token in tails:
                 if head.entity_id == tail.entity_id:
                     continue
-                if token_status(head_token, tail_token, rule.relation) is not None:
+                # Conjoined subjects meet only in each other: the verb carries the cues.
+                other = verb if voice == "conj:subjects" else tail_token
+                if token_status(head_token, other, rule.relation) is not None:
                     continue  # negated or hedged: not a fact (statements.py)
                 if rule.head_types and head.type not in rule.head_types:
                     continue

@@ -178,6 +178,9 @@ class RelationRule:
     # one of these nouns, through one of these prepositions ("object-prep:with").
     object_preps: tuple[str, ...] = ()
     objects: tuple[str, ...] = ()
+    # "Kenya and Ethiopia signed an agreement": the verb's conjoined subjects are its two
+    # ends, the first named the head ("conjoined-subjects").
+    conjoined: bool = False
 
 
 ENTITY_TYPE_NAMES = {"Person", "Country", "Organization", "Location", "Group"}
@@ -195,10 +198,12 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
         if not isinstance(verbs, list) or not verbs:
             problems.append(f"{where}: 'verbs' must be a non-empty list")
             continue
-        dobj, preps, object_preps = False, [], []
+        dobj, preps, object_preps, conjoined = False, [], [], False
         for part in str(tail).split("|"):
             if part == "dobj":
                 dobj = True
+            elif part == "conjoined-subjects":
+                conjoined = True
             elif part.startswith("object-prep:"):
                 object_preps.append(part[len("object-prep:"):])
             elif part.startswith("prep:"):
@@ -231,6 +236,7 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
                 people=bool(row.get("people", False)),
                 object_preps=tuple(object_preps),
                 objects=tuple(objects) if object_preps else (),
+                conjoined=conjoined,
             )
         )
     if problems:

@@ -126,3 +126,11 @@ def test_title_then_of_place_is_a_role_not_a_home(nlp):
     found = names(run(nlp, "Abiy will travel to Kampala to meet President Yoweri Museveni of Uganda, officials said."))
     assert ("Yoweri Museveni", "HOLDS_ROLE", "Uganda") in found
     assert ("Yoweri Museveni", "LIVES_IN", "Uganda") not in found
+
+
+@pytest.mark.issue(12)
+def test_conjoined_subjects_sign_with_each_other_once(nlp):
+    # page-07: "Kenya and Ethiopia signed a $1.1 billion agreement"
+    found = names(run(nlp, "Kenya and Ethiopia signed a $1.1 billion agreement on Tuesday."))
+    assert ("Kenya", "SIGNED_WITH", "Ethiopia") in found and ("Ethiopia", "SIGNED_WITH", "Kenya") not in found
+    assert not any(t == "SIGNED_WITH" for _, t, _ in names(run(nlp, "Kenya and Ethiopia did not sign the deal.")))
