@@ -424,7 +424,7 @@ def retype_teams(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
         return mentions
     rules = load_sport_rules()
     places = {"GPE", "LOC", "FAC"}  # not ORG: the model's ORG is as often a surname ("Redknapp")
-    teams = {m.text for m in mentions if m.label in places and _plays(doc[m.token_end - 1], rules)}
+    teams = {m.text for m in mentions if m.label in places and (_plays(doc[m.token_end - 1], rules) or _scored(doc, m))}
     out = []
     for m in mentions:
         # Once a place plays in the report, its other mentions are the team too, except where
@@ -435,6 +435,13 @@ def retype_teams(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             m = RawMention(m.text, "TEAM", m.start, m.end, m.token_start, m.token_end, m.sentence)
         out.append(m)
     return out
+
+
+def _scored(doc: Doc, m: RawMention) -> bool:
+    """A name followed by a score in a results line: "Leeds 2 Sheffield Wednesday 1"."""
+    end = m.token_end
+    return end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) <= 2 and (
+        end + 1 >= len(doc) or doc[end + 1].text[:1].isupper() or doc[end + 1].is_space or "\n" in doc[end + 1].text)
 
 
 def _plays(token: Token, rules: SportRules) -> bool:

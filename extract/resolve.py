@@ -96,7 +96,13 @@ def _unify_one_word_types(typed: list[TypedMention | None]) -> None:
     """One word the model tags PERSON in one sentence and ORG or a place in another
     ("Claxton", "McIlroy" in a results report) is one person, not two nodes; a name it
     never tags PERSON keeps its types. Listed names and teams are left alone."""
-    people = {normalise_name(t.name) for t in typed if t and t.type == "Person" and not t.known and " " not in t.name}
+    votes: dict[str, int] = {}
+    for t in typed:
+        if t and not t.known and " " not in t.name and t.type in {"Person", "Organization", "Location"}:
+            votes[normalise_name(t.name)] = votes.get(normalise_name(t.name), 0) + (1 if t.type == "Person" else -1)
+    # a person when the model said so at least as often as it said anything else
+    people = {n for n, v in votes.items() if v >= 0} & {
+        normalise_name(t.name) for t in typed if t and t.type == "Person" and not t.known and " " not in t.name}
     # and one the model calls a place somewhere and an organisation elsewhere ("BANGOR, Maine"
     # tagged ORG, "in Bangor" GPE) is the place: ORG is its weakest guess for a lone name
     places = {normalise_name(t.name) for t in typed if t and t.type == "Location" and not t.known and " " not in t.name}
