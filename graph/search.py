@@ -27,6 +27,7 @@ MIN_SCORE = 60.0
 FTS_CANDIDATES = 200  # norms taken from the trigram index per look-up before scoring
 EXACT, INITIALS = 100.0, 95.0
 CLOSE = 90.0  # a candidate this good: no typo search
+GOOD = 80.0  # a typo candidate this good: no look-up by single trigrams
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,10 @@ def _candidate_norms(conn: sqlite3.Connection, query: str, want: int) -> set[str
         grams = [query[i : i + 3] for i in range(len(query) - 2)]
         pairs = [f"({_fts_phrase(grams[i])} AND {_fts_phrase(grams[i + 3])})" for i in range(len(grams) - 3)]
         for expr in (" OR ".join(pairs), " OR ".join(_fts_phrase(g) for g in sorted(set(grams)))):
-            # Short words ("bukelle" for "bukele") share no distant pair: single trigrams then.
-            if not expr or len(norms) >= want:
+            # Short words ("bukelle" for "bukele") share no distant pair: single trigrams
+            # then, unless the pairs found a good match already (ranking single trigrams is
+            # the slow look-up on a large store).
+            if not expr or len(norms) >= want or any(score(query, n) >= GOOD for n in norms if n != query):
                 continue
             norms.update(
                 r[0] for r in conn.execute(
