@@ -124,6 +124,10 @@ def clean_span(span: Span) -> Span | None:
         doc[i].lower_ in words for i in range(start, end)
     ):
         return None  # "State" in "Secretary of State" is part of a title, not an agency
+    while start < end and doc[start].lower_ in {"based", "-based", "-", "based-"}:
+        start += 1  # "Based Body" of "Geneva-based body": no name's first word
+    if start >= end or all(doc[i].is_stop and not doc[i].is_upper for i in range(start, end)):
+        return None  # "At", "The": a sentence's first word the model took for a name
     cleaned = Span(doc, start, end, label=span.label_)
     return cleaned if _looks_like_name(cleaned) else None
 

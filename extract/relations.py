@@ -327,8 +327,27 @@ def _title_text(tokens: list[Token]) -> str:
         words.pop(0)
     while words and words[-1].lower() in {"of", "the", ",", "'s", "’s"}:
         words.pop()
+    words = _role_only(words)
     text = " ".join(words).replace(" - ", "-")
     return " ".join(w if w.isupper() and len(w) > 1 else w.capitalize() if w.lower() not in {"of", "the", "for", "and"} else w.lower() for w in text.split())
+
+
+def _role_only(words: list[str]) -> list[str]:
+    """A known role followed by "of" and words that are no name ("president of the
+    Zurich-based body", issue 12: "President of Based Body") is the role alone; "Secretary of
+    State" and "President of the European Commission" keep their words."""
+    roles = load_titles().roles
+    lower = [w.lower() for w in words]
+    for end in range(len(words), 0, -1):
+        if " ".join(lower[:end]) in roles:
+            rest = words[end:]
+            if rest and rest[0].lower() == "of" and any(
+                w in {"-", "based", "-based"} or (w[:1].islower() and w.lower() not in {"of", "the", "and", "for"})
+                for w in rest[1:]
+            ):
+                return words[:end]
+            break
+    return words
 
 
 def _has_role(tokens: list[Token]) -> bool:

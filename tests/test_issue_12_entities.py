@@ -153,3 +153,14 @@ def test_issue_12_the_demo_articles_show_only_correct_entities(examples_db):
     assert {"Darién", "Miraflores", "Monterrey", "San Salvador", "Panama City"} <= places
     assert "Belt and Road Initiative" not in places
     assert {n for t, n in nodes if t == "Group"} == {"Chinese", "Guatemalan", "Mexican", "Panamanian", "Salvadoran"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_garbled_titles_are_not_role_titles():
+    doc = KnowledgeGraph.extract_text(
+        "Sepp Blatter, president of the Zurich-based body Fifa, said the World Cup would go ahead. "
+        "At the meeting, Tony Blair spoke."
+    )
+    titles = {r.title for r in doc.relations if r.type == "HOLDS_ROLE"}
+    assert "President of Based Body" not in titles and not any("Based" in (t or "") for t in titles)
+    assert "At" not in {e.name for e in doc.entities}
