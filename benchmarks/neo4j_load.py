@@ -205,13 +205,13 @@ def main() -> None:
     try:
         with GraphDatabase.driver(uri, auth=None) as driver, driver.session() as session:
             wipe(session)
-            cold = push(store, uri, batch_size=args.batch_size, writers=args.writers)
+            cold = push(store, uri, batch_size=args.batch_size, writers=args.writers, min_confidence=0.0)
             print(f"warm-up push on a fresh server (JIT, caches): {cold.seconds:.1f} s, "
                   f"{n_rel / cold.phase_seconds['relations']:,.0f} relations/s in the relation phase")
             runs = []
             for k in range(args.repeat):
                 wipe(session)
-                s = push(store, uri, batch_size=args.batch_size, writers=args.writers)
+                s = push(store, uri, batch_size=args.batch_size, writers=args.writers, min_confidence=0.0)
                 runs.append(s)
                 print(f"batched push {k + 1}/{args.repeat} (batch {args.batch_size}, {args.writers} writers), empty database: {s.seconds:.1f} s total "
                       f"({', '.join(f'{k} {v:.1f} s' for k, v in s.phase_seconds.items())}); "
@@ -224,7 +224,7 @@ def main() -> None:
             print(f"  median of {len(runs)}: relations/s: {batched_rate:,.0f} (relation phase), "
                   f"{n_rel / s.seconds:,.0f} (whole push, {s.seconds:.1f} s)")
 
-            again = push(store, uri, batch_size=args.batch_size, writers=args.writers)
+            again = push(store, uri, batch_size=args.batch_size, writers=args.writers, min_confidence=0.0)
             print(f"re-push, everything present: {again.seconds:.1f} s, created {again.nodes_created} nodes, "
                   f"{again.relationships_created} relationships; relation phase {n_rel / again.phase_seconds['relations']:,.0f} relations/s")
             assert count_relationships(session) == n_rel
@@ -241,7 +241,7 @@ def main() -> None:
                 print("tuning: relation phase only, relationships deleted before each run")
                 for size in (1000, 2000, 5000, 10000, 20000):
                     delete_relations(session)
-                    r = push(store, uri, batch_size=size, phases=("relations",))
+                    r = push(store, uri, batch_size=size, phases=("relations",), min_confidence=0.0)
                     print(f"  batch {size:>6}: {n_rel / r.phase_seconds['relations']:>9,.0f} relations/s "
                           f"({r.phase_seconds['relations']:.1f} s, {r.batches} transactions)")
     finally:

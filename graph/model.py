@@ -25,6 +25,13 @@ ID_PREFIX = {
 
 # Relation types that are not read from a verb or a title but from mere proximity.
 COOCCURRENCE = "CO_OCCURS_WITH"
+# The one default every read path shows relations from (entity card, connections, path,
+# top, show, exports, embedded Cypher, Neo4j push): a relation's confidence is the
+# probability that it is right (extract/confidence.py, fitted on labelled news); what an
+# analyst sees at this floor is measured by benchmarks/quality.py --gold (README, "Quality").
+# Weaker relations stay in the store and appear with --min-confidence 0.
+DEFAULT_MIN_CONFIDENCE = 0.5
+
 # Relation types without a direction: stored once (from the smaller id), drawn and exported
 # as undirected edges.
 UNDIRECTED_RELATIONS = frozenset({COOCCURRENCE})

@@ -48,7 +48,7 @@ from queue import Full, Queue
 from typing import Any, Callable, Iterator
 
 from newsgraph.errors import Neo4jSchemaError
-from newsgraph.graph.model import ENTITY_TYPES
+from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES
 from newsgraph.graph.neo4j_client import Neo4jTarget, open_driver
 from newsgraph.graph.store import Store
 
@@ -188,15 +188,15 @@ def open_snapshot(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
-def phase_totals(conn: sqlite3.Connection) -> dict[str, int]:
-    def one(sql: str) -> int:
-        return int(conn.execute(sql).fetchone()[0])
+def phase_totals(conn: sqlite3.Connection, min_confidence: float = 0.0) -> dict[str, int]:
+    def one(sql: str, *args: Any) -> int:
+        return int(conn.execute(sql, args).fetchone()[0])
 
     return {
         "entities": one("SELECT count(*) FROM entities"),
         "documents": one("SELECT count(*) FROM documents"),
         "mentions": one("SELECT count(*) FROM entity_documents"),
-        "relations": one("SELECT count(*) FROM relations"),
+        "relations": one("SELECT count(*) FROM relations WHERE confidence >= ?", min_confidence),
     }
 
 
@@ -236,6 +236,16 @@ def removed_rows(conn: sqlite3.Connection, kind: str) -> list[Any]:
         f"SELECT key FROM removed_items WHERE kind = ? AND {REMOVED_ABSENT[kind]} ORDER BY key", (kind,)
     )]
     return rows if kind in ("entity", "document") else [json.loads(k) for k in rows]
+
+
+def below_floor_rows(conn: sqlite3.Connection, min_confidence: float) -> Iterator[list[str]]:
+    """[head, type, tail] of the relations under the push's floor: a push deletes them in
+    Neo4j, where an earlier push with a lower floor (or before a confidence changed) may
+    have written them, so Neo4j holds exactly what the floor lets through."""
+    for head, rtype, tail in conn.execute(
+        "SELECT head, type, tail FROM relations WHERE confidence < ? ORDER BY id", (min_confidence,)
+    ):
+        yield [head, rtype, tail]
 
 
 def merged_ids(conn: sqlite3.Connection) -> list[str]:
@@ -285,10 +295,13 @@ def _evidence_props(items: list[Evidence], keep: int) -> dict[str, Any]:
     return props
 
 
-def relation_rows(conn: sqlite3.Connection, keep: int = EVIDENCE_PER_RELATION) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(type, row) per relation with its evidence, by relation id: a merge of two scans in
-    primary-key order, so memory stays at one relation's evidence. Null properties are left
-    out: the statement sets them to null, which removes them."""
+def relation_rows(
+    conn: sqlite3.Connection, keep: int = EVIDENCE_PER_RELATION, min_confidence: float = 0.0
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(type, row) per relation of at least ``min_confidence`` with its evidence, by relation
+    id: a merge of two scans in primary-key order, so memory stays at one relation's
+    evidence. Null properties are left out: the statement sets them to null, which removes
+    them."""
     evidence = conn.cursor()
     evidence.row_factory = None
     ev = iter(evidence.execute(
@@ -301,7 +314,7 @@ def relation_rows(conn: sqlite3.Connection, keep: int = EVIDENCE_PER_RELATION) -
     relations.row_factory = None
     for rid, head, tail, rtype, predicate, title, method, confidence, weight, first_seen, last_seen in relations.execute(
         "SELECT id, head, tail, type, predicate, title, method, confidence, weight, first_seen, last_seen "
-        "FROM relations ORDER BY id"
+        "FROM relations WHERE confidence >= ? ORDER BY id", (min_confidence,)
     ):
         while pending is not None and pending[0] < rid:
             pending = next(ev, None)
@@ -367,12 +380,16 @@ def _plain(phase: str, rows: Iterator[Any], statement: str, size: int) -> Iterat
         yield phase, "", statement, buf
 
 
-def batches(conn: sqlite3.Connection, phases: tuple[str, ...], size: int, keep: int) -> Iterator[Batch]:
+def batches(
+    conn: sqlite3.Connection, phases: tuple[str, ...], size: int, keep: int, min_confidence: float = 0.0
+) -> Iterator[Batch]:
     """Every statement of a push, in order: nodes before the relationships that need them."""
     if "entities" in phases:
         yield from _plain("merged", iter(merged_ids(conn)), MERGED_STATEMENT, size)
         for kind in ("relation", "mention", "document", "entity"):
             yield from _grouped("merged", ((kind, row) for row in removed_rows(conn, kind)), REMOVED_STATEMENTS.__getitem__, size)
+        if "relations" in phases and min_confidence > 0:
+            yield from _plain("merged", below_floor_rows(conn, min_confidence), REMOVED_STATEMENTS["relation"], size)
         yield from _grouped("entities", entity_rows(conn), entity_statement, size)
     if "documents" in phases:
         yield from _plain("documents", document_rows(conn), DOCUMENT_STATEMENT, size)
@@ -381,7 +398,7 @@ def batches(conn: sqlite3.Connection, phases: tuple[str, ...], size: int, keep: 
     if "relations" in phases:
         yield from _grouped(
             "relations",
-            ((rtype, relation_values(row)) for rtype, row in relation_rows(conn, keep)),
+            ((rtype, relation_values(row)) for rtype, row in relation_rows(conn, keep, min_confidence)),
             lambda rel_type: RELATION_STATEMENT.format(rel_type=check_name("relation type", rel_type)),
             size,
         )
@@ -446,14 +463,15 @@ def ensure_schema(session: Any) -> None:
     session.run("CALL db.awaitIndexes(300)").consume()
 
 
-def new_relation_types(session: Any, conn: sqlite3.Connection) -> set[str]:
-    """The store's relation types of which the server has no relationship (count store: no
+def new_relation_types(session: Any, conn: sqlite3.Connection, min_confidence: float = 0.0) -> set[str]:
+    """The relation types the push writes (those with a relation of at least
+    ``min_confidence``) of which the server has no relationship (count store: no
     scan). Their batches CREATE; a retried batch (its commit may have landed, its reply
     lost) and every other type MERGE. Two pushes at once onto a server without a type
     could both create it: push from one process at a time."""
     known = {r["t"] for r in session.run("CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t")}
     found = set()
-    for (rel_type,) in conn.execute("SELECT DISTINCT type FROM relations"):
+    for (rel_type,) in conn.execute("SELECT DISTINCT type FROM relations WHERE confidence >= ?", (min_confidence,)):
         if rel_type not in known:  # asked by name, an unknown type gets a server warning
             found.add(rel_type)
             continue
@@ -521,6 +539,7 @@ def push(
     evidence_per_relation: int = EVIDENCE_PER_RELATION,
     phases: tuple[str, ...] = PHASES,
     writers: int = DEFAULT_WRITERS,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> PushSummary:
     """Push the whole store to Neo4j (upserting every row) and say what was written.
 
@@ -529,7 +548,9 @@ def push(
     ``PHASES``, for benchmarks) pushes only some kinds of rows; relations and mentions
     need their nodes pushed already. Each batch is one write transaction, retried by the
     driver on transient errors (MERGE makes that safe). ``writers`` relation batches are
-    written at once, each writer with its own session."""
+    written at once, each writer with its own session. Relations under ``min_confidence``
+    (the read commands' default floor) are not pushed, and deleted where an earlier push
+    wrote them: Neo4j shows what the CLI shows by default (``0`` pushes everything)."""
     if batch_size < 1 or writers < 1:
         raise ValueError("batch_size and writers must be positive")
     unknown = set(phases) - set(PHASES)
@@ -537,20 +558,20 @@ def push(
         raise ValueError(f"unknown phases {sorted(unknown)}; use {PHASES}")
     target = Neo4jTarget.from_env(uri, user, password, database)
     _check_names(store.conn)
-    totals = phase_totals(store.conn)
+    totals = phase_totals(store.conn, min_confidence)
     summary = PushSummary(uri=target.uri, database=target.database)
     start = time.perf_counter()
 
     def produce() -> Iterator[Batch]:
         conn = open_snapshot(store.path)  # made and used in the reader thread
         try:
-            yield from batches(conn, phases, batch_size, evidence_per_relation)
+            yield from batches(conn, phases, batch_size, evidence_per_relation, min_confidence)
         finally:
             conn.close()
 
     with _cyclic_gc_paused() as collect_now, open_driver(target) as driver, driver.session(database=target.database) as session:
         ensure_schema(session)
-        creating = new_relation_types(session, store.conn) if "relations" in phases else set()
+        creating = new_relation_types(session, store.conn, min_confidence) if "relations" in phases else set()
         done: dict[str, int] = {}
         phase_start: dict[str, float] = {}
         by_tag: dict[str, dict[str, int]] = {p: {} for p in ("merged", *PHASES)}

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newsgraph.cli_common import DEFAULT_DB_PATH, DbOption, JsonOption, app, console, handles_errors, print_json
+from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE
 
 neo4j_app = typer.Typer(help="Push the store to a Neo4j server.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
@@ -62,6 +63,13 @@ def push(
     database: DatabaseOption = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction.")] = 5000,
     writers: Annotated[int, typer.Option("--writers", min=1, help="Relation batches written at once (sessions).")] = 2,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence", min=0.0, max=1.0,
+            help="Push the relations of at least this confidence, as the read commands show them; weaker ones an earlier push wrote are deleted (0: all).",
+        ),
+    ] = DEFAULT_MIN_CONFIDENCE,
     json_out: JsonOption = False,
 ) -> None:
     """Push entities, documents, mentions and relations to Neo4j; pushing again updates, never duplicates."""
@@ -76,7 +84,9 @@ def push(
                 tasks[phase] = bar.add_task(phase, total=total or None)
             bar.update(tasks[phase], completed=done)
 
-        summary = push_store(kg.store, uri, user, password, database, batch_size, progress, writers=writers)
+        summary = push_store(
+            kg.store, uri, user, password, database, batch_size, progress, writers=writers, min_confidence=min_confidence
+        )
     if json_out:
         print_json(summary.to_dict())
     else:

@@ -91,6 +91,13 @@ def cypher(
         int, typer.Option("--max-work", min=0, help="Stop an embedded query whose intermediate rows pass this bound (0: none).")
     ] = DEFAULT_MAX_WORK,
     explain: Annotated[bool, typer.Option("--explain", help="Print the embedded engine's plan instead of running the query.")] = False,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence", min=0.0, max=1.0,
+            help="The embedded graph holds the relations of at least this confidence, as 'neo4j push' writes them (0: all).",
+        ),
+    ] = DEFAULT_MIN_CONFIDENCE,
     neo4j: Annotated[Optional[str], typer.Option("--neo4j", help="Run in Neo4j at this URI instead of the embedded graph.")] = None,
     user: Annotated[Optional[str], typer.Option("--user", envvar="NEO4J_USER", help="Neo4j user (none: no auth).")] = None,
     password: Annotated[Optional[str], typer.Option("--password", envvar="NEO4J_PASSWORD", help="Neo4j password.")] = None,
@@ -110,6 +117,9 @@ def cypher(
     if neo4j:
         if explain:
             raise InvalidQueryOption(detail="--explain is for the embedded engine; prefix the query with EXPLAIN in Neo4j")
+        if min_confidence != DEFAULT_MIN_CONFIDENCE:
+            # Neo4j holds what the last push wrote; a floor here would be a silent no-op.
+            raise InvalidQueryOption(detail="--min-confidence is for the embedded graph; in Neo4j the floor is the push's (neo4j push --min-confidence), or filter on r.confidence")
         result = _run_neo4j(
             neo4j, text, params, write=write, user=user, password=password, database=database,
             allow_procedures=allow_procedures,
@@ -119,7 +129,8 @@ def cypher(
         try:
             with KnowledgeGraph.open(db, readonly=True) as kg:
                 result = kg.cypher(
-                    ("EXPLAIN " + text) if explain else text, params, timeout=timeout, max_work=max_work, progress=progress
+                    ("EXPLAIN " + text) if explain else text, params, timeout=timeout, max_work=max_work, progress=progress,
+                    min_confidence=min_confidence,
                 )
         finally:
             progress.end()

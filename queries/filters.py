@@ -6,16 +6,12 @@ import re
 from datetime import date
 
 from newsgraph.errors import InvalidQueryOption
-from newsgraph.graph.model import ENTITY_TYPES
+from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "entity_type", "entity_types", "relation_types", "date_bound", "evidence_date_clause"]
 
-# The one default every read path shows relations from (entity card, connections, path,
-# top, show, exports, Cypher, Neo4j push): a relation's confidence is the probability that
-# it is right (extract/confidence.py, fitted on labelled news), and at this floor what an
-# analyst sees by default is right about 9 times in 10 (benchmarks/quality.py --gold).
-# Weaker relations stay in the store and appear with --min-confidence 0.
-DEFAULT_MIN_CONFIDENCE = 0.5
+# The one default floor of every read path (defined in graph.model so that the Neo4j push
+# and the embedded Cypher graph, in graph/ and queries/cypher/, use the same one).
 
 
 def entity_type(value: str) -> str:

@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 ENABLE_HINT = "start scripts/neo4j-test-server and set NEWSGRAPH_TEST_NEO4J_URI to the bolt:// URI it prints"
@@ -88,14 +90,17 @@ def counts(uri: str) -> dict[str, Any]:
     return {"labels": labels, "types": types}
 
 
-def store_counts(store: Any) -> dict[str, Any]:
-    """What the same counts must be, read from the SQLite store."""
+def store_counts(store: Any, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> dict[str, Any]:
+    """What the same counts must be, read from the SQLite store, after a push with
+    ``min_confidence`` (the default floor unless the push was given another)."""
     c = store.conn
     labels = {"Entity": c.execute("SELECT count(*) FROM entities").fetchone()[0]}
     for t, n in c.execute("SELECT type, count(*) FROM entities GROUP BY type"):
         labels[t] = n
     labels["Document"] = c.execute("SELECT count(*) FROM documents").fetchone()[0]
-    types = {t: n for t, n in c.execute("SELECT type, count(*) FROM relations GROUP BY type")}
+    types = {t: n for t, n in c.execute(
+        "SELECT type, count(*) FROM relations WHERE confidence >= ? GROUP BY type", (min_confidence,)
+    )}
     mentions = c.execute("SELECT count(*) FROM entity_documents").fetchone()[0]
     if mentions:
         types["MENTIONS"] = mentions
@@ -171,12 +176,12 @@ def push_db(db: Path, uri: str, **kw: Any) -> Any:
         store.close()
 
 
-def db_counts(db: Path) -> dict[str, Any]:
+def db_counts(db: Path, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> dict[str, Any]:
     """``store_counts`` of the store at ``db``."""
     from newsgraph.graph.store import Store
 
     store = Store(db)
     try:
-        return store_counts(store)
+        return store_counts(store, min_confidence)
     finally:
         store.close()

@@ -255,7 +255,9 @@ def test_starts_with_is_not_a_with_clause(db):
 
 
 def test_undirected_relationships_match_either_way(db):
-    data = rows(db, "MATCH (a:Person {name: 'Marco Rubio'})-[r:CO_OCCURS_WITH]-(b) RETURN b.name AS other, r.weight ORDER BY other")
+    # co-occurrence is below the default floor: asked for with --min-confidence 0
+    data = rows(db, "MATCH (a:Person {name: 'Marco Rubio'})-[r:CO_OCCURS_WITH]-(b) RETURN b.name AS other, r.weight ORDER BY other",
+                "--min-confidence", "0")
     assert data["rows"] == [
         {"other": "Claudia Sheinbaum", "r.weight": 1},  # stored Sheinbaum -> Rubio (smaller id first)
         {"other": "El Salvador", "r.weight": 1},
@@ -266,3 +268,14 @@ def test_undirected_relationships_match_either_way(db):
     assert data["rows"] == [{"n": 6}]
     data = rows(db, "MATCH (a:Entity {name: 'Lake Atitlan'})--(b:Entity) RETURN b.name")
     assert data["rows"] == []
+
+
+@pytest.mark.issue(12)
+def test_embedded_graph_holds_the_default_floor(db):
+    """Like a default push: relations under the floor are not in the embedded graph unless
+    asked for; --min-confidence is refused with --neo4j, where the push's floor decides."""
+    query = "MATCH ()-[r]->() WHERE r.confidence < 0.5 RETURN count(r) AS n"
+    assert rows(db, query)["rows"] == [{"n": 0}]
+    assert rows(db, query, "--min-confidence", "0")["rows"][0]["n"] > 0
+    refused = cypher(db, "RETURN 1", "--neo4j", "bolt://127.0.0.1:1", "--min-confidence", "0")
+    assert refused.exit_code != 0 and "--min-confidence is for the embedded graph" in refused.stderr

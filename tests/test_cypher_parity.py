@@ -36,7 +36,7 @@ def pushed(_neo4j_samples_master, tmp_path_factory):  # noqa: F811
     db.write_bytes(_neo4j_samples_master.read_bytes())
     wipe(uri)
     store = Store(db)
-    push(store, uri)
+    push(store, uri, min_confidence=0.0)  # the whole graph on both sides: every relation type is compared
     yield store, uri
     store.close()
 
@@ -72,12 +72,12 @@ def test_same_rows_as_neo4j_or_refused(pushed, query, params, options):
     store, uri = pushed
     if options.get("refused"):
         with pytest.raises(NewsgraphError) as refused:
-            run_embedded(store, query, params)
+            run_embedded(store, query, params, min_confidence=0.0)
         assert refused.value.code in ("NG402", "NG401"), str(refused.value)
         assert "\n" not in str(refused.value) and "--neo4j" in str(refused.value)
         return
     expected = run_neo4j(uri, query, params)
-    got = run_embedded(store, query, params)
+    got = run_embedded(store, query, params, min_confidence=0.0)
     ordered_lists = options.get("ordered_lists", False)
     assert comparable(got, query, ordered_lists) == comparable(expected, query, ordered_lists)
 
@@ -100,7 +100,7 @@ def test_suite_size():
 def test_cli_json_is_the_same_on_both_backends(pushed, query, params):
     store, uri = pushed
     runner = CliRunner()
-    embedded = runner.invoke(app, ["cypher", query, "--db", str(store.path), "--json", *params])
+    embedded = runner.invoke(app, ["cypher", query, "--db", str(store.path), "--min-confidence", "0", "--json", *params])
     remote = runner.invoke(app, ["cypher", query, "--neo4j", uri, "--json", *params])
     assert embedded.exit_code == 0, embedded.stderr
     assert remote.exit_code == 0, remote.stderr

@@ -107,7 +107,7 @@ def test_admin_import_equals_a_push(neo4j_server, tmp_path):  # noqa: F811
     store = make_store(tmp_path / "ng.db")
     export(store, "csv", tmp_path / "csv")
     store.close()
-    push_db(tmp_path / "ng.db", uri)
+    push_db(tmp_path / "ng.db", uri, min_confidence=0.0)  # the export below has no floor either
     pushed = counts(uri)
     imported = _csv_counts(tmp_path / "csv")
     assert imported["labels"]["Document"] > 0 and imported["types"]["MENTIONS"] > 0

@@ -21,6 +21,7 @@ from neo4j_support import (  # noqa: F401  (fixtures)
 )
 from newsgraph import KnowledgeGraph
 from newsgraph.cli import app
+from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE
 from newsgraph.graph.nxview import build_graph
 from newsgraph.graph.store import Store
 from newsgraph.queries.neo4j_card import evidence_documents
@@ -61,9 +62,13 @@ def test_push_after_more_ingest_adds_only_the_new_article(samples_db, neo4j_serv
         assert kg.ingest([article]).documents_new == 1
     store = Store(samples_db)
     store_nodes = {r[0] for r in store.conn.execute("SELECT id FROM entities UNION SELECT id FROM documents")}
-    store_rels = {(r[0], r[1], r[2]) for r in store.conn.execute("SELECT head, type, tail FROM relations")}
+    store_rels = {(r[0], r[1], r[2]) for r in store.conn.execute(
+        "SELECT head, type, tail FROM relations WHERE confidence >= ?", (DEFAULT_MIN_CONFIDENCE,)
+    )}
     store_rels |= {(r[0], "MENTIONS", r[1]) for r in store.conn.execute("SELECT document_id, entity_id FROM entity_documents")}
-    weights = {(r[0], r[1], r[2]): r[3] for r in store.conn.execute("SELECT head, type, tail, weight FROM relations")}
+    weights = {(r[0], r[1], r[2]): r[3] for r in store.conn.execute(
+        "SELECT head, type, tail, weight FROM relations WHERE confidence >= ?", (DEFAULT_MIN_CONFIDENCE,)
+    )}
     store.close()
     new_nodes, new_rels = store_nodes - old_nodes, store_rels - old_rels
     assert new_nodes and new_rels, "the extra article should bring new nodes and relations"
@@ -94,7 +99,7 @@ def test_person_has_both_labels_and_the_nxview_properties(samples_db, neo4j_serv
 
 
 def test_relationship_properties_equal_the_nxview_edges(samples_db, neo4j_server):
-    push_db(samples_db, neo4j_server)
+    push_db(samples_db, neo4j_server, min_confidence=0.0)  # every relation, as build_graph gives them
     store = Store(samples_db)
     graph = build_graph(store)
     store.close()
@@ -144,14 +149,14 @@ def test_missing_database_is_one_line(samples_db, neo4j_server):
 def test_a_partial_push_is_repaired_by_the_next(samples_db, neo4j_server):
     # A push that died after the nodes (only some phases written), and relationships lost
     # on the server: the next full push restores exactly the store's graph.
-    push_db(samples_db, neo4j_server, phases=("entities", "documents"))
+    push_db(samples_db, neo4j_server, phases=("entities", "documents"), min_confidence=0.0)
     assert counts(neo4j_server)["types"] == {}
-    push_db(samples_db, neo4j_server)
+    push_db(samples_db, neo4j_server, min_confidence=0.0)
     cypher(neo4j_server, "MATCH ()-[r:CO_OCCURS_WITH]->() WITH r LIMIT 3 DELETE r")
     cypher(neo4j_server, "MATCH (p:Person) WITH p LIMIT 1 SET p.mentions = -1")
-    summary = push_db(samples_db, neo4j_server)
+    summary = push_db(samples_db, neo4j_server, min_confidence=0.0)
     assert summary.relationships_created == 3
-    assert counts(neo4j_server) == db_counts(samples_db)
+    assert counts(neo4j_server) == db_counts(samples_db, min_confidence=0.0)
     assert cypher(neo4j_server, "MATCH (p:Person) WHERE p.mentions < 0 RETURN count(p) AS n") == [{"n": 0}]
 
 
@@ -195,3 +200,21 @@ def test_entity_merged_in_the_store_leaves_neo4j_on_the_next_push(tmp_path, neo4
                                 "RETURN r.weight AS w") == [{"w": 2}]
     assert counts(neo4j_server) == db_counts(db)
     assert push_db(db, neo4j_server).nodes_deleted == 0  # already gone: nothing to delete again
+
+
+@pytest.mark.issue(12)
+def test_push_writes_what_the_read_commands_show_by_default(samples_db, neo4j_server):
+    """Neo4j holds the relations of the default floor; --min-confidence 0 adds the weaker
+    ones, and the next default push deletes them again."""
+    weak_types = {"CO_OCCURS_WITH"}  # 0.2-ish: always under the floor
+    push_db(samples_db, neo4j_server)
+    assert counts(neo4j_server) == db_counts(samples_db)
+    assert not weak_types & set(counts(neo4j_server)["types"])
+    everything = CliRunner().invoke(
+        app, ["neo4j", "push", "--db", str(samples_db), "--uri", neo4j_server, "--min-confidence", "0", "--json"]
+    )
+    assert everything.exit_code == 0, everything.stderr
+    assert counts(neo4j_server) == db_counts(samples_db, min_confidence=0.0)
+    assert weak_types <= set(counts(neo4j_server)["types"])
+    push_db(samples_db, neo4j_server)
+    assert counts(neo4j_server) == db_counts(samples_db)

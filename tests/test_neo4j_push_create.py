@@ -35,13 +35,13 @@ def _new_types(db: Path, uri: str) -> set[str]:
     store = Store(db)
     try:
         with GraphDatabase.driver(uri, auth=None) as driver, driver.session() as session:
-            return new_relation_types(session, store.conn)
+            return new_relation_types(session, store.conn, 0.0)
     finally:
         store.close()
 
 
 def test_types_absent_from_the_server_are_created_the_others_merged(samples_db, neo4j_server):
-    push_db(samples_db, neo4j_server)
+    push_db(samples_db, neo4j_server, min_confidence=0.0)
     expected = _props(neo4j_server)
     assert _new_types(samples_db, neo4j_server) == set()
     types = sorted({r["type"] for r in expected})
@@ -51,10 +51,10 @@ def test_types_absent_from_the_server_are_created_the_others_merged(samples_db, 
     deleted = cypher(neo4j_server, f"MATCH ()-[r:{partial}]->() WITH r LIMIT 2 DELETE r RETURN count(*) AS n")[0]["n"]
     cypher(neo4j_server, RELATIONS + "SET r.weight = -1")
     assert _new_types(samples_db, neo4j_server) == {gone}
-    again = push_db(samples_db, neo4j_server, batch_size=3)
+    again = push_db(samples_db, neo4j_server, batch_size=3, min_confidence=0.0)
     n_gone = sum(1 for r in expected if r["type"] == gone)
     assert deleted == 2 and again.relationships_created == n_gone + 2
-    assert counts(neo4j_server) == db_counts(samples_db)
+    assert counts(neo4j_server) == db_counts(samples_db, min_confidence=0.0)
     assert _props(neo4j_server) == expected
 
 
@@ -62,10 +62,10 @@ def test_types_absent_from_the_server_are_created_the_others_merged(samples_db, 
 def test_same_graph_whatever_the_number_of_writers(samples_db, neo4j_server, writers):
     """Relation batches written by several sessions at once (tiny batches: many of them in
     flight) give the graph one writer gives."""
-    push_db(samples_db, neo4j_server, batch_size=2, writers=2)
+    push_db(samples_db, neo4j_server, batch_size=2, writers=2, min_confidence=0.0)
     expected = _props(neo4j_server)
     cypher(neo4j_server, "MATCH ()-[r]->() WHERE type(r) <> 'MENTIONS' DELETE r")
-    summary = push_db(samples_db, neo4j_server, batch_size=2, writers=writers)
+    summary = push_db(samples_db, neo4j_server, batch_size=2, writers=writers, min_confidence=0.0)
     assert summary.relationships_created == len(expected)
     assert _props(neo4j_server) == expected
-    assert counts(neo4j_server) == db_counts(samples_db)
+    assert counts(neo4j_server) == db_counts(samples_db, min_confidence=0.0)

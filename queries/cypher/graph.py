@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.graph import neo4j_sync
+from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE
 from newsgraph.graph.store import Store
 from newsgraph.queries.cypher import engine
 
@@ -50,20 +51,23 @@ class CacheInfo:
     path: Path | None
 
 
-_memory: dict[tuple[str, str, str], Any] = {}
+_memory: dict[tuple[str, str, str, str], Any] = {}  # by _key
 
 
 def clear_memory() -> None:
     _memory.clear()
 
 
-def _key(store: Store) -> tuple[str, str, str]:
-    return (str(store.path.resolve()), store.store_id(), store.data_version())
+Key = tuple[str, str, str, str]  # store path, store id, data version, confidence floor
 
 
-def cache_path(store: Store) -> Path:
-    _, store_id, version = _key(store)
-    return store.path.with_name(f"{store.path.name}.cypher-{store_id[:12]}-v{version}-f{FORMAT}.kgl")
+def _key(store: Store, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Key:
+    return (str(store.path.resolve()), store.store_id(), store.data_version(), repr(float(min_confidence)))
+
+
+def cache_path(store: Store, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Path:
+    _, store_id, version, floor = _key(store, min_confidence)
+    return store.path.with_name(f"{store.path.name}.cypher-{store_id[:12]}-v{version}-c{floor}-f{FORMAT}.kgl")
 
 
 def _secret_path() -> Path:
@@ -102,16 +106,16 @@ def _secret(create: bool) -> bytes | None:
         return None
 
 
-def _signature(secret: bytes, path: Path, key: tuple[str, str, str]) -> str:
+def _signature(secret: bytes, path: Path, key: Key) -> str:
     mac = hashlib.blake2b(key=secret, digest_size=32)
-    mac.update(json.dumps([key[1], key[2], FORMAT, engine.KGLITE_VERSION]).encode())
+    mac.update(json.dumps([key[1], key[2], key[3], FORMAT, engine.KGLITE_VERSION]).encode())
     with path.open("rb") as fh:
         while chunk := fh.read(1 << 20):
             mac.update(chunk)
     return mac.hexdigest()
 
 
-def _verified(path: Path, key: tuple[str, str, str]) -> bool:
+def _verified(path: Path, key: Key) -> bool:
     """Whether ``path`` is a graph this user built for this store at this version: its
     signature is checked on the file's bytes before anything reads them as a graph."""
     secret = _secret(create=False)
@@ -125,7 +129,7 @@ def _verified(path: Path, key: tuple[str, str, str]) -> bool:
         return False
 
 
-def _save(graph: Any, path: Path, key: tuple[str, str, str]) -> bool:
+def _save(graph: Any, path: Path, key: Key) -> bool:
     secret = _secret(create=True)
     if secret is None:
         return False
@@ -157,20 +161,23 @@ def glob_escape(_parent: Path, name: str) -> str:
     return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 
-def build(store: Store, progress: ProgressFn | None = None, batch: int = BATCH) -> Any:
-    """A new embedded graph from the store (one read snapshot of it)."""
+def build(
+    store: Store, progress: ProgressFn | None = None, batch: int = BATCH, min_confidence: float = DEFAULT_MIN_CONFIDENCE
+) -> Any:
+    """A new embedded graph from the store (one read snapshot of it): the graph a Neo4j
+    push with the same ``min_confidence`` writes."""
     graph = engine.new_graph()
     conn = neo4j_sync.open_snapshot(store.path)
     try:
-        _build(conn, graph, progress, batch)
+        _build(conn, graph, progress, batch, min_confidence)
     finally:
         conn.close()
     graph.read_only(True)
     return graph
 
 
-def _build(conn: sqlite3.Connection, graph: Any, progress: ProgressFn | None, size: int) -> None:
-    totals = neo4j_sync.phase_totals(conn)
+def _build(conn: sqlite3.Connection, graph: Any, progress: ProgressFn | None, size: int, min_confidence: float) -> None:
+    totals = neo4j_sync.phase_totals(conn, min_confidence)
     report = progress or (lambda phase, done, total: None)
     types: dict[str, str] = {}
     buffers: dict[str, list[dict[str, Any]]] = {}
@@ -233,7 +240,7 @@ def _build(conn: sqlite3.Connection, graph: Any, progress: ProgressFn | None, si
             add(("MENTIONS", "Document", etype), m["document"], m["entity"], {"count": m["count"]}, "mentions")
     flush("mentions")
     done = 0
-    for rtype, row in neo4j_sync.relation_rows(conn):
+    for rtype, row in neo4j_sync.relation_rows(conn, min_confidence=min_confidence):
         if rtype not in checked:
             checked.add(neo4j_sync.check_name("relation type", rtype))
         head, tail = types.get(row["head"]), types.get(row["tail"])
@@ -243,14 +250,21 @@ def _build(conn: sqlite3.Connection, graph: Any, progress: ProgressFn | None, si
     flush("relations")
 
 
-def embedded_graph(store: Store, progress: ProgressFn | None = None, *, use_file: bool = True) -> tuple[Any, CacheInfo]:
-    """The graph of the store at its current data version: from this process's memory,
-    from the verified file beside the store, or built (and saved there)."""
+def embedded_graph(
+    store: Store,
+    progress: ProgressFn | None = None,
+    *,
+    use_file: bool = True,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+) -> tuple[Any, CacheInfo]:
+    """The graph of the store at its current data version, with the relations of at least
+    ``min_confidence``: from this process's memory, from the verified file beside the
+    store, or built (and saved there)."""
     t0 = time.perf_counter()
-    key = _key(store)
+    key = _key(store, min_confidence)
     graph = _memory.get(key)
     source = "memory"
-    path = cache_path(store) if use_file else None
+    path = cache_path(store, min_confidence) if use_file else None
     if graph is None and path is not None and _verified(path, key):
         try:
             graph = engine.load_graph(path)
@@ -258,7 +272,7 @@ def embedded_graph(store: Store, progress: ProgressFn | None = None, *, use_file
         except (OSError, ValueError, engine.kglite.KgError):
             graph = None  # damaged: rebuilt below
     if graph is None:
-        graph = build(store, progress)
+        graph = build(store, progress, min_confidence=min_confidence)
         source = "built"
         if path is not None and not _save(graph, path, key):
             path = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE
 from newsgraph.graph.store import Store
 from newsgraph.queries.cypher import DEFAULT_MAX_WORK, DEFAULT_TIMEOUT, engine, guards
 from newsgraph.queries.cypher.graph import ProgressFn, embedded_graph
@@ -21,10 +22,12 @@ def run_cypher(
     max_work: int = DEFAULT_MAX_WORK,
     progress: ProgressFn | None = None,
     use_file: bool = True,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> dict[str, Any]:
-    """Run a read-only Cypher query on the embedded graph."""
+    """Run a read-only Cypher query on the embedded graph, whose relations are those of at
+    least ``min_confidence`` (the read commands' default floor, as a Neo4j push writes)."""
     shape = guards.check_embedded(query)
-    graph, _ = embedded_graph(store, progress, use_file=use_file)
+    graph, _ = embedded_graph(store, progress, use_file=use_file, min_confidence=min_confidence)
     columns, raw, warnings = engine.run(graph, query, params, timeout=timeout, max_work=max_work)
     warnings += [w for w in _unknown_relationship_types(graph, shape) if not any(w.split("'")[1] in k for k in warnings)]
     if shape.star_return:
