@@ -162,9 +162,9 @@ def _write_table(text_out: io.TextIOBase, header: list[str], rows: Iterator[list
 def write_csv(graph: GraphLike, dest: Destination) -> tuple[int, int]:
     """Write the files of ``FILES``; returns (entity nodes, relations) written."""
     counts: list[int] = []
-    is_path = isinstance(dest, (str, os.PathLike)) and os.fspath(dest) != "-"
-    if is_path and not os.fspath(dest).lower().endswith(".zip"):
-        folder = Path(dest)
+    path = os.fspath(dest) if isinstance(dest, (str, os.PathLike)) else None
+    if path is not None and path != "-" and not str(path).lower().endswith(".zip"):
+        folder = Path(path)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

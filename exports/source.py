@@ -29,7 +29,7 @@ import sqlite3
 import sys
 from collections import deque
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Iterable, Iterator, Union
+from typing import IO, Any, BinaryIO, Iterable, Iterator, Union, cast
 
 import networkx as nx
 
@@ -350,7 +350,8 @@ def iter_edges(graph: GraphLike) -> Iterator[Edge]:
         yield from graph.edges()
         return
     if graph.is_multigraph():
-        triples: Iterable[tuple[Any, Any, Any, dict[str, Any]]] = graph.edges(keys=True, data=True)
+        multi: nx.MultiGraph[Any] = graph  # type: ignore[assignment]  # is_multigraph() said so
+        triples: Iterable[tuple[Any, Any, Any, dict[str, Any]]] = multi.edges(keys=True, data=True)
     else:
         triples = ((u, v, None, d) for u, v, d in graph.edges(data=True))
     rows = []
@@ -496,7 +497,7 @@ def open_binary(dest: Destination) -> Iterator[BinaryIO]:
     if isinstance(dest, (str, os.PathLike)):
         # a temporary file renamed into place: a failed write leaves the old file (exports/files.py)
         with atomic_output(Path(dest), destination_error) as fh:
-            yield fh
+            yield cast(BinaryIO, fh)  # opened in binary mode
         return
     yield dest
 

@@ -55,7 +55,7 @@ class TreeRuleMatcher:
                 links.append((names[node["LEFT_ID"]], node["REL_OP"] == ">"))
             names[node["RIGHT_ID"]] = n
             tests.append(tuple(self._test(key, attr, value) for attr, value in sorted(node["RIGHT_ATTRS"].items())))
-        match_id = self.vocab.strings.add(key)
+        match_id: int = self.vocab.strings.add(key)
         compiled = _Pattern(match_id, len(self.patterns), tests, links)
         self.patterns.append(compiled)
         if tests[0]:

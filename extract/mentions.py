@@ -138,7 +138,8 @@ def sentence_index(doc: Doc) -> list[int]:
     (as much as a tenth of extraction); same boundaries: the first token always starts one."""
     starts = doc.to_array(SENT_START) == 1
     starts[:1] = False
-    return numpy.cumsum(starts).tolist()
+    numbers: list[int] = numpy.cumsum(starts).tolist()
+    return numbers
 
 
 def _is_break(token: Token) -> bool:

@@ -152,10 +152,10 @@ def _nationality_relations(doc: Doc, out: ExtractedDocument, group_countries: di
     for m in out.mentions:
         first_mention.setdefault(m.entity_id, m)
     for group, country in group_countries.items():
-        m = first_mention.get(group)
-        if m is None:
+        first = first_mention.get(group)
+        if first is None:
             continue
-        sent = doc.char_span(m.start, m.end, alignment_mode="expand")
+        sent = doc.char_span(first.start, first.end, alignment_mode="expand")
         s = sent.sent if sent is not None else doc[:]
         relations.append(
             ExtractedRelation(group, country, "NATIONALITY_OF", "nationality", load_confidence()["nationality"],

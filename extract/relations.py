@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, TypedDict
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -182,7 +182,14 @@ def compiled_rules(nlp: Language) -> CompiledRules:
     return CompiledRules(matcher, keys)
 
 
-def mention_offsets(doc: Doc, head: MentionSpan, tail: MentionSpan) -> dict[str, int]:
+class MentionOffsets(TypedDict):
+    head_start: int
+    head_end: int
+    tail_start: int
+    tail_end: int
+
+
+def mention_offsets(doc: Doc, head: MentionSpan, tail: MentionSpan) -> MentionOffsets:
     """Character offsets of a relation's two mentions, as ``ExtractedRelation`` keywords."""
     return {
         "head_start": doc[head.token_start].idx,

@@ -214,14 +214,14 @@ def log(conn: sqlite3.Connection, include_undone: bool = True) -> list[Correctio
 
 # -- applying ----------------------------------------------------------------------------------
 def _entity(conn: sqlite3.Connection, eid: str) -> sqlite3.Row:
-    row = conn.execute("SELECT * FROM entities WHERE id = ?", (eid,)).fetchone()
+    row: sqlite3.Row | None = conn.execute("SELECT * FROM entities WHERE id = ?", (eid,)).fetchone()
     if row is None:
         raise CorrectionError(detail=f"no entity {eid!r} in the store")
     return row
 
 
 def _relation(conn: sqlite3.Connection, rid: int) -> sqlite3.Row:
-    row = conn.execute("SELECT * FROM relations WHERE id = ?", (rid,)).fetchone()
+    row: sqlite3.Row | None = conn.execute("SELECT * FROM relations WHERE id = ?", (rid,)).fetchone()
     if row is None:
         raise CorrectionError(detail=f"no relation {rid} in the store (ids are shown by entity/connections --json and exports)")
     return row

@@ -71,7 +71,7 @@ def build_graph(store: Store, flt: GraphFilter | None = None, entity_ids: set[st
     """Entities and relations passing the filter (and, if given, among ``entity_ids``)."""
     flt = flt or GraphFilter()
     where, args = flt.relation_sql()
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     rows = store.conn.execute(
         "SELECT r.* FROM relations r JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail "
         f"WHERE {where}",

@@ -154,7 +154,7 @@ class Store:
 
     def data_version(self) -> str:
         row = self.conn.execute("SELECT value FROM meta WHERE key='data_version'").fetchone()
-        return row[0]
+        return str(row[0])
 
     def store_id(self) -> str:
         row = self.conn.execute("SELECT value FROM meta WHERE key='store_id'").fetchone()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TextIO, cast
 
 import typer
 from rich.table import Table
@@ -224,7 +224,7 @@ def corrections_export(
         # never over the store or another database; a failed write leaves the old file (issue 14)
         refuse_unsafe_destination(Path(file), kg.store.path, failed)
         with atomic_output(Path(file), failed, text=True, make_parents=False) as out:
-            n = kg.export_corrections(out)
+            n = kg.export_corrections(cast(TextIO, out))  # opened in text mode
     err_console().print(f"{n} correction(s) written to {file}")
 
 

@@ -529,7 +529,8 @@ class KnowledgeGraph:
                     args["relation"] = corrections.relation_id(self.store.conn, args["head"], args["type"], args["tail"])
                 corrections.apply_correction(self.store.conn, data["op"], args, note=data.get("note"),
                                              user=data.get("user"), uid=data.get("uid"), at=data.get("at"))
-                known.add(data.get("uid"))
+                if data.get("uid") is not None:
+                    known.add(data["uid"])
                 applied += 1
             except (ValueError, KeyError, TypeError, NewsgraphError) as exc:
                 failed += 1

@@ -97,8 +97,8 @@ def resolve(tx: Any, query: str) -> str:
         if len(names) != 1:
             labels = [f"{row['name']} ({row['type']}, {row['id']})" for row, _ in matches[:6]]
             raise AmbiguousEntity(query=query, candidates="; ".join(labels))
-        return names[0]["id"]
-    return matches[0][0]["id"]
+        return str(names[0]["id"])
+    return str(matches[0][0]["id"])
 
 
 def evidence_documents(props: dict[str, Any]) -> list[str]:
@@ -174,6 +174,7 @@ def entity_card(
     kept per relation (``EVIDENCE_PER_RELATION``) can be shown."""
     target = Neo4jTarget.from_env(uri, user, password, database)
     with open_driver(target) as driver, driver.session(database=target.database) as session:
-        return session.execute_read(
+        result: dict[str, Any] = session.execute_read(
             lambda tx: card(tx, name, min_confidence=min_confidence, evidence_limit=evidence_limit)
         )
+        return result

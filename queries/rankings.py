@@ -85,7 +85,7 @@ def relation_graph(store: Store, min_confidence: float = 0.0) -> nx.DiGraph:
         weights[(head, tail)] = weights.get((head, tail), 0) + weight
         if rtype == COOCCURRENCE:
             weights[(tail, head)] = weights.get((tail, head), 0) + weight
-    g = nx.DiGraph()
+    g: nx.DiGraph[str] = nx.DiGraph()
     g.add_nodes_from(r[0] for r in store.conn.execute("SELECT id FROM entities"))
     g.add_weighted_edges_from((u, v, w) for (u, v), w in weights.items())
     return g

@@ -104,7 +104,7 @@ def _text(el: lxml.etree._Element, path: str) -> str | None:
     found = el.find(_clark(path))
     if found is None:
         return None
-    text = "".join(found.itertext()) if found.text is None or len(found) else found.text
+    text = _text_of(found) if found.text is None or len(found) else found.text
     return text.strip() or None
 
 
@@ -140,9 +140,14 @@ def _date(el: lxml.etree._Element) -> str | None:
     return None
 
 
+def _text_of(el: lxml.etree._Element) -> str:
+    """All the text inside ``el`` (lxml yields str for a parsed document)."""
+    return "".join(t if isinstance(t, str) else t.decode("utf-8", "replace") for t in el.itertext())
+
+
 def _authors(el: lxml.etree._Element) -> list[str]:
     names = [n.text or "" for n in el.findall(_clark("dc:creator"))]
-    names += ["".join(n.itertext()) for n in el.findall(_clark("atom:author/atom:name"))]
+    names += [_text_of(n) for n in el.findall(_clark("atom:author/atom:name"))]
     for author in el.findall("author"):  # RSS 2.0: "jane@example.org (Jane Doe)"
         value = (author.text or "").strip()
         names.append(value[value.find("(") + 1:value.rfind(")")] if "(" in value and ")" in value else value)

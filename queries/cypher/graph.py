@@ -235,9 +235,9 @@ def _build(conn: sqlite3.Connection, graph: Any, progress: ProgressFn | None, si
         report(phase, done, totals[phase])
 
     for m in neo4j_sync.mention_rows(conn):
-        etype = types.get(m["entity"])
-        if etype is not None:
-            add(("MENTIONS", "Document", etype), m["document"], m["entity"], {"count": m["count"]}, "mentions")
+        mentioned_type = types.get(m["entity"])
+        if mentioned_type is not None:
+            add(("MENTIONS", "Document", mentioned_type), m["document"], m["entity"], {"count": m["count"]}, "mentions")
     flush("mentions")
     done = 0
     for rtype, row in neo4j_sync.relation_rows(conn, min_confidence=min_confidence):

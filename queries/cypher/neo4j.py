@@ -83,7 +83,8 @@ def run_cypher(
 
     with open_driver(target) as driver, driver.session(database=target.database) as session:
         if not write:
-            return session.execute_read(lambda tx: _collect(tx.run(query, params)))
+            result: dict[str, Any] = session.execute_read(lambda tx: _collect(tx.run(query, params)))
+            return result
         # Auto-commit, so that CALL { … } IN TRANSACTIONS works too.
         return _collect(session.run(query, params))
 
