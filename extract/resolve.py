@@ -132,7 +132,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             full_names[normalise_name(t.name)] = t.name
     first_owner: dict[str, str | None] = {}
     for key, name in full_names.items():
-        surname = key.split()[-1]
+        surname = normalise_name(name.split()[-1])  # "kilroy silk" of "Robert Kilroy-Silk"
         owner = surname_owner.get(surname, name)
         surname_owner[surname] = name if owner == name else None
         first = key.split()[0]
@@ -151,11 +151,11 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             continue
         key = normalise_name(t.name)
         words = key.split()
-        if t.type in {"Person", "Organization", "Location"} and len(words) == 1:
-            if t.type == "Organization" and words[0] in org_starts:
+        if t.type in {"Person", "Organization", "Location"} and len(t.name.split()) == 1:
+            if t.type == "Organization" and key in org_starts:
                 continue
-            by_first = first_names.get(words[0]) if t.type != "Location" and not t.raw.titled else None
-            owner = surname_owner.get(words[0]) or by_first  # "Mr Howard" is a surname, never a first name
+            by_first = first_names.get(key) if t.type != "Location" and not t.raw.titled else None
+            owner = surname_owner.get(key) or by_first  # "Mr Howard" is a surname, never a first name
             if owner:
                 t.type, t.name, t.iso3 = "Person", owner, None
         elif t.type in {"Organization", "Location"} and key in full_names:
@@ -188,6 +188,14 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             longer = [n for k, n in org_names.items() if k.startswith(normalise_name(t.name) + " ")]
             if len(longer) == 1:
                 t.name = longer[0]
+        elif len(t.name.split()) >= 2 and not t.known and any(
+                k.endswith(" " + normalise_name(t.name)) and (gaz.country(n.split()[0]) or gaz.nationality(n.split()[0]))
+                and len(n.split()) == len(t.name.split()) + 1 and gaz.organization(n) for k, n in org_names.items()):
+            # "Independence Party" beside "UK Independence Party" (listed under its full name):
+            # the same party, its country cut off; unlisted, the country goes (next branch)
+            t.name = next(n for k, n in org_names.items() if k.endswith(" " + normalise_name(t.name))
+                          and (gaz.country(n.split()[0]) or gaz.nationality(n.split()[0]))
+                          and len(n.split()) == len(t.name.split()) + 1 and gaz.organization(n))
         elif len(t.name.split()) >= 3 and not t.known:
             # "Dutch Supreme Court" beside "Supreme Court", "US Federal Communications Commission"
             # beside "FCC"'s long form: a leading country or nationality is not part of the name

@@ -164,3 +164,14 @@ def test_issue_12_garbled_titles_are_not_role_titles():
     titles = {r.title for r in doc.relations if r.type == "HOLDS_ROLE"}
     assert "President of Based Body" not in titles and not any("Based" in (t or "") for t in titles)
     assert "At" not in {e.name for e in doc.entities}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_hyphenated_surname_joins_its_full_name():
+    doc = KnowledgeGraph.extract_text(
+        "Robert Kilroy-Silk has quit the UK Independence Party. Mr Kilroy-Silk said he would form a new party. "
+        "Kilroy-Silk added that Ukip had failed. The former chat show host Kilroy-Silk was an MEP."
+    )
+    nodes = {e.name: e for e in doc.entities if e.mentions}
+    assert set(nodes) == {"Robert Kilroy-Silk", "UK Independence Party"}
+    assert nodes["Robert Kilroy-Silk"].mentions == 4
