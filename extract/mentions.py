@@ -159,7 +159,8 @@ def split_span(span: Span) -> list[Span]:
     """An entity span cut at line breaks and spaced dashes, with trailing figures dropped."""
     parts, start = [], span.start
     for token in span:
-        if _is_break(token):
+        # "Ferry, Mackay": two people the model joined into one name (issue 12)
+        if _is_break(token) or (token.text in {",", ";"} and span.label_ == "PERSON"):
             if token.i > start:
                 parts.append(Span(span.doc, start, token.i, label=span.label_))
             start = token.i + 1

@@ -175,3 +175,15 @@ def test_issue_12_a_hyphenated_surname_joins_its_full_name():
     nodes = {e.name: e for e in doc.entities if e.mentions}
     assert set(nodes) == {"Robert Kilroy-Silk", "UK Independence Party"}
     assert nodes["Robert Kilroy-Silk"].mentions == 4
+
+
+@pytest.mark.issue(12)
+def test_issue_12_people_the_model_joins_with_a_comma_are_two():
+    from spacy.tokens import Span
+
+    from newsgraph.extract.mentions import split_span
+    from newsgraph.extract.pipeline import load_pipeline
+
+    doc = load_pipeline()("The shortlist named Bryan Ferry, Mackay and others.")
+    joined = Span(doc, 3, 7, label="PERSON")  # "Bryan Ferry, Mackay", as the model tagged it in a BBC story
+    assert [p.text for p in split_span(joined)] == ["Bryan Ferry", "Mackay"]
