@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
 
 from conftest import build_show_store
+from tmpfs_support import small_tmpfs
 
 pytestmark = pytest.mark.issue(14)
 
@@ -115,20 +114,9 @@ def test_issue_14_writing_to_dev_full_is_one_coded_line(tmp_path, command):
 
 @pytest.fixture
 def full_disk():
-    """A 1 MB tmpfs: a real full disk. Needs root (mount); skipped otherwise."""
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a small tmpfs needs root")
-    mountpoint = Path(tempfile.mkdtemp(prefix="newsgraph-full-out-"))
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mountpoint)], capture_output=True)
-    if done.returncode != 0:
-        mountpoint.rmdir()
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
-    try:
+    """A 1 MB tmpfs: a real full disk."""
+    with small_tmpfs("1m", "newsgraph-full-out-") as mountpoint:
         yield mountpoint
-    finally:
-        if subprocess.run(["umount", str(mountpoint)], capture_output=True).returncode != 0:
-            subprocess.run(["umount", "-l", str(mountpoint)], check=False)
-        mountpoint.rmdir()
 
 
 def fill(folder: Path) -> None:

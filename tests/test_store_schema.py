@@ -5,11 +5,9 @@ the real `newsgraph` command in a subprocess: one coded line on stderr, no trace
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from newsgraph.graph.schema import APPLICATION_ID, Migration
 from newsgraph.graph.store import Store
 
 from conftest import build_show_store
+from tmpfs_support import small_tmpfs
 
 pytestmark = pytest.mark.issue(14)
 
@@ -230,21 +229,9 @@ def test_issue_14_corrupted_page_is_one_coded_line_on_every_command(tmp_path):
 
 @pytest.fixture
 def small_fs():
-    """A 2 MB tmpfs: a real full disk. Needs root (mount); skipped otherwise. Mounted
-    outside pytest's tmp_path, whose clean-up by another run must not meet a mount."""
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a small tmpfs needs root")
-    mountpoint = Path(tempfile.mkdtemp(prefix="newsgraph-full-disk-"))
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mountpoint)], capture_output=True)
-    if done.returncode != 0:
-        mountpoint.rmdir()
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
-    try:
+    """A 2 MB tmpfs: a real full disk."""
+    with small_tmpfs("2m", "newsgraph-full-disk-") as mountpoint:
         yield mountpoint
-    finally:
-        if subprocess.run(["umount", str(mountpoint)], capture_output=True).returncode != 0:
-            subprocess.run(["umount", "-l", str(mountpoint)], check=False)  # a file still open
-        mountpoint.rmdir()
 
 
 def test_issue_14_disk_full_during_ingest_is_one_line_and_keeps_what_was_stored(small_fs, tmp_path):
