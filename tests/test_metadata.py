@@ -161,3 +161,97 @@ def test_authors_survive_the_extract_jsonl_round_trip(tmp_path: Path) -> None:
 
     doc = ExtractedDocument(id="x", text_length=1, source="s", authors=["person:jane-doe"])
     assert ExtractedDocument.from_dict(doc.to_dict()).authors == ["person:jane-doe"]
+
+
+# --- JSON Lines bylines: 'authors' or 'author', a string or a list, cleaned as a page's ------
+
+
+def jsonl_items(tmp_path: Path, *rows: object) -> list[object]:
+    import json
+
+    from newsgraph.extract.readers import read_jsonl_file
+
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in rows), encoding="utf-8")
+    return list(read_jsonl_file(path))
+
+
+@pytest.mark.parametrize(
+    "fields, expected",
+    [
+        ({"authors": ["Laura Mendez", "Tom Baker"]}, ("Laura Mendez", "Tom Baker")),
+        ({"authors": "By Laura Mendez and Tom Baker"}, ("Laura Mendez", "Tom Baker")),
+        ({"author": "Laura Mendez"}, ("Laura Mendez",)),
+        ({"author": ["Laura Mendez"], "authors": ["Tom Baker", "Laura Mendez"]}, ("Tom Baker", "Laura Mendez")),
+        # what a page's byline drops, a JSON line's drops too: agencies, "Staff", URLs, one word
+        ({"authors": ["Associated Press", "Staff", "https://x.example/jane", "Madonna"]}, ()),
+        ({"authors": []}, ()),
+        ({"authors": None}, ()),
+        ({}, ()),
+    ],
+)
+def test_jsonl_authors(tmp_path: Path, fields: dict[str, object], expected: tuple[str, ...]) -> None:
+    [article] = jsonl_items(tmp_path, {"text": "Marco Rubio visited Panama.", **fields})
+    assert isinstance(article, RawArticle)
+    assert article.authors == expected
+
+
+@pytest.mark.parametrize(
+    "fields, reason",
+    [
+        ({"authors": 7}, "'authors' must be a string or a list of strings, not a number"),
+        ({"author": {"name": "Jane Doe"}}, "'author' must be a string or a list of strings, not an object"),
+        ({"authors": ["Jane Doe", ["John Roe"]]}, "'authors' must be a string or a list of strings; item 2 is an array"),
+    ],
+)
+def test_jsonl_authors_of_another_type_refuse_their_line_only(
+    tmp_path: Path, fields: dict[str, object], reason: str
+) -> None:
+    from newsgraph.extract.readers import ReadFailure
+
+    bad, good = jsonl_items(
+        tmp_path, {"text": "Marco Rubio visited Panama.", **fields}, {"text": "Rubio met Bukele.", "author": "Jane Doe"}
+    )
+    assert isinstance(bad, ReadFailure) and (bad.line, bad.reason) == (1, reason)
+    assert isinstance(good, RawArticle) and good.authors == ("Jane Doe",)
+
+
+def test_jsonl_author_with_a_lone_surrogate_is_refused(tmp_path: Path) -> None:
+    from newsgraph.extract.readers import ReadFailure
+
+    [bad] = jsonl_items(tmp_path, '{"text": "Rubio met Bukele.", "authors": ["Jane \\ud800 Doe"]}')
+    assert isinstance(bad, ReadFailure)
+    assert bad.reason == "'authors' holds a lone surrogate escape (\\ud800): not valid Unicode"
+
+
+def test_jsonl_authors_become_the_same_bylines_as_a_pages(tmp_path: Path) -> None:
+    """One article as a web page with a byline and as a JSON line with 'authors': the same
+    document, the same byline rows, the same Person entities."""
+    text = "Marco Rubio travelled to Panama on Sunday. Omar Haddad, who reported from Panama City, said the talks were short."
+    page = tmp_path / "page" / "page.html"
+    page.parent.mkdir()
+    page.write_text(
+        "<html><head><meta name='author' content='By Jane Doe and Omar Haddad'></head>"
+        f"<body><article><p>{text}</p></article></body></html>"
+    )
+    lines = tmp_path / "lines" / "in.jsonl"
+    lines.parent.mkdir()
+    lines.write_text(json_line({"text": text, "authors": ["Jane Doe", "Omar Haddad"]}) + "\n")
+
+    def bylines(source: Path, name: str) -> list[tuple[object, ...]]:
+        with KnowledgeGraph.open(tmp_path / name) as kg:
+            assert kg.ingest([source], workers=1).documents_new == 1
+            return [tuple(r) for r in kg.store.conn.execute(
+                "SELECT b.document_id, b.entity_id, e.type, e.mentions > 0 FROM bylines b "
+                "JOIN entities e ON e.id = b.entity_id ORDER BY 2"
+            )]
+
+    from_page, from_line = bylines(page, "page.db"), bylines(lines, "line.db")
+    assert from_line == from_page
+    assert [r[1:] for r in from_line] == [("person:jane-doe", "Person", 0), ("person:omar-haddad", "Person", 1)]
+
+
+def json_line(row: dict[str, object]) -> str:
+    import json
+
+    return json.dumps(row)

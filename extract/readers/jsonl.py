@@ -1,6 +1,7 @@
 """JSON Lines (``.jsonl``/``.ndjson``): one JSON object per line with ``text`` and optional
-``id``, ``title``, ``url``, ``published`` (or ``date``). Blank lines are skipped; a bad line is one
-``ReadFailure`` and the other lines still yield."""
+``id``, ``title``, ``url``, ``published`` (or ``date``), ``authors`` (or ``author``: a string
+or a list of strings, cleaned as a web page's byline is). Blank lines are skipped; a bad line
+is one ``ReadFailure`` and the other lines still yield."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..cleanup import clean_text, normalise_text
+from .metadata import clean_authors
 from .base import (
     MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, SNIFF_BYTES, Item, RawArticle, ReadFailure, decode_text, iso_date, parseable,
     regular_file_failure, sniff_encoding, too_large,
@@ -138,8 +140,10 @@ def _article_from_json_line(line: str, source: str, number: int) -> Item:
         return failure("missing 'text'")
     if not isinstance(row["text"], str):
         return failure(f"'text' must be a string, not {_json_type(row['text'])}")
-    for key in ("text", "title", "url", "id", "published", "date"):
-        value = row.get(key)
+    bylines = _byline_values(row)
+    if isinstance(bylines, str):
+        return failure(bylines)
+    for key, value in [(k, row.get(k)) for k in ("text", "title", "url", "id", "published", "date")] + bylines:
         if isinstance(value, str) and _SURROGATE.search(value):
             bad = _SURROGATE.search(value).group()  # type: ignore[union-attr]
             return failure(f"'{key}' holds a lone surrogate escape (\\u{ord(bad):04x}): not valid Unicode")
@@ -156,7 +160,26 @@ def _article_from_json_line(line: str, source: str, number: int) -> Item:
         # "published" or, as many feeds name it, "date" (issue 12): the input's date or none
         published=iso_date(optional_str(row.get("published"))) or iso_date(optional_str(row.get("date"))),
         external_id=optional_str(row.get("id")),
+        # the same cleaning as a page's byline: "By Jane Doe and John Roe" is two people, "Staff" none
+        authors=clean_authors([value for _, value in bylines]) if bylines else (),
     )
+
+
+def _byline_values(row: dict[str, object]) -> list[tuple[str, str]] | str:
+    """(key, string) pairs of ``authors`` and ``author``, or why they are refused: a byline
+    of another type is not guessed at (a number, an object: no name can be read from it)."""
+    values: list[tuple[str, str]] = []
+    for key in ("authors", "author"):
+        value = row.get(key)
+        if value is None:
+            continue
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            if not isinstance(item, str):
+                where = f"; item {i + 1} is {_json_type(item)}" if isinstance(value, list) else f", not {_json_type(item)}"
+                return f"'{key}' must be a string or a list of strings{where}"
+            values.append((key, item))
+    return values
 
 
 def optional_str(value: object, title: bool = False) -> str | None:
