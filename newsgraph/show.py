@@ -37,6 +37,7 @@ from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 
 VIS_NETWORK_VERSION = "10.1.5"
 VIS_NETWORK_JS = "vis-network.min.js"
+PAGE_ERRORS_JS = "page-errors.js"  # the console-error catcher the explorer loads too
 TEMPLATE = "show.html"
 
 
@@ -288,15 +289,17 @@ def _html_text(text: str) -> str:
 
 
 def render_html(data: dict[str, Any]) -> str:
-    """The page: template + inlined vis-network + inlined data."""
-    library = _static(VIS_NETWORK_JS)
-    if "</script" in library.lower():  # would end the inline script early
-        raise ShowAssetMissing(name=VIS_NETWORK_JS, detail="contains '</script'; cannot be inlined")
+    """The page: template + inlined error catcher, vis-network and data."""
+    scripts = {name: _static(name) for name in (PAGE_ERRORS_JS, VIS_NETWORK_JS)}
+    for name, script in scripts.items():
+        if "</script" in script.lower():  # would end the inline script early
+            raise ShowAssetMissing(name=name, detail="contains '</script'; cannot be inlined")
     title = f"{data['center']['name']} — newsgraph"
     parts = {
         "__NEWSGRAPH_TITLE__": _html_text(title),
         "/*__NEWSGRAPH_DATA__*/null": _script_json(data),
-        "/*__VIS_NETWORK_JS__*/": library,
+        "/*__PAGE_ERRORS_JS__*/": scripts[PAGE_ERRORS_JS],
+        "/*__VIS_NETWORK_JS__*/": scripts[VIS_NETWORK_JS],
     }
     # One pass, so nothing inserted (article text, the library) is ever searched for
     # placeholders again.

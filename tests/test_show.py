@@ -12,7 +12,7 @@ import pytest
 
 from newsgraph import KnowledgeGraph
 from newsgraph.errors import ShowUnknownType, ShowWriteError, UnknownEntity
-from newsgraph.show import EgoOptions, ego_network, open_in_browser, page_data, render_html, write_show
+from newsgraph.show import PAGE_ERRORS_JS, EgoOptions, _static, ego_network, open_in_browser, page_data, render_html, write_show
 
 RUBIO = "person:marco-rubio"
 
@@ -139,10 +139,13 @@ def test_render_html_inserts_each_part_once(show_db):
     with KnowledgeGraph.open(show_db) as kg:
         opts = EgoOptions()
         data = page_data(kg, ego_network(kg, "Rubio", opts), opts)
-    data["nodes"][0]["name"] = "/*__VIS_NETWORK_JS__*/ __NEWSGRAPH_TITLE__"
+    data["nodes"][0]["name"] = "/*__VIS_NETWORK_JS__*/ /*__PAGE_ERRORS_JS__*/ __NEWSGRAPH_TITLE__"
     html = render_html(data)
     assert html.count("@version 10.1.5") == 1
-    assert embedded_data(html)["nodes"][0]["name"] == "/*__VIS_NETWORK_JS__*/ __NEWSGRAPH_TITLE__"
+    # The error catcher is the explorer's file, inlined once (one copy for both pages).
+    assert html.count(_static(PAGE_ERRORS_JS)) == 1
+    assert "__PAGE_ERRORS_JS__*/\n" not in html
+    assert embedded_data(html)["nodes"][0]["name"] == "/*__VIS_NETWORK_JS__*/ /*__PAGE_ERRORS_JS__*/ __NEWSGRAPH_TITLE__"
 
 
 class FakeBrowser:

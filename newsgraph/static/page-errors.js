@@ -1,5 +1,6 @@
 // Collected before anything else runs, so the page itself can report what went wrong
-// (read by the tests from data-errors).
+// (read by the tests from data-errors). One copy for both pages: the explorer loads it
+// as /static/page-errors.js, and `newsgraph show` inlines it in its self-contained page.
 (function () {
   "use strict";
   var root = document.documentElement, errors = [];
