@@ -5,7 +5,7 @@ https://neo4j.com/docs/operations-manual/current/tools/neo4j-admin/neo4j-admin-i
 
 Five files, UTF-8, comma-separated, RFC 4180 quoting:
 - ``nodes.csv``: ``id:ID``, ``name``, ``:LABEL`` (``Entity;<type>``), ``aliases:string[]``,
-  ``mentions:int``, ``documents:int``, ``iso3``, ``is_agency:boolean``,
+  ``mentions:int``, ``documents:int``, ``bylines:int``, ``iso3``, ``is_agency:boolean``,
   ``first_seen:date``, ``last_seen:date``.
 - ``relationships.csv``: ``:START_ID``, ``:END_ID``, ``:TYPE``, ``weight:int``,
   ``confidence:float``, ``predicate``, ``title``, ``method``, ``first_seen:date``,
@@ -57,7 +57,7 @@ __all__ = ["write_csv", "NODE_HEADER", "RELATIONSHIP_HEADER", "DOCUMENT_HEADER",
 
 ARRAY_DELIMITER = ";"
 NODE_HEADER = [
-    "id:ID", "name", ":LABEL", "aliases:string[]", "mentions:int", "documents:int", "iso3",
+    "id:ID", "name", ":LABEL", "aliases:string[]", "mentions:int", "documents:int", "bylines:int", "iso3",
     "is_agency:boolean", "first_seen:date", "last_seen:date",
 ]
 RELATIONSHIP_HEADER = [
@@ -89,7 +89,7 @@ def _node_rows(graph: GraphLike) -> Iterator[list[str]]:
         label = f"Entity{ARRAY_DELIMITER}{n['type']}" if n.get("type") else "Entity"
         yield [
             _cell(n["id"]), _cell(n["name"]), label, _cell(n["aliases"]), _cell(n["mentions"]), _cell(n["documents"]),
-            _cell(n["iso3"]), _cell(bool(n["is_agency"])), _cell(n["first_seen"]), _cell(n["last_seen"]),
+            _cell(n["bylines"]), _cell(n["iso3"]), _cell(bool(n["is_agency"])), _cell(n["first_seen"]), _cell(n["last_seen"]),
         ]
 
 

@@ -46,6 +46,7 @@ ATTRIBUTES: dict[str, list[tuple[str, str]]] = {
         ("aliases", "string"),
         ("mentions", "integer"),
         ("documents", "integer"),
+        ("bylines", "integer"),
         ("iso3", "string"),
         ("is_agency", "boolean"),
         ("first_seen", "string"),

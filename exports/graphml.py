@@ -67,6 +67,7 @@ KEYS: list[tuple[str, str, str]] = [
     ("node", "aliases", "string"),
     ("node", "mentions", "int"),
     ("node", "documents", "int"),
+    ("node", "bylines", "int"),
     ("node", "iso3", "string"),
     ("node", "is_agency", "boolean"),
     ("node", "first_seen", "string"),

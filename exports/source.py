@@ -12,7 +12,8 @@ relation type), so a writer never needs to know which one it has:
   skipped.
 
 Node record: ``id``, ``name``, ``type``, ``aliases`` (list), ``mentions``, ``documents``,
-``iso3``, ``is_agency``, ``first_seen``, ``last_seen``.
+``bylines`` (documents whose byline names the entity; an author the text never names has
+``mentions`` 0), ``iso3``, ``is_agency``, ``first_seen``, ``last_seen``.
 Edge record: ``head``, ``tail``, ``type``, ``weight``, ``confidence``, ``predicate``,
 ``title``, ``method``, ``first_seen``, ``last_seen``, ``evidence_count``,
 ``document_ids`` (list, sorted), ``evidence`` (list of ``{document, sentence, date}``,
@@ -38,13 +39,15 @@ from newsgraph.exports.files import atomic_output
 from newsgraph.graph.nxview import GraphFilter
 from newsgraph.graph.store import Store
 
-NODE_FIELDS = ("id", "name", "type", "aliases", "mentions", "documents", "iso3", "is_agency", "first_seen", "last_seen")
+NODE_FIELDS = (
+    "id", "name", "type", "aliases", "mentions", "documents", "bylines", "iso3", "is_agency", "first_seen", "last_seen",
+)
 EDGE_FIELDS = (
     "head", "tail", "type", "weight", "confidence", "predicate", "title", "method",
     "first_seen", "last_seen", "evidence_count", "document_ids", "evidence",
 )
 _NODE_DEFAULTS: dict[str, Any] = {
-    "name": None, "type": None, "aliases": [], "mentions": 0, "documents": 0, "iso3": None,
+    "name": None, "type": None, "aliases": [], "mentions": 0, "documents": 0, "bylines": 0, "iso3": None,
     "is_agency": False, "first_seen": None, "last_seen": None,
 }
 _EDGE_DEFAULTS: dict[str, Any] = {
@@ -157,7 +160,8 @@ class StoreGraph:
         cur = self._exec(
             "SELECT e.id, e.name, e.type, e.mentions, e.documents, e.iso3, e.is_agency, e.first_seen, e.last_seen, "
             "(SELECT json_group_array(alias) FROM (SELECT DISTINCT a.alias FROM aliases a "
-            " WHERE a.entity_id = e.id AND a.kind = 'alias' AND a.alias != e.name ORDER BY a.alias)) "
+            " WHERE a.entity_id = e.id AND a.kind = 'alias' AND a.alias != e.name ORDER BY a.alias)), "
+            "(SELECT count(*) FROM bylines b WHERE b.entity_id = e.id) "
             "FROM temp.@N n JOIN entities e ON e.id = n.id ORDER BY e.id"
         )
         for row in cur:
@@ -168,6 +172,7 @@ class StoreGraph:
                 "aliases": json.loads(row[9]) if row[9] else [],
                 "mentions": row[3],
                 "documents": row[4],
+                "bylines": row[10],
                 "iso3": row[5],
                 "is_agency": bool(row[6]),
                 "first_seen": row[7],

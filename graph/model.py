@@ -83,6 +83,11 @@ def document_id(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
 
 
+# The entities a list shows (entities, top, search), as SQL over ``entities``: those the
+# text names. A byline's author the text never names (mentions 0; issue 18) is an entity
+# for the WRITTEN_BY link and for their card, not someone the articles speak of.
+NAMED_IN_TEXT = "mentions > 0"
+
 @dataclass
 class ExtractedEntity:
     id: str

@@ -4,7 +4,7 @@ What lands in Neo4j (property names as in :mod:`newsgraph.graph.nxview`, so a Cy
 gives the same rows on the embedded graph and in Neo4j):
 
 - ``(:Entity:<Type>)`` — ``id``, ``type``, ``name``, ``aliases`` (list), ``mentions``,
-  ``documents``, ``iso3``, ``is_agency``, ``first_seen``, ``last_seen``.
+  ``documents``, ``bylines``, ``iso3``, ``is_agency``, ``first_seen``, ``last_seen``.
 - ``(:Document)`` — ``id``, ``title``, ``source``, ``url``, ``published``, ``date``.
 - ``(:Document)-[:MENTIONS {count}]->(:Entity)``.
 - ``(:Entity)-[:<RELATION_TYPE>]->(:Entity)`` — ``type``, ``weight``, ``confidence``,
@@ -205,6 +205,7 @@ def entity_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]
     aliases: dict[str, list[str]] = {}
     for entity_id, alias in conn.execute("SELECT entity_id, alias FROM aliases WHERE kind='alias' ORDER BY alias"):
         aliases.setdefault(entity_id, []).append(alias)
+    bylines = dict(conn.execute("SELECT entity_id, count(*) FROM bylines GROUP BY entity_id"))
     for eid, etype, name, iso3, is_agency, mentions, documents, first_seen, last_seen in conn.execute(
         "SELECT id, type, name, iso3, is_agency, mentions, documents, first_seen, last_seen FROM entities ORDER BY type, id"
     ):
@@ -216,6 +217,7 @@ def entity_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]
                 "aliases": [a for a in aliases.get(eid, ()) if a != name],
                 "mentions": mentions,
                 "documents": documents,
+                "bylines": bylines.get(eid, 0),
                 "iso3": iso3,
                 "is_agency": bool(is_agency),
                 "first_seen": first_seen,

@@ -19,7 +19,7 @@ from typing import Any, Iterator
 import networkx as nx
 
 from newsgraph.graph.model import COOCCURRENCE
-from newsgraph.graph.store import EVIDENCE_ORDER, Store, entity_fields
+from newsgraph.graph.store import BYLINES_COLUMN, EVIDENCE_ORDER, Store, entity_fields
 
 
 @dataclass
@@ -100,7 +100,9 @@ def build_graph(store: Store, flt: GraphFilter | None = None, entity_ids: set[st
                 f"SELECT entity_id, alias FROM aliases WHERE kind='alias' AND entity_id IN ({marks}) ORDER BY alias", chunk
             ):
                 aliases.setdefault(entity_id, []).append(alias)
-            entity_rows += store.conn.execute(f"SELECT rowid AS _rowid, * FROM entities WHERE id IN ({marks})", chunk).fetchall()
+            entity_rows += store.conn.execute(
+                f"SELECT rowid AS _rowid, *, {BYLINES_COLUMN} FROM entities WHERE id IN ({marks})", chunk
+            ).fetchall()
         entity_rows.sort(key=lambda row: row["_rowid"])
     else:
         for entity_id, alias in store.conn.execute(
@@ -108,7 +110,7 @@ def build_graph(store: Store, flt: GraphFilter | None = None, entity_ids: set[st
         ):
             if entity_id in wanted:
                 aliases.setdefault(entity_id, []).append(alias)
-        entity_rows = [row for row in store.conn.execute("SELECT * FROM entities") if row["id"] in wanted]
+        entity_rows = [row for row in store.conn.execute(f"SELECT *, {BYLINES_COLUMN} FROM entities") if row["id"] in wanted]
     for row in entity_rows:
         g.add_node(row["id"], **node_attributes(row, [a for a in aliases.get(row["id"], []) if a != row["name"]]))
     evidence = _evidence_by_relation(store, {r["id"] for r in rows}, flt.evidence_per_edge)

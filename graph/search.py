@@ -20,7 +20,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from newsgraph.graph.model import normalise_name
+from newsgraph.graph.model import NAMED_IN_TEXT, normalise_name
 
 
 MIN_SCORE = 60.0
@@ -154,7 +154,7 @@ def search(conn: sqlite3.Connection, text: str, entity_type: str | None = None, 
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        sql = f"SELECT id, name, type, mentions, documents FROM entities WHERE id IN ({marks})"
+        sql = f"SELECT id, name, type, mentions, documents FROM entities WHERE id IN ({marks}) AND {NAMED_IN_TEXT}"
         args: list[Any] = list(chunk)
         if entity_type:
             sql += " AND type = ?"

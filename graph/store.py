@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator
 from newsgraph.errors import DiskFull, NotAStore, StoreError, StoreMissing
 from newsgraph.graph import corrections, search
 from newsgraph.graph.merge import merge_lone_surnames, resolve_across_documents
-from newsgraph.graph.model import COOCCURRENCE, ExtractedDocument, normalise_name
+from newsgraph.graph.model import COOCCURRENCE, NAMED_IN_TEXT, ExtractedDocument, normalise_name
 
 
 # "Best evidence first", the one order every reader uses (card, connections, path, exports,
@@ -36,8 +36,15 @@ class BatchResult:
     new_relations: int = 0
 
 
+# How many documents name the entity in their byline (issue 18): a column of every entity
+# read, counted from ``bylines`` (indexed on entity_id) so no count can go stale after a
+# merge, a split or a forgotten document. SQL for a query over ``entities`` without alias.
+BYLINES_COLUMN = "(SELECT count(*) FROM bylines b WHERE b.entity_id = entities.id) AS bylines"
+
+
 def entity_fields(row: Any, aliases: list[str]) -> dict[str, Any]:
-    """An entity row as the dict every reader shows (card, NetworkX node, Neo4j node)."""
+    """An entity row as the dict every reader shows (card, NetworkX node, Neo4j node);
+    ``row`` has the ``bylines`` column (``BYLINES_COLUMN``)."""
     return {
         "id": row["id"],
         "name": row["name"],
@@ -45,6 +52,7 @@ def entity_fields(row: Any, aliases: list[str]) -> dict[str, Any]:
         "aliases": aliases,
         "mentions": row["mentions"],
         "documents": row["documents"],
+        "bylines": row["bylines"],
         "iso3": row["iso3"],
         "is_agency": bool(row["is_agency"]),
         "first_seen": row["first_seen"],
@@ -281,7 +289,7 @@ class Store:
 
     # -- reads ------------------------------------------------------------------------
     def entity(self, eid: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT * FROM entities WHERE id=?", (eid,)).fetchone()
+        row = self.conn.execute(f"SELECT *, {BYLINES_COLUMN} FROM entities WHERE id=?", (eid,)).fetchone()
         if row is None:
             return None
         return self._entity_dict(row)
@@ -323,10 +331,11 @@ class Store:
         return [m[0] for m in process.extract(query, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=60)]
 
     def entities(self, entity_type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        sql = "SELECT * FROM entities"
+        """Entities the text names, most mentioned first (not byline-only authors)."""
+        sql = f"SELECT *, {BYLINES_COLUMN} FROM entities WHERE {NAMED_IN_TEXT}"
         args: list[Any] = []
         if entity_type:
-            sql += " WHERE type = ?"
+            sql += " AND type = ?"
             args.append(entity_type)
         sql += " ORDER BY mentions DESC, name"
         if limit:

@@ -56,6 +56,10 @@ def render_entity_card(out: Console, card: dict[str, Any]) -> None:
         out.print("aliases: " + ", ".join(card["aliases"]))
     out.print(f"mentions: {card['mentions']} in {card['documents']} documents"
               + (f"; seen {card['first_seen']} to {card['last_seen']}" if card.get("first_seen") else ""))
+    if card.get("bylines"):
+        # an author the text never names is marked as such, not shown as a person it speaks of
+        out.print(f"byline of {card['bylines']} document{'s' if card['bylines'] != 1 else ''}"
+                  + ("; not named in any article's text" if not card["mentions"] else ""))
     groups: dict[str, list[dict[str, Any]]] = {}
     for c in card["connections"]:
         groups.setdefault(c["relation"], []).append(c)

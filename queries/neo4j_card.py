@@ -19,7 +19,9 @@ from newsgraph.graph.neo4j_sync import EVIDENCE_PER_RELATION, FULLTEXT_INDEX
 from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 
 KIND_RANK = {"name": 0, "alias": 1, "surname": 2}
-ENTITY_FIELDS = ("id", "name", "type", "aliases", "mentions", "documents", "iso3", "is_agency", "first_seen", "last_seen")
+ENTITY_FIELDS = (
+    "id", "name", "type", "aliases", "mentions", "documents", "bylines", "iso3", "is_agency", "first_seen", "last_seen",
+)
 
 CANDIDATE_RETURN = "RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases, n.mentions AS mentions"
 FULLTEXT_QUERY = (

@@ -16,7 +16,7 @@ from typing import Any, Mapping
 
 import networkx as nx
 
-from newsgraph.graph.model import COOCCURRENCE
+from newsgraph.graph.model import COOCCURRENCE, NAMED_IN_TEXT
 from newsgraph.graph.store import Store
 from newsgraph.queries.gcpause import no_gc
 
@@ -53,9 +53,9 @@ def _entity_rows(store: Store, entity_type: str | None, ids: list[str] | None = 
 
 
 def _by_mentions(store: Store, entity_type: str | None, limit: int, min_confidence: float = 0.0) -> tuple[list[tuple[str, float]], bool]:
-    sql, args = "SELECT id, mentions FROM entities", []
+    sql, args = f"SELECT id, mentions FROM entities WHERE {NAMED_IN_TEXT}", []
     if entity_type:
-        sql += " WHERE type = ?"
+        sql += " AND type = ?"
         args.append(entity_type)
     sql += " ORDER BY mentions DESC, name LIMIT ?"
     return [(r[0], r[1]) for r in store.conn.execute(sql, [*args, limit])], False
@@ -86,7 +86,7 @@ def relation_graph(store: Store, min_confidence: float = 0.0) -> nx.DiGraph:
         if rtype == COOCCURRENCE:
             weights[(tail, head)] = weights.get((tail, head), 0) + weight
     g: nx.DiGraph[str] = nx.DiGraph()
-    g.add_nodes_from(r[0] for r in store.conn.execute("SELECT id FROM entities"))
+    g.add_nodes_from(r[0] for r in store.conn.execute(f"SELECT id FROM entities WHERE {NAMED_IN_TEXT}"))
     g.add_weighted_edges_from((u, v, w) for (u, v), w in weights.items())
     return g
 

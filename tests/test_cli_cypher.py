@@ -72,7 +72,7 @@ def test_whole_node_is_its_properties(db):
         {
             "n": {
                 "id": "location:lake-atitlan", "name": "Lake Atitlan", "type": "Location", "aliases": [],
-                "mentions": 1, "documents": 1, "is_agency": False,  # no iso3: nulls are left out, as in Neo4j
+                "mentions": 1, "documents": 1, "bylines": 0, "is_agency": False,  # no iso3: nulls are left out, as in Neo4j
                 "first_seen": "2025-05-01", "last_seen": "2025-05-01",
             }
         }

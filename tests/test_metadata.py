@@ -255,3 +255,49 @@ def json_line(row: dict[str, object]) -> str:
     import json
 
     return json.dumps(row)
+
+
+# --- a byline's author is not a person the articles speak of (issue 18) -----------------------
+
+
+def test_byline_only_author_is_in_no_list_and_marked_on_the_card(examples_db: Path) -> None:
+    """The examples' web page has a byline (Laura Mendez) its text never names: she is the
+    page's author (bylines 1), not an entity with no evidence in the entity lists, rankings,
+    search or the explorer's lists; her card says what she is."""
+    import json
+
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+    from newsgraph.serve import create_app
+
+    def cli(*args: object) -> object:
+        result = CliRunner().invoke(app, [*map(str, args), "--db", str(examples_db)])
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    author = "person:laura-mendez"
+    with KnowledgeGraph.open(examples_db) as kg:
+        assert kg.store.conn.execute("SELECT count(*) FROM bylines WHERE entity_id = ?", (author,)).fetchone()[0] == 1
+        assert author not in {e["id"] for e in kg.entities(limit=None)}
+        assert author not in {e["id"] for e in kg.entities("Person")}
+        assert kg.search("Laura Mendez") == []
+        assert kg.entities()[-1]["mentions"] > 0
+    for by in ("mentions", "degree", "pagerank", "betweenness"):
+        ranked = json.loads(cli("top", "--by", by, "--limit", 1000, "--json"))  # type: ignore[arg-type]
+        assert author not in json.dumps(ranked), by
+    assert "Laura Mendez" not in cli("entities", "--limit", 1000)  # type: ignore[operator]
+
+    card = json.loads(cli("entity", "Laura Mendez", "--json"))  # type: ignore[arg-type]
+    assert (card["id"], card["mentions"], card["bylines"], card["connections"]) == (author, 0, 1, [])
+    assert "byline of 1 document; not named in any article's text" in cli("entity", "Laura Mendez")  # type: ignore[operator]
+    # an entity the text names has no byline mark
+    assert json.loads(cli("entity", "Rubio", "--json"))["bylines"] == 0  # type: ignore[arg-type]
+    assert "byline of" not in cli("entity", "Rubio")  # type: ignore[operator]
+
+    client = TestClient(create_app(examples_db, allowed_hosts=["testserver"]))
+    assert author not in client.get("/api/top", params={"limit": 500}).text
+    found = client.get("/api/search", params={"q": "Laura Mendez"})
+    assert found.status_code == 200 and author not in found.text
+    assert "person:marco-rubio" in client.get("/api/search", params={"q": "Marco Rubio"}).text

@@ -39,7 +39,7 @@ from newsgraph.queries.cypher import engine
 __all__ = ["BATCH", "CacheInfo", "embedded_graph", "build", "cache_path", "clear_memory"]
 
 BATCH = 5000
-FORMAT = 1  # bump when what is built changes: older files are then rebuilt
+FORMAT = 2  # bump when what is built changes: older files are then rebuilt
 MEMORY_CACHE_SIZE = 2
 ProgressFn = Callable[[str, int, int], None]
 
