@@ -59,6 +59,8 @@ class EgoOptions:
     since: str | None = None  # ISO dates: some evidence document dated within
     until: str | None = None
     source: str | None = None  # some evidence document's source contains this text
+    # False: edges carry evidence counts only, not sentences (the explorer reads them per edge).
+    evidence: bool = True
 
     def __post_init__(self) -> None:
         self.entity_types = normalise_types(self.entity_types)
@@ -175,7 +177,7 @@ def ego_network(kg: KnowledgeGraph, name: str, opts: EgoOptions) -> EgoNetwork:
     """The ego network of the entity ``name`` resolves to (name, alias, surname or id)."""
     center = kg.resolve(name)
     hops, truncated = ego_entity_ids(kg.store, center, opts)
-    graph = build_graph(kg.store, _relation_filter(opts), entity_ids=set(hops))
+    graph = build_graph(kg.store, _relation_filter(opts), entity_ids=set(hops), evidence=opts.evidence)
     return EgoNetwork(center=center, graph=graph, hops=hops, truncated=truncated)
 
 

@@ -198,3 +198,33 @@ def test_min_confidence_drops_weak_relations_from_the_drawing(examples_db):
     assert min(confidences) < 0.5  # co-occurrence at least
     assert confident.graph.number_of_edges() < everything.graph.number_of_edges()
     assert all(d["confidence"] >= 0.5 for _, _, d in confident.graph.edges(data=True))
+
+
+@pytest.mark.issue(17)
+def test_a_neighbourhood_read_by_index_equals_the_whole_graph_cut_to_it(examples_db):
+    """build_graph on a few entities of a store reads their relations by head (the explorer's
+    every view); it must give what the whole filtered graph holds among them, in the same
+    order, and evidence counts without sentences must equal those with."""
+    from newsgraph import KnowledgeGraph
+    from newsgraph.graph import nxview
+    from newsgraph.graph.nxview import GraphFilter, build_graph
+
+    with KnowledgeGraph.open(examples_db, readonly=True) as kg:
+        flt = GraphFilter(include_cooccurrence=True, min_confidence=0.0)
+        whole = build_graph(kg.store, flt)
+        checked = views = 0
+        for centre in sorted(whole, key=lambda n: -whole.degree(n)):
+            ids = {centre, *whole.successors(centre), *whole.predecessors(centre)}
+            if not nxview._selective(kg.store, "entities", len(ids)):  # the indexed path is the one tested
+                continue
+            views += 1
+            part = build_graph(kg.store, flt, entity_ids=ids)
+            expected = [(h, t, k, d) for h, t, k, d in whole.edges(keys=True, data=True) if h in ids and t in ids]
+            assert list(part.edges(keys=True, data=True)) == expected
+            counts = build_graph(kg.store, flt, entity_ids=ids, evidence=False)
+            assert [(h, t, k, d["evidence_count"]) for h, t, k, d in counts.edges(keys=True, data=True)] == [
+                (h, t, k, d["evidence_count"]) for h, t, k, d in expected
+            ]
+            assert all(d["sentences"] == [] for _, _, d in counts.edges(data=True))
+            checked += len(expected)
+        assert views > 10 and checked > 30, (views, checked)

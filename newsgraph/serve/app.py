@@ -172,6 +172,7 @@ def _ego_options(
         since=filters.date_bound(since or None, end=False, option="since"),
         until=filters.date_bound(until or None, end=True, option="until"),
         source=(source or "").strip() or None,
+        evidence=False,  # the view shows counts; /api/relation reads an edge's sentences on click
     )
 
 
