@@ -15,13 +15,14 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.rules import load_gazetteer, load_titles
+from newsgraph.extract.rules import Titles, load_gazetteer, load_titles
 
 # spaCy labels kept, and the rough type each suggests before the gazetteer decides.
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 LEADING_NOISE = {"the", "a", "an", "and", "of"}
 DASHES = {"-", "–", "—", "--"}
+_PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "al", "el", "la", "le", "du"}
 SCORE = re.compile(r"[\d][\d.,:/-]*")
 _DEMONYM_PERSON = re.compile(r"(wo)?m[ae]n$")
 
@@ -38,6 +39,7 @@ class RawMention:
     adjective_of_thing: bool = False  # a nationality describing a thing: "Indonesian shares"
     titled: bool = False  # after an honorific ("Mr Howard", "Dr Nielsen"): a surname, not a first name
     locative: bool = False  # object of "in", "at", "near"...: said of a place ("in Slough")
+    honorific: str = ""  # the honorific before it, lowercased ("sir" of "Sir Ed": a first name there)
 
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into"}
@@ -108,6 +110,24 @@ def clean_span(span: Span) -> Span | None:
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     words = _bare_words(title_words)
+    label = span.label_
+    if label == "PERSON":
+        start = _extend_person(doc, start, titles)
+    end = _extend_compound(doc, start, end)
+    if end - start == 1 and start > 1 and doc[start - 1].text == "The" and not doc[start - 1].is_sent_start \
+            and not doc[start].is_upper and doc[start - 2].text not in {"\"", "\u201c", "(", "["}:  # a quote opens "The FCC should..."
+        start -= 1  # "Bono, The Edge, Adam Clayton": a capital "The" inside a sentence is the name's
+    if start < end and doc[start].lower_ in load_context_cues().org_nouns_before and doc[start].is_title and end - start > 1:
+        start, label = start + 1, "ORG"  # "Bookmaker Ladbrokes": the kind of firm, then its name
+    while end - start > 1 and _single_role(doc[end - 1].lower_, titles, plural_only=label == "PERSON"):
+        end -= 1  # "Labour MPs", "Tory leader": the party, not a person
+    if end - start > 1 and doc[end - 1].lower_ in load_non_entity_rules().names:
+        end -= 1  # "Apple iPod": the company, not its product
+    if label == "PERSON":
+        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 1].lower_ not in _PARTICLES:
+            end -= 1  # "Larry Mullen Jr sang": the model ran on into the verb
+    if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
+        return None  # "South coast": a description, not a name
     if span.label_ == "PERSON":
         # "President Nayib Bukele" → "Nayib Bukele"; keep the last word whatever it is.
         while end - start > 1 and doc[start].lower_.rstrip(".") in words:
@@ -128,8 +148,44 @@ def clean_span(span: Span) -> Span | None:
         start += 1  # "Based Body" of "Geneva-based body": no name's first word
     if start >= end or all(doc[i].is_stop and not doc[i].is_upper for i in range(start, end)):
         return None  # "At", "The": a sentence's first word the model took for a name
-    cleaned = Span(doc, start, end, label=span.label_)
+    cleaned = Span(doc, start, end, label=label)
     return cleaned if _looks_like_name(cleaned) else None
+
+
+def _single_role(word: str, titles: Titles, plural_only: bool) -> bool:
+    """A one-word role title ("leader"), or its plural ("MPs", "ministers"); only the plural
+    after a name the model calls a person: "John Major" ends in a rank."""
+    return (word in titles.roles and not plural_only) or (word.endswith("s") and word[:-1] in titles.roles)
+
+
+def _extend_compound(doc: Doc, start: int, end: int) -> int:
+    """A name the model ended one word early: "Gedeon" of "Gedeon Richter", where the parse
+    makes the name a compound of the capitalised word right after it and the model tagged
+    that word as nothing."""
+    if end >= len(doc) or end - start > 4:
+        return end
+    nxt = doc[end]
+    if nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_ and doc[end - 1].dep_ == "compound" \
+            and doc[end - 1].head.i == end and not nxt.is_sent_start:
+        return end + 1
+    return end
+
+
+def _extend_person(doc: Doc, start: int, titles: Titles) -> int:
+    """A person's name the model began one word late: the initial of "R Kelly", the first
+    name of "Colman Domingo" when the parse makes it part of the name (a compound of it)
+    but the model left it out."""
+    if start == 0:
+        return start
+    prev = doc[start - 1]
+    if prev.ent_type_ or prev.lower_.rstrip(".") in HONORIFICS or prev.lower_ in titles.words():
+        return start
+    if len(prev.text.rstrip(".")) == 1 and prev.text[:1].isupper() and prev.text not in {"A", "I"}:
+        return start - 1
+    if prev.pos_ == "PROPN" and prev.is_title and prev.dep_ == "compound" and prev.head.i >= start \
+            and load_gazetteer().nationality(prev.text) is None and load_gazetteer().country(prev.text) is None:
+        return start - 1
+    return start
 
 
 def sentence_index(doc: Doc) -> list[int]:
@@ -169,10 +225,23 @@ def split_span(span: Span) -> list[Span]:
     out = []
     for part in parts:
         end = part.end
+        if _numbered_name(part):
+            out.append(part)
+            continue
         while end > part.start + 1 and _is_score(span.doc[end - 1]):
             end -= 1
         out.append(Span(span.doc, part.start, end, label=span.label_))
     return out
+
+
+def _numbered_name(part: Span) -> bool:
+    """An organisation whose name ends in a small number ("Channel 4", "Radio 1") in running
+    text, not a results line ("Kent 108-3", "Leeds 2 Sheffield Wednesday 1"): one word, a
+    number of one or two digits, then a word in lower case."""
+    doc = part.doc
+    if part.label_ != "ORG" or len(part) != 2 or not part[0].is_title or not part[1].text.isdigit() or len(part[1].text) > 2:
+        return False
+    return part.end < len(doc) and (doc[part.end].is_lower or doc[part.end].text in {"'s", "\u2019s"})
 
 
 def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
@@ -190,7 +259,7 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
         mentions.append(
             RawMention(
                 text=span.text,
-                label=ent.label_,
+                label=span.label_,
                 start=span.start_char,
                 end=span.end_char,
                 token_start=span.start,
@@ -199,7 +268,9 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
                 adjective_of_thing=_describes_thing(span[-1]),
                 titled=span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS,
                 locative=span[-1].dep_ == "pobj" and (span[-1].head.lower_ in LOCATIVE_PREPOSITIONS or (
-                    span[-1].head.lower_ == "to" and span[-1].head.head.lemma_.lower() in MOTION_VERBS)),
+                    span[-1].head.lower_ in {"to", "from"} and span[-1].head.head.lemma_.lower() in MOTION_VERBS)),
+                honorific=doc[span.start - 1].lower_.rstrip(".") if span.start > 0 and
+                doc[span.start - 1].lower_.rstrip(".") in HONORIFICS else "",
             )
         )
     return mentions
@@ -479,6 +550,9 @@ class NonEntityRules:
     group_nouns: frozenset[str]
     work_verbs: frozenset[str]
     work_in_verbs: frozenset[str]
+    work_in_nouns: frozenset[str]
+    event_heads: frozenset[str]
+    collective_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -491,7 +565,8 @@ def load_non_entity_rules() -> NonEntityRules:
     from newsgraph.errors import RuleFileError
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "non_entities.json").read_text("utf-8"))
-    keys = ["names", "last_words", "cue_nouns", "group_nouns", "work_verbs", "work_in_verbs"]
+    keys = ["names", "last_words", "cue_nouns", "group_nouns", "work_verbs", "work_in_verbs", "work_in_nouns", "event_heads",
+            "collective_nouns"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"non_entities.json: {', '.join(bad)} must be a list of words")
@@ -521,6 +596,13 @@ class ContextCues:
     role_nouns_before: frozenset[str]
     place_words_last: frozenset[str]
     place_nouns_after: frozenset[str]
+    person_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    org_nouns_before: frozenset[str]
+    org_nouns_after: frozenset[str]
+    org_possessed_nouns: frozenset[str]
+    org_object_verbs: frozenset[str]
+    place_verbs_in: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -532,7 +614,8 @@ def load_context_cues() -> ContextCues:
     from newsgraph.errors import RuleFileError
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "context_cues.json").read_text("utf-8"))
-    keys = ["role_nouns_before", "place_words_last", "place_nouns_after"]
+    keys = ["role_nouns_before", "place_words_last", "place_nouns_after", "person_nouns", "org_nouns", "org_nouns_before",
+            "org_nouns_after", "org_possessed_nouns", "org_object_verbs", "place_verbs_in"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"context_cues.json: {', '.join(bad)} must be a list of words")
@@ -561,12 +644,17 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
                 label = "PERSON"
             elif label == "ORG" and m.token_end - m.token_start > 1 and doc[m.token_end - 1].lower_ in cues.place_words_last:
                 label = "FAC"
+            elif label in {"GPE", "LOC", "FAC"} and m.token_end - m.token_start > 1 and doc[m.token_end - 1].lower_ in ORG_HEAD_WORDS:
+                label = "ORG"  # "the Farmer-Citizen Movement": a body, whatever the model says
+        elif label == "PERSON" and m.token_end - m.token_start > 1 and doc[m.token_end - 1].lower_ in cues.place_words_last \
+                and gaz.organization(m.text) is None:
+            label = "FAC"  # "at Portcullis House"
         last = doc[m.token_end - 1]
         if label in {"PERSON", "ORG"} and last.dep_ == "compound" and last.head.lemma_.lower() in cues.place_nouns_after \
                 and gaz.organization(m.text) is None:
             label = "LOC"  # "the Darién jungle", "the Miraflores locks"
         if label != m.label:
             m = RawMention(m.text, label, m.start, m.end, m.token_start, m.token_end, m.sentence,
-                           m.adjective_of_thing, m.titled, m.locative)
+                           m.adjective_of_thing, m.titled, m.locative, m.honorific)
         out.append(m)
     return out

@@ -34,6 +34,7 @@ from newsgraph.extract.relations import (
     run_extractors,
 )
 from newsgraph.extract.confidence import finalise
+from newsgraph.extract.context import apply_context
 from newsgraph.extract.learned import learned_relations
 from newsgraph.extract.resolve import missed_name_labels, resolve
 from newsgraph.extract.rules import load_event_noun_rules, load_relation_rules
@@ -118,6 +119,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
         {n for rule in load_event_noun_rules() if rule.tail_types == {"Person"} for n in rule.nouns},
     )
     raw = retype_by_context(doc, raw)
+    raw = apply_context(doc, raw)
     raw = retype_teams(doc, raw)
     resolution = resolve(raw)
     missed = find_missed_mentions(doc, sentences, raw, missed_name_labels(resolution))

@@ -65,6 +65,9 @@ def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
         return TypedMention(m, "Organization", known[0], is_agency=known[1], known=True)
     if label != "NORP" and gaz.nationality(m.text) is not None and m.adjective_of_thing:
         return None  # "Guatemalan law" the model called an organisation
+    stem = _DEMONYM_PERSON.sub("", m.text)
+    if label in {"ORG", "PERSON", "GPE"} and stem != m.text and gaz.nationality(stem) is not None:
+        label = "NORP"  # "The Frenchman twisted his ankle" the model called an organisation
     if label == "NORP":
         if m.adjective_of_thing:
             return None  # "Indonesian shares", "a French film": a description, not a people
@@ -85,8 +88,10 @@ def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
         return TypedMention(m, "Organization", m.text)
     if label in {"GPE", "LOC", "FAC"}:
         return TypedMention(m, "Location", m.text)
-    if label == "PERSON" and m.locative and not m.titled:
-        return TypedMention(m, "Location", m.text)  # "at Scotstoun", "in Slough": a place
+    if label == "PERSON" and m.locative and not m.titled and " " not in m.text:
+        # "at Scotstoun", "in Slough": a place; a two-word name the model calls a person
+        # stays one ("lost out to Colman Domingo" parsed as "in ... Domingo")
+        return TypedMention(m, "Location", m.text)
     if label == "PERSON":
         return TypedMention(m, "Person", m.text) if plausible_person_name(m.text) else None
     return None
@@ -154,8 +159,10 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
         if t.type in {"Person", "Organization", "Location"} and len(t.name.split()) == 1:
             if t.type == "Organization" and key in org_starts:
                 continue
-            by_first = first_names.get(key) if t.type != "Location" and not t.raw.titled else None
-            owner = surname_owner.get(key) or by_first  # "Mr Howard" is a surname, never a first name
+            # "Mr Howard" is a surname; "Sir Ed" and "Dame Judi" are first names
+            first_ok = not t.raw.titled or t.raw.honorific in {"sir", "dame"}
+            by_first = first_names.get(key) if t.type != "Location" and first_ok else None
+            owner = surname_owner.get(key) or by_first
             if owner:
                 t.type, t.name, t.iso3 = "Person", owner, None
         elif t.type in {"Organization", "Location"} and key in full_names:

@@ -1,0 +1,187 @@
+"""A mention's type, or its removal, read from the words around it (issue 12).
+
+The small model guesses a label from the name alone and often guesses wrong where the
+sentence says what the name is: "Def Jam's artists include LL Cool J, DMX and Ashanti"
+(people, tagged ORG), "Def Jam's parent company, Universal" (a company, tagged PERSON),
+"arcade classics such as Space Invaders, Pac-Man and Donkey Kong" (works, not entities),
+"veteran Irish actor Brendan Gleeson" (a description, not the Irish as a people). The cues
+are lists in ``data/context_cues.json`` and ``data/non_entities.json``; this module reads
+the parse around each mention and returns the mentions relabelled, or without the ones
+that name no entity. Names the gazetteer lists (countries, known organisations) are never
+touched: the gazetteer wins.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.mentions import RawMention, load_context_cues, load_non_entity_rules
+from newsgraph.extract.rules import load_gazetteer, load_titles
+
+__all__ = ["apply_context"]
+
+_MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+_OPENING_QUOTES = {'"', "\u201c", "'", "\u2018"}
+_CLOSING_QUOTES = {'"', "\u201d", "'", "\u2019"}
+_LIST_PREPOSITIONS = {"as", "including", "like"}  # "such as X", "including X", "like X"
+# people, not a description: "performers such as X"; nouns a band, club or show modifies
+# when it is the affiliation of the person named after them ("Happy Mondays star Bez")
+_MEMBER_NOUNS = {"star", "actor", "actress", "rapper", "singer", "guitarist", "drummer", "frontman", "bassist",
+                 "vocalist"}
+
+
+def _list_introducer(token: Token) -> Token | None:
+    """The noun a name hangs from as an item of a list or in apposition: "classics" in
+    "classics such as X, Y and Z", "artists" in "Def Jam's artists include X and Y",
+    "company" in "parent company, Universal". None when the name stands on its own."""
+    t = token
+    for _ in range(12):  # "X, Y and Z": Y and Z are conjuncts of X
+        if t.dep_ != "conj" or t.head.i == t.i:
+            break
+        t = t.head
+    head = t.head
+    if t.dep_ == "appos" and head.pos_ == "NOUN" and t.i - 5 <= head.i < t.i and head.i >= token.i - 5:
+        return head  # right before it: "his new book, Lawless World, Philippe Sands" is no book
+    if t.dep_ == "pobj" and head.lower_ in _LIST_PREPOSITIONS:
+        if head.lower_ == "as" and not any(w.lower_ == "such" for w in t.doc[max(0, head.i - 2) : head.i]):
+            return None  # "known as X" names it; only "such as" lists
+        return head.head if head.head.pos_ == "NOUN" else None
+    if t.dep_ in {"dobj", "attr"} and head.lemma_.lower() == "include":
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
+        return subjects[0] if subjects else None
+    if t.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "NOUN":
+        return head.head  # "her role in Salt and Silver"
+    return None
+
+
+def _apposed_noun(token: Token) -> Token | None:
+    """The common noun set beside a name: "Skyreach, the company's small satellite unit"."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > token.i:
+            return child
+    return None
+
+
+def _quoted(doc: Doc, start: int, end: int) -> bool:
+    """The name is all that stands between quotation marks: '"the Next Big Thing"',
+    'Antonio "LA" Reid' (a title or a nickname, not an entity of its own)."""
+    before = start - 1
+    if before >= 0 and doc[before].lower_ == "the":
+        before -= 1
+    return before >= 0 and end < len(doc) and doc[before].text in _OPENING_QUOTES and doc[end].text in _CLOSING_QUOTES \
+        and (doc[before].text != "'" or doc[end].text == "'")
+
+
+def _fragment(doc: Doc, m: RawMention) -> bool:
+    """One word cut out of a longer name the model did not tag whole: "Digital" of the
+    BBC's "Go Digital" programme, "Files" of "X Files", "Blazin" of "Blazin' Squad", the
+    "State" of "State Secretary"."""
+    if m.token_end - m.token_start != 1:
+        return False
+    words = load_titles().words()
+    start = m.token_start
+    if start > 0:
+        prev = doc[start - 1]
+        if prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start and not prev.ent_type_ \
+                and prev.lower_ not in words and prev.lower_ not in {"the", "a", "an", "i"} and not prev.like_num:
+            return True
+    end = m.token_end
+    if end + 1 < len(doc) and doc[end].text in {"'", "\u2019"} and doc[end + 1].is_title and not doc[end + 1].ent_type_:
+        return True  # "Blazin' Squad": a name with an apostrophe inside
+    if end < len(doc) and doc[start].lower_ in words and doc[end].lower_ in words and doc[end].text[:1].isupper():
+        return True
+    return False
+
+
+def _relabel(m: RawMention, label: str, adjective_of_thing: bool | None = None) -> RawMention:
+    return RawMention(m.text, label, m.start, m.end, m.token_start, m.token_end, m.sentence,
+                      m.adjective_of_thing if adjective_of_thing is None else adjective_of_thing, m.titled,
+                      m.locative, m.honorific)
+
+
+def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    """The mentions with the types their context gives, without those that name a work, an
+    event, a title or a fragment of a longer name."""
+    cues = load_context_cues()
+    rules = load_non_entity_rules()
+    gaz = load_gazetteer()
+    out: list[RawMention] = []
+    thing_lists: set[int] = set()  # first conjuncts of nationality lists describing things
+    cued: dict[str, str] = {}  # name → the label a cue gave it
+    for m in mentions:
+        if gaz.country(m.text) is not None or gaz.organization(m.text) is not None:
+            out.append(m)
+            continue
+        span = doc[m.token_start : m.token_end]
+        root = span.root
+        head = root.head
+        label = m.label
+        if label == "NORP":
+            out.extend(_group(doc, m, root, rules, thing_lists))
+            continue
+        if _quoted(doc, m.token_start, m.token_end) or _fragment(doc, m):
+            continue
+        if root.dep_ == "compound" and head.lemma_.lower() in rules.event_heads:
+            continue  # "the Hang Seng index", "the Norwich Union Indoor trials"
+        noun = _list_introducer(root)
+        lemma = noun.lemma_.lower() if noun is not None else ""
+        if noun is not None and head.lower_ == "in" and root.dep_ in {"pobj", "conj"} and lemma not in rules.work_in_nouns:
+            noun, lemma = None, ""  # "in X" names a work only after "role", "star"...
+        if lemma in rules.cue_nouns or lemma in rules.work_in_nouns:
+            continue  # "classics such as Pac-Man", "hits have included X", "her role in X"
+        apposed = _apposed_noun(root)
+        apposed_lemma = apposed.lemma_.lower() if apposed is not None else ""
+        if apposed_lemma in rules.cue_nouns:
+            continue  # "Lawless World, his new book"
+        before = doc[m.token_start - 1] if m.token_start > 0 else None
+        if lemma in cues.person_nouns or apposed_lemma in cues.person_nouns:
+            label = "PERSON"  # "artists include LL Cool J, DMX and Ashanti", "his father, Graeme"
+        elif lemma in cues.org_nouns or apposed_lemma in cues.org_nouns:
+            label = "ORG"  # "parent company, Universal", "Skyreach, the company's unit"
+        elif root.dep_ == "compound" and head.lemma_.lower() in cues.org_nouns_after:
+            label = "ORG"  # "William Hill spokesman Rupert Adams"
+        elif root.dep_ == "poss" and ({head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ == "compound"}) \
+                & cues.org_possessed_nouns:
+            label = "ORG"  # "Def Jam's parent company"
+        elif before is not None and (before.lower_ in {"based", "-based"} or (
+                before.lower_ in cues.org_nouns_before and before.pos_ == "NOUN")):
+            label = "ORG"  # "Santa Monica-based Activison", "bookmaker Ladbrokes"
+        elif label == "PERSON" and root.dep_ == "dobj" and head.lemma_.lower() in cues.org_object_verbs:
+            label = "ORG"  # "Chris McIntyre runs Podcast Alley"
+        elif label == "PERSON" and root.dep_ == "compound" and head.lemma_.lower() in _MEMBER_NOUNS:
+            label = "ORG"  # "Happy Mondays star Bez": the band
+        elif label in {"ORG", "PERSON"} and root.dep_ == "pobj" and head.lower_ == "in" \
+                and head.head.lemma_.lower() in cues.place_verbs_in:
+            label = "GPE"  # "born in Tangier"
+        if label != m.label:
+            cued[m.text] = label
+            m = _relabel(m, label)
+        out.append(m)
+    # The type one sentence gives a name holds for its other mentions in the article
+    # ("Def Jam's parent company" makes the "Def Jam" of "Def Jam's artists" a company too).
+    return [_relabel(m, cued[m.text]) if cued.get(m.text, m.label) != m.label and m.label in _MODEL_LABELS else m
+            for m in out]
+
+
+def _group(doc: Doc, m: RawMention, root: Token, rules: object, thing_lists: set[int]) -> list[RawMention]:
+    """A nationality is a people ("British officials", "the French") unless it names a
+    language ("known in Dutch as"), describes one person or thing ("a Norwegian executive",
+    "veteran Irish actor X") or is an item in a list of such descriptions ("Indonesian,
+    Indian and Hong Kong stock markets")."""
+    from newsgraph.extract.mentions import NonEntityRules
+
+    assert isinstance(rules, NonEntityRules)
+    if root.dep_ == "pobj" and root.head.lower_ == "in":
+        return []  # the language
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if m.adjective_of_thing:
+        thing_lists.add(first.i)
+        return [m]
+    if first.i != root.i and first.i in thing_lists:
+        return [_relabel(m, m.label, adjective_of_thing=True)]
+    head = first.head
+    if first.dep_ in {"amod", "compound"} and head.tag_ == "NN" and head.lemma_.lower() not in rules.collective_nouns:
+        return [_relabel(m, m.label, adjective_of_thing=True)]  # "a Norwegian executive": one person described
+    return [m]
