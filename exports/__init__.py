@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from newsgraph.errors import ExportOptionError, UnknownExportFormat
+from newsgraph.errors import ExportOptionError, UnknownExportFormat, UnknownValue
 from newsgraph.exports.csv import write_csv
 from newsgraph.exports.gexf import write_gexf
 from newsgraph.exports.graphml import write_graphml
@@ -73,7 +73,7 @@ def export(
     if parallel is not None and parallel not in exporter.parallel_modes:
         if not exporter.parallel_modes:
             raise ExportOptionError(detail=f"--parallel applies to graphml and gexf; {fmt} always keeps parallel edges")
-        raise ExportOptionError(detail=f"unknown --parallel mode {parallel!r}; use one of {', '.join(exporter.parallel_modes)}")
+        raise UnknownValue(what="parallel-edge mode", value=parallel, option="--parallel", valid=", ".join(exporter.parallel_modes))
     if depth < 0:
         raise ExportOptionError(detail=f"--depth must be 0 or more, not {depth}")
     if isinstance(dest, (str, os.PathLike)) and os.fspath(dest) != "-":

@@ -423,5 +423,17 @@ class Store:
             "mentions": c.execute("SELECT count(*) FROM mentions").fetchone()[0],
         }
 
+    def relation_types(self) -> set[str]:
+        """The relation types the store holds. One index seek per type (the next type after
+        the last one found), not a scan: a million relations cost a few dozen look-ups."""
+        found: set[str] = set()
+        last = ""
+        while True:
+            row = self.conn.execute("SELECT min(type) FROM relations WHERE type > ?", (last,)).fetchone()
+            if row[0] is None:
+                return found
+            last = row[0]
+            found.add(last)
+
     def iter_rows(self, sql: str, args: Iterable[Any] = ()) -> Iterator[sqlite3.Row]:
         yield from self.conn.execute(sql, list(args))

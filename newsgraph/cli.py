@@ -15,6 +15,7 @@ from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 from newsgraph.cli_common import (
     DEFAULT_DB_PATH,
     DbOption,
+    EntityTypeOption,
     JsonOption,
     MinConfidenceOption,
     ModelOption,
@@ -26,7 +27,6 @@ from newsgraph.cli_common import (
     print_json,
 )
 from newsgraph.errors import InputError
-from newsgraph.graph.model import ENTITY_TYPES
 from newsgraph.kg import IngestSummary, KnowledgeGraph
 from newsgraph.render import render_entity_card, render_summary
 
@@ -178,17 +178,11 @@ def extract(
 @handles_errors
 def entities(
     db: DbOption = DEFAULT_DB_PATH,
-    entity_type: Annotated[Optional[str], typer.Option("--type", help=f"One of {', '.join(ENTITY_TYPES)}.")] = None,
+    entity_type: EntityTypeOption = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many entities.")] = 50,
     json_out: JsonOption = False,
 ) -> None:
     """List entities, most mentioned first."""
-    if entity_type is not None and entity_type not in ENTITY_TYPES:
-        matches = [t for t in ENTITY_TYPES if t.lower() == entity_type.lower()]
-        if not matches:
-            error_line(f"unknown entity type {entity_type!r}; use one of {', '.join(ENTITY_TYPES)}")
-            raise typer.Exit(2)
-        entity_type = matches[0]
     with KnowledgeGraph.open(db, readonly=True) as kg:
         rows = kg.entities(entity_type, limit)
     if json_out:
@@ -267,3 +261,6 @@ def main() -> None:
 
 # Commands of other areas register themselves on ``app`` when imported.
 from newsgraph import cli_areas  # noqa: E402,F401
+from newsgraph.cli_common import use_vocabulary  # noqa: E402
+
+use_vocabulary(app)

@@ -13,12 +13,14 @@ import os
 import re
 import sqlite3
 import sys
-from typing import Annotated, Any, Callable, TypeVar
+from typing import Annotated, Any, Callable, Optional, TypeVar
 
 import typer
 from rich.console import Console
+from typer.core import TyperCommand
 
 from newsgraph.errors import DiskFull, InputError, NewsgraphError, OutputError, StoreDamaged
+from newsgraph.graph.model import ENTITY_TYPES
 from newsgraph.kg import DEFAULT_DB
 from newsgraph.render import SafeConsole, strip_controls
 
@@ -67,6 +69,127 @@ MinConfidenceOption = Annotated[
 ]
 
 DEFAULT_DB_PATH = DEFAULT_DB
+
+# -- one option vocabulary (issue 16) --------------------------------------------------------
+# One name per concept across commands: --entity-type for an entity type, --relation-type for
+# a relation type, --limit for "at most this many", --since/--until for evidence dates.
+_ENTITY_TYPE_LIST = ", ".join(ENTITY_TYPES)
+EntityTypeOption = Annotated[
+    Optional[str], typer.Option("--entity-type", metavar="TYPE", help=f"Only entities of this type: {_ENTITY_TYPE_LIST}.")
+]
+EntityTypesOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--entity-type", metavar="TYPE", help=f"Only entities of this type (repeatable): {_ENTITY_TYPE_LIST}."),
+]
+RelationTypesOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--relation-type", metavar="TYPE", help="Only relations of this type (repeatable), e.g. MET_WITH; one the store does not hold is refused."),
+]
+_DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD; undated evidence is left out once a bound is given"
+SinceOption = Annotated[
+    Optional[str], typer.Option("--since", metavar="DATE", help=f"Only evidence dated on or after DATE ({_DATE_HELP}).")
+]
+UntilOption = Annotated[
+    Optional[str], typer.Option("--until", metavar="DATE", help=f"Only evidence dated on or before DATE ({_DATE_HELP}).")
+]
+
+# The spellings each command had before the vocabulary was made one, still accepted but no
+# longer shown: scripts written against them keep working. Keyed by command path.
+OPTION_ALIASES: dict[str, dict[str, str]] = {
+    "entities": {"--type": "--entity-type"},
+    "top": {"--type": "--entity-type"},
+    "search": {"--type": "--entity-type"},
+    "show": {"--type": "--entity-type", "--relation": "--relation-type"},
+    "connections": {"--type": "--relation-type"},
+    "path": {"--type": "--relation-type", "--paths": "--limit"},
+    "export": {"--type": "--relation-type"},
+}
+
+# What a value is called in help (``--db PATH``), instead of the Python type (``<str>``).
+# Keyed by parameter name; an option declared with its own metavar keeps it.
+METAVARS = {
+    "db": "PATH", "model": "NAME", "workers": "N", "date": "DATE", "limit": "N", "min_confidence": "P",
+    "min_weight": "N", "depth": "N", "max_hops": "N", "max_nodes": "N", "output": "PATH", "out_dir": "DIR",
+    "file": "FILE", "param": "NAME=VALUE", "timeout": "SECONDS", "max_work": "ROWS", "neo4j": "URI", "uri": "URI",
+    "user": "USER", "password": "PASSWORD", "database": "NAME", "batch_size": "ROWS", "writers": "N", "by": "RANKING",
+    "ego": "NAME", "parallel": "MODE", "evidence": "N", "engine": "ENGINE", "master": "URL", "host": "HOST",
+    "port": "PORT", "note": "TEXT", "name": "NAME", "document": "DOC", "alias": "ALIAS", "examples": "DIR",
+}
+
+
+def _command_path(ctx: Any) -> str:
+    names = []
+    while ctx is not None and ctx.parent is not None:
+        names.append(ctx.info_name)
+        ctx = ctx.parent
+    return " ".join(reversed(names))
+
+
+class VocabularyCommand(TyperCommand):
+    """A typer command that reads the old option spellings as the new ones and names
+    values by what they are in help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for p in self.params:
+            if p.param_type_name == "option" and not getattr(p, "is_flag", False) and p.metavar is None:
+                p.metavar = METAVARS.get(p.name or "", (p.name or "value").upper())
+            elif p.param_type_name == "argument":
+                if p.metavar is None:
+                    p.metavar = (p.name or "value").upper()
+                _plain_argument(p)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        aliases = OPTION_ALIASES.get(_command_path(ctx))
+        if aliases:
+            args = _rewrite(args, aliases, self._takes_value())
+        return list(super().parse_args(ctx, args))
+
+    def _takes_value(self) -> set[str]:
+        return {
+            o for p in self.params
+            if p.param_type_name == "option" and not getattr(p, "is_flag", False) and not getattr(p, "count", False)
+            for o in p.opts
+        }
+
+
+def _plain_argument(p: Any) -> None:
+    """Arguments as ``NAME`` / ``[NAME]`` / ``PATHS...`` in usage, without ``<str>`` in help."""
+    def usage() -> str:
+        name = p.metavar + ("..." if p.nargs != 1 else "")
+        return name if p.required else f"[{name}]"
+
+    p._usage_display_name = usage
+    p.display_type_rich = lambda ctx: None
+
+
+def _rewrite(args: list[str], aliases: dict[str, str], takes_value: set[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            return out + args[i:]
+        name, eq, value = arg.partition("=")
+        if name in aliases:
+            arg = aliases[name] + eq + value
+            name = aliases[name]
+        out.append(arg)
+        if name in takes_value and not eq and i + 1 < len(args):  # its value, never an option
+            out.append(args[i + 1])
+            i += 1
+        i += 1
+    return out
+
+
+def use_vocabulary(typer_app: typer.Typer) -> None:
+    """Make every registered command (and those of sub-apps) a ``VocabularyCommand``."""
+    for info in typer_app.registered_commands:
+        if info.cls in (None, TyperCommand):
+            info.cls = VocabularyCommand
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            use_vocabulary(group.typer_instance)
 
 
 def console() -> Console:

@@ -11,6 +11,7 @@ from rich.table import Table
 from newsgraph.cli_common import (
     DEFAULT_DB_PATH,
     DbOption,
+    EntityTypeOption,
     JsonOption,
     MinConfidenceOption,
     app,
@@ -31,7 +32,7 @@ from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 def search(
     text: Annotated[str, typer.Argument(help="Part of a name or alias; typos, accents, case and initials are forgiven.")],
     db: DbOption = DEFAULT_DB_PATH,
-    entity_type: Annotated[Optional[str], typer.Option("--type", help=f"Only entities of this type: {', '.join(ENTITY_TYPES)}.")] = None,
+    entity_type: EntityTypeOption = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many hits.")] = 20,
     json_out: JsonOption = False,
 ) -> None:

@@ -3,39 +3,31 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from typing import Annotated, Optional
 
 import typer
 
+from newsgraph.queries import filters
 from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
-from newsgraph.cli_common import DEFAULT_DB_PATH, DbOption, JsonOption, MinConfidenceOption, app, handles_errors, print_json
+from newsgraph.cli_common import (
+    DEFAULT_DB_PATH,
+    DbOption,
+    EntityTypesOption,
+    JsonOption,
+    MinConfidenceOption,
+    RelationTypesOption,
+    SinceOption,
+    UntilOption,
+    app,
+    handles_errors,
+    print_json,
+)
 from newsgraph.errors import ExportOptionError
 from newsgraph.exports import EXPORTERS
-from newsgraph.graph.model import ENTITY_TYPES
 from newsgraph.graph.nxview import GraphFilter
 from newsgraph.kg import KnowledgeGraph
 
 _FORMATS = ", ".join(f"{name} ({e.description})" for name, e in EXPORTERS.items())
-
-
-def _entity_types(values: list[str]) -> list[str]:
-    out = []
-    for value in values:
-        match = [t for t in ENTITY_TYPES if t.lower() == value.lower()]
-        if not match:
-            raise ExportOptionError(detail=f"unknown entity type {value!r} for --entity-type; use one of {', '.join(ENTITY_TYPES)}")
-        out.append(match[0])
-    return out
-
-
-def _iso_date(value: str | None, option: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        raise ExportOptionError(detail=f"{option} takes a date as YYYY-MM-DD, not {value!r}") from None
 
 
 @app.command("export")
@@ -44,15 +36,17 @@ def export_command(
     fmt: Annotated[str, typer.Argument(metavar="FORMAT", help=f"One of: {_FORMATS}.")],
     output: Annotated[str, typer.Option("-o", "--output", help="File to write ('-' for stdout); for csv a folder or a .zip.")],
     db: DbOption = DEFAULT_DB_PATH,
-    entity_type: Annotated[list[str], typer.Option("--entity-type", help="Keep only entities of this type (repeatable).")] = [],
-    relation_type: Annotated[list[str], typer.Option("--type", help="Keep only relations of this type (repeatable).")] = [],
+    entity_type: EntityTypesOption = None,
+    relation_type: RelationTypesOption = None,
     min_weight: Annotated[int, typer.Option("--min-weight", min=0, help="Keep relations seen at least this often.")] = 0,
     min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
-    since: Annotated[Optional[str], typer.Option("--since", help="Keep relations with evidence dated on or after YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Keep relations with evidence dated on or before YYYY-MM-DD.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     ego: Annotated[Optional[str], typer.Option("--ego", help="Only the network around this entity (name, alias or id).")] = None,
     depth: Annotated[int, typer.Option("--depth", min=0, help="Hops from --ego.")] = 1,
-    no_cooccurrence: Annotated[bool, typer.Option("--no-cooccurrence", help="Leave out CO_OCCURS_WITH edges.")] = False,
+    cooccurrence: Annotated[
+        bool, typer.Option("--cooccurrence/--no-cooccurrence", help="Include sentence co-occurrence (CO_OCCURS_WITH) edges.")
+    ] = True,
     parallel: Annotated[
         Optional[str],
         typer.Option("--parallel", help="merge|keep parallel edges between a pair (graphml default merge, gexf default keep)."),
@@ -64,9 +58,10 @@ def export_command(
     if json_out and output == "-":
         raise ExportOptionError(detail="--json prints a summary on stdout; it cannot be combined with -o -")
     flt = GraphFilter(
-        entity_types=_entity_types(entity_type), relation_types=list(relation_type), min_weight=min_weight,
-        min_confidence=min_confidence, since=_iso_date(since, "--since"), until=_iso_date(until, "--until"),
-        include_cooccurrence=not no_cooccurrence, evidence_per_edge=evidence,
+        entity_types=list(entity_type or []), relation_types=list(relation_type or []), min_weight=min_weight,
+        min_confidence=min_confidence, since=filters.date_bound(since, end=False, option="--since"),
+        until=filters.date_bound(until, end=True, option="--until"),
+        include_cooccurrence=cooccurrence, evidence_per_edge=evidence,
     )
     with KnowledgeGraph.open(db, readonly=True) as kg:
         result = kg.export(fmt.lower(), output, flt, ego=ego, depth=depth, parallel=parallel)

@@ -15,8 +15,12 @@ from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 from newsgraph.cli_common import (
     DEFAULT_DB_PATH,
     DbOption,
+    EntityTypeOption,
     JsonOption,
     MinConfidenceOption,
+    RelationTypesOption,
+    SinceOption,
+    UntilOption,
     app,
     console,
     handles_errors,
@@ -28,9 +32,6 @@ from newsgraph.kg import KnowledgeGraph
 from newsgraph.queries import results
 from newsgraph.queries.cypher import DEFAULT_MAX_WORK, DEFAULT_TIMEOUT
 
-RelTypeOption = Annotated[
-    Optional[list[str]], typer.Option("--type", help="Only this relation type (repeatable), e.g. MET_WITH.")
-]
 
 
 def _run_neo4j(uri: str, query: str, params: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
@@ -189,12 +190,13 @@ def connections(
     name: Annotated[str, typer.Argument(help="Canonical name, alias, surname or id, any case.")],
     db: DbOption = DEFAULT_DB_PATH,
     depth: Annotated[int, typer.Option("--depth", min=1, max=2, help="2 adds the entities two steps away and through whom.")] = 1,
-    relation_type: RelTypeOption = None,
+    relation_type: RelationTypesOption = None,
     entity_type: Annotated[
-        Optional[list[str]], typer.Option("--entity-type", help=f"Only other ends of this type (repeatable): {', '.join(ENTITY_TYPES)}.")
+        Optional[list[str]],
+        typer.Option("--entity-type", metavar="TYPE", help=f"Only other ends of this type (repeatable): {', '.join(ENTITY_TYPES)}."),
     ] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Only evidence dated on or after (YYYY[-MM[-DD]]).")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Only evidence dated on or before (YYYY[-MM[-DD]]).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     min_weight: Annotated[int, typer.Option("--min-weight", min=0, help="Hide relations seen fewer times.")] = 0,
     min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many second-degree entities.")] = 50,
@@ -236,15 +238,15 @@ def path(
     target: Annotated[str, typer.Argument(metavar="B", help="Second entity.")],
     db: DbOption = DEFAULT_DB_PATH,
     max_hops: Annotated[int, typer.Option("--max-hops", min=1, max=8, help="Longest chain looked for.")] = 4,
-    relation_type: RelTypeOption = None,
+    relation_type: RelationTypesOption = None,
     min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
-    paths: Annotated[int, typer.Option("--paths", min=1, help="At most this many shortest chains, strongest first.")] = 5,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many shortest chains, strongest first.")] = 5,
     json_out: JsonOption = False,
 ) -> None:
     """The shortest chains of relations between A and B, each hop with its evidence sentence."""
     with KnowledgeGraph.open(db, readonly=True) as kg:
         data = kg.path(source, target, max_hops=max_hops, relation_types=relation_type,
-                       min_confidence=min_confidence, max_paths=paths)
+                       min_confidence=min_confidence, max_paths=limit)
     if json_out:
         print_json(data)
     else:
@@ -255,7 +257,7 @@ def path(
 @handles_errors
 def top(
     db: DbOption = DEFAULT_DB_PATH,
-    entity_type: Annotated[Optional[str], typer.Option("--type", help=f"Only entities of this type: {', '.join(ENTITY_TYPES)}.")] = None,
+    entity_type: EntityTypeOption = None,
     by: Annotated[str, typer.Option("--by", help="mentions, degree, pagerank or betweenness.")] = "mentions",
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many entities.")] = 20,
     min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,

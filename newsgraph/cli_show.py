@@ -12,6 +12,7 @@ from newsgraph.cli_common import (
     DbOption,
     JsonOption,
     MinConfidenceOption,
+    RelationTypesOption,
     app,
     console,
     handles_errors,
@@ -30,11 +31,9 @@ def show(
     depth: Annotated[int, typer.Option("--depth", min=1, max=4, help="Hops from the entity.")] = 1,
     entity_types: Annotated[
         Optional[list[str]],
-        typer.Option("--type", help=f"Only entities of this type (repeatable): {', '.join(ENTITY_TYPES)}. The entity itself is always shown."),
+        typer.Option("--entity-type", metavar="TYPE", help=f"Only entities of this type (repeatable): {', '.join(ENTITY_TYPES)}. The entity itself is always shown."),
     ] = None,
-    relation_types: Annotated[
-        Optional[list[str]], typer.Option("--relation", help="Only relations of this type (repeatable), e.g. VISITED.")
-    ] = None,
+    relation_types: RelationTypesOption = None,
     cooccurrence: Annotated[
         bool,
         typer.Option("--cooccurrence/--no-cooccurrence", help="Also draw sentence co-occurrence edges (many; off by default)."),

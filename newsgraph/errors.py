@@ -43,6 +43,15 @@ class InputError(NewsgraphError):
     template = "{detail}"
 
 
+class UnknownValue(NewsgraphError):
+    """An option given a value outside its set (an entity type, a relation type the store
+    does not hold, a ranking, a mode): the same line from every command."""
+
+    code = "NG104"
+    template = "Unknown {what} {value!r} for {option}; use one of: {valid}."
+    exit_code = 2  # a usage problem, as click's own bad-option exit
+
+
 class UnknownEntity(NewsgraphError):
     code = "NG201"
     template = "No entity matches {query!r}. Closest: {closest}."
@@ -137,11 +146,6 @@ class Neo4jSchemaError(NewsgraphError):
 class ExportError(NewsgraphError):
     code = "NG601"
     template = "{detail}"
-
-
-class ShowUnknownType(NewsgraphError):
-    code = "NG801"
-    template = "Unknown entity type {given!r}; use one of {known}."
 
 
 class ShowWriteError(NewsgraphError):

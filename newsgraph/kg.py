@@ -332,7 +332,19 @@ class KnowledgeGraph:
         return articles.sources(self.store, limit)
 
     def entities(self, entity_type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        return self.store.entities(entity_type, limit)
+        from newsgraph.queries import filters
+
+        return self.store.entities(filters.entity_type(entity_type) if entity_type else None, limit)
+
+    def relation_types(self, values: list[str] | None, option: str = "--relation-type") -> list[str]:
+        """``values`` in the stored spelling (``"met with"`` -> ``MET_WITH``); a type this store
+        does not hold is refused (``UnknownValue``, listing the ones it holds) rather than
+        answered with an empty result."""
+        from newsgraph.queries import filters
+
+        if not values:
+            return []
+        return filters.relation_types(values, self.store.relation_types(), option)
 
     def stats(self) -> dict[str, Any]:
         return self.store.stats()
@@ -366,7 +378,7 @@ class KnowledgeGraph:
         from newsgraph.queries.connections import ConnectionFilter, connections
 
         flt = ConnectionFilter(
-            relation_types=filters.relation_types(relation_types),
+            relation_types=self.relation_types(relation_types),
             entity_types=filters.entity_types(entity_types),
             since=filters.date_bound(since, end=False, option="--since"),
             until=filters.date_bound(until, end=True, option="--until"),
@@ -394,7 +406,7 @@ class KnowledgeGraph:
 
         return shortest_paths(
             self.store, self.resolve(source), self.resolve(target), max_hops=max_hops,
-            relation_types=filters.relation_types(relation_types), min_confidence=min_confidence, max_paths=max_paths,
+            relation_types=self.relation_types(relation_types), min_confidence=min_confidence, max_paths=max_paths,
         )
 
     def top(
@@ -404,10 +416,7 @@ class KnowledgeGraph:
         from newsgraph.queries import filters
         from newsgraph.queries.rankings import RANKINGS, top_entities
 
-        if by not in RANKINGS:
-            from newsgraph.errors import InvalidQueryOption
-
-            raise InvalidQueryOption(detail=f"unknown ranking {by!r}; use one of {', '.join(RANKINGS)}")
+        by = filters.choice(by, RANKINGS, what="ranking", option="--by")
         return top_entities(
             self.store, by, filters.entity_type(entity_type) if entity_type else None, limit, min_confidence
         )
@@ -428,7 +437,11 @@ class KnowledgeGraph:
         within ``depth`` hops, or just the entities ``entity_ids`` and the relations among
         them (a view of the explorer), as ``fmt`` (a key of ``newsgraph.exports.EXPORTERS``)."""
         from newsgraph.exports import export
+        from newsgraph.queries import filters
 
+        if flt is not None:  # the same checks as every read: a bad type is refused, not an empty file
+            flt.entity_types = filters.entity_types(flt.entity_types)
+            flt.relation_types = self.relation_types(flt.relation_types)
         root = self.resolve(ego) if ego is not None else None
         return export(self.store, fmt, dest, flt, ego=root, depth=depth, parallel=parallel, entity_ids=entity_ids)
 
@@ -468,7 +481,7 @@ class KnowledgeGraph:
     def retype(self, entity: str, entity_type: str, *, note: str | None = None) -> Correction:
         from newsgraph.queries import filters
 
-        t = filters.entity_type(entity_type)
+        t = filters.entity_type(entity_type, option="TYPE")
         return self._correct("retype", corrections.entity_args(self.store.conn, self.resolve(entity), type=t), note)
 
     def alias(self, action: str, entity: str, alias: str, *, note: str | None = None) -> Correction:

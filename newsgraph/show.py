@@ -27,12 +27,13 @@ from typing import Any
 
 import networkx as nx
 
-from newsgraph.errors import ShowAssetMissing, ShowUnknownType, ShowWriteError
+from newsgraph.errors import ShowAssetMissing, ShowWriteError
 from newsgraph.exports.files import atomic_output, refuse_unsafe_destination
-from newsgraph.graph.model import COOCCURRENCE, ENTITY_TYPES, TYPE_COLOURS
+from newsgraph.graph.model import COOCCURRENCE, TYPE_COLOURS
 from newsgraph.graph.nxview import GraphFilter, build_graph
 from newsgraph.graph.store import Store
 from newsgraph.kg import KnowledgeGraph
+from newsgraph.queries import filters
 from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 
 VIS_NETWORK_VERSION = "10.1.5"
@@ -63,8 +64,8 @@ class EgoOptions:
     evidence: bool = True
 
     def __post_init__(self) -> None:
-        self.entity_types = normalise_types(self.entity_types)
-        self.relation_types = [t.strip().upper() for t in self.relation_types]
+        self.entity_types = filters.entity_types(self.entity_types)
+        self.relation_types = filters.relation_types(self.relation_types)
 
 
 @dataclass
@@ -93,18 +94,6 @@ class ShowResult:
             "truncated": self.truncated,
             "opened": self.opened,
         }
-
-
-def normalise_types(types: list[str]) -> list[str]:
-    """Entity types as given on the command line, any case, to their canonical spelling."""
-    out = []
-    for t in types:
-        match = [known for known in ENTITY_TYPES if known.lower() == t.strip().lower()]
-        if not match:
-            raise ShowUnknownType(given=t, known=", ".join(ENTITY_TYPES))
-        if match[0] not in out:
-            out.append(match[0])
-    return out
 
 
 def _relation_filter(opts: EgoOptions) -> GraphFilter:
@@ -175,6 +164,7 @@ def ego_entity_ids(store: Store, center: str, opts: EgoOptions) -> tuple[dict[st
 
 def ego_network(kg: KnowledgeGraph, name: str, opts: EgoOptions) -> EgoNetwork:
     """The ego network of the entity ``name`` resolves to (name, alias, surname or id)."""
+    opts.relation_types = kg.relation_types(opts.relation_types)  # one the store lacks is refused
     center = kg.resolve(name)
     hops, truncated = ego_entity_ids(kg.store, center, opts)
     graph = build_graph(kg.store, _relation_filter(opts), entity_ids=set(hops), evidence=opts.evidence)

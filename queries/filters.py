@@ -5,34 +5,58 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from newsgraph.errors import InvalidQueryOption
+from collections.abc import Collection, Iterable
+
+from newsgraph.errors import InvalidQueryOption, UnknownValue
 from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES
 
-__all__ = ["DEFAULT_MIN_CONFIDENCE", "entity_type", "entity_types", "relation_types", "date_bound", "evidence_date_clause"]
+__all__ = [
+    "DEFAULT_MIN_CONFIDENCE", "choice", "entity_type", "entity_types", "relation_types", "date_bound",
+    "evidence_date_clause",
+]
 
 # The one default floor of every read path (defined in graph.model so that the Neo4j push
 # and the embedded Cypher graph, in graph/ and queries/cypher/, use the same one).
 
 
-def entity_type(value: str) -> str:
-    for t in ENTITY_TYPES:
-        if t.lower() == value.strip().lower():
-            return t
-    raise InvalidQueryOption(detail=f"unknown entity type {value!r}; use one of {', '.join(ENTITY_TYPES)}")
+def choice(value: str, valid: Iterable[str], *, what: str, option: str) -> str:
+    """``value`` in its canonical spelling among ``valid`` (any case), or the one coded
+    refusal every command gives for a value outside an option's set."""
+    options = list(valid)
+    for v in options:
+        if v.lower() == value.strip().lower():
+            return v
+    raise UnknownValue(what=what, value=value, option=option, valid=", ".join(options) or "(none)")
 
 
-def entity_types(values: list[str] | None) -> list[str]:
-    return [entity_type(v) for v in values or []]
+def entity_type(value: str, option: str = "--entity-type") -> str:
+    return choice(value, ENTITY_TYPES, what="entity type", option=option)
 
 
-def relation_types(values: list[str] | None) -> list[str]:
-    """Relation types in the stored spelling: upper snake case ("met with" -> MET_WITH)."""
-    out = []
+def entity_types(values: list[str] | None, option: str = "--entity-type") -> list[str]:
+    out: list[str] = []
+    for v in values or []:
+        t = entity_type(v, option)
+        if t not in out:
+            out.append(t)
+    return out
+
+
+def relation_types(
+    values: list[str] | None, known: Collection[str] | None = None, option: str = "--relation-type"
+) -> list[str]:
+    """Relation types in the stored spelling: upper snake case ("met with" -> MET_WITH).
+    With ``known`` (the types a store holds), any other is refused: a misspelt type would
+    otherwise filter everything out and answer "no connections", a silent wrong answer."""
+    out: list[str] = []
     for v in values or []:
         t = re.sub(r"[^A-Za-z0-9]+", "_", v.strip()).strip("_").upper()
         if not t:
             raise InvalidQueryOption(detail=f"empty relation type {v!r}")
-        out.append(t)
+        if known is not None and t not in known:
+            raise UnknownValue(what="relation type", value=v, option=option, valid=", ".join(sorted(known)) or "(none: the store holds no relations)")
+        if t not in out:
+            out.append(t)
     return out
 
 

@@ -54,7 +54,8 @@ def render() -> str:
         for p in cmd.params:
             if p.param_type_name != "option" or p.hidden:
                 continue
-            flags = ", ".join(f"`{o}`" for o in [*p.opts, *p.secondary_opts])
+            value = "" if p.is_flag or not p.metavar else f" {p.metavar}"
+            flags = ", ".join(f"`{o}{value}`" for o in [*p.opts, *p.secondary_opts])
             extra = []
             if p.envvar:
                 extra.append(f"env `{p.envvar}`")

@@ -101,5 +101,5 @@ def test_bad_date_and_type(db):
     assert result.exit_code == 1
     assert result.stderr == "Error: [NG404] --since expects a date like 2025-03-10, 2025-03 or 2025, not 'March'\n"
     result = runner.invoke(app, ["connections", "Rubio", "--db", str(db), "--entity-type", "Planet"])
-    assert result.exit_code == 1
-    assert result.stderr.startswith("Error: [NG404] unknown entity type 'Planet'")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: [NG104] Unknown entity type 'Planet' for --entity-type; use one of: Person,")

@@ -55,8 +55,8 @@ def test_search_type_filter_and_unknown_type(examples_db):
     ids = search_ids(examples_db, "salvador", "--type", "location")
     assert ids and all(i.startswith("location:") for i in ids)
     result = invoke("search", "salvador", "--type", "Planet", "--db", examples_db)
-    assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr.startswith("Error: [NG404] unknown entity type 'Planet'")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("Error: [NG104] Unknown entity type 'Planet' for --entity-type")
 
 
 def test_search_nothing_found_and_table(examples_db):

@@ -94,12 +94,14 @@ def test_show_unknown_entity_is_one_line_on_stderr(show_db, tmp_path):
 
 
 def test_show_unknown_type_is_one_line_on_stderr(show_db, tmp_path):
-    result = invoke("show", "Rubio", "--db", show_db, "-o", tmp_path / "x.html", "--type", "Planet")
-    assert result.exit_code == 1
+    result = invoke("show", "Rubio", "--db", show_db, "-o", tmp_path / "x.html", "--entity-type", "Planet")
+    assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        "Error: [NG801] Unknown entity type 'Planet'; use one of Person, Country, Organization, Location, Group.\n"
+        "Error: [NG104] Unknown entity type 'Planet' for --entity-type; "
+        "use one of: Person, Country, Organization, Location, Group.\n"
     )
+    assert not (tmp_path / "x.html").exists()
 
 
 def test_show_unwritable_output_is_one_line_on_stderr(show_db, tmp_path):

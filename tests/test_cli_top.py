@@ -48,8 +48,8 @@ def test_by_pagerank_and_betweenness(db):
 
 def test_unknown_ranking(db):
     result = runner.invoke(app, ["top", "--by", "fame", "--db", str(db)])
-    assert result.exit_code == 1
-    assert result.stderr == "Error: [NG404] unknown ranking 'fame'; use one of mentions, degree, pagerank, betweenness\n"
+    assert result.exit_code == 2
+    assert result.stderr == "Error: [NG104] Unknown ranking 'fame' for --by; use one of: mentions, degree, pagerank, betweenness.\n"
 
 
 def test_betweenness_is_sampled_and_flagged_on_big_graphs(db, monkeypatch):

@@ -69,7 +69,7 @@ def test_search_is_the_cli_resolver(client, kg):
     assert typed and {h["type"] for h in typed} == {"Country"}
     assert client.get("/api/search", params={"q": "  "}).json()["hits"] == []
     bad = client.get("/api/search", params={"q": "x", "type": "Planet"})
-    assert bad.status_code == 400 and error_code(bad) == "NG404"
+    assert bad.status_code == 400 and error_code(bad) == "NG104"
 
 
 def test_entity_card_unknown_and_ambiguous(client, examples_db):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph import KnowledgeGraph
-from newsgraph.errors import ShowUnknownType, ShowWriteError, UnknownEntity
+from newsgraph.errors import ShowWriteError, UnknownEntity, UnknownValue
 from newsgraph.show import PAGE_ERRORS_JS, EgoOptions, _static, ego_network, open_in_browser, page_data, render_html, write_show
 
 RUBIO = "person:marco-rubio"
@@ -84,7 +84,7 @@ def test_unknown_entity_and_type_are_coded_errors(show_db, tmp_path):
     with KnowledgeGraph.open(show_db) as kg:
         with pytest.raises(UnknownEntity):
             write_show(kg, "Atlantis", dest=tmp_path / "x.html")
-        with pytest.raises(ShowUnknownType, match=r"^\[NG801\] Unknown entity type 'Planet'"):
+        with pytest.raises(UnknownValue, match=r"^\[NG104\] Unknown entity type 'Planet' for --entity-type"):
             write_show(kg, "Rubio", EgoOptions(entity_types=["Planet"]), tmp_path / "x.html")
         with pytest.raises(ShowWriteError, match=r"^\[NG802\] Cannot write the page to "):
             write_show(kg, "Rubio", dest=tmp_path / "missing-dir" / "x.html")
