@@ -1,0 +1,80 @@
+"""Issue 12: the shipped confidence model is what benchmarks/train_confidence.py fits from
+its instances file (no texts, no ../shared), and the features read real parses."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsgraph.extract.confidence import (
+    Instance,
+    build_context,
+    instance_features,
+    load_confidence_model,
+    method_families,
+    relation_instance,
+)
+from newsgraph.extract.pipeline import extract_doc
+from newsgraph.graph.model import document_id
+
+REPO = Path(__file__).resolve().parent.parent
+TRAIN = REPO / "benchmarks" / "train_confidence.py"
+
+
+@pytest.fixture(scope="module")
+def train():
+    spec = importlib.util.spec_from_file_location("newsgraph_bench_train_confidence", TRAIN)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.issue(12)
+def test_shipped_model_is_the_fit_of_the_instances_file(train):
+    shipped = json.loads((REPO / "extract" / "data" / "confidence_model.json").read_text("utf-8"))
+    instances = train.read_instances()
+    assert instances and {"article", "method", "type", "path", "agree", "repeated", "prior", "right"} <= set(instances[0])
+    assert shipped["c"] in train.STRENGTHS
+    bias, prior_weight, weights = train.fit(instances, shipped["c"])
+    assert bias == pytest.approx(shipped["bias"], abs=2e-3)
+    assert prior_weight == pytest.approx(shipped["prior_weight"], abs=2e-3)
+    assert set(weights) == set(shipped["weights"])
+    for name, value in weights.items():
+        assert value == pytest.approx(shipped["weights"][name], abs=2e-3), name
+    # Every method the instances hold has a family (a missing one would fall back to 'other').
+    assert {x["method"] for x in instances} <= set(method_families())
+    model = load_confidence_model()
+    assert model is not None and model.weights == pytest.approx(shipped["weights"])
+
+
+@pytest.mark.issue(12)
+def test_cross_validation_is_by_whole_article(train):
+    # Two articles, one instance each: leaving one article out must not see its own label.
+    a = {"article": "a", "head": "h", "tail": "t", "method": "dep", "type": "MET_WITH", "path": 2, "agree": 1,
+         "repeated": 1, "prior": 0.6, "right": True}
+    b = {**a, "article": "b", "right": False}
+    same_a = {**a, "tail": "u"}
+    predicted = train.out_of_fold([a, same_a, b], 1.0)
+    # a and same_a (one article) are predicted from b alone: both below the prior.
+    assert predicted[0] == predicted[1] < 0.6
+
+
+@pytest.mark.issue(12)
+def test_features_are_few_and_read_from_the_parse(nlp):
+    text = "Tony Blair met Gordon Brown in London. Tony Blair met Gordon Brown again in Paris."
+    doc = nlp(text)
+    extracted = extract_doc(doc, nlp, document_id=document_id(text), cooccurrence=False)
+    met = [r for r in extracted.relations if r.type == "MET_WITH"]
+    assert met
+    ctx = build_context(met, [m.entity_id for m in extracted.mentions], {e.id: e.type for e in extracted.entities})
+    x = relation_instance(doc, met[0], ctx)
+    assert (x.method, x.path, x.repeated) == ("dep", 2, 2)
+    assert instance_features(x) == ["family=verb", "method=dep", "path=2", "repeated"]
+    # The catch-all is one feature whatever else it has; an unknown method has family 'other'.
+    assert instance_features(Instance("dep", "INTERACTED_WITH", 2, 1, 1)) == ["catch_all"]
+    assert instance_features(Instance("brand_new_rule", "WORKS_FOR", None, 1, 1))[:2] == ["family=other", "method=brand_new_rule"]
