@@ -37,7 +37,7 @@ class Exporter:
 EXPORTERS: dict[str, Exporter] = {
     "graphml": Exporter("graphml", write_graphml, "GraphML for Gephi, yEd, igraph, Cytoscape", ("merge", "keep"), ".graphml"),
     "gexf": Exporter("gexf", write_gexf, "GEXF 1.3 for Gephi: colours, sizes, timeline", ("keep", "merge"), ".gexf"),
-    "csv": Exporter("csv", write_csv, "nodes.csv, documents.csv, relationships.csv, mentions.csv (neo4j-admin import), evidence.csv", (), ""),
+    "csv": Exporter("csv", write_csv, "nodes.csv, documents.csv, relationships.csv, mentions.csv, bylines.csv (neo4j-admin import), evidence.csv", (), ""),
     "json": Exporter("json", write_json, "node-link JSON with evidence", (), ".json"),
 }
 

@@ -3,7 +3,7 @@
 Target: Neo4j 5 ``neo4j-admin database import full`` (header format:
 https://neo4j.com/docs/operations-manual/current/tools/neo4j-admin/neo4j-admin-import/).
 
-Five files, UTF-8, comma-separated, RFC 4180 quoting:
+Six files, UTF-8, comma-separated, RFC 4180 quoting:
 - ``nodes.csv``: ``id:ID``, ``name``, ``:LABEL`` (``Entity;<type>``), ``aliases:string[]``,
   ``mentions:int``, ``documents:int``, ``bylines:int``, ``iso3``, ``is_agency:boolean``,
   ``first_seen:date``, ``last_seen:date``.
@@ -12,12 +12,15 @@ Five files, UTF-8, comma-separated, RFC 4180 quoting:
   ``last_seen:date``, ``evidence_count:int``, ``document_ids:string[]``. One row per
   relation type: Neo4j keeps parallel relationships, so nothing is merged.
 - ``documents.csv``: ``id:ID``, ``:LABEL`` (``Document``), ``title``, ``source``, ``url``,
-  ``published``, ``date``: the documents that mention an exported entity, with the
+  ``published``, ``date``: the documents that mention an exported entity or name one in
+  their byline, with the
   properties ``neo4j push`` gives them (dates as strings, as the push sends them).
 - ``mentions.csv``: ``:START_ID`` (document), ``:END_ID`` (entity), ``:TYPE``
   (``MENTIONS``), ``count:int``. With ``documents.csv`` an admin import holds the same
   labels and relationship types, in the same numbers, as a push of the same store.
-  A NetworkX graph has no documents: both files then hold only their header.
+- ``bylines.csv``: ``:START_ID`` (document), ``:END_ID`` (entity), ``:TYPE``
+  (``WRITTEN_BY``): who wrote each document, as the push writes it (issue 18).
+  A NetworkX graph has no documents: these three files then hold only their header.
 - ``evidence.csv`` (not for the import; for reading): one row per piece of evidence:
   head, type, tail, document, title, date, start, end, predicate, method, confidence,
   sentence.
@@ -32,10 +35,10 @@ sentences may contain newlines, so import evidence-like fields with
 ``--multiline-fields=true``.
 
 Import: ``neo4j-admin database import full --nodes=nodes.csv --nodes=documents.csv
---relationships=relationships.csv --relationships=mentions.csv neo4j``.
+--relationships=relationships.csv --relationships=mentions.csv --relationships=bylines.csv neo4j``.
 
 Destination: a folder path (created), or a ``.zip`` path, binary file or '-' for a zip
-archive holding the five files.
+archive holding the six files.
 """
 
 from __future__ import annotations
@@ -52,7 +55,8 @@ from newsgraph.exports._xml import xml_safe
 from newsgraph.exports.files import AtomicFolder
 from newsgraph.exports.source import Destination, GraphLike, StoreGraph, destination_error, iter_edges, iter_nodes, open_binary
 
-__all__ = ["write_csv", "NODE_HEADER", "RELATIONSHIP_HEADER", "DOCUMENT_HEADER", "MENTION_HEADER", "EVIDENCE_HEADER",
+__all__ = ["write_csv", "NODE_HEADER", "RELATIONSHIP_HEADER", "DOCUMENT_HEADER", "MENTION_HEADER", "BYLINE_HEADER",
+           "EVIDENCE_HEADER",
            "ARRAY_DELIMITER"]
 
 ARRAY_DELIMITER = ";"
@@ -66,6 +70,7 @@ RELATIONSHIP_HEADER = [
 ]
 DOCUMENT_HEADER = ["id:ID", ":LABEL", "title", "source", "url", "published", "date"]
 MENTION_HEADER = [":START_ID", ":END_ID", ":TYPE", "count:int"]
+BYLINE_HEADER = [":START_ID", ":END_ID", ":TYPE"]
 EVIDENCE_HEADER = [
     "head", "type", "tail", "document", "title", "date", "start", "end", "predicate", "method", "confidence",
     "sentence",
@@ -114,6 +119,12 @@ def _mention_rows(graph: GraphLike) -> Iterator[list[str]]:
             yield [_cell(m["document"]), _cell(m["entity"]), "MENTIONS", _cell(m["count"])]
 
 
+def _byline_rows(graph: GraphLike) -> Iterator[list[str]]:
+    if isinstance(graph, StoreGraph):
+        for b in graph.bylines():
+            yield [_cell(b["document"]), _cell(b["entity"]), "WRITTEN_BY"]
+
+
 # Spreadsheet formula injection (OWASP "CSV Injection"): a cell starting with = + - @, tab
 # or carriage return is a formula to Excel, LibreOffice and Google Sheets. OWASP's remedy,
 # a single quote before such a cell, changes the value for every other CSV reader, and
@@ -145,6 +156,7 @@ FILES = (
     ("relationships.csv", RELATIONSHIP_HEADER, _relationship_rows),
     ("documents.csv", DOCUMENT_HEADER, _document_rows),
     ("mentions.csv", MENTION_HEADER, _mention_rows),
+    ("bylines.csv", BYLINE_HEADER, _byline_rows),
     ("evidence.csv", EVIDENCE_HEADER, _evidence_rows),
 )
 

@@ -109,7 +109,7 @@ class StoreGraph:
 
     # The edge set and the node set go into temporary tables once, so that nodes,
     # edges and counts are cheap to re-read by every writer (GraphML needs two passes
-    # for nothing, GEXF none, CSV five files).
+    # for nothing, GEXF none, CSV six files).
     def _prepare(self) -> None:
         if self._tables_ready:
             return
@@ -304,12 +304,13 @@ class StoreGraph:
 
 
     def documents(self) -> Iterator[dict[str, Any]]:
-        """The documents that mention an exported entity, with the properties the Neo4j
-        push gives ``(:Document)`` nodes."""
+        """The documents that mention an exported entity or name one in their byline, with
+        the properties the Neo4j push gives ``(:Document)`` nodes."""
         self._prepare()
         cur = self._exec(
             "SELECT d.id, d.title, d.source, d.url, d.published, d.date FROM documents d "
-            "WHERE d.id IN (SELECT m.document_id FROM entity_documents m WHERE m.entity_id IN temp.@N) ORDER BY d.id"
+            "WHERE d.id IN (SELECT m.document_id FROM entity_documents m WHERE m.entity_id IN temp.@N) "
+            "OR d.id IN (SELECT b.document_id FROM bylines b WHERE b.entity_id IN temp.@N) ORDER BY d.id"
         )
         for row in cur:
             yield {"id": row[0], "title": row[1], "source": row[2], "url": row[3], "published": row[4], "date": row[5]}
@@ -323,6 +324,15 @@ class StoreGraph:
         )
         for row in cur:
             yield {"document": row[0], "entity": row[1], "count": row[2]}
+
+    def bylines(self) -> Iterator[dict[str, Any]]:
+        """``(:Document)-[:WRITTEN_BY]->(:Entity)`` rows for the exported entities."""
+        self._prepare()
+        cur = self._exec(
+            "SELECT b.document_id, b.entity_id FROM bylines b WHERE b.entity_id IN temp.@N ORDER BY b.document_id, b.entity_id"
+        )
+        for row in cur:
+            yield {"document": row[0], "entity": row[1]}
 
 
 GraphLike = Union[nx.Graph, StoreGraph]

@@ -7,6 +7,11 @@ gives the same rows on the embedded graph and in Neo4j):
   ``documents``, ``bylines``, ``iso3``, ``is_agency``, ``first_seen``, ``last_seen``.
 - ``(:Document)`` — ``id``, ``title``, ``source``, ``url``, ``published``, ``date``.
 - ``(:Document)-[:MENTIONS {count}]->(:Entity)``.
+- ``(:Document)-[:WRITTEN_BY]->(:Entity:Person)``: the byline (table ``bylines``; issue 18),
+  written with the document; a document's WRITTEN_BY the store no longer has (a merge
+  undone, a correction) are deleted at the same time, so each push leaves exactly the
+  store's bylines. Like MENTIONS it starts at a document: the relation types between
+  entities all carry evidence, which a byline has not.
 - ``(:Entity)-[:<RELATION_TYPE>]->(:Entity)`` — ``type``, ``weight``, ``confidence``,
   ``predicate``, ``title``, ``method``, ``first_seen``, ``last_seen``, ``evidence_count``,
   ``document_ids`` (every supporting document) and ``sentences`` (the best
@@ -93,7 +98,11 @@ REMOVED_ABSENT = {
     "mention": "NOT EXISTS (SELECT 1 FROM entity_documents WHERE document_id = key ->> 0 AND entity_id = key ->> 1)",
     "relation": "NOT EXISTS (SELECT 1 FROM relations WHERE head = key ->> 0 AND type = key ->> 1 AND tail = key ->> 2)",
 }
-DOCUMENT_STATEMENT = "UNWIND $rows AS row MERGE (n:Document {id: row.id}) SET n += row.props"
+DOCUMENT_STATEMENT = (
+    "UNWIND $rows AS row MERGE (n:Document {id: row.id}) SET n += row.props "
+    "WITH n, row OPTIONAL MATCH (n)-[w:WRITTEN_BY]->(old:Entity) WHERE NOT old.id IN row.authors DELETE w "
+    "WITH DISTINCT n, row UNWIND row.authors AS author MATCH (e:Entity {id: author}) MERGE (n)-[:WRITTEN_BY]->(e)"
+)
 MENTIONS_STATEMENT = (
     "UNWIND $rows AS row MATCH (d:Document {id: row.document}) MATCH (e:Entity {id: row.entity}) "
     "MERGE (d)-[m:MENTIONS]->(e) ON CREATE SET m.count = row.count ON MATCH SET m.count = row.count"
@@ -133,6 +142,7 @@ class PushSummary:
     entities: int = 0
     documents: int = 0
     mentions: int = 0
+    bylines: int = 0  # WRITTEN_BY, written with the documents
     relations: int = 0
     relations_by_type: dict[str, int] = field(default_factory=dict)
     nodes_created: int = 0
@@ -152,6 +162,7 @@ class PushSummary:
                 "entities": self.entities,
                 "documents": self.documents,
                 "mentions": self.mentions,
+                "bylines": self.bylines,
                 "relations": self.relations,
                 "relations_by_type": self.relations_by_type,
             },
@@ -196,6 +207,7 @@ def phase_totals(conn: sqlite3.Connection, min_confidence: float = 0.0) -> dict[
         "entities": one("SELECT count(*) FROM entities"),
         "documents": one("SELECT count(*) FROM documents"),
         "mentions": one("SELECT count(*) FROM entity_documents"),
+        "bylines": one("SELECT count(*) FROM bylines"),
         "relations": one("SELECT count(*) FROM relations WHERE confidence >= ?", min_confidence),
     }
 
@@ -258,10 +270,14 @@ def merged_ids(conn: sqlite3.Connection) -> list[str]:
 
 
 def document_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    for did, title, source, url, published, date in conn.execute(
-        "SELECT id, title, source, url, published, date FROM documents ORDER BY id"
+    """A document's properties and ``authors``, the entity ids of its byline (sorted)."""
+    for did, title, source, url, published, date, authors in conn.execute(
+        "SELECT id, title, source, url, published, date, "
+        "(SELECT json_group_array(entity_id) FROM (SELECT entity_id FROM bylines b WHERE b.document_id = d.id "
+        "ORDER BY entity_id)) FROM documents d ORDER BY id"
     ):
-        yield {"id": did, "props": {"title": title, "source": source, "url": url, "published": published, "date": date}}
+        yield {"id": did, "props": {"title": title, "source": source, "url": url, "published": published, "date": date},
+               "authors": json.loads(authors)}
 
 
 def mention_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
@@ -634,6 +650,7 @@ def push(
     summary.entities = done.get("entities", 0)
     summary.documents = done.get("documents", 0)
     summary.mentions = done.get("mentions", 0)
+    summary.bylines = totals["bylines"] if "documents" in phases else 0
     summary.relations = done.get("relations", 0)
     summary.relations_by_type = by_tag["relations"]
     summary.seconds = time.perf_counter() - start

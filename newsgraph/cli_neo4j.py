@@ -38,7 +38,7 @@ def _render_push(data: dict[str, Any]) -> None:
     pushed, written = data["pushed"], data["written"]
     out.print(
         f"pushed to {data['uri']}{' database ' + data['database'] if data['database'] else ''} in {data['seconds']:.1f} s: "
-        f"{pushed['entities']} entities, {pushed['documents']} documents, {pushed['mentions']} mentions, "
+        f"{pushed['entities']} entities, {pushed['documents']} documents, {pushed['mentions']} mentions, {pushed['bylines']} bylines, "
         f"{pushed['relations']} relations"
     )
     out.print(
@@ -72,7 +72,7 @@ def push(
     ] = DEFAULT_MIN_CONFIDENCE,
     json_out: JsonOption = False,
 ) -> None:
-    """Push entities, documents, mentions and relations to Neo4j; pushing again updates, never duplicates."""
+    """Push entities, documents, mentions, bylines and relations to Neo4j; pushing again updates, never duplicates."""
     from newsgraph.graph.neo4j_sync import push as push_store
     from newsgraph.kg import KnowledgeGraph
 

@@ -88,6 +88,11 @@ QUERIES: list[Q] = [
     q("MATCH (d:Document) RETURN d.id, COUNT { (d)-[:MENTIONS]->() } AS n ORDER BY d.id"),
     q("MATCH (d)-[:MENTIONS]->(e) RETURN d.title, e.name ORDER BY d.title, e.name LIMIT 5"),
     q("MATCH (d:Document)-[m:MENTIONS]->(e) RETURN m ORDER BY d.id, e.id LIMIT 3"),
+    # -- WRITTEN_BY: the byline (issue 18) -------------------------------------------------
+    q("MATCH (d:Document)-[:WRITTEN_BY]->(p:Person) RETURN d.title, p.name, p.mentions, p.bylines ORDER BY d.title, p.name"),
+    q("MATCH (p:Person) WHERE p.bylines > 0 AND NOT (p)<-[:MENTIONS]-() RETURN p.name ORDER BY p.name"),
+    q("MATCH (d:Document)-[w:WRITTEN_BY]->(p) RETURN d.id, w, p.id ORDER BY d.id, p.id"),
+    q("MATCH (d)-[:MENTIONS|WRITTEN_BY]->(p:Person) RETURN p.name, count(DISTINCT d) AS docs ORDER BY docs DESC, p.name LIMIT 5"),
     # -- WHERE: comparisons, strings, regex, null semantics --------------------------------
     q("MATCH (p:Person) WHERE p.name STARTS WITH 'M' OR p.name ENDS WITH 'Bukele' RETURN p.name ORDER BY p.name"),
     q("MATCH (p:Entity) WHERE p.name CONTAINS 'an' RETURN p.name ORDER BY p.name"),

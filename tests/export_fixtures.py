@@ -148,3 +148,16 @@ def gephi_check_lib() -> Path:
     if proc.returncode != 0:
         unavailable(f"the Gephi check could not be built: {proc.stderr.strip()[-500:]}")
     return Path(proc.stdout.strip())
+
+
+AUTHOR = "person:laura-mendez"
+
+
+def bylined_document() -> ExtractedDocument:
+    """An article with a byline of two: an author its text never names (Laura Mendez,
+    mentions 0) and one it names (Marco Rubio writing an opinion piece)."""
+    doc = _doc("doc5", "2025-03-02", [rubio(), slv(), ExtractedEntity(AUTHOR, "Laura Mendez", "Person", set(), 0)], [
+        _rel(RUBIO, SLV, "VISITED", "Rubio visited El Salvador once more.", 0, predicate="visit"),
+    ])
+    doc.authors = [AUTHOR, RUBIO]
+    return doc

@@ -104,6 +104,9 @@ def store_counts(store: Any, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> 
     mentions = c.execute("SELECT count(*) FROM entity_documents").fetchone()[0]
     if mentions:
         types["MENTIONS"] = mentions
+    bylines = c.execute("SELECT count(*) FROM bylines").fetchone()[0]
+    if bylines:
+        types["WRITTEN_BY"] = bylines
     return {"labels": {k: v for k, v in labels.items() if v}, "types": types}
 
 

@@ -54,7 +54,7 @@ def test_json_summary(db, tmp_path):
     result = run("csv", "-o", str(out), "--db", db, "--min-weight", "2", "--json")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {"format": "csv", "destination": str(out), "nodes": 2, "edges": 1, "parallel": None}
-    assert sorted(p.name for p in out.iterdir()) == ["documents.csv", "evidence.csv", "mentions.csv", "nodes.csv", "relationships.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["bylines.csv", "documents.csv", "evidence.csv", "mentions.csv", "nodes.csv", "relationships.csv"]
 
 
 def test_json_format_with_min_confidence(db, tmp_path):

@@ -138,7 +138,7 @@ def test_build_is_batched_and_reports_progress(store):
     seen = []
     graph = cgraph.build(store, lambda phase, done, total: seen.append((phase, done, total)), batch=2)
     phases = {p for p, _, _ in seen}
-    assert phases == {"entities", "documents", "mentions", "relations"}
+    assert phases == {"entities", "documents", "mentions", "bylines", "relations"}
     for phase in phases:
         last = [s for s in seen if s[0] == phase][-1]
         assert last[1] == last[2]  # all rows of the phase went in
@@ -166,3 +166,21 @@ def test_build_is_batched_and_reports_progress(store):
 )
 def test_the_issue_s_wrong_answers_are_right(store, query, expected):
     assert run_cypher(store, query)["rows"] == expected
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    "query",
+    [
+        "MATCH (d)-[:WRITTEN_BY]->(p:Person) RETURN d.name",  # d is a document: 'name' is KGLite's title
+        "MATCH (p:Person)<-[:WRITTEN_BY]-(d) RETURN d.type",
+    ],
+)
+def test_document_keys_after_written_by_are_refused(query):
+    with pytest.raises(UnsupportedQuery):
+        guards.check_embedded(query)
+
+
+@pytest.mark.issue(18)
+def test_entity_keys_at_the_end_of_written_by_pass():
+    guards.check_embedded("MATCH (d)-[:WRITTEN_BY]->(p) RETURN p.name, d.title")

@@ -60,7 +60,7 @@ def test_zip_to_a_binary_file(store):
     buf = io.BytesIO()
     nodes, edges = csv_export.write_csv(StoreGraph(store), buf)
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as archive:
-        assert sorted(archive.namelist()) == ["documents.csv", "evidence.csv", "mentions.csv", "nodes.csv", "relationships.csv"]
+        assert sorted(archive.namelist()) == ["bylines.csv", "documents.csv", "evidence.csv", "mentions.csv", "nodes.csv", "relationships.csv"]
         rows = list(csv.DictReader(io.TextIOWrapper(archive.open("relationships.csv"), encoding="utf-8")))
     assert (nodes, edges) == (6, 7) and len(rows) == 7
 

@@ -19,13 +19,13 @@ import pytest
 
 from collections import Counter
 
-from export_fixtures import make_store
+from export_fixtures import bylined_document, make_store
 from neo4j_support import counts, neo4j_server, push_db  # noqa: F401
 from newsgraph.exports import export
 
 REPO = Path(__file__).resolve().parent.parent
 NODE_FILES = ("nodes.csv", "documents.csv")
-RELATIONSHIP_FILES = ("relationships.csv", "mentions.csv")
+RELATIONSHIP_FILES = ("relationships.csv", "mentions.csv", "bylines.csv")
 
 
 def _unavailable(reason: str) -> None:
@@ -102,14 +102,16 @@ def _csv_counts(folder: Path) -> dict[str, Counter[str]]:
 @pytest.mark.issue(16)
 def test_admin_import_equals_a_push(neo4j_server, tmp_path):  # noqa: F811
     """The CSV set holds what a push writes: the same labels (Document included) and
-    relationship types (MENTIONS included), in the same numbers."""
+    relationship types (MENTIONS and WRITTEN_BY included), in the same numbers."""
     uri = neo4j_server
     store = make_store(tmp_path / "ng.db")
+    store.add_documents([bylined_document()])  # WRITTEN_BY too (issue 18)
     export(store, "csv", tmp_path / "csv")
     store.close()
     push_db(tmp_path / "ng.db", uri, min_confidence=0.0)  # the export below has no floor either
     pushed = counts(uri)
     imported = _csv_counts(tmp_path / "csv")
     assert imported["labels"]["Document"] > 0 and imported["types"]["MENTIONS"] > 0
+    assert imported["types"]["WRITTEN_BY"] == 2
     assert dict(imported["labels"]) == pushed["labels"]
     assert dict(imported["types"]) == pushed["types"]

@@ -35,7 +35,8 @@ def test_push_samples_counts_match_the_store(samples_db, neo4j_server):
     assert counts(neo4j_server) == expected
     assert summary.entities == expected["labels"]["Entity"]
     assert summary.documents == expected["labels"]["Document"]
-    assert summary.relations == sum(n for t, n in expected["types"].items() if t != "MENTIONS")
+    assert summary.relations == sum(n for t, n in expected["types"].items() if t not in ("MENTIONS", "WRITTEN_BY"))
+    assert summary.bylines == expected["types"]["WRITTEN_BY"] == 1  # the example page's byline (issue 18)
     assert summary.nodes_created == expected["labels"]["Entity"] + expected["labels"]["Document"]
     assert summary.relationships_created == sum(expected["types"].values())
 
@@ -66,6 +67,7 @@ def test_push_after_more_ingest_adds_only_the_new_article(samples_db, neo4j_serv
         "SELECT head, type, tail FROM relations WHERE confidence >= ?", (DEFAULT_MIN_CONFIDENCE,)
     )}
     store_rels |= {(r[0], "MENTIONS", r[1]) for r in store.conn.execute("SELECT document_id, entity_id FROM entity_documents")}
+    store_rels |= {(r[0], "WRITTEN_BY", r[1]) for r in store.conn.execute("SELECT document_id, entity_id FROM bylines")}
     weights = {(r[0], r[1], r[2]): r[3] for r in store.conn.execute(
         "SELECT head, type, tail, weight FROM relations WHERE confidence >= ?", (DEFAULT_MIN_CONFIDENCE,)
     )}
@@ -79,7 +81,7 @@ def test_push_after_more_ingest_adds_only_the_new_article(samples_db, neo4j_serv
     assert {r["id"] for r in cypher(neo4j_server, "MATCH (n) RETURN n.id AS id")} == store_nodes
     pushed = cypher(neo4j_server, "MATCH (h)-[r]->(t) RETURN h.id AS h, type(r) AS t, t.id AS t2, r.weight AS w")
     assert {(r["h"], r["t"], r["t2"]) for r in pushed} == store_rels
-    assert {(r["h"], r["t"], r["t2"]): r["w"] for r in pushed if r["t"] != "MENTIONS"} == weights
+    assert {(r["h"], r["t"], r["t2"]): r["w"] for r in pushed if r["t"] not in ("MENTIONS", "WRITTEN_BY")} == weights
     assert counts(neo4j_server) == db_counts(samples_db)
 
 
@@ -150,7 +152,7 @@ def test_a_partial_push_is_repaired_by_the_next(samples_db, neo4j_server):
     # A push that died after the nodes (only some phases written), and relationships lost
     # on the server: the next full push restores exactly the store's graph.
     push_db(samples_db, neo4j_server, phases=("entities", "documents"), min_confidence=0.0)
-    assert counts(neo4j_server)["types"] == {}
+    assert counts(neo4j_server)["types"] == {"WRITTEN_BY": 1}  # bylines go with their documents
     push_db(samples_db, neo4j_server, min_confidence=0.0)
     cypher(neo4j_server, "MATCH ()-[r:CO_OCCURS_WITH]->() WITH r LIMIT 3 DELETE r")
     cypher(neo4j_server, "MATCH (p:Person) WITH p LIMIT 1 SET p.mentions = -1")

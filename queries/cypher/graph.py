@@ -3,7 +3,7 @@
 Built from the push's own row builders (``newsgraph.graph.neo4j_sync``: ``entity_rows``,
 ``document_rows``, ``mention_rows``, ``relation_rows``), so labels, relationship types
 and properties are the ones a push writes: ``(:Entity:<Type>)``, ``(:Document)``,
-``[:MENTIONS {count}]``, ``[:<RELATION_TYPE> {...}]``. Batches of ``BATCH`` rows keep the
+``[:MENTIONS {count}]``, ``[:WRITTEN_BY]``, ``[:<RELATION_TYPE> {...}]``. Batches of ``BATCH`` rows keep the
 memory of a build at the graph plus one batch; ``progress(phase, done, total)`` is called
 after each batch.
 
@@ -39,7 +39,7 @@ from newsgraph.queries.cypher import engine
 __all__ = ["BATCH", "CacheInfo", "embedded_graph", "build", "cache_path", "clear_memory"]
 
 BATCH = 5000
-FORMAT = 2  # bump when what is built changes: older files are then rebuilt
+FORMAT = 3  # bump when what is built changes: older files are then rebuilt
 MEMORY_CACHE_SIZE = 2
 ProgressFn = Callable[[str, int, int], None]
 
@@ -203,9 +203,11 @@ def _build(conn: sqlite3.Connection, graph: Any, progress: ProgressFn | None, si
     report("entities", done, totals["entities"])
 
     docs: list[dict[str, Any]] = []
+    bylines: list[tuple[str, str]] = []  # (document, author): WRITTEN_BY, added with the relationships below
     done = 0
     for row in neo4j_sync.document_rows(conn):
         docs.append({"id": row["id"], **row["props"]})
+        bylines += [(row["id"], author) for author in row["authors"]]
         if len(docs) >= size:
             engine.add_nodes(graph, "Document", docs)
             done += len(docs)
@@ -239,6 +241,12 @@ def _build(conn: sqlite3.Connection, graph: Any, progress: ProgressFn | None, si
         if mentioned_type is not None:
             add(("MENTIONS", "Document", mentioned_type), m["document"], m["entity"], {"count": m["count"]}, "mentions")
     flush("mentions")
+    done = 0
+    for document, author in bylines:
+        author_type = types.get(author)
+        if author_type is not None:
+            add(("WRITTEN_BY", "Document", author_type), document, author, {}, "bylines")
+    flush("bylines")
     done = 0
     for rtype, row in neo4j_sync.relation_rows(conn, min_confidence=min_confidence):
         if rtype not in checked:

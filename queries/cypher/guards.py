@@ -30,6 +30,9 @@ __all__ = ["QueryShape", "check_embedded", "check_neo4j_read_only", "VIRTUAL_KEY
 # KGLite's virtual node keys and the labels on which the key is a stored property instead.
 ENTITY = "entity"
 DOCUMENT = "Document"
+# The relationship types from a document to an entity (graph/neo4j_sync.py); every other
+# type links two entities.
+DOCUMENT_TYPES = frozenset({"MENTIONS", "WRITTEN_BY"})
 VIRTUAL_KEYS: dict[str, str | None] = {"title": DOCUMENT, "name": ENTITY, "type": ENTITY, "label": None, "node_type": None}
 # Map keys that would make a map look like a node, relationship or path in KGLite's values.
 _SHAPE_KEYS = {"properties", "relationships"}
@@ -82,15 +85,15 @@ def _node_labels(tokens: list[Token]) -> tuple[dict[str, set[str]], set[str]]:
             if not disjunction:
                 labels[var] |= found
     for left, right, direction, types in _hops(tokens):
-        # Every relationship ends at an entity, and only MENTIONS starts at a document.
+        # Every relationship ends at an entity, and only MENTIONS and WRITTEN_BY start at a document.
         ends = {"->": [right], "<-": [left]}.get(direction, [])
-        if types and "MENTIONS" not in types:
+        if types and not types & DOCUMENT_TYPES:
             ends = [left, right]
         starts = {"->": left, "<-": right}.get(direction)
         for var in ends:
             if var is not None:
                 labels.setdefault(var, set()).add("Entity")
-        if types == {"MENTIONS"} and starts is not None:
+        if types and types <= DOCUMENT_TYPES and starts is not None:
             labels.setdefault(starts, set()).add(DOCUMENT)
     return labels, rel_vars
 
