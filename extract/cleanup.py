@@ -14,6 +14,9 @@ The rules are data, one per line in ``extract/data/boilerplate.jsonl``; the kind
 - ``drop_section``: a header (``exact``) for a list of links to other stories; the header
   and up to ``max_lines`` following short lines without a final period are dropped;
 - ``nav_line``: a line of menu items, split on ``separators`` or made only of ``words``;
+- ``segment_line``: a short line of parts set apart by ``separators`` ("By X · The
+  Canadian Press", "Dublin 9°C | Wednesday, March 5, 2025 | Sign in") where a part is
+  furniture by the other rules and the others are furniture too or short names;
 - ``html_drop``: ``tags``, ARIA ``roles`` and ``class_words`` that the HTML reader drops
   before taking text from a page (see ``readers.read_html_file``).
 
@@ -71,6 +74,7 @@ _RULE_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "drop_section": {"exact": list, "regex": str, "max_lines": int, "max_line_chars": int},
     "strip_tail": {"regex": str},
     "nav_line": {"separators": str, "words": list, "min_items": int, "max_item_words": int},
+    "segment_line": {"separators": str, "min_segments": int, "max_name_words": int},
     "html_drop": {"tags": list, "roles": list, "class_words": list},
 }
 _ONE_OF = {
@@ -78,6 +82,7 @@ _ONE_OF = {
     "drop_section": ("exact", "regex"),
     "strip_tail": ("regex",),
     "nav_line": ("separators", "words"),
+    "segment_line": ("separators",),
     "html_drop": ("tags", "roles", "class_words"),
 }
 
@@ -90,12 +95,14 @@ class FurnitureLine:
     text: str
     rule: str
     why: str
+    rule_kind: str = ""
 
 
 @dataclass(frozen=True)
 class _Rule:
     ref: str  # "boilerplate.jsonl:7"
     why: str
+    kind: str = ""  # drop_line, nav_line, ...
 
 
 @dataclass(frozen=True)
@@ -122,6 +129,14 @@ class _NavRule:
 
 
 @dataclass(frozen=True)
+class _SegmentRule:
+    separators: re.Pattern[str]
+    min_segments: int
+    max_name_words: int
+    rule: _Rule
+
+
+@dataclass(frozen=True)
 class BoilerplateRules:
     """Compiled boilerplate rules; build with ``load_rules`` or ``parse_rules``."""
 
@@ -132,6 +147,7 @@ class BoilerplateRules:
     section_patterns: tuple[tuple[re.Pattern[str], _Section], ...] = ()
     tails: tuple[_Pattern, ...] = ()
     nav: tuple[_NavRule, ...] = ()
+    segments: tuple[_SegmentRule, ...] = ()
     html_tags: frozenset[str] = frozenset()
     html_roles: frozenset[str] = frozenset()
     html_class_words: frozenset[str] = frozenset()
@@ -147,6 +163,7 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
     section_patterns: list[tuple[re.Pattern[str], _Section]] = []
     tails: list[_Pattern] = []
     nav: list[_NavRule] = []
+    segments: list[_SegmentRule] = []
     tags: set[str] = set()
     roles: set[str] = set()
     class_words: set[str] = set()
@@ -160,7 +177,7 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
             errors.extend(f"{where}: {p}" for p in problems)
             continue
         row = problems
-        rule = _Rule(where, row["why"])
+        rule = _Rule(where, row["why"], row["rule"])
         kind = row["rule"]
         if kind == "drop_line":
             if "exact" in row:
@@ -189,6 +206,15 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
                     rule=rule,
                 )
             )
+        elif kind == "segment_line":
+            segments.append(
+                _SegmentRule(
+                    separators=re.compile("\\s*[" + re.escape(row["separators"]) + "]\\s*"),
+                    min_segments=row.get("min_segments", 2),
+                    max_name_words=row.get("max_name_words", 5),
+                    rule=rule,
+                )
+            )
         else:
             tags.update(w.lower() for w in row.get("tags", ()))
             roles.update(w.lower() for w in row.get("roles", ()))
@@ -204,6 +230,7 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
         section_patterns=tuple(section_patterns),
         tails=tuple(tails),
         nav=tuple(nav),
+        segments=tuple(segments),
         html_tags=frozenset(tags),
         html_roles=frozenset(roles),
         html_class_words=frozenset(class_words),
@@ -363,18 +390,18 @@ def _furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[FurnitureL
             if _is_link_line(line, section) and key not in rules.sections and _section_pattern(line, rules) is None:
                 section_left -= 1
                 assert section is not None
-                yield FurnitureLine(number, line, section.rule.ref, section.rule.why)
+                yield FurnitureLine(number, line, section.rule.ref, section.rule.why, section.rule.kind)
                 continue
             section_left = 0
         header = rules.sections.get(key) or _section_pattern(line, rules)
         if header is not None:
             section = header
             section_left = section.max_lines
-            yield FurnitureLine(number, line, section.rule.ref, section.rule.why)
+            yield FurnitureLine(number, line, section.rule.ref, section.rule.why, section.rule.kind)
             continue
         rule = _matching_rule(line, key, rules)
         if rule is not None:
-            yield FurnitureLine(number, line, rule.ref, rule.why)
+            yield FurnitureLine(number, line, rule.ref, rule.why, rule.kind)
 
 
 def _section_pattern(line: str, rules: BoilerplateRules) -> _Section | None:
@@ -416,7 +443,55 @@ def _matching_rule(line: str, key: str, rules: BoilerplateRules) -> _Rule | None
     for nav in rules.nav:
         if _is_nav_line(line, key, nav):
             return nav.rule
+    for segment_rule in rules.segments:
+        if _is_segmented_furniture(line, segment_rule, rules):
+            return segment_rule.rule
     return None
+
+
+# A segment that is furniture on its own although no line rule names it: a weather widget
+# ("Dublin 9°C"), a ticker's label or score ("LIVE: ISL 2024-25", "BFC 1-0 MBSG (FT)").
+_SEGMENT_FURNITURE = re.compile(
+    r"(?i)^(-?\d+\s*°\s*[cf]?\b.*|.*\b-?\d+\s*°\s*[cf]?|(live|breaking|just in|trending( topics)?|tags|topics|follow|share"
+    r"|subscribe|sign in|sign up|save|print|email)\b.*"
+    r"|.*\b\d+\s*[-\u2013]\s*\d+\b.*|.*\bvs?\.?\s.*|\d+\s*(h|hr|hrs|m|min|mins|minutes?|hours?|d|days?)( ago| read)?)$"
+)
+
+
+def _is_segmented_furniture(line: str, rule: _SegmentRule, rules: BoilerplateRules) -> bool:
+    """A short line of parts set apart by separators ("By Karen Dubé · The Canadian Press",
+    "Dublin 9°C | Wednesday, March 5, 2025 | Sign in | Subscribe: ...", "Published ... ·
+    Last Updated ...") where at least one part is furniture by the other rules and every
+    other part is furniture too or a short name (a site, an agency, a city). A sentence in
+    any part keeps the line."""
+    if len(line) > 250 or not rule.separators.search(line):
+        return False
+    parts = [p for p in rule.separators.split(line) if p.strip()]
+    if len(parts) < rule.min_segments:
+        return False
+    furniture = 0
+    for part in parts:
+        if _part_is_furniture(part, rules):
+            furniture += 1
+            continue
+        words = part.split()
+        # a short name ("The Canadian Press", "Bengaluru"), or a ticker's item ("Ranji Trophy final, Day 3")
+        named = all(w[:1].isupper() or not w[:1].isalpha() for w in words) or any(ch.isdigit() for ch in part)
+        if len(words) > rule.max_name_words + 1 or part.rstrip().endswith((".", "!", "?")) or not named:
+            return False
+    return furniture >= 1
+
+
+def _part_is_furniture(part: str, rules: BoilerplateRules) -> bool:
+    key = _line_key(part)
+    if key in rules.exact or _SEGMENT_FURNITURE.match(part.strip()) or page_date(part) is not None:
+        return True
+    lowered = part.lower()
+    if any(phrase in lowered for phrase, _ in rules.contains):
+        return True
+    if any(p.regex.search(part) for p in rules.patterns):
+        return True
+    return any(_is_nav_line(part, key, nav) for nav in rules.nav if nav.separators is None)
 
 
 def _is_link_line(line: str, section: _Section | None) -> bool:
@@ -483,6 +558,7 @@ _DATE_LINE_WORDS = re.compile(
     r"et|est|edt|pt|pst|pdt|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b\.?"
 )
 _PROSE_MIN_WORDS = 12
+_SHARE_WORDS = re.compile(r"(?i)\b(share|facebook|whatsapp|e-?mail|copy|twitter|linkedin|telegram|reddit|print|save|listen|comments?)\b")
 
 
 @dataclass(frozen=True)
@@ -537,7 +613,13 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
     # The date stamp, read before cleanup drops it ("Published 4 March 2025" is furniture).
     raw_prose = next((i for i, line in enumerate(raw) if _is_prose(line)), len(raw))
     published = next((d for d in (page_date(line) for line in raw[:raw_prose] if line) if d), None)
-    lines = clean_text("\n".join(line for i, line in enumerate(raw) if i not in bylines), rules).split("\n")
+    # The site's name, tagline and menus sit above its last menu line ("NEWS · BUSINESS ·
+    # SPORTS", "Sport > Football"); the headline comes after it. A share bar is no menu.
+    menus = [f.line - 1 for f in _furniture(strip_tails(raw[:raw_prose], rules), rules)
+             if f.rule_kind == "nav_line" and not _SHARE_WORDS.search(f.text)]
+    above = set(range(menus[-1] + 1)) if menus else set()
+    lines = clean_text("\n".join(line for i, line in enumerate(raw) if i not in bylines and i not in above),
+                       rules).split("\n")
     prose = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
     title_at = None
     dropped: set[int] = set()

@@ -98,3 +98,57 @@ def test_issue_12_plain_headline_first_text_is_read_as_before(tmp_path):
     [article] = read_text_file(path)
     assert (article.title, article.text, article.published) == (
         "Rubio visits El Salvador", "Marco Rubio visited El Salvador on Monday.", None)
+
+
+# Furniture of other site styles, without HTML tags: a tagline above the menus, separator
+# lines mixing bylines, stamps, weather and tickers, audio/size/gallery widgets, credits
+# after a separator or in brackets, labelled topic lists, wire footers, summary and
+# comment-policy boxes.
+OTHER_STYLES = """The Prairie Current
+Local news for Saskatoon, Regina and the North
+Dublin 9°C  |  Wednesday, March 5, 2025  |  Sign in  |  Subscribe: €1 for your first 3 months
+NEWS · BUSINESS · AGRICULTURE · SPORTS · ARTS · OPINION · OBITUARIES
+LIVE: ISL 2024-25 | BFC 1-0 MBSG (FT) | KBFC vs OFC 7:30 PM | Ranji Trophy final, Day 3
+
+Business
+
+Family-owned Lavoie Grain sells majority stake to Northfield Agri
+
+By Karen Dubé · The Canadian Press
+Published Mar. 4, 2025 4:05 p.m. CST · Last Updated Mar. 4, 2025 6:30 p.m. CST
+Special Correspondent | Bengaluru
+
+Share this item via Email · Facebook · X · Reddit · LinkedIn
+Listen to this article 4 minutes
+A A A
+
+Image 1 of 3
+Michelle Lavoie at one of the company's elevators near Saskatoon in 2023. (Liam Richards/The Canadian Press)
+Ramesh Gowda being welcomed at the party office in Bengaluru on Tuesday. | Photo Credit: K. Murali Kumar
+
+SASKATOON — Lavoie Grain Co., the family-owned grain handler founded by Robert Lavoie in 1978, has agreed to sell a majority stake to Northfield Agri Inc., the companies said Tuesday.
+
+Key points
+Summarised by NewsPulse. Key points are generated automatically and may contain errors.
+Was this summary helpful?  Yes  No
+Get the week's political stories straight to your inbox. Sign up
+Related Topics: Karnataka / Bharatiya Janata Party / Indian National Congress / Bengaluru
+This report by The Canadian Press was first published March 4, 2025.
+COMMENTS
+Comments have to be in English, and in full sentences. They cannot be abusive or personal.
+"""
+
+
+@pytest.mark.issue(12)
+def test_issue_12_furniture_of_other_site_styles_goes_by_kind_not_by_string():
+    page = split_page(OTHER_STYLES)
+    assert page.title == "Family-owned Lavoie Grain sells majority stake to Northfield Agri"
+    body = page.body
+    for furniture in ("Saskatoon, Regina and the North", "9°C", "Subscribe", "OBITUARIES", "ISL", "Ranji",
+                      "Karen Dubé", "Canadian Press", "CST", "Special Correspondent", "Facebook", "Listen",
+                      "A A A", "Image 1", "Liam Richards", "Murali", "Key points", "NewsPulse", "helpful",
+                      "inbox", "Related Topics", "Bharatiya", "first published", "abusive"):
+        assert furniture not in body, furniture
+    assert "Michelle Lavoie at one of the company's elevators near Saskatoon in 2023." in body
+    assert "Ramesh Gowda being welcomed at the party office in Bengaluru on Tuesday." in body
+    assert body.startswith("Michelle Lavoie") or "Lavoie Grain Co., the family-owned grain handler" in body
