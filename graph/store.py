@@ -75,9 +75,12 @@ class Store:
     missing file is an error instead of a new empty store, and nothing is written —
     except to migrate a newsgraph store of an older schema version (graph/schema)."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False, create: bool = True) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        if not create and not readonly and not self.path.is_file():
+            # A correction on a store that does not exist is a mistyped --db, not a new store.
+            raise StoreMissing(path=str(self.path))
         try:
             self.conn = self._open(readonly)
         except sqlite3.DatabaseError as exc:
@@ -422,6 +425,13 @@ class Store:
             "evidence": c.execute("SELECT count(*) FROM evidence").fetchone()[0],
             "mentions": c.execute("SELECT count(*) FROM mentions").fetchone()[0],
         }
+
+    def documents_outside(self, folder: str) -> int:
+        """How many documents were not read from files under ``folder``."""
+        prefix = folder.rstrip("/") + "/"
+        return int(self.conn.execute(
+            "SELECT count(*) FROM documents WHERE source IS NULL OR substr(source, 1, ?) != ?", (len(prefix), prefix)
+        ).fetchone()[0])
 
     def relation_types(self) -> set[str]:
         """The relation types the store holds. One index seek per type (the next type after

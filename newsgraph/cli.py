@@ -26,7 +26,7 @@ from newsgraph.cli_common import (
     handles_errors,
     print_json,
 )
-from newsgraph.errors import InputError
+from newsgraph.errors import DemoStoreInUse, InputError
 from newsgraph.kg import IngestSummary, KnowledgeGraph
 from newsgraph.render import render_entity_card, render_summary
 
@@ -238,10 +238,17 @@ def stats(db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
     out.print(table)
 
 
+DEMO_DB = "newsgraph-demo.db"
+
+
 @app.command()
 @handles_errors
 def demo(
-    db: DbOption = DEFAULT_DB_PATH,
+    db: Annotated[
+        str,
+        typer.Option("--db", metavar="PATH", help="Store for the samples: its own by default (NEWSGRAPH_DB is not read), "
+                     "and never one holding other documents."),
+    ] = DEMO_DB,
     name: Annotated[str, typer.Option("--entity", help="Whose connections to print.")] = "Rubio",
     examples: Annotated[
         Optional[Path], typer.Option("--examples", help="Folder of sample articles (default: the bundled examples/).")
@@ -249,8 +256,12 @@ def demo(
     model: ModelOption = None,
 ) -> None:
     """Ingest the bundled sample articles and print one entity's connections."""
+    folder = examples or EXAMPLES_DIR
     with KnowledgeGraph.open(db) as kg:
-        summary = _run_ingest(kg, [str(examples or EXAMPLES_DIR)], model, 1)
+        others = kg.documents_outside(folder)
+        if others:  # checked before the first write: the user's store stays as it was
+            raise DemoStoreInUse(path=db, count=others)
+        summary = _run_ingest(kg, [str(folder)], model, 1)
         render_summary(console(), summary)
         render_entity_card(console(), kg.entity(name))
 

@@ -72,7 +72,7 @@ def merge(
     json_out: JsonOption = False,
 ) -> None:
     """Merge entities into one: aliases, mentions, relations (weights and evidence summed). Replayed on later ingests."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, create=False) as kg:
         _done(kg.merge(entities, name=name, note=note), json_out)
 
 
@@ -88,7 +88,7 @@ def split(
     json_out: JsonOption = False,
 ) -> None:
     """Move chosen mentions of ENTITY, with their relations and evidence, to a new entity."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, create=False) as kg:
         _done(kg.split(entity, documents=document, aliases=alias, name=name, note=note), json_out)
 
 
@@ -102,7 +102,7 @@ def rename(
     json_out: JsonOption = False,
 ) -> None:
     """Give an entity a new canonical name; the old one stays an alias."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, create=False) as kg:
         _done(kg.rename(entity, name, note=note), json_out)
 
 
@@ -116,7 +116,7 @@ def retype(
     json_out: JsonOption = False,
 ) -> None:
     """Change an entity's type (the id stays)."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, create=False) as kg:
         _done(kg.retype(entity, entity_type, note=note), json_out)
 
 
@@ -131,7 +131,7 @@ def alias(
     json_out: JsonOption = False,
 ) -> None:
     """Add an alias to an entity (later articles using it land there) or remove one."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, create=False) as kg:
         _done(kg.alias(action, entity, alias_text, note=note), json_out)
 
 
@@ -142,7 +142,7 @@ RelationArg = Annotated[int, typer.Argument(help="Relation id (shown by entity/c
 @handles_errors
 def reject(relation: RelationArg, note: NoteOption = None, db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
     """Reject a relation: it disappears from every view and is not extracted again."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, create=False) as kg:
         _done(kg.reject(relation, note=note), json_out)
 
 
@@ -150,7 +150,7 @@ def reject(relation: RelationArg, note: NoteOption = None, db: DbOption = DEFAUL
 @handles_errors
 def confirm(relation: RelationArg, note: NoteOption = None, db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
     """Confirm a relation: shown at confidence 1.0 and marked as confirmed."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, create=False) as kg:
         _done(kg.confirm(relation, note=note), json_out)
 
 
@@ -163,7 +163,7 @@ def forget(
     json_out: JsonOption = False,
 ) -> None:
     """Remove articles and everything only they support (mentions, evidence, then emptied relations and entities)."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, create=False) as kg:
         _done(kg.forget(documents, note=note), json_out)
 
 
@@ -195,7 +195,7 @@ def corrections_undo(
     json_out: JsonOption = False,
 ) -> None:
     """Revert the last N corrections, restoring the exact previous state (until the next ingest)."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, create=False) as kg:
         rows = kg.undo(count)
     if json_out:
         print_json([c.to_dict() for c in rows])
@@ -237,7 +237,7 @@ def corrections_import(
     json_out: JsonOption = False,
 ) -> None:
     """Apply the corrections of FILE not applied here yet; importing twice changes nothing."""
-    with KnowledgeGraph.open(db) as kg:
+    with KnowledgeGraph.open(db, create=False) as kg:
         if file == "-":
             applied, present, failed = kg.import_corrections(sys.stdin, "<stdin>", on_failure=error_line)
         else:

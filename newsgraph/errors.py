@@ -70,7 +70,15 @@ class StoreError(NewsgraphError):
 
 class StoreMissing(NewsgraphError):
     code = "NG302"
-    template = "No store at {path}: read commands never create one. Ingest articles first (newsgraph ingest FILES --db {path}) or pass --db."
+    template = "No store at {path}: only ingest creates one. Ingest articles first (newsgraph ingest FILES --db {path}) or pass --db."
+
+
+class DemoStoreInUse(NewsgraphError):
+    code = "NG307"
+    template = (
+        "{path} holds {count} document(s) that are not the samples; the demo never mixes its articles into "
+        "another store. Run it on its own store (the default, newsgraph-demo.db) or --db NEW.db."
+    )
 
 
 class NotAStore(NewsgraphError):

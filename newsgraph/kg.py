@@ -101,9 +101,10 @@ class KnowledgeGraph:
         self.store = store
 
     @classmethod
-    def open(cls, path: str | Path | None = None, *, readonly: bool = False) -> "KnowledgeGraph":
-        """``readonly``: for reads; a missing store is an error, not a new empty file."""
-        return cls(Store(path or default_db(), readonly=readonly))
+    def open(cls, path: str | Path | None = None, *, readonly: bool = False, create: bool = True) -> "KnowledgeGraph":
+        """``readonly``: for reads; a missing store is an error, not a new empty file.
+        ``create=False``: for writes that change what is there (corrections): the same."""
+        return cls(Store(path or default_db(), readonly=readonly, create=create))
 
     def close(self) -> None:
         self.store.close()
@@ -348,6 +349,10 @@ class KnowledgeGraph:
 
     def stats(self) -> dict[str, Any]:
         return self.store.stats()
+
+    def documents_outside(self, folder: str | Path) -> int:
+        """How many stored documents were not read from files under ``folder``."""
+        return self.store.documents_outside(str(Path(folder).resolve()))
 
     # -- queries (newsgraph.queries) ----------------------------------------------------
     def cypher(self, query: str, params: dict[str, Any] | None = None, **options: Any) -> dict[str, Any]:
