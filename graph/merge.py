@@ -77,9 +77,11 @@ def merge_lone_surnames(conn: sqlite3.Connection, surnames: set[str]) -> None:
             merge_entity(conn, src, owner)
 
 
-def merge_entity(conn: sqlite3.Connection, src: str, dst: str) -> None:
+def merge_entity(conn: sqlite3.Connection, src: str, dst: str, *, planned: bool = False) -> None:
     """Move everything of entity ``src`` onto ``dst`` and delete ``src``: mentions,
-    documents, aliases, and relations (merged with ``dst``'s own where they coincide)."""
+    documents, aliases, and relations (merged with ``dst``'s own where they coincide).
+    ``planned``: the caller ran ``plan_moves(conn, src, dst)`` just before (it needed the
+    relations the move changes) and nothing was written since."""
     conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (dst, src))
     conn.execute("UPDATE OR IGNORE bylines SET entity_id = ? WHERE entity_id = ?", (dst, src))
     conn.execute("DELETE FROM bylines WHERE entity_id = ?", (src,))
@@ -103,40 +105,56 @@ def merge_entity(conn: sqlite3.Connection, src: str, dst: str) -> None:
     )
     conn.execute("DELETE FROM entities WHERE id = ?", (src,))
     conn.execute("INSERT OR REPLACE INTO merged_entities VALUES (?, ?)", (src, dst))
-    _move_relations(conn, src, dst)
+    _move_relations(conn, src, dst, planned)
 
 
-def _move_relations(conn: sqlite3.Connection, src: str, dst: str) -> None:
-    """Re-point ``src``'s relations at ``dst`` in a few set-wise statements (a row-by-row
-    loop took 1 s for 10,000 relations): a relation whose new (head, type, tail) exists
-    already folds into it (evidence moved, weight recounted, confidence the higher, dates
-    the wider); one between ``src`` and ``dst`` would be a self-loop and goes."""
+def plan_moves(conn: sqlite3.Connection, src: str, dst: str) -> list[int]:
+    """Where each of ``src``'s relations goes when ``src`` merges into ``dst``, in the temp
+    table ``merge_moves`` (id, new head and tail, the edge it folds into if one is stored);
+    returns the ids of the relations whose evidence or confirmation the move changes: the
+    folded edges, the self-loops and the edges they fold into. ``src``'s relations never
+    coincide with one another once re-pointed (it is one entity), so the only edges they
+    meet are those already stored."""
     conn.execute(
         "CREATE TEMP TABLE IF NOT EXISTS merge_moves (id INTEGER PRIMARY KEY, type TEXT, head TEXT, tail TEXT, "
         "target INTEGER, confidence REAL, first_seen TEXT, last_seen TEXT)"
     )
     conn.execute("DELETE FROM merge_moves")
     conn.execute(
-        "INSERT INTO merge_moves (id, type, head, tail, confidence, first_seen, last_seen) "
-        "SELECT id, type, CASE WHEN type = ?3 AND nh > nt THEN nt ELSE nh END, CASE WHEN type = ?3 AND nh > nt THEN nh ELSE nt END, "
-        "confidence, first_seen, last_seen FROM (SELECT id, type, confidence, first_seen, last_seen, "
+        "INSERT INTO merge_moves SELECT m.id, m.type, m.h, m.t, r.id, m.confidence, m.first_seen, m.last_seen "
+        "FROM (SELECT id, type, confidence, first_seen, last_seen, CASE WHEN type = ?3 AND nh > nt THEN nt ELSE nh END AS h, "
+        "CASE WHEN type = ?3 AND nh > nt THEN nh ELSE nt END AS t FROM (SELECT id, type, confidence, first_seen, last_seen, "
         "CASE head WHEN ?1 THEN ?2 ELSE head END AS nh, CASE tail WHEN ?1 THEN ?2 ELSE tail END AS nt "
-        "FROM relations WHERE head = ?1 OR tail = ?1)",
+        "FROM relations WHERE head = ?1 OR tail = ?1)) m "
+        "LEFT JOIN relations r ON r.head = m.h AND r.type = m.type AND r.tail = m.t AND m.h != m.t",
         (src, dst, COOCCURRENCE),
     )
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM merge_moves WHERE target IS NOT NULL OR head = tail UNION SELECT target FROM merge_moves WHERE target IS NOT NULL")]
+
+
+def _move_relations(conn: sqlite3.Connection, src: str, dst: str, planned: bool) -> None:
+    """Re-point ``src``'s relations at ``dst`` in a few set-wise statements (a row-by-row
+    loop took 1 s for 10,000 relations): a relation whose new (head, type, tail) exists
+    already folds into it (evidence moved, weight recounted, confidence the higher, dates
+    the wider); one between ``src`` and ``dst`` would be a self-loop and goes. Moved
+    evidence keeps its rowid (an UPDATE, not a copy): undo puts it back by rowid.
+    ``planned``: ``plan_moves`` ran for this pair and nothing changed since."""
+    if not planned:
+        plan_moves(conn, src, dst)
     loops = "(SELECT id FROM merge_moves WHERE head = tail)"
     conn.execute(f"DELETE FROM evidence WHERE relation_id IN {loops}")
     conn.execute(f"DELETE FROM confirmed_relations WHERE relation_id IN {loops}")
     conn.execute(f"DELETE FROM relations WHERE id IN {loops}")
     conn.execute("DELETE FROM merge_moves WHERE head = tail")
-    conn.execute(
-        "UPDATE merge_moves SET target = (SELECT r.id FROM relations r WHERE r.head = merge_moves.head "
-        "AND r.type = merge_moves.type AND r.tail = merge_moves.tail)"
-    )
     folded = "(SELECT id FROM merge_moves WHERE target IS NOT NULL)"
+    # Evidence of a folded edge moves to its target; a sentence the target holds already
+    # (same document and offset) stays behind and goes with the folded edge.
+    # Written as IN (...) rather than UPDATE ... FROM: the planner, knowing nothing of the
+    # temp table, scanned all the store's evidence (and relations, below) to probe it.
     conn.execute(
-        "INSERT OR IGNORE INTO evidence SELECT m.target, v.document_id, v.start, v.end, v.sentence, v.predicate, v.method, "
-        "v.confidence FROM evidence v JOIN merge_moves m ON m.id = v.relation_id WHERE m.target IS NOT NULL"
+        "UPDATE OR IGNORE evidence SET relation_id = (SELECT target FROM merge_moves WHERE id = evidence.relation_id) "
+        f"WHERE relation_id IN {folded}"
     )
     conn.execute(f"DELETE FROM evidence WHERE relation_id IN {folded}")
     conn.execute(
@@ -153,7 +171,8 @@ def _move_relations(conn: sqlite3.Connection, src: str, dst: str) -> None:
         "FROM merge_moves m WHERE m.target = relations.id"
     )
     conn.execute(
-        "UPDATE relations SET head = m.head, tail = m.tail FROM merge_moves m WHERE m.id = relations.id AND m.target IS NULL"
+        "UPDATE relations SET (head, tail) = (SELECT head, tail FROM merge_moves WHERE id = relations.id) "
+        "WHERE id IN (SELECT id FROM merge_moves WHERE target IS NULL)"
     )
     conn.execute("DELETE FROM merge_moves")
 

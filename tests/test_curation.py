@@ -385,3 +385,49 @@ def test_forget_by_path_as_typed_and_a_whole_jsonl_file(examples_db, monkeypatch
     before = json.loads(ng(examples_db, "stats", "--json").stdout)["documents"]
     ng(examples_db, "forget", "examples/un-criticises-prison-deal.md", "examples/meridian-post-feed.jsonl")
     assert json.loads(ng(examples_db, "stats", "--json").stdout)["documents"] == before - 3
+
+
+# -- merge with folds: undo row for row --------------------------------------------------------
+STORE_TABLES = ("documents", "entities", "aliases", "entity_documents", "mentions", "relations", "evidence",
+                "merged_entities", "bylines", "confirmed_relations", "document_texts", "search_norms")
+
+
+def dump(db):
+    """Every row of the store's data tables with its rowid (undo puts rows back by rowid)."""
+    conn = sqlite3.connect(db)
+    try:
+        return {t: sorted(conn.execute(f"SELECT rowid, * FROM {t}").fetchall(), key=repr) for t in STORE_TABLES}
+    finally:
+        conn.close()
+
+
+def test_merge_folding_edges_then_undo_restores_every_row(tmp_path):
+    """Alpha and Beta share partners (edges fold: evidence moved, weights summed, a
+    confirmation carried over), meet each other (the edge becomes a self-loop and goes) and
+    co-occur with a partner whose id sorts between theirs (the undirected edge turns round)."""
+    a, b = ("org:alpha", "Alpha", "Organization"), ("org:zeta", "Zeta", "Organization")
+    p, m = ("org:partner", "Partner", "Organization"), ("org:mid", "Mid", "Organization")
+    db = tmp_path / "fold.db"
+    with KnowledgeGraph.open(db) as kg:
+        kg.ingest_extracted([
+            doc("d1", [a, b, p, m], [(a[0], "MET_WITH", p[0], "Alpha met Partner."), (a[0], "MET_WITH", b[0], "Alpha met Zeta."),
+                                     (a[0], "CO_OCCURS_WITH", m[0], "Alpha and Mid."), (m[0], "SUED", a[0], "Mid sued Alpha.")]),
+            doc("d2", [b, p, m], [(b[0], "MET_WITH", p[0], "Zeta met Partner."), (b[0], "CO_OCCURS_WITH", m[0], "Mid and Zeta."),
+                                  (m[0], "SUED", b[0], "Mid sued Zeta.")]),
+        ])
+        conn = kg.store.conn
+        rid = conn.execute("SELECT id FROM relations WHERE head = ? AND type = 'MET_WITH' AND tail = ?", (a[0], p[0])).fetchone()[0]
+        kg.confirm(rid)
+    before = dump(db)
+    with KnowledgeGraph.open(db) as kg:
+        kg.merge(["Alpha", "Zeta"])
+        conn = kg.store.conn
+        rows = [tuple(r) for r in conn.execute("SELECT head, type, tail, weight, confidence FROM relations ORDER BY type, head")]
+        assert rows == [(m[0], "CO_OCCURS_WITH", b[0], 2, 0.6), (b[0], "MET_WITH", p[0], 2, 1.0), (m[0], "SUED", b[0], 2, 0.6)]
+        kept = conn.execute("SELECT id FROM relations WHERE type = 'MET_WITH'").fetchone()[0]
+        assert [tuple(r) for r in conn.execute("SELECT relation_id FROM confirmed_relations")] == [(kept,)]
+        assert conn.execute("SELECT count(*) FROM evidence").fetchone()[0] == 6  # the self-loop's sentence went with it
+        kg.undo(1)
+    after = dump(db)
+    for t in STORE_TABLES:
+        assert after[t] == before[t], t
