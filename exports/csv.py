@@ -9,7 +9,9 @@ Six files, UTF-8, comma-separated, RFC 4180 quoting:
   ``first_seen:date``, ``last_seen:date``.
 - ``relationships.csv``: ``:START_ID``, ``:END_ID``, ``:TYPE``, ``weight:int``,
   ``confidence:float``, ``predicate``, ``title``, ``method``, ``first_seen:date``,
-  ``last_seen:date``, ``evidence_count:int``, ``document_ids:string[]``. One row per
+  ``last_seen:date``, ``evidence_count:int``, ``document_ids:string[]``,
+  ``relation_id:long`` (the store's id), ``confirmed:boolean`` (``true`` once an analyst
+  confirmed the relation, else empty: absent, as a push leaves it). One row per
   relation type: Neo4j keeps parallel relationships, so nothing is merged.
 - ``documents.csv``: ``id:ID``, ``:LABEL`` (``Document``), ``title``, ``source``, ``url``,
   ``published``, ``date``: the documents that mention an exported entity or name one in
@@ -66,7 +68,8 @@ NODE_HEADER = [
 ]
 RELATIONSHIP_HEADER = [
     ":START_ID", ":END_ID", ":TYPE", "weight:int", "confidence:float", "predicate", "title", "method",
-    "first_seen:date", "last_seen:date", "evidence_count:int", "document_ids:string[]",
+    "first_seen:date", "last_seen:date", "evidence_count:int", "document_ids:string[]", "relation_id:long",
+    "confirmed:boolean",
 ]
 DOCUMENT_HEADER = ["id:ID", ":LABEL", "title", "source", "url", "published", "date"]
 MENTION_HEADER = [":START_ID", ":END_ID", ":TYPE", "count:int"]
@@ -104,6 +107,8 @@ def _relationship_rows(graph: GraphLike) -> Iterator[list[str]]:
             _cell(e["head"]), _cell(e["tail"]), _cell(e["type"]), _cell(int(round(e["weight"] or 0))),
             _cell(e["confidence"]), _cell(e["predicate"]), _cell(e["title"]), _cell(e["method"]),
             _cell(e["first_seen"]), _cell(e["last_seen"]), _cell(e["evidence_count"]), _cell(e["document_ids"]),
+            # As the push writes it: true on a confirmed relation, absent (empty) otherwise.
+            _cell(e["relation_id"]), "true" if e["confirmed"] else "",
         ]
 
 

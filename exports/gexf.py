@@ -17,6 +17,9 @@ What the file holds
   default ``parallel="keep"`` writes one edge per relation type: Gephi keeps parallel
   edges of different ``kind`` apart. ``parallel="merge"`` gives one edge per ordered
   pair as in the GraphML writer (types and their weights in string attributes).
+- Edges carry the store's ``relation_id`` (``long``) and ``confirmed`` (``boolean``: an
+  analyst confirmed it); merged edges as in the GraphML writer (``relation_ids``,
+  ``confirmed_types``).
 - Static attributes (``ATTRIBUTES``, typed). No lists: ``aliases``, ``document_ids``
   are joined with ``" | "``; the evidence is a JSON array string. Strings are XML-safe
   (forbidden characters become U+FFFD, see ``_xml``).
@@ -63,12 +66,14 @@ ATTRIBUTES: dict[str, list[tuple[str, str]]] = {
         ("evidence_count", "integer"),
         ("document_ids", "string"),
         ("evidence", "string"),
+        ("relation_id", "long"),
+        ("confirmed", "boolean"),
     ],
 }
-MERGE_ATTRIBUTES = [("types", "string"), ("type_weights", "string")]
+MERGE_ATTRIBUTES = [("types", "string"), ("type_weights", "string"), ("relation_ids", "string"), ("confirmed_types", "string")]
 
 
-_GRAPHML_TYPE = {"string": "string", "integer": "int", "double": "double", "boolean": "boolean"}
+_GRAPHML_TYPE = {"string": "string", "integer": "int", "long": "long", "double": "double", "boolean": "boolean"}
 
 
 def node_size(mentions: int | None) -> float:

@@ -13,6 +13,10 @@ What the file holds
   JSON array in the string attribute ``evidence``. The graph element carries the
   separator and the parallel-edge mode in its ``<desc>``, so the file documents itself
   (not as graph ``<data>``: Gephi warns about graph attributes).
+- Each edge carries the store's ``relation_id`` (``long``; what ``reject``/``confirm``
+  take) and ``confirmed`` (``boolean``: an analyst confirmed it, issue 15). A merged edge
+  of several relation types has no ``relation_id``: ``relation_ids`` and
+  ``confirmed_types`` list them, and it is ``confirmed`` only when all of them are.
 - Strings are XML-safe: characters XML 1.0 forbids become U+FFFD (see ``_xml``).
 - Edge ids are unique: ``e0``, ``e1``, ... in output order.
 
@@ -84,10 +88,14 @@ KEYS: list[tuple[str, str, str]] = [
     ("edge", "evidence_count", "int"),
     ("edge", "document_ids", "string"),
     ("edge", "evidence", "string"),
+    ("edge", "relation_id", "long"),
+    ("edge", "confirmed", "boolean"),
 ]
 MERGE_KEYS: list[tuple[str, str, str]] = [
     ("edge", "types", "string"),
     ("edge", "type_weights", "string"),
+    ("edge", "relation_ids", "string"),
+    ("edge", "confirmed_types", "string"),
 ]
 
 _NS = (
@@ -251,6 +259,12 @@ def _tuple_renderer(keys: list[tuple[str, str, str]], merged_singles: bool) -> C
             expr = "{S(t[2])}"
         elif name == "type_weights" and merged_singles:
             expr = "{S(t[2])}:{N(t[3])}"
+        elif name == "relation_ids" and merged_singles:
+            expr = f"{{t[{index['relation_id']}]}}"
+        elif name == "confirmed_types" and merged_singles:
+            expr = "{C(t)}"
+        elif name in index and attr_type == "boolean":
+            expr = f"{{B(t[{index[name]}])}}"
         elif name in index and attr_type == "string":
             k = index[name]
             expr = f"{{S(t[{k}])}}"
@@ -266,6 +280,8 @@ def _tuple_renderer(keys: list[tuple[str, str, str]], merged_singles: bool) -> C
         "E": lambda ev: escape_text(evidence_json_tuples(ev)),
         "S": lambda v: "" if v is None else escape_text(v if v.__class__ is str else format_value(v, "string") or ""),
         "N": lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else str(v),
+        "B": lambda v: "true" if v else "false",
+        "C": lambda t: escape_text(t[2]) if t[index["confirmed"]] else "",
     }
     exec(code, namespace)  # noqa: S102 - generated from the key table above, no user input
     return namespace["render"]  # type: ignore[no-any-return]

@@ -8,7 +8,8 @@ Shape: ``{"directed": true, "multigraph": true, "graph": {...}, "nodes": [...],
 "edges": [...]}``. A node is its record (``id``, ``name``, ``type``, ``aliases`` list, ...);
 an edge has ``source``, ``target``, ``key`` (the relation type) and its record
 (``weight``, ``confidence``, ..., ``document_ids`` list, ``evidence``: a list of
-``{document, sentence, date}``, best first). JSON carries lists and any character, so
+``{document, sentence, date}``, best first; ``relation_id``, the store's id; ``confirmed``,
+true once an analyst confirmed it). JSON carries lists and any character, so
 nothing is flattened; control characters are escaped by the JSON encoder. One element per
 line, streamed: the document is never held in memory.
 """

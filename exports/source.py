@@ -17,7 +17,9 @@ Node record: ``id``, ``name``, ``type``, ``aliases`` (list), ``mentions``, ``doc
 Edge record: ``head``, ``tail``, ``type``, ``weight``, ``confidence``, ``predicate``,
 ``title``, ``method``, ``first_seen``, ``last_seen``, ``evidence_count``,
 ``document_ids`` (list, sorted), ``evidence`` (list of ``{document, sentence, date}``,
-best first, at most ``GraphFilter.evidence_per_edge``).
+best first, at most ``GraphFilter.evidence_per_edge``), ``relation_id`` (the store's id,
+what ``reject``/``confirm`` take; None for a hand-made edge without one), ``confirmed``
+(True once an analyst confirmed the relation, issue 15).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ NODE_FIELDS = (
 )
 EDGE_FIELDS = (
     "head", "tail", "type", "weight", "confidence", "predicate", "title", "method",
-    "first_seen", "last_seen", "evidence_count", "document_ids", "evidence",
+    "first_seen", "last_seen", "evidence_count", "document_ids", "evidence", "relation_id", "confirmed",
 )
 _NODE_DEFAULTS: dict[str, Any] = {
     "name": None, "type": None, "aliases": [], "mentions": 0, "documents": 0, "bylines": 0, "iso3": None,
@@ -53,6 +55,7 @@ _NODE_DEFAULTS: dict[str, Any] = {
 _EDGE_DEFAULTS: dict[str, Any] = {
     "type": None, "weight": 1, "confidence": 1.0, "predicate": None, "title": None, "method": None,
     "first_seen": None, "last_seen": None, "evidence_count": 0, "document_ids": [], "evidence": [],
+    "relation_id": None, "confirmed": False,
 }
 
 # Separator of list values flattened into one string (aliases, document ids, merged
@@ -60,7 +63,8 @@ _EDGE_DEFAULTS: dict[str, Any] = {
 LIST_SEPARATOR = " | "
 BATCH = 2000  # relations per evidence query
 _RELATION_COLUMNS = (
-    "r.id, r.head, r.tail, r.type, r.weight, r.confidence, r.predicate, r.title, r.method, r.first_seen, r.last_seen"
+    "r.id, r.head, r.tail, r.type, r.weight, r.confidence, r.predicate, r.title, r.method, r.first_seen, r.last_seen, "
+    "EXISTS (SELECT 1 FROM confirmed_relations c WHERE c.relation_id = r.id)"
 )
 
 Node = dict[str, Any]
@@ -251,7 +255,7 @@ class StoreGraph:
         kept = found[:limit] if limit > 0 else found
         return (
             row[1], row[2], row[3], row[4], round(row[5], 3), row[6], row[7], row[8], row[9], row[10],
-            len(found), document_ids, [(v[0], v[1], v[2]) for v in kept],
+            len(found), document_ids, [(v[0], v[1], v[2]) for v in kept], row[0], bool(row[11]),
         )
 
     def _document_dates(self) -> dict[str, str]:
@@ -428,10 +432,15 @@ def _unique(values: Iterable[Any]) -> list[Any]:
 
 
 def merge_group(group: list[Edge]) -> Edge:
+    """One edge for a pair's relations. Beside ``types`` and ``type_weights``: ``relation_ids``
+    (in the order of ``types``; ``relation_id`` is left empty when there are several) and
+    ``confirmed_types``; ``confirmed`` only when every relation of the pair is."""
     if len(group) == 1:
         edge = dict(group[0])
         edge["types"] = [edge["type"]]
         edge["type_weights"] = [f"{edge['type']}:{_num(edge['weight'])}"]
+        edge["relation_ids"] = [] if edge.get("relation_id") is None else [edge["relation_id"]]
+        edge["confirmed_types"] = [edge["type"]] if edge.get("confirmed") else []
         return edge
     first = group[0]
     firsts = [e["first_seen"] for e in group if e["first_seen"]]
@@ -457,6 +466,10 @@ def merge_group(group: list[Edge]) -> Edge:
         "evidence": evidence,
         "types": [e["type"] for e in group],
         "type_weights": [f"{e['type']}:{_num(e['weight'])}" for e in group],
+        "relation_id": None,
+        "relation_ids": [e["relation_id"] for e in group if e.get("relation_id") is not None],
+        "confirmed": all(e.get("confirmed") for e in group),
+        "confirmed_types": [e["type"] for e in group if e.get("confirmed")],
     }
     for e in group:
         for k, v in e.items():

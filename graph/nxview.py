@@ -132,6 +132,7 @@ def build_graph(
         found = _evidence_by_relation(store, {r["id"] for r in rows}, flt.evidence_per_edge)
     else:
         found = {rid: ([], [], n) for rid, n in _evidence_counts(store, {r["id"] for r in rows}).items()}
+    confirmed = {r[0] for r in store.conn.execute("SELECT relation_id FROM confirmed_relations")}  # analysts' few
     for r in rows:
         docs, sentences, count = found.get(r["id"], ([], [], 0))
         g.add_edge(
@@ -149,6 +150,8 @@ def build_graph(
             evidence_count=count,
             document_ids=docs,
             sentences=sentences,
+            relation_id=r["id"],
+            confirmed=r["id"] in confirmed,
             __labels__={r["type"]},
         )
     return g

@@ -100,16 +100,19 @@ def tiny_graph():
                    first_seen=min(e[2] for e in evidence), last_seen=max(e[2] for e in evidence),
                    evidence_count=len(evidence), document_ids=sorted({e[0] for e in evidence}),
                    evidence=[{"document": d, "sentence": s, "date": t} for d, s, t in evidence],
-                   __labels__={rtype})
+                   __labels__={rtype}, **extra)
 
     edge(RUBIO, SLV, "VISITED", 2, [("doc2", "Marco Rubio toured El Salvador again.", "2025-02-04"),
-                                    ("doc1", "Rubio visited El Salvador.", "2025-02-03")], predicate="visit")
-    edge(RUBIO, BUKELE, "MET_WITH", 1, [("doc2", CONTROL_SENTENCE, "2025-02-04")], predicate="meet")
-    edge(RUBIO, BUKELE, "PRAISED", 1, [("doc2", "Rubio praised Bukele.", "2025-02-04")], predicate="praise", confidence=0.6)
+                                    ("doc1", "Rubio visited El Salvador.", "2025-02-03")], predicate="visit", relation_id=1)
+    # An analyst confirmed MET_WITH (issue 15): at full confidence and marked.
+    edge(RUBIO, BUKELE, "MET_WITH", 1, [("doc2", CONTROL_SENTENCE, "2025-02-04")], predicate="meet", confidence=1.0,
+         relation_id=4, confirmed=True)
+    edge(RUBIO, BUKELE, "PRAISED", 1, [("doc2", "Rubio praised Bukele.", "2025-02-04")], predicate="praise", confidence=0.6,
+         relation_id=6, confirmed=False)
     edge(SLV, RUBIO, "CO_OCCURS_WITH", 1, [("doc1", "Rubio visited El Salvador.", "2025-02-03")], method="cooccurrence",
          confidence=0.3)
     edge(BUKELE, SLV, "HOLDS_ROLE", 1, [("doc2", "Salvadoran President Nayib Bukele spoke.", "2025-02-04")],
-         method="apposition", title="President", confidence=0.9)
+         method="apposition", title="President", confidence=0.9, relation_id=7)
     return g
 
 

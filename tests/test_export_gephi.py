@@ -50,7 +50,7 @@ def test_gephi_imports_graphml_and_gexf(gephi_ready, tmp_path):
     assert (merged["nodes"], merged["edges"]) == (6, 6)
     assert merged["issues"] == []
     assert _columns(merged["node_columns"]) == node_columns
-    assert _columns(merged["edge_columns"]) == edge_columns | {"types", "type_weights"}
+    assert _columns(merged["edge_columns"]) == edge_columns | {name for _, name, _ in graphml.MERGE_KEYS}
     assert merged["unlabelled_nodes"] == merged["unlabelled_edges"] == 0
     assert merged["weight_sum"] == weights
 
@@ -70,3 +70,7 @@ def test_gephi_imports_graphml_and_gexf(gephi_ready, tmp_path):
     assert timeline["unlabelled_nodes"] == 0
 
     assert (reports["gexf", "merge"]["nodes"], reports["gexf", "merge"]["edges"]) == (6, 6)
+    # The analyst's mark and the relation id are typed columns in Gephi (issue 15), in both formats.
+    for key in files:
+        typed = {c["title"]: c["type"] for c in reports[key]["edge_columns"]}
+        assert (typed["confirmed"], typed["relation_id"]) == ("Boolean", "Long"), key

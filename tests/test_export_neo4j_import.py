@@ -22,6 +22,7 @@ from collections import Counter
 from export_fixtures import bylined_document, make_store
 from neo4j_support import counts, neo4j_server, push_db  # noqa: F401
 from newsgraph.exports import export
+from newsgraph.graph import corrections
 
 REPO = Path(__file__).resolve().parent.parent
 NODE_FILES = ("nodes.csv", "documents.csv")
@@ -57,6 +58,9 @@ def _properties(path: Path, structural: set[str]) -> int:
 
 def test_neo4j_admin_imports_the_csv(neo4j_lib, tmp_path):
     store = make_store(tmp_path / "ng.db")
+    # An analyst's confirmation (issue 15): its typed cell must become a property as well.
+    first = store.conn.execute("SELECT min(id) FROM relations").fetchone()[0]
+    corrections.apply_correction(store.conn, "confirm", corrections.relation_args(store.conn, first))
     result = export(store, "csv", tmp_path / "csv")
     store.close()
     home = tmp_path / "neo4j-home"
@@ -82,6 +86,9 @@ def test_neo4j_admin_imports_the_csv(neo4j_lib, tmp_path):
         _properties(tmp_path / "csv" / name, {":START_ID", ":END_ID", ":TYPE"}) for name in RELATIONSHIP_FILES
     )
     assert properties == expected
+    with open(tmp_path / "csv" / "relationships.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["relation_id:long"] for r in rows if r["confirmed:boolean"] == "true"] == [str(first)]
 
 
 def _csv_counts(folder: Path) -> dict[str, Counter[str]]:
