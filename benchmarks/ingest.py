@@ -38,13 +38,14 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from childproc import run_measured  # noqa: E402  (one measured child process, shared with scale.py)
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATASETS = REPO.parent / "shared" / "datasets"
@@ -196,56 +197,14 @@ def child_ingest(corpus: Path, db: Path, workers: int | None, stages: bool) -> d
 
 def run_child(args: list[str]) -> dict[str, Any]:
     """Run one configuration; wall time, sampled peak RSS of the process tree, ru_maxrss."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), *args]
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = [0]
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
-            done.wait(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out_chunks: list[str] = []
-    err_chunks: list[str] = []
-    readers = [threading.Thread(target=lambda: out_chunks.append(proc.stdout.read())),  # type: ignore[union-attr]
-               threading.Thread(target=lambda: err_chunks.append(proc.stderr.read()))]  # type: ignore[union-attr]
-    for r in readers:
-        r.start()
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    done.set()
-    sampler.join()
-    for r in readers:
-        r.join()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        sys.exit(f"benchmark child {' '.join(args)} failed ({proc.returncode}):\n{''.join(err_chunks)[-3000:]}")
-    result = json.loads("".join(out_chunks).strip().splitlines()[-1])
-    result["wall_s"] = wall
-    result["peak_rss_tree_mb"] = peak[0] / 1024 / 1024
-    result["max_rss_process_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
+    run = run_measured([sys.executable, str(Path(__file__).resolve()), *args])
+    if run.returncode != 0:
+        sys.exit(f"benchmark child {' '.join(args)} failed ({run.returncode}):\n{run.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(run.stdout.strip().splitlines()[-1])
+    result["wall_s"] = run.wall_s
+    result["peak_rss_tree_mb"] = run.peak_rss_tree_mb
+    result["max_rss_process_mb"] = run.max_rss_process_mb
     return result
-
-
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants, from /proc."""
-    total = 0
-    stack = [pid]
-    while stack:
-        p = stack.pop()
-        try:
-            with open(f"/proc/{p}/statm") as f:
-                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-            for task in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{task}/children") as f:
-                    stack.extend(int(c) for c in f.read().split())
-        except (OSError, ValueError):
-            continue
-    return total
 
 
 # --- the parent -------------------------------------------------------------------------

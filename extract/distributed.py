@@ -159,29 +159,16 @@ def partition_items(part: Partition, skipped: Counter[str]) -> Iterator[Any]:
 def extract_partition(parts: Iterable[Partition], *, model: str | None, skipped_acc: Any, failures_acc: Any,
                       documents_acc: Any) -> Iterator[str]:
     """A Spark task: the partition's articles in, one JSON line per extracted document out."""
+    from newsgraph.extract.articles import english_articles, extraction_meta
     from newsgraph.extract.pipeline import extract_texts, load_pipeline
-    from newsgraph.extract.readers import ReadFailure
-    from newsgraph.extract.readers.language import judge
-    from newsgraph.graph.model import document_id
 
     skipped: Counter[str] = Counter()
     failures: list[str] = []
 
     def items() -> Iterator[tuple[str, dict[str, Any]]]:
         for part in parts:
-            for item in partition_items(part, skipped):
-                if isinstance(item, ReadFailure):
-                    failures.append(item.message())
-                    continue
-                verdict = judge(item.text, item.language)
-                if not verdict.english:
-                    skipped[verdict.skip_reason()] += 1
-                    continue
-                yield item.text, {
-                    "document_id": document_id(item.text), "source": item.source, "title": item.title,
-                    "url": item.url, "published": item.published, "external_id": item.external_id,
-                    "authors": item.authors,
-                }
+            for item in english_articles(partition_items(part, skipped), skipped, lambda f: failures.append(f.message())):
+                yield item.text, extraction_meta(item)
 
     written = 0
     for doc in extract_texts(items(), load_pipeline(model), batch_size=32):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
-from newsgraph.graph.model import EntityMention, ExtractedDocument, ExtractedEntity, ExtractedRelation, document_id
+from newsgraph.graph.model import EntityMention, ExtractedDocument, ExtractedEntity, ExtractedRelation
 
 STDIN = "<stdin>"
 
@@ -62,30 +62,22 @@ def extract_jsonl(
     """Write one JSON line per article of ``path`` to ``out``, in input order.
     Returns (documents written, failed lines). Articles not in English are left out as
     ``ingest`` leaves them out, counted in ``skipped`` by reason."""
+    from newsgraph.extract.articles import english_articles, extraction_meta
     from newsgraph.extract.readers import ReadFailure
-    from newsgraph.extract.readers.language import judge
     from newsgraph.kg import _extracted, default_workers
 
     failed = 0
     counts: Counter[str] = skipped if skipped is not None else Counter()
 
-    def items() -> Iterator[tuple[str, dict[str, Any]]]:
+    def fail(item: ReadFailure) -> None:
         nonlocal failed
-        for item in iter_article_lines(path, stdin):
-            if isinstance(item, ReadFailure):
-                failed += 1
-                if on_failure:
-                    on_failure(item.message())
-                continue
-            verdict = judge(item.text, item.language)
-            if not verdict.english:
-                counts[verdict.skip_reason()] += 1
-                continue
-            yield item.text, {
-                "document_id": document_id(item.text), "source": item.source, "title": item.title,
-                "url": item.url, "published": item.published, "external_id": item.external_id,
-                "authors": item.authors,
-            }
+        failed += 1
+        if on_failure:
+            on_failure(item.message())
+
+    def items() -> Iterator[tuple[str, dict[str, Any]]]:
+        for item in english_articles(iter_article_lines(path, stdin), counts, fail):
+            yield item.text, extraction_meta(item)
 
     written = 0
     for doc in _extracted(items(), model, workers or default_workers(), 32):

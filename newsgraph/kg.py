@@ -132,8 +132,8 @@ class KnowledgeGraph:
         own date always wins, and without ``date`` an undated article stays undated."""
         from collections import Counter
 
+        from newsgraph.extract.articles import english_articles, extraction_meta
         from newsgraph.extract.readers import ReadFailure, iter_articles
-        from newsgraph.extract.readers.language import judge
 
         default_date = ingest_date(date)
         summary = IngestSummary()
@@ -144,18 +144,14 @@ class KnowledgeGraph:
         # store (workers return documents without it; it is stored for the article view).
         texts: dict[str, str] = {}
 
+        def fail(item: ReadFailure) -> None:
+            summary.documents_failed += 1
+            summary.failures.append(item.message())
+            if on_failure:
+                on_failure(item.message())
+
         def pending() -> Iterator[tuple[str, dict[str, Any]]]:
-            for item in iter_articles(paths, stdin=stdin, skipped=skipped):
-                if isinstance(item, ReadFailure):
-                    summary.documents_failed += 1
-                    summary.failures.append(item.message())
-                    if on_failure:
-                        on_failure(item.message())
-                    continue
-                verdict = judge(item.text, item.language)
-                if not verdict.english:
-                    skipped[verdict.skip_reason()] += 1
-                    continue
+            for item in english_articles(iter_articles(paths, stdin=stdin, skipped=skipped), skipped, fail):
                 doc_id = document_id(item.text)
                 if doc_id in seen or self.store.present_documents([doc_id]):
                     summary.documents_present += 1
@@ -164,15 +160,7 @@ class KnowledgeGraph:
                     continue
                 seen.add(doc_id)
                 texts[doc_id] = item.text
-                yield item.text, {
-                    "document_id": doc_id,
-                    "source": item.source,
-                    "title": item.title,
-                    "url": item.url,
-                    "published": item.published or default_date,
-                    "external_id": item.external_id,
-                    "authors": item.authors,
-                }
+                yield item.text, extraction_meta(item, doc_id, default_date)
 
         def with_text(docs: Iterator[ExtractedDocument]) -> Iterator[ExtractedDocument]:
             for doc in docs:
