@@ -32,14 +32,15 @@ import sqlite3
 import sys
 from collections import deque
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Iterable, Iterator, Union, cast
-
-import networkx as nx
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator, Union, cast
 
 from newsgraph.errors import ExportDestinationError
 from newsgraph.exports.files import atomic_output
 from newsgraph.graph.nxview import GraphFilter
 from newsgraph.graph.store import Store
+
+if TYPE_CHECKING:
+    import networkx as nx  # only named in annotations: exports of the store never load it
 
 NODE_FIELDS = (
     "id", "name", "type", "aliases", "mentions", "documents", "bylines", "iso3", "is_agency", "first_seen", "last_seen",
@@ -339,7 +340,7 @@ class StoreGraph:
             yield {"document": row[0], "entity": row[1]}
 
 
-GraphLike = Union[nx.Graph, StoreGraph]
+GraphLike = Union["nx.Graph[Any]", StoreGraph]
 
 
 def edge_from_tuple(t: tuple[Any, ...]) -> Edge:

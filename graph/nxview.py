@@ -14,12 +14,13 @@ embedded graph (grand-cypher) and in Neo4j see the same schema:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Iterator
 
 from newsgraph.graph.model import COOCCURRENCE
 from newsgraph.graph.store import BYLINES_COLUMN, EVIDENCE_ORDER, Store, entity_fields
+
+if TYPE_CHECKING:
+    import networkx as nx  # imported where a graph is built: read commands start without it (issue 16)
 
 
 @dataclass
@@ -74,6 +75,8 @@ def build_graph(
     ``evidence=False``: edges carry their evidence count but no sentences or document ids
     (the explorer fetches those per edge on click; reading them for every edge of a view
     was most of its time)."""
+    import networkx as nx
+
     flt = flt or GraphFilter()
     where, args = flt.relation_sql()
     g: nx.MultiDiGraph[str] = nx.MultiDiGraph()

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
@@ -30,13 +29,19 @@ from newsgraph.errors import DemoStoreInUse, InputError
 from newsgraph.kg import IngestSummary, KnowledgeGraph
 from newsgraph.render import render_entity_card, render_summary
 
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
 WorkersOption = Annotated[
     Optional[int], typer.Option("--workers", min=1, help="Parser processes (default: one per core, at most 4).")
 ]
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 
 
-def _ingest_progress() -> Progress:
+def _ingest_progress() -> "Progress":
+    # Imported here: a read command should not pay for the progress bar's import (issue 16).
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     return Progress(
         SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=console(), transient=True, disable=not sys.stderr.isatty() or not sys.stdout.isatty(),

@@ -6,14 +6,16 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsgraph.cli_common import DEFAULT_DB_PATH, DbOption, JsonOption, app, console, handles_errors, print_json
 from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 neo4j_app = typer.Typer(help="Push the store to a Neo4j server.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
@@ -26,7 +28,9 @@ DatabaseOption = Annotated[
 ]
 
 
-def _progress() -> Progress:
+def _progress() -> "Progress":
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(
         TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=console(), transient=True, disable=not sys.stderr.isatty() or not sys.stdout.isatty(),

@@ -23,18 +23,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import ShowAssetMissing, ShowWriteError
-from newsgraph.exports.files import atomic_output, refuse_unsafe_destination
 from newsgraph.graph.model import COOCCURRENCE, TYPE_COLOURS
 from newsgraph.graph.nxview import GraphFilter, build_graph
 from newsgraph.graph.store import Store
 from newsgraph.kg import KnowledgeGraph
 from newsgraph.queries import filters
 from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 VIS_NETWORK_VERSION = "10.1.5"
 VIS_NETWORK_JS = "vis-network.min.js"
@@ -330,6 +330,8 @@ def write_show(
 ) -> ShowResult:
     """Write the ego network page of ``name`` to ``dest``, or to a new temporary file
     opened in the browser when ``dest`` is None."""
+    from newsgraph.exports.files import atomic_output, refuse_unsafe_destination  # loads every exporter
+
     opts = opts or EgoOptions()
     if dest is not None:  # before any work: -o news.db must not cost the graph
         refuse_unsafe_destination(Path(dest), kg.store.path, _write_error)
