@@ -84,7 +84,8 @@ def test_spark_job_then_merge_equals_direct_ingest(tmp_path: Path) -> None:
             f"Nayib Bukele met Donald Trump at the White House on day {i}." for i in range(30))))]
     write_warc(inputs / "crawl.warc.gz", records)
     bad = inputs / "bad.jsonl"  # a failure in one partition is reported; the rest goes on
-    bad.write_text('{"text": "Rubio met Bukele in San Salvador."}\nnot json\n', encoding="utf-8")
+    # its good line has a byline (issue 18): JSON Lines authors go the same way in both paths
+    bad.write_text('{"text": "Rubio met Bukele in San Salvador.", "authors": ["Jane Doe"]}\nnot json\n', encoding="utf-8")
 
     runner = CliRunner()
     direct = runner.invoke(app, ["ingest", str(inputs), "--db", str(tmp_path / "direct.db"), "--json"])
@@ -103,6 +104,7 @@ def test_spark_job_then_merge_equals_direct_ingest(tmp_path: Path) -> None:
     assert merged.exit_code == 0, merged.output
     a, b = snapshot(tmp_path / "direct.db"), snapshot(tmp_path / "merged.db")
     assert len(a["documents"]) >= 12 and len(a["relations"]) > 50 and a["bylines"]
+    assert any(entity == "person:jane-doe" for _, entity in a["bylines"])
     for table in a:
         assert a[table] == b[table], table
 

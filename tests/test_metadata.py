@@ -301,3 +301,30 @@ def test_byline_only_author_is_in_no_list_and_marked_on_the_card(examples_db: Pa
     found = client.get("/api/search", params={"q": "Laura Mendez"})
     assert found.status_code == 200 and author not in found.text
     assert "person:marco-rubio" in client.get("/api/search", params={"q": "Marco Rubio"}).text
+
+
+def test_page_dates_feed_first_last_seen_and_the_date_filters(tmp_path: Path) -> None:
+    """Two pages about the same meeting, dated only by their metadata (Open Graph, JSON-LD):
+    the entities' first/last seen are those dates, and ``--since``/``--until`` on
+    connections keep the evidence of the dated page inside the window only."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    body = "<article><p>Marco Rubio met Nayib Bukele in San Salvador on Monday.</p>{more}</article>"
+    (pages / "a.html").write_text(
+        "<html><head><meta property='article:published_time' content='2025-02-03T09:00:00Z'></head><body>"
+        + body.format(more="") + "</body></html>")
+    (pages / "b.html").write_text(
+        "<html><head><script type='application/ld+json'>"
+        '{"@type": "NewsArticle", "headline": "Again", "datePublished": "2025-04-10"}'
+        "</script></head><body>" + body.format(more="<p>Rubio met Bukele again in April.</p>") + "</body></html>")
+    with KnowledgeGraph.open(tmp_path / "kg.db") as kg:
+        assert kg.ingest([pages], workers=1).documents_new == 2
+        card = kg.card("Marco Rubio")
+        assert (card["first_seen"], card["last_seen"]) == ("2025-02-03", "2025-04-10")
+
+        def met(**window: str) -> list[str]:
+            found = kg.connections("Marco Rubio", relation_types=["MET_WITH"], min_confidence=0, evidence_limit=10, **window)
+            return sorted({e["document"] for c in found["connections"] for e in c["evidence"]})
+
+        both, early, late = met(), met(until="2025-03-01"), met(since="2025-03-01")
+        assert len(both) == 2 and len(early) == 1 and len(late) == 1 and early != late
