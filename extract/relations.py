@@ -20,6 +20,7 @@ from typing import Any, Callable, TypedDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.governments import CountryMention, government_country, government_title, home_government, words_before
 from newsgraph.extract.matcher import TreeRuleMatcher
 from newsgraph.extract.mentions import find_dateline
 from newsgraph.extract.rules import (
@@ -28,6 +29,7 @@ from newsgraph.extract.rules import (
     load_confidence,
     load_event_noun_rules,
     load_relation_rules,
+    load_staff_titles,
     load_titles,
 )
 from newsgraph.extract.statements import token_status
@@ -119,6 +121,16 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
                 ],
             )
         )
+    # Words the verb must govern in every voice: a particle ("took over from") or a
+    # preposition ("unveiled X as manager").
+    required: list[dict[str, Any]] = []
+    if rule.particle:
+        required.append({"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "particle",
+                         "RIGHT_ATTRS": {"DEP": "prt", "LOWER": rule.particle.lower()}})
+    if rule.needs_prep:
+        required.append({"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "needed_prep",
+                         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": rule.needs_prep.lower()}})
+    tails = [(name, [*required, *tail]) for name, tail in tails]
     patterns = []
     if rule.conjoined:
         patterns.append(
@@ -159,6 +171,7 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
                     {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "tail", "RIGHT_ATTRS": {"DEP": "nsubjpass"}},
                     {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "agent", "RIGHT_ATTRS": {"DEP": "agent"}},
                     {"LEFT_ID": "agent", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "pobj"}},
+                    *required,
                 ],
             )
         )
@@ -216,6 +229,30 @@ def _expand(token: Token) -> list[Token]:
     return [token, *[c for c in token.conjuncts if c.i != token.i]]
 
 
+def _second_object(verb: Token, tail: Token) -> bool:
+    """A second direct object of one verb is a misparse ("discipline striker James Beattie
+    … for his headbutt on Chelsea defender William Gallas": Gallas hangs from "discipline")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return len(objects) > 1 and tail.i != objects[0].i
+
+
+def _apposed(token: Token, index: EntityIndex) -> tuple[MentionSpan, Token] | None:
+    """The name a common noun or title stands in apposition with: "the Foreign Secretary,
+    David Lammy, accused …", "killed by a drunken driver, Troy Akers"."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for child in token.children:
+        if child.dep_ == "appos" and (mention := index.at(child)) is not None:
+            return mention, child
+    return None
+
+
+def _named(token: Token, index: EntityIndex) -> tuple[MentionSpan, Token] | None:
+    """The mention at a subject or object token, or at the name in apposition with it."""
+    mention = index.at(token)
+    return (mention, token) if mention is not None else _apposed(token, index)
+
+
 def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> MentionSpan | None:
     """The person a "he"/"she" subject means, only when it is certain: exactly one person
     is named before it in the same sentence and the previous one. With two candidates
@@ -269,6 +306,10 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue
         if voice.endswith(":xcomp") and verb.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in verb.children):
             continue  # a conjoined verb with its own subject is not sharing the first one's
+        if rule.intransitive and any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        if voice.startswith("dobj:") and _second_object(verb, doc[nodes["tail"]]):
+            continue
         method = "dep_passive" if "passive" in voice else "dep"
         heads = []
         for tok in _expand(doc[nodes["head"]]):
@@ -276,6 +317,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             if mention is None and tok.lower_ in PRONOUNS:
                 mention = _antecedent(tok, index, sentences)
                 method = "dep_pronoun"
+            elif mention is None and (named := _apposed(tok, index)) is not None:
+                mention, tok = named  # "The Foreign Secretary, David Lammy, accused …"
             if mention is not None:
                 heads.append((mention, tok))
         if voice == "conj:subjects":
@@ -283,7 +326,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             heads = [(m, t) for m, t in heads if t.i == nodes["head"]]
             tails = [(m, tok) for tok in [doc[nodes["tail"]]] if (m := index.at(tok)) is not None]
         else:
-            tails = [(m, tok) for tok in _expand(doc[nodes["tail"]]) if (m := index.at(tok)) is not None]
+            tails = [pair for tok in _expand(doc[nodes["tail"]]) if (pair := _named(tok, index)) is not None]
         if not heads or not tails:
             continue
         sent = verb.sent
@@ -299,6 +342,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                     continue
                 if rule.tail_types and tail.type not in rule.tail_types:
                     continue
+                if rule.reverse:
+                    head, tail = tail, head
                 key = (head.entity_id, tail.entity_id, sent.start, verb.i)
                 if key in found:
                     continue
@@ -355,6 +400,13 @@ def _role_only(words: list[str]) -> list[str]:
                 return words[:end]
             break
     return words
+
+
+def _staff_title(title: str) -> bool:
+    """A job title whose holder works for the organisation (``data/staff_titles.json``)."""
+    staff, unless = load_staff_titles()
+    words = set(title.lower().replace("-", " - ").split()) | set(title.lower().split())
+    return bool(words & staff) and not words & unless
 
 
 def _has_role(tokens: list[Token]) -> bool:
@@ -440,21 +492,60 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         if key in seen:
             return
         seen.add(key)
+        # "Priya Nair, an analyst at Carrow & Finch": a job, not a role (LABELLING.md).
+        staff = affiliation.type == "Organization" and _staff_title(title)
         out.append(
             ExtractedRelation(
                 head=person.entity_id,
                 tail=tail,
-                type="HOLDS_ROLE",
+                type="WORKS_FOR" if staff else "HOLDS_ROLE",
                 method=method,
                 confidence=confidence[method],
                 sentence=sent.text,
                 start=sent.start_char,
                 end=sent.end_char,
-                predicate=title.lower(),
-                title=title,
+                predicate="works for" if staff else title.lower(),
+                title=None if staff else title,
                 **mention_offsets(doc, person, affiliation),
             )
         )
+
+    home: list[str | None] = []  # the article's government, found when first needed
+
+    def countries_in(mentions: list[MentionSpan]) -> list[CountryMention]:
+        out = []
+        for m in mentions:
+            country = m.entity_id if m.type == "Country" else group_countries.get(m.entity_id) if m.type == "Group" else None
+            if country is not None:
+                out.append(CountryMention(country, doc[m.token_start : m.token_end].root))
+        return out
+
+    def add_government(person: MentionSpan, office: list[Token]) -> None:
+        if not home:
+            home.append(home_government(countries_in(index.mentions), [m.entity_id for m in index.mentions]))
+        number = person.sentence
+        here = [m for m in index.mentions if m.sentence == number]
+        country = government_country(countries_in(here), home[0])
+        if country is None or country == person.entity_id:
+            return
+        title = _title_text(office)
+        sent = doc[person.token_start].sent
+        key = (person.entity_id, country, sent.start)
+        if not title or key in seen:
+            return
+        seen.add(key)
+        # The country's mention in this sentence, if it is named here; the article's
+        # government may be named only elsewhere (no tail span then).
+        tail = next((m for m in here if m.entity_id == country or group_countries.get(m.entity_id) == country), None)
+        offsets = mention_offsets(doc, person, tail if tail is not None else person)
+        relation = ExtractedRelation(
+            head=person.entity_id, tail=country, type="HOLDS_ROLE", method="government_title",
+            confidence=confidence["government_title"], sentence=sent.text, start=sent.start_char,
+            end=sent.end_char, predicate=title.lower(), title=title, **offsets,
+        )
+        if tail is None:
+            relation.tail_start = relation.tail_end = None
+        out.append(relation)
 
     for person in index.mentions:
         if person.type != "Person":
@@ -464,6 +555,13 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             add(person, affiliation, title, "possessive_title" if doc[affiliation.token_end].text in {"'s", "’s"} else "title")
         elif title and _has_role(title) and (after := _of_affiliation(doc, person, index)) is not None:
             add(person, after, title, "title")  # "President Yoweri Museveni of Uganda"
+        elif not affiliation:
+            # "International Development Minister Gareth Thomas": whose government, from the
+            # sentence or the article (governments.py).
+            sent = doc[person.token_start].sent
+            office = government_title(words_before(list(doc[sent.start : person.token_start])))
+            if office:
+                add_government(person, office)
         root = doc[person.token_start : person.token_end].root
         person_tokens = set(range(person.token_start, person.token_end))
         candidates = [c for c in root.children if c.dep_ == "appos"]
@@ -480,6 +578,9 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             phrase = _role_phrase(head, exclude)
             affiliation = _affiliation_in(phrase, index, person)
             if affiliation is None:
+                # "The Foreign Secretary, David Lammy, accused …"
+                if head.i < root.i and (office := government_title(phrase)):
+                    add_government(person, office)
                 continue
             role_tokens = [t for t in phrase if index.at(t) is None and t.dep_ not in {"det", "poss", "case"}]
             if _has_role(role_tokens):

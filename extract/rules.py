@@ -161,6 +161,14 @@ def load_titles() -> Titles:
     return Titles(frozenset(roles), frozenset(honorifics), longest)
 
 
+@lru_cache(maxsize=1)
+def load_staff_titles() -> tuple[frozenset[str], frozenset[str]]:
+    """Job nouns that make a title employment (WORKS_FOR), and the words that keep it a role."""
+    text = resources.files("newsgraph.extract").joinpath("data", "staff_titles.json").read_text("utf-8")
+    data = json.loads(text)
+    return frozenset(w.lower() for w in data["staff"]), frozenset(w.lower() for w in data["unless"])
+
+
 @dataclass(frozen=True)
 class RelationRule:
     line: int
@@ -181,6 +189,18 @@ class RelationRule:
     # "Kenya and Ethiopia signed an agreement": the verb's conjoined subjects are its two
     # ends, the first named the head ("conjoined-subjects").
     conjoined: bool = False
+    # "Sydney FC have signed Lachlan Petrakis": the relation reads from the object to the
+    # subject (Petrakis SIGNED_WITH Sydney FC). head_types/tail_types still name the
+    # subject's and the object's types.
+    reverse: bool = False
+    # "Ibáñez, who took over from Gerard Nolan": the verb counts only with this particle.
+    particle: str | None = None
+    # "unveil Harry Redknapp as their new manager": the verb counts only with a preposition
+    # of this word hanging from it.
+    needs_prep: str | None = None
+    # "took over from Nolan" is a replacement, "took over the kicking duties from Orquera"
+    # is not: the verb counts only without a direct object.
+    intransitive: bool = False
 
 
 ENTITY_TYPE_NAMES = {"Person", "Country", "Organization", "Location", "Group"}
@@ -213,6 +233,14 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
             else:
                 problems.append(f"{where}: unknown dependency {part!r} (use dobj, prep:WORD or object-prep:WORD)")
         objects = row.get("objects", [])
+        particle = row.get("particle")
+        if particle is not None and (not isinstance(particle, str) or not particle.isalpha()):
+            problems.append(f"{where}: 'particle' must be one word (the verb's particle, e.g. \"over\")")
+            particle = None
+        needs_prep = row.get("needs_prep")
+        if needs_prep is not None and (not isinstance(needs_prep, str) or not needs_prep.isalpha()):
+            problems.append(f"{where}: 'needs_prep' must be one word (a preposition, e.g. \"as\")")
+            needs_prep = None
         if object_preps and (not isinstance(objects, list) or not objects):
             problems.append(f"{where}: object-prep needs 'objects', the nouns the preposition hangs from")
         types = {}
@@ -237,6 +265,10 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
                 object_preps=tuple(object_preps),
                 objects=tuple(objects) if object_preps else (),
                 conjoined=conjoined,
+                reverse=bool(row.get("reverse", False)),
+                particle=particle,
+                needs_prep=needs_prep,
+                intransitive=bool(row.get("intransitive", False)),
             )
         )
     if problems:

@@ -1,0 +1,168 @@
+"""Whose government a title speaks of when its noun phrase names no country (issue 12).
+
+"International Development Minister Gareth Thomas said …", "the Foreign Secretary Jack
+Straw arrives in Indonesia", "according to tourism minister Sontaya Kunplome": a national
+office, no country beside it. A careful reader takes the country from the sentence when it
+names one as an actor ("Thailand may lose … according to tourism minister X") and
+otherwise from the article: the government whose institutions and parties it keeps naming
+(Downing Street, the Commons, the Tories → the United Kingdom). A country the sentence
+names only as a place ("arrives in Indonesia") is where the minister is, not whose.
+
+Rules are data (``data/governments.json``); ``role_relations`` (relations.py) asks
+``government_title`` whether the words before a name (or in apposition with it) are such a
+title and ``government_country`` for the country, so no relation is made when either is
+unsure.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from spacy.tokens import Token
+
+from newsgraph.extract.rules import load_gazetteer, load_titles
+from newsgraph.graph.model import entity_id
+
+PORTFOLIO_LINKS = {"for", "of", "and"}  # "Minister for Health", "Secretary of State for Trade and Industry"
+
+
+@dataclass(frozen=True)
+class GovernmentRules:
+    heads: tuple[tuple[str, ...], ...]  # longest first
+    heads_lowercase: frozenset[tuple[str, ...]]
+    not_national: frozenset[str]
+    skip: frozenset[str]
+    institutions: dict[str, str]  # organisation entity id → country entity id
+
+
+@lru_cache(maxsize=1)
+def load_government_rules() -> GovernmentRules:
+    text = resources.files("newsgraph.extract").joinpath("data", "governments.json").read_text("utf-8")
+    data = json.loads(text)
+    by_iso = {c.iso3 for c in load_gazetteer().countries.values()}
+    institutions = {}
+    for iso3, names in data["institutions"].items():
+        if iso3 not in by_iso:
+            from newsgraph.errors import RuleFileError
+
+            raise RuleFileError(detail=f"governments.json: unknown ISO 3166 alpha-3 code {iso3!r}")
+        for name in names:
+            institutions[entity_id("Organization", name)] = f"country:{iso3}"
+    heads = sorted((tuple(h.split()) for h in data["heads"]), key=len, reverse=True)
+    return GovernmentRules(
+        heads=tuple(heads),
+        heads_lowercase=frozenset(tuple(h.split()) for h in data["heads_lowercase"]),
+        not_national=frozenset(data["not_national"]),
+        skip=frozenset(data["skip"]),
+        institutions=institutions,
+    )
+
+
+def words_before(tokens: list[Token]) -> list[Token]:
+    """The words of a title read leftwards from a name: ``tokens`` are the sentence's tokens
+    before it, nearest last; stops at a determiner, a verb, punctuation or a name."""
+    honorifics = load_titles().honorifics
+    out: list[Token] = []
+    for t in reversed(tokens):
+        low = t.lower_.rstrip(".")
+        if not out and low in honorifics:
+            continue  # "Prime Minister Sir Keir Starmer"
+        if len(out) >= 8:
+            break
+        if t.pos_ in {"PROPN", "NOUN", "ADJ"} or low in PORTFOLIO_LINKS or t.text in {"-", "ex"}:
+            out.insert(0, t)
+            continue
+        break
+    while out and (out[0].lower_ in PORTFOLIO_LINKS or out[0].text == "-"):
+        out.pop(0)
+    return out
+
+
+def government_title(tokens: list[Token]) -> list[Token] | None:
+    """The title if ``tokens`` are one of a national government ([portfolio] HEAD [for|of
+    Portfolio]: "International Development Minister", "Minister for Health", "State
+    Secretary for Asylum", "the Foreign Secretary"), else None."""
+    rules = load_government_rules()
+    words = [t for t in tokens if t.dep_ != "det" and t.lower_ not in {"the", "a", "an"}]
+    lower = [t.lower_ for t in words]
+    for k in range(len(words) - 1, -1, -1):
+        head = next((h for h in rules.heads if tuple(lower[k : k + len(h)]) == h), None)
+        if head is None:
+            continue
+        rest = words[k + len(head) :]
+        # After the head only a portfolio: "for Health", "of State for Trade and Industry".
+        if rest and (rest[0].lower_ not in {"for", "of"} or not all(
+            t.lower_ in PORTFOLIO_LINKS or t.text[:1].isupper() for t in rest
+        )):
+            return None
+        if words[k].text[:1].islower() and head not in rules.heads_lowercase:
+            return None
+        before = words[:k]
+        while before and (before[0].lower_ in rules.skip or before[0].text == "-"):
+            before.pop(0)
+        if any(t.lower_ in rules.not_national for t in before):
+            return None
+        if any(t.lower_.startswith("shadow") for t in words):
+            return None
+        return before + words[k:]
+    return None
+
+
+@dataclass
+class CountryMention:
+    country: str  # country entity id (a nationality group's country for a group)
+    token: Token  # the mention's root
+
+
+# A country or nationality in one of these roles acts or owns ("Thailand may lose …",
+# "Britain's offer", "the Thai government"); as an object or a place it is acted on or
+# visited ("accused Russia", "arrives in Indonesia").
+ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "amod", "nmod"}
+
+
+def _is_actor(token: Token) -> bool:
+    return token.dep_ in ACTOR_DEPS
+
+
+def home_government(countries: Iterable[CountryMention], organisations: Iterable[str]) -> str | None:
+    """The country whose government the article is about: its institutions and parties count
+    twice, its name or nationality as an actor once; it must be named in the article, have
+    one of its institutions named (a country the article only talks about has no government
+    in it: "Netherlands deports … to Morocco"), and lead every other country twice over."""
+    rules = load_government_rules()
+    score: Counter[str] = Counter()
+    named = set()
+    for c in countries:
+        named.add(c.country)
+        if _is_actor(c.token):
+            score[c.country] += 1
+    governed = set()  # countries one of whose institutions the article names
+    for org in organisations:
+        if org in rules.institutions:
+            score[rules.institutions[org]] += 2
+            governed.add(rules.institutions[org])
+    ranked = [(n, c) for c, n in score.most_common() if c in named and c in governed]
+    if not ranked or ranked[0][0] < 2:
+        return None
+    best, country = ranked[0]
+    runner_up = max((n for c, n in score.items() if c != country), default=0)
+    return country if best >= 2 * runner_up else None
+
+
+def government_country(in_sentence: list[CountryMention], home: str | None) -> str | None:
+    """The country of a national title in this sentence: the one country the sentence names
+    as an actor, else the article's government unless the sentence names that country as a
+    place or an object ("Prime Minister X arrived in Kenya" is no Kenyan prime minister)."""
+    actors = {c.country for c in in_sentence if _is_actor(c.token)}
+    if len(actors) == 1:
+        return next(iter(actors))
+    if actors:
+        return None
+    if home is not None and not any(c.country == home for c in in_sentence):
+        return home
+    return None

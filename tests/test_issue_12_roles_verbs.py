@@ -1,0 +1,141 @@
+"""Issue 12, relation recall for roles and verbs: each construction on the sentence (from
+the gold dev articles, shortened) that used to give no relation or the wrong type. The real
+model; no gold or dataset is read."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.pipeline import extract_doc
+from newsgraph.graph.model import document_id
+
+
+def run(nlp, text):
+    return extract_doc(nlp(text), nlp, document_id=document_id(text))
+
+
+def named(doc, method=None):
+    names = {e.id: e.name for e in doc.entities}
+    return {(names[r.head], r.type, names[r.tail]) for r in doc.relations if method is None or r.method == method}
+
+
+def titles(doc):
+    names = {e.id: e.name for e in doc.entities}
+    return {(names[r.head], r.title, names[r.tail]) for r in doc.relations if r.type == "HOLDS_ROLE"}
+
+
+# -- national-government titles whose country the noun phrase does not name ---------------
+
+
+@pytest.mark.issue(12)
+def test_issue_12_minister_takes_the_country_the_sentence_names_as_actor(nlp):
+    doc = run(nlp, "Thailand may lose 30bn baht in earnings from tourism over the next three months, "
+                   "according to tourism minister Sontaya Kunplome.")
+    assert ("Sontaya Kunplome", "Tourism Minister", "Thailand") in titles(doc)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_minister_takes_the_articles_government_not_the_place_he_visits(nlp):
+    text = ("Britain has offered to send 120 Gurkhas to Indonesia, Downing Street said. "
+            "Downing Street said a similar offer might be made to Sri Lanka. "
+            "International Development Minister Gareth Thomas said the offer would focus on Aceh. "
+            "The offer comes as the Foreign Secretary Jack Straw arrives in Indonesia for a summit.")
+    found = titles(run(nlp, text))
+    assert ("Gareth Thomas", "International Development Minister", "United Kingdom") in found
+    assert ("Jack Straw", "Foreign Secretary", "United Kingdom") in found
+    assert not any(person == "Jack Straw" and tail == "Indonesia" for person, _, tail in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_no_government_country_without_its_institutions(nlp):
+    # page-19: the article talks about Morocco and the Netherlands but names neither's
+    # government institutions: no guess (it guessed Morocco).
+    text = ("Morocco said it would receive him. Morocco's courts will hear the case. "
+            "The deportation was announced by State Secretary for Asylum Rutger Blom on Thursday.")
+    assert not any(p == "Rutger Blom" for p, _, _ in titles(run(nlp, text)))
+
+
+@pytest.mark.issue(12)
+def test_issue_12_party_and_company_offices_are_not_national(nlp):
+    text = ("Labour said the Commons would vote on Tuesday. Downing Street agreed with Britain's allies. "
+            "Party general secretary Anna Smith and shadow chancellor Oliver Letwin disagreed.")
+    found = titles(run(nlp, text))
+    assert not any(p in {"Anna Smith", "Oliver Letwin"} and t == "United Kingdom" for p, _, t in found)
+
+
+# -- a job, not a role ------------------------------------------------------------------------
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    "text, person, org",
+    [
+        ("Priya Nair, an analyst at Carrow & Finch, said Norland would probably buy more start-ups.",
+         "Priya Nair", "Carrow & Finch"),
+        ("said Stephen Baker, a consumer electronics analyst with retail research firm NPD Group.",
+         "Stephen Baker", "NPD Group"),
+    ],
+)
+def test_issue_12_analyst_at_a_firm_works_for_it(nlp, text, person, org):
+    found = named(run(nlp, text))
+    assert (person, "WORKS_FOR", org) in found
+    assert (person, "HOLDS_ROLE", org) not in found
+
+
+# -- verb frames ------------------------------------------------------------------------------
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # page-17: the subject is a title, the name in apposition with it
+        ("The Foreign Secretary, David Lammy, accused Russia of lying.", ("David Lammy", "ACCUSED", "Russia")),
+        # page-26: "took over from"
+        ("Mr. Ibáñez, who took over from Gerard Nolan in October, has lost three of his last five matches.",
+         ("Ibáñez", "REPLACED", "Gerard Nolan")),
+        # bbc-sport-097: "discipline"
+        ("Everton manager David Moyes will discipline striker James Beattie after all.",
+         ("David Moyes", "SANCTIONED", "James Beattie")),
+        # bbc-politics-399: "suspended"
+        ("Michael Howard has suspended Slough Conservative Association for refusing to deselect its candidate.",
+         ("Michael Howard", "SANCTIONED", "Slough Conservative Association")),
+        # bbc-politics-307: "defected to"
+        ("Robert Jackson, a Conservative MP, has defected to Labour.", ("Robert Jackson", "WORKS_FOR", "Labour Party")),
+        # "held talks with": the preposition hangs from the noun
+        ("Tony Blair held talks with Vladimir Putin in Moscow.", ("Tony Blair", "MET_WITH", "Vladimir Putin")),
+        # bbc-sport-233: "unveil X as their new manager"
+        ("Southampton Football Club will unveil Harry Redknapp as their new manager.",
+         ("Southampton Football Club", "APPOINTED", "Harry Redknapp")),
+        ("Labour lashed out at the Conservatives on Monday.", ("Labour Party", "CRITICIZED", "Conservative Party")),
+    ],
+)
+def test_issue_12_verb_frames(nlp, text, expected):
+    assert expected in named(run(nlp, text))
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # bbc-sport: a gold trap, kicking duties are no one's post
+        ("Roland de Marigny took over the kicking duties for Italy from the hapless Orquera.",
+         ("Roland de Marigny", "REPLACED", "Orquera")),
+        # bbc-sport-097: Gallas misparsed as a second object of "discipline"
+        ("Everton manager David Moyes will discipline striker James Beattie after all for his headbutt on "
+         "Chelsea defender William Gallas.", ("David Moyes", "SANCTIONED", "William Gallas")),
+        # "unveil" without "as" is no appointment
+        ("Southampton Football Club will unveil Harry Redknapp at a news conference.",
+         ("Southampton Football Club", "APPOINTED", "Harry Redknapp")),
+    ],
+)
+def test_issue_12_verb_frames_that_are_not_relations(nlp, text, wrong):
+    assert wrong not in named(run(nlp, text))
+
+
+@pytest.mark.issue(12)
+def test_issue_12_club_signs_player_reads_player_signed_with_club(nlp):
+    doc = run(nlp, "Creative Artists Agency has signed Poppy Langridge.")
+    found = named(doc)
+    assert ("Poppy Langridge", "SIGNED_WITH", "Creative Artists Agency") in found
+    assert ("Creative Artists Agency", "SIGNED_WITH", "Poppy Langridge") not in found
