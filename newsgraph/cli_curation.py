@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional, TextIO, cast
+from typing import Annotated, Callable, Optional, TextIO, cast
 
 import typer
 from rich.table import Table
@@ -55,7 +55,15 @@ def search(
 NoteOption = Annotated[Optional[str], typer.Option("--note", help="Why: kept in the corrections log.")]
 
 
-def _done(correction: Correction, json_out: bool) -> None:
+EntityArg = Annotated[str, typer.Argument(help="The entity (name, alias or id).")]
+RelationArg = Annotated[int, typer.Argument(help="Relation id (shown by entity/connections --json and in exports).")]
+
+
+def _correct(db: str, json_out: bool, make: Callable[[KnowledgeGraph], Correction]) -> None:
+    """What every correction command does: open the store (never creating one), make the
+    correction (one transaction, logged), print it as a line or JSON."""
+    with KnowledgeGraph.open(db, create=False) as kg:
+        correction = make(kg)
     if json_out:
         print_json(correction.to_dict())
     else:
@@ -72,8 +80,7 @@ def merge(
     json_out: JsonOption = False,
 ) -> None:
     """Merge entities into one: aliases, mentions, relations (weights and evidence summed). Replayed on later ingests."""
-    with KnowledgeGraph.open(db, create=False) as kg:
-        _done(kg.merge(entities, name=name, note=note), json_out)
+    _correct(db, json_out, lambda kg: kg.merge(entities, name=name, note=note))
 
 
 @app.command()
@@ -88,70 +95,61 @@ def split(
     json_out: JsonOption = False,
 ) -> None:
     """Move chosen mentions of ENTITY, with their relations and evidence, to a new entity."""
-    with KnowledgeGraph.open(db, create=False) as kg:
-        _done(kg.split(entity, documents=document, aliases=alias, name=name, note=note), json_out)
+    _correct(db, json_out, lambda kg: kg.split(entity, documents=document, aliases=alias, name=name, note=note))
 
 
 @app.command()
 @handles_errors
 def rename(
-    entity: Annotated[str, typer.Argument(help="The entity (name, alias or id).")],
+    entity: EntityArg,
     name: Annotated[str, typer.Argument(help="Its new canonical name (the id stays).")],
     note: NoteOption = None,
     db: DbOption = DEFAULT_DB_PATH,
     json_out: JsonOption = False,
 ) -> None:
     """Give an entity a new canonical name; the old one stays an alias."""
-    with KnowledgeGraph.open(db, create=False) as kg:
-        _done(kg.rename(entity, name, note=note), json_out)
+    _correct(db, json_out, lambda kg: kg.rename(entity, name, note=note))
 
 
 @app.command()
 @handles_errors
 def retype(
-    entity: Annotated[str, typer.Argument(help="The entity (name, alias or id).")],
+    entity: EntityArg,
     entity_type: Annotated[str, typer.Argument(metavar="TYPE", help=f"One of {', '.join(ENTITY_TYPES)}.")],
     note: NoteOption = None,
     db: DbOption = DEFAULT_DB_PATH,
     json_out: JsonOption = False,
 ) -> None:
     """Change an entity's type (the id stays)."""
-    with KnowledgeGraph.open(db, create=False) as kg:
-        _done(kg.retype(entity, entity_type, note=note), json_out)
+    _correct(db, json_out, lambda kg: kg.retype(entity, entity_type, note=note))
 
 
 @app.command()
 @handles_errors
 def alias(
     action: Annotated[str, typer.Argument(metavar="add|remove", help="add or remove.")],
-    entity: Annotated[str, typer.Argument(help="The entity (name, alias or id).")],
+    entity: EntityArg,
     alias_text: Annotated[str, typer.Argument(metavar="ALIAS", help="The alias.")],
     note: NoteOption = None,
     db: DbOption = DEFAULT_DB_PATH,
     json_out: JsonOption = False,
 ) -> None:
     """Add an alias to an entity (later articles using it land there) or remove one."""
-    with KnowledgeGraph.open(db, create=False) as kg:
-        _done(kg.alias(action, entity, alias_text, note=note), json_out)
-
-
-RelationArg = Annotated[int, typer.Argument(help="Relation id (shown by entity/connections --json and in exports).")]
+    _correct(db, json_out, lambda kg: kg.alias(action, entity, alias_text, note=note))
 
 
 @app.command()
 @handles_errors
 def reject(relation: RelationArg, note: NoteOption = None, db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
     """Reject a relation: it disappears from every view and is not extracted again."""
-    with KnowledgeGraph.open(db, create=False) as kg:
-        _done(kg.reject(relation, note=note), json_out)
+    _correct(db, json_out, lambda kg: kg.reject(relation, note=note))
 
 
 @app.command()
 @handles_errors
 def confirm(relation: RelationArg, note: NoteOption = None, db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
     """Confirm a relation: shown at confidence 1.0 and marked as confirmed."""
-    with KnowledgeGraph.open(db, create=False) as kg:
-        _done(kg.confirm(relation, note=note), json_out)
+    _correct(db, json_out, lambda kg: kg.confirm(relation, note=note))
 
 
 @app.command()
@@ -163,8 +161,7 @@ def forget(
     json_out: JsonOption = False,
 ) -> None:
     """Remove articles and everything only they support (mentions, evidence, then emptied relations and entities)."""
-    with KnowledgeGraph.open(db, create=False) as kg:
-        _done(kg.forget(documents, note=note), json_out)
+    _correct(db, json_out, lambda kg: kg.forget(documents, note=note))
 
 
 corrections_app = typer.Typer(help="The corrections log: list, undo, export, import.", no_args_is_help=True)
