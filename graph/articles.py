@@ -44,7 +44,7 @@ def relation_evidence(store: Store, head: str, rel_type: str, tail: str, limit: 
         "id": row["id"], "head": head, "type": rel_type, "tail": tail,
         "weight": row["weight"], "confidence": round(row["confidence"], 3), "predicate": row["predicate"],
         "title": row["title"], "method": row["method"], "first_seen": row["first_seen"], "last_seen": row["last_seen"],
-        "evidence_count": total,
+        "evidence_count": total, "confirmed": store.is_confirmed(row["id"]),
         "evidence": [
             {
                 "document": e["document"], "sentence": e["sentence"], "start": e["start"], "end": e["end"],

@@ -229,6 +229,7 @@ def page_data(kg: KnowledgeGraph, ego: EgoNetwork, opts: EgoOptions) -> dict[str
                 "predicate": attrs["predicate"],
                 "title": attrs["title"],
                 "evidence_count": attrs["evidence_count"],
+                "confirmed": attrs.get("confirmed", False),
                 "evidence": _evidence(kg.store, head, key, tail),
             }
         )

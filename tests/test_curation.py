@@ -7,6 +7,7 @@ SQLite file, the CLI through CliRunner.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -164,6 +165,33 @@ def test_confirm_sets_full_confidence_marks_it_and_holds_on_ingest(party_db):
         kg.ingest_extracted([doc("d3", [CONS, GBR], [(CONS[0], "BASED_IN", GBR[0], "Still British.")])])
     edge = [x for x in card(party_db, "Conservative Party")["connections"] if x["relation"] == "BASED_IN"][0]
     assert edge["confidence"] == 1.0 and edge["weight"] == 2
+
+
+def test_confirmed_mark_on_every_read_path(party_db, tmp_path):
+    """A confirmed edge is at confidence 1.0 and marked in the card (above), show's page
+    data, the explorer's relation panel and ego graph, embedded Cypher and the exports."""
+    edge = [x for x in card(party_db, "Conservative Party")["connections"] if x["relation"] == "BASED_IN"][0]
+    ng(party_db, "confirm", edge["id"])
+    ng(party_db, "show", "Conservative Party", "-o", tmp_path / "s.html", "--no-open", "--min-confidence", "0")
+    page = re.search(r"var NEWSGRAPH = (.*?);\n</script>", (tmp_path / "s.html").read_text("utf-8"), re.S)
+    show = json.loads(page.group(1))
+    assert {(e["type"], e["confirmed"], e["confidence"]) for e in show["edges"]} >= {("BASED_IN", True, 1.0), ("LEADS", False, 0.6)}
+    rows = json.loads(ng(party_db, "cypher", "MATCH ()-[r:BASED_IN]->() RETURN r.confirmed AS c, r.relation_id AS id",
+                         "--json").stdout)["rows"]
+    assert {r["id"]: r["c"] for r in rows} == {edge["id"]: True, **{r["id"]: None for r in rows if r["id"] != edge["id"]}}
+    assert len(rows) == 2  # the Tory edge is not confirmed: no property, as in Neo4j
+    exported = json.loads(export_json(party_db, tmp_path, "g.json"))
+    assert [e["confirmed"] for e in exported["edges"] if e["relation_id"] == edge["id"]] == [True]
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from newsgraph.serve import create_app
+
+    client = TestClient(create_app(party_db, allowed_hosts=["testserver"]))
+    panel = client.get("/api/relation", params={"head": CONS[0], "type": "BASED_IN", "tail": GBR[0]}).json()
+    assert (panel["confirmed"], panel["confidence"]) == (True, 1.0)
+    ego = client.get("/api/ego", params={"ref": "Conservative Party", "min_confidence": 0}).json()
+    assert {(e["type"], e["confirmed"]) for e in ego["edges"]} >= {("BASED_IN", True), ("LEADS", False)}
 
 
 def test_reject_replays_after_a_merge(party_db):

@@ -45,6 +45,7 @@ def ego_json(ego: Any) -> dict[str, Any]:
             "predicate": a["predicate"],
             "title": a["title"],
             "evidence_count": a["evidence_count"],
+            "confirmed": a.get("confirmed", False),
         }
         for head, tail, key, a in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
     ]

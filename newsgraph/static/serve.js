@@ -481,7 +481,8 @@
       el("span", { text: (co ? "" : "→ ") + (b ? b.name : e.to) })]));
     api("/api/relation", { head: e.from, type: e.type, tail: e.to, limit: 50 }).then(function (r) {
       if (box.getAttribute("data-edge") !== id) return;
-      box.appendChild(dl([["weight", r.weight], ["confidence", r.confidence], ["method", r.method], ["predicate", r.predicate],
+      box.appendChild(dl([["weight", r.weight], ["confidence", r.confidence], ["confirmed", r.confirmed ? "yes, by an analyst" : null],
+        ["method", r.method], ["predicate", r.predicate],
         ["title", r.title], ["seen", r.first_seen && (r.first_seen + " – " + r.last_seen)],
         ["evidence", plural(r.evidence_count, "sentence") + (r.evidence.length < r.evidence_count ? " (first " + r.evidence.length + " shown)" : "")]]));
       box.appendChild(evidenceList(r.evidence));
