@@ -280,6 +280,24 @@ def test_forget_by_id_then_undo(party_db, tmp_path):
     assert export_json(party_db, tmp_path, "after.json") == before
 
 
+def test_forget_by_external_id_and_a_forgotten_article_stays_out(tmp_path):
+    """A feed item known by its external id (a GUID) is forgotten by it; ingesting it again
+    skips it (the forget is a rule about the data)."""
+    db = tmp_path / "ext.db"
+    item = doc("d9", [CONS, GBR], [(CONS[0], "BASED_IN", GBR[0], "The party is British.")])
+    item.external_id = "urn:feed:item-42"
+    with KnowledgeGraph.open(db) as kg:
+        kg.ingest_extracted([doc("d1", [JOHNSON, GBR]), item])
+    ng(db, "forget", "urn:feed:item-42")
+    stats = json.loads(ng(db, "stats", "--json").stdout)
+    assert stats["documents"] == 1 and stats["relations"] == 0
+    with KnowledgeGraph.open(db) as kg:
+        again = doc("d9", [CONS, GBR], [(CONS[0], "BASED_IN", GBR[0], "The party is British.")])
+        again.external_id = "urn:feed:item-42"
+        kg.ingest_extracted([again])
+    assert json.loads(ng(db, "stats", "--json").stdout)["documents"] == 1
+
+
 # -- errors ------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "args, code",
