@@ -108,10 +108,19 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
             (doc_id,),
         )
     ]
+    # The byline (issue 18): who wrote it, apart from the entities the text names.
+    authors = [
+        {"id": r[0], "name": r[1], "type": r[2]}
+        for r in store.conn.execute(
+            "SELECT e.id, e.name, e.type FROM bylines b JOIN entities e ON e.id = b.entity_id "
+            "WHERE b.document_id=? ORDER BY e.name, e.id",
+            (doc_id,),
+        )
+    ]
     return {
         "id": row["id"], "title": row["title"], "source": row["source"], "url": row["url"],
         "published": row["published"], "external_id": row["external_id"], "date": row["date"],
-        "text_length": row["text_length"], "text": document_text(store, doc_id),
+        "text_length": row["text_length"], "text": document_text(store, doc_id), "authors": authors,
         "mentions": mentions, "entities": list(entities.values()), "relations": relations,
     }
 

@@ -298,6 +298,12 @@ def test_byline_only_author_is_in_no_list_and_marked_on_the_card(examples_db: Pa
 
     client = TestClient(create_app(examples_db, allowed_hosts=["testserver"]))
     assert author not in client.get("/api/top", params={"limit": 500}).text
+    # the article view names her as its author, not among the entities its text names
+    with KnowledgeGraph.open(examples_db) as kg:
+        [doc_id] = [r[0] for r in kg.store.conn.execute("SELECT document_id FROM bylines WHERE entity_id = ?", (author,))]
+    article = client.get("/api/document", params={"id": doc_id}).json()
+    assert article["authors"] == [{"id": author, "name": "Laura Mendez", "type": "Person"}]
+    assert author not in {e["id"] for e in article["entities"]}
     found = client.get("/api/search", params={"q": "Laura Mendez"})
     assert found.status_code == 200 and author not in found.text
     assert "person:marco-rubio" in client.get("/api/search", params={"q": "Marco Rubio"}).text

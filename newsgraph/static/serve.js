@@ -576,7 +576,9 @@
       document.title = (d.title || d.id) + " — newsgraph";
       art.setAttribute("data-document", d.id);
       art.appendChild(el("h1", { text: d.title || "(untitled document)" }));
-      var meta = [d.date, d.source, "id " + d.id].filter(Boolean).join(" · ");
+      // the byline (issue 18): who wrote it, not someone the text names
+      var byline = (d.authors || []).map(function (a) { return a.name; }).join(", ");
+      var meta = [byline && "by " + byline, d.date, d.source, "id " + d.id].filter(Boolean).join(" · ");
       var metaLine = el("p", { "class": "note" }, [meta]);
       if (/^https?:\/\//i.test(d.url || "")) {
         metaLine.appendChild(document.createTextNode(" · "));
