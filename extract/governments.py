@@ -125,7 +125,10 @@ class CountryMention:
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "amod", "nmod"}
 
 
-def _is_actor(token: Token) -> bool:
+def is_actor(token: Token) -> bool:
+    """A subject, possessor or modifier, or conjoined with one ("News Corp and Vivendi were …")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
     return token.dep_ in ACTOR_DEPS
 
 
@@ -139,7 +142,7 @@ def home_government(countries: Iterable[CountryMention], organisations: Iterable
     named = set()
     for c in countries:
         named.add(c.country)
-        if _is_actor(c.token):
+        if is_actor(c.token):
             score[c.country] += 1
     governed = set()  # countries one of whose institutions the article names
     for org in organisations:
@@ -158,7 +161,7 @@ def government_country(in_sentence: list[CountryMention], home: str | None) -> s
     """The country of a national title in this sentence: the one country the sentence names
     as an actor, else the article's government unless the sentence names that country as a
     place or an object ("Prime Minister X arrived in Kenya" is no Kenyan prime minister)."""
-    actors = {c.country for c in in_sentence if _is_actor(c.token)}
+    actors = {c.country for c in in_sentence if is_actor(c.token)}
     if len(actors) == 1:
         return next(iter(actors))
     if actors:

@@ -20,7 +20,15 @@ from typing import Any, Callable, TypedDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.governments import CountryMention, government_country, government_title, home_government, words_before
+from newsgraph.extract.governments import (
+    CountryMention,
+    government_country,
+    government_title,
+    home_government,
+    is_actor,
+    load_government_rules,
+    words_before,
+)
 from newsgraph.extract.matcher import TreeRuleMatcher
 from newsgraph.extract.mentions import find_dateline
 from newsgraph.extract.rules import (
@@ -28,6 +36,7 @@ from newsgraph.extract.rules import (
     load_attachment_rules,
     load_confidence,
     load_event_noun_rules,
+    load_officer_titles,
     load_relation_rules,
     load_staff_titles,
     load_titles,
@@ -143,6 +152,12 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
                 ],
             )
         )
+    if rule.governors:
+        # Only as the complement of a governing verb ("agreed to buy X"), its subject the head.
+        subject_ways = {"xcomp": [
+            {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "governor", "RIGHT_ATTRS": {"LEMMA": {"IN": list(rule.governors)}}},
+            {"LEFT_ID": "governor", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": {"IN": SUBJECTS}}},
+        ]}
     for tail_name, tail in tails:
         for way, subject in subject_ways.items():
             verb_node = dict(verb)
@@ -153,7 +168,7 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
             elif way == "pcomp":
                 verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": "pcomp", "TAG": "VBG"}}
             patterns.append((f"{tail_name}:{way}", [verb_node, *subject, *tail]))
-        if tail_name == "prep":
+        if tail_name == "prep" and not rule.governors:
             # "X was deported to El Salvador", "X was born in Y": the passive subject is the head.
             patterns.append(
                 (
@@ -161,7 +176,7 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
                     [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "nsubjpass"}}, *tail],
                 )
             )
-    if rule.dobj:
+    if rule.dobj and not rule.governors:
         # "Bukele was criticised by the UN": the agent is the head, the passive subject the tail.
         patterns.append(
             (
@@ -409,6 +424,28 @@ def _staff_title(title: str) -> bool:
     return bool(words & staff) and not words & unless
 
 
+def _officer_title(tokens: list[Token]) -> list[Token] | None:
+    """The words before a name if they are exactly an officer title ("chief operating
+    officer"), leading "former"/"then" left out."""
+    skip = load_government_rules().skip
+    words = list(tokens)
+    while words and (words[0].lower_ in skip or words[0].text == "-"):
+        words.pop(0)
+    return words if words and " ".join(t.lower_ for t in words) in load_officer_titles() else None
+
+
+def _acting_organisation(doc: Doc, person: MentionSpan, index: EntityIndex) -> MentionSpan | None:
+    """The one organisation the person's sentence names as an actor (a subject, a
+    possessor, a modifier), if there is exactly one."""
+    found: dict[str, MentionSpan] = {}
+    for m in index.mentions:
+        if m.sentence != person.sentence or m.type != "Organization" or m.entity_id == person.entity_id:
+            continue
+        if is_actor(doc[m.token_start : m.token_end].root):
+            found.setdefault(m.entity_id, m)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _has_role(tokens: list[Token]) -> bool:
     titles = load_titles()
     words = [t.lower_ for t in tokens]
@@ -559,9 +596,13 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             # "International Development Minister Gareth Thomas": whose government, from the
             # sentence or the article (governments.py).
             sent = doc[person.token_start].sent
-            office = government_title(words_before(list(doc[sent.start : person.token_start])))
+            before = words_before(list(doc[sent.start : person.token_start]))
+            office = government_title(before)
             if office:
                 add_government(person, office)
+            elif (officer := _officer_title(before)) and (org := _acting_organisation(doc, person, index)) is not None:
+                # "chief operating officer Peter Chernin said that News Corp is …"
+                add(person, org, officer, "officer_title")
         root = doc[person.token_start : person.token_end].root
         person_tokens = set(range(person.token_start, person.token_end))
         candidates = [c for c in root.children if c.dep_ == "appos"]

@@ -169,6 +169,13 @@ def load_staff_titles() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(w.lower() for w in data["staff"]), frozenset(w.lower() for w in data["unless"])
 
 
+@lru_cache(maxsize=1)
+def load_officer_titles() -> frozenset[str]:
+    """Officer titles ("chief operating officer") whose organisation the sentence may name apart."""
+    text = resources.files("newsgraph.extract").joinpath("data", "staff_titles.json").read_text("utf-8")
+    return frozenset(w.lower() for w in json.loads(text)["officers"])
+
+
 @dataclass(frozen=True)
 class RelationRule:
     line: int
@@ -201,6 +208,9 @@ class RelationRule:
     # "took over from Nolan" is a replacement, "took over the kicking duties from Orquera"
     # is not: the verb counts only without a direct object.
     intransitive: bool = False
+    # "Norland Systems has agreed to buy Okafor Analytics": the verb counts only as the
+    # complement of one of these verbs, whose subject is the head.
+    governors: tuple[str, ...] = ()
 
 
 ENTITY_TYPE_NAMES = {"Person", "Country", "Organization", "Location", "Group"}
@@ -237,6 +247,10 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
         if particle is not None and (not isinstance(particle, str) or not particle.isalpha()):
             problems.append(f"{where}: 'particle' must be one word (the verb's particle, e.g. \"over\")")
             particle = None
+        governors = row.get("governors", [])
+        if not isinstance(governors, list) or not all(isinstance(g, str) and g.isalpha() for g in governors):
+            problems.append(f"{where}: 'governors' must be a list of verb lemmas")
+            governors = []
         needs_prep = row.get("needs_prep")
         if needs_prep is not None and (not isinstance(needs_prep, str) or not needs_prep.isalpha()):
             problems.append(f"{where}: 'needs_prep' must be one word (a preposition, e.g. \"as\")")
@@ -269,6 +283,7 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
                 particle=particle,
                 needs_prep=needs_prep,
                 intransitive=bool(row.get("intransitive", False)),
+                governors=tuple(governors),
             )
         )
     if problems:

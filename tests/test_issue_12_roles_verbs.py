@@ -139,3 +139,31 @@ def test_issue_12_club_signs_player_reads_player_signed_with_club(nlp):
     found = named(doc)
     assert ("Poppy Langridge", "SIGNED_WITH", "Creative Artists Agency") in found
     assert ("Creative Artists Agency", "SIGNED_WITH", "Poppy Langridge") not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_agreed_to_buy_is_a_deal_with_the_target(nlp):
+    # page-24: "Norland Systems has agreed to buy Okafor Analytics for £120m"
+    found = named(run(nlp, "Norland Systems has agreed to buy Okafor Analytics for 120m pounds."))
+    assert ("Norland Systems", "SIGNED_WITH", "Okafor Analytics") in found
+    # a wish or a plain purchase is no signed agreement
+    assert not any(t == "SIGNED_WITH" for _, t, _ in named(run(nlp, "Norland Systems wants to buy Okafor Analytics.")))
+
+
+@pytest.mark.issue(12)
+def test_issue_12_officer_title_takes_the_company_the_sentence_names(nlp):
+    # bbc-business-447
+    doc = run(nlp, "According to the Financial Times, chief operating officer Peter Chernin said that News Corp is interested.")
+    assert ("Peter Chernin", "Chief Operating Officer", "News Corp") in titles(doc)
+    # two companies as actors: no guess
+    doc = run(nlp, "Chief executive Peter Chernin said News Corp and Vivendi were talking.")
+    assert not any(p == "Peter Chernin" for p, _, _ in titles(doc))
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_dateline_place_is_not_deported(nlp):
+    # page-19: the dateline's city parsed as the passive subject of "was deported"
+    text = ("THE HAGUE, Netherlands (PLI) — Karim Benali, a convicted people-smuggler, "
+            "was deported to Morocco on Thursday.")
+    found = named(run(nlp, text))
+    assert not any(t == "DEPORTED_TO" and h != "Karim Benali" for h, t, _ in found)
