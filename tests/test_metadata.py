@@ -334,3 +334,31 @@ def test_page_dates_feed_first_last_seen_and_the_date_filters(tmp_path: Path) ->
 
         both, early, late = met(), met(until="2025-03-01"), met(since="2025-03-01")
         assert len(both) == 2 and len(early) == 1 and len(late) == 1 and early != late
+
+
+@pytest.mark.parametrize(
+    "head, body, title",
+    [
+        # the publisher's headline wins over the page's <h1>, which still leaves the text
+        ('<meta property="og:title" content="Rubio and Bukele agree on deportees">',
+         "<article><h1>Live: Rubio in El Salvador</h1><p>Marco Rubio met Nayib Bukele on Monday.</p></article>",
+         "Rubio and Bukele agree on deportees"),
+        # a JSON-LD headline before <title> and its site name
+        ('<title>Site | Home</title><script type="application/ld+json">'
+         '{"@type": "NewsArticle", "headline": "Rubio meets Bukele"}</script>',
+         "<article><p>Marco Rubio met Nayib Bukele on Monday.</p></article>", "Rubio meets Bukele"),
+        # no metadata title: the <h1>, then <title> without its site name
+        ("<title>Rubio meets Bukele | The Meridian Post</title>",
+         "<article><h1>Rubio in San Salvador</h1><p>Marco Rubio met Nayib Bukele on Monday.</p></article>",
+         "Rubio in San Salvador"),
+        ("<title>Rubio meets Bukele in San Salvador | Post</title>",
+         "<article><p>Marco Rubio met Nayib Bukele on Monday.</p></article>", "Rubio meets Bukele in San Salvador"),
+    ],
+)
+def test_html_title_in_the_order_of_trust(tmp_path: Path, head: str, body: str, title: str) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(f"<!doctype html><html><head>{head}</head><body>{body}</body></html>", encoding="utf-8")
+    [article] = list(read_html_file(page))
+    assert isinstance(article, RawArticle)
+    assert article.title == title
+    assert article.text == "Marco Rubio met Nayib Bukele on Monday."  # no headline in the text

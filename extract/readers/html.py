@@ -1,7 +1,8 @@
 """Web pages (``.html``/``.htm``): text of the main ``<article>``/``<main>`` element without
 menus, headers, footers, asides, scripts, forms, figures and furniture marked by class,
-ARIA role or link density (rules in ``data/boilerplate.jsonl``); title from ``<h1>``,
-``og:title`` or ``<title>``; date from ``article:published_time`` and similar metadata,
+ARIA role or link density (rules in ``data/boilerplate.jsonl``); title from the page
+metadata (``og:title``, Parse.ly, Sailthru, Dublin Core, JSON-LD ``headline``), else
+``<h1>``, else ``<title>``; date from ``article:published_time`` and similar metadata,
 JSON-LD ``datePublished`` or ``<time datetime>``; URL from ``<link rel="canonical">``.
 Pages are parsed with lxml only; nothing is fetched."""
 
@@ -82,12 +83,16 @@ def article_from_html(page: str, source: str, rules: BoilerplateRules | None = N
         return ReadFailure(source, "HTML nested too deep to read whole (over 2,048 levels); nothing of it was kept")
     meta = page_metadata(doc)
     root = _content_root(doc)
-    title = _html_title(doc, root)
-    if title is not None:
+    headline = _html_title(doc, root)
+    if headline is not None:  # the page's own headline is its title, not a sentence of the text
         for h1 in root.iter("h1"):
-            if _collapse(h1.text_content()) == title:
+            if _collapse(h1.text_content()) == headline:
                 h1.drop_tree()
                 break
+    # The title in the issue's order of trust (issue 18): the publisher's metadata (Open
+    # Graph, Parse.ly, Sailthru, Dublin Core, JSON-LD headline), then the page's <h1>, then
+    # <title> without its site name. ``<title>`` taken whole by page_metadata is not used.
+    title = meta.title if meta.title and meta.sources.get("title") != "title" else headline
     _drop_furniture(root, rules)
     body = clean_text("\n\n".join(_html_paragraphs(root)), rules)
     if not body:
