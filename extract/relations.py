@@ -30,7 +30,7 @@ from newsgraph.extract.governments import (
     words_before,
 )
 from newsgraph.extract.matcher import TreeRuleMatcher
-from newsgraph.extract.mentions import find_dateline
+from newsgraph.extract.mentions import find_dateline, is_sports_report
 from newsgraph.extract.rules import (
     RelationRule,
     load_attachment_rules,
@@ -303,8 +303,38 @@ def _candidate_matches(compiled: CompiledRules, doc: Doc, index: EntityIndex, se
     return compiled.matcher(doc, ranges) if ranges else []
 
 
+def _dateline_end(sent: Span, cache: dict[int, int]) -> int:
+    """The token after a sentence's wire dateline ("THE HAGUE, Netherlands (PLI)"), or its start."""
+    if sent.start not in cache:
+        dateline = find_dateline(sent)
+        cache[sent.start] = dateline.agency[1] + 1 if dateline is not None else sent.start
+    return cache[sent.start]
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(w.rstrip(".") for w in load_titles().words())
+
+
+def _title_modifier(doc: Doc, mention: MentionSpan, index: EntityIndex) -> bool:
+    """A place or organisation premodifying a title and a name ("Colorado Senator Michael
+    Bennet criticized …", "Tory leader Michael Howard said"): the parser may make it a second
+    subject, but the person does the verb (issue 12, gold dev page-05)."""
+    if mention.type == "Person":
+        return False
+    title_words = _title_words()
+    i = mention.token_end
+    sent_end = doc[mention.token_start].sent.end
+    while i < sent_end and doc[i].lower_.rstrip(".") in title_words and index.at(doc[i]) is None:
+        i += 1
+    after = index.at(doc[i]) if mention.token_end < i < sent_end else None
+    return after is not None and after.type == "Person" and after.token_start == i
+
+
 def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Language) -> list[ExtractedRelation]:
     compiled = compiled_rules(nlp)
+    datelines: dict[int, int] = {}
+    sports: list[bool] = []  # computed once, on the first meeting of two organisations
     confidence = load_confidence()
     found: dict[tuple[str, str, int, int], ExtractedRelation] = {}
     specific_verbs: set[int] = set()
@@ -359,6 +389,20 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                     continue
                 if rule.reverse:
                     head, tail = tail, head
+                # A wire dateline's place ("THE HAGUE, Netherlands (PLI) — X was deported to
+                # Morocco") is no argument of the sentence's verb, whatever the parse says.
+                if any(sent.start <= m.token_start < _dateline_end(sent, datelines) for m in (head, tail)):
+                    continue
+                if _title_modifier(doc, head, index):
+                    continue
+                if rule.relation == "MET_WITH" and head.type == tail.type == "Organization":
+                    # "Scotland will host Greece": in a sports report, two teams meeting is a
+                    # fixture, not a meeting (LABELLING.md).
+                    if not sports:
+                        sports.append(is_sports_report(doc))
+                    if sports[0]:
+                        specific_verbs.add(verb.i)  # nor is it a catch-all interaction
+                        continue
                 key = (head.entity_id, tail.entity_id, sent.start, verb.i)
                 if key in found:
                     continue
@@ -687,6 +731,10 @@ def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
             place = _place_after(doc, i + len(connector), index)
             if place is None or place.entity_id == head.entity_id:
                 continue
+            if doc[i].dep_ == "prep" and doc[i].head.pos_ in {"VERB", "AUX"} and doc[i].head.i < head.token_start:
+                # "Scotland will host Greece at Hampden Park", "face Belarus in Budapest": the
+                # place says where the act happens, not where the name is (issue 12, page-11).
+                break
             places = [place]
             j = place.token_end
             if j + 1 < len(doc) and doc[j].text == ",":
