@@ -731,6 +731,8 @@ def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
             place = _place_after(doc, i + len(connector), index)
             if place is None or place.entity_id == head.entity_id:
                 continue
+            if rule.tail_types is not None and place.type not in rule.tail_types:
+                break
             if doc[i].dep_ == "prep" and doc[i].head.pos_ in {"VERB", "AUX"} and doc[i].head.i < head.token_start:
                 # "Scotland will host Greece at Hampden Park", "face Belarus in Budapest": the
                 # place says where the act happens, not where the name is (issue 12, page-11).
@@ -841,6 +843,10 @@ def based_prefix_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelati
             continue
         for k in range(j + 2, min(j + 7, len(doc))):
             org = index.at(doc[k])
+            if org is None and (doc[k].pos_ in {"VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ"} or doc[k].is_punct):
+                # The noun phrase ends: "the Mysuru-based surgeon who heads the Hegde
+                # Foundation" says where the surgeon is, not the foundation (issue 12, page-22).
+                break
             if org is not None:
                 if org.type == "Organization":
                     sent = doc[org.token_start].sent

@@ -306,6 +306,7 @@ class AttachmentRule:
     relation: str
     head_types: frozenset[str]
     connectors: tuple[tuple[str, ...], ...]
+    tail_types: frozenset[str] | None = None  # None: any place
 
 
 @lru_cache(maxsize=1)
@@ -323,7 +324,12 @@ def load_attachment_rules() -> tuple[AttachmentRule, ...]:
         if not isinstance(connectors, list) or not connectors or not all(isinstance(c, str) and c.strip() for c in connectors):
             problems.append(f"{where}: 'connectors' must be a non-empty list of words")
             continue
-        rules.append(AttachmentRule(number, relation, frozenset(heads), tuple(tuple(c.lower().split()) for c in connectors)))
+        tails = row.get("tail_types")
+        if tails is not None and (not isinstance(tails, list) or not tails or set(tails) - ENTITY_TYPE_NAMES):
+            problems.append(f"{where}: 'tail_types' must list entity types ({', '.join(sorted(ENTITY_TYPE_NAMES))})")
+            continue
+        rules.append(AttachmentRule(number, relation, frozenset(heads), tuple(tuple(c.lower().split()) for c in connectors),
+                                    frozenset(tails) if tails is not None else None))
     if problems:
         raise RuleFileError(detail="; ".join(problems))
     return tuple(rules)

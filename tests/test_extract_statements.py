@@ -186,3 +186,21 @@ def test_an_analyst_at_a_firm_works_for_it(nlp):
     assert ("Priya Nair", "HOLDS_ROLE", "Carrow & Finch") not in nair
     assert ("Michael Cherkasky", "HOLDS_ROLE", "Marsh & McLennan") in names(
         run(nlp, "Michael Cherkasky, the chief executive of Marsh & McLennan, is trying to negotiate."))
+
+
+@pytest.mark.issue(12)
+def test_based_prefix_stays_in_its_noun_phrase(nlp):
+    # gold dev page-22: the surgeon is Mysuru-based, not the foundation she heads
+    found = names(run(nlp, "Mr. Hegde is not related to Dr. Priya Hegde, the Mysuru-based surgeon who heads the "
+                           "Hegde Foundation, a charity."))
+    assert ("Hegde Foundation", "BASED_IN", "Mysuru") not in found
+    assert ("Carnival", "BASED_IN", "Miami") in names(run(nlp, "The Miami-based cruise operator Carnival said profits rose."))
+
+
+@pytest.mark.issue(12)
+def test_a_firm_in_a_country_is_not_based_there(nlp):
+    # gold dev bbc-tech-041: "T-Mobile in the UK" is its UK arm; a city after "in" still reads
+    tmobile = run(nlp, "Brian McBride, managing director of T-Mobile in the UK, said the trend was growing.")
+    assert not [r for r in tmobile.relations if r.type == "BASED_IN" and (r.method == "attachment" or r.confidence >= DEFAULT_MIN_CONFIDENCE)]
+    assert ("European Court of Human Rights", "BASED_IN", "Strasbourg") in names(
+        run(nlp, "Sanne de Vries said she would take the case to the European Court of Human Rights in Strasbourg."))
