@@ -121,8 +121,13 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             continue
         if _quoted(doc, m.token_start, m.token_end) or _fragment(doc, m):
             continue
-        if root.dep_ == "compound" and head.lemma_.lower() in rules.event_heads:
+        if root.dep_ == "compound" and (head.lemma_.lower() in rules.event_heads or head.lower_ in rules.event_heads):
             continue  # "the Hang Seng index", "the Norwich Union Indoor trials"
+        if m.token_end - m.token_start == 1 and (root.lower_ in cues.office_words or root.lower_ in load_titles().roles):
+            continue  # "the second TD to leave", "Founder's daughter": an office, not a name
+        if root.dep_ == "compound" and head.lemma_.lower() in rules.cue_nouns and m.token_start >= 2 \
+                and doc[m.token_start - 1].tag_ == "POS":
+            continue  # "the BBC's Go Digital programme", "Channel 4's Big Brother show": a work
         noun = _list_introducer(root)
         lemma = noun.lemma_.lower() if noun is not None else ""
         if noun is not None and head.lower_ == "in" and root.dep_ in {"pobj", "conj"} and lemma not in rules.work_in_nouns:

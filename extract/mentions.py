@@ -22,6 +22,8 @@ LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 LEADING_NOISE = {"the", "a", "an", "and", "of"}
 DASHES = {"-", "–", "—", "--"}
+_JOINERS = {"of", "and", "the", "for", "on", "in", "at", "de", "du", "da", "di", "del", "der", "van", "von", "la", "le", "y",
+            "bin", "al", "el", "upon", "du", "des", "los", "las"}
 _PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "al", "el", "la", "le", "du"}
 SCORE = re.compile(r"[\d][\d.,:/-]*")
 _DEMONYM_PERSON = re.compile(r"(wo)?m[ae]n$")
@@ -111,8 +113,7 @@ def clean_span(span: Span) -> Span | None:
         end -= 1
     words = _bare_words(title_words)
     label = span.label_
-    if label == "PERSON":
-        start = _extend_person(doc, start, titles)
+    start = _extend_person(doc, start, titles, initials=label == "PERSON")
     end = _extend_compound(doc, start, end)
     if end - start == 1 and start > 1 and doc[start - 1].text == "The" and not doc[start - 1].is_sent_start \
             and not doc[start].is_upper and doc[start - 2].text not in {"\"", "\u201c", "(", "["}:  # a quote opens "The FCC should..."
@@ -121,11 +122,28 @@ def clean_span(span: Span) -> Span | None:
         start, label = start + 1, "ORG"  # "Bookmaker Ladbrokes": the kind of firm, then its name
     while end - start > 1 and _single_role(doc[end - 1].lower_, titles, plural_only=label == "PERSON"):
         end -= 1  # "Labour MPs", "Tory leader": the party, not a person
+    if end - start > 1 and label == "ORG" and doc[end - 1].lower_ in load_context_cues().office_words:
+        end, label = end - 1, "GPE"  # "Galway East TD": the seat
     if end - start > 1 and doc[end - 1].lower_ in load_non_entity_rules().names:
         end -= 1  # "Apple iPod": the company, not its product
+    cues = load_context_cues()
+    if label != "PERSON" and end - start > 1 and doc[start].lower_.rstrip(".") in HONORIFICS and doc[start + 1].is_title:
+        start += 1  # "Ms Lomax" the model called an organisation: the surname, titled (a person, see resolve)
     if label == "PERSON":
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 1].lower_ not in _PARTICLES:
             end -= 1  # "Larry Mullen Jr sang": the model ran on into the verb
+        while end - start > 1 and (doc[start].tag_ == "VB" or doc[start].lower_ in cues.role_nouns_before):
+            start += 1  # "Vote Blair" (a slogan's verb), "Producer Brian Grazer" (a role opening a sentence)
+        inner = [i for i in range(start + 1, end - 1) if doc[i].lower_ in cues.office_words or doc[i].lower_ in titles.roles]
+        if inner:
+            start = inner[-1] + 1  # "Galway East TD Ciarán Moloney": a seat and an office before the name
+    if label in {"ORG", "PERSON"} and end - start > 2:
+        lower = [i for i in range(start + 1, end - 1) if doc[i].is_lower and doc[i].is_alpha and doc[i].lower_ not in _JOINERS]
+        if lower:
+            start = lower[-1] + 1  # "Devon county Labour": a description, then the name
+    if end - start > 1 and label == "ORG" and load_gazetteer().nationality(doc[end - 1].text) is not None \
+            and load_gazetteer().country(doc[end - 1].text) is None:
+        end -= 1  # "the Tampa Bay Buccaneers American football team"
     if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
         return None  # "South coast": a description, not a name
     if span.label_ == "PERSON":
@@ -171,16 +189,16 @@ def _extend_compound(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def _extend_person(doc: Doc, start: int, titles: Titles) -> int:
-    """A person's name the model began one word late: the initial of "R Kelly", the first
-    name of "Colman Domingo" when the parse makes it part of the name (a compound of it)
-    but the model left it out."""
+def _extend_person(doc: Doc, start: int, titles: Titles, initials: bool) -> int:
+    """A name the model began one word late: the initial of "R Kelly" (people only), the
+    first word of "Colman Domingo" or "Football Australia" when the parse makes it part of
+    the name (a compound of it) but the model left it out."""
     if start == 0:
         return start
     prev = doc[start - 1]
     if prev.ent_type_ or prev.lower_.rstrip(".") in HONORIFICS or prev.lower_ in titles.words():
         return start
-    if len(prev.text.rstrip(".")) == 1 and prev.text[:1].isupper() and prev.text not in {"A", "I"}:
+    if initials and len(prev.text.rstrip(".")) == 1 and prev.text[:1].isupper() and prev.text not in {"A", "I"}:
         return start - 1
     if prev.pos_ == "PROPN" and prev.is_title and prev.dep_ == "compound" and prev.head.i >= start \
             and load_gazetteer().nationality(prev.text) is None and load_gazetteer().country(prev.text) is None:
@@ -597,6 +615,7 @@ class ContextCues:
     place_words_last: frozenset[str]
     place_nouns_after: frozenset[str]
     person_nouns: frozenset[str]
+    office_words: frozenset[str]
     org_nouns: frozenset[str]
     org_nouns_before: frozenset[str]
     org_nouns_after: frozenset[str]
@@ -614,7 +633,8 @@ def load_context_cues() -> ContextCues:
     from newsgraph.errors import RuleFileError
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "context_cues.json").read_text("utf-8"))
-    keys = ["role_nouns_before", "place_words_last", "place_nouns_after", "person_nouns", "org_nouns", "org_nouns_before",
+    keys = ["role_nouns_before", "place_words_last", "place_nouns_after", "person_nouns", "office_words", "org_nouns",
+            "org_nouns_before",
             "org_nouns_after", "org_possessed_nouns", "org_object_verbs", "place_verbs_in"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:

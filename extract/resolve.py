@@ -121,6 +121,18 @@ def _unify_one_word_types(typed: list[TypedMention | None]) -> None:
             t.type = "Location"
 
 
+def _named_like_a_body(name: str, gaz: Gazetteer) -> bool:
+    """A name that begins with a country or nationality or ends with a word that heads
+    organisations' or places' names ("Kenya Airways", "Varga Pharmaceuticals", "Scotstoun
+    Stadium"): not a person's, whatever surname it shares."""
+    from newsgraph.extract.mentions import ORG_HEAD_WORDS, load_context_cues
+
+    words = name.split()
+    last = words[-1].lower()
+    return bool(gaz.country(words[0]) or gaz.nationality(words[0])) or last in ORG_HEAD_WORDS \
+        or last in load_context_cues().place_words_last
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
@@ -128,6 +140,15 @@ def _initials(name: str) -> str:
 def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolution:
     gaz = gaz or load_gazetteer()
     typed = [type_mention(m, gaz) for m in mentions]
+    # "Mr McManus" (or a lone "Petrakis" the model calls a person) makes the "JP McManus",
+    # "Lachlan Petrakis" it called a company or a place a person: the surname says so.
+    surnames = {normalise_name(t.name) for t in typed if t and t.type == "Person" and " " not in t.name
+                and (t.raw.titled or t.raw.label == "PERSON")}
+    for t in typed:
+        if t and not t.known and t.type in {"Organization", "Location"} and 2 <= len(t.name.split()) <= 3 \
+                and normalise_name(t.name.split()[-1]) in surnames and plausible_person_name(t.name) \
+                and t.raw.label != "TEAM" and not _named_like_a_body(t.name, gaz):
+            t.type, t.iso3 = "Person", None
 
     # People: full names own their surnames, unless two full names share one.
     surname_owner: dict[str, str | None] = {}
@@ -191,8 +212,11 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
         if t.name.isalpha() and len(t.name) <= 6 and len(capitals) >= 2 and t.name[0].isupper() and by_initials.get(capitals):
             t.name = by_initials[capitals]  # type: ignore[assignment]
         elif len(t.name.split()) == 1 and not t.known:
-            # "Brightline" beside "Brightline Cable": the one longer organisation it begins
-            longer = [n for k, n in org_names.items() if k.startswith(normalise_name(t.name) + " ")]
+            # "Brightline" beside "Brightline Cable": the one longer organisation it begins;
+            # "Blasters" beside "Kerala Blasters", "United" beside "Manchester United": ends
+            key = normalise_name(t.name)
+            longer = [n for k, n in org_names.items() if k.startswith(key + " ")] or \
+                [n for k, n in org_names.items() if k.endswith(" " + key) and len(k.split()) == 2]
             if len(longer) == 1:
                 t.name = longer[0]
         elif len(t.name.split()) >= 2 and not t.known and any(

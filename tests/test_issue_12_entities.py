@@ -248,3 +248,20 @@ def test_issue_12_nationality_adjectives_that_describe_are_not_groups():
                      "ruled on Monday. British officials said the talks would go on.")
     assert not {"Indonesian", "Indian", "Norwegian", "Dutch"} & set(found)
     assert found.get("British") == "Group"  # a people acting
+
+
+@pytest.mark.issue(12)
+def test_issue_12_seats_offices_and_honorifics_inside_names():
+    found = entities(
+        "Galway East TD Ciarán Moloney has resigned from the party. Mr Moloney told reporters that he had not spoken "
+        "to the Taoiseach. Private sector surveys are useful, according to Bank of England deputy governor Rachel "
+        'Lomax. "Recent work by the Bank has shown that surveys add value," Ms Lomax said in a speech to the North '
+        "Wales Business Club. His friend, Saxon Spence, leader of Devon county Labour group, lays the blame elsewhere. "
+        '"It reminded us why we joined," said Mrs Spence. The approach by the owner of the Tampa Bay Buccaneers '
+        "American football team is being led by his sons."
+    )
+    assert found.get("Ciarán Moloney") == "Person" and not {"Moloney", "Galway East TD", "Taoiseach"} & set(found)
+    assert found.get("Rachel Lomax") == "Person" and not {"Lomax", "Ms Lomax"} & set(found)
+    assert found.get("Saxon Spence") == "Person" and "Spence" not in found
+    assert found.get("Labour Party") == "Organization" and "Devon county Labour" not in found
+    assert "Tampa Bay Buccaneers" in found and "Tampa Bay Buccaneers American" not in found
