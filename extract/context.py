@@ -123,8 +123,10 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             continue
         if root.dep_ == "compound" and (head.lemma_.lower() in rules.event_heads or head.lower_ in rules.event_heads):
             continue  # "the Hang Seng index", "the Norwich Union Indoor trials"
-        if m.token_end - m.token_start == 1 and (root.lower_ in cues.office_words or root.lower_ in load_titles().roles):
-            continue  # "the second TD to leave", "Founder's daughter": an office, not a name
+        if m.token_end - m.token_start == 1 and (root.lower_ in cues.office_words or root.lower_ in load_titles().roles) \
+                and (label != "PERSON" or any(c.dep_ in {"det", "poss"} for c in root.children)):
+            continue  # "the second TD to leave", "Founder's daughter", "the Taoiseach": an office, not
+            # a name; "assassinating King" is a surname the model calls a person
         if root.dep_ == "compound" and head.lemma_.lower() in rules.cue_nouns and m.token_start >= 2 \
                 and doc[m.token_start - 1].tag_ == "POS":
             continue  # "the BBC's Go Digital programme", "Channel 4's Big Brother show": a work
