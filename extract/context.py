@@ -13,7 +13,7 @@ touched: the gazetteer wins.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.mentions import RawMention, load_context_cues, load_non_entity_rules
 from newsgraph.extract.rules import load_gazetteer, load_titles
@@ -49,9 +49,31 @@ def _list_introducer(token: Token) -> Token | None:
     if t.dep_ in {"dobj", "attr"} and head.lemma_.lower() == "include":
         subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
         return subjects[0] if subjects else None
-    if t.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "NOUN":
-        return head.head  # "her role in Salt and Silver"
+    if t.dep_ == "pobj" and head.lower_ in {"in", "of"} and head.head.pos_ == "NOUN":
+        return head.head  # "her role in Salt and Silver", "a remake of Tom Brown's Schooldays"
+    if t.dep_ == "attr" and head.lemma_ == "be":
+        subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        return subjects[0] if subjects else None  # "The fourth book in the running is Corpus"
     return None
+
+
+def _first_conjunct(token: Token) -> Token:
+    t = token
+    for _ in range(12):
+        if t.dep_ != "conj" or t.head.i == t.i:
+            break
+        t = t.head
+    return t
+
+
+def _anchor(span: Span) -> Token:
+    """The token that ties a name to the sentence: its root, or, where the parse broke the
+    name up ("a rendition of Whole Lotta Shakin' Goin' On"), the one that is the object of a
+    preposition outside it."""
+    for t in span:
+        if t.dep_ == "pobj" and not span.start <= t.head.i < span.end:
+            return t
+    return span.root
 
 
 def _apposed_noun(token: Token) -> Token | None:
@@ -127,14 +149,26 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
                 and (label != "PERSON" or any(c.dep_ in {"det", "poss"} for c in root.children)):
             continue  # "the second TD to leave", "Founder's daughter", "the Taoiseach": an office, not
             # a name; "assassinating King" is a surname the model calls a person
-        if root.dep_ == "compound" and head.lemma_.lower() in rules.cue_nouns and m.token_start >= 2 \
-                and doc[m.token_start - 1].tag_ == "POS":
-            continue  # "the BBC's Go Digital programme", "Channel 4's Big Brother show": a work
-        noun = _list_introducer(root)
+        if root.dep_ == "compound" and head.lemma_.lower() in rules.cue_nouns and (
+                (m.token_start >= 2 and doc[m.token_start - 1].tag_ == "POS") or (label == "PERSON" and len(span) > 1)):
+            continue  # "the BBC's Go Digital programme", "the first Harry Potter film": a work
+        if m.token_end - m.token_start == 1 and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in root.children):
+            continue  # "sit as an Independent": a common noun with a capital
+        if m.token_start > 0 and doc[m.token_start - 1].ent_type_ == "MONEY":
+            continue  # "the £25,000 Whitbread": a prize
+        anchor = _anchor(span)
+        # "veteran Irish actor Brendan Gleeson": a person's role right before the name wins
+        # over a parse that hangs him from "her role in ..."
+        before_role = m.token_start > 0 and doc[m.token_start - 1].lower_ in cues.role_nouns_before
+        noun = _list_introducer(anchor)
         lemma = noun.lemma_.lower() if noun is not None else ""
-        if noun is not None and head.lower_ == "in" and root.dep_ in {"pobj", "conj"} and lemma not in rules.work_in_nouns:
-            noun, lemma = None, ""  # "in X" names a work only after "role", "star"...
-        if lemma in rules.cue_nouns or lemma in rules.work_in_nouns:
+        via = _first_conjunct(anchor).head.lower_
+        if noun is not None and via in {"in", "of"} and _first_conjunct(anchor).dep_ == "pobj" \
+                and lemma not in (rules.work_in_nouns if via == "in" else rules.work_of_nouns):
+            noun, lemma = None, ""  # "in X" names a work only after "role", "star"..., "of X" after "remake"...
+        by_in_or_of = noun is not None and via in {"in", "of"} and _first_conjunct(anchor).dep_ == "pobj"
+        if (lemma in rules.cue_nouns or (by_in_or_of and (lemma in rules.work_in_nouns or lemma in rules.work_of_nouns))) \
+                and not (before_role and label == "PERSON"):
             continue  # "classics such as Pac-Man", "hits have included X", "her role in X"
         apposed = _apposed_noun(root)
         apposed_lemma = apposed.lemma_.lower() if apposed is not None else ""

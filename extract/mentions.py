@@ -571,6 +571,7 @@ class NonEntityRules:
     work_in_nouns: frozenset[str]
     event_heads: frozenset[str]
     collective_nouns: frozenset[str]
+    work_of_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -584,7 +585,7 @@ def load_non_entity_rules() -> NonEntityRules:
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "non_entities.json").read_text("utf-8"))
     keys = ["names", "last_words", "cue_nouns", "group_nouns", "work_verbs", "work_in_verbs", "work_in_nouns", "event_heads",
-            "collective_nouns"]
+            "collective_nouns", "work_of_nouns"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"non_entities.json: {', '.join(bad)} must be a list of words")

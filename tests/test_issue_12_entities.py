@@ -265,3 +265,27 @@ def test_issue_12_seats_offices_and_honorifics_inside_names():
     assert found.get("Saxon Spence") == "Person" and "Spence" not in found
     assert found.get("Labour Party") == "Organization" and "Devon county Labour" not in found
     assert "Tampa Bay Buccaneers" in found and "Tampa Bay Buccaneers American" not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_works_named_by_what_is_said_of_them():
+    found = entities(
+        "John Nettles will return in a one-off edition of Midsomer Murders. Jerry Lee Lewis closed the night with a "
+        "rendition of Whole Lotta Shakin' Goin' On. The channel shows the first Harry Potter film on Christmas Day. "
+        "The fourth book in the running is Corpus, by Michael Symmons Roberts. Mr Moloney said he would sit as an "
+        "Independent. Andrea Levy is now favourite for the £25,000 Whitbread."
+    )
+    assert not {"Midsomer Murders", "Whole Lotta Shakin' Goin' On", "Harry Potter", "Corpus", "Independent",
+                "Whitbread"} & set(found)
+    assert found.get("John Nettles") == "Person" and found.get("Andrea Levy") == "Person"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_people_beside_work_words_stay_people():
+    found = entities(
+        "The current series of Celebrity Big Brother ends on Sunday, with Happy Mondays star Bez, actress Brigitte "
+        "Nielsen and Blazin' Squad rapper Kenzie competing for a charity prize. Poppy's co-star in Salt and Silver, "
+        "veteran Irish actor Brendan Gleeson, was also nominated."
+    )
+    assert found.get("Bez") == "Person" and found.get("Brigitte Nielsen") == "Person"
+    assert found.get("Brendan Gleeson") == "Person"
