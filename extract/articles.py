@@ -7,12 +7,13 @@ counted in ``skipped`` by reason (``not English (fr)``), never parsed: the model
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from typing import Any, Callable, Iterable, Iterator
 
 from newsgraph.extract.readers.base import Item, RawArticle, ReadFailure
 from newsgraph.extract.readers.language import judge
-from newsgraph.graph.model import document_id
+from newsgraph.graph.model import ExtractedDocument, document_id
 
 
 def english_articles(
@@ -41,3 +42,21 @@ def extraction_meta(item: RawArticle, doc_id: str | None = None, default_date: s
         "external_id": item.external_id,
         "authors": item.authors,
     }
+
+
+def extract_articles(
+    items: Iterator[tuple[str, dict[str, Any]]], model: str | None, workers: int, batch_size: int = 32
+) -> Iterator[ExtractedDocument]:
+    """Parse and extract ``(text, extraction_meta)`` items in this process (one worker) or
+    in a pool of worker processes; either way the documents come back in input order to
+    this process, the only writer."""
+    from newsgraph.extract.parallel import POOL_MIN_ARTICLES, extract_parallel
+
+    head: list[tuple[str, dict[str, Any]]] = []
+    if workers > 1:
+        head = list(itertools.islice(items, POOL_MIN_ARTICLES))
+        if len(head) == POOL_MIN_ARTICLES:
+            return extract_parallel(itertools.chain(head, items), model=model, workers=workers)
+    from newsgraph.extract.pipeline import extract_texts, load_pipeline
+
+    return extract_texts(itertools.chain(head, items), load_pipeline(model), batch_size=batch_size)

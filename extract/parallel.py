@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib.util
 import multiprocessing
+import os
 from collections import deque
 from itertools import islice
 from multiprocessing.pool import AsyncResult
@@ -29,8 +30,14 @@ from newsgraph.graph.model import ExtractedDocument
 MAX_CHUNKS_PER_WORKER = 200
 IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker, so none idles while the writer commits
 POOL_MIN_ARTICLES = 32  # fewer are not worth starting worker processes for
+MAX_DEFAULT_WORKERS = 4
 CHUNK_SIZE = 8  # small: when the input ends, a worker waits for at most one chunk of the other
 
+
+
+def default_workers() -> int:
+    """One parser process per core, capped: past a few, the single writer is the limit."""
+    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS))
 
 def check_model(model: str | None) -> None:
     """Fail before starting workers if the pipeline is not installed (cheap: no spaCy import)."""

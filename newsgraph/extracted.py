@@ -64,7 +64,8 @@ def extract_jsonl(
     ``ingest`` leaves them out, counted in ``skipped`` by reason."""
     from newsgraph.extract.articles import english_articles, extraction_meta
     from newsgraph.extract.readers import ReadFailure
-    from newsgraph.kg import _extracted, default_workers
+    from newsgraph.extract.articles import extract_articles
+    from newsgraph.extract.parallel import default_workers
 
     failed = 0
     counts: Counter[str] = skipped if skipped is not None else Counter()
@@ -80,7 +81,7 @@ def extract_jsonl(
             yield item.text, extraction_meta(item)
 
     written = 0
-    for doc in _extracted(items(), model, workers or default_workers(), 32):
+    for doc in extract_articles(items(), model, workers or default_workers(), 32):
         out.write(json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
         written += 1
     out.flush()

@@ -6,13 +6,13 @@ spaCy lives in the CLI.
 
 from __future__ import annotations
 
-import itertools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from newsgraph.errors import AmbiguousEntity, InputError, UnknownEntity
+from newsgraph.extract.parallel import default_workers  # noqa: F401  (also read as kg.default_workers by benchmarks)
 from newsgraph.graph.model import ExtractedDocument, document_id
 from newsgraph.graph import corrections
 from newsgraph.graph.corrections import Correction
@@ -23,7 +23,6 @@ from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 
 DEFAULT_DB = "newsgraph.db"
 COMMIT_EVERY = 64  # documents per transaction: small enough that a kill loses little
-MAX_DEFAULT_WORKERS = 4
 
 
 def ingest_date(value: str | None) -> str | None:
@@ -38,11 +37,6 @@ def ingest_date(value: str | None) -> str | None:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
         raise InputError(detail=f"--date expects a date like 2025-03-10, not {value!r}") from None
-
-
-def default_workers() -> int:
-    """One parser process per core, capped: past a few, the single writer is the limit."""
-    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS))
 
 
 def default_db() -> str:
@@ -81,21 +75,6 @@ class IngestSummary:
         }
 
 
-def _extracted(items: Iterator[tuple[str, dict[str, Any]]], model: str | None, workers: int, batch_size: int) -> Iterator[ExtractedDocument]:
-    """Parse and extract in this process (one worker) or in a pool of worker processes;
-    either way the documents come back in input order to this process, the only writer."""
-    from newsgraph.extract.parallel import POOL_MIN_ARTICLES, extract_parallel
-
-    head: list[tuple[str, dict[str, Any]]] = []
-    if workers > 1:
-        head = list(itertools.islice(items, POOL_MIN_ARTICLES))
-        if len(head) == POOL_MIN_ARTICLES:
-            return extract_parallel(itertools.chain(head, items), model=model, workers=workers)
-    from newsgraph.extract.pipeline import extract_texts, load_pipeline
-
-    return extract_texts(itertools.chain(head, items), load_pipeline(model), batch_size=batch_size)
-
-
 class KnowledgeGraph:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -132,7 +111,7 @@ class KnowledgeGraph:
         own date always wins, and without ``date`` an undated article stays undated."""
         from collections import Counter
 
-        from newsgraph.extract.articles import english_articles, extraction_meta
+        from newsgraph.extract.articles import english_articles, extract_articles, extraction_meta
         from newsgraph.extract.readers import ReadFailure, iter_articles
 
         default_date = ingest_date(date)
@@ -167,7 +146,7 @@ class KnowledgeGraph:
                 doc.text = texts.pop(doc.id, None)
                 yield doc
 
-        self._store_stream(with_text(_extracted(pending(), model, workers, batch_size)), summary, on_document)
+        self._store_stream(with_text(extract_articles(pending(), model, workers, batch_size)), summary, on_document)
         summary.skipped = dict(skipped)
         return summary
 
