@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -33,12 +34,53 @@ from chromium_harness import DevTools, find_chromium  # noqa: E402
 from serve_load import Server  # noqa: E402
 
 
+def first_views(chromium: str, server: Server, count: int) -> dict[str, Any]:
+    """The issue's "first view of an entity appears in under 300 ms": the ``count`` most
+    mentioned entities opened one after another at the default filters, as a click on a
+    search result does (the page is loaded once), each timed by the page itself from the
+    request for the entity to its first drawn frame (``data-first-drawn-ms``: card and ego
+    network fetched, nodes placed, canvas drawn), and to the settled layout. Then the first
+    one again in a new tab (cold: page, scripts and /api/meta included, from navigation)."""
+    top = httpx.get(server.url + "/api/top", params={"limit": count}, timeout=60).json()["entities"]
+    first: list[float] = []
+    settled: list[float] = []
+    with tempfile.TemporaryDirectory() as profile, DevTools(chromium, Path(profile)) as browser:
+        browser.open_url(server.url + "/#/")
+        browser.wait_for("document.documentElement.dataset.state === 'ready'", timeout=120)
+        for e in top:
+            t0 = time.perf_counter()
+            browser.evaluate(f"location.hash = {json.dumps('#/entity/' + quote(e['id'], safe=''))}")
+            browser.wait_for("document.documentElement.dataset.view === 'entity' && "
+                             "document.documentElement.dataset.firstDrawnMs !== undefined", timeout=120)
+            first.append(float(browser.evaluate("document.documentElement.dataset.firstDrawnMs")))
+            browser.wait_for("document.documentElement.dataset.state === 'ready'", timeout=120)
+            settled.append(1000 * (time.perf_counter() - t0))
+        errors = browser.console_errors()
+    with tempfile.TemporaryDirectory() as profile, DevTools(chromium, Path(profile)) as browser:
+        browser.open_url(f"{server.url}/#/entity/{quote(top[0]['id'], safe='')}")
+        browser.wait_for("document.documentElement.dataset.firstDrawnAt !== undefined", timeout=120)
+        cold = float(browser.evaluate("document.documentElement.dataset.firstDrawnAt"))
+        errors += browser.console_errors()
+
+    def pct(values: list[float], p: float) -> float:
+        ordered = sorted(values)
+        return round(ordered[min(len(ordered) - 1, int(p * len(ordered)))], 1)
+
+    return {
+        "entities": len(first), "first_drawn_ms": {"p50": pct(first, 0.5), "p95": pct(first, 0.95), "max": max(first)},
+        "settled_ms": {"p50": pct(settled, 0.5), "p95": pct(settled, 0.95), "max": round(max(settled), 1)},
+        "cold_first_drawn_ms": cold, "cold_entity": top[0]["name"], "console_errors": errors,
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", default=str(REPO / ".cache" / "benchmarks" / "serve-load-bbc-all.db"))
     ap.add_argument("--entity", help="name or id (default: the most mentioned entity)")
     ap.add_argument("--depth", type=int, default=1)
     ap.add_argument("--max-nodes", type=int, default=2000)
+    ap.add_argument("--first-view", type=int, metavar="N",
+                    help="instead: time the first view of the N most mentioned entities at the default filters")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     chromium = find_chromium()
@@ -49,6 +91,22 @@ def main() -> int:
         print(f"no store at {args.db}: pass --db PATH (or run benchmarks/serve_load.py first); no figures.", file=sys.stderr)
         return 2
     server = Server(Path(args.db))
+    if args.first_view:
+        try:
+            fv = first_views(chromium, server, args.first_view)
+        finally:
+            server.stop()
+        if args.json:
+            print(json.dumps(fv, indent=2))
+        else:
+            print(f"first view of the {fv['entities']} most mentioned entities (default filters), one tab, one after another:")
+            print(f"  first frame drawn: p50 {fv['first_drawn_ms']['p50']} ms, p95 {fv['first_drawn_ms']['p95']} ms, "
+                  f"max {fv['first_drawn_ms']['max']} ms (target < 300 ms)")
+            print(f"  layout settled:    p50 {fv['settled_ms']['p50']} ms, p95 {fv['settled_ms']['p95']} ms, max {fv['settled_ms']['max']} ms")
+            print(f"  cold, new tab ({fv['cold_entity']}): first frame {fv['cold_first_drawn_ms']} ms after navigation")
+            if fv["console_errors"]:
+                print(f"console errors: {fv['console_errors']}")
+        return 0
     try:
         ref = args.entity or httpx.get(server.url + "/api/top", params={"limit": 1}, timeout=30).json()["entities"][0]["id"]
         params = {"ref": ref, "depth": args.depth, "cooccurrence": "true", "min_confidence": 0, "max_nodes": args.max_nodes}
