@@ -116,3 +116,46 @@ def test_unknown_name_offers_search_hits_with_ids(examples_db):
     result = invoke("connections", "Bukelle", "--db", examples_db)
     assert result.exit_code == 1
     assert "Nayib Bukele (person:nayib-bukele)" in result.stderr
+
+
+@pytest.mark.issue(17)
+def test_search_reads_the_best_scores_first_and_stops_with_the_same_hits(tmp_path, monkeypatch):
+    """search reads candidate aliases best score first, a batch at a time, and stops once
+    it has ``limit`` hits (a surname shared by thousands of people made it read them all):
+    with batches of 3 it must return what one batch of everything returns, ties included."""
+    import random
+
+    from newsgraph.graph import search as search_module
+
+    rng = random.Random(3)
+    first = ["Anna", "Anne", "Ann", "Hanna", "Joan", "Johan", "Jon", "John", "Joanne", "Jan"]
+    last = ["Smith", "Smyth", "Smithe", "Schmidt", "Smits", "Smid"]
+    types = ["Person", "Organization"]
+    entities, n = [], 0
+    # Every first name with every surname, twice over under other ids: many norms score
+    # the same (ties across a batch's end) and each norm is several entities.
+    for surname in last:
+        for given in first:
+            for copy in range(3):
+                label = f"{given} {surname}" + (f" {'I' * copy}" if copy else "")
+                entities.append(ExtractedEntity(id=f"e:{n}", name=label, type=types[n % 5 == 0], aliases={surname},
+                                                mentions=rng.randint(1, 9)))
+                n += 1
+    doc = ExtractedDocument(id="d1", text_length=10, source="x")
+    doc.entities = entities
+    # Mentions (the tie-break after the score) in no relation to the names' order.
+    doc.mentions = [EntityMention(e.id, e.name, 10 * i + k, 10 * i + k + 1, 0)
+                    for i, e in enumerate(entities) for k in range(e.mentions)]
+    db = tmp_path / "smiths.db"
+    with KnowledgeGraph.open(db) as kg:
+        kg.store.add_documents([doc])
+    queries = ["smith", "smyth", "Smithh", "j smith", "anna sm", "joan", "an", "e:7", "schmit", "ann smits"]
+    with KnowledgeGraph.open(db, readonly=True) as kg:
+        for q in queries:
+            for etype in (None, "Person", "Organization"):
+                for limit in (1, 5, 20):
+                    monkeypatch.setattr(search_module, "_BATCH", 10**9)
+                    everything = kg.search(q, etype, limit)
+                    monkeypatch.setattr(search_module, "_BATCH", 3)
+                    assert kg.search(q, etype, limit) == everything, (q, etype, limit)
+                    assert len(everything) == limit or q == "e:7" or etype == "Organization", (q, etype, limit)
