@@ -97,6 +97,8 @@ def test_explore_the_examples(chromium, examples_db, tmp_path):
         browser.wait_for(ready_in("entity"))
         # -- the graph draws the API's ego network
         assert counts(browser) == union(rubio) and union(rubio)[0] > 5
+        # drawn once before the layout ran (the progressive first view), and timed
+        first_drawn = browser.evaluate("document.documentElement.dataset.firstDrawnMs")
         card = browser.evaluate("document.getElementById('card').innerText")
         keep(browser, tmp_path, "serve-entity.png")
 
@@ -156,6 +158,7 @@ def test_explore_the_examples(chromium, examples_db, tmp_path):
         urls = browser.requested_urls()
 
     assert "Marco Rubio" in first_hit
+    assert first_drawn is not None and int(first_drawn) >= 0
     assert "person:marco-rubio" in card and "Rubio" in card
     assert selected == [edge["id"]]
     assert "VISITED" in evidence and "Panama" in evidence and "Rubio travels to Panama" in evidence
