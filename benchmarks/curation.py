@@ -199,9 +199,9 @@ def bench_replay(tmp: Path, articles: int, corrections: int, repeat: int) -> Non
 
 
 # -- 3. search ---------------------------------------------------------------------------------
-def bench_search(tmp: Path, entities: int, repeat: int) -> None:
-    rng = random.Random(7)
-    db = tmp / "search.db"
+def search_store(db: Path, entities: int, rng: random.Random) -> list[str]:
+    """``entities`` synthetic people (two-word names, the surname as an alias), 1,000 per
+    article, stored at ``db``; their names. benchmarks/serve_load.py --synthetic uses it too."""
     per_doc = 1000
     labels: list[str] = []
     with KnowledgeGraph.open(db) as kg:
@@ -211,6 +211,13 @@ def bench_search(tmp: Path, entities: int, repeat: int) -> None:
             ents = [ExtractedEntity(id=f"person:e{n + i}", name=label, type="Person",
                                     aliases={label.split()[-1]}, mentions=1) for i, label in enumerate(batch)]
             kg.store.add_documents([document(f"s{n}", ents, [])])
+    return labels
+
+
+def bench_search(tmp: Path, entities: int, repeat: int) -> None:
+    rng = random.Random(7)
+    db = tmp / "search.db"
+    labels = search_store(db, entities, rng)
     queries = []
     for label in rng.sample(labels, 20):
         first, last = label.split()
