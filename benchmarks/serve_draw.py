@@ -73,6 +73,92 @@ def first_views(chromium: str, server: Server, count: int) -> dict[str, Any]:
     }
 
 
+# Sigma.js and graphology for --compare, from the npm registry (not vendored: the explorer
+# keeps vis-network, see the README's figures). Versions pinned for repeatable figures.
+NPM_PACKAGES = {
+    "sigma@4.0.4": "package/dist/sigma.min.js",
+    "graphology@0.26.0": "package/dist/graphology.umd.min.js",
+    "graphology-library@0.8.0": "package/dist/graphology-library.min.js",
+}
+PAGES_JS = Path(__file__).resolve().parent / "serve_draw_pages.js"
+
+
+def npm_scripts(cache: Path) -> list[Path]:
+    """The three minified builds, fetched once with ``npm pack`` into ``cache``."""
+    import shutil
+    import subprocess
+    import tarfile
+
+    cache.mkdir(parents=True, exist_ok=True)
+    out = []
+    for spec, member in NPM_PACKAGES.items():
+        name, version = spec.rsplit("@", 1)
+        dest = cache / f"{name}-{version}.js"
+        if not dest.is_file():
+            npm = shutil.which("npm")
+            if npm is None:
+                raise SystemExit("npm is needed to fetch Sigma.js for --compare (or pass --npm-cache with the files)")
+            subprocess.run([npm, "pack", "--silent", spec], cwd=cache, check=True, stdout=subprocess.DEVNULL)
+            tgz = cache / f"{name}-{version}.tgz"
+            with tarfile.open(tgz) as tar:
+                extracted = tar.extractfile(member)
+                assert extracted is not None, member
+                dest.write_bytes(extracted.read())
+            tgz.unlink()
+        out.append(dest)
+    return out
+
+
+def compare(chromium: str, ego: dict[str, Any], iterations: int, npm_cache: Path, shots: Path | None) -> dict[str, Any]:
+    """vis-network and Sigma.js on the same ego network in headless Chromium (file:// pages)."""
+    import shutil
+
+    from newsgraph.graph.model import TYPE_COLOURS
+    from newsgraph.serve.app import static_dir
+
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "data.js").write_text(
+            f"var DATA = {json.dumps(ego)};\nvar COLOURS = {json.dumps(TYPE_COLOURS)};\n", encoding="utf-8")
+        shutil.copy(PAGES_JS, folder / "pages.js")
+        shutil.copy(static_dir() / "vis-network.min.js", folder / "vis-network.min.js")
+        libs = {"vis": ["vis-network.min.js"], "sigma": []}
+        for script in npm_scripts(npm_cache):
+            shutil.copy(script, folder / script.name)
+            libs["sigma"].append(script.name)
+        for renderer, scripts in libs.items():
+            tags = "".join(f'<script src="{name}"></script>' for name in ["data.js", *scripts, "pages.js"])
+            page = folder / f"{renderer}.html"
+            page.write_text(
+                f'<!DOCTYPE html><html data-renderer="{renderer}" data-iterations="{iterations}"><head><meta charset="utf-8">'
+                '<style>html,body{margin:0}#graph{width:1200px;height:800px}</style></head>'
+                f'<body><div id="graph"></div>{tags}</body></html>', encoding="utf-8")
+            with tempfile.TemporaryDirectory() as profile, DevTools(chromium, Path(profile)) as browser:
+                t0 = time.perf_counter()
+                browser.open(page)
+                # The pages lay out synchronously (minutes for 2,000 nodes on a loaded CPU):
+                # each poll may wait that long for the page's thread.
+                deadline = time.monotonic() + 1800
+                while True:
+                    reply = browser.call("Runtime.evaluate", {"expression": "document.documentElement.dataset.result || ''",
+                                                              "returnByValue": True}, timeout=1800)
+                    found = reply.get("result", {}).get("value")
+                    if found or time.monotonic() > deadline:
+                        break
+                    time.sleep(0.2)
+                wall = time.perf_counter() - t0
+                result = json.loads(found or '{"error": "no result in 30 minutes"}')
+                result = {k: round(v, 1) if isinstance(v, float) else v for k, v in result.items()}
+                result["page_s"] = round(wall, 2)
+                result["console_errors"] = browser.console_errors()
+                if shots is not None:
+                    shots.mkdir(parents=True, exist_ok=True)
+                    browser.screenshot(shots / f"draw-{renderer}.png")
+            results[renderer] = result
+    return results
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", default=str(REPO / ".cache" / "benchmarks" / "serve-load-bbc-all.db"))
@@ -81,6 +167,11 @@ def main() -> int:
     ap.add_argument("--max-nodes", type=int, default=2000)
     ap.add_argument("--first-view", type=int, metavar="N",
                     help="instead: time the first view of the N most mentioned entities at the default filters")
+    ap.add_argument("--compare", action="store_true",
+                    help="instead: vis-network vs Sigma.js (WebGL) on the same ego network, standalone pages")
+    ap.add_argument("--iterations", type=int, default=150, help="--compare: force-layout iterations for both (the explorer's 150 above 300 nodes)")
+    ap.add_argument("--npm-cache", default=str(REPO / ".cache" / "benchmarks" / "npm"), help="--compare: where Sigma.js is fetched to")
+    ap.add_argument("--screenshots", default=str(REPO / "artifacts" / "serve"), help="--compare: where draw-vis.png / draw-sigma.png go")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     chromium = find_chromium()
@@ -106,6 +197,31 @@ def main() -> int:
             print(f"  cold, new tab ({fv['cold_entity']}): first frame {fv['cold_first_drawn_ms']} ms after navigation")
             if fv["console_errors"]:
                 print(f"console errors: {fv['console_errors']}")
+        return 0
+    if args.compare:
+        try:
+            ref = args.entity or httpx.get(server.url + "/api/top", params={"limit": 1}, timeout=30).json()["entities"][0]["id"]
+            params = {"ref": ref, "depth": args.depth, "cooccurrence": "true", "min_confidence": 0, "max_nodes": args.max_nodes}
+            ego = httpx.get(server.url + "/api/ego", params=params, timeout=300).json()
+        finally:
+            server.stop()
+        res = compare(chromium, ego, args.iterations, Path(args.npm_cache), Path(args.screenshots) if args.screenshots else None)
+        report = {"entity": ego["center"]["name"], "nodes": len(ego["nodes"]), "edges": len(ego["edges"]),
+                  "iterations": args.iterations, "renderers": res}
+        if args.json:
+            print(json.dumps(report, indent=2))
+        else:
+            print(f"{report['entity']}: {report['nodes']} entities, {report['edges']} relations; "
+                  f"{args.iterations} force-layout iterations each; headless Chromium, CPU rendering (SwiftShader for WebGL)")
+            print(f"{'renderer':<8} {'first frame ms':>15} {'settled ms':>11} {'redraw ms':>10} {'frames/s':>9}")
+            for name, r in res.items():
+                if "error" in r:
+                    print(f"{name:<8} error: {r['error']}")
+                    continue
+                fps = round(1000 / r["frame_ms"], 1) if r["frame_ms"] else float("inf")
+                print(f"{name:<8} {r['first_frame_ms']:>15} {r['settled_ms']:>11} {r['frame_ms']:>10} {fps:>9}")
+                if r["console_errors"]:
+                    print(f"  console errors: {r['console_errors']}")
         return 0
     try:
         ref = args.entity or httpx.get(server.url + "/api/top", params={"limit": 1}, timeout=30).json()["entities"][0]["id"]
