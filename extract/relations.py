@@ -177,6 +177,20 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
                 )
             )
     if rule.dobj and not rule.governors:
+        # "Microsoft, founded by Bill Gates", "the Pretenders, led by Chrissie Hynde": a
+        # participle hanging from a name; its agent is the head, the name the tail.
+        patterns.append(
+            (
+                "participle",
+                [
+                    {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": "acl", "TAG": "VBN"}},
+                    {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "tail", "RIGHT_ATTRS": {}},
+                    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "agent", "RIGHT_ATTRS": {"DEP": "agent"}},
+                    {"LEFT_ID": "agent", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "pobj"}},
+                    *required,
+                ],
+            )
+        )
         # "Bukele was criticised by the UN": the agent is the head, the passive subject the tail.
         patterns.append(
             (
@@ -960,3 +974,7 @@ def run_extractors(inp: ExtractionInput, names: list[str] | None = None) -> list
         out += RELATION_EXTRACTORS[name](inp)
     return out
 
+
+
+# The extractors of ``noun_relations.py`` register themselves here, after those above.
+from newsgraph.extract import noun_relations  # noqa: E402,F401

@@ -369,3 +369,23 @@ def load_event_noun_rules() -> tuple[EventNounRule, ...]:
     if problems:
         raise RuleFileError(detail="; ".join(problems))
     return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def load_occupations() -> dict[str, str]:
+    """Occupation noun → the relation it makes between a person and the organisation named
+    beside it, WORKS_FOR or HOLDS_ROLE (``data/occupations.jsonl``, and the job nouns of
+    ``data/staff_titles.json``: WORKS_FOR)."""
+    out: dict[str, str] = dict.fromkeys(load_staff_titles()[0], "WORKS_FOR")
+    problems = []
+    for number, row in _jsonl("occupations.jsonl"):
+        relation, nouns = row.get("relation"), row.get("nouns")
+        if relation not in {"WORKS_FOR", "HOLDS_ROLE"}:
+            problems.append(f"occupations.jsonl:{number}: 'relation' must be WORKS_FOR or HOLDS_ROLE")
+        elif not isinstance(nouns, list) or not nouns or not all(isinstance(n, str) and n.strip() for n in nouns):
+            problems.append(f"occupations.jsonl:{number}: 'nouns' must be a non-empty list of words")
+        else:
+            out.update((n.lower(), relation) for n in nouns)
+    if problems:
+        raise RuleFileError(detail="; ".join(problems))
+    return out

@@ -151,7 +151,8 @@ def test_issue_3_results_figures_dropped_from_names():
 def test_confidence_covers_every_method(nlp):
     confidence = load_confidence()
     methods = {"dep", "dep_passive", "dep_pronoun", "title", "apposition", "possessive_title", "city_state",
-               "dateline", "attachment", "based_prefix", "org_apposition", "event_noun", "nationality", "cooccurrence"}
+               "dateline", "attachment", "based_prefix", "org_apposition", "event_noun", "nationality", "cooccurrence",
+               "possessive_place", "occupation", "apposition_place"}
     assert methods <= set(confidence)
     assert all(0.0 < confidence[m] <= 1.0 for m in methods)
     assert confidence["cooccurrence"] < min(confidence[m] for m in methods - {"cooccurrence"})

@@ -1,0 +1,217 @@
+"""Relations read from the nouns around names, registered beside the extractors of
+``relations.py`` (issue 12, recall): where news says who works where, or where a firm or
+a place is, without a verb.
+
+* ``possessive_places``: "India's Bombay Stock Exchange" (BASED_IN), "London's Leicester
+  Square" (LOCATED_IN): a country or place, "'s", then an organisation or a place.
+* ``occupations``: "Westlife star Brian McFadden", "Marc Ostwald, a strategist at Monument
+  Securities", "Ross, who is the presenter of BBC One's Film 2005", "Kirsten Pfeifer from
+  the Consumer Electronics Association" (WORKS_FOR): an occupation noun
+  (``data/occupations.jsonl``) or "from" between a person and an organisation; a
+  player's position or a seat ("Hearts winger Saulius Mikoliunas", "a member of the
+  Council") is HOLDS_ROLE with the noun as title. Roles that head something are titles
+  (``role_relations``).
+* ``apposition_places``: "Brightline Cable, the Denver-based broadband provider" and "the
+  O'Jays, a gospel-style quartet from Ohio" (BASED_IN), "Doug Kaye, a California-based
+  podcaster" (LIVES_IN).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.relations import (
+    PLACES,
+    RELATION_EXTRACTORS,
+    EntityIndex,
+    ExtractionInput,
+    MentionSpan,
+    span_relation,
+)
+from newsgraph.extract.rules import load_confidence, load_occupations, load_titles
+from newsgraph.graph.model import ExtractedRelation
+
+POSSESSIVE = {"'s", "’s"}
+
+
+def register(name: str) -> Callable[[Callable[[ExtractionInput], list[ExtractedRelation]]], Callable[[ExtractionInput], list[ExtractedRelation]]]:
+    """Add an extractor to the registry, after those of ``relations.py``."""
+
+    def add(func: Callable[[ExtractionInput], list[ExtractedRelation]]) -> Callable[[ExtractionInput], list[ExtractedRelation]]:
+        RELATION_EXTRACTORS[name] = func
+        return func
+
+    return add
+
+
+POSSESSIVE_PLACE_RELATIONS = {"Organization": ("BASED_IN", "based in"), "Location": ("LOCATED_IN", "located in")}
+
+
+@register("possessive_places")
+def possessive_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
+    """A country or place, "'s", an organisation or place named right after it."""
+    doc, index = x.doc, x.index
+    confidence = load_confidence()["possessive_place"]
+    role_words = ({w.rstrip(".") for w in load_titles().words()} | set(load_occupations())) - {"of", "for", "and", "the"}
+    out = []
+    for m in index.mentions:
+        found = POSSESSIVE_PLACE_RELATIONS.get(m.type)
+        i = m.token_start
+        if found is None or i < 2 or doc[i - 1].text not in POSSESSIVE:
+            continue
+        owner = index.at(doc[i - 2])
+        if owner is None or owner.token_end != i - 1 or owner.type not in PLACES or owner.entity_id == m.entity_id:
+            continue
+        if m.token_end < len(doc) and doc[m.token_end].lower_.rstrip(".") in role_words:
+            continue  # "London's Labour mayor Ken Livingstone", "Iraq's Trade Minister": a role, not a firm
+        if m.token_end < len(doc) and doc[m.token_end].lower_ in {"to", "-", "–"}:
+            continue  # "the UK's London to Brighton service": a route
+        kind, predicate = found
+        out.append(span_relation(doc, doc[i].sent, m, owner, kind, "possessive_place", confidence, predicate))
+    return out
+
+
+# Prepositions that tie an occupation to its organisation: "a strategist at X", "an analyst
+# with X", "the presenter of X", "a lawyer for X".
+OCCUPATION_PREPS = {"at", "with", "of", "for"}
+# Lower-case words allowed between the organisation and the occupation: "Labour election
+# campaign coordinator", "BBC sports presenter".
+MAX_MODIFIERS = 2
+
+
+def _org(token: Token, index: EntityIndex, person: MentionSpan) -> MentionSpan | None:
+    m = index.at(token)
+    return m if m is not None and m.type == "Organization" and m.entity_id != person.entity_id else None
+
+
+def _leading_org(doc: Doc, person: MentionSpan, index: EntityIndex, occupations: dict[str, str]) -> MentionSpan | None:
+    """ "Happy Mondays star Bez": the organisation right before the occupation noun(s)."""
+    i = person.token_start - 1
+    sent_start = doc[person.token_start].sent.start
+    if i < sent_start or doc[i].lower_ not in occupations or index.at(doc[i]) is not None:
+        return None
+    j = i - 1
+    for _ in range(MAX_MODIFIERS):
+        if j >= sent_start and index.at(doc[j]) is None and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"}:
+            j -= 1
+    if j >= sent_start and doc[j].text in POSSESSIVE:
+        j -= 1
+    if j < sent_start:
+        return None
+    org = _org(doc[j], index, person)
+    return org if org is not None and org.token_end == j + 1 else None
+
+
+def _org_of_noun(noun: Token, index: EntityIndex, person: MentionSpan) -> MentionSpan | None:
+    """The organisation an occupation noun names: "a Monument Securities strategist", "a
+    strategist at Monument Securities", "the presenter of BBC One's Film 2005"."""
+    near = [c for c in noun.children if c.dep_ in {"compound", "poss", "nmod"}]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in OCCUPATION_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    near += [obj, *[c for c in obj.children if c.dep_ in {"poss", "compound"}]]
+    for token in near:
+        org = _org(token, index, person)
+        if org is not None:
+            return org
+    return None
+
+
+@register("occupations")
+def occupation_relations(x: ExtractionInput) -> list[ExtractedRelation]:
+    """A person, an occupation noun and an organisation in one noun phrase (WORKS_FOR)."""
+    doc, index = x.doc, x.index
+    # A noun that is also a title ("analyst") is read by relations.py's role_relations.
+    occupations = {noun: kind for noun, kind in load_occupations().items() if noun not in load_titles().roles}
+    confidence = load_confidence()["occupation"]
+    out = []
+    seen: set[tuple[str, str, int]] = set()
+
+    def add(person: MentionSpan, org: MentionSpan, noun: str) -> None:
+        sent = doc[person.token_start].sent
+        key = (person.entity_id, org.entity_id, sent.start)
+        if key not in seen:
+            seen.add(key)
+            kind = occupations.get(noun, "WORKS_FOR")
+            relation = span_relation(doc, sent, person, org, kind, "occupation", confidence, noun)
+            if kind == "HOLDS_ROLE":
+                relation.title = noun.capitalize()
+            out.append(relation)
+
+    for person in index.mentions:
+        if person.type != "Person":
+            continue
+        org = _leading_org(doc, person, index, occupations)
+        if org is not None:
+            add(person, org, doc[person.token_start - 1].lower_)
+        root = doc[person.token_start : person.token_end].root
+        nouns = [c for c in root.children if c.dep_ == "appos"]
+        for clause in root.children:
+            # "Ross, who is the presenter of BBC One's Film 2005"
+            if clause.dep_ == "relcl" and clause.lemma_ == "be" and any(c.lower_ in {"who", "that"} for c in clause.children):
+                nouns += [c for c in clause.children if c.dep_ == "attr"]
+        for noun in nouns:
+            if noun.lower_ in occupations and index.at(noun) is None:
+                org = _org_of_noun(noun, index, person)
+                if org is not None:
+                    add(person, org, noun.lower_)
+        # "Kirsten Pfeifer from the Consumer Electronics Association"
+        i = person.token_end
+        if i + 1 < len(doc) and doc[i].lower_ == "from":
+            j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+            org = _org(doc[j], index, person) if j < len(doc) else None
+            if org is not None and org.token_start == j and (org.token_end >= len(doc) or doc[org.token_end].text not in POSSESSIVE):
+                add(person, org, "from")  # not "Jonathan Ross from ITV's London Studios": a place
+    return out
+
+
+def _based_place(noun: Token, index: EntityIndex) -> MentionSpan | None:
+    """ "the Denver-based broadband provider": the place before "-based" modifying the noun."""
+    for amod in noun.children:
+        if amod.dep_ == "amod" and amod.lower_ == "based" and amod.i > 1 and amod.nbor(-1).text in {"-", "–"}:
+            place = index.at(amod.nbor(-2))
+            if place is not None and place.type in PLACES and place.token_end == amod.i - 1:
+                return place
+    return None
+
+
+def _from_place(noun: Token, index: EntityIndex) -> MentionSpan | None:
+    """ "a gospel-style quartet from Ohio": the place after "from" ("in" is not enough: "McCafe,
+    now the biggest coffee shop brand in Australia")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for obj in prep.children:
+                place = index.at(obj) if obj.dep_ == "pobj" else None
+                if place is not None and place.type in PLACES:
+                    return place
+    return None
+
+
+@register("apposition_places")
+def apposition_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
+    """A name in apposition with a noun that places it: "Brightline Cable, the Denver-based
+    broadband provider" and "the O'Jays, a gospel-style quartet from Ohio" (BASED_IN),
+    "Doug Kaye, a California-based podcaster" (LIVES_IN). A compound place ("a Hong Kong
+    construction firm") is ``org_apposition``'s."""
+    doc, index = x.doc, x.index
+    confidence = load_confidence()["apposition_place"]
+    out = []
+    for m in index.mentions:
+        if m.type not in {"Organization", "Person"}:
+            continue
+        root = doc[m.token_start : m.token_end].root
+        for noun in (c for c in root.children if c.dep_ == "appos" and index.at(c) is None):
+            place = _based_place(noun, index)
+            if place is None and m.type == "Organization":
+                place = _from_place(noun, index)
+            if place is None or place.entity_id == m.entity_id:
+                continue
+            kind = "BASED_IN" if m.type == "Organization" else "LIVES_IN"
+            out.append(span_relation(doc, doc[m.token_start].sent, m, place, kind, "apposition_place", confidence,
+                                     "based in" if kind == "BASED_IN" else "lives in"))
+            break
+    return out
+
