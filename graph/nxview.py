@@ -45,7 +45,7 @@ class GraphFilter:
             clauses.append("r.type != ?")
             args.append(COOCCURRENCE)
         if self.since or self.until or self.source:
-            from newsgraph.queries.filters import evidence_date_clause  # the one definition, undated excluded
+            from newsgraph.graph.reads import evidence_date_clause  # the one definition, undated excluded
 
             date_clause, date_args = evidence_date_clause("d.date", self.since, self.until)
             args += date_args

@@ -8,6 +8,7 @@ from datetime import date
 from collections.abc import Collection, Iterable
 
 from newsgraph.errors import InvalidQueryOption, UnknownValue
+from newsgraph.graph.reads import evidence_date_clause  # the SQL lives in graph/; kept importable here
 from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES
 
 __all__ = [
@@ -78,22 +79,3 @@ def date_bound(value: str | None, *, end: bool, option: str) -> str | None:
         return f"{year:04d}-{'12-31' if end else '01-01'}"
     except ValueError:
         raise InvalidQueryOption(detail=f"{option}: {value!r} is not a valid date") from None
-
-
-def evidence_date_clause(column: str, since: str | None, until: str | None) -> tuple[str, list[str]]:
-    """The one definition of ``--since``/``--until`` over evidence: a SQL condition on a
-    document's ``date`` column (inclusive ISO bounds) and its arguments; ``("1", [])`` when
-    neither is given.
-
-    Undated evidence (an article whose input gave no date: newsgraph never stamps the
-    ingest day) is **excluded** as soon as either bound is given: nobody can say it falls
-    inside the period, and a date filter should not answer with evidence it cannot date.
-    Without a bound, undated evidence counts like any other."""
-    clauses, args = [], []
-    if since:
-        clauses.append(f"({column} IS NOT NULL AND {column} >= ?)")
-        args.append(since[:10])
-    if until:
-        clauses.append(f"({column} IS NOT NULL AND {column} <= ?)")
-        args.append(until[:10])
-    return " AND ".join(clauses) or "1", args

@@ -14,11 +14,11 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from newsgraph.graph.model import COOCCURRENCE
-from newsgraph.graph.store import EVIDENCE_ORDER, Store
+from newsgraph.graph.reads import CHUNK, entity_refs, evidence, relation_detail, walk_relations
+from newsgraph.graph.store import Store
 
 __all__ = ["shortest_paths"]
 
-CHUNK = 500
 MAX_ENUMERATED = 10_000  # candidate chains looked at before ranking
 
 
@@ -38,21 +38,11 @@ class _Walker:
 
     def neighbours(self, ids: list[str]) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
-        extra, extra_args = "", []
-        if self.relation_types:
-            extra = f" AND type IN ({','.join('?' * len(self.relation_types))})"
-            extra_args = list(self.relation_types)
         for i in range(0, len(ids), CHUNK):
             chunk = ids[i : i + CHUNK]
-            marks = ",".join("?" * len(chunk))
             for side in ("head", "tail"):
                 self.queries += 1
-                for rel in self.store.conn.execute(
-                    f"SELECT id, type, head, tail, weight, confidence FROM relations WHERE {side} IN ({marks}) "
-                    f"AND confidence >= ? AND weight >= ?{extra}",
-                    [*chunk, self.min_confidence, self.min_weight, *extra_args],
-                ):
-                    rel = tuple(rel)
+                for rel in walk_relations(self.store, side, chunk, self.relation_types, self.min_confidence, self.min_weight):
                     head, tail = rel[2], rel[3]
                     if head == tail:
                         continue
@@ -149,15 +139,7 @@ def shortest_paths(
 
 
 def _names(store: Store, ids: Any) -> dict[str, dict[str, Any]]:
-    ids = list(ids)
-    out: dict[str, dict[str, Any]] = {}
-    for i in range(0, len(ids), CHUNK):
-        chunk = ids[i : i + CHUNK]
-        for r in store.conn.execute(
-            f"SELECT id, name, type FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk
-        ):
-            out[r[0]] = {"id": r[0], "name": r[1], "type": r[2]}
-    return out
+    return entity_refs(store, ids)
 
 
 def _describe(store: Store, walker: _Walker, names: dict[str, dict[str, Any]], chain: list[str]) -> dict[str, Any]:
@@ -165,12 +147,8 @@ def _describe(store: Store, walker: _Walker, names: dict[str, dict[str, Any]], c
     for a, b in zip(chain, chain[1:]):
         rels = sorted(walker.pairs[frozenset((a, b))], key=_rank)
         rid, rtype, head, tail, weight, confidence = rels[0]
-        row = store.conn.execute("SELECT predicate, title FROM relations WHERE id=?", (rid,)).fetchone()
-        ev = store.conn.execute(
-            "SELECT v.document_id, v.sentence, d.title, d.date FROM evidence v JOIN documents d ON d.id = v.document_id "
-            f"WHERE v.relation_id = ? ORDER BY {EVIDENCE_ORDER} LIMIT 1",
-            (rid,),
-        ).fetchone()
+        row = relation_detail(store, rid)
+        best = evidence(store, rid, None, 1)
         hops.append(
             {
                 "from": names[a],
@@ -181,7 +159,7 @@ def _describe(store: Store, walker: _Walker, names: dict[str, dict[str, Any]], c
                 "confidence": round(confidence, 3),
                 "predicate": row["predicate"],
                 "title": row["title"],
-                "evidence": {"document": ev[0], "sentence": ev[1], "title": ev[2], "date": ev[3]} if ev else None,
+                "evidence": best[0] if best else None,
                 "other_relations": sorted({r[1] for r in rels[1:]}),
             }
         )

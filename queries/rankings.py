@@ -16,7 +16,8 @@ from typing import Any, Mapping
 
 import networkx as nx
 
-from newsgraph.graph.model import COOCCURRENCE, NAMED_IN_TEXT
+from newsgraph.graph import reads
+from newsgraph.graph.model import COOCCURRENCE
 from newsgraph.graph.store import Store
 from newsgraph.queries.gcpause import no_gc
 
@@ -34,65 +35,29 @@ def betweenness_sample(n_nodes: int, n_edges: int) -> int | None:
     return min(n_nodes, max(10, min(BETWEENNESS_SAMPLE, BETWEENNESS_BUDGET // max(n_edges, 1))))
 
 
-def _entity_rows(store: Store, entity_type: str | None, ids: list[str] | None = None) -> dict[str, dict[str, Any]]:
-    rows: dict[str, dict[str, Any]] = {}
-    type_clause, type_args = (" AND type = ?", [entity_type]) if entity_type else ("", [])
-    if ids is None:
-        chunks: list[list[str] | None] = [None]
-    else:
-        chunks = [ids[i : i + 500] for i in range(0, len(ids), 500)]
-    for chunk in chunks:
-        if chunk is None:
-            sql, args = f"SELECT id, name, type, mentions FROM entities WHERE 1{type_clause}", type_args
-        else:
-            sql = f"SELECT id, name, type, mentions FROM entities WHERE id IN ({','.join('?' * len(chunk))}){type_clause}"
-            args = [*chunk, *type_args]
-        for r in store.conn.execute(sql, args):
-            rows[r[0]] = {"id": r[0], "name": r[1], "type": r[2], "mentions": r[3]}
-    return rows
-
-
 def _by_mentions(store: Store, entity_type: str | None, limit: int, min_confidence: float = 0.0) -> tuple[list[tuple[str, float]], bool]:
-    sql, args = f"SELECT id, mentions FROM entities WHERE {NAMED_IN_TEXT}", []
-    if entity_type:
-        sql += " AND type = ?"
-        args.append(entity_type)
-    sql += " ORDER BY mentions DESC, name LIMIT ?"
-    return [(r[0], r[1]) for r in store.conn.execute(sql, [*args, limit])], False
+    return reads.mention_ranking(store, entity_type, limit), False
 
 
 def _by_degree(store: Store, entity_type: str | None, limit: int, min_confidence: float = 0.0) -> tuple[list[tuple[str, float]], bool]:
-    # Two grouped scans that walk the (head, ...) and (tail, ...) indexes in order: no sort
-    # of the two million ends a UNION would need.
-    counts: dict[str, int] = {}
-    where, args = _confidence_clause(min_confidence)
-    for side in ("head", "tail"):
-        for eid, n in store.conn.execute(f"SELECT {side}, count(*) FROM relations{where} GROUP BY {side}", args):
-            counts[eid] = counts.get(eid, 0) + n
-    return _keep(counts, store, entity_type, limit), False
-
-
-def _confidence_clause(min_confidence: float) -> tuple[str, list[Any]]:
-    # Without a threshold the scans stay index-only.
-    return (" WHERE confidence >= ?", [min_confidence]) if min_confidence > 0 else ("", [])
+    return _keep(reads.degree_counts(store, min_confidence), store, entity_type, limit), False
 
 
 def relation_graph(store: Store, min_confidence: float = 0.0) -> nx.DiGraph:
     """Every relation as a weighted arc (co-occurrence both ways), parallel arcs summed."""
     weights: dict[tuple[str, str], int] = {}
-    where, args = _confidence_clause(min_confidence)
-    for head, tail, rtype, weight in store.conn.execute(f"SELECT head, tail, type, weight FROM relations{where}", args):
+    for head, tail, rtype, weight in reads.relation_arcs(store, min_confidence):
         weights[(head, tail)] = weights.get((head, tail), 0) + weight
         if rtype == COOCCURRENCE:
             weights[(tail, head)] = weights.get((tail, head), 0) + weight
     g: nx.DiGraph[str] = nx.DiGraph()
-    g.add_nodes_from(r[0] for r in store.conn.execute(f"SELECT id FROM entities WHERE {NAMED_IN_TEXT}"))
+    g.add_nodes_from(reads.named_entity_ids(store))
     g.add_weighted_edges_from((u, v, w) for (u, v), w in weights.items())
     return g
 
 
 def _keep(scores: Mapping[str, float], store: Store, entity_type: str | None, limit: int) -> list[tuple[str, float]]:
-    allowed = {r[0] for r in store.conn.execute("SELECT id FROM entities WHERE type = ?", (entity_type,))} if entity_type else None
+    allowed = reads.entity_ids_of_type(store, entity_type) if entity_type else None
     candidates = ((k, v) for k, v in scores.items() if allowed is None or k in allowed)
     return heapq.nsmallest(limit, candidates, key=lambda kv: (-kv[1], kv[0]))
 
@@ -132,7 +97,7 @@ def top_entities(
     """``min_confidence`` counts only relations at least that confident (degree, PageRank,
     betweenness); mentions do not depend on relations."""
     ranked, approximate = RANKINGS[by](store, entity_type, limit, min_confidence)
-    rows = _entity_rows(store, entity_type, [k for k, _ in ranked])
+    rows = reads.entity_rows(store, entity_type, [k for k, _ in ranked])
     entities = []
     for rank, (eid, score) in enumerate(ranked, start=1):
         row = rows[eid]
