@@ -234,3 +234,42 @@ def named_entity_ids(store: Store) -> Iterator[str]:
 
 def entity_ids_of_type(store: Store, entity_type: str) -> set[str]:
     return {r[0] for r in store.conn.execute("SELECT id FROM entities WHERE type = ?", (entity_type,))}
+
+
+# -- the ego walk of `show` and the explorer ----------------------------------------------------
+def neighbour_rows(store: Store, frontier: list[str], where: str, args: list[Any]) -> list[tuple[str, str, int, str, int]]:
+    """(frontier entity, neighbour, weight, neighbour type, neighbour mentions) for every
+    relation passing ``where`` (a ``GraphFilter.relation_sql()`` condition over ``r``, ``h``
+    and ``t``) that touches the frontier, in either direction."""
+    rows: list[tuple[str, str, int, str, int]] = []
+    for i in range(0, len(frontier), CHUNK):
+        chunk = frontier[i : i + CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for mine, other in (("head", "tail"), ("tail", "head")):
+            sql = (
+                f"SELECT r.{mine}, r.{other}, r.weight, o.type, o.mentions FROM relations r "
+                f"JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail "
+                f"JOIN entities o ON o.id = r.{other} "
+                f"WHERE r.{mine} IN ({marks}) AND {where}"
+            )
+            rows.extend(tuple(r) for r in store.conn.execute(sql, chunk + args))  # type: ignore[misc]
+    return rows
+
+
+def relation_id(store: Store, head: str, rel_type: str, tail: str) -> int | None:
+    """The id of the relation (head, type, tail), or None."""
+    row = store.conn.execute("SELECT id FROM relations WHERE head=? AND type=? AND tail=?", (head, rel_type, tail)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def document_refs(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """``{id: {"title", "date", "url", "source"}}`` of the documents that exist."""
+    out: dict[str, dict[str, Any]] = {}
+    ordered = sorted(set(ids))
+    for i in range(0, len(ordered), CHUNK):
+        chunk = ordered[i : i + CHUNK]
+        for r in store.conn.execute(
+            f"SELECT id, title, date, url, source FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk
+        ):
+            out[r["id"]] = {"title": r["title"], "date": r["date"], "url": r["url"], "source": r["source"]}
+    return out

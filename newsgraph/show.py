@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import ShowAssetMissing, ShowWriteError
+from newsgraph.graph import reads
 from newsgraph.graph.model import COOCCURRENCE, TYPE_COLOURS
 from newsgraph.graph.nxview import GraphFilter, build_graph
 from newsgraph.graph.store import Store
@@ -45,7 +46,6 @@ TEMPLATE = "show.html"
 TEXT_BROWSERS = {"www-browser", "links", "links2", "elinks", "lynx", "w3m", "browsh"}
 DEFAULT_MAX_NODES = 150  # beyond a few hundred nodes a force layout is a hairball
 EVIDENCE_PER_EDGE = 5
-_CHUNK = 500  # SQLite's default limit on bound parameters is far above this
 
 
 @dataclass
@@ -111,24 +111,6 @@ def _relation_filter(opts: EgoOptions) -> GraphFilter:
     )
 
 
-def _neighbour_rows(store: Store, frontier: list[str], where: str, args: list[Any]) -> list[tuple[str, str, int, str, int]]:
-    """(frontier entity, neighbour, weight, neighbour type, neighbour mentions) for every
-    relation passing the filter that touches the frontier, in either direction."""
-    rows: list[tuple[str, str, int, str, int]] = []
-    for i in range(0, len(frontier), _CHUNK):
-        chunk = frontier[i : i + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for mine, other in (("head", "tail"), ("tail", "head")):
-            sql = (
-                f"SELECT r.{mine}, r.{other}, r.weight, o.type, o.mentions FROM relations r "
-                f"JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail "
-                f"JOIN entities o ON o.id = r.{other} "
-                f"WHERE r.{mine} IN ({marks}) AND {where}"
-            )
-            rows.extend(tuple(r) for r in store.conn.execute(sql, chunk + args))  # type: ignore[misc]
-    return rows
-
-
 def ego_entity_ids(store: Store, center: str, opts: EgoOptions) -> tuple[dict[str, int], bool]:
     """Entity ids within ``opts.depth`` hops of ``center`` (relations in either direction),
     mapped to their hop count; and whether ``opts.max_nodes`` cut the walk short.
@@ -145,7 +127,7 @@ def ego_entity_ids(store: Store, center: str, opts: EgoOptions) -> tuple[dict[st
         if not frontier:
             break
         score: dict[str, tuple[int, int]] = {}
-        for _, other, weight, other_type, mentions in _neighbour_rows(store, frontier, where, args):
+        for _, other, weight, other_type, mentions in reads.neighbour_rows(store, frontier, where, args):
             if other in hops or (allowed and other_type not in allowed):
                 continue
             total, _m = score.get(other, (0, mentions))
@@ -172,28 +154,18 @@ def ego_network(kg: KnowledgeGraph, name: str, opts: EgoOptions) -> EgoNetwork:
 
 
 def _evidence(store: Store, head: str, rel_type: str, tail: str) -> list[dict[str, Any]]:
-    row = store.conn.execute(
-        "SELECT id FROM relations WHERE head=? AND type=? AND tail=?", (head, rel_type, tail)
-    ).fetchone()
-    if row is None:
+    rid = reads.relation_id(store, head, rel_type, tail)
+    if rid is None:
         return []
     return [
         {"sentence": e["sentence"], "document": e["document"], "title": e["title"], "date": e["date"]}
-        for e in store.evidence(row[0], EVIDENCE_PER_EDGE)
+        for e in store.evidence(rid, EVIDENCE_PER_EDGE)
     ]
 
 
 def _documents(store: Store, ids: set[str]) -> dict[str, dict[str, Any]]:
     """Title, date, URL and source of the evidence documents, by id."""
-    out: dict[str, dict[str, Any]] = {}
-    ordered = sorted(ids)
-    for i in range(0, len(ordered), _CHUNK):
-        chunk = ordered[i : i + _CHUNK]
-        for r in store.conn.execute(
-            f"SELECT id, title, date, url, source FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk
-        ):
-            out[r["id"]] = {"title": r["title"], "date": r["date"], "url": r["url"], "source": r["source"]}
-    return out
+    return reads.document_refs(store, ids)
 
 
 def page_data(kg: KnowledgeGraph, ego: EgoNetwork, opts: EgoOptions) -> dict[str, Any]:
