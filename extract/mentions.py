@@ -24,6 +24,9 @@ LEADING_NOISE = {"the", "a", "an", "and", "of"}
 DASHES = {"-", "–", "—", "--"}
 _JOINERS = {"of", "and", "the", "for", "on", "in", "at", "de", "du", "da", "di", "del", "der", "van", "von", "la", "le", "y",
             "bin", "al", "el", "upon", "du", "des", "los", "las"}
+_MONTH_NAMES = {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+                "december"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "al", "el", "la", "le", "du"}
 SCORE = re.compile(r"[\d][\d.,:/-]*")
 _DEMONYM_PERSON = re.compile(r"(wo)?m[ae]n$")
@@ -150,9 +153,10 @@ def clean_span(span: Span) -> Span | None:
         # "President Nayib Bukele" → "Nayib Bukele"; keep the last word whatever it is.
         while end - start > 1 and doc[start].lower_.rstrip(".") in words:
             start += 1
-        # "Frenchman Ronald Pognon" → "Ronald Pognon"
-        if end - start > 2 and _DEMONYM_PERSON.search(doc[start].lower_) and \
-                load_gazetteer().nationality(_DEMONYM_PERSON.sub("", doc[start].text)):
+        # "Frenchman Ronald Pognon" → "Ronald Pognon", "American Dennis Mitchell" → "Dennis Mitchell"
+        if end - start > 2 and (load_gazetteer().nationality(_DEMONYM_PERSON.sub("", doc[start].text)) and
+                                (_DEMONYM_PERSON.search(doc[start].lower_) or doc[start].pos_ == "ADJ"
+                                 or load_gazetteer().nationality(doc[start].text))):
             start += 1
     if end < len(doc) and end - start <= 2 and f"{doc[end - 1].lower_} {doc[end].lower_}" in titles.roles:
         return None  # "New Home" of "New Home Secretary": a title's first words, not a name
@@ -234,7 +238,10 @@ def split_span(span: Span) -> list[Span]:
     parts, start = [], span.start
     for token in span:
         # "Ferry, Mackay": two people the model joined into one name (issue 12)
-        if _is_break(token) or (token.text in {",", ";"} and span.label_ == "PERSON"):
+        # "Pohang 3 Ulsan", "Atlanta 5 PITTSBURGH": a results line's score between two names
+        score = token.like_num and start < token.i < span.end - 1 and token.text.isdigit() and \
+            span.doc[token.i + 1].text[:1].isupper() and span.doc[token.i - 1].text[:1].isupper()
+        if _is_break(token) or score or (token.text in {",", ";"} and span.label_ == "PERSON"):
             if token.i > start:
                 parts.append(Span(span.doc, start, token.i, label=span.label_))
             start = token.i + 1
@@ -243,6 +250,13 @@ def split_span(span: Span) -> list[Span]:
     out = []
     for part in parts:
         end = part.end
+        first = part.start
+        # "August National Association of ...", "64 Bob Estes": a date or a figure before the name
+        while first < end - 1 and (span.doc[first].text.isdigit() or (span.label_ != "PERSON" and (
+                span.doc[first].lower_ in _MONTH_NAMES or span.doc[first].lower_ in _WEEKDAYS))):
+            first += 1
+        if first != part.start:
+            part = Span(span.doc, first, end, label=span.label_)
         if _numbered_name(part):
             out.append(part)
             continue
@@ -660,6 +674,9 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
                 10 <= int(nxt[1].text) <= 110 and (len(nxt) < 3 or nxt[2].text in {",", ")", "."})
             # ", who" only after a two-word name: "Congress, who said" is British usage for a body
             who = len(nxt) >= 2 and nxt[0].text == "," and nxt[1].lower_ == "who" and m.token_end - m.token_start >= 2
+            # "Tegla Loroupe ( Kenya ) 31:17.66": a results line's competitor and her country
+            who = who or (len(nxt) >= 3 and nxt[0].text == "(" and nxt[2].text == ")" and 2 <= m.token_end - m.token_start <= 3
+                          and (gaz.country(nxt[1].text) is not None or gaz.nationality(nxt[1].text) is not None))
             role = before is not None and before.lower_ in cues.role_nouns_before and before.pos_ in {"NOUN", "PROPN"}
             if (aged or who or role) and all(t.text[:1].isupper() for t in doc[m.token_start : m.token_end] if t.is_alpha):
                 label = "PERSON"

@@ -289,3 +289,20 @@ def test_issue_12_people_beside_work_words_stay_people():
     )
     assert found.get("Bez") == "Person" and found.get("Brigitte Nielsen") == "Person"
     assert found.get("Brendan Gleeson") == "Person"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_results_lines_and_datelines_hold_names_apart():
+    doc = KnowledgeGraph.extract_text("Pohang 3 Ulsan 2\nHaitai 2 Samsung 1\n")
+    names = {e.name for e in doc.entities if e.mentions}
+    assert {"Pohang", "Ulsan", "Samsung"} <= names, names  # the score between two names parts them
+    assert not {n for n in names if any(ch.isdigit() for ch in n)}, names
+    from spacy.tokens import Span
+
+    from newsgraph.extract.mentions import clean_span, split_span
+    from newsgraph.extract.pipeline import load_pipeline
+
+    parsed = load_pipeline()("64 Bob Estes and American Dennis Mitchell ran.")
+    assert [s.text for s in split_span(Span(parsed, 0, 3, label="PERSON"))] == ["Bob Estes"]
+    cleaned = clean_span(Span(parsed, 4, 7, label="PERSON"))
+    assert cleaned is not None and cleaned.text == "Dennis Mitchell"
