@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.tokens import Token
 
@@ -38,6 +38,21 @@ class GovernmentRules:
     not_national: frozenset[str]
     skip: frozenset[str]
     institutions: dict[str, str]  # organisation entity id → country entity id
+    title_countries: dict[str, str]  # a title only one government has → country entity id
+    home_heads: dict[str, frozenset[tuple[str, ...]]]  # country entity id → heads of its offices
+    portfolios: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Office:
+    """A national-government title: its words and its head ("minister", "prime minister")."""
+
+    tokens: list[Token]
+    head: tuple[str, ...]
+
+    @property
+    def phrase(self) -> str:
+        return " ".join(t.lower_ for t in self.tokens).replace(" - ", "-")
 
 
 @lru_cache(maxsize=1)
@@ -60,16 +75,24 @@ def load_government_rules() -> GovernmentRules:
         not_national=frozenset(data["not_national"]),
         skip=frozenset(data["skip"]),
         institutions=institutions,
+        title_countries={k: f"country:{v}" for k, v in data["title_countries"].items()},
+        home_heads={f"country:{k}": frozenset(tuple(h.split()) for h in v) for k, v in data["home_heads"].items()},
+        portfolios=frozenset(data["portfolios"]),
     )
 
 
-def words_before(tokens: list[Token]) -> list[Token]:
+def words_before(tokens: list[Token], is_name: Callable[[Token], bool]) -> tuple[list[Token], Token | None]:
     """The words of a title read leftwards from a name: ``tokens`` are the sentence's tokens
-    before it, nearest last; stops at a determiner, a verb, punctuation or a name."""
+    before it, nearest last; stops at a determiner, a verb, punctuation or a name. Also
+    the name it stopped at, if any ("Russian Energy Minister": "Russian")."""
     honorifics = load_titles().honorifics
     out: list[Token] = []
+    stop = None
     for t in reversed(tokens):
         low = t.lower_.rstrip(".")
+        if is_name(t):
+            stop = t
+            break
         if not out and low in honorifics:
             continue  # "Prime Minister Sir Keir Starmer"
         if len(out) >= 8:
@@ -80,10 +103,10 @@ def words_before(tokens: list[Token]) -> list[Token]:
         break
     while out and (out[0].lower_ in PORTFOLIO_LINKS or out[0].text == "-"):
         out.pop(0)
-    return out
+    return out, stop if stop is not None and (not out or stop.i == out[0].i - 1) else None
 
 
-def government_title(tokens: list[Token]) -> list[Token] | None:
+def government_title(tokens: list[Token]) -> Office | None:
     """The title if ``tokens`` are one of a national government ([portfolio] HEAD [for|of
     Portfolio]: "International Development Minister", "Minister for Health", "State
     Secretary for Asylum", "the Foreign Secretary"), else None."""
@@ -103,14 +126,24 @@ def government_title(tokens: list[Token]) -> list[Token] | None:
         if words[k].text[:1].islower() and head not in rules.heads_lowercase:
             return None
         before = words[:k]
+        # "the resignation of immigration minister X", "the likes of Health Secretary X":
+        # the title starts after the last "of"/"for" before its head.
+        cut = max((n + 1 for n, t in enumerate(before) if t.lower_ in {"of", "for"}), default=0)
+        before = before[cut:]
         while before and (before[0].lower_ in rules.skip or before[0].text == "-"):
             before.pop(0)
         if any(t.lower_ in rules.not_national for t in before):
             return None
         if any(t.lower_.startswith("shadow") for t in words):
             return None
-        return before + words[k:]
+        return Office(before + words[k:], head)
     return None
+
+
+def is_portfolio(words: list[str]) -> bool:
+    """A name made of portfolio words only ("Education", "Trade and Industry", "Europe")."""
+    portfolios = load_government_rules().portfolios
+    return bool(words) and all(w.lower() in portfolios for w in words)
 
 
 @dataclass
@@ -157,15 +190,20 @@ def home_government(countries: Iterable[CountryMention], organisations: Iterable
     return country if best >= 2 * runner_up else None
 
 
-def government_country(in_sentence: list[CountryMention], home: str | None) -> str | None:
-    """The country of a national title in this sentence: the one country the sentence names
-    as an actor, else the article's government unless the sentence names that country as a
-    place or an object ("Prime Minister X arrived in Kenya" is no Kenyan prime minister)."""
+def government_country(office: Office, in_sentence: list[CountryMention], home: str | None,
+                       named: set[str]) -> str | None:
+    """The country of a national office in this sentence, the first that holds of: the one
+    government with such a title ("Foreign Secretary" → United Kingdom), named in the
+    article; the article's government, if it has such offices and this sentence does not
+    name it as a place or an object ("Prime Minister X arrived in Kenya" is no Kenyan prime
+    minister); the one country the sentence names as an actor ("Thailand may lose …,
+    according to tourism minister X")."""
+    rules = load_government_rules()
+    only = rules.title_countries.get(office.phrase)
+    if only is not None:
+        return only if only in named else None
+    if home is not None and office.head in rules.home_heads.get(home, frozenset()):
+        if not any(c.country == home and not is_actor(c.token) for c in in_sentence):
+            return home
     actors = {c.country for c in in_sentence if is_actor(c.token)}
-    if len(actors) == 1:
-        return next(iter(actors))
-    if actors:
-        return None
-    if home is not None and not any(c.country == home for c in in_sentence):
-        return home
-    return None
+    return next(iter(actors)) if len(actors) == 1 else None

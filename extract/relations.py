@@ -15,17 +15,19 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, TypedDict
+from typing import Any, Callable, Literal, TypedDict
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.governments import (
     CountryMention,
+    Office,
     government_country,
     government_title,
     home_government,
     is_actor,
+    is_portfolio,
     load_government_rules,
     words_before,
 )
@@ -36,6 +38,7 @@ from newsgraph.extract.rules import (
     load_attachment_rules,
     load_confidence,
     load_event_noun_rules,
+    load_gazetteer,
     load_officer_titles,
     load_relation_rules,
     load_staff_titles,
@@ -482,6 +485,45 @@ def _staff_title(title: str) -> bool:
     return bool(words & staff) and not words & unless
 
 
+def _portfolio_office(doc: Doc, affiliation: MentionSpan | None, title: list[Token]) -> Office | Literal[False] | None:
+    """The government office when the affiliation before a title is its portfolio
+    ("Education minister"); False for the opposition's ("Shadow Europe minister"); None
+    when the affiliation is a real one ("Scotland manager", "Labour leader")."""
+    if affiliation is None or not _portfolio(doc, affiliation, title):
+        return None
+    start = affiliation.token_start
+    while start > doc[start].sent.start and is_portfolio([doc[start - 1].text]):
+        start -= 1  # "Economy and" before "Labour Minister"
+    end = title[-1].i + 1
+    honorifics = load_titles().honorifics
+    while end > start and doc[end - 1].lower_.rstrip(".") in honorifics:
+        end -= 1  # "Shadow Europe minister Mr Brady"
+    office = government_title(list(doc[start:end]))
+    if office is None:
+        return None
+    if start > doc[start].sent.start and doc[start - 1].lower_ in load_government_rules().not_national:
+        return False
+    return office
+
+
+def _portfolio(doc: Doc, affiliation: MentionSpan, title: list[Token]) -> bool:
+    """The affiliation right before a government title is made of portfolio words and is
+    no organisation the gazetteer or the governments' institutions know ("Labour" is a
+    party, "Home Office" a ministry)."""
+    # Right before the title, or sharing its first word ("Constitutional Affairs" + "Affairs Minister").
+    if affiliation.type not in {"Organization", "Location"} or not affiliation.token_start < title[0].i <= affiliation.token_end:
+        return False
+    words = [t.text for t in doc[affiliation.token_start : affiliation.token_end]]
+    i = affiliation.token_start
+    if i >= 2 and doc[i - 1].lower_ in {"and", "&", ","} and is_portfolio([doc[i - 2].text]) and is_portfolio(words):
+        return True  # "Economy and Labour Minister Wolfgang Clement": not the Labour Party
+    if affiliation.entity_id in load_government_rules().institutions:
+        return False
+    if load_gazetteer().organization(" ".join(words)) is not None:
+        return False
+    return is_portfolio(words)
+
+
 def _officer_title(tokens: list[Token]) -> list[Token] | None:
     """The words before a name if they are exactly an officer title ("chief operating
     officer"), leading "former"/"then" left out."""
@@ -606,6 +648,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         )
 
     home: list[str | None] = []  # the article's government, found when first needed
+    named: set[str] = set()  # the countries the article names (or a nationality of)
 
     def countries_in(mentions: list[MentionSpan]) -> list[CountryMention]:
         out = []
@@ -615,15 +658,23 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                 out.append(CountryMention(country, doc[m.token_start : m.token_end].root))
         return out
 
-    def add_government(person: MentionSpan, office: list[Token]) -> None:
+    def add_government(person: MentionSpan, office: Office) -> None:
         if not home:
-            home.append(home_government(countries_in(index.mentions), [m.entity_id for m in index.mentions]))
+            everywhere = countries_in(index.mentions)
+            home.append(home_government(everywhere, [m.entity_id for m in index.mentions]))
+            named.update(c.country for c in everywhere)
         number = person.sentence
         here = [m for m in index.mentions if m.sentence == number]
-        country = government_country(countries_in(here), home[0])
+        gazetteer = load_gazetteer()
+        # "Russian Energy Minister X" where "Russian" is no mention: the title says whose.
+        said = {f"country:{c.iso3}" for t in office.tokens if (c := gazetteer.nationality(t.text) or gazetteer.country(t.text))}
+        if said:
+            country = next(iter(said)) if len(said) == 1 and next(iter(said)) in named else None
+        else:
+            country = government_country(office, countries_in(here), home[0], named)
         if country is None or country == person.entity_id:
             return
-        title = _title_text(office)
+        title = _title_text(office.tokens)
         sent = doc[person.token_start].sent
         key = (person.entity_id, country, sent.start)
         if not title or key in seen:
@@ -646,7 +697,14 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         if person.type != "Person":
             continue
         title, affiliation, _ = _leading_title(doc, person, index)
-        if title and affiliation and _has_role(title):
+        office = _portfolio_office(doc, affiliation, title) if title and affiliation and _has_role(title) else None
+        if office is not None:
+            # "Education minister Ivan Lewis", "Trade and Industry Secretary Patricia
+            # Hewitt": the "organisation" is the office's portfolio; whose government then
+            # comes from the sentence or the article. "Shadow Europe minister": no relation.
+            if office:
+                add_government(person, office)
+        elif title and affiliation and _has_role(title):
             add(person, affiliation, title, "possessive_title" if doc[affiliation.token_end].text in {"'s", "’s"} else "title")
         elif title and _has_role(title) and (after := _of_affiliation(doc, person, index)) is not None:
             add(person, after, title, "title")  # "President Yoweri Museveni of Uganda"
@@ -654,9 +712,16 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             # "International Development Minister Gareth Thomas": whose government, from the
             # sentence or the article (governments.py).
             sent = doc[person.token_start].sent
-            before = words_before(list(doc[sent.start : person.token_start]))
+            before, named_before = words_before(list(doc[sent.start : person.token_start]), lambda t: index.at(t) is not None)
             office = government_title(before)
-            if office:
+            beside = index.at(named_before) if named_before is not None else None
+            if office and beside is not None:
+                # "Russian Energy Minister Viktor Khristenko", "Saskatchewan Agriculture
+                # Minister X", "Home Office Minister X": the portfolio words are no title
+                # words, so the title walk stopped short of the place or institution.
+                if beside.type in {"Country", "Group", "Location"} or beside.entity_id in load_government_rules().institutions:
+                    add(person, beside, office.tokens, "title")
+            elif office:
                 add_government(person, office)
             elif (officer := _officer_title(before)) and (org := _acting_organisation(doc, person, index)) is not None:
                 # "chief operating officer Peter Chernin said that News Corp is …"
@@ -678,7 +743,11 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             affiliation = _affiliation_in(phrase, index, person)
             if affiliation is None:
                 # "The Foreign Secretary, David Lammy, accused …"
-                if head.i < root.i and (office := government_title(phrase)):
+                # Not "the Office of the Deputy Prime Minister (ODPM)": an institution's name.
+                if head.i < root.i and (office := government_title(phrase)) and head.lower_ == office.head[-1] \
+                        and not any(t.lower_ == "of" and t.i < head.i for t in phrase) \
+                        and not (head.dep_ == "pobj" and head.head.lower_ == "of") \
+                        and doc[person.token_start - 1].text != "(":
                     add_government(person, office)
                 continue
             role_tokens = [t for t in phrase if index.at(t) is None and t.dep_ not in {"det", "poss", "case"}]

@@ -167,3 +167,47 @@ def test_issue_12_a_dateline_place_is_not_deported(nlp):
             "was deported to Morocco on Thursday.")
     found = named(run(nlp, text))
     assert not any(t == "DEPORTED_TO" and h != "Karim Benali" for h, t, _ in found)
+
+
+UK_CONTEXT = " Downing Street said Britain would act. The Commons agreed."
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a portfolio the model took for an organisation: the office is the government's
+        ("Education minister Ivan Lewis said the report showed progress." + UK_CONTEXT,
+         ("Ivan Lewis", "Education Minister", "United Kingdom")),
+        ("In a written statement, Constitutional Affairs Minister Christopher Leslie said the age would fall." + UK_CONTEXT,
+         ("Christopher Leslie", "Constitutional Affairs Minister", "United Kingdom")),
+        # page-23: the place stops the title walk short of the portfolio words
+        ("Saskatchewan Agriculture Minister Daryl Harrison welcomed the deal.",
+         ("Daryl Harrison", "Agriculture Minister", "Saskatchewan")),
+        ("Russian Energy Minister Viktor Khristenko said so.", ("Viktor Khristenko", "Energy Minister", "Russia")),
+    ],
+)
+def test_issue_12_portfolio_offices(nlp, text, expected):
+    assert expected in titles(run(nlp, text))
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    "text, person, wrong_tails",
+    [
+        ("Shadow Europe minister Mr Brady said Britain must keep the rebate." + UK_CONTEXT, "Brady",
+         {"Europe", "United Kingdom"}),
+        ("Economy and Labour Minister Wolfgang Clement called the dip mild.", "Wolfgang Clement", {"Labour Party"}),
+        ("UK house prices dipped slightly in November, the Office of the Deputy Prime Minister (ODPM) has said.",
+         "ODPM", {"United Kingdom"}),
+    ],
+)
+def test_issue_12_offices_that_are_not_the_government_s(nlp, text, person, wrong_tails):
+    found = titles(run(nlp, text))
+    assert not any(p == person and t in wrong_tails for p, _, t in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_agreeing_with_someone_is_no_signed_deal(nlp):
+    found = named(run(nlp, "Downing Street and the Commons agreed with Britain."))
+    assert not any(t == "SIGNED_WITH" for _, t, _ in found)
