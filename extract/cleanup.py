@@ -554,8 +554,10 @@ _DATES = [  # (pattern, order of the groups: d m y)
 ]
 # What else a date line may hold: times, zones, weekdays, labels ("Published 4 March 2025, 18:02 GMT").
 _DATE_LINE_WORDS = re.compile(
-    r"(?i)\b(published|updated|last updated|first published|posted|modified|on|at|am|pm|a\.m|p\.m|gmt|bst|utc|cet|cest|"
-    r"et|est|edt|pt|pst|pdt|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b\.?"
+    r"(?i)\b(published|updated|last updated|first published|originally published|posted|modified|on|at|am|pm|a\.m|p\.m|"
+    r"gmt|bst|utc|cet|cest|et|est|edt|pt|pst|pdt|ct|cst|cdt|mt|mst|mdt|ist|aedt|aest|acst|awst|nzdt|nzst|sast|eat|wat|cat|"
+    r"jst|kst|hkt|sgt|msk|ast|adt|uk|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)\b\.?"
 )
 _PROSE_MIN_WORDS = 12
 _SHARE_WORDS = re.compile(r"(?i)\b(share|facebook|whatsapp|e-?mail|copy|twitter|linkedin|telegram|reddit|print|save|listen|comments?)\b")
@@ -590,10 +592,22 @@ def page_date(line: str) -> str | None:
     if not found:
         return None
     rest = _DATE_LINE_WORDS.sub(" ", rest)
-    rest = re.sub(r"\b\d{1,2}[:.]\d{2}\b|\b(19|20)\d{2}\b|[+-]\d{1,2}\b|\b\d{1,2} (hours?|minutes?|days?) ago\b", " ", rest)
+    rest = re.sub(r"(?i)\b\d{1,2}[:.]\d{2}\s*(am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\b(19|20)\d{2}\b|[+-]\d{1,2}\b|\b\d{1,2} (hours?|minutes?|days?) ago\b", " ", rest)
     if re.search(r"[A-Za-z]{2,}", rest):
         return None  # words other than a stamp's: a sentence that holds a date
     return min(found)[1]
+
+
+_STAMP_SEPARATORS = re.compile(r"\s+[|\u00b7\u2022]\s+")
+
+
+def _line_date(line: str) -> str | None:
+    """A stamp line's date, or the date of its stamp part ("From The Meridian Post ·
+    Originally published 11 Feb 2025, 07:30 GMT · Read original")."""
+    found = page_date(line)
+    if found is None and len(line) <= 200 and _STAMP_SEPARATORS.search(line):
+        found = next((d for d in (page_date(part) for part in _STAMP_SEPARATORS.split(line)) if d), None)
+    return found
 
 
 def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
@@ -612,7 +626,7 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
     bylines = _byline_pairs(raw)
     # The date stamp, read before cleanup drops it ("Published 4 March 2025" is furniture).
     raw_prose = next((i for i, line in enumerate(raw) if _is_prose(line)), len(raw))
-    published = next((d for d in (page_date(line) for line in raw[:raw_prose] if line) if d), None)
+    published = next((d for d in (_line_date(line) for line in raw[:raw_prose] if line) if d), None)
     # The site's name, tagline and menus sit above its last menu line ("NEWS · BUSINESS ·
     # SPORTS", "Sport > Football"); the headline comes after it. A share bar is no menu.
     menus = [f.line - 1 for f in _furniture(strip_tails(raw[:raw_prose], rules), rules)

@@ -152,3 +152,37 @@ def test_issue_12_furniture_of_other_site_styles_goes_by_kind_not_by_string():
     assert "Michelle Lavoie at one of the company's elevators near Saskatoon in 2023." in body
     assert "Ramesh Gowda being welcomed at the party office in Bengaluru on Tuesday." in body
     assert body.startswith("Michelle Lavoie") or "Lavoie Grain Co., the family-owned grain handler" in body
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    "line",
+    ["Story by Dana Whitfield", "Words: Dana Whitfield", "Photograph by Jane Doe for The Bugle",
+     "Dana Whitfield is a staff writer at The Capitol Tribune.", "Follow Dana Whitfield on X",
+     "Contact the author: dana@example.com", "Download the app", "Have your say", "WATCH NOW",
+     "VIDEO: Wales fans celebrate", "Sat 8 Mar 2025 17:45, UK", "February 24, 2025 11:58pm PT",
+     "Updated: Mar 04, 2025, 21:40 IST"],
+)
+def test_issue_12_credit_widget_and_stamp_lines_of_other_styles_go(line):
+    text = ("Site\nHome | News | Sport\n\nHeadline about the story goes here today\n\n" + line + "\n\n"
+            "Lead line of the story that is long enough to count as a sentence of prose for the page.")
+    page = split_page(text)
+    assert line not in page.body and page.title == "Headline about the story goes here today"
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Sat 8 Mar 2025 17:45, UK", "2025-03-08"), ("February 24, 2025 11:58pm PT", "2025-02-24"),
+     ("Updated 4 March 2025 \u2014 6:12pm AEDT", "2025-03-04"), ("Updated: Mar 04, 2025, 21:40 IST", "2025-03-04")],
+)
+def test_issue_12_stamps_with_zones_and_glued_times_are_dates(line, expected):
+    assert page_date(line) == expected
+
+
+@pytest.mark.issue(12)
+def test_issue_12_the_stamp_part_of_a_source_line_dates_the_page():
+    page = split_page("NewsPulse\nFor You | Top Stories | Tech\n\nNorland Systems to buy data start-up Okafor Analytics\n\n"
+                      "From The Meridian Post \u00b7 Originally published 11 Feb 2025, 07:30 GMT \u00b7 Read original\n\n"
+                      "Norland Systems, the Reading-based software group, has agreed to buy Okafor Analytics for a sum.")
+    assert page.published == "2025-02-11" and "Meridian" not in page.body
