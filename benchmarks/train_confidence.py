@@ -215,6 +215,7 @@ def build_model(instances: list[dict[str, Any]], strengths: tuple[float, ...] = 
                     f"{DEFAULT_FLOOR} {cv[f'at_{DEFAULT_FLOOR}']['shown']} shown, precision "
                     f"{cv[f'at_{DEFAULT_FLOOR}']['precision']}.",
         "c": c, "bias": bias, "prior_weight": prior_weight, "weights": dict(sorted(weights.items())),
+        "methods": sorted({x["method"] for x in instances}),
     }
     return model, {"c": c, "scores": scores}
 

@@ -64,6 +64,7 @@ def _path_length(a: Span, b: Span) -> int | None:
 
 
 CATCH_ALL = "INTERACTED_WITH"
+UNSEEN_CEILING = 0.4  # below graph.model.DEFAULT_MIN_CONFIDENCE: not shown by default
 
 
 @lru_cache(maxsize=1)
@@ -148,10 +149,20 @@ class ConfidenceModel:
     bias: float
     prior_weight: float
     weights: dict[str, float]
+    # The methods the fit saw. A method it did not see, of no known family, has no
+    # evidence of how it does on news: it stays below the default floor (UNSEEN_CEILING)
+    # until labelled instances of it are fitted. Empty: no such ceiling (a model fitted
+    # inside a cross-validation fold).
+    methods: frozenset[str] = frozenset()
 
     def probability(self, features: list[str], prior: float) -> float:
         z = self.bias + self.prior_weight * logit(prior) + sum(self.weights.get(f, 0.0) for f in features)
-        return 1 / (1 + math.exp(-z)) if z > -30 else 0.0
+        p = 1 / (1 + math.exp(-z)) if z > -30 else 0.0
+        if self.methods and "family=other" in features:
+            method = next((f[len("method="):] for f in features if f.startswith("method=")), None)
+            if method not in self.methods:
+                p = min(p, UNSEEN_CEILING)
+        return p
 
 
 @lru_cache(maxsize=1)
@@ -160,7 +171,8 @@ def load_confidence_model() -> ConfidenceModel | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text("utf-8"))
-    return ConfidenceModel(float(data["bias"]), float(data["prior_weight"]), {k: float(v) for k, v in data["weights"].items()})
+    return ConfidenceModel(float(data["bias"]), float(data["prior_weight"]), {k: float(v) for k, v in data["weights"].items()},
+                           frozenset(data.get("methods", ())))
 
 
 def stated_as_fact(doc: Doc, r: ExtractedRelation) -> bool:

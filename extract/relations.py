@@ -48,6 +48,8 @@ from newsgraph.extract.statements import token_status
 from newsgraph.graph.model import COOCCURRENCE, ExtractedRelation
 
 PRONOUNS = {"he", "she"}
+# Where an untagged proper noun acts as a person would: subject, object, agent's object, apposition.
+UNTAGGED_ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}
 SUBJECTS = ["nsubj", "nsubjpass"]
 MAX_COOCCURRING = 12  # sentences listing more entities than this are tables, not statements
 
@@ -295,7 +297,17 @@ def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> Menti
     for m in index.mentions:
         if m.type == "Person" and m.token_end <= token.i and 0 <= here - m.sentence <= 1:
             found[m.entity_id] = m
-    return next(iter(found.values())) if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    # A name the model did not tag is a candidate too: "Ruto welcomed Abiy at the airport.
+    # He later praised the bank" may mean either (issue 12, gold dev page-07).
+    first = min(m.token_start for m in index.mentions if 0 <= here - m.sentence <= 1 and m.token_end <= token.i)
+    start = min(first, token.sent.start)
+    for t in token.doc[start : token.i]:
+        if (t.pos_ == "PROPN" and t.dep_ in UNTAGGED_ACTOR_DEPS and t.ent_type_ in {"", "PERSON"}
+                and index.at(t) is None and not t.is_sent_start):
+            return None
+    return next(iter(found.values()))
 
 
 def _candidate_matches(compiled: CompiledRules, doc: Doc, index: EntityIndex, sentences: list[int]) -> list[tuple[int, list[int]]]:
@@ -372,6 +384,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue
         if voice.startswith("dobj:") and _second_object(verb, doc[nodes["tail"]]):
             continue
+        if voice == "prep:passive-subject" and rule.relation == "VISITED":
+            continue  # "He was flown to Casablanca": being taken somewhere is no visit (issue 12, page-19)
         method = "dep_passive" if "passive" in voice else "dep"
         heads = []
         for tok in _expand(doc[nodes["head"]]):

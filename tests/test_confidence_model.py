@@ -78,3 +78,21 @@ def test_features_are_few_and_read_from_the_parse(nlp):
     # The catch-all is one feature whatever else it has; an unknown method has family 'other'.
     assert instance_features(Instance("dep", "INTERACTED_WITH", 2, 1, 1)) == ["catch_all"]
     assert instance_features(Instance("brand_new_rule", "WORKS_FOR", None, 1, 1))[:2] == ["family=other", "method=brand_new_rule"]
+
+
+@pytest.mark.issue(12)
+def test_a_method_never_fitted_stays_below_the_default_floor(train):
+    from newsgraph.extract.confidence import UNSEEN_CEILING
+    from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE
+
+    model = load_confidence_model()
+    assert model is not None and UNSEEN_CEILING < DEFAULT_MIN_CONFIDENCE
+    assert model.methods == frozenset(x["method"] for x in train.read_instances())
+    unseen = Instance("brand_new_rule", "WORKS_FOR", 2, 2, 2)
+    assert model.probability(instance_features(unseen), 0.99) <= UNSEEN_CEILING
+    # A new method of a known family borrows the family's weight: no ceiling.
+    family = next(iter(set(method_families()) - model.methods), None)
+    seen = Instance("title", "HOLDS_ROLE", 2, 2, 2)
+    assert model.probability(instance_features(seen), 0.99) > DEFAULT_MIN_CONFIDENCE
+    if family is not None:
+        assert instance_features(Instance(family, "HOLDS_ROLE", 2, 1, 1))[0] != "family=other"

@@ -204,3 +204,20 @@ def test_a_firm_in_a_country_is_not_based_there(nlp):
     assert not [r for r in tmobile.relations if r.type == "BASED_IN" and (r.method == "attachment" or r.confidence >= DEFAULT_MIN_CONFIDENCE)]
     assert ("European Court of Human Rights", "BASED_IN", "Strasbourg") in names(
         run(nlp, "Sanne de Vries said she would take the case to the European Court of Human Rights in Strasbourg."))
+
+
+@pytest.mark.issue(12)
+def test_an_untagged_name_competes_for_the_pronoun(nlp):
+    # gold dev page-07 (a trap): "Abiy" is no entity to the model, but "he" may be him
+    text = ("President William Ruto signed the deal in Nairobi. Ruto welcomed Abiy at the airport on Monday evening. "
+            "He later praised the African Development Bank for moving fast.")
+    assert not any(t == "PRAISED" for _, t, _ in names(run(nlp, text)))
+    alone = "William Ruto arrived at the airport on Monday evening. He later praised the African Development Bank."
+    assert ("William Ruto", "PRAISED", "African Development Bank") in names(run(nlp, alone))
+
+
+@pytest.mark.issue(12)
+def test_being_flown_somewhere_is_no_visit(nlp):
+    # gold dev page-19: "He was flown to Casablanca" was VISITED
+    assert not any(t == "VISITED" for _, t, _ in names(run(nlp, "Karim Benali was flown to Casablanca on a chartered plane.")))
+    assert ("Karim Benali", "VISITED", "Casablanca") in names(run(nlp, "Karim Benali flew to Casablanca on Monday."))
