@@ -102,15 +102,22 @@ def _unify_one_word_types(typed: list[TypedMention | None]) -> None:
     ("Claxton", "McIlroy" in a results report) is one person, not two nodes; a name it
     never tags PERSON keeps its types. Listed names and teams are left alone."""
     votes: dict[str, int] = {}
+    place_votes: dict[str, int] = {}
     for t in typed:
         if t and not t.known and " " not in t.name and t.type in {"Person", "Organization", "Location"}:
-            votes[normalise_name(t.name)] = votes.get(normalise_name(t.name), 0) + (1 if t.type == "Person" else -1)
-    # a person when the model said so at least as often as it said anything else
-    people = {n for n, v in votes.items() if v >= 0} & {
-        normalise_name(t.name) for t in typed if t and t.type == "Person" and not t.known and " " not in t.name}
+            key = normalise_name(t.name)
+            votes[key] = votes.get(key, 0) + (1 if t.type == "Person" else -1)
+            place_votes[key] = place_votes.get(key, 0) + (1 if t.type == "Location" else -1)
     # and one the model calls a place somewhere and an organisation elsewhere ("BANGOR, Maine"
     # tagged ORG, "in Bangor" GPE) is the place: ORG is its weakest guess for a lone name
     places = {normalise_name(t.name) for t in typed if t and t.type == "Location" and not t.known and " " not in t.name}
+    # a place when the model said so at least as often as it said person ("in Ballinasloe"
+    # twice, '"Nobody has abandoned Ballinasloe"' once; "in Wales", "If Wales decided")
+    mostly_places = {n for n, v in place_votes.items() if v >= 0} & places
+    # a person when the model said so at least as often as it said anything else
+    people = {n for n, v in votes.items() if v >= 0} & {
+        normalise_name(t.name) for t in typed if t and t.type == "Person" and not t.known and " " not in t.name} \
+        - mostly_places
     for t in typed:
         if t is None or t.known or t.raw.label == "TEAM":
             continue
@@ -118,6 +125,8 @@ def _unify_one_word_types(typed: list[TypedMention | None]) -> None:
         if t.type in {"Organization", "Location"} and key in people:
             t.type, t.iso3 = "Person", None
         elif t.type == "Organization" and key in places:
+            t.type = "Location"
+        elif t.type == "Person" and key in mostly_places and not t.raw.titled:
             t.type = "Location"
 
 

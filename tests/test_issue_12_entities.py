@@ -306,3 +306,13 @@ def test_issue_12_results_lines_and_datelines_hold_names_apart():
     assert [s.text for s in split_span(Span(parsed, 0, 3, label="PERSON"))] == ["Bob Estes"]
     cleaned = clean_span(Span(parsed, 4, 7, label="PERSON"))
     assert cleaned is not None and cleaned.text == "Dennis Mitchell"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_place_the_model_once_calls_a_person_stays_one_place():
+    found = entities(
+        "The plans for a new emergency department at the hospital in Ballinasloe were shelved. \"Nobody has abandoned "
+        "Ballinasloe,\" Ms Collins said. In Ballinasloe, the council met. And he said a referendum would be held in "
+        "Wales. If Wales decided to keep its assembly it would lose MPs."
+    )
+    assert found.get("Ballinasloe") == "Location" and found.get("Wales") == "Location"
