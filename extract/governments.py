@@ -165,16 +165,19 @@ def is_actor(token: Token) -> bool:
     return token.dep_ in ACTOR_DEPS
 
 
-def home_government(countries: Iterable[CountryMention], organisations: Iterable[str]) -> str | None:
+def home_government(countries: Iterable[CountryMention], organisations: Iterable[str], *,
+                    strict: bool = False) -> str | None:
     """The country whose government the article is about: its institutions and parties count
     twice, its name or nationality as an actor once; it must be named in the article, have
     one of its institutions named (a country the article only talks about has no government
-    in it: "Netherlands deports … to Morocco"), and lead every other country twice over."""
+    in it: "Netherlands deports … to Morocco"), and lead every other country twice over.
+    ``strict``: other countries count by every mention, in any role, not only as actors (for
+    heads of state, see ``HEADS_OF_STATE``)."""
     rules = load_government_rules()
     score: Counter[str] = Counter()
-    named = set()
+    named: Counter[str] = Counter()  # every mention, in any role
     for c in countries:
-        named.add(c.country)
+        named[c.country] += 1
         if is_actor(c.token):
             score[c.country] += 1
     governed = set()  # countries one of whose institutions the article names
@@ -186,24 +189,46 @@ def home_government(countries: Iterable[CountryMention], organisations: Iterable
     if not ranked or ranked[0][0] < 2:
         return None
     best, country = ranked[0]
-    runner_up = max((n for c, n in score.items() if c != country), default=0)
+    others = score.keys() | named.keys() if strict else score.keys()
+    runner_up = max((max(score[c], named[c] if strict else 0) for c in others if c != country), default=0)
     return country if best >= 2 * runner_up else None
 
 
+def governs(token: Token, person: Token) -> bool:
+    """Whether the clause ``token`` acts in holds the person: "Thailand may lose … according
+    to minister X" does; "President Bukele said the US would pay" does not (the US acts in
+    what Bukele said, not in the sentence he is named in)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    return head.i == person.i or head in person.ancestors
+
+
+# A head of state or government named by title alone is often a foreign leader ("In Mexico
+# City, President Claudia Sheinbaum said …" in an article written from Washington): these
+# take the article's government only when it leads every other country by all their
+# mentions (``home_government(strict=True)``), which BBC's "Prime Minister Tony Blair" does.
+HEADS_OF_STATE = {("president",), ("prime", "minister"), ("premier",), ("king",), ("queen",), ("vice-president",), ("vice", "president")}
+
+
 def government_country(office: Office, in_sentence: list[CountryMention], home: str | None,
-                       named: set[str]) -> str | None:
+                       named: set[str], person: Token, strict_home: str | None = None) -> str | None:
     """The country of a national office in this sentence, the first that holds of: the one
     government with such a title ("Foreign Secretary" → United Kingdom), named in the
     article; the article's government, if it has such offices and this sentence does not
     name it as a place or an object ("Prime Minister X arrived in Kenya" is no Kenyan prime
-    minister); the one country the sentence names as an actor ("Thailand may lose …,
-    according to tourism minister X")."""
+    minister); the one country the sentence names as an actor in the clause that holds the
+    person (``person``, the name's root: "Thailand may lose …, according to tourism minister
+    X", not "President Bukele said the US would pay"). Heads of state take the article's
+    government only by ``strict_home``."""
     rules = load_government_rules()
     only = rules.title_countries.get(office.phrase)
     if only is not None:
         return only if only in named else None
+    if office.head in HEADS_OF_STATE:
+        home = strict_home
     if home is not None and office.head in rules.home_heads.get(home, frozenset()):
         if not any(c.country == home and not is_actor(c.token) for c in in_sentence):
             return home
-    actors = {c.country for c in in_sentence if is_actor(c.token)}
+    actors = {c.country for c in in_sentence if is_actor(c.token) and governs(c.token, person)}
     return next(iter(actors)) if len(actors) == 1 else None

@@ -661,7 +661,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             )
         )
 
-    home: list[str | None] = []  # the article's government, found when first needed
+    home: list[str | None] = []  # the article's government (lenient, strict), found when first needed
     named: set[str] = set()  # the countries the article names (or a nationality of)
 
     def countries_in(mentions: list[MentionSpan]) -> list[CountryMention]:
@@ -676,6 +676,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         if not home:
             everywhere = countries_in(index.mentions)
             home.append(home_government(everywhere, [m.entity_id for m in index.mentions]))
+            home.append(home_government(everywhere, [m.entity_id for m in index.mentions], strict=True))
             named.update(c.country for c in everywhere)
         number = person.sentence
         here = [m for m in index.mentions if m.sentence == number]
@@ -685,7 +686,8 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         if said:
             country = next(iter(said)) if len(said) == 1 and next(iter(said)) in named else None
         else:
-            country = government_country(office, countries_in(here), home[0], named)
+            country = government_country(office, countries_in(here), home[0], named,
+                                         doc[person.token_start : person.token_end].root, home[1])
         if country is None or country == person.entity_id:
             return
         title = _title_text(office.tokens)
@@ -767,7 +769,12 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             role_tokens = [t for t in phrase if index.at(t) is None and t.dep_ not in {"det", "poss", "case"}]
             if _has_role(role_tokens):
                 add(person, affiliation, role_tokens, "apposition")
-    return out
+    # A country read from the sentence or the article yields to the one the text gives the
+    # person's office outright ("El Salvador's President Nayib Bukele" elsewhere makes
+    # "President Bukele confirmed …" no US office, whatever the article's government).
+    stated = {(r.head, r.tail) for r in out if r.type == "HOLDS_ROLE" and r.method != "government_title" and r.tail.startswith("country:")}
+    stated_heads = {head for head, _ in stated}
+    return [r for r in out if r.method != "government_title" or r.head not in stated_heads or (r.head, r.tail) in stated]
 
 
 def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
