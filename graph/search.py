@@ -126,64 +126,100 @@ def search(conn: sqlite3.Connection, text: str, entity_type: str | None = None, 
     query = normalise_name(text)
     if not query:
         return []
-    best: dict[str, tuple[float, str]] = {}
-    exact_id = conn.execute("SELECT id FROM entities WHERE id = ?", (text.strip(),)).fetchone()
-    if exact_id:
-        best[exact_id[0]] = (EXACT, text.strip())
+    exact = text.strip()
+    exact_row = conn.execute(
+        "SELECT id, name, type, mentions, documents FROM entities WHERE id = ?" + (" AND type = ?" if entity_type else ""),
+        (exact, entity_type) if entity_type else (exact,),
+    ).fetchone()
     # "the U.S." is the US, as in ``Store.candidates``; "The Hague" keeps its article too.
     forms = [query, query[4:]] if query.startswith("the ") and len(query) > 4 else [query]
     # Wanted candidates: the hits asked for, with room for --type to drop some.
     want = limit * (5 if entity_type else 2)
     norms = sorted(set().union(*(_candidate_norms(conn, f, want) for f in forms)))
     scores = {n: max(score(f, n) for f in forms) for n in norms}
-    keep = sorted((n for n in norms if scores[n] >= MIN_SCORE), key=lambda n: (-scores[n], n))
-    rows: dict[str, tuple[str, str, int, int]] = {}
-    # Best scores first, in batches that end between two scores: once a batch leaves
-    # ``limit`` hits, every entity not yet read scores less than all of them, so the rest
-    # is never read. (A surname shared by thousands of people on a big store made this
-    # read every one of them and every entity row to return 20: 250 ms of a search.)
-    start = 0
-    while start < len(keep) and len(rows) < limit:
-        end = min(start + _BATCH, len(keep))
-        while end < len(keep) and scores[keep[end]] == scores[keep[end - 1]]:
-            end += 1
-        chunk = keep[start:end]
-        start = end
-        fresh: list[str] = []
-        for part in _parts(chunk):
-            for eid, alias, norm, kind in conn.execute(
-                f"SELECT entity_id, alias, norm, kind FROM aliases WHERE norm IN ({','.join('?' * len(part))})", part
-            ):
-                s = scores[norm]
-                if eid not in best:
-                    fresh.append(eid)
-                # The canonical name shows as the match when it scores as well as an alias.
-                if eid not in best or s > best[eid][0] or (s == best[eid][0] and kind == "name"):
-                    best[eid] = (s, alias)
-        if exact_id and exact_id[0] not in rows and exact_id[0] not in fresh:
-            fresh.append(exact_id[0])
-        for part in _parts(fresh):
-            sql = f"SELECT id, name, type, mentions, documents FROM entities WHERE id IN ({','.join('?' * len(part))})"
-            args: list[Any] = list(part)
-            if entity_type:
-                sql += " AND type = ?"
-                args.append(entity_type)
-            for r in conn.execute(sql, args):
-                rows[r[0]] = (r[1], r[2], r[3], r[4])
-    if exact_id and exact_id[0] not in rows:
-        # An id typed as is, even when no alias matched it (the loop above did not run).
-        sql = "SELECT id, name, type, mentions, documents FROM entities WHERE id = ?" + (" AND type = ?" if entity_type else "")
-        for r in conn.execute(sql, [exact_id[0], *([entity_type] if entity_type else [])]):
-            rows[r[0]] = (r[1], r[2], r[3], r[4])
-    hits = []
-    for eid, (label, etype, mentions, documents) in rows.items():
-        s, matched = best[eid]
-        hits.append(SearchHit(id=eid, name=label, type=etype, score=round(s, 1), mentions=mentions, documents=documents, matched=matched))
-    hits.sort(key=lambda h: (-h.score, -h.mentions, h.name, h.id))
-    return hits[:limit]
+    groups: dict[float, list[str]] = {}
+    for n in norms:
+        if scores[n] >= MIN_SCORE:
+            # Hits show and rank by the score to one decimal: 90.04 and 90.01 tie.
+            groups.setdefault(round(scores[n], 1), []).append(n)
+    if exact_row:
+        groups.setdefault(EXACT, [])
+    # An entity scores its best alias: one score at a time from the best, SQLite ranks the
+    # entities of that score by mentions and hands over only those still wanted. (A surname
+    # shared by thousands of people on a big store made every search read all of them, and
+    # their entity rows, in Python to return 20: most of a search's time.)
+    hits: list[SearchHit] = []
+    for s in sorted(groups, reverse=True):
+        need = limit - len(hits)
+        if need <= 0:
+            break
+        group = groups[s]
+        seen = [h.id for h in hits]
+        found = _ranked_entities(conn, group, entity_type, seen, need)
+        if s == EXACT and exact_row and exact_row[0] not in seen and all(r[0] != exact_row[0] for r in found):
+            found.append(tuple(exact_row))
+            found.sort(key=lambda r: (-r[3], r[1], r[0]))
+            found = found[:need]
+        matched = _matched_aliases(conn, [r[0] for r in found], group)
+        for eid, label, etype, mentions, documents in found:
+            # The canonical name shows as the match when it scores as well as an alias; an
+            # id typed as is shows as typed.
+            alias = matched.get(eid, exact)
+            if exact_row and eid == exact_row[0] and s == EXACT and eid not in _names_of(conn, eid, group):
+                alias = exact
+            hits.append(SearchHit(id=eid, name=label, type=etype, score=s, mentions=mentions,
+                                  documents=documents, matched=alias))
+    return hits
 
 
-_BATCH = 100  # candidate norms per read of their aliases (more when a score ties across the cut)
+def _ranked_entities(
+    conn: sqlite3.Connection, norms: list[str], entity_type: str | None, seen: list[str], need: int
+) -> list[tuple[Any, ...]]:
+    """The ``need`` entities with an alias among ``norms`` (not in ``seen``), most mentioned
+    first, then by name and id: the order of the hits."""
+    out: list[tuple[Any, ...]] = []
+    for part in _parts(norms):
+        # CROSS JOIN: from the aliases of these norms to their entities, never a walk of the
+        # entities in mentions order.
+        sql = (
+            "SELECT DISTINCT e.id, e.name, e.type, e.mentions, e.documents FROM aliases a CROSS JOIN entities e "
+            f"ON e.id = a.entity_id WHERE a.norm IN ({','.join('?' * len(part))})"
+        )
+        args: list[Any] = list(part)
+        if entity_type:
+            sql += " AND e.type = ?"
+            args.append(entity_type)
+        if seen:
+            sql += f" AND e.id NOT IN ({','.join('?' * len(seen))})"
+            args += seen
+        sql += " ORDER BY e.mentions DESC, e.name, e.id LIMIT ?"
+        out += conn.execute(sql, [*args, need]).fetchall()
+    out = list({r[0]: tuple(r) for r in out}.values())
+    out.sort(key=lambda r: (-r[3], r[1], r[0]))
+    return out[:need]
+
+
+def _matched_aliases(conn: sqlite3.Connection, ids: list[str], norms: list[str]) -> dict[str, str]:
+    """For each entity, its alias among ``norms`` to show: the canonical name if it is one,
+    else the first by norm (all of them score the same)."""
+    out: dict[str, tuple[bool, str, int, str]] = {}
+    wanted = set(norms)
+    for part in _parts(ids):
+        for eid, alias, norm, kind, rowid in conn.execute(
+            f"SELECT entity_id, alias, norm, kind, rowid FROM aliases WHERE entity_id IN ({','.join('?' * len(part))})", part
+        ):
+            if norm not in wanted:
+                continue
+            key = (kind != "name", norm, rowid, alias)
+            if eid not in out or key < out[eid]:
+                out[eid] = key
+    return {eid: key[3] for eid, key in out.items()}
+
+
+def _names_of(conn: sqlite3.Connection, eid: str, norms: list[str]) -> set[str]:
+    """``{eid}`` when the entity's canonical name is among ``norms``, else empty."""
+    wanted = set(norms)
+    return {eid for (norm,) in conn.execute("SELECT norm FROM aliases WHERE entity_id = ? AND kind = 'name'", (eid,)) if norm in wanted}
 
 
 def _parts(items: list[str], size: int = 500) -> list[list[str]]:
