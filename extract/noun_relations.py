@@ -18,6 +18,7 @@ a place is, without a verb.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable
 
 from spacy.tokens import Doc, Token
@@ -46,6 +47,20 @@ def register(name: str) -> Callable[[Callable[[ExtractionInput], list[ExtractedR
     return add
 
 
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Words of titles and occupations: after a possessive name, they make it a role's."""
+    return frozenset({w.rstrip(".") for w in load_titles().words()} | set(load_occupations())) - {"of", "for", "and", "the"}
+
+
+@lru_cache(maxsize=1)
+def _occupations() -> dict[str, str]:
+    """The occupation nouns; one that is also a title ("analyst") is read by relations.py's
+    role_relations instead."""
+    roles = load_titles().roles
+    return {noun: kind for noun, kind in load_occupations().items() if noun not in roles}
+
+
 POSSESSIVE_PLACE_RELATIONS = {"Organization": ("BASED_IN", "based in"), "Location": ("LOCATED_IN", "located in")}
 
 
@@ -54,7 +69,7 @@ def possessive_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
     """A country or place, "'s", an organisation or place named right after it."""
     doc, index = x.doc, x.index
     confidence = load_confidence()["possessive_place"]
-    role_words = ({w.rstrip(".") for w in load_titles().words()} | set(load_occupations())) - {"of", "for", "and", "the"}
+    role_words = _role_words()
     out = []
     for m in index.mentions:
         found = POSSESSIVE_PLACE_RELATIONS.get(m.type)
@@ -124,8 +139,7 @@ def _org_of_noun(noun: Token, index: EntityIndex, person: MentionSpan) -> Mentio
 def occupation_relations(x: ExtractionInput) -> list[ExtractedRelation]:
     """A person, an occupation noun and an organisation in one noun phrase (WORKS_FOR)."""
     doc, index = x.doc, x.index
-    # A noun that is also a title ("analyst") is read by relations.py's role_relations.
-    occupations = {noun: kind for noun, kind in load_occupations().items() if noun not in load_titles().roles}
+    occupations = _occupations()
     confidence = load_confidence()["occupation"]
     out = []
     seen: set[tuple[str, str, int]] = set()

@@ -93,3 +93,9 @@ def test_issue_12_who_formed_the_band_holds_for_every_conjunct(nlp):
 def test_issue_12_participle_with_agent(nlp):
     found = without_method(relations(nlp, "Microsoft, founded by Bill Gates in 1975, grew fast."))
     assert ("Bill Gates", "WORKS_FOR", "Microsoft") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_club_before_a_role_is_an_organisation_holding_it(nlp):
+    found = without_method(relations(nlp, "Bolton boss Sam Allardyce has signed Roma defender Vincent Candela on a five-month deal."))
+    assert ("Sam Allardyce", "HOLDS_ROLE", "Bolton") in found
