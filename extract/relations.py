@@ -622,7 +622,15 @@ def _affiliation_in(tokens: list[Token], index: EntityIndex, person: MentionSpan
 
 
 def _role_phrase(head: Token, exclude: set[int]) -> list[Token]:
-    return [t for t in head.subtree if t.i not in exclude and not t.is_punct and t.dep_ not in {"relcl", "acl"} and not any(a.dep_ in {"relcl", "acl"} for a in t.ancestors if a.i in {x.i for x in head.subtree} and a.i != head.i)]
+    """The words of the phrase under ``head``, less clauses hanging in it. (The subtree's
+    token set is built once: rebuilding it per ancestor cost a sixth of all extraction.)"""
+    subtree = list(head.subtree)
+    inside = {t.i for t in subtree}
+    return [
+        t for t in subtree
+        if t.i not in exclude and not t.is_punct and t.dep_ not in {"relcl", "acl"}
+        and not any(a.dep_ in {"relcl", "acl"} for a in t.ancestors if a.i in inside and a.i != head.i)
+    ]
 
 
 def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]) -> list[ExtractedRelation]:
