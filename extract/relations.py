@@ -804,6 +804,7 @@ def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
 
 PLACES = {"Country", "Location"}
 PLACE_MODIFIERS = {"ADJ", "DET"}  # "in northern Israel", "in the Bronx"
+COMPASS = {"north", "south", "east", "west", "central", "north-east", "north-west", "south-east", "south-west"}  # "from north London"
 
 
 def _place_after(doc: Doc, i: int, index: EntityIndex) -> MentionSpan | None:
@@ -814,7 +815,7 @@ def _place_after(doc: Doc, i: int, index: EntityIndex) -> MentionSpan | None:
         mention = index.at(doc[i])
         if mention is not None:
             return mention if mention.type in PLACES and mention.token_start == i else None
-        if doc[i].pos_ not in PLACE_MODIFIERS or not doc[i].is_lower:
+        if (doc[i].pos_ not in PLACE_MODIFIERS and doc[i].lower_ not in COMPASS) or not doc[i].is_lower:
             return None
         i += 1
     return None
@@ -836,6 +837,8 @@ def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
             # "Daniel Sullivan, 30, of Boothbay": an age between commas is skipped.
             if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
                 i += 3
+            elif i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in {"of", "from"}:
+                i += 1  # "Tony Martin, of Burnley, said", "Helen Steel and David Morris, from north London"
             words = [t.lower_ for t in doc[i : i + 3]]
             connector = next((c for c in rule.connectors if tuple(words[: len(c)]) == c), None)
             if connector is None:
@@ -856,10 +859,22 @@ def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
                 if region is not None and region.type in PLACES and region.token_start == j + 1 and region.entity_id != head.entity_id:
                     places.append(region)
             sent = doc[head.token_start].sent
-            for p in places:
-                out.append(
-                    span_relation(doc, sent, head, p, rule.relation, "attachment", confidence, " ".join(connector))
-                )
+            # "Helen Steel and David Morris, from north London": set off by a comma, the place
+            # is every conjunct's that has none of its own ("Moazzam Begg, from Birmingham, and
+            # ... Feroz Abbasi, from London"); "Eddie Jones and Jake White of South Africa" is White's.
+            heads = [head]
+            if doc[i - 1].text == ",":
+                root = doc[head.token_start : head.token_end].root
+                heads += [m for c in root.conjuncts if c.i < head.token_start and (m := index.at(c)) is not None
+                          and m.type == head.type and m.entity_id != head.entity_id
+                          and not (m.token_end + 1 < len(doc) and doc[m.token_end].text == ","
+                                   and doc[m.token_end + 1].lower_ in {"of", "from"})]
+            for h in heads:
+                for p in places:
+                    if p.entity_id != h.entity_id:
+                        out.append(
+                            span_relation(doc, sent, h, p, rule.relation, "attachment", confidence, " ".join(connector))
+                        )
             break
     return out
 

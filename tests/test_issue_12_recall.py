@@ -99,3 +99,12 @@ def test_issue_12_participle_with_agent(nlp):
 def test_issue_12_club_before_a_role_is_an_organisation_holding_it(nlp):
     found = without_method(relations(nlp, "Bolton boss Sam Allardyce has signed Roma defender Vincent Candela on a five-month deal."))
     assert ("Sam Allardyce", "HOLDS_ROLE", "Bolton") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_comma_of_a_town_and_conjoined_people_from_a_place(nlp):
+    found = relations(nlp, "Malcolm Shipley, of Leeds, said it was a good speech.")
+    assert ("Malcolm Shipley", "LIVES_IN", "Leeds", "attachment") in found
+    found = relations(nlp, "Daniel Sullivan and Mary Jones, from north London, were found guilty in a trial.")
+    assert ("Daniel Sullivan", "LIVES_IN", "London", "attachment") in found
+    assert ("Mary Jones", "LIVES_IN", "London", "attachment") in found
