@@ -36,6 +36,7 @@ from newsgraph.extract.mentions import find_dateline, is_sports_report
 from newsgraph.extract.rules import (
     RelationRule,
     load_attachment_rules,
+    load_body_nouns,
     load_confidence,
     load_event_noun_rules,
     load_gazetteer,
@@ -281,10 +282,24 @@ def _apposed(token: Token, index: EntityIndex) -> tuple[MentionSpan, Token] | No
     return None
 
 
-def _named(token: Token, index: EntityIndex) -> tuple[MentionSpan, Token] | None:
-    """The mention at a subject or object token, or at the name in apposition with it."""
+def _named(token: Token, index: EntityIndex, relation: str | None = None) -> tuple[MentionSpan, Token] | None:
+    """The mention at a subject or object token, or at the name in apposition with it, or
+    (for joining and leaving) the organisation owning the body it names ("joined
+    Norland's board")."""
     mention = index.at(token)
-    return (mention, token) if mention is not None else _apposed(token, index)
+    if mention is not None:
+        return mention, token
+    if relation is not None:
+        relations, nouns = load_body_nouns()
+        if relation in relations and token.lemma_.lower() in nouns:
+            # The owner is the possessor; a name compounded with the noun is the owner only
+            # when nothing possesses the body ("the club's La Masia academy" names the academy).
+            kids = [c for c in token.children if c.dep_ == "poss"] or [c for c in token.children if c.dep_ == "compound"]
+            for child in kids:
+                owner = index.at(child)
+                if owner is not None and owner.type == "Organization":
+                    return owner, child
+    return _apposed(token, index)
 
 
 def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> MentionSpan | None:
@@ -402,7 +417,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             heads = [(m, t) for m, t in heads if t.i == nodes["head"]]
             tails = [(m, tok) for tok in [doc[nodes["tail"]]] if (m := index.at(tok)) is not None]
         else:
-            tails = [pair for tok in _expand(doc[nodes["tail"]]) if (pair := _named(tok, index)) is not None]
+            tails = [pair for tok in _expand(doc[nodes["tail"]]) if (pair := _named(tok, index, rule.relation)) is not None]
         if not heads or not tails:
             continue
         sent = verb.sent

@@ -176,6 +176,14 @@ def load_officer_titles() -> frozenset[str]:
     return frozenset(w.lower() for w in json.loads(text)["officers"])
 
 
+@lru_cache(maxsize=1)
+def load_body_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Relations whose object may be a body of an organisation, and the nouns for such bodies."""
+    text = resources.files("newsgraph.extract").joinpath("data", "body_nouns.json").read_text("utf-8")
+    data = json.loads(text)
+    return frozenset(data["relations"]), frozenset(n.lower() for n in data["nouns"])
+
+
 @dataclass(frozen=True)
 class RelationRule:
     line: int

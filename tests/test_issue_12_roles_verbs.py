@@ -211,3 +211,26 @@ def test_issue_12_offices_that_are_not_the_government_s(nlp, text, person, wrong
 def test_issue_12_agreeing_with_someone_is_no_signed_deal(nlp):
     found = named(run(nlp, "Downing Street and the Commons agreed with Britain."))
     assert not any(t == "SIGNED_WITH" for _, t, _ in found)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # page-24, page-23: joining or leaving an organisation's board
+        ("Dr Chidi Okafor will join Norland's board when the deal closes.", ("Chidi Okafor", "WORKS_FOR", "Norland")),
+        ("Robert Lavoie, 81, retired from the Lavoie Grain board in 2019.", ("Robert Lavoie", "LEFT", "Lavoie Grain")),
+        # page-17: "spoke to X by phone"
+        ("David Lammy spoke to Malaysia's prime minister, Anwar Ibrahim, by phone on Tuesday.",
+         ("David Lammy", "CALLED", "Anwar Ibrahim")),
+    ],
+)
+def test_issue_12_bodies_and_calls(nlp, text, expected):
+    assert expected in named(run(nlp, text))
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_named_academy_is_not_its_owner(nlp):
+    # page-11: "the club's La Masia academy" names the academy, not who owns it
+    found = named(run(nlp, "Rory Dunlop joined the club's La Masia academy a year later."))
+    assert not any(t == "WORKS_FOR" and tail == "La Masia" for _, t, tail in found)
