@@ -112,6 +112,10 @@ def test_ego_equals_the_show_walk_at_the_cli_default(client, kg):
     # Edge ids are stable: an expanded neighbourhood merges into the drawing.
     assert len({e["id"] for e in data["edges"]}) == len(data["edges"])
     assert ego(client)["edges"] == data["edges"]
+    # The API counts evidence without reading sentences (issue 17): the same counts.
+    counts = {(h, k, t): a["evidence_count"] for h, t, k, a in expected.edges(keys=True, data=True)}
+    assert {(e["from"], e["type"], e["to"]): e["evidence_count"] for e in data["edges"]} == counts
+    assert all(n > 0 for n in counts.values())
 
 
 def test_ego_filters(client):
