@@ -128,7 +128,8 @@ def search(conn: sqlite3.Connection, text: str, entity_type: str | None = None, 
         return []
     exact = text.strip()
     exact_row = conn.execute(
-        "SELECT id, name, type, mentions, documents FROM entities WHERE id = ?" + (" AND type = ?" if entity_type else ""),
+        f"SELECT id, name, type, mentions, documents FROM entities WHERE id = ? AND {NAMED_IN_TEXT}"
+        + (" AND type = ?" if entity_type else ""),
         (exact, entity_type) if entity_type else (exact,),
     ).fetchone()
     # "the U.S." is the US, as in ``Store.candidates``; "The Hague" keeps its article too.
@@ -183,7 +184,7 @@ def _ranked_entities(
         # entities in mentions order.
         sql = (
             "SELECT DISTINCT e.id, e.name, e.type, e.mentions, e.documents FROM aliases a CROSS JOIN entities e "
-            f"ON e.id = a.entity_id WHERE a.norm IN ({','.join('?' * len(part))})"
+            f"ON e.id = a.entity_id WHERE a.norm IN ({','.join('?' * len(part))}) AND e.{NAMED_IN_TEXT}"
         )
         args: list[Any] = list(part)
         if entity_type:

@@ -125,7 +125,7 @@ def _search_reading_everything(conn, text, entity_type, limit):
 
     query = S.normalise_name(text)
     best = {}
-    exact = conn.execute("SELECT id FROM entities WHERE id = ?", (text.strip(),)).fetchone()
+    exact = conn.execute("SELECT id FROM entities WHERE id = ? AND mentions > 0", (text.strip(),)).fetchone()
     if exact:
         best[exact[0]] = (S.EXACT, text.strip())
     forms = [query, query[4:]] if query.startswith("the ") and len(query) > 4 else [query]
@@ -139,7 +139,9 @@ def _search_reading_everything(conn, text, entity_type, limit):
             if eid not in best or s > best[eid][0] or (s == best[eid][0] and kind == "name"):
                 best[eid] = (s, alias)
     hits = []
-    for eid, name, etype, mentions, documents in conn.execute("SELECT id, name, type, mentions, documents FROM entities"):
+    for eid, name, etype, mentions, documents in conn.execute(
+        "SELECT id, name, type, mentions, documents FROM entities WHERE mentions > 0"  # bylines only: not named, not found
+    ):
         if eid in best and (not entity_type or etype == entity_type):
             hits.append(SearchHit(id=eid, name=name, type=etype, score=best[eid][0], mentions=mentions,
                                   documents=documents, matched=best[eid][1]))
