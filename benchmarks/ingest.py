@@ -165,6 +165,7 @@ def child_ingest(corpus: Path, db: Path, workers: int | None, stages: bool) -> d
     import newsgraph.extract.readers as readers
     import newsgraph.graph.store as store
     import newsgraph.kg as kg_module
+    from newsgraph.extract.parallel import default_workers
     from newsgraph.kg import KnowledgeGraph
 
     timer = _Timer()
@@ -187,7 +188,7 @@ def child_ingest(corpus: Path, db: Path, workers: int | None, stages: bool) -> d
         work = time.perf_counter() - start
     lengths = [len(json.loads(line)["text"]) for line in corpus.open(encoding="utf-8")]
     result = {"articles": len(stamps), "load_s": load, "work_s": work, "summary": summary.to_dict(),
-              "workers": kg_module.default_workers() if workers is None else workers,
+              "workers": default_workers() if workers is None else workers,
               **_spread(stamps, start, lengths)}
     if stages:
         other = sum(timer.seconds.values())

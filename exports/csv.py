@@ -48,7 +48,6 @@ from __future__ import annotations
 import csv as _csv
 import io
 import os
-import zipfile
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -202,6 +201,8 @@ def write_csv(graph: GraphLike, dest: Destination) -> tuple[int, int]:
         files.commit()
         return counts[0], counts[1]
     with open_binary(dest) as out:
+        import zipfile  # only for a .zip destination
+
         with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for name, header, rows in FILES:
                 with archive.open(name, "w") as member:

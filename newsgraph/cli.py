@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
-from rich.table import Table
 
 from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 from newsgraph.cli_common import (
+    new_table,
     DEFAULT_DB_PATH,
     DbOption,
     EntityTypeOption,
@@ -27,10 +27,22 @@ from newsgraph.cli_common import (
 )
 from newsgraph.errors import DemoStoreInUse, InputError
 from newsgraph.kg import IngestSummary, KnowledgeGraph
-from newsgraph.render import render_entity_card, render_summary
 
 if TYPE_CHECKING:
     from rich.progress import Progress
+
+
+def render_summary(*args: Any, **kwargs: Any) -> None:
+    # The renderers load rich; imported on use so --json and errors never pay for it.
+    from newsgraph.render import render_summary as render
+
+    render(*args, **kwargs)
+
+
+def render_entity_card(*args: Any, **kwargs: Any) -> None:
+    from newsgraph.render import render_entity_card as render
+
+    render(*args, **kwargs)
 
 WorkersOption = Annotated[
     Optional[int], typer.Option("--workers", min=1, help="Parser processes (default: one per core, at most 4).")
@@ -165,11 +177,11 @@ def extract(
     else:
         out = console()
         for d in docs:
-            table = Table("entity", "type", "mentions", "aliases", title=d.title or d.source)
+            table = new_table("entity", "type", "mentions", "aliases", title=d.title or d.source)
             for e in sorted(d.entities, key=lambda e: -e.mentions):
                 table.add_row(e.name, e.type, str(e.mentions), ", ".join(sorted(e.aliases)))
             out.print(table)
-            rel = Table("head", "relation", "tail", "detail", "sentence")
+            rel = new_table("head", "relation", "tail", "detail", "sentence")
             names = {e.id: e.name for e in d.entities}
             for r in d.relations:
                 if r.type != "CO_OCCURS_WITH":
@@ -193,7 +205,7 @@ def entities(
     if json_out:
         print_json(rows)
         return
-    table = Table("name", "type", "mentions", "documents", "aliases", "id")
+    table = new_table("name", "type", "mentions", "documents", "aliases", "id")
     for r in rows:
         table.add_row(r["name"], r["type"], str(r["mentions"]), str(r["documents"]), ", ".join(r["aliases"]), r["id"])
     console().print(table)
@@ -233,11 +245,11 @@ def stats(db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
         return
     out = console()
     out.print(f"documents: {data['documents']}   entities: {data['entities']}   relations: {data['relations']}")
-    table = Table("entity type", "count")
+    table = new_table("entity type", "count")
     for k, v in data["entities_by_type"].items():
         table.add_row(k, str(v))
     out.print(table)
-    table = Table("relation type", "count")
+    table = new_table("relation type", "count")
     for k, v in data["relations_by_type"].items():
         table.add_row(k, str(v))
     out.print(table)

@@ -13,16 +13,19 @@ import os
 import re
 import sqlite3
 import sys
-from typing import Annotated, Any, Callable, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, TypeVar
 
 import typer
-from rich.console import Console
 from typer.core import TyperCommand
 
 from newsgraph.errors import DiskFull, InputError, NewsgraphError, OutputError, StoreDamaged
 from newsgraph.graph.model import ENTITY_TYPES
 from newsgraph.kg import DEFAULT_DB
-from newsgraph.render import SafeConsole, strip_controls
+from newsgraph.terminal_text import strip_controls
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
 app = typer.Typer(
     name="newsgraph",
@@ -192,14 +195,26 @@ def use_vocabulary(typer_app: typer.Typer) -> None:
             use_vocabulary(group.typer_instance)
 
 
+# rich is imported on first use, not with the module: a read command asked for --json never
+# renders a table, and rich's import is a good part of a start-up (issue 16, "Fast start").
 def console() -> Console:
+    from newsgraph.render import SafeConsole
+
     # Created per call so CliRunner's swapped stdout is honoured; markup off because entity
     # names and Cypher ("-[r:VISITED]->") are user text, not rich markup.
     return SafeConsole(highlight=False, markup=False, soft_wrap=True)
 
 
 def err_console() -> Console:
+    from newsgraph.render import SafeConsole
+
     return SafeConsole(stderr=True, highlight=False, markup=False, soft_wrap=True)
+
+
+def new_table(*headers: str, **options: Any) -> Table:
+    from rich.table import Table
+
+    return Table(*headers, **options)
 
 
 _C1 = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

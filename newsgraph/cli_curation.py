@@ -6,9 +6,9 @@ import sys
 from typing import Annotated, Callable, Optional, TextIO, cast
 
 import typer
-from rich.table import Table
 
 from newsgraph.cli_common import (
+    new_table,
     DEFAULT_DB_PATH,
     DbOption,
     EntityTypeOption,
@@ -45,7 +45,7 @@ def search(
     if not hits:
         console().print(f"no entity matches {text!r}")
         return
-    table = Table("score", "entity", "type", "mentions", "matched", "id")
+    table = new_table("score", "entity", "type", "mentions", "matched", "id")
     for h in hits:
         table.add_row(f"{h.score:g}", h.name, h.type, str(h.mentions), h.matched, h.id)
     console().print(table)
@@ -177,7 +177,7 @@ def corrections_list(db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = Fals
     if json_out:
         print_json([c.to_dict() for c in rows])
         return
-    table = Table("#", "when (UTC)", "who", "correction", "note")
+    table = new_table("#", "when (UTC)", "who", "correction", "note")
     for c in rows:
         table.add_row(str(c.seq), c.at.replace("T", " ")[:16], c.user or "",
                       ("(undone) " if c.undone_at else "") + c.describe(), c.note or "")

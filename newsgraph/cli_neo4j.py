@@ -9,9 +9,8 @@ import sys
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
-from rich.table import Table
 
-from newsgraph.cli_common import DEFAULT_DB_PATH, DbOption, JsonOption, app, console, handles_errors, print_json
+from newsgraph.cli_common import new_table, DEFAULT_DB_PATH, DbOption, JsonOption, app, console, handles_errors, print_json
 from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE
 
 if TYPE_CHECKING:
@@ -51,7 +50,7 @@ def _render_push(data: dict[str, Any]) -> None:
         + (f", {written['nodes_deleted']} nodes of merged entities deleted" if written.get("nodes_deleted") else "")
     )
     if pushed["relations_by_type"]:
-        table = Table("relation type", "count")
+        table = new_table("relation type", "count")
         for k, v in sorted(pushed["relations_by_type"].items(), key=lambda kv: -kv[1]):
             table.add_row(k, str(v))
         out.print(table)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 from newsgraph.cli_common import (
+    new_table,
     DEFAULT_DB_PATH,
     DbOption,
     EntityTypeOption,
@@ -29,8 +28,10 @@ from newsgraph.cli_common import (
 from newsgraph.errors import InvalidQueryOption, Neo4jUnavailable
 from newsgraph.graph.model import ENTITY_TYPES
 from newsgraph.kg import KnowledgeGraph
-from newsgraph.queries import results
 from newsgraph.queries.cypher import DEFAULT_MAX_WORK, DEFAULT_TIMEOUT
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 
@@ -113,6 +114,8 @@ def cypher(
     """Run a Cypher query on the embedded graph (no server), or in Neo4j with --neo4j URI."""
     if json_out and csv_out:
         raise InvalidQueryOption(detail="choose one of --json and --csv")
+    from newsgraph.queries import results  # loads rich: only the command that prints its tables pays
+
     text = _query_text(query, file)
     params = results.parse_params(param or [])
     if neo4j:
@@ -165,7 +168,7 @@ def _render_connections(out: Console, data: dict[str, Any]) -> None:
     if not groups:
         out.print("no connections")
     for relation, rows in groups.items():
-        table = Table("", "entity", "type", "weight", "detail", "evidence", title=f"{relation} ({len(rows)})", title_justify="left")
+        table = new_table("", "entity", "type", "weight", "detail", "evidence", title=f"{relation} ({len(rows)})", title_justify="left")
         for c in rows:
             table.add_row(
                 {"out": "->", "in": "<-"}.get(c["direction"], "--"), c["entity"]["name"], c["entity"]["type"],
@@ -173,7 +176,7 @@ def _render_connections(out: Console, data: dict[str, Any]) -> None:
             )
         out.print(table)
     if "second_degree" in data:
-        table = Table("entity", "type", "through", title=f"second degree ({len(data['second_degree'])})", title_justify="left")
+        table = new_table("entity", "type", "through", title=f"second degree ({len(data['second_degree'])})", title_justify="left")
         for s in data["second_degree"]:
             through = "; ".join(
                 f"{_arrow(v['first']['direction'], v['first']['relation'])} {v['entity']['name']} "
@@ -270,7 +273,7 @@ def top(
         print_json(data)
         return
     out = console()
-    table = Table("#", "entity", "type", data["by"], "mentions",
+    table = new_table("#", "entity", "type", data["by"], "mentions",
                   title=f"top by {data['by']}" + (" (approximate)" if data["approximate"] else ""), title_justify="left")
     for e in data["entities"]:
         table.add_row(str(e["rank"]), e["name"], e["type"], str(e["score"]), str(e["mentions"]))

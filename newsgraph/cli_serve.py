@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import webbrowser
 from typing import Annotated
 
 import typer
@@ -32,6 +29,10 @@ def serve(
     """Explore the graph in the browser: search, entity views with expandable ego networks,
     filters, evidence, articles with highlighted entities, paths, a Cypher console and
     exports. Read-only unless --allow-edits; serves http://127.0.0.1:8765/ until Ctrl+C."""
+    import socket  # imported here, as uvicorn is: other commands do not load the network stack
+    import threading
+    import webbrowser
+
     import uvicorn
 
     from newsgraph.serve.app import create_app, is_loopback

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from newsgraph.errors import AmbiguousEntity, InputError, UnknownEntity
-from newsgraph.extract.parallel import default_workers  # noqa: F401  (also read as kg.default_workers by benchmarks)
 from newsgraph.graph.model import ExtractedDocument, document_id
 from newsgraph.graph import corrections
 from newsgraph.graph.corrections import Correction
@@ -112,6 +111,7 @@ class KnowledgeGraph:
         from collections import Counter
 
         from newsgraph.extract.articles import english_articles, extract_articles, extraction_meta
+        from newsgraph.extract.parallel import default_workers  # multiprocessing: ingest only
         from newsgraph.extract.readers import ReadFailure, iter_articles
 
         default_date = ingest_date(date)

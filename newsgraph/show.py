@@ -17,11 +17,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
-import webbrowser
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -231,6 +228,8 @@ def page_data(kg: KnowledgeGraph, ego: EgoNetwork, opts: EgoOptions) -> dict[str
 
 def _static(name: str) -> str:
     try:
+        from importlib import resources
+
         return resources.files("newsgraph").joinpath("static", name).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError) as exc:
         raise ShowAssetMissing(name=name, detail=str(exc)) from exc
@@ -275,6 +274,8 @@ def render_html(data: dict[str, Any]) -> str:
 def open_in_browser(path: Path) -> bool:
     """Open the page in a graphical browser if there is one; text-mode browsers (lynx,
     w3m…) cannot run the drawing, so they do not count."""
+    import webbrowser  # here, not at the top: `entity` and the other read commands load this module's CLI
+
     try:
         controller = webbrowser.get()
     except webbrowser.Error:
@@ -312,6 +313,8 @@ def write_show(
     data = page_data(kg, ego, opts)
     html = render_html(data)
     if dest is None:
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(prefix="newsgraph-show-", suffix=".html")
         os.close(fd)
         path = Path(tmp)

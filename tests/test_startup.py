@@ -14,11 +14,11 @@ HEAVY = ("spacy", "thinc", "networkx", "kglite", "neo4j", "fastapi", "uvicorn", 
          "pandas", "pyspark", "warcio", "rich.progress")  # rapidfuzz is search's own work
 
 
-def _loaded_after(code: str) -> set[str]:
+def _loaded_after(code: str, watched: tuple[str, ...] = HEAVY) -> set[str]:
     probe = (
         "import os, sys\n"
         f"{code}\n"
-        f"print(' '.join(sorted(m for m in {HEAVY!r} if m in sys.modules)), file=sys.stderr)\n"
+        f"print(' '.join(sorted(m for m in {watched!r} if m in sys.modules)), file=sys.stderr)\n"
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     return set(proc.stderr.split())
@@ -42,6 +42,23 @@ def test_read_commands_run_without_heavy_libraries(tmp_path, args):
         "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
     )
     assert _loaded_after(run) == set()
+
+
+# Lighter, but paid by every run when loaded eagerly: rich (only for a table printed),
+# multiprocessing (ingest's workers), webbrowser (show, serve).
+RENDERING_AND_WORKERS = ("rich", "multiprocessing", "webbrowser")
+
+
+def test_a_json_read_loads_neither_rich_nor_the_worker_pool(tmp_path):
+    db = build_sample_store(tmp_path / "ng.db")
+    run = (
+        "from newsgraph.cli import app\n"
+        "sys.stdout = open(os.devnull, 'w')\n"
+        f"try:\n    app({['entity', 'Rubio', '--json', '--db', str(db)]!r})\n"
+        "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
+    )
+    assert _loaded_after(run, RENDERING_AND_WORKERS) == set()
+    assert _loaded_after("import rich.table", RENDERING_AND_WORKERS) == {"rich"}  # the probe can see them
 
 
 def test_the_probe_sees_a_heavy_import():
