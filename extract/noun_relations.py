@@ -163,6 +163,8 @@ def occupation_relations(x: ExtractionInput) -> list[ExtractedRelation]:
             add(person, org, doc[person.token_start - 1].lower_)
         root = doc[person.token_start : person.token_end].root
         nouns = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos" and root.head.i < root.i:
+            nouns.append(root.head)  # "Rangers' striker Dado Prso": the name hangs from the noun
         for clause in root.children:
             # "Ross, who is the presenter of BBC One's Film 2005"
             if clause.dep_ == "relcl" and clause.lemma_ == "be" and any(c.lower_ in {"who", "that"} for c in clause.children):

@@ -108,3 +108,9 @@ def test_issue_12_comma_of_a_town_and_conjoined_people_from_a_place(nlp):
     found = relations(nlp, "Daniel Sullivan and Mary Jones, from north London, were found guilty in a trial.")
     assert ("Daniel Sullivan", "LIVES_IN", "London", "attachment") in found
     assert ("Mary Jones", "LIVES_IN", "London", "attachment") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_name_in_apposition_to_a_position(nlp):
+    found = relations(nlp, "Rangers' striker Dado Prso was also sent off during the same incident.")
+    assert ("Dado Prso", "HOLDS_ROLE", "Rangers", "occupation") in found
