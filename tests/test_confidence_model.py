@@ -96,3 +96,19 @@ def test_a_method_never_fitted_stays_below_the_default_floor(train):
     assert model.probability(instance_features(seen), 0.99) > DEFAULT_MIN_CONFIDENCE
     if family is not None:
         assert instance_features(Instance(family, "HOLDS_ROLE", 2, 1, 1))[0] != "family=other"
+
+
+@pytest.mark.issue(12)
+def test_a_family_with_few_instances_is_shrunk_like_a_method(train):
+    # Three pronoun relations, all right: too few to earn a confident family weight.
+    base = {"head": "h", "tail": "t", "type": "MET_WITH", "path": 2, "agree": 1, "repeated": 1, "prior": 0.6}
+    many = [{**base, "article": f"a{n}", "method": "dep", "right": n % 4 != 0} for n in range(40)]
+    few = [{**base, "article": f"b{n}", "method": "dep_pronoun", "right": True} for n in range(3)]
+    weights = train.fit(many + few, 1.0)[2]
+    loose = train.MIN_COARSE
+    try:
+        train.MIN_COARSE = 0
+        unshrunk = train.fit(many + few, 1.0)[2]
+    finally:
+        train.MIN_COARSE = loose
+    assert abs(weights["family=pronoun"]) < abs(unshrunk["family=pronoun"])
