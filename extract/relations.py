@@ -264,6 +264,12 @@ def _expand(token: Token) -> list[Token]:
     return [token, *[c for c in token.conjuncts if c.i != token.i]]
 
 
+def _object_control(governor: Token) -> bool:
+    """A verb whose complement's doer is its object, not its subject: "urged the men to
+    step down", "asked Smith to sign", "called on the FA to punish Henry"."""
+    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in {"on", "upon"}) for c in governor.children)
+
+
 def _second_object(verb: Token, tail: Token) -> bool:
     """A second direct object of one verb is a misparse ("discipline striker James Beattie
     … for his headbutt on Chelsea defender William Gallas": Gallas hangs from "discipline")."""
@@ -395,6 +401,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue
         if voice.endswith(":xcomp") and verb.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in verb.children):
             continue  # a conjoined verb with its own subject is not sharing the first one's
+        if voice.endswith(":xcomp") and verb.dep_ == "xcomp" and _object_control(verb.head):
+            continue  # "urged the men to step down", "called on the FA to punish X": not the subject's act
         if rule.intransitive and any(c.dep_ == "dobj" for c in verb.children):
             continue
         if voice.startswith("dobj:") and _second_object(verb, doc[nodes["tail"]]):

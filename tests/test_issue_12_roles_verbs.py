@@ -234,3 +234,17 @@ def test_issue_12_a_named_academy_is_not_its_owner(nlp):
     # page-11: "the club's La Masia academy" names the academy, not who owns it
     found = named(run(nlp, "Rory Dunlop joined the club's La Masia academy a year later."))
     assert not any(t == "WORKS_FOR" and tail == "La Masia" for _, t, tail in found)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Sir Alex Ferguson has called on the Football Association to punish Arsenal's Thierry Henry.",
+         ("Alex Ferguson", "SANCTIONED", "Thierry Henry")),
+        ("UKIP chairman Petrina Holdsworth urged the men to step down from the GLA in a letter.",
+         ("Petrina Holdsworth", "LEFT", "GLA")),
+    ],
+)
+def test_issue_12_object_control_is_not_the_subject_s_act(nlp, text, wrong):
+    assert wrong not in named(run(nlp, text))
