@@ -18,6 +18,7 @@ from typing import Any, Iterable, Iterator
 from newsgraph.errors import DiskFull, NotAStore, StoreError, StoreMissing
 from newsgraph.graph import corrections, search
 from newsgraph.graph.merge import merge_lone_surnames, resolve_across_documents
+from newsgraph.graph.records import Connection, EntityCard, EvidenceItem, StoreStats
 from newsgraph.graph.model import COOCCURRENCE, NAMED_IN_TEXT, ExtractedDocument, normalise_name
 
 
@@ -42,7 +43,7 @@ class BatchResult:
 BYLINES_COLUMN = "(SELECT count(*) FROM bylines b WHERE b.entity_id = entities.id) AS bylines"
 
 
-def entity_fields(row: Any, aliases: list[str]) -> dict[str, Any]:
+def entity_fields(row: Any, aliases: list[str]) -> EntityCard:
     """An entity row as the dict every reader shows (card, NetworkX node, Neo4j node);
     ``row`` has the ``bylines`` column (``BYLINES_COLUMN``)."""
     return {
@@ -291,13 +292,13 @@ class Store:
             )
 
     # -- reads ------------------------------------------------------------------------
-    def entity(self, eid: str) -> dict[str, Any] | None:
+    def entity(self, eid: str) -> EntityCard | None:
         row = self.conn.execute(f"SELECT *, {BYLINES_COLUMN} FROM entities WHERE id=?", (eid,)).fetchone()
         if row is None:
             return None
         return self._entity_dict(row)
 
-    def _entity_dict(self, row: sqlite3.Row) -> dict[str, Any]:
+    def _entity_dict(self, row: sqlite3.Row) -> EntityCard:
         aliases = [
             r[0]
             for r in self.conn.execute(
@@ -333,7 +334,7 @@ class Store:
         names = [r[0] for r in self.conn.execute("SELECT name FROM entities ORDER BY mentions DESC LIMIT 200000")]
         return [m[0] for m in process.extract(query, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=60)]
 
-    def entities(self, entity_type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    def entities(self, entity_type: str | None = None, limit: int | None = None) -> list[EntityCard]:
         """Entities the text names, most mentioned first (not byline-only authors)."""
         sql = f"SELECT *, {BYLINES_COLUMN} FROM entities WHERE {NAMED_IN_TEXT}"
         args: list[Any] = []
@@ -355,7 +356,7 @@ class Store:
         min_weight: int = 0,
         include_cooccurrence: bool = True,
         evidence_limit: int = 3,
-    ) -> list[dict[str, Any]]:
+    ) -> list[Connection]:
         clauses = ["r.confidence >= ?", "r.weight >= ?"]
         args: list[Any] = [min_confidence, min_weight]
         if relation_types:
@@ -373,7 +374,7 @@ class Store:
             f"FROM relations r JOIN entities e ON e.id = r.head WHERE r.tail = ? AND {where}) "
             "ORDER BY type = 'CO_OCCURS_WITH', type, weight DESC, other_name, other_id, direction = 'in'"
         )
-        out = []
+        out: list[Connection] = []
         for r in self.conn.execute(sql, [eid, *args, eid, *args]):
             direction = "both" if r["type"] == COOCCURRENCE else r["direction"]
             out.append(
@@ -398,7 +399,7 @@ class Store:
     def is_confirmed(self, relation_id: int) -> bool:
         return corrections.is_confirmed(self.conn, relation_id)
 
-    def evidence(self, relation_id: int, limit: int | None = None) -> list[dict[str, Any]]:
+    def evidence(self, relation_id: int, limit: int | None = None) -> list[EvidenceItem]:
         sql = (
             "SELECT v.document_id, v.sentence, v.start, v.end, d.title, d.date FROM evidence v "
             f"JOIN documents d ON d.id = v.document_id WHERE v.relation_id = ? ORDER BY {EVIDENCE_ORDER}"
@@ -412,7 +413,7 @@ class Store:
             for r in self.conn.execute(sql, args)
         ]
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> StoreStats:
         c = self.conn
         by_type = {r[0]: r[1] for r in c.execute("SELECT type, count(*) FROM entities GROUP BY type ORDER BY type")}
         rel_types = {r[0]: r[1] for r in c.execute("SELECT type, count(*) FROM relations GROUP BY type ORDER BY count(*) DESC")}

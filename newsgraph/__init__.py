@@ -9,13 +9,16 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["KnowledgeGraph", "IngestSummary", "NewsgraphError"]
+__all__ = ["KnowledgeGraph", "IngestSummary", "NewsgraphError", "EntityCard", "Connection", "EvidenceItem", "StoreStats"]
 __version__ = "0.1.0"
 
 _LAZY = {"KnowledgeGraph": "newsgraph.kg", "IngestSummary": "newsgraph.kg", "NewsgraphError": "newsgraph.errors"}
+# The facade's typed results (TypedDicts: plain dicts at run time, checked keys for mypy).
+_LAZY.update(dict.fromkeys(("EntityCard", "Connection", "EvidenceItem", "StoreStats"), "newsgraph.graph.records"))
 
 if TYPE_CHECKING:
     from newsgraph.errors import NewsgraphError
+    from newsgraph.graph.records import Connection, EntityCard, EvidenceItem, StoreStats
     from newsgraph.kg import IngestSummary, KnowledgeGraph
 
 

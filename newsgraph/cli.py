@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Mapping, Optional
 
 import typer
 
@@ -221,6 +221,7 @@ def entity(
     neo4j: Annotated[Optional[str], typer.Option("--neo4j", help="Read the card from Neo4j at this URI (after `neo4j push`).")] = None,
 ) -> None:
     """An entity's card: type, aliases, counts and its connections with evidence."""
+    card: Mapping[str, Any]
     if neo4j:
         from newsgraph.queries.neo4j_card import entity_card
 

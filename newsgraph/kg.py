@@ -15,6 +15,7 @@ from newsgraph.errors import AmbiguousEntity, InputError, UnknownEntity
 from newsgraph.graph.model import ExtractedDocument, document_id
 from newsgraph.graph import corrections
 from newsgraph.graph.corrections import Correction
+from newsgraph.graph.records import EntityCard, StoreStats
 from newsgraph.graph.review import ReviewItem
 from newsgraph.graph.search import SearchHit
 from newsgraph.graph.store import BatchResult, Store
@@ -260,14 +261,14 @@ class KnowledgeGraph:
             ids.append(entity_id("Organization", org[0]))
         return [(i, "name") for i in ids if self.store.entity(i) is not None]
 
-    def entity(self, name: str, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE, evidence_limit: int = 3) -> dict[str, Any]:
+    def entity(self, name: str, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE, evidence_limit: int = 3) -> EntityCard:
         eid = self.resolve(name)
         card = self.store.entity(eid)
         assert card is not None
         card["connections"] = self.store.connections(eid, min_confidence=min_confidence, evidence_limit=evidence_limit)
         return card
 
-    def card(self, name: str) -> dict[str, Any]:
+    def card(self, name: str) -> EntityCard:
         """The entity card alone (type, aliases, mentions, first/last seen), no connections."""
         card = self.store.entity(self.resolve(name))
         assert card is not None
@@ -299,7 +300,7 @@ class KnowledgeGraph:
 
         return articles.sources(self.store, limit)
 
-    def entities(self, entity_type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    def entities(self, entity_type: str | None = None, limit: int | None = None) -> list[EntityCard]:
         from newsgraph.queries import filters
 
         return self.store.entities(filters.entity_type(entity_type) if entity_type else None, limit)
@@ -314,7 +315,7 @@ class KnowledgeGraph:
             return []
         return filters.relation_types(values, self.store.relation_types(), option)
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> StoreStats:
         return self.store.stats()
 
     def documents_outside(self, folder: str | Path) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
 from rich.console import Console
 from rich.table import Table
@@ -39,7 +39,7 @@ def _arrow(direction: str) -> str:
 CARD_ROWS_PER_RELATION = 10
 
 
-def render_entity_card(out: Console, card: dict[str, Any]) -> None:
+def render_entity_card(out: Console, card: Mapping[str, Any]) -> None:
     """A compact card: one line per connection and its best evidence sentence under it,
     so it reads well in a terminal of any width and in a pipe."""
     out.print(f"{card['name']}  [{card['type']}]  id={card['id']}")

@@ -25,3 +25,14 @@ def test_a_wrong_type_across_stages_fails_the_check(tmp_path):
     assert 'Incompatible types in assignment (expression has type "Store", variable has type "int")' in proc.stdout
     # The only error is the probe's: the package itself checks clean.
     assert "Found 1 error in 1 file" in proc.stdout, proc.stdout
+
+
+def test_a_misspelt_key_of_a_facade_result_fails_the_check(tmp_path):
+    env = {**os.environ, "NEWSGRAPH_MYPY_TREE": str(tmp_path / "tree"), "PYTHON": sys.executable}
+    proc = subprocess.run(
+        ["bash", str(REPO / "scripts" / "typecheck"), str(REPO / "tests" / "data" / "typed_results_probe.py")],
+        capture_output=True, text=True, env=env, timeout=600,
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert 'TypedDict "EntityCard" has no key "mentons"' in proc.stdout, proc.stdout
+    assert "Found 1 error in 1 file" in proc.stdout, proc.stdout

@@ -45,6 +45,7 @@ from newsgraph.errors import (
     UnknownRelation,
 )
 from newsgraph.graph.model import ENTITY_TYPES, TYPE_COLOURS
+from newsgraph.graph.records import StoreStats
 from newsgraph.kg import KnowledgeGraph
 from newsgraph.serve.views import ego_json
 
@@ -191,7 +192,7 @@ def create_app(
     graphs = Graphs(store_path)
     csrf_token = secrets.token_urlsafe(32) if allow_edits else None
     edit_lock = threading.Lock()
-    stats_cache: dict[str, dict[str, Any]] = {}
+    stats_cache: dict[str, StoreStats] = {}
 
     def edit(request: Request, action: Any) -> dict[str, Any]:
         """Run one correction on the writable connection, after the CSRF checks."""
@@ -282,7 +283,7 @@ def create_app(
 
     @app.get("/api/entity", summary="An entity's card: type, aliases, mentions, first and last seen")
     def entity(ref: Annotated[str, Query(max_length=500, description="Id, name, alias or surname")]) -> dict[str, Any]:
-        return graphs.get().card(ref)
+        return dict(graphs.get().card(ref))  # the typed card, as the plain JSON object the API declares
 
     @app.get("/api/ego", summary="An entity's ego network under the filters")
     def ego(
