@@ -53,7 +53,9 @@
     var first = performance.now() - t0;
     setTimeout(function () {
       net.setOptions({ physics: { enabled: true } });
-      net.once("stabilized", function () {
+      // After the iterations asked for ("stabilized" may never come: vis-network then goes
+      // on simulating, and redrawing, until the layout is still).
+      net.once("stabilizationIterationsDone", function () {
         net.setOptions({ physics: false });
         net.fit({ animation: false });
         net.redraw();
