@@ -808,6 +808,15 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
     return [r for r in out if r.method != "government_title" or r.head not in stated_heads or (r.head, r.tail) in stated]
 
 
+def _listed_place(doc: Doc, index: EntityIndex, comma: int, step: int) -> bool:
+    """Whether token ``comma`` is a comma with another place beyond it (``step`` +1: after,
+    -1: before), as in a list of places."""
+    if not 0 <= comma < len(doc) or doc[comma].text != "," or not 0 <= comma + step < len(doc):
+        return False
+    beyond = index.at(doc[comma + step])
+    return beyond is not None and beyond.type in {"Country", "Location"}
+
+
 def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
     """"San Salvador, El Salvador": a place, a comma, the larger place containing it."""
     confidence = load_confidence()["city_state"]
@@ -820,6 +829,8 @@ def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
             continue
         if nxt.token_end < len(doc) and doc[nxt.token_end].text in {"and", "or"}:
             continue  # a list of places, not a containment
+        if _listed_place(doc, index, nxt.token_end, +1) or _listed_place(doc, index, m.token_start - 1, -1):
+            continue  # "in London, Frankfurt, New York and San Francisco": a list, not a containment
         sent = doc[m.token_start].sent
         out.append(span_relation(doc, sent, m, nxt, "LOCATED_IN", "city_state", confidence, "located in"))
     return out

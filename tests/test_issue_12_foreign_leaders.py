@@ -44,3 +44,22 @@ def test_issue_12_the_articles_own_prime_minister_keeps_his_country(nlp):
             "Prime Minister Tony Blair declared himself delighted with the result. "
             "The Conservatives said Labour had broken its promise.")
     assert ("Tony Blair", "United Kingdom") in roles(nlp, text)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text", [
+    "A survey of wi-fi networks in London, Frankfurt, New York and San Francisco found weak security.",
+    "Mr Kennedy visits Manchester, Liverpool, Leicester, Somerset, Basingstoke, Shrewsbury and Dorset this week.",
+])
+def test_issue_12_a_list_of_places_is_no_containment(nlp, text):
+    # Third gold draw (untuned): "London LOCATED_IN Frankfurt", "Leicester LOCATED_IN Somerset".
+    doc = extract_doc(nlp(text), nlp, document_id=document_id(text))
+    assert not [r for r in doc.relations if r.type == "LOCATED_IN"]
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_place_and_its_country_still_contain(nlp):
+    text = "Rubio met officials in San Salvador, El Salvador, on Monday."
+    doc = extract_doc(nlp(text), nlp, document_id=document_id(text))
+    names = {e.id: e.name for e in doc.entities}
+    assert ("San Salvador", "El Salvador") in {(names[r.head], names[r.tail]) for r in doc.relations if r.type == "LOCATED_IN"}
