@@ -7,38 +7,48 @@ library call behind ``newsgraph export``: filter, optional ego network, stream o
 
 from __future__ import annotations
 
+import importlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from newsgraph.errors import ExportOptionError, UnknownExportFormat, UnknownValue
-from newsgraph.exports.csv import write_csv
-from newsgraph.exports.gexf import write_gexf
-from newsgraph.exports.graphml import write_graphml
-from newsgraph.exports.json import write_json
-from newsgraph.exports.files import refuse_unsafe_destination
-from newsgraph.exports.source import Destination, StoreGraph, destination_error, ego_entity_ids
-from newsgraph.graph.nxview import GraphFilter
-from newsgraph.graph.store import Store
+
+if TYPE_CHECKING:
+    from newsgraph.exports.csv import write_csv
+    from newsgraph.exports.gexf import write_gexf
+    from newsgraph.exports.graphml import write_graphml
+    from newsgraph.exports.json import write_json
+    from newsgraph.exports.source import Destination
+    from newsgraph.graph.nxview import GraphFilter
+    from newsgraph.graph.store import Store
 
 __all__ = ["EXPORTERS", "Exporter", "ExportResult", "export", "write_graphml", "write_gexf", "write_csv", "write_json"]
 
 
 @dataclass(frozen=True)
 class Exporter:
-    name: str
-    write: Callable[..., tuple[int, int]]
+    name: str  # the format's module, newsgraph.exports.<name>, has write_<name>
     description: str
     parallel_modes: tuple[str, ...] = ()  # first is the default; empty: parallel edges always kept
     suffix: str = ""
 
+    @property
+    def write(self) -> Callable[..., tuple[int, int]]:
+        # The writer's module is loaded when a format is written, not when the CLI (whose
+        # help lists the formats) starts: issue 16, "Fast start".
+        writer: Callable[..., tuple[int, int]] = getattr(
+            importlib.import_module(f"newsgraph.exports.{self.name}"), f"write_{self.name}"
+        )
+        return writer
+
 
 EXPORTERS: dict[str, Exporter] = {
-    "graphml": Exporter("graphml", write_graphml, "GraphML for Gephi, yEd, igraph, Cytoscape", ("merge", "keep"), ".graphml"),
-    "gexf": Exporter("gexf", write_gexf, "GEXF 1.3 for Gephi: colours, sizes, timeline", ("keep", "merge"), ".gexf"),
-    "csv": Exporter("csv", write_csv, "nodes.csv, documents.csv, relationships.csv, mentions.csv, bylines.csv (neo4j-admin import), evidence.csv", (), ""),
-    "json": Exporter("json", write_json, "node-link JSON with evidence", (), ".json"),
+    "graphml": Exporter("graphml", "GraphML for Gephi, yEd, igraph, Cytoscape", ("merge", "keep"), ".graphml"),
+    "gexf": Exporter("gexf", "GEXF 1.3 for Gephi: colours, sizes, timeline", ("keep", "merge"), ".gexf"),
+    "csv": Exporter("csv", "nodes.csv, documents.csv, relationships.csv, mentions.csv, bylines.csv (neo4j-admin import), evidence.csv", (), ""),
+    "json": Exporter("json", "node-link JSON with evidence", (), ".json"),
 }
 
 
@@ -67,6 +77,10 @@ def export(
 ) -> ExportResult:
     """Export the filtered store (or the ego network of entity id ``ego``, or just the
     entities ``entity_ids``) to ``dest``."""
+    from newsgraph.exports.files import refuse_unsafe_destination
+    from newsgraph.exports.source import StoreGraph, destination_error, ego_entity_ids
+    from newsgraph.graph.nxview import GraphFilter
+
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise UnknownExportFormat(fmt=fmt, choices=", ".join(EXPORTERS))
@@ -89,3 +103,11 @@ def export(
     finally:
         graph.release()
     return ExportResult(fmt, str(dest), nodes, edges, options.get("parallel"))
+
+
+def __getattr__(name: str) -> Any:
+    """``write_graphml`` and the other writers, loaded on first use (see ``Exporter.write``)."""
+    fmt = name.removeprefix("write_")
+    if name.startswith("write_") and fmt in EXPORTERS:
+        return EXPORTERS[fmt].write
+    raise AttributeError(f"module 'newsgraph.exports' has no attribute {name!r}")
