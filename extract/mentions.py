@@ -491,6 +491,7 @@ class SportRules:
     for_verbs: frozenset[str]
     against: frozenset[str]
     role_nouns: frozenset[str]
+    county_teams: frozenset[str] = frozenset()  # names as written, not lower-cased
 
 
 @lru_cache(maxsize=1)
@@ -505,10 +506,11 @@ def load_sport_rules() -> SportRules:
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "sport.json").read_text("utf-8"))
     lists = ["cue_lemmas", "subject_verbs", "object_verbs", "for_verbs", "against", "role_nouns"]
-    bad = [k for k in lists if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
+    bad = [k for k in [*lists, "county_teams"] if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad or not isinstance(raw.get("min_cues"), int):
         raise RuleFileError(detail=f"sport.json: {', '.join(bad) or 'min_cues'} must be a list of words (min_cues a number)")
-    return SportRules(**{k: frozenset(w.lower() for w in raw[k]) for k in lists}, min_cues=raw["min_cues"])
+    return SportRules(**{k: frozenset(w.lower() for w in raw[k]) for k in lists}, min_cues=raw["min_cues"],
+                      county_teams=frozenset(raw["county_teams"]))
 
 
 def is_sports_report(doc: Doc, rules: SportRules | None = None) -> bool:
@@ -540,7 +542,8 @@ def retype_teams(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
         # it is plainly the place: "born in Kilmarnock", "lives in Barcelona".
         token = doc[m.token_end - 1]
         locative = token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "from", "near", "to", "into", "outside"}
-        if m.label in places and m.text in teams and not locative:
+        county = m.text in rules.county_teams  # "Surrey", whatever the model called it
+        if ((m.label in places and m.text in teams) or county) and not locative:
             m = RawMention(m.text, "TEAM", m.start, m.end, m.token_start, m.token_end, m.sentence)
         out.append(m)
     return out

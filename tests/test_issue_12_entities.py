@@ -316,3 +316,14 @@ def test_issue_12_a_place_the_model_once_calls_a_person_stays_one_place():
         "Wales. If Wales decided to keep its assembly it would lose MPs."
     )
     assert found.get("Ballinasloe") == "Location" and found.get("Wales") == "Location"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_cricket_counties_in_a_sports_report_are_clubs():
+    # CoNLL-2003 dev: the small model calls "Surrey" and "Kent" people in cricket reports.
+    text = ("Surrey beat Kent by six wickets in the county championship match at The Oval. "
+            "The Surrey captain praised his bowlers after Kent were all out for 210 in their second innings. "
+            "Kent coach John Wright said the team would recover.")
+    found = entities(text)
+    assert found.get("Surrey") == "Organization" and found.get("Kent") == "Organization"
+    assert entities("Heavy rain flooded roads across Kent and Surrey on Monday, the council said.").get("Kent") != "Organization"
