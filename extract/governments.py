@@ -41,6 +41,7 @@ class GovernmentRules:
     title_countries: dict[str, str]  # a title only one government has → country entity id
     home_heads: dict[str, frozenset[tuple[str, ...]]]  # country entity id → heads of its offices
     portfolios: frozenset[str]
+    heads_of_state: frozenset[tuple[str, ...]]  # take the article's government only when it dominates
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def load_government_rules() -> GovernmentRules:
         title_countries={k: f"country:{v}" for k, v in data["title_countries"].items()},
         home_heads={f"country:{k}": frozenset(tuple(h.split()) for h in v) for k, v in data["home_heads"].items()},
         portfolios=frozenset(data["portfolios"]),
+        heads_of_state=frozenset(tuple(h.split()) for h in data["heads_of_state"]),
     )
 
 
@@ -158,21 +160,26 @@ class CountryMention:
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "amod", "nmod"}
 
 
-def is_actor(token: Token) -> bool:
-    """A subject, possessor or modifier, or conjoined with one ("News Corp and Vivendi were …")."""
+def first_conjunct(token: Token) -> Token:
+    """The head of the coordination ``token`` is in ("News Corp" for "Vivendi" in "News
+    Corp and Vivendi were …"), else ``token``."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.dep_ in ACTOR_DEPS
+    return token
 
 
-def home_government(countries: Iterable[CountryMention], organisations: Iterable[str], *,
-                    strict: bool = False) -> str | None:
-    """The country whose government the article is about: its institutions and parties count
-    twice, its name or nationality as an actor once; it must be named in the article, have
-    one of its institutions named (a country the article only talks about has no government
-    in it: "Netherlands deports … to Morocco"), and lead every other country twice over.
-    ``strict``: other countries count by every mention, in any role, not only as actors (for
-    heads of state, see ``HEADS_OF_STATE``)."""
+def is_actor(token: Token) -> bool:
+    """A subject, possessor or modifier, or conjoined with one ("News Corp and Vivendi were …")."""
+    return first_conjunct(token).dep_ in ACTOR_DEPS
+
+
+def home_government(countries: Iterable[CountryMention], organisations: Iterable[str]) -> tuple[str | None, str | None]:
+    """The country whose government the article is about, as (lenient, strict): its
+    institutions and parties count twice, its name or nationality as an actor once; it must
+    be named in the article, have one of its institutions named (a country the article only
+    talks about has no government in it: "Netherlands deports … to Morocco"), and lead every
+    other country twice over — counted as actors (lenient) or by every mention in any role
+    (strict, for heads of state: ``heads_of_state`` in governments.json)."""
     rules = load_government_rules()
     score: Counter[str] = Counter()
     named: Counter[str] = Counter()  # every mention, in any role
@@ -187,28 +194,19 @@ def home_government(countries: Iterable[CountryMention], organisations: Iterable
             governed.add(rules.institutions[org])
     ranked = [(n, c) for c, n in score.most_common() if c in named and c in governed]
     if not ranked or ranked[0][0] < 2:
-        return None
+        return None, None
     best, country = ranked[0]
-    others = score.keys() | named.keys() if strict else score.keys()
-    runner_up = max((max(score[c], named[c] if strict else 0) for c in others if c != country), default=0)
-    return country if best >= 2 * runner_up else None
+    lenient = max((n for c, n in score.items() if c != country), default=0)
+    strict = max((max(score[c], named[c]) for c in score.keys() | named.keys() if c != country), default=0)
+    return (country if best >= 2 * lenient else None), (country if best >= 2 * strict else None)
 
 
 def governs(token: Token, person: Token) -> bool:
     """Whether the clause ``token`` acts in holds the person: "Thailand may lose … according
     to minister X" does; "President Bukele said the US would pay" does not (the US acts in
     what Bukele said, not in the sentence he is named in)."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    head = token.head
+    head = first_conjunct(token).head
     return head.i == person.i or head in person.ancestors
-
-
-# A head of state or government named by title alone is often a foreign leader ("In Mexico
-# City, President Claudia Sheinbaum said …" in an article written from Washington): these
-# take the article's government only when it leads every other country by all their
-# mentions (``home_government(strict=True)``), which BBC's "Prime Minister Tony Blair" does.
-HEADS_OF_STATE = {("president",), ("prime", "minister"), ("premier",), ("king",), ("queen",), ("vice-president",), ("vice", "president")}
 
 
 def government_country(office: Office, in_sentence: list[CountryMention], home: str | None,
@@ -225,7 +223,7 @@ def government_country(office: Office, in_sentence: list[CountryMention], home: 
     only = rules.title_countries.get(office.phrase)
     if only is not None:
         return only if only in named else None
-    if office.head in HEADS_OF_STATE:
+    if office.head in rules.heads_of_state:
         home = strict_home
     if home is not None and office.head in rules.home_heads.get(home, frozenset()):
         if not any(c.country == home and not is_actor(c.token) for c in in_sentence):

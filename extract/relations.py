@@ -706,8 +706,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
     def add_government(person: MentionSpan, office: Office) -> None:
         if not home:
             everywhere = countries_in(index.mentions)
-            home.append(home_government(everywhere, [m.entity_id for m in index.mentions]))
-            home.append(home_government(everywhere, [m.entity_id for m in index.mentions], strict=True))
+            home.extend(home_government(everywhere, [m.entity_id for m in index.mentions]))
             named.update(c.country for c in everywhere)
         number = person.sentence
         here = [m for m in index.mentions if m.sentence == number]

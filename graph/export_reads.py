@@ -177,7 +177,11 @@ class StoreGraph:
         batch of relations as one range of the evidence primary key (relation_id first).
         Random lookups, not Python, were the cost at a million edges."""
         self._prepare()
-        cur = self._exec(f"SELECT {_RELATION_COLUMNS} FROM relations r WHERE r.id IN temp.@E ORDER BY r.id")
+        yield from self._in_id_order(self._exec(f"SELECT {_RELATION_COLUMNS} FROM relations r WHERE r.id IN temp.@E ORDER BY r.id"))
+
+    def _in_id_order(self, cur: Any) -> Iterator[tuple[Any, ...]]:
+        """Edge tuples of relation rows that come in relation-id order, each batch's evidence
+        read as one range of the evidence primary key."""
         while True:
             rows = cur.fetchmany(BATCH)
             if not rows:
@@ -201,13 +205,8 @@ class StoreGraph:
         cur = self._exec(
             f"SELECT {_RELATION_COLUMNS} FROM relations r WHERE r.id IN temp.@E AND r.id NOT IN temp.@M ORDER BY r.id"
         )
-        while True:
-            rows = cur.fetchmany(BATCH)
-            if not rows:
-                break
-            evidence = self._evidence_range(rows[0][0], rows[-1][0])
-            for row in rows:
-                yield [self._tuple(row, evidence.get(row[0], ()))]
+        for edge in self._in_id_order(cur):
+            yield [edge]
         cur = self._exec(f"SELECT {_RELATION_COLUMNS} FROM relations r WHERE r.id IN temp.@M ORDER BY r.head, r.tail, r.type")
         group: list[tuple[Any, ...]] = []
         while True:

@@ -13,6 +13,7 @@ from typing import Any, Iterable, Iterator
 
 from newsgraph.graph.model import COOCCURRENCE, NAMED_IN_TEXT
 from newsgraph.graph.store import EVIDENCE_ORDER, Store
+from newsgraph.graph.articles import documents
 
 __all__ = [
     "CHUNK", "ConnectionFilter", "evidence_date_clause", "relations_touching", "evidence", "entity_refs",
@@ -263,13 +264,6 @@ def relation_id(store: Store, head: str, rel_type: str, tail: str) -> int | None
 
 
 def document_refs(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """``{id: {"title", "date", "url", "source"}}`` of the documents that exist."""
-    out: dict[str, dict[str, Any]] = {}
-    ordered = sorted(set(ids))
-    for i in range(0, len(ordered), CHUNK):
-        chunk = ordered[i : i + CHUNK]
-        for r in store.conn.execute(
-            f"SELECT id, title, date, url, source FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk
-        ):
-            out[r["id"]] = {"title": r["title"], "date": r["date"], "url": r["url"], "source": r["source"]}
-    return out
+    """``{id: {"title", "date", "url", "source"}}`` of the documents that exist: the
+    article reads' ``documents`` without the id repeated inside."""
+    return {i: {k: v for k, v in d.items() if k != "id"} for i, d in documents(store, list(ids)).items()}
