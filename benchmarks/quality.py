@@ -2,6 +2,7 @@
 
     python benchmarks/quality.py [--split dev|test] [--json] [--datasets DIR]
     python benchmarks/quality.py --gold --split dev --errors     # only the gold, with errors to tune
+    python benchmarks/quality.py --split calibration             # the gold articles the confidence model is fitted on
 
 * newsgraph's gold (``benchmarks/gold``, scored by ``gold_quality.py``): BBC articles and
   saved news pages ingested as ``newsgraph ingest`` would, scored at the default output:
@@ -411,7 +412,8 @@ def calibrate(methods: dict[str, dict[str, Any]], path: Path) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "test", "train"], default="test")
+    parser.add_argument("--split", choices=["dev", "test", "train", "calibration"], default="test",
+                        help="calibration: the gold's articles the confidence model is fitted on (gold only).")
     parser.add_argument("--json", action="store_true", help="Print one JSON object as the last line.")
     parser.add_argument("--datasets", default=os.environ.get("NEWSGRAPH_DATASETS", str(DEFAULT_DATASETS)))
     parser.add_argument("--model", default=None, help="spaCy pipeline (default newsgraph's).")
@@ -430,7 +432,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors and args.split != "dev":
         sys.stderr.write("Error: --errors lists what to tune, and tuning looks at dev only; add --split dev.\n")
         return 2
-    conll03_file = datasets / "conll2003" / {"dev": "valid.txt", "test": "test.txt", "train": "train.txt"}[args.split]
+    if args.split == "calibration":
+        args.only = "gold"  # CoNLL has no calibration split: the gold's own, for the confidence fit
+    conll03_file = datasets / "conll2003" / {"dev": "valid.txt", "test": "test.txt", "train": "train.txt"}.get(args.split, "-")
     conll04_file = datasets / "conll04" / f"conll04_{args.split}.json"
     bbc_file = datasets / "news" / "bbc_news.jsonl"
     needed = {"conll03": [conll03_file], "conll04": [conll04_file], "gold": [bbc_file]}
@@ -479,6 +483,9 @@ def main(argv: list[str] | None = None) -> int:
         from gold_quality import evaluate_gold, print_errors, print_gold
 
         gold, gold_results = evaluate_gold(Path(args.gold_dir), bbc_file, args.split, args.model)
+        if not gold["articles"]:
+            sys.stderr.write(f"Error: no labelled gold article in split {args.split!r} (benchmarks/gold/splits.json).\n")
+            return 2
         result["gold"] = gold
         print_gold(gold)
         if args.errors:
