@@ -80,7 +80,11 @@ def _run_ingest(kg: KnowledgeGraph, paths: list[str], model: str | None, workers
         )
 
 
-@app.command()
+# This module's commands; the top-level group (cli_lazy.LazyGroup) builds one when it is invoked.
+area = typer.Typer()
+
+
+@area.command()
 @handles_errors
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files or folders (recursive); '-' reads stdin.")],
@@ -110,7 +114,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-@app.command()
+@area.command()
 @handles_errors
 def extract(
     file: Annotated[str, typer.Argument(help="A text file, or '-' for stdin.")] = "-",
@@ -191,7 +195,7 @@ def extract(
         raise typer.Exit(1)
 
 
-@app.command()
+@area.command()
 @handles_errors
 def entities(
     db: DbOption = DEFAULT_DB_PATH,
@@ -211,7 +215,7 @@ def entities(
     console().print(table)
 
 
-@app.command()
+@area.command()
 @handles_errors
 def entity(
     name: Annotated[str, typer.Argument(help="Canonical name, alias, surname or id, any case.")],
@@ -235,7 +239,7 @@ def entity(
         render_entity_card(console(), card)
 
 
-@app.command()
+@area.command()
 @handles_errors
 def stats(db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
     """Counts of documents, entities by type and relations by type."""
@@ -259,7 +263,7 @@ def stats(db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
 DEMO_DB = "newsgraph-demo.db"
 
 
-@app.command()
+@area.command()
 @handles_errors
 def demo(
     db: Annotated[
@@ -287,9 +291,3 @@ def demo(
 def main() -> None:
     app()
 
-
-# Commands of other areas register themselves on ``app`` when imported.
-from newsgraph import cli_areas  # noqa: E402,F401
-from newsgraph.cli_common import use_vocabulary  # noqa: E402
-
-use_vocabulary(app)

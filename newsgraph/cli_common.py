@@ -1,7 +1,8 @@
 """What every command shares: the typer app, the ``--db``/``--json`` options, output
 helpers and the one wrapper that turns ``NewsgraphError`` into ``Error: ...`` on stderr.
 
-Commands live in ``cli.py`` and ``cli_<area>.py`` modules, each registering on ``app``.
+Commands live in ``cli.py`` and ``cli_<area>.py`` modules, each on its own ``area`` app;
+``app`` is the top-level group, lazy (``cli_lazy.LazyGroup``): it builds the command invoked alone.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from newsgraph.errors import DiskFull, InputError, NewsgraphError, OutputError, 
 from newsgraph.graph.model import ENTITY_TYPES
 from newsgraph.kg import DEFAULT_DB
 from newsgraph.terminal_text import strip_controls
+from newsgraph.cli_lazy import LazyGroup
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="newsgraph",
+    cls=LazyGroup,
     help="Turn English news articles into an evidenced entity-and-relationship knowledge graph.",
     no_args_is_help=True,
     add_completion=False,

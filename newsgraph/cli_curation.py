@@ -14,7 +14,6 @@ from newsgraph.cli_common import (
     EntityTypeOption,
     JsonOption,
     MinConfidenceOption,
-    app,
     console,
     err_console,
     error_line,
@@ -27,7 +26,11 @@ from newsgraph.kg import Correction, KnowledgeGraph
 from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 
 
-@app.command()
+# This module's commands; the top-level group (cli_lazy.LazyGroup) builds one when it is invoked.
+area = typer.Typer()
+
+
+@area.command()
 @handles_errors
 def search(
     text: Annotated[str, typer.Argument(help="Part of a name or alias; typos, accents, case and initials are forgiven.")],
@@ -70,7 +73,7 @@ def _correct(db: str, json_out: bool, make: Callable[[KnowledgeGraph], Correctio
         console().print(f"#{correction.seq} {correction.describe()}")
 
 
-@app.command()
+@area.command()
 @handles_errors
 def merge(
     entities: Annotated[list[str], typer.Argument(help="Two or more entities (name, alias or id); all fold into the LAST one.")],
@@ -83,7 +86,7 @@ def merge(
     _correct(db, json_out, lambda kg: kg.merge(entities, name=name, note=note))
 
 
-@app.command()
+@area.command()
 @handles_errors
 def split(
     entity: Annotated[str, typer.Argument(help="The entity to split (name, alias or id).")],
@@ -98,7 +101,7 @@ def split(
     _correct(db, json_out, lambda kg: kg.split(entity, documents=document, aliases=alias, name=name, note=note))
 
 
-@app.command()
+@area.command()
 @handles_errors
 def rename(
     entity: EntityArg,
@@ -111,7 +114,7 @@ def rename(
     _correct(db, json_out, lambda kg: kg.rename(entity, name, note=note))
 
 
-@app.command()
+@area.command()
 @handles_errors
 def retype(
     entity: EntityArg,
@@ -124,7 +127,7 @@ def retype(
     _correct(db, json_out, lambda kg: kg.retype(entity, entity_type, note=note))
 
 
-@app.command()
+@area.command()
 @handles_errors
 def alias(
     action: Annotated[str, typer.Argument(metavar="add|remove", help="add or remove.")],
@@ -138,21 +141,21 @@ def alias(
     _correct(db, json_out, lambda kg: kg.alias(action, entity, alias_text, note=note))
 
 
-@app.command()
+@area.command()
 @handles_errors
 def reject(relation: RelationArg, note: NoteOption = None, db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
     """Reject a relation: it disappears from every view and is not extracted again."""
     _correct(db, json_out, lambda kg: kg.reject(relation, note=note))
 
 
-@app.command()
+@area.command()
 @handles_errors
 def confirm(relation: RelationArg, note: NoteOption = None, db: DbOption = DEFAULT_DB_PATH, json_out: JsonOption = False) -> None:
     """Confirm a relation: shown at confidence 1.0 and marked as confirmed."""
     _correct(db, json_out, lambda kg: kg.confirm(relation, note=note))
 
 
-@app.command()
+@area.command()
 @handles_errors
 def forget(
     documents: Annotated[list[str], typer.Argument(help="Documents by id, source path or external id.")],
@@ -165,7 +168,7 @@ def forget(
 
 
 corrections_app = typer.Typer(help="The corrections log: list, undo, export, import.", no_args_is_help=True)
-app.add_typer(corrections_app, name="corrections")
+area.add_typer(corrections_app, name="corrections")
 
 
 @corrections_app.command("list")
@@ -251,7 +254,7 @@ def corrections_import(
         raise typer.Exit(1)
 
 
-@app.command()
+@area.command()
 @handles_errors
 def review(
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many items of each kind.")] = 10,

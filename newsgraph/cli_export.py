@@ -18,7 +18,6 @@ from newsgraph.cli_common import (
     RelationTypesOption,
     SinceOption,
     UntilOption,
-    app,
     handles_errors,
     print_json,
 )
@@ -30,7 +29,11 @@ from newsgraph.kg import KnowledgeGraph
 _FORMATS = ", ".join(f"{name} ({e.description})" for name, e in EXPORTERS.items())
 
 
-@app.command("export")
+# This module's commands; the top-level group (cli_lazy.LazyGroup) builds one when it is invoked.
+area = typer.Typer()
+
+
+@area.command("export")
 @handles_errors
 def export_command(
     fmt: Annotated[str, typer.Argument(metavar="FORMAT", help=f"One of: {_FORMATS}.")],

@@ -10,14 +10,18 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from newsgraph.cli_common import new_table, DEFAULT_DB_PATH, DbOption, JsonOption, app, console, handles_errors, print_json
+from newsgraph.cli_common import new_table, DEFAULT_DB_PATH, DbOption, JsonOption, console, handles_errors, print_json
 from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+
+# This module's commands; the top-level group (cli_lazy.LazyGroup) builds one when it is invoked.
+area = typer.Typer()
+
 neo4j_app = typer.Typer(help="Push the store to a Neo4j server.", no_args_is_help=True)
-app.add_typer(neo4j_app, name="neo4j")
+area.add_typer(neo4j_app, name="neo4j")
 
 UriOption = Annotated[Optional[str], typer.Option("--uri", envvar="NEO4J_URI", help="Bolt URI [default: bolt://localhost:7687].")]
 UserOption = Annotated[Optional[str], typer.Option("--user", envvar="NEO4J_USER", help="User name (none: no auth).")]

@@ -20,7 +20,6 @@ from newsgraph.cli_common import (
     RelationTypesOption,
     SinceOption,
     UntilOption,
-    app,
     console,
     handles_errors,
     print_json,
@@ -75,7 +74,11 @@ class _BuildProgress:
             sys.stderr.write("\n")
 
 
-@app.command()
+# This module's commands; the top-level group (cli_lazy.LazyGroup) builds one when it is invoked.
+area = typer.Typer()
+
+
+@area.command()
 @handles_errors
 def cypher(
     query: Annotated[Optional[str], typer.Argument(help="A Cypher query, or '-' to read it from stdin.")] = None,
@@ -187,7 +190,7 @@ def _render_connections(out: Console, data: dict[str, Any]) -> None:
         out.print(table)
 
 
-@app.command()
+@area.command()
 @handles_errors
 def connections(
     name: Annotated[str, typer.Argument(help="Canonical name, alias, surname or id, any case.")],
@@ -234,7 +237,7 @@ def _render_paths(out: Console, data: dict[str, Any]) -> None:
                       f" (weight {hop['weight']}): {_evidence_text(hop['evidence'])}")
 
 
-@app.command()
+@area.command()
 @handles_errors
 def path(
     source: Annotated[str, typer.Argument(metavar="A", help="First entity (name, alias, surname or id).")],
@@ -256,7 +259,7 @@ def path(
         _render_paths(console(), data)
 
 
-@app.command()
+@area.command()
 @handles_errors
 def top(
     db: DbOption = DEFAULT_DB_PATH,

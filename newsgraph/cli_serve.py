@@ -6,14 +6,18 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli_common import DEFAULT_DB_PATH, DbOption, app, err_console, handles_errors
+from newsgraph.cli_common import DEFAULT_DB_PATH, DbOption, err_console, handles_errors
 from newsgraph.errors import ServeListenError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 
 
-@app.command()
+# This module's commands; the top-level group (cli_lazy.LazyGroup) builds one when it is invoked.
+area = typer.Typer()
+
+
+@area.command()
 @handles_errors
 def serve(
     db: DbOption = DEFAULT_DB_PATH,

@@ -13,7 +13,6 @@ from newsgraph.cli_common import (
     JsonOption,
     MinConfidenceOption,
     RelationTypesOption,
-    app,
     console,
     handles_errors,
     print_json,
@@ -23,7 +22,11 @@ from newsgraph.kg import KnowledgeGraph
 from newsgraph.show import DEFAULT_MAX_NODES, EgoOptions, write_show
 
 
-@app.command()
+# This module's commands; the top-level group (cli_lazy.LazyGroup) builds one when it is invoked.
+area = typer.Typer()
+
+
+@area.command()
 @handles_errors
 def show(
     name: Annotated[str, typer.Argument(help="Canonical name, alias, surname or id, any case.")],

@@ -64,3 +64,21 @@ def test_a_json_read_loads_neither_rich_nor_the_worker_pool(tmp_path):
 def test_the_probe_sees_a_heavy_import():
     # the check above could not pass by looking in the wrong place
     assert _loaded_after("import networkx") == {"networkx"}
+
+
+def test_a_read_command_imports_no_other_command_module(tmp_path):
+    # The top-level group builds the command invoked alone (newsgraph/cli_lazy.py): `entity`
+    # loads newsgraph.cli (where it is defined), not the modules of the other commands.
+    db = build_sample_store(tmp_path / "ng.db")
+    others = ("newsgraph.cli_show", "newsgraph.cli_queries", "newsgraph.cli_export", "newsgraph.cli_neo4j",
+              "newsgraph.cli_curation", "newsgraph.cli_serve")
+    run = (
+        "from newsgraph.cli import app\n"
+        "sys.stdout = open(os.devnull, 'w')\n"
+        f"try:\n    app({['entity', 'Rubio', '--json', '--db', str(db)]!r})\n"
+        "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
+    )
+    assert _loaded_after(run, others) == set()
+    # the probe can see them: `connections` lives in cli_queries
+    run_connections = run.replace("'entity'", "'connections'")
+    assert _loaded_after(run_connections, others) == {"newsgraph.cli_queries"}
