@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from newsgraph.exports.graphml import write_graphml
     from newsgraph.exports.json import write_json
     from newsgraph.exports.source import Destination
-    from newsgraph.graph.nxview import GraphFilter
+    from newsgraph.graph.relation_filter import RelationFilter
     from newsgraph.graph.store import Store
 
 __all__ = ["EXPORTERS", "Exporter", "ExportResult", "export", "write_graphml", "write_gexf", "write_csv", "write_json"]
@@ -68,7 +68,7 @@ def export(
     store: Store,
     fmt: str,
     dest: Destination,
-    flt: GraphFilter | None = None,
+    flt: RelationFilter | None = None,
     *,
     ego: str | None = None,
     depth: int = 1,
@@ -79,7 +79,7 @@ def export(
     entities ``entity_ids``) to ``dest``."""
     from newsgraph.exports.files import refuse_unsafe_destination
     from newsgraph.exports.source import StoreGraph, destination_error, ego_entity_ids
-    from newsgraph.graph.nxview import GraphFilter
+    from newsgraph.graph.relation_filter import RelationFilter
 
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
@@ -92,7 +92,7 @@ def export(
         raise ExportOptionError(detail=f"--depth must be 0 or more, not {depth}")
     if isinstance(dest, (str, os.PathLike)) and os.fspath(dest) != "-":
         refuse_unsafe_destination(Path(dest), store.path, destination_error)
-    flt = flt or GraphFilter()
+    flt = flt or RelationFilter()
     ids = ego_entity_ids(store, ego, depth, flt) if ego is not None else entity_ids
     graph = StoreGraph(store, flt, entity_ids=ids)
     options: dict[str, Any] = {}

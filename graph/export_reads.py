@@ -10,7 +10,7 @@ Node record: ``id``, ``name``, ``type``, ``aliases`` (list), ``mentions``, ``doc
 Edge record: ``head``, ``tail``, ``type``, ``weight``, ``confidence``, ``predicate``,
 ``title``, ``method``, ``first_seen``, ``last_seen``, ``evidence_count``,
 ``document_ids`` (list, sorted), ``evidence`` (list of ``{document, sentence, date}``,
-best first, at most ``GraphFilter.evidence_per_edge``), ``relation_id`` (the store's id,
+best first, at most ``RelationFilter.evidence_per_edge``), ``relation_id`` (the store's id,
 what ``reject``/``confirm`` take; None for a hand-made edge without one), ``confirmed``
 (True once an analyst confirmed the relation, issue 15).
 """
@@ -23,7 +23,7 @@ import sqlite3
 from collections import deque
 from typing import Any, Iterable, Iterator
 
-from newsgraph.graph.nxview import GraphFilter
+from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.store import Store
 
 NODE_FIELDS = (
@@ -61,9 +61,9 @@ class StoreGraph:
     every entity of the wanted types: the same rule as ``nxview.build_graph``.
     """
 
-    def __init__(self, store: Store, flt: GraphFilter | None = None, entity_ids: set[str] | None = None) -> None:
+    def __init__(self, store: Store, flt: RelationFilter | None = None, entity_ids: set[str] | None = None) -> None:
         self.store = store
-        self.flt = flt or GraphFilter()
+        self.flt = flt or RelationFilter()
         self.entity_ids = entity_ids
         self._tables_ready = False
         self._dates: dict[str, str] | None = None
@@ -98,7 +98,7 @@ class StoreGraph:
     def _prepare(self) -> None:
         if self._tables_ready:
             return
-        where, args = self.flt.relation_sql()
+        where, args = self.flt.sql()
         self._exec("DROP TABLE IF EXISTS temp.@E")
         self._exec("DROP TABLE IF EXISTS temp.@N")
         self._exec("DROP TABLE IF EXISTS temp.@S")
@@ -124,7 +124,7 @@ class StoreGraph:
             self._exec(
                 "INSERT OR IGNORE INTO temp.@N SELECT s.id FROM temp.@S s JOIN entities e ON e.id = s.id"
             )
-        elif not flt.relation_types and not flt.since and not flt.until and flt.min_weight <= 0:
+        elif not flt.filters_relations:
             type_clause, targs = "", []
             if flt.entity_types:
                 type_clause = f" WHERE type IN ({','.join('?' * len(flt.entity_types))})"
@@ -329,12 +329,12 @@ def edge_from_tuple(t: tuple[Any, ...]) -> Edge:
 # -- ego networks ---------------------------------------------------------------------
 
 
-def ego_entity_ids(store: Store, root: str, depth: int, flt: GraphFilter | None = None) -> set[str]:
+def ego_entity_ids(store: Store, root: str, depth: int, flt: RelationFilter | None = None) -> set[str]:
     """Entity ids within ``depth`` hops of ``root``, following relations in either
     direction that pass the filter (types, weight, confidence, dates, co-occurrence)."""
     from newsgraph.graph.nxview import neighbour_ids
 
-    flt = flt or GraphFilter()
+    flt = flt or RelationFilter()
     seen = {root}
     frontier = deque([root])
     for _ in range(depth):

@@ -55,6 +55,7 @@ from typing import Any, Callable, Iterator
 from newsgraph.errors import Neo4jSchemaError
 from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES
 from newsgraph.graph.neo4j_client import Neo4jTarget, open_driver
+from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.store import Store
 
 # benchmarks/neo4j_load.py --tune (README, "Push throughput"), relation phase, 2 writers:
@@ -64,7 +65,7 @@ DEFAULT_BATCH_SIZE = 5000
 # Relation batches written at once, each in its own session: one writer left the server's
 # one transaction thread as the limit (relation phase 17,400-20,200/s against 30,400/s).
 DEFAULT_WRITERS = 2
-EVIDENCE_PER_RELATION = 3  # nxview's GraphFilter.evidence_per_edge and the card's evidence limit
+EVIDENCE_PER_RELATION = 3  # RelationFilter.evidence_per_edge and the card's evidence limit
 
 RELATION_TYPE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 LABEL = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
@@ -200,6 +201,7 @@ def open_snapshot(path: str | Path) -> sqlite3.Connection:
 
 
 def phase_totals(conn: sqlite3.Connection, min_confidence: float = 0.0) -> dict[str, int]:
+    kept = RelationFilter(min_confidence=min_confidence).sql("relations", ())
     def one(sql: str, *args: Any) -> int:
         return int(conn.execute(sql, args).fetchone()[0])
 
@@ -208,7 +210,7 @@ def phase_totals(conn: sqlite3.Connection, min_confidence: float = 0.0) -> dict[
         "documents": one("SELECT count(*) FROM documents"),
         "mentions": one("SELECT count(*) FROM entity_documents"),
         "bylines": one("SELECT count(*) FROM bylines"),
-        "relations": one("SELECT count(*) FROM relations WHERE confidence >= ?", min_confidence),
+        "relations": one(f"SELECT count(*) FROM relations WHERE {kept[0]}", *kept[1]),
     }
 
 
@@ -330,9 +332,10 @@ def relation_rows(
     confirmed = {r[0] for r in conn.execute("SELECT relation_id FROM confirmed_relations")}
     relations = conn.cursor()
     relations.row_factory = None
+    where, args = RelationFilter(min_confidence=min_confidence).sql("relations", ())
     for rid, head, tail, rtype, predicate, title, method, confidence, weight, first_seen, last_seen in relations.execute(
         "SELECT id, head, tail, type, predicate, title, method, confidence, weight, first_seen, last_seen "
-        "FROM relations WHERE confidence >= ? ORDER BY id", (min_confidence,)
+        f"FROM relations WHERE {where} ORDER BY id", args
     ):
         while pending is not None and pending[0] < rid:
             pending = next(ev, None)

@@ -13,55 +13,17 @@ embedded graph (grand-cypher) and in Neo4j see the same schema:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator
 
-from newsgraph.graph.model import COOCCURRENCE
+from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.store import BYLINES_COLUMN, EVIDENCE_ORDER, Store, entity_fields
 
 if TYPE_CHECKING:
     import networkx as nx  # imported where a graph is built: read commands start without it (issue 16)
 
 
-@dataclass
-class GraphFilter:
-    entity_types: list[str] = field(default_factory=list)
-    relation_types: list[str] = field(default_factory=list)
-    min_weight: int = 0
-    min_confidence: float = 0.0
-    since: str | None = None  # ISO dates, compared with the evidence documents' dates
-    until: str | None = None
-    source: str | None = None  # some evidence document's source contains this text (any case)
-    include_cooccurrence: bool = True
-    evidence_per_edge: int = 3
-
-    def relation_sql(self) -> tuple[str, list[Any]]:
-        clauses = ["r.weight >= ?", "r.confidence >= ?"]
-        args: list[Any] = [self.min_weight, self.min_confidence]
-        if self.relation_types:
-            clauses.append(f"r.type IN ({','.join('?' * len(self.relation_types))})")
-            args += self.relation_types
-        if not self.include_cooccurrence:
-            clauses.append("r.type != ?")
-            args.append(COOCCURRENCE)
-        if self.since or self.until or self.source:
-            from newsgraph.graph.reads import evidence_date_clause  # the one definition, undated excluded
-
-            date_clause, date_args = evidence_date_clause("d.date", self.since, self.until)
-            args += date_args
-            if self.source:
-                # One document must pass every criterion: dated in range and from the source.
-                date_clause += " AND instr(lower(d.source), lower(?)) > 0"
-                args.append(self.source)
-            clauses.append(
-                "EXISTS (SELECT 1 FROM evidence v JOIN documents d ON d.id = v.document_id "
-                f"WHERE v.relation_id = r.id AND {date_clause})"
-            )
-        if self.entity_types:
-            marks = ",".join("?" * len(self.entity_types))
-            clauses.append(f"h.type IN ({marks}) AND t.type IN ({marks})")
-            args += self.entity_types + self.entity_types
-        return " AND ".join(clauses), args
+# Deprecated alias: the graph views' filter is the one ``RelationFilter``.
+GraphFilter = RelationFilter
 
 
 def node_attributes(row: Any, aliases: list[str]) -> dict[str, Any]:
@@ -69,7 +31,7 @@ def node_attributes(row: Any, aliases: list[str]) -> dict[str, Any]:
 
 
 def build_graph(
-    store: Store, flt: GraphFilter | None = None, entity_ids: set[str] | None = None, *, evidence: bool = True
+    store: Store, flt: RelationFilter | None = None, entity_ids: set[str] | None = None, *, evidence: bool = True
 ) -> nx.MultiDiGraph:
     """Entities and relations passing the filter (and, if given, among ``entity_ids``).
     ``evidence=False``: edges carry their evidence count but no sentences or document ids
@@ -77,8 +39,8 @@ def build_graph(
     was most of its time)."""
     import networkx as nx
 
-    flt = flt or GraphFilter()
-    where, args = flt.relation_sql()
+    flt = flt or RelationFilter()
+    where, args = flt.sql()
     g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     select = "SELECT r.* FROM relations r JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail "
     if entity_ids is not None and _selective(store, "entities", len(entity_ids)):
@@ -100,7 +62,7 @@ def build_graph(
     wanted = {r["head"] for r in rows} | {r["tail"] for r in rows}
     if entity_ids is not None:
         wanted |= entity_ids
-    elif not flt.relation_types and not flt.since and not flt.until and not flt.source and flt.min_weight <= 0:
+    elif not flt.filters_relations:
         # No relation filter: isolated entities belong in the graph too.
         type_clause = ""
         targs: list[Any] = []
@@ -201,13 +163,13 @@ def _evidence_counts(store: Store, ids: set[int]) -> dict[int, int]:
     return out
 
 
-def neighbour_ids(store: Store, entity_ids: list[str], flt: GraphFilter | None = None) -> set[str]:
+def neighbour_ids(store: Store, entity_ids: list[str], flt: RelationFilter | None = None) -> set[str]:
     """Entities one relation away from any of ``entity_ids`` (either direction), over the
     relations that pass the filter: the step of an ego-network walk."""
-    flt = flt or GraphFilter()
+    flt = flt or RelationFilter()
     if not entity_ids:
         return set()
-    where, args = flt.relation_sql()
+    where, args = flt.sql()
     marks = ",".join("?" * len(entity_ids))
     sql = (
         "SELECT r.tail FROM relations r JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail "

@@ -8,15 +8,15 @@ in chunks of ``CHUNK`` ids, so a lookup costs what its neighbourhood costs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from newsgraph.graph.model import COOCCURRENCE, NAMED_IN_TEXT
 from newsgraph.graph.store import EVIDENCE_ORDER, Store
 from newsgraph.graph.articles import documents
+from newsgraph.graph.relation_filter import RelationFilter, evidence_date_clause
 
 __all__ = [
-    "CHUNK", "ConnectionFilter", "evidence_date_clause", "relations_touching", "evidence", "entity_refs",
+    "CHUNK", "ConnectionFilter", "RelationFilter", "evidence_date_clause", "relations_touching", "evidence", "entity_refs",
     "walk_relations", "relation_detail", "entity_rows", "mention_ranking", "degree_counts", "relation_arcs",
     "named_entity_ids", "entity_ids_of_type",
 ]
@@ -24,58 +24,15 @@ __all__ = [
 CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
 
-def evidence_date_clause(column: str, since: str | None, until: str | None) -> tuple[str, list[str]]:
-    """The one definition of ``--since``/``--until`` over evidence: a SQL condition on a
-    document's ``date`` column (inclusive ISO bounds) and its arguments; ``("1", [])`` when
-    neither is given.
-
-    Undated evidence (an article whose input gave no date: newsgraph never stamps the
-    ingest day) is **excluded** as soon as either bound is given: nobody can say it falls
-    inside the period, and a date filter should not answer with evidence it cannot date.
-    Without a bound, undated evidence counts like any other."""
-    clauses, args = [], []
-    if since:
-        clauses.append(f"({column} IS NOT NULL AND {column} >= ?)")
-        args.append(since[:10])
-    if until:
-        clauses.append(f"({column} IS NOT NULL AND {column} <= ?)")
-        args.append(until[:10])
-    return " AND ".join(clauses) or "1", args
-
-
 # -- connections ------------------------------------------------------------------------------
-@dataclass
-class ConnectionFilter:
-    relation_types: list[str] = field(default_factory=list)
-    entity_types: list[str] = field(default_factory=list)  # of the other end
-    since: str | None = None  # ISO date, inclusive
-    until: str | None = None  # ISO date, inclusive
-    min_weight: int = 0
-    min_confidence: float = 0.0
-
-    @property
-    def dated(self) -> bool:
-        return bool(self.since or self.until)
-
-    def date_sql(self, alias: str = "d") -> tuple[str, list[Any]]:
-        """Evidence dated inside the period; undated evidence is out when a bound is given."""
-        clause, args = evidence_date_clause(f"{alias}.date", self.since, self.until)
-        return clause, list(args)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "relation_types": self.relation_types,
-            "entity_types": self.entity_types,
-            "since": self.since,
-            "until": self.until,
-            "min_weight": self.min_weight,
-            "min_confidence": self.min_confidence,
-        }
+# Deprecated alias: the connection list's filter is the one ``RelationFilter``.
+ConnectionFilter = RelationFilter
 
 
-def _relations_sql(flt: ConnectionFilter, side: str, n_ids: int) -> tuple[str, list[Any]]:
+def _relations_sql(flt: RelationFilter, side: str, n_ids: int) -> tuple[str, list[Any]]:
     """Relations whose ``side`` (head or tail) is one of n_ids ids, with the other end
-    joined; weight is counted inside the date window when there is one."""
+    (``e``, whose type the filter's entity types constrain) joined; weight is counted
+    inside the date window when there is one, and the caller applies the weight floor to it."""
     other = "tail" if side == "head" else "head"
     direction = "out" if side == "head" else "in"
     args: list[Any] = []
@@ -88,24 +45,17 @@ def _relations_sql(flt: ConnectionFilter, side: str, n_ids: int) -> tuple[str, l
         args += date_args
     else:
         weight = "r.weight"
-    clauses = [f"r.{side} IN ({','.join('?' * n_ids)})", "r.confidence >= ?"]
-    where_args: list[Any] = [flt.min_confidence]
-    if flt.relation_types:
-        clauses.append(f"r.type IN ({','.join('?' * len(flt.relation_types))})")
-        where_args += flt.relation_types
-    if flt.entity_types:
-        clauses.append(f"e.type IN ({','.join('?' * len(flt.entity_types))})")
-        where_args += flt.entity_types
+    where, where_args = flt.sql("r", ("e",), weight=False, window=False)
     sql = (
         f"SELECT r.id, r.type, r.{side} AS origin, r.predicate, r.title, r.method, r.confidence, "
         f"r.first_seen, r.last_seen, {weight} AS weight, '{direction}' AS direction, "
         f"e.id AS other_id, e.name AS other_name, e.type AS other_type "
-        f"FROM relations r JOIN entities e ON e.id = r.{other} WHERE {' AND '.join(clauses)}"
+        f"FROM relations r JOIN entities e ON e.id = r.{other} WHERE r.{side} IN ({','.join('?' * n_ids)}) AND {where}"
     )
     return sql, args + ["<ids>"] + where_args  # "<ids>" is replaced by the id chunk
 
 
-def relations_touching(store: Store, ids: Iterable[str], flt: ConnectionFilter) -> list[dict[str, Any]]:
+def relations_touching(store: Store, ids: Iterable[str], flt: RelationFilter) -> list[dict[str, Any]]:
     """Every relation passing ``flt`` with an end among ``ids``, as a row from that end
     (``origin``) to the other (``other_id``/``other_name``/``other_type``), ``direction``
     out, in, or both for co-occurrence; ``weight`` counted inside the date window."""
@@ -126,7 +76,7 @@ def relations_touching(store: Store, ids: Iterable[str], flt: ConnectionFilter) 
     return out
 
 
-def evidence(store: Store, relation_id: int, flt: ConnectionFilter | None, limit: int) -> list[dict[str, Any]]:
+def evidence(store: Store, relation_id: int, flt: RelationFilter | None, limit: int) -> list[dict[str, Any]]:
     """A relation's best evidence first (``EVIDENCE_ORDER``), inside ``flt``'s date window."""
     date_clause, date_args = flt.date_sql() if flt is not None else ("1", [])
     rows = store.conn.execute(
@@ -149,20 +99,17 @@ def entity_refs(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
 
 
 # -- paths ------------------------------------------------------------------------------------
-def walk_relations(
-    store: Store, side: str, ids: list[str], relation_types: list[str], min_confidence: float, min_weight: int
-) -> Iterator[tuple[Any, ...]]:
+def walk_relations(store: Store, side: str, ids: list[str], flt: RelationFilter) -> Iterator[tuple[Any, ...]]:
     """``(id, type, head, tail, weight, confidence)`` of the relations whose ``side`` (head
-    or tail) is one of ``ids`` (at most ``CHUNK``), passing the filters."""
-    extra, extra_args = "", []
-    if relation_types:
-        extra = f" AND type IN ({','.join('?' * len(relation_types))})"
-        extra_args = list(relation_types)
+    or tail) is one of ``ids`` (at most ``CHUNK``), passing ``flt`` (its entity types, if
+    any, on both ends)."""
+    where, args = flt.sql("r", ("h", "t") if flt.entity_types else ())
+    joins = "JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail " if flt.entity_types else ""
     marks = ",".join("?" * len(ids))
     for rel in store.conn.execute(
-        f"SELECT id, type, head, tail, weight, confidence FROM relations WHERE {side} IN ({marks}) "
-        f"AND confidence >= ? AND weight >= ?{extra}",
-        [*ids, min_confidence, min_weight, *extra_args],
+        f"SELECT r.id, r.type, r.head, r.tail, r.weight, r.confidence FROM relations r {joins}"
+        f"WHERE r.{side} IN ({marks}) AND {where}",
+        [*ids, *args],
     ):
         yield tuple(rel)
 
@@ -204,26 +151,27 @@ def mention_ranking(store: Store, entity_type: str | None, limit: int) -> list[t
     return [(r[0], r[1]) for r in store.conn.execute(sql, [*args, limit])]
 
 
-def _confidence_clause(min_confidence: float) -> tuple[str, list[Any]]:
-    # Without a threshold the scans stay index-only.
-    return (" WHERE confidence >= ?", [min_confidence]) if min_confidence > 0 else ("", [])
+def _where(flt: RelationFilter) -> tuple[str, list[Any]]:
+    # Without a threshold the condition is "1" and the scans stay index-only.
+    where, args = flt.sql("relations", ())
+    return f" WHERE {where}", args
 
 
-def degree_counts(store: Store, min_confidence: float) -> dict[str, int]:
-    """Relations per entity (either end)."""
+def degree_counts(store: Store, flt: RelationFilter) -> dict[str, int]:
+    """Relations per entity (either end) among those passing ``flt``."""
     # Two grouped scans that walk the (head, ...) and (tail, ...) indexes in order: no sort
     # of the two million ends a UNION would need.
     counts: dict[str, int] = {}
-    where, args = _confidence_clause(min_confidence)
+    where, args = _where(flt)
     for side in ("head", "tail"):
         for eid, n in store.conn.execute(f"SELECT {side}, count(*) FROM relations{where} GROUP BY {side}", args):
             counts[eid] = counts.get(eid, 0) + n
     return counts
 
 
-def relation_arcs(store: Store, min_confidence: float) -> Iterator[tuple[str, str, str, int]]:
-    """(head, tail, type, weight) of every relation at or above ``min_confidence``."""
-    where, args = _confidence_clause(min_confidence)
+def relation_arcs(store: Store, flt: RelationFilter) -> Iterator[tuple[str, str, str, int]]:
+    """(head, tail, type, weight) of every relation passing ``flt``."""
+    where, args = _where(flt)
     yield from store.conn.execute(f"SELECT head, tail, type, weight FROM relations{where}", args)
 
 
@@ -240,7 +188,7 @@ def entity_ids_of_type(store: Store, entity_type: str) -> set[str]:
 # -- the ego walk of `show` and the explorer ----------------------------------------------------
 def neighbour_rows(store: Store, frontier: list[str], where: str, args: list[Any]) -> list[tuple[str, str, int, str, int]]:
     """(frontier entity, neighbour, weight, neighbour type, neighbour mentions) for every
-    relation passing ``where`` (a ``GraphFilter.relation_sql()`` condition over ``r``, ``h``
+    relation passing ``where`` (a ``RelationFilter.sql()`` condition over ``r``, ``h``
     and ``t``) that touches the frontier, in either direction."""
     rows: list[tuple[str, str, int, str, int]] = []
     for i in range(0, len(frontier), CHUNK):

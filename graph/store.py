@@ -19,6 +19,7 @@ from newsgraph.errors import DiskFull, NotAStore, StoreError, StoreMissing
 from newsgraph.graph import corrections, search
 from newsgraph.graph.merge import merge_lone_surnames, resolve_across_documents
 from newsgraph.graph.records import Connection, EntityCard, EvidenceItem, StoreStats
+from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.model import COOCCURRENCE, NAMED_IN_TEXT, ExtractedDocument, normalise_name
 
 
@@ -347,25 +348,10 @@ class Store:
             args.append(limit)
         return [self._entity_dict(r) for r in self.conn.execute(sql, args)]
 
-    def connections(
-        self,
-        eid: str,
-        *,
-        relation_types: list[str] | None = None,
-        min_confidence: float = 0.0,
-        min_weight: int = 0,
-        include_cooccurrence: bool = True,
-        evidence_limit: int = 3,
-    ) -> list[Connection]:
-        clauses = ["r.confidence >= ?", "r.weight >= ?"]
-        args: list[Any] = [min_confidence, min_weight]
-        if relation_types:
-            clauses.append(f"r.type IN ({','.join('?' * len(relation_types))})")
-            args += relation_types
-        if not include_cooccurrence:
-            clauses.append("r.type != ?")
-            args.append(COOCCURRENCE)
-        where = " AND ".join(clauses)
+    def connections(self, eid: str, flt: RelationFilter | None = None, *, evidence_limit: int = 3) -> list[Connection]:
+        """The entity card's relations of ``eid``, passing ``flt`` (its entity types on the
+        other end), strongest first within each type, evidence best first."""
+        where, args = (flt or RelationFilter()).sql("r", ("e",))
         sql = (
             "SELECT * FROM (SELECT r.*, 'out' AS direction, e.id AS other_id, e.name AS other_name, e.type AS other_type "
             f"FROM relations r JOIN entities e ON e.id = r.tail WHERE r.head = ? AND {where} "

@@ -23,7 +23,7 @@ from newsgraph.cli_common import (
 )
 from newsgraph.errors import ExportOptionError
 from newsgraph.exports import EXPORTERS
-from newsgraph.graph.nxview import GraphFilter
+from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.kg import KnowledgeGraph
 
 _FORMATS = ", ".join(f"{name} ({e.description})" for name, e in EXPORTERS.items())
@@ -60,7 +60,7 @@ def export_command(
     """Export the graph (or an ego network) for Gephi, igraph, neo4j-admin import or scripts."""
     if json_out and output == "-":
         raise ExportOptionError(detail="--json prints a summary on stdout; it cannot be combined with -o -")
-    flt = GraphFilter(
+    flt = RelationFilter(
         entity_types=list(entity_type or []), relation_types=list(relation_type or []), min_weight=min_weight,
         min_confidence=min_confidence, since=filters.date_bound(since, end=False, option="--since"),
         until=filters.date_bound(until, end=True, option="--until"),

@@ -16,6 +16,7 @@ from newsgraph.graph.model import ExtractedDocument, document_id
 from newsgraph.graph import corrections
 from newsgraph.graph.corrections import Correction
 from newsgraph.graph.records import EntityCard, StoreStats
+from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.review import ReviewItem
 from newsgraph.graph.search import SearchHit
 from newsgraph.graph.store import BatchResult, Store
@@ -265,7 +266,9 @@ class KnowledgeGraph:
         eid = self.resolve(name)
         card = self.store.entity(eid)
         assert card is not None
-        card["connections"] = self.store.connections(eid, min_confidence=min_confidence, evidence_limit=evidence_limit)
+        card["connections"] = self.store.connections(
+            eid, RelationFilter(min_confidence=min_confidence), evidence_limit=evidence_limit
+        )
         return card
 
     def card(self, name: str) -> EntityCard:
@@ -348,9 +351,9 @@ class KnowledgeGraph:
     ) -> dict[str, Any]:
         """The entities linked to ``name`` (and, at depth 2, those two steps away and through whom)."""
         from newsgraph.queries import filters
-        from newsgraph.queries.connections import ConnectionFilter, connections
+        from newsgraph.queries.connections import connections
 
-        flt = ConnectionFilter(
+        flt = RelationFilter(
             relation_types=self.relation_types(relation_types),
             entity_types=filters.entity_types(entity_types),
             since=filters.date_bound(since, end=False, option="--since"),
@@ -399,7 +402,7 @@ class KnowledgeGraph:
         self,
         fmt: str,
         dest: Any,
-        flt: Any = None,
+        flt: RelationFilter | None = None,
         *,
         ego: str | None = None,
         depth: int = 1,

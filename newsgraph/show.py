@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 from newsgraph.errors import ShowAssetMissing, ShowWriteError
 from newsgraph.graph import reads
 from newsgraph.graph.model import COOCCURRENCE, TYPE_COLOURS
-from newsgraph.graph.nxview import GraphFilter, build_graph
+from newsgraph.graph.nxview import build_graph
+from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.store import Store
 from newsgraph.kg import KnowledgeGraph
 from newsgraph.queries import filters
@@ -46,17 +47,15 @@ EVIDENCE_PER_EDGE = 5
 
 
 @dataclass
-class EgoOptions:
-    depth: int = 1
-    entity_types: list[str] = field(default_factory=list)  # empty: every type
-    relation_types: list[str] = field(default_factory=list)  # empty: every type
+class EgoOptions(RelationFilter):
+    """The one ``RelationFilter`` with the defaults of a drawing, plus the walk's own
+    settings. Its entity types apply to the entities reached, not to the centre."""
+
     include_cooccurrence: bool = False  # the drawing is readable without; opt in
-    min_weight: int = 0
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    evidence_per_edge: int = EVIDENCE_PER_EDGE
+    depth: int = 1
     max_nodes: int = DEFAULT_MAX_NODES
-    since: str | None = None  # ISO dates: some evidence document dated within
-    until: str | None = None
-    source: str | None = None  # some evidence document's source contains this text
     # False: edges carry evidence counts only, not sentences (the explorer reads them per edge).
     evidence: bool = True
 
@@ -93,19 +92,11 @@ class ShowResult:
         }
 
 
-def _relation_filter(opts: EgoOptions) -> GraphFilter:
+def _relation_filter(opts: EgoOptions) -> RelationFilter:
     # Entity types are handled by the walk itself (the centre stays whatever its type),
     # so the filter handed to build_graph carries relation criteria only.
-    return GraphFilter(
-        relation_types=opts.relation_types,
-        min_weight=opts.min_weight,
-        min_confidence=opts.min_confidence,
-        include_cooccurrence=opts.include_cooccurrence,
-        since=opts.since,
-        until=opts.until,
-        source=opts.source,
-        evidence_per_edge=EVIDENCE_PER_EDGE,
-    )
+    criteria = {f.name: getattr(opts, f.name) for f in fields(RelationFilter)}
+    return RelationFilter(**{**criteria, "entity_types": []})
 
 
 def ego_entity_ids(store: Store, center: str, opts: EgoOptions) -> tuple[dict[str, int], bool]:
@@ -115,7 +106,7 @@ def ego_entity_ids(store: Store, center: str, opts: EgoOptions) -> tuple[dict[st
     When a hop would pass the limit, its entities are ranked by the total weight of their
     relations to the entities already kept, then by mentions, and the best are kept.
     """
-    where, args = _relation_filter(opts).relation_sql()
+    where, args = _relation_filter(opts).sql()
     allowed = set(opts.entity_types)
     hops = {center: 0}
     frontier = [center]

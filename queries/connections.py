@@ -16,16 +16,29 @@ from typing import Any
 
 from newsgraph.graph.model import COOCCURRENCE
 from newsgraph.graph.reads import ConnectionFilter, entity_refs, evidence, relations_touching
+from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.store import Store
 
-__all__ = ["ConnectionFilter", "connections"]
+__all__ = ["ConnectionFilter", "RelationFilter", "connections"]  # ConnectionFilter: deprecated alias
 
 
 def _sort_key(row: dict[str, Any]) -> tuple[Any, ...]:
     return (row["type"] == COOCCURRENCE, row["type"], -row["weight"], row["other_name"])
 
 
-def _connection(store: Store, row: dict[str, Any], flt: ConnectionFilter, evidence_limit: int) -> dict[str, Any]:
+def _filters(flt: RelationFilter) -> dict[str, Any]:
+    """The criteria a connection list takes, echoed in its answer."""
+    return {
+        "relation_types": flt.relation_types,
+        "entity_types": flt.entity_types,
+        "since": flt.since,
+        "until": flt.until,
+        "min_weight": flt.min_weight,
+        "min_confidence": flt.min_confidence,
+    }
+
+
+def _connection(store: Store, row: dict[str, Any], flt: RelationFilter, evidence_limit: int) -> dict[str, Any]:
     return {
         "id": row["id"],  # the relation id ``reject`` and ``confirm`` take
         "relation": row["type"],
@@ -57,7 +70,7 @@ def _hop(row: dict[str, Any]) -> dict[str, Any]:
 def connections(
     store: Store,
     eid: str,
-    flt: ConnectionFilter | None = None,
+    flt: RelationFilter | None = None,
     *,
     depth: int = 1,
     evidence_limit: int = 1,
@@ -67,7 +80,7 @@ def connections(
     """The entity, its direct connections (grouped by relation type in that order) and,
     with ``depth=2``, the entities two steps away with the first-degree ones they are
     reached through."""
-    flt = flt or ConnectionFilter()
+    flt = flt or RelationFilter()
     entity = entity_refs(store, [eid])[eid]
     first = sorted((r for r in relations_touching(store, [eid], flt) if r["other_id"] != eid), key=_sort_key)
     if limit is not None:
@@ -75,7 +88,7 @@ def connections(
     result: dict[str, Any] = {
         "entity": entity,
         "depth": depth,
-        "filters": flt.to_dict(),
+        "filters": _filters(flt),
         "connections": [_connection(store, r, flt, evidence_limit) for r in first],
     }
     if depth >= 2:
@@ -84,7 +97,7 @@ def connections(
 
 
 def _second_degree(
-    store: Store, eid: str, first: list[dict[str, Any]], flt: ConnectionFilter, evidence_limit: int, limit: int
+    store: Store, eid: str, first: list[dict[str, Any]], flt: RelationFilter, evidence_limit: int, limit: int
 ) -> list[dict[str, Any]]:
     # The strongest first hop to each neighbour (the list is sorted best first).
     first_hop: dict[str, dict[str, Any]] = {}

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 from newsgraph.graph.model import COOCCURRENCE
 from newsgraph.graph.reads import CHUNK, entity_refs, evidence, relation_detail, walk_relations
+from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.store import Store
 
 __all__ = ["shortest_paths"]
@@ -28,11 +29,9 @@ def _rank(rel: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 class _Walker:
-    def __init__(self, store: Store, relation_types: list[str] | None, min_confidence: float, min_weight: int) -> None:
+    def __init__(self, store: Store, flt: RelationFilter) -> None:
         self.store = store
-        self.relation_types = relation_types or []
-        self.min_confidence = min_confidence
-        self.min_weight = min_weight
+        self.flt = flt
         self.pairs: dict[frozenset[str], list[tuple[Any, ...]]] = {}
         self.queries = 0
 
@@ -42,7 +41,7 @@ class _Walker:
             chunk = ids[i : i + CHUNK]
             for side in ("head", "tail"):
                 self.queries += 1
-                for rel in walk_relations(self.store, side, chunk, self.relation_types, self.min_confidence, self.min_weight):
+                for rel in walk_relations(self.store, side, chunk, self.flt):
                     head, tail = rel[2], rel[3]
                     if head == tail:
                         continue
@@ -78,7 +77,9 @@ def shortest_paths(
 ) -> dict[str, Any]:
     """The shortest chains (all of the same, minimal length; at most ``max_paths``,
     strongest first) from ``source`` to ``target`` within ``max_hops``."""
-    walker = _Walker(store, relation_types, min_confidence, min_weight)
+    walker = _Walker(
+        store, RelationFilter(relation_types=list(relation_types or []), min_confidence=min_confidence, min_weight=min_weight)
+    )
     names = _names(store, [source, target])
     result: dict[str, Any] = {
         "source": names[source],

@@ -18,6 +18,7 @@ import networkx as nx
 
 from newsgraph.graph import reads
 from newsgraph.graph.model import COOCCURRENCE
+from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.store import Store
 from newsgraph.queries.gcpause import no_gc
 
@@ -35,18 +36,21 @@ def betweenness_sample(n_nodes: int, n_edges: int) -> int | None:
     return min(n_nodes, max(10, min(BETWEENNESS_SAMPLE, BETWEENNESS_BUDGET // max(n_edges, 1))))
 
 
-def _by_mentions(store: Store, entity_type: str | None, limit: int, min_confidence: float = 0.0) -> tuple[list[tuple[str, float]], bool]:
+Ranking = tuple[list[tuple[str, float]], bool]  # (id, score) best first; approximate
+
+
+def _by_mentions(store: Store, entity_type: str | None, limit: int, flt: RelationFilter) -> Ranking:
     return reads.mention_ranking(store, entity_type, limit), False
 
 
-def _by_degree(store: Store, entity_type: str | None, limit: int, min_confidence: float = 0.0) -> tuple[list[tuple[str, float]], bool]:
-    return _keep(reads.degree_counts(store, min_confidence), store, entity_type, limit), False
+def _by_degree(store: Store, entity_type: str | None, limit: int, flt: RelationFilter) -> Ranking:
+    return _keep(reads.degree_counts(store, flt), store, entity_type, limit), False
 
 
-def relation_graph(store: Store, min_confidence: float = 0.0) -> nx.DiGraph:
-    """Every relation as a weighted arc (co-occurrence both ways), parallel arcs summed."""
+def relation_graph(store: Store, flt: RelationFilter | None = None) -> nx.DiGraph:
+    """Every relation passing ``flt`` as a weighted arc (co-occurrence both ways), parallel arcs summed."""
     weights: dict[tuple[str, str], int] = {}
-    for head, tail, rtype, weight in reads.relation_arcs(store, min_confidence):
+    for head, tail, rtype, weight in reads.relation_arcs(store, flt or RelationFilter()):
         weights[(head, tail)] = weights.get((head, tail), 0) + weight
         if rtype == COOCCURRENCE:
             weights[(tail, head)] = weights.get((tail, head), 0) + weight
@@ -62,18 +66,18 @@ def _keep(scores: Mapping[str, float], store: Store, entity_type: str | None, li
     return heapq.nsmallest(limit, candidates, key=lambda kv: (-kv[1], kv[0]))
 
 
-def _by_pagerank(store: Store, entity_type: str | None, limit: int, min_confidence: float = 0.0) -> tuple[list[tuple[str, float]], bool]:
+def _by_pagerank(store: Store, entity_type: str | None, limit: int, flt: RelationFilter) -> Ranking:
     with no_gc():
-        g = relation_graph(store, min_confidence)
+        g = relation_graph(store, flt)
         if g.number_of_nodes() == 0:
             return [], False
         scores = nx.pagerank(g, weight="weight")
     return _keep(scores, store, entity_type, limit), False
 
 
-def _by_betweenness(store: Store, entity_type: str | None, limit: int, min_confidence: float = 0.0) -> tuple[list[tuple[str, float]], bool]:
+def _by_betweenness(store: Store, entity_type: str | None, limit: int, flt: RelationFilter) -> Ranking:
     with no_gc():
-        g = relation_graph(store, min_confidence).to_undirected(as_view=False)
+        g = relation_graph(store, flt).to_undirected(as_view=False)
         n = g.number_of_nodes()
         if n == 0:
             return [], False
@@ -96,7 +100,7 @@ def top_entities(
 ) -> dict[str, Any]:
     """``min_confidence`` counts only relations at least that confident (degree, PageRank,
     betweenness); mentions do not depend on relations."""
-    ranked, approximate = RANKINGS[by](store, entity_type, limit, min_confidence)
+    ranked, approximate = RANKINGS[by](store, entity_type, limit, RelationFilter(min_confidence=min_confidence))
     rows = reads.entity_rows(store, entity_type, [k for k, _ in ranked])
     entities = []
     for rank, (eid, score) in enumerate(ranked, start=1):

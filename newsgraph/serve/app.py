@@ -357,14 +357,14 @@ def create_app(
         until: Annotated[str | None, Body()] = None,
         source: Annotated[str | None, Body()] = None,
     ) -> Response:
-        from newsgraph.graph.nxview import GraphFilter
+        from newsgraph.graph.relation_filter import RelationFilter
 
         if format not in EXPORT_FORMATS:
             raise ServeOptionError(detail=f"format must be one of {', '.join(EXPORT_FORMATS)}, not {format!r}")
         if not entity_ids:
             raise ServeOptionError(detail="nothing to export: the view has no entities")
         opts = _ego_options(1, relation, [], cooccurrence, min_weight, min_confidence, 1, since, until, source)
-        flt = GraphFilter(
+        flt = RelationFilter(
             relation_types=opts.relation_types, min_weight=opts.min_weight, min_confidence=opts.min_confidence,
             since=opts.since, until=opts.until, source=opts.source, include_cooccurrence=opts.include_cooccurrence,
         )
