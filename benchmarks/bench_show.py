@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 from newsgraph import KnowledgeGraph
-from newsgraph.graph.nxview import GraphFilter, build_graph
-from newsgraph.show import EgoNetwork, EgoOptions, _relation_filter, ego_entity_ids, page_data, render_html
+from newsgraph.graph.nxview import build_graph
+from newsgraph.graph.relation_filter import RelationFilter
+from newsgraph.graph.reads import ego_walk
+from newsgraph.show import EgoNetwork, EgoOptions, _relation_filter, page_data, render_html
 
 
 def best(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
@@ -48,14 +50,14 @@ def main() -> int:
         print(f"store {args.db}: {stats['documents']} documents, {stats['entities']} entities, "
               f"{stats['relations']} relations, {stats['evidence']} evidence rows")
         center = kg.resolve(args.name)
-        flt = GraphFilter(include_cooccurrence=args.cooccurrence)
+        flt = RelationFilter(include_cooccurrence=args.cooccurrence)
         base, whole = best(lambda: build_graph(kg.store, flt), args.repeat)
         print(f"baseline build_graph(whole store): {base:.3f}s ({whole.number_of_nodes()} nodes, "
               f"{whole.number_of_edges()} edges)")
         print("depth  nodes  edges  walk s (x)      build_graph s (x)  page data s (x)   render s (x)     page KB")
         for depth in args.depth:
             opts = EgoOptions(depth=depth, include_cooccurrence=args.cooccurrence, max_nodes=args.max_nodes)
-            t_walk, (hops, cut) = best(lambda: ego_entity_ids(kg.store, center, opts), args.repeat)
+            t_walk, (hops, cut) = best(lambda: ego_walk(kg.store, center, opts.depth, opts, opts.max_nodes), args.repeat)
             t_build, graph = best(lambda: build_graph(kg.store, _relation_filter(opts), entity_ids=set(hops)), args.repeat)
             ego = EgoNetwork(center=center, graph=graph, hops=hops, truncated=cut)
             t_data, data = best(lambda: page_data(kg, ego, opts), args.repeat)

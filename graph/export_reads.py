@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections import deque
 from typing import Any, Iterable, Iterator
 
 from newsgraph.graph.relation_filter import RelationFilter
@@ -331,25 +330,12 @@ def edge_from_tuple(t: tuple[Any, ...]) -> Edge:
 
 def ego_entity_ids(store: Store, root: str, depth: int, flt: RelationFilter | None = None) -> set[str]:
     """Entity ids within ``depth`` hops of ``root``, following relations in either
-    direction that pass the filter (types, weight, confidence, dates, co-occurrence)."""
-    from newsgraph.graph.nxview import neighbour_ids
+    direction that pass the filter (types, weight, confidence, dates, co-occurrence): the
+    one walk (``reads.ego_walk``) without a node budget. An export's entity types hold for
+    both ends of every relation it keeps, so a root of another type reaches nothing."""
+    from newsgraph.graph.reads import ego_walk, entity_refs
 
     flt = flt or RelationFilter()
-    seen = {root}
-    frontier = deque([root])
-    for _ in range(depth):
-        nxt: list[str] = []
-        for batch in _chunks(list(frontier), 400):
-            for other in neighbour_ids(store, batch, flt):
-                if other not in seen:
-                    seen.add(other)
-                    nxt.append(other)
-        frontier = deque(nxt)
-        if not frontier:
-            break
-    return seen
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+    if flt.entity_types and entity_refs(store, [root]).get(root, {}).get("type") not in flt.entity_types:
+        return {root}
+    return set(ego_walk(store, root, depth, flt)[0])

@@ -163,23 +163,6 @@ def _evidence_counts(store: Store, ids: set[int]) -> dict[int, int]:
     return out
 
 
-def neighbour_ids(store: Store, entity_ids: list[str], flt: RelationFilter | None = None) -> set[str]:
-    """Entities one relation away from any of ``entity_ids`` (either direction), over the
-    relations that pass the filter: the step of an ego-network walk."""
-    flt = flt or RelationFilter()
-    if not entity_ids:
-        return set()
-    where, args = flt.sql()
-    marks = ",".join("?" * len(entity_ids))
-    sql = (
-        "SELECT r.tail FROM relations r JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail "
-        f"WHERE r.head IN ({marks}) AND {where} "
-        "UNION SELECT r.head FROM relations r JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail "
-        f"WHERE r.tail IN ({marks}) AND {where}"
-    )
-    return {row[0] for row in store.conn.execute(sql, [*entity_ids, *args, *entity_ids, *args])}
-
-
 def _selective(store: Store, table: str, wanted: int) -> bool:
     """True when fetching ``wanted`` rows by key beats scanning ``table`` (a tenth of it or less)."""
     top = store.conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0

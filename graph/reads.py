@@ -18,7 +18,7 @@ from newsgraph.graph.relation_filter import RelationFilter, evidence_date_clause
 __all__ = [
     "CHUNK", "ConnectionFilter", "RelationFilter", "evidence_date_clause", "relations_touching", "evidence", "entity_refs",
     "walk_relations", "relation_detail", "entity_rows", "mention_ranking", "degree_counts", "relation_arcs",
-    "named_entity_ids", "entity_ids_of_type",
+    "named_entity_ids", "entity_ids_of_type", "ego_walk", "neighbour_rows",
 ]
 
 CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
@@ -203,6 +203,41 @@ def neighbour_rows(store: Store, frontier: list[str], where: str, args: list[Any
             )
             rows.extend(tuple(r) for r in store.conn.execute(sql, chunk + args))  # type: ignore[misc]
     return rows
+
+
+def ego_walk(
+    store: Store, center: str, depth: int, flt: RelationFilter, max_nodes: int | None = None
+) -> tuple[dict[str, int], bool]:
+    """The one ego walk (``show``, the explorer, ``export --ego``): entity ids within
+    ``depth`` hops of ``center`` over the relations passing ``flt`` in either direction,
+    mapped to their hop count; and whether ``max_nodes`` cut the walk short.
+
+    ``flt.entity_types`` apply to the entities reached, not to the centre. When a hop
+    would pass ``max_nodes``, its entities are ranked by the total weight of their
+    relations to the entities already kept, then by mentions, and the best are kept."""
+    where, args = flt.sql("r", ())  # entity types: checked below, on the entity reached
+    allowed = set(flt.entity_types)
+    hops = {center: 0}
+    frontier = [center]
+    truncated = False
+    for hop in range(1, depth + 1):
+        if not frontier:
+            break
+        score: dict[str, tuple[int, int]] = {}
+        for _, other, weight, other_type, mentions in neighbour_rows(store, frontier, where, args):
+            if other in hops or (allowed and other_type not in allowed):
+                continue
+            total, _m = score.get(other, (0, mentions))
+            score[other] = (total + weight, mentions)
+        ranked = sorted(score, key=lambda e: (-score[e][0], -score[e][1], e))
+        if max_nodes is not None and len(ranked) > max_nodes - len(hops):
+            ranked, truncated = ranked[: max(max_nodes - len(hops), 0)], True
+        for eid in ranked:
+            hops[eid] = hop
+        frontier = ranked
+        if truncated:
+            break
+    return hops, truncated
 
 
 def relation_id(store: Store, head: str, rel_type: str, tail: str) -> int | None:

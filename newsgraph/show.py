@@ -99,44 +99,11 @@ def _relation_filter(opts: EgoOptions) -> RelationFilter:
     return RelationFilter(**{**criteria, "entity_types": []})
 
 
-def ego_entity_ids(store: Store, center: str, opts: EgoOptions) -> tuple[dict[str, int], bool]:
-    """Entity ids within ``opts.depth`` hops of ``center`` (relations in either direction),
-    mapped to their hop count; and whether ``opts.max_nodes`` cut the walk short.
-
-    When a hop would pass the limit, its entities are ranked by the total weight of their
-    relations to the entities already kept, then by mentions, and the best are kept.
-    """
-    where, args = _relation_filter(opts).sql()
-    allowed = set(opts.entity_types)
-    hops = {center: 0}
-    frontier = [center]
-    truncated = False
-    for hop in range(1, opts.depth + 1):
-        if not frontier:
-            break
-        score: dict[str, tuple[int, int]] = {}
-        for _, other, weight, other_type, mentions in reads.neighbour_rows(store, frontier, where, args):
-            if other in hops or (allowed and other_type not in allowed):
-                continue
-            total, _m = score.get(other, (0, mentions))
-            score[other] = (total + weight, mentions)
-        ranked = sorted(score, key=lambda e: (-score[e][0], -score[e][1], e))
-        room = opts.max_nodes - len(hops)
-        if len(ranked) > room:
-            ranked, truncated = ranked[: max(room, 0)], True
-        for eid in ranked:
-            hops[eid] = hop
-        frontier = ranked
-        if truncated:
-            break
-    return hops, truncated
-
-
 def ego_network(kg: KnowledgeGraph, name: str, opts: EgoOptions) -> EgoNetwork:
     """The ego network of the entity ``name`` resolves to (name, alias, surname or id)."""
     opts.relation_types = kg.relation_types(opts.relation_types)  # one the store lacks is refused
     center = kg.resolve(name)
-    hops, truncated = ego_entity_ids(kg.store, center, opts)
+    hops, truncated = reads.ego_walk(kg.store, center, opts.depth, opts, opts.max_nodes)  # the centre: any type
     graph = build_graph(kg.store, _relation_filter(opts), entity_ids=set(hops), evidence=opts.evidence)
     return EgoNetwork(center=center, graph=graph, hops=hops, truncated=truncated)
 
