@@ -601,6 +601,7 @@ def _leading_title(doc: Doc, person: MentionSpan, index: EntityIndex) -> tuple[l
     title: list[Token] = []
     affiliation: MentionSpan | None = None
     absorbed: set[int] = set()
+    modifiers: set[int] = set()
     i = person.token_start - 1
     while i >= sent_start:
         tok = doc[i]
@@ -621,8 +622,27 @@ def _leading_title(doc: Doc, person: MentionSpan, index: EntityIndex) -> tuple[l
         if tok.text in {"'s", "’s"} and title:
             i -= 1
             continue
+        if title and mention is None and _role_modifier(tok, modifiers):
+            # "Plaid Cymru's economics spokesman X", "Labour election campaign coordinator
+            # X": lowercase nouns that narrow the role sit between it and the affiliation.
+            modifiers.add(tok.i)
+            title.insert(0, tok)
+            i -= 1
+            continue
         break
+    if affiliation is None:
+        while title and title[0].i in modifiers:
+            title.pop(0)  # no affiliation before them: the nouns were no part of a title
     return title, affiliation, absorbed
+
+
+MAX_ROLE_MODIFIERS = 3
+
+
+def _role_modifier(tok: Token, modifiers: set[int]) -> bool:
+    """A lowercase noun or adjective modifying the title inside the name's noun phrase."""
+    return (len(modifiers) < MAX_ROLE_MODIFIERS and tok.is_lower and tok.is_alpha
+            and tok.pos_ in {"NOUN", "ADJ"} and tok.dep_ in {"compound", "amod", "nmod"})
 
 
 def _of_affiliation(doc: Doc, person: MentionSpan, index: EntityIndex) -> MentionSpan | None:
@@ -840,14 +860,14 @@ PLACE_MODIFIERS = {"ADJ", "DET"}  # "in northern Israel", "in the Bronx"
 COMPASS = {"north", "south", "east", "west", "central", "north-east", "north-west", "south-east", "south-west"}  # "from north London"
 
 
-def _place_after(doc: Doc, i: int, index: EntityIndex) -> MentionSpan | None:
-    """The place named at token i, after at most two lowercase modifiers."""
+def _place_after(doc: Doc, i: int, index: EntityIndex, types: frozenset[str] | set[str] = PLACES) -> MentionSpan | None:
+    """The place (or name of ``types``) at token i, after at most two lowercase modifiers."""
     for _ in range(3):
         if i >= len(doc):
             return None
         mention = index.at(doc[i])
         if mention is not None:
-            return mention if mention.type in PLACES and mention.token_start == i else None
+            return mention if mention.type in types and mention.token_start == i else None
         if (doc[i].pos_ not in PLACE_MODIFIERS and doc[i].lower_ not in COMPASS) or not doc[i].is_lower:
             return None
         i += 1
@@ -858,7 +878,7 @@ def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
     """A name followed by a connector and a place: "Avis Bourg Co. of Folsom" (BASED_IN),
     "Daniel Sullivan, 30, of Boothbay, Maine" (LIVES_IN, to both places), "Haifa in
     northern Israel" (LOCATED_IN). Rules in ``data/attachments.jsonl``."""
-    confidence = load_confidence()["attachment"]
+    confidences = load_confidence()
     out = []
     for head in index.mentions:
         for rule in load_attachment_rules():
@@ -874,9 +894,11 @@ def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
                 i += 1  # "Tony Martin, of Burnley, said", "Helen Steel and David Morris, from north London"
             words = [t.lower_ for t in doc[i : i + 3]]
             connector = next((c for c in rule.connectors if tuple(words[: len(c)]) == c), None)
-            if connector is None:
+            if connector is None or (rule.relation == "WORKS_FOR" and i != head.token_end):
+                # "Tony Martin, of Burnley": set off by commas, "of" gives a home (a town that
+                # shares a club's name), not an employer; "Mark Hughes of Goldman Sachs" does.
                 continue
-            place = _place_after(doc, i + len(connector), index)
+            place = _place_after(doc, i + len(connector), index, PLACES | (rule.tail_types or PLACES))
             if place is None or place.entity_id == head.entity_id:
                 continue
             if rule.tail_types is not None and place.type not in rule.tail_types:
@@ -906,7 +928,7 @@ def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
                 for p in places:
                     if p.entity_id != h.entity_id:
                         out.append(
-                            span_relation(doc, sent, h, p, rule.relation, "attachment", confidence, " ".join(connector))
+                            span_relation(doc, sent, h, p, rule.relation, rule.method, confidences[rule.method], " ".join(connector))
                         )
             break
     return out

@@ -315,6 +315,7 @@ class AttachmentRule:
     head_types: frozenset[str]
     connectors: tuple[tuple[str, ...], ...]
     tail_types: frozenset[str] | None = None  # None: any place
+    method: str = "attachment"  # its own name when its precision differs from a place's
 
 
 @lru_cache(maxsize=1)
@@ -336,8 +337,12 @@ def load_attachment_rules() -> tuple[AttachmentRule, ...]:
         if tails is not None and (not isinstance(tails, list) or not tails or set(tails) - ENTITY_TYPE_NAMES):
             problems.append(f"{where}: 'tail_types' must list entity types ({', '.join(sorted(ENTITY_TYPE_NAMES))})")
             continue
+        method = row.get("method", "attachment")
+        if not isinstance(method, str) or not method.isidentifier():
+            problems.append(f"{where}: 'method' must be a method name")
+            continue
         rules.append(AttachmentRule(number, relation, frozenset(heads), tuple(tuple(c.lower().split()) for c in connectors),
-                                    frozenset(tails) if tails is not None else None))
+                                    frozenset(tails) if tails is not None else None, method))
     if problems:
         raise RuleFileError(detail="; ".join(problems))
     return tuple(rules)
