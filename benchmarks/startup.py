@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MS = 150.0
 HEAVY = ("spacy", "thinc", "networkx", "kglite", "neo4j", "fastapi", "uvicorn", "starlette", "numpy", "scipy",
-         "lxml", "pandas", "pyspark", "warcio", "pycountry", "country_converter")
+         "lxml", "pandas", "pyspark", "warcio", "pycountry", "country_converter", "pydantic")
 
 
 def newsgraph_command() -> list[str]:

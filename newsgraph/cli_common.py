@@ -23,6 +23,7 @@ from newsgraph.errors import DiskFull, InputError, NewsgraphError, OutputError, 
 from newsgraph.graph.model import ENTITY_TYPES
 from newsgraph.kg import DEFAULT_DB
 from newsgraph.terminal_text import strip_controls
+from newsgraph.cli_coerce import use_plain_coercion
 from newsgraph.cli_lazy import LazyGroup
 
 if TYPE_CHECKING:
@@ -132,18 +133,23 @@ def _command_path(ctx: Any) -> str:
 
 
 class VocabularyCommand(TyperCommand):
-    """A typer command that reads the old option spellings as the new ones and names
-    values by what they are in help."""
+    """A typer command that reads the old option spellings as the new ones, names values
+    by what they are in help and converts plain values without pydantic (cli_coerce)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for p in self.params:
+            use_plain_coercion(p)  # plain values converted without importing pydantic (issue 16)
             if p.param_type_name == "option" and not getattr(p, "is_flag", False) and p.metavar is None:
                 p.metavar = METAVARS.get(p.name or "", (p.name or "value").upper())
             elif p.param_type_name == "argument":
                 if p.metavar is None:
                     p.metavar = (p.name or "value").upper()
                 _plain_argument(p)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        # -h is a typer flag too: unset, it would be converted through pydantic
+        return use_plain_coercion(super().get_help_option(ctx))
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         aliases = OPTION_ALIASES.get(_command_path(ctx))

@@ -21,6 +21,8 @@ from typing import Any
 
 from typer.core import TyperGroup
 
+from newsgraph.cli_coerce import use_plain_coercion
+
 # The modules holding commands, in the order their commands are listed.
 AREAS = ("newsgraph.cli", "newsgraph.cli_show", "newsgraph.cli_queries", "newsgraph.cli_export", "newsgraph.cli_neo4j",
          "newsgraph.cli_curation", "newsgraph.cli_serve")
@@ -126,6 +128,9 @@ class LazyGroup(TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.commands = LazyCommands(list(COMMANDS), lambda name: build_command(name, self), dict(self.commands))
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return use_plain_coercion(super().get_help_option(ctx))  # no pydantic for -h (cli_coerce)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         # As TyperGroup.format_commands (click's), with each line from the table instead of
