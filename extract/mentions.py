@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.rules import Titles, load_gazetteer, load_titles
@@ -280,12 +280,13 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
     mentions = []
     parts = [part for ent in doc.ents if ent.label_ in LABELS for part in split_span(ent)]
     covered = -1  # end of an organisation's name extended over the next entity
+    orth = doc.count_by(ORTH)  # once per document, in C
     for part in parts:
         ent = part
         if part.start < covered:
             continue
         span = clean_span(part)
-        if span is None or is_non_entity(span):
+        if span is None or is_non_entity(span) or _common_word(span, orth):
             continue
         covered = max(covered, span.end)
         mentions.append(
@@ -306,6 +307,23 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
             )
         )
     return mentions
+
+
+def _common_word(span: Span, orth: dict[int, int]) -> bool:
+    """One capitalised word the article also writes in lower case ("the Budget" beside "the
+    budget", "Wireless" beside "wireless networks", "Cabinet" beside "cabinet ministers"): a
+    common noun with a capital, not a name. Only words the model did not call a person (a
+    "Brown" beside "brown" is still Gordon Brown) and not listed in the gazetteer."""
+    if len(span) != 1 or span.label_ == "PERSON":
+        return False
+    word = span[0].text
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    lower = span.doc.vocab.strings[word.lower()] if word.lower() in span.doc.vocab.strings else None
+    if lower is None or lower not in orth:
+        return False
+    gaz = load_gazetteer()
+    return gaz.country(word) is None and gaz.organization(word) is None and gaz.nationality(word) is None
 
 
 def _describes_thing(token: Token) -> bool:
@@ -492,6 +510,7 @@ class SportRules:
     against: frozenset[str]
     role_nouns: frozenset[str]
     county_teams: frozenset[str] = frozenset()  # names as written, not lower-cased
+    to_heads: frozenset[str] = frozenset()  # "lost to X", "defeat to X": X played
 
 
 @lru_cache(maxsize=1)
@@ -505,7 +524,7 @@ def load_sport_rules() -> SportRules:
     from newsgraph.errors import RuleFileError
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "sport.json").read_text("utf-8"))
-    lists = ["cue_lemmas", "subject_verbs", "object_verbs", "for_verbs", "against", "role_nouns"]
+    lists = ["cue_lemmas", "subject_verbs", "object_verbs", "for_verbs", "against", "role_nouns", "to_heads"]
     bad = [k for k in [*lists, "county_teams"] if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad or not isinstance(raw.get("min_cues"), int):
         raise RuleFileError(detail=f"sport.json: {', '.join(bad) or 'min_cues'} must be a list of words (min_cues a number)")
@@ -534,14 +553,20 @@ def retype_teams(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     if not mentions or not is_sports_report(doc):
         return mentions
     rules = load_sport_rules()
+    gaz = load_gazetteer()
     places = {"GPE", "LOC", "FAC"}  # not ORG: the model's ORG is as often a surname ("Redknapp")
-    teams = {m.text for m in mentions if m.label in places and (_plays(doc[m.token_end - 1], rules) or _scored(doc, m))}
+    # ... but a country the model called ORG ("Italy led 9-8") is no surname: it plays too
+    teams = {m.text for m in mentions if (m.label in places or (m.label == "ORG" and gaz.country(m.text) is not None))
+             and (_plays(doc[m.token_end - 1], rules) or _scored(doc, m))}
     out = []
     for m in mentions:
-        # Once a place plays in the report, its other mentions are the team too, except where
-        # it is plainly the place: "born in Kilmarnock", "lives in Barcelona".
+        # Once a place plays in the report, its other mentions are the team too ("Italy led
+        # 9-8", "lost to Wales": one node, issue 12), except where it is plainly the place:
+        # "born in Kilmarnock", "lives in Barcelona", "flew to Rome", "fans from Cardiff".
         token = doc[m.token_end - 1]
-        locative = token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "from", "near", "to", "into", "outside"}
+        prep = token.head.lower_ if token.dep_ == "pobj" else ""
+        locative = prep in {"in", "at", "near", "into", "outside", "inside"} or (
+            prep in {"from", "to"} and token.head.head.lemma_.lower() in MOTION_VERBS | {"come"})
         county = m.text in rules.county_teams  # "Surrey", whatever the model called it
         if ((m.label in places and m.text in teams) or county) and not locative:
             m = RawMention(m.text, "TEAM", m.start, m.end, m.token_start, m.token_end, m.sentence)
@@ -569,6 +594,8 @@ def _plays(token: Token, rules: SportRules) -> bool:
             return True
         if prep == "for" and head.head.lemma_.lower() in rules.for_verbs:
             return True
+        if prep == "to" and head.head.lemma_.lower() in rules.to_heads:
+            return True  # "lost 24-18 to Wales", "a defeat to Italy"
     if dep in {"compound", "poss", "nmod", "amod"} and head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() in rules.role_nouns:
         return True
     # conjoined with a team: "Greece and Belarus" after "against"
@@ -640,6 +667,7 @@ class ContextCues:
     org_possessed_nouns: frozenset[str]
     org_object_verbs: frozenset[str]
     place_verbs_in: frozenset[str]
+    org_last_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -653,7 +681,7 @@ def load_context_cues() -> ContextCues:
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "context_cues.json").read_text("utf-8"))
     keys = ["role_nouns_before", "place_words_last", "place_nouns_after", "person_nouns", "office_words", "org_nouns",
             "org_nouns_before",
-            "org_nouns_after", "org_possessed_nouns", "org_object_verbs", "place_verbs_in"]
+            "org_nouns_after", "org_possessed_nouns", "org_object_verbs", "place_verbs_in", "org_last_words"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"context_cues.json: {', '.join(bad)} must be a list of words")
@@ -670,6 +698,13 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     out = []
     for m in mentions:
         label = m.label
+        if m.token_end - m.token_start > 1 and doc[m.token_end - 1].lower_ in cues.org_last_words \
+                and label in {"PERSON", "GPE", "LOC", "FAC"} and gaz.country(m.text) is None:
+            # "Manchester United", "Sydney FC", "Samuel Goldwyn Films": the last word says a
+            # club or a company, whatever the model guessed from the first
+            out.append(RawMention(m.text, "ORG", m.start, m.end, m.token_start, m.token_end, m.sentence,
+                                  m.adjective_of_thing, m.titled, m.locative, m.honorific))
+            continue
         if label in {"ORG", "GPE", "LOC", "FAC"} and gaz.country(m.text) is None and gaz.organization(m.text) is None:
             before = doc[m.token_start - 1] if m.token_start > 0 else None
             nxt = doc[m.token_end : m.token_end + 3]
