@@ -137,12 +137,20 @@ class LazyGroup(TyperGroup):
         # from the built command: `newsgraph --help` builds none of them.
         from typer._click.utils import make_default_short_help
 
-        rows = [(name, help_text) for name, (_, help_text) in COMMANDS.items()]
-        if not rows:
+        names = list(self.commands)
+        if not names:
             return
-        limit = formatter.width - 6 - max(len(name) for name, _ in rows)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            if name in COMMANDS:
+                rows.append((name, make_default_short_help(COMMANDS[name][1], limit).strip()))
+            else:  # registered on the root app directly: built, as typer would
+                cmd = self.commands[name]
+                if not cmd.hidden:
+                    rows.append((name, cmd.get_short_help_str(limit)))
         with formatter.section("Commands"):
-            formatter.write_dl([(name, make_default_short_help(text, limit).strip()) for name, text in rows])
+            formatter.write_dl(rows)
 
 
 def _table() -> str:

@@ -36,6 +36,24 @@ def _real_commands() -> list[tuple[str, str, str]]:
 def test_the_table_is_the_real_commands_with_their_help():
     table = [(name, module, help_text) for name, (module, help_text) in cli_lazy.COMMANDS.items()]
     assert table == _real_commands()  # on failure: python -m newsgraph.cli_lazy prints the table
+    # every command is on an area app; none on the root, where the table would not see it
+    assert app.registered_commands == [] and app.registered_groups == []
+
+
+def test_a_command_registered_on_the_root_is_still_listed():
+    extra = typer.Typer()
+
+    @extra.command()
+    def hello() -> None:
+        """Say hello."""
+
+    root = typer.main.get_command(app)
+    root.add_command(typer.main.get_command(extra), "hello")
+    ctx = root.make_context("newsgraph", [], resilient_parsing=True, terminal_width=100)
+    lazy, built = ctx.make_formatter(), ctx.make_formatter()
+    root.format_commands(ctx, lazy)
+    TyperGroup.format_commands(root, ctx, built)
+    assert "  hello " in lazy.getvalue() and lazy.getvalue() == built.getvalue()
 
 
 @pytest.mark.parametrize("width", [80, 100, 200])
