@@ -336,6 +336,7 @@ def ego_entity_ids(store: Store, root: str, depth: int, flt: RelationFilter | No
     from newsgraph.graph.reads import ego_walk, entity_refs
 
     flt = flt or RelationFilter()
-    if flt.entity_types and entity_refs(store, [root]).get(root, {}).get("type") not in flt.entity_types:
+    ref = entity_refs(store, [root]).get(root)
+    if flt.entity_types and (ref is None or ref["type"] not in flt.entity_types):
         return {root}
     return set(ego_walk(store, root, depth, flt)[0])

@@ -13,6 +13,7 @@ from typing import Any, Iterable, Iterator
 from newsgraph.graph.model import COOCCURRENCE, NAMED_IN_TEXT
 from newsgraph.graph.store import EVIDENCE_ORDER, Store
 from newsgraph.graph.articles import documents
+from newsgraph.graph.records import EntityRef, EvidenceSentence, MentionedEntity
 from newsgraph.graph.relation_filter import RelationFilter, evidence_date_clause
 
 __all__ = [
@@ -76,7 +77,7 @@ def relations_touching(store: Store, ids: Iterable[str], flt: RelationFilter) ->
     return out
 
 
-def evidence(store: Store, relation_id: int, flt: RelationFilter | None, limit: int) -> list[dict[str, Any]]:
+def evidence(store: Store, relation_id: int, flt: RelationFilter | None, limit: int) -> list[EvidenceSentence]:
     """A relation's best evidence first (``EVIDENCE_ORDER``), inside ``flt``'s date window."""
     date_clause, date_args = flt.date_sql() if flt is not None else ("1", [])
     rows = store.conn.execute(
@@ -87,10 +88,10 @@ def evidence(store: Store, relation_id: int, flt: RelationFilter | None, limit: 
     return [{"document": r[0], "sentence": r[1], "title": r[2], "date": r[3]} for r in rows]
 
 
-def entity_refs(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+def entity_refs(store: Store, ids: Iterable[str]) -> dict[str, EntityRef]:
     """``{id: {"id", "name", "type"}}`` for the ids that exist."""
     ids = list(ids)
-    out: dict[str, dict[str, Any]] = {}
+    out: dict[str, EntityRef] = {}
     for i in range(0, len(ids), CHUNK):
         chunk = ids[i : i + CHUNK]
         for r in store.conn.execute(f"SELECT id, name, type FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk):
@@ -121,10 +122,10 @@ def relation_detail(store: Store, relation_id: int) -> dict[str, Any]:
 
 
 # -- rankings ---------------------------------------------------------------------------------
-def entity_rows(store: Store, entity_type: str | None, ids: list[str] | None = None) -> dict[str, dict[str, Any]]:
+def entity_rows(store: Store, entity_type: str | None, ids: list[str] | None = None) -> dict[str, MentionedEntity]:
     """``{id: {"id", "name", "type", "mentions"}}`` of ``ids`` (default: every entity),
     of ``entity_type`` if given."""
-    rows: dict[str, dict[str, Any]] = {}
+    rows: dict[str, MentionedEntity] = {}
     type_clause, type_args = (" AND type = ?", [entity_type]) if entity_type else ("", [])
     if ids is None:
         chunks: list[list[str] | None] = [None]

@@ -6,7 +6,7 @@ plain dict while mypy checks every key that is built or read.
 
 from __future__ import annotations
 
-from typing import NotRequired, TypedDict
+from typing import Any, NotRequired, Sequence, TypedDict
 
 
 class EntityRef(TypedDict):
@@ -15,15 +15,21 @@ class EntityRef(TypedDict):
     type: str
 
 
-class EvidenceItem(TypedDict):
-    """One sentence supporting a relation, best first (``graph.store.EVIDENCE_ORDER``)."""
+class EvidenceSentence(TypedDict):
+    """One sentence supporting a relation and its document, best first
+    (``graph.store.EVIDENCE_ORDER``): what ``connections`` and ``path`` show."""
 
     document: str
     sentence: str
-    start: int | None
-    end: int | None
     title: str | None
     date: str | None
+
+
+class EvidenceItem(EvidenceSentence):
+    """The entity card's evidence: the sentence's offsets in its article too."""
+
+    start: int | None
+    end: int | None
 
 
 class Connection(TypedDict):
@@ -41,7 +47,7 @@ class Connection(TypedDict):
     first_seen: str | None
     last_seen: str | None
     confirmed: bool
-    evidence: list[EvidenceItem]
+    evidence: Sequence[EvidenceSentence]  # EvidenceItem (with offsets) on the entity card
 
 
 class EntityCard(TypedDict):
@@ -70,3 +76,108 @@ class StoreStats(TypedDict):
     relations_by_type: dict[str, int]
     evidence: int
     mentions: int
+
+
+# -- connections (``KnowledgeGraph.connections``) ----------------------------------------------
+class ConnectionCriteria(TypedDict):
+    """The filter a connection list was read with, echoed in its answer."""
+
+    relation_types: list[str]
+    entity_types: list[str]
+    since: str | None
+    until: str | None
+    min_weight: int
+    min_confidence: float
+
+
+class Hop(TypedDict):
+    """One relation of a two-step chain, from the entity it is reached from."""
+
+    relation: str
+    direction: str
+    weight: int
+    title: str | None
+    predicate: str | None
+    relation_id: int
+    evidence: list[EvidenceSentence]
+
+
+class Via(TypedDict):
+    entity: EntityRef  # the first-degree entity the chain passes through
+    first: Hop
+    second: Hop
+
+
+class SecondDegree(TypedDict):
+    entity: EntityRef
+    paths: int
+    via: list[Via]
+
+
+class Connections(TypedDict):
+    entity: EntityRef
+    depth: int
+    filters: ConnectionCriteria
+    connections: list[Connection]
+    second_degree: NotRequired[list[SecondDegree]]
+
+
+# -- paths (``KnowledgeGraph.path``) ---------------------------------------------------------
+# "from" is a keyword: the functional form.
+PathHop = TypedDict(
+    "PathHop",
+    {
+        "from": EntityRef,
+        "to": EntityRef,
+        "relation": str,
+        "direction": str,
+        "weight": int,
+        "confidence": float,
+        "predicate": str | None,
+        "title": str | None,
+        "evidence": EvidenceSentence | None,
+        "other_relations": list[str],  # other types linking the same two entities
+    },
+)
+
+
+class Chain(TypedDict):
+    length: int
+    entities: list[EntityRef]
+    hops: list[PathHop]
+
+
+class PathResult(TypedDict):
+    source: EntityRef
+    target: EntityRef
+    max_hops: int
+    hops: int | None  # None: no chain within max_hops
+    paths: list[Chain]
+
+
+# -- rankings (``KnowledgeGraph.top``) ---------------------------------------------------------
+class MentionedEntity(EntityRef):
+    mentions: int
+
+
+class RankedEntity(MentionedEntity):
+    rank: int
+    score: float
+
+
+class TopResult(TypedDict):
+    by: str
+    type: str | None
+    min_confidence: float
+    approximate: bool
+    entities: list[RankedEntity]
+
+
+# -- Cypher (``KnowledgeGraph.cypher``, Neo4j's ``run_cypher``) ---------------------------------
+class CypherResult(TypedDict):
+    """Columns in RETURN order and one JSON-ready dict per row (``queries.results``);
+    ``warnings`` only when there are some."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]  # cell values are whatever the query returns
+    warnings: NotRequired[list[str]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -32,9 +33,11 @@ from newsgraph.queries.cypher import DEFAULT_MAX_WORK, DEFAULT_TIMEOUT
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from newsgraph.graph.records import Connection, Connections, CypherResult, PathResult
 
 
-def _run_neo4j(uri: str, query: str, params: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+
+def _run_neo4j(uri: str, query: str, params: dict[str, Any], **kwargs: Any) -> CypherResult:
     try:
         from newsgraph.queries.cypher.neo4j import run_cypher
     except ImportError:
@@ -155,17 +158,17 @@ def _arrow(direction: str, relation: str) -> str:
     return {"out": f"-{relation}->", "in": f"<-{relation}-"}.get(direction, f"-{relation}-")
 
 
-def _evidence_text(evidence: list[dict[str, Any]] | dict[str, Any] | None) -> str:
+def _evidence_text(evidence: Sequence[Mapping[str, Any]] | Mapping[str, Any] | None) -> str:
     if not evidence:
         return ""
-    ev = evidence[0] if isinstance(evidence, list) else evidence
+    ev = evidence if isinstance(evidence, Mapping) else evidence[0]
     return f"{ev['sentence']} ({ev['date'] or 'undated'})"
 
 
-def _render_connections(out: Console, data: dict[str, Any]) -> None:
+def _render_connections(out: Console, data: Connections) -> None:
     e = data["entity"]
     out.print(f"{e['name']}  [{e['type']}]  id={e['id']}")
-    groups: dict[str, list[dict[str, Any]]] = {}
+    groups: dict[str, list[Connection]] = {}
     for c in data["connections"]:
         groups.setdefault(c["relation"], []).append(c)
     if not groups:
@@ -220,7 +223,7 @@ def connections(
         _render_connections(console(), data)
 
 
-def _render_paths(out: Console, data: dict[str, Any]) -> None:
+def _render_paths(out: Console, data: PathResult) -> None:
     a, b = data["source"]["name"], data["target"]["name"]
     if not data["paths"]:
         out.print(f"No path between {a} and {b} within {data['max_hops']} hops.")

@@ -9,18 +9,23 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TextIO
 
 from newsgraph.errors import AmbiguousEntity, InputError, UnknownEntity
 from newsgraph.graph.model import ExtractedDocument, document_id
 from newsgraph.graph import corrections
 from newsgraph.graph.corrections import Correction
-from newsgraph.graph.records import EntityCard, StoreStats
+from newsgraph.graph.records import Connections, CypherResult, EntityCard, PathResult, StoreStats, TopResult
 from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.review import ReviewItem
 from newsgraph.graph.search import SearchHit
 from newsgraph.graph.store import BatchResult, Store
 from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
+
+if TYPE_CHECKING:  # the modules behind these load on use (issue 16, fast start)
+    from newsgraph.exports import ExportResult
+    from newsgraph.exports.source import Destination
+    from newsgraph.show import EgoNetwork, EgoOptions
 
 DEFAULT_DB = "newsgraph.db"
 COMMIT_EVERY = 64  # documents per transaction: small enough that a kill loses little
@@ -277,7 +282,7 @@ class KnowledgeGraph:
         assert card is not None
         return card
 
-    def ego(self, name: str, opts: Any = None) -> Any:
+    def ego(self, name: str, opts: EgoOptions | None = None) -> EgoNetwork:
         """The ego network of ``name`` under ``opts`` (``newsgraph.show.EgoOptions``): the
         walk ``show`` draws, as an ``EgoNetwork`` (NetworkX graph + hop counts)."""
         from newsgraph.show import EgoOptions, ego_network
@@ -326,13 +331,30 @@ class KnowledgeGraph:
         return self.store.documents_outside(str(Path(folder).resolve()))
 
     # -- queries (newsgraph.queries) ----------------------------------------------------
-    def cypher(self, query: str, params: dict[str, Any] | None = None, **options: Any) -> dict[str, Any]:
+    def cypher(
+        self,
+        query: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+        max_work: int | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
+        use_file: bool = True,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    ) -> CypherResult:
         """Read-only Cypher on the embedded graph: ``{"columns": [...], "rows": [{...}],
-        "warnings": [...]}``; ``options`` are ``newsgraph.queries.cypher.run.run_cypher``'s
-        (``timeout``, ``max_work``, ``progress``)."""
+        "warnings": [...]}``. ``timeout`` (seconds) and ``max_work`` (intermediate rows) bound
+        the query, None for ``newsgraph.queries.cypher``'s defaults; ``progress(phase, done,
+        total)`` hears of the graph's first build; the graph holds the relations of at
+        least ``min_confidence``."""
+        from newsgraph.queries.cypher import DEFAULT_MAX_WORK, DEFAULT_TIMEOUT
         from newsgraph.queries.cypher.run import run_cypher
 
-        return run_cypher(self.store, query, params, **options)
+        return run_cypher(
+            self.store, query, params, timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+            max_work=DEFAULT_MAX_WORK if max_work is None else max_work, progress=progress, use_file=use_file,
+            min_confidence=min_confidence,
+        )
 
     def connections(
         self,
@@ -348,7 +370,7 @@ class KnowledgeGraph:
         limit: int | None = None,
         second_degree_limit: int = 50,
         evidence_limit: int = 1,
-    ) -> dict[str, Any]:
+    ) -> Connections:
         """The entities linked to ``name`` (and, at depth 2, those two steps away and through whom)."""
         from newsgraph.queries import filters
         from newsgraph.queries.connections import connections
@@ -375,7 +397,7 @@ class KnowledgeGraph:
         relation_types: list[str] | None = None,
         min_confidence: float = DEFAULT_MIN_CONFIDENCE,
         max_paths: int = 5,
-    ) -> dict[str, Any]:
+    ) -> PathResult:
         """The shortest chains of relations between two entities, each hop with evidence."""
         from newsgraph.queries import filters
         from newsgraph.queries.paths import shortest_paths
@@ -387,7 +409,7 @@ class KnowledgeGraph:
 
     def top(
         self, *, by: str = "mentions", entity_type: str | None = None, limit: int = 20, min_confidence: float = DEFAULT_MIN_CONFIDENCE
-    ) -> dict[str, Any]:
+    ) -> TopResult:
         """Entities ranked by mentions, degree, pagerank or betweenness."""
         from newsgraph.queries import filters
         from newsgraph.queries.rankings import RANKINGS, top_entities
@@ -401,14 +423,14 @@ class KnowledgeGraph:
     def export(
         self,
         fmt: str,
-        dest: Any,
+        dest: Destination,
         flt: RelationFilter | None = None,
         *,
         ego: str | None = None,
         depth: int = 1,
         parallel: str | None = None,
         entity_ids: set[str] | None = None,
-    ) -> Any:
+    ) -> ExportResult:
         """Write the filtered graph, or the ego network of ``ego`` (a name, alias or id)
         within ``depth`` hops, or just the entities ``entity_ids`` and the relations among
         them (a view of the explorer), as ``fmt`` (a key of ``newsgraph.exports.EXPORTERS``)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.graph.model import COOCCURRENCE
+from newsgraph.graph.records import Connection, ConnectionCriteria, Connections, Hop, SecondDegree, Via
 from newsgraph.graph.reads import ConnectionFilter, entity_refs, evidence, relations_touching
 from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.store import Store
@@ -26,7 +27,7 @@ def _sort_key(row: dict[str, Any]) -> tuple[Any, ...]:
     return (row["type"] == COOCCURRENCE, row["type"], -row["weight"], row["other_name"])
 
 
-def _filters(flt: RelationFilter) -> dict[str, Any]:
+def _filters(flt: RelationFilter) -> ConnectionCriteria:
     """The criteria a connection list takes, echoed in its answer."""
     return {
         "relation_types": flt.relation_types,
@@ -38,7 +39,7 @@ def _filters(flt: RelationFilter) -> dict[str, Any]:
     }
 
 
-def _connection(store: Store, row: dict[str, Any], flt: RelationFilter, evidence_limit: int) -> dict[str, Any]:
+def _connection(store: Store, row: dict[str, Any], flt: RelationFilter, evidence_limit: int) -> Connection:
     return {
         "id": row["id"],  # the relation id ``reject`` and ``confirm`` take
         "relation": row["type"],
@@ -56,7 +57,7 @@ def _connection(store: Store, row: dict[str, Any], flt: RelationFilter, evidence
     }
 
 
-def _hop(row: dict[str, Any]) -> dict[str, Any]:
+def _hop(store: Store, row: dict[str, Any], flt: RelationFilter, evidence_limit: int) -> Hop:
     return {
         "relation": row["type"],
         "direction": row["direction"],
@@ -64,6 +65,7 @@ def _hop(row: dict[str, Any]) -> dict[str, Any]:
         "title": row["title"],
         "predicate": row["predicate"],
         "relation_id": row["id"],
+        "evidence": evidence(store, row["id"], flt, evidence_limit),
     }
 
 
@@ -76,7 +78,7 @@ def connections(
     evidence_limit: int = 1,
     limit: int | None = None,
     second_degree_limit: int = 50,
-) -> dict[str, Any]:
+) -> Connections:
     """The entity, its direct connections (grouped by relation type in that order) and,
     with ``depth=2``, the entities two steps away with the first-degree ones they are
     reached through."""
@@ -85,7 +87,7 @@ def connections(
     first = sorted((r for r in relations_touching(store, [eid], flt) if r["other_id"] != eid), key=_sort_key)
     if limit is not None:
         first = first[:limit]
-    result: dict[str, Any] = {
+    result: Connections = {
         "entity": entity,
         "depth": depth,
         "filters": _filters(flt),
@@ -98,7 +100,7 @@ def connections(
 
 def _second_degree(
     store: Store, eid: str, first: list[dict[str, Any]], flt: RelationFilter, evidence_limit: int, limit: int
-) -> list[dict[str, Any]]:
+) -> list[SecondDegree]:
     # The strongest first hop to each neighbour (the list is sorted best first).
     first_hop: dict[str, dict[str, Any]] = {}
     for r in first:
@@ -122,16 +124,16 @@ def _second_degree(
         reached.values(),
         key=lambda e: (-len(e["via"]), -sum(r["weight"] for r in e["via"].values()), e["entity"]["name"]),
     )[:limit]
-    out = []
+    out: list[SecondDegree] = []
     for e in ranked:
-        vias = []
+        vias: list[Via] = []
         for via_id, second in sorted(e["via"].items(), key=lambda kv: _sort_key(kv[1])):
             hop1 = first_hop[via_id]
             vias.append(
                 {
                     "entity": {"id": via_id, "name": hop1["other_name"], "type": hop1["other_type"]},
-                    "first": {**_hop(hop1), "evidence": evidence(store, hop1["id"], flt, evidence_limit)},
-                    "second": {**_hop(second), "evidence": evidence(store, second["id"], flt, evidence_limit)},
+                    "first": _hop(store, hop1, flt, evidence_limit),
+                    "second": _hop(store, second, flt, evidence_limit),
                 }
             )
         out.append({"entity": e["entity"], "paths": len(vias), "via": vias})

@@ -16,6 +16,7 @@ from newsgraph.errors import AmbiguousEntity, UnknownEntity
 from newsgraph.graph.model import COOCCURRENCE, normalise_name
 from newsgraph.graph.neo4j_client import Neo4jTarget, open_driver
 from newsgraph.graph.neo4j_sync import EVIDENCE_PER_RELATION, FULLTEXT_INDEX
+from newsgraph.graph.records import Connection, EntityCard, EvidenceItem
 from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 
 KIND_RANK = {"name": 0, "alias": 1, "surname": 2}
@@ -111,9 +112,9 @@ def evidence_documents(props: dict[str, Any]) -> list[str]:
     return list(props.get("document_ids") or [])[: len(props.get("sentences") or [])]
 
 
-def _connection(row: dict[str, Any], titles: dict[str, tuple[Any, Any]], evidence_limit: int) -> dict[str, Any]:
+def _connection(row: dict[str, Any], titles: dict[str, tuple[Any, Any]], evidence_limit: int) -> Connection:
     p = row["props"]
-    evidence = []
+    evidence: list[EvidenceItem] = []
     for doc, sentence, start, end in list(
         zip(
             evidence_documents(p),
@@ -141,12 +142,16 @@ def _connection(row: dict[str, Any], titles: dict[str, tuple[Any, Any]], evidenc
     }
 
 
-def card(tx: Any, name: str, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE, evidence_limit: int = EVIDENCE_PER_RELATION) -> dict[str, Any]:
+def card(tx: Any, name: str, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE, evidence_limit: int = EVIDENCE_PER_RELATION) -> EntityCard:
     eid = resolve(tx, name)
     props = tx.run("MATCH (n:Entity {id: $id}) RETURN properties(n) AS p", id=eid).single()["p"]
-    out: dict[str, Any] = {k: props.get(k) for k in ENTITY_FIELDS}
-    out["aliases"] = list(out["aliases"] or [])
-    out["is_agency"] = bool(out["is_agency"])
+    # The store's card keys, in ENTITY_FIELDS order.
+    out: EntityCard = {
+        "id": props.get("id"), "name": props.get("name"), "type": props.get("type"),
+        "aliases": list(props.get("aliases") or []), "mentions": props.get("mentions"),
+        "documents": props.get("documents"), "bylines": props.get("bylines"), "iso3": props.get("iso3"),
+        "is_agency": bool(props.get("is_agency")), "first_seen": props.get("first_seen"), "last_seen": props.get("last_seen"),
+    }
     rows = tx.run(CONNECTIONS_QUERY, id=eid, min_confidence=min_confidence).data()
     doc_ids = sorted({d for r in rows for d in evidence_documents(r["props"])[:evidence_limit]})
     titles = {
@@ -171,12 +176,12 @@ def entity_card(
     database: str | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     evidence_limit: int = EVIDENCE_PER_RELATION,
-) -> dict[str, Any]:
+) -> EntityCard:
     """``KnowledgeGraph.entity(name)``, answered by Neo4j. At most the evidence the push
     kept per relation (``EVIDENCE_PER_RELATION``) can be shown."""
     target = Neo4jTarget.from_env(uri, user, password, database)
     with open_driver(target) as driver, driver.session(database=target.database) as session:
-        result: dict[str, Any] = session.execute_read(
+        result: EntityCard = session.execute_read(
             lambda tx: card(tx, name, min_confidence=min_confidence, evidence_limit=evidence_limit)
         )
         return result

@@ -11,9 +11,10 @@ co-occurrence, then the highest weight) and lists the others.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from newsgraph.graph.model import COOCCURRENCE
+from newsgraph.graph.records import Chain, EntityRef, PathHop, PathResult
 from newsgraph.graph.reads import CHUNK, entity_refs, evidence, relation_detail, walk_relations
 from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.store import Store
@@ -74,14 +75,14 @@ def shortest_paths(
     min_confidence: float = 0.0,
     min_weight: int = 0,
     max_paths: int = 5,
-) -> dict[str, Any]:
+) -> PathResult:
     """The shortest chains (all of the same, minimal length; at most ``max_paths``,
     strongest first) from ``source`` to ``target`` within ``max_hops``."""
     walker = _Walker(
         store, RelationFilter(relation_types=list(relation_types or []), min_confidence=min_confidence, min_weight=min_weight)
     )
     names = _names(store, [source, target])
-    result: dict[str, Any] = {
+    result: PathResult = {
         "source": names[source],
         "target": names[target],
         "max_hops": max_hops,
@@ -139,12 +140,12 @@ def shortest_paths(
     return result
 
 
-def _names(store: Store, ids: Any) -> dict[str, dict[str, Any]]:
+def _names(store: Store, ids: Iterable[str]) -> dict[str, EntityRef]:
     return entity_refs(store, ids)
 
 
-def _describe(store: Store, walker: _Walker, names: dict[str, dict[str, Any]], chain: list[str]) -> dict[str, Any]:
-    hops = []
+def _describe(store: Store, walker: _Walker, names: dict[str, EntityRef], chain: list[str]) -> Chain:
+    hops: list[PathHop] = []
     for a, b in zip(chain, chain[1:]):
         rels = sorted(walker.pairs[frozenset((a, b))], key=_rank)
         rid, rtype, head, tail, weight, confidence = rels[0]

@@ -18,6 +18,7 @@ import networkx as nx
 
 from newsgraph.graph import reads
 from newsgraph.graph.model import COOCCURRENCE
+from newsgraph.graph.records import RankedEntity, TopResult
 from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.store import Store
 from newsgraph.queries.gcpause import no_gc
@@ -97,15 +98,18 @@ RANKINGS = {
 
 def top_entities(
     store: Store, by: str = "mentions", entity_type: str | None = None, limit: int = 20, min_confidence: float = 0.0
-) -> dict[str, Any]:
+) -> TopResult:
     """``min_confidence`` counts only relations at least that confident (degree, PageRank,
     betweenness); mentions do not depend on relations."""
     ranked, approximate = RANKINGS[by](store, entity_type, limit, RelationFilter(min_confidence=min_confidence))
     rows = reads.entity_rows(store, entity_type, [k for k, _ in ranked])
-    entities = []
+    entities: list[RankedEntity] = []
     for rank, (eid, score) in enumerate(ranked, start=1):
         row = rows[eid]
-        entities.append({"rank": rank, **row, "score": round(score, 6) if isinstance(score, float) else score})
+        entities.append({
+            "rank": rank, "id": row["id"], "name": row["name"], "type": row["type"], "mentions": row["mentions"],
+            "score": round(score, 6) if isinstance(score, float) else score,
+        })
     return {
         "by": by, "type": entity_type, "min_confidence": min_confidence, "approximate": approximate, "entities": entities,
     }

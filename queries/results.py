@@ -20,6 +20,8 @@ from typing import IO, Any, Iterable, Mapping
 from rich.console import Console
 from rich.table import Table
 
+from newsgraph.graph.records import CypherResult
+
 __all__ = ["make_result", "normalise_value", "to_json", "write_csv", "render_table", "cell_text", "parse_params"]
 
 
@@ -44,7 +46,7 @@ def normalise_value(value: Any) -> Any:
     return str(value)
 
 
-def make_result(columns: Iterable[str], rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+def make_result(columns: Iterable[str], rows: Iterable[Mapping[str, Any]]) -> CypherResult:
     cols = list(columns)
     return {"columns": cols, "rows": [{c: normalise_value(row.get(c)) for c in cols} for row in rows]}
 

@@ -330,10 +330,10 @@ def create_app(
         min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = DEFAULT_MIN_CONFIDENCE,
         max_paths: Annotated[int, Query(ge=1, le=20)] = 5,
     ) -> dict[str, Any]:
-        return graphs.get().path(
+        return dict(graphs.get().path(
             source, target, max_hops=max_hops, relation_types=[r for r in relation if r] or None,
             min_confidence=min_confidence, max_paths=max_paths,
-        )
+        ))
 
     @app.post("/api/cypher", summary="A read-only Cypher query on the embedded graph")
     def cypher(

@@ -19,6 +19,7 @@ import base64
 import logging
 from typing import Any, Mapping
 
+from newsgraph.graph.records import CypherResult
 from newsgraph.graph.neo4j_client import Neo4jTarget, open_driver
 from newsgraph.queries.cypher.guards import check_neo4j_read_only
 
@@ -73,7 +74,7 @@ def run_cypher(
     password: str | None = None,
     database: str | None = None,
     allow_procedures: bool = False,
-) -> dict[str, Any]:
+) -> CypherResult:
     """Run ``query`` against Neo4j; credentials and database default to ``NEO4J_USER``,
     ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``."""
     if not write and not allow_procedures:
@@ -83,13 +84,13 @@ def run_cypher(
 
     with open_driver(target) as driver, driver.session(database=target.database) as session:
         if not write:
-            result: dict[str, Any] = session.execute_read(lambda tx: _collect(tx.run(query, params)))
+            result: CypherResult = session.execute_read(lambda tx: _collect(tx.run(query, params)))
             return result
         # Auto-commit, so that CALL { … } IN TRANSACTIONS works too.
         return _collect(session.run(query, params))
 
 
-def _collect(result: Any) -> dict[str, Any]:
+def _collect(result: Any) -> CypherResult:
     columns = list(result.keys())
     rows = [{c: to_plain(v) for c, v in zip(columns, record.values())} for record in result]
     summary = result.consume()
@@ -98,7 +99,7 @@ def _collect(result: Any) -> dict[str, Any]:
         for n in (getattr(summary, "notifications", None) or [])
         if str(n.get("severity", "")).upper() == "WARNING"
     ]
-    out: dict[str, Any] = {"columns": columns, "rows": rows}
+    out: CypherResult = {"columns": columns, "rows": rows}
     if warnings:
         out["warnings"] = warnings
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE
+from newsgraph.graph.records import CypherResult
 from newsgraph.graph.store import Store
 from newsgraph.queries.cypher import DEFAULT_MAX_WORK, DEFAULT_TIMEOUT, engine, guards
 from newsgraph.queries.cypher.graph import ProgressFn, embedded_graph
@@ -23,7 +24,7 @@ def run_cypher(
     progress: ProgressFn | None = None,
     use_file: bool = True,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-) -> dict[str, Any]:
+) -> CypherResult:
     """Run a read-only Cypher query on the embedded graph, whose relations are those of at
     least ``min_confidence`` (the read commands' default floor, as a Neo4j push writes)."""
     shape = guards.check_embedded(query)
@@ -39,7 +40,7 @@ def run_cypher(
     return result
 
 
-def explain(store: Store, query: str, params: Mapping[str, Any] | None = None, **kwargs: Any) -> dict[str, Any]:
+def explain(store: Store, query: str, params: Mapping[str, Any] | None = None, **kwargs: Any) -> CypherResult:
     """The engine's plan for ``query`` (``EXPLAIN``), as a result table."""
     text = query.lstrip()
     if not text.upper().startswith(("EXPLAIN", "PROFILE")):
