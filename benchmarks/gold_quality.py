@@ -211,9 +211,12 @@ class ArticleResult:
     shown: list[Edge]  # the ones shown by default
     found: set[int]  # gold relations some shown edge states
     gold: GoldArticle
+    # Nodes no mention made (a country read from a demonym, "British firm X"): only ends of
+    # edges, scored by name with them, not counted as entities.
+    edge_nodes: list[Node] = field(default_factory=list)
 
 
-def read_store(store: Any) -> tuple[list[Node], list[Edge]]:
+def read_store(store: Any) -> tuple[list[Node], list[Edge], list[Node]]:
     conn = store.conn
     aliases: dict[str, list[str]] = defaultdict(list)
     for row in conn.execute("SELECT entity_id, alias FROM aliases WHERE kind != 'surname'"):
@@ -221,6 +224,10 @@ def read_store(store: Any) -> tuple[list[Node], list[Edge]]:
     nodes = [
         Node(row["id"], row["name"], row["type"], [row["name"], *aliases.get(row["id"], [])], set())
         for row in conn.execute("SELECT id, name, type FROM entities WHERE mentions > 0 ORDER BY id")
+    ]
+    edge_nodes = [
+        Node(row["id"], row["name"], row["type"], [row["name"], *aliases.get(row["id"], [])], set())
+        for row in conn.execute("SELECT id, name, type FROM entities WHERE mentions = 0 ORDER BY id")
     ]
     edges = []
     for row in conn.execute(
@@ -231,14 +238,14 @@ def read_store(store: Any) -> tuple[list[Node], list[Edge]]:
         if row["type"] in NOT_SCORED:
             continue
         edges.append(Edge(row["id"], row["head"], row["tail"], row["type"], row["method"], row["confidence"], row["sentence"] or ""))
-    return nodes, edges
+    return nodes, edges, edge_nodes
 
 
 def score_store(gold: GoldArticle, store: Any, min_confidence: float) -> ArticleResult:
-    nodes, edges = read_store(store)
-    for node in nodes:
+    nodes, edges, edge_nodes = read_store(store)
+    for node in nodes + edge_nodes:
         node.gold = gold.matching(node.names)
-    gold_of = {n.id: n.gold for n in nodes}
+    gold_of = {n.id: n.gold for n in nodes + edge_nodes}
     found: set[int] = set()
     shown = []
     for e in edges:
@@ -250,7 +257,7 @@ def score_store(gold: GoldArticle, store: Any, min_confidence: float) -> Article
             shown.append(e)
             if hit is not None:
                 found.add(id(hit))
-    return ArticleResult(gold.id, nodes, edges, shown, {n for n, g in enumerate(gold.relations) if id(g) in found}, gold)
+    return ArticleResult(gold.id, nodes, edges, shown, {n for n, g in enumerate(gold.relations) if id(g) in found}, gold, edge_nodes)
 
 
 def ingest_article(gold: GoldArticle, text_row: dict[str, Any] | None, gold_dir: Path, model: str | None) -> ArticleResult | None:
@@ -434,7 +441,7 @@ def evaluate_gold(gold_dir: Path, bbc_path: Path, split: str, model: str | None)
 
 
 def _ends(res: ArticleResult, e: Edge) -> tuple[set[int], str, set[int]]:
-    gold_of = {n.id: n.gold for n in res.nodes}
+    gold_of = {n.id: n.gold for n in res.nodes + res.edge_nodes}
     return gold_of.get(e.head, set()), e.type, gold_of.get(e.tail, set())
 
 
@@ -477,7 +484,7 @@ def print_errors(results: list[ArticleResult]) -> None:
     from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 
     for res in results:
-        names = {n.id: n.name for n in res.nodes}
+        names = {n.id: n.name for n in res.nodes + res.edge_nodes}
         lines = []
         for e in res.shown:
             if not e.right:

@@ -31,7 +31,7 @@ from newsgraph.extract.relations import (
     MentionSpan,
     span_relation,
 )
-from newsgraph.extract.rules import load_confidence, load_occupations, load_titles
+from newsgraph.extract.rules import load_confidence, load_gazetteer, load_occupations, load_titles
 from newsgraph.graph.model import ExtractedRelation
 
 POSSESSIVE = {"'s", "’s"}
@@ -231,3 +231,71 @@ def apposition_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
             break
     return out
 
+
+
+NATIONALITY_HEADS = {"Organization": ("BASED_IN", "based in", {"Country", "Group", "Location"}),
+                     "Person": ("FROM", "from", {"Country", "Group"})}
+
+
+def _noun_modifiers(doc: Doc, end: int, limit: int = 3) -> int:
+    """Where the lowercase nouns (and adjectives) right before token ``end`` start, if at
+    least one noun is among them: "energy firm", "business tycoon", "fashion house"."""
+    i, noun = end, False
+    while i > 0 and end - i < limit:
+        tok = doc[i - 1]
+        if not (tok.is_lower and tok.is_alpha and tok.pos_ in {"NOUN", "ADJ"} and tok.dep_ in {"compound", "amod", "nmod"}):
+            break
+        noun = noun or tok.pos_ == "NOUN"
+        i -= 1
+    return i if noun else end
+
+
+@register("nationality_prefix")
+def nationality_prefix_relations(x: ExtractionInput) -> list[ExtractedRelation]:
+    """"British energy firm Burren Energy", "German carmaker Volkswagen" (BASED_IN the
+    country), "US business tycoon Malcolm Glazer", "Dutch winger Arjen Robben" (FROM): a
+    country, a nationality or (for a firm) a place, lowercase nouns saying what the name is,
+    then the name. A title among the nouns ("French President X") is a role, read by
+    ``role_relations``; a hyphen before the place ("Anglo-Dutch", "pro-Russian") leaves it
+    unread."""
+    doc, index = x.doc, x.index
+    confidence = load_confidence()["nationality_prefix"]
+    role_words = _role_words()
+    titles = frozenset(w.rstrip(".") for w in load_titles().words())
+    out = []
+    for m in index.mentions:
+        found = NATIONALITY_HEADS.get(m.type)
+        if found is None:
+            continue
+        kind, predicate, place_types = found
+        start = _noun_modifiers(doc, m.token_start)
+        if start == m.token_start or start == 0:
+            continue
+        nouns = {t.lower_ for t in doc[start : m.token_start]}
+        before = doc[start - 1]
+        place = index.at(before)
+        # "Scotland striker X" is the national team's player (``occupations``), "Dutch
+        # striker X" is Dutch; a title ("French President X") is always a role.
+        if m.type == "Person" and nouns & (role_words if place is not None else titles):
+            continue
+        if place is not None:
+            if place.token_end != start or place.type not in place_types or place.entity_id == m.entity_id:
+                continue
+            tail = x.group_countries.get(place.entity_id) if place.type == "Group" else place.entity_id
+            first = place.token_start
+        elif m.type == "Person":
+            # "Irish actor X", "Chilean ruler X": the gold labels a person's nationality
+            # adjective as no relation of its own (dev: 4 of 4 unlabelled).
+            continue
+        else:
+            # A demonym the model did not tag as a name ("British", "German").
+            country = load_gazetteer().nationality(before.text) if before.pos_ in {"ADJ", "PROPN"} else None
+            tail, first = (f"country:{country.iso3}" if country is not None else None), start - 1
+        if tail is None or (first > 0 and doc[first - 1].text in {"-", "–"}):
+            continue
+        relation = span_relation(doc, doc[m.token_start].sent, m, place or m, kind, "nationality_prefix", confidence, predicate)
+        relation.tail = tail
+        if place is None:
+            relation.tail_start = relation.tail_end = None
+        out.append(relation)
+    return out

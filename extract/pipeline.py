@@ -142,7 +142,9 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
 
     relations = run_extractors(ExtractionInput(doc, index, sentences, nlp, resolution.group_countries))
     relations += _nationality_relations(doc, out, resolution.group_countries)
-    _ensure_countries(out, resolution.group_countries)
+    # A nationality's country, and one a relation reads from a demonym that is no mention
+    # ("British energy firm Burren Energy"), is a node even if the article never names it.
+    _ensure_countries(out, set(resolution.group_countries.values()) | {r.tail for r in relations if r.tail.startswith("country:")})
     return out, index, relations
 
 
@@ -166,14 +168,14 @@ def _nationality_relations(doc: Doc, out: ExtractedDocument, group_countries: di
     return relations
 
 
-def _ensure_countries(out: ExtractedDocument, group_countries: dict[str, str]) -> None:
+def _ensure_countries(out: ExtractedDocument, countries: set[str]) -> None:
     """A nationality links to its country even if the article never names the country."""
     from newsgraph.extract.rules import load_gazetteer
     from newsgraph.graph.model import ExtractedEntity
 
     present = {e.id for e in out.entities}
     by_iso = {c.iso3: c for c in load_gazetteer().countries.values()}
-    for country_id in sorted(set(group_countries.values()) - present):  # stable across processes
+    for country_id in sorted(countries - present):  # stable across processes
         iso3 = country_id.split(":", 1)[1]
         country = by_iso[iso3]
         out.entities.append(ExtractedEntity(id=country_id, name=country.name, type="Country", iso3=iso3, mentions=0))

@@ -152,7 +152,7 @@ def test_confidence_covers_every_method(nlp):
     confidence = load_confidence()
     methods = {"dep", "dep_passive", "dep_pronoun", "title", "apposition", "possessive_title", "city_state",
                "dateline", "attachment", "based_prefix", "org_apposition", "event_noun", "nationality", "cooccurrence",
-               "possessive_place", "occupation", "apposition_place", "employer_of"}
+               "possessive_place", "occupation", "apposition_place", "employer_of", "nationality_prefix"}
     assert methods <= set(confidence)
     assert all(0.0 < confidence[m] <= 1.0 for m in methods)
     assert confidence["cooccurrence"] < min(confidence[m] for m in methods - {"cooccurrence"})

@@ -43,3 +43,17 @@ def test_issue_12_person_of_organisation_works_for_it(nlp):
     found = relations(nlp, "Peter Mills, of Leeds, said he was delighted.")
     assert ("Peter Mills", "LIVES_IN", "Leeds") in typed(found)
     assert not any(t == "WORKS_FOR" for _, t, _ in typed(found))
+
+
+@pytest.mark.issue(12)
+def test_issue_12_nationality_before_a_firm_gives_based_in(nlp):
+    # "British energy firm X", "Indian firm X": a demonym (no mention of its own), lowercase
+    # nouns saying what the name is, then an organisation; its country becomes a node.
+    found = relations(nlp, "The deal was agreed with German carmaker Volkswagen on Friday.")
+    assert ("Volkswagen", "BASED_IN", "Germany", "nationality_prefix") in found
+    # A country named before a person and a noun: where the person is from.
+    found = relations(nlp, "The bid came from US property tycoon Donald Trump.")
+    assert ("Donald Trump", "FROM", "United States", "nationality_prefix") in found
+    # A title makes it a role, a hyphen before the demonym leaves it unread.
+    assert not any(m == "nationality_prefix" for *_, m in relations(nlp, "French President Jacques Chirac spoke."))
+    assert not any(m == "nationality_prefix" for *_, m in relations(nlp, "The Anglo-Dutch oil group Shell reported profits."))
