@@ -56,7 +56,7 @@ def build_store(path: Path, n_edges: int, seed: int = 7) -> None:
     for i in range(n_docs):
         day = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
         docs.append((f"d{i:08x}", f"Article {i}", f"feed/{i}.txt", None, day, None, 2000, "2026-01-01T00:00:00Z", day))
-    conn.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)", docs)
+    conn.executemany("INSERT INTO documents (id, title, source, url, published, external_id, text_length, ingested_at, date) VALUES (?,?,?,?,?,?,?,?,?)", docs)
     entities, aliases = [], []
     for i in range(n_entities):
         etype = TYPES[i % len(TYPES)]

@@ -64,7 +64,7 @@ def build_store(path: Path, n_entities: int, n_relations: int, seed: int = 7) ->
         for d in range(n_docs):
             day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" if d % 2 else f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             docs.append((f"doc{d:07d}", f"Article {d}", f"synthetic/{d}.txt", None, day, None, 2000, "2026-01-01T00:00:00Z", day))
-        conn.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)", docs)
+        conn.executemany("INSERT INTO documents (id, title, source, url, published, external_id, text_length, ingested_at, date) VALUES (?,?,?,?,?,?,?,?,?)", docs)
         types = rng.choices(list(TYPE_SHARE), weights=list(TYPE_SHARE.values()), k=n_entities)
         entities, aliases = [], []
         for i, etype in enumerate(types):

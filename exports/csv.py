@@ -14,7 +14,8 @@ Six files, UTF-8, comma-separated, RFC 4180 quoting:
   confirmed the relation, else empty: absent, as a push leaves it). One row per
   relation type: Neo4j keeps parallel relationships, so nothing is merged.
 - ``documents.csv``: ``id:ID``, ``:LABEL`` (``Document``), ``title``, ``source``, ``url``,
-  ``published``, ``date``: the documents that mention an exported entity or name one in
+  ``published``, ``date``, ``modified``, ``site_name``, ``language`` (page metadata, issue
+  18; empty when the input gave none): the documents that mention an exported entity or name one in
   their byline, with the
   properties ``neo4j push`` gives them (dates as strings, as the push sends them).
 - ``mentions.csv``: ``:START_ID`` (document), ``:END_ID`` (entity), ``:TYPE``
@@ -70,7 +71,7 @@ RELATIONSHIP_HEADER = [
     "first_seen:date", "last_seen:date", "evidence_count:int", "document_ids:string[]", "relation_id:long",
     "confirmed:boolean",
 ]
-DOCUMENT_HEADER = ["id:ID", ":LABEL", "title", "source", "url", "published", "date"]
+DOCUMENT_HEADER = ["id:ID", ":LABEL", "title", "source", "url", "published", "date", "modified", "site_name", "language"]
 MENTION_HEADER = [":START_ID", ":END_ID", ":TYPE", "count:int"]
 BYLINE_HEADER = [":START_ID", ":END_ID", ":TYPE"]
 EVIDENCE_HEADER = [
@@ -114,7 +115,7 @@ def _relationship_rows(graph: GraphLike) -> Iterator[list[str]]:
 def _document_rows(graph: GraphLike) -> Iterator[list[str]]:
     if isinstance(graph, StoreGraph):
         for d in graph.documents():
-            yield [_cell(d["id"]), "Document", *(_cell(d[k]) for k in ("title", "source", "url", "published", "date"))]
+            yield [_cell(d["id"]), "Document", *(_cell(d[k]) for k in DOCUMENT_HEADER[2:])]
 
 
 def _mention_rows(graph: GraphLike) -> Iterator[list[str]]:

@@ -41,6 +41,9 @@ def extraction_meta(item: RawArticle, doc_id: str | None = None, default_date: s
         "published": item.published or default_date,
         "external_id": item.external_id,
         "authors": item.authors,
+        "modified": item.modified,
+        "site_name": item.site_name,
+        "language": item.language,
     }
 
 

@@ -61,11 +61,14 @@ def load_pipeline(model: str | None = None) -> Language:
 def extract_doc(doc: Doc, nlp: Language, *, document_id: str, source: str = "", title: str | None = None,
                 url: str | None = None, published: str | None = None, external_id: str | None = None,
                 authors: tuple[str, ...] | list[str] = (), cooccurrence: bool = True,
-                learned: bool = True) -> ExtractedDocument:
+                learned: bool = True, modified: str | None = None, site_name: str | None = None,
+                language: str | None = None) -> ExtractedDocument:
     out, index, relations = extract_rules(
         doc, nlp, document_id=document_id, source=source, title=title, url=url, published=published,
         external_id=external_id,
     )
+    # Page metadata the extraction does not read, carried to the store (issue 18).
+    out.modified, out.site_name, out.language = modified, site_name, language
     _add_authors(out, authors)
     if learned:
         relations += _new_learned(learned_relations(doc, index, relations), relations)

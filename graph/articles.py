@@ -12,18 +12,22 @@ from typing import Any
 from newsgraph.graph.store import Store
 
 _CHUNK = 500
+# What a reference to a document shows (entity cards' and the explorer's evidence).
+DOCUMENT_REF_FIELDS = ("title", "date", "url", "source", "published", "modified", "site_name", "language")
 
 
 def documents(store: Store, ids: set[str] | list[str]) -> dict[str, dict[str, Any]]:
-    """Title, date, URL and source of documents, by id."""
+    """Title, date, URL, source and page metadata (issue 18: published and modified
+    dates, site name, declared language; None where the input gave none) of documents, by id."""
     out: dict[str, dict[str, Any]] = {}
     ordered = sorted(set(ids))
     for i in range(0, len(ordered), _CHUNK):
         chunk = ordered[i : i + _CHUNK]
         for r in store.conn.execute(
-            f"SELECT id, title, date, url, source FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            f"SELECT id, {', '.join(DOCUMENT_REF_FIELDS)} FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk,
         ):
-            out[r["id"]] = {"id": r["id"], "title": r["title"], "date": r["date"], "url": r["url"], "source": r["source"]}
+            out[r["id"]] = {"id": r["id"], **{k: r[k] for k in DOCUMENT_REF_FIELDS}}
     return out
 
 
@@ -68,7 +72,8 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
     """An article: its metadata, text (or None), every mention with its entity's type,
     the entities mentioned, and the relations it is evidence for, with their sentences."""
     row = store.conn.execute(
-        "SELECT id, title, source, url, published, external_id, text_length, date FROM documents WHERE id=?", (doc_id,)
+        "SELECT id, title, source, url, published, modified, site_name, language, external_id, text_length, date "
+        "FROM documents WHERE id=?", (doc_id,)
     ).fetchone()
     if row is None:
         return None
@@ -119,7 +124,8 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
     ]
     return {
         "id": row["id"], "title": row["title"], "source": row["source"], "url": row["url"],
-        "published": row["published"], "external_id": row["external_id"], "date": row["date"],
+        "published": row["published"], "modified": row["modified"], "site_name": row["site_name"],
+        "language": row["language"], "external_id": row["external_id"], "date": row["date"],
         "text_length": row["text_length"], "text": document_text(store, doc_id), "authors": authors,
         "mentions": mentions, "entities": list(entities.values()), "relations": relations,
     }

@@ -291,12 +291,14 @@ class StoreGraph:
         the properties the Neo4j push gives ``(:Document)`` nodes."""
         self._prepare()
         cur = self._exec(
-            "SELECT d.id, d.title, d.source, d.url, d.published, d.date FROM documents d "
+            "SELECT d.id, d.title, d.source, d.url, d.published, d.date, d.modified, d.site_name, d.language "
+            "FROM documents d "
             "WHERE d.id IN (SELECT m.document_id FROM entity_documents m WHERE m.entity_id IN temp.@N) "
             "OR d.id IN (SELECT b.document_id FROM bylines b WHERE b.entity_id IN temp.@N) ORDER BY d.id"
         )
         for row in cur:
-            yield {"id": row[0], "title": row[1], "source": row[2], "url": row[3], "published": row[4], "date": row[5]}
+            yield {"id": row[0], "title": row[1], "source": row[2], "url": row[3], "published": row[4], "date": row[5],
+                   "modified": row[6], "site_name": row[7], "language": row[8]}
 
     def mentions(self) -> Iterator[dict[str, Any]]:
         """``(:Document)-[:MENTIONS {count}]->(:Entity)`` rows for the exported entities."""

@@ -137,6 +137,11 @@ class ExtractedDocument:
     url: str | None = None
     published: str | None = None
     external_id: str | None = None
+    # Page metadata (issue 18): last modified (ISO, like published), the publication's name,
+    # the language the input declares ("en"; None when it declares none).
+    modified: str | None = None
+    site_name: str | None = None
+    language: str | None = None
     # Byline: ids of the Person entities who wrote the article (from page or feed metadata,
     # not from the text); each is also in ``entities``. The store keeps them in ``bylines``.
     authors: list[str] = field(default_factory=list)
@@ -154,6 +159,9 @@ class ExtractedDocument:
             "source": self.source,
             "url": self.url,
             "published": self.published,
+            "modified": self.modified,
+            "site_name": self.site_name,
+            "language": self.language,
             "external_id": self.external_id,
             "text_length": self.text_length,
             "authors": list(self.authors),
@@ -182,6 +190,9 @@ class ExtractedDocument:
             title=data.get("title"),
             url=data.get("url"),
             published=data.get("published"),
+            modified=data.get("modified"),
+            site_name=data.get("site_name"),
+            language=data.get("language"),
             external_id=data.get("external_id"),
             authors=[str(a) for a in data.get("authors") or []],
         )

@@ -5,7 +5,8 @@ gives the same rows on the embedded graph and in Neo4j):
 
 - ``(:Entity:<Type>)`` — ``id``, ``type``, ``name``, ``aliases`` (list), ``mentions``,
   ``documents``, ``bylines``, ``iso3``, ``is_agency``, ``first_seen``, ``last_seen``.
-- ``(:Document)`` — ``id``, ``title``, ``source``, ``url``, ``published``, ``date``.
+- ``(:Document)`` — ``id``, ``title``, ``source``, ``url``, ``published``, ``date``, ``modified``,
+  ``site_name``, ``language`` (issue 18; a property the input gave no value for is absent).
 - ``(:Document)-[:MENTIONS {count}]->(:Entity)``.
 - ``(:Document)-[:WRITTEN_BY]->(:Entity:Person)``: the byline (table ``bylines``; issue 18),
   written with the document; a document's WRITTEN_BY the store no longer has (a merge
@@ -273,12 +274,13 @@ def merged_ids(conn: sqlite3.Connection) -> list[str]:
 
 def document_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """A document's properties and ``authors``, the entity ids of its byline (sorted)."""
-    for did, title, source, url, published, date, authors in conn.execute(
-        "SELECT id, title, source, url, published, date, "
+    for did, title, source, url, published, date, modified, site_name, language, authors in conn.execute(
+        "SELECT id, title, source, url, published, date, modified, site_name, language, "
         "(SELECT json_group_array(entity_id) FROM (SELECT entity_id FROM bylines b WHERE b.document_id = d.id "
         "ORDER BY entity_id)) FROM documents d ORDER BY id"
     ):
-        yield {"id": did, "props": {"title": title, "source": source, "url": url, "published": published, "date": date},
+        yield {"id": did, "props": {"title": title, "source": source, "url": url, "published": published, "date": date,
+                                    "modified": modified, "site_name": site_name, "language": language},
                "authors": json.loads(authors)}
 
 

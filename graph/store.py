@@ -66,10 +66,14 @@ def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _date_of(published: str | None) -> str | None:
+def _date_of(published: str | None, modified: str | None = None) -> str | None:
     """The article's own date, never the ingest day: an undated article stays undated
-    (a 2005 article stamped with today's date would put it in today's timeline)."""
-    return published[:10] if published else None
+    (a 2005 article stamped with today's date would put it in today's timeline). Without a
+    published date, the page's last-modified day (issue 18): the latest the article can
+    have appeared, as a web archive's capture date is; ``published`` stays empty so the
+    two can be told apart. This date is what ``--since/--until`` and first/last seen read."""
+    date = published or modified
+    return date[:10] if date else None
 
 
 class Store:
@@ -205,10 +209,12 @@ class Store:
         self, conn: sqlite3.Connection, doc: ExtractedDocument, now: str, result: BatchResult,
         new_surnames: set[str] | None = None,
     ) -> None:
-        date = _date_of(doc.published)
+        date = _date_of(doc.published, doc.modified)
         conn.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
-            (doc.id, doc.title, doc.source, doc.url, doc.published, doc.external_id, doc.text_length, now, date),
+            "INSERT INTO documents (id, title, source, url, published, external_id, text_length, ingested_at, date, "
+            "modified, site_name, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.id, doc.title, doc.source, doc.url, doc.published, doc.external_id, doc.text_length, now, date,
+             doc.modified, doc.site_name, doc.language),
         )
         if doc.text is not None:  # None: extracted elsewhere (extract --jsonl) without its text
             conn.execute("INSERT OR REPLACE INTO document_texts VALUES (?, ?)", (doc.id, doc.text))

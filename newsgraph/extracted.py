@@ -39,7 +39,7 @@ class LineFailure:
 def iter_article_lines(path: str, stdin: TextIO | None = None) -> Iterator[Any]:
     """Articles (``RawArticle``) and failures from one JSON Lines file, or ``-``, read
     strictly as JSON Lines (the fields of ``ingest``'s .jsonl: ``text``, ``id``, ``title``,
-    ``url``, ``published``)."""
+    ``url``, ``published``, ``modified``, ``site_name``, ``language``, ``authors``)."""
     from newsgraph.extract import readers
     from newsgraph.extract.readers.jsonl import articles_from_json_lines, decoded_lines
 
@@ -236,7 +236,7 @@ def checked_document(data: dict[str, Any]) -> ExtractedDocument:
     if not _DOCUMENT_ID.match(doc_id or ""):
         raise _fail("id", f"must be 16 hexadecimal digits (a document id), not {doc_id!r}")
     _int(data, "text_length", "")
-    for key in ("source", "title", "url", "published", "external_id"):
+    for key in ("source", "title", "url", "published", "modified", "site_name", "language", "external_id"):
         _str(data, key, "", optional=key != "source")
     entity_ids: dict[str, str] = {}
     for i, raw in enumerate(_list(data, "entities", "")):

@@ -49,7 +49,9 @@ def snapshot(db: Path) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(db)
     try:
         return {
-            "documents": conn.execute("SELECT id, title, source, url, published, date FROM documents ORDER BY id").fetchall(),
+            # page metadata too (issue 18): the extracted-document lines carry it to the merge
+            "documents": conn.execute("SELECT id, title, source, url, published, date, modified, site_name, language "
+                                      "FROM documents ORDER BY id").fetchall(),
             "entities": conn.execute("SELECT id, type, name, mentions, documents, first_seen, last_seen FROM entities "
                                      "ORDER BY id").fetchall(),
             "aliases": conn.execute("SELECT entity_id, norm, kind FROM aliases ORDER BY 1, 2, 3").fetchall(),
@@ -81,7 +83,9 @@ def test_spark_job_then_merge_equals_direct_ingest(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES, inputs)
     records = sample_pages() + crawl() + [
         Record("https://news.example/long", page("Bukele in Washington", " ".join(
-            f"Nayib Bukele met Donald Trump at the White House on day {i}." for i in range(30))))]
+            f"Nayib Bukele met Donald Trump at the White House on day {i}." for i in range(30)),
+            head='<meta property="og:site_name" content="Test Wire">'
+                 '<meta property="article:modified_time" content="2025-05-20T10:00:00Z">'))]
     write_warc(inputs / "crawl.warc.gz", records)
     bad = inputs / "bad.jsonl"  # a failure in one partition is reported; the rest goes on
     # its good line has a byline (issue 18): JSON Lines authors go the same way in both paths
@@ -105,6 +109,7 @@ def test_spark_job_then_merge_equals_direct_ingest(tmp_path: Path) -> None:
     a, b = snapshot(tmp_path / "direct.db"), snapshot(tmp_path / "merged.db")
     assert len(a["documents"]) >= 12 and len(a["relations"]) > 50 and a["bylines"]
     assert any(entity == "person:jane-doe" for _, entity in a["bylines"])
+    assert any(d[6] and d[7] and d[8] == "en" for d in a["documents"])  # a page with modified, site name, lang
     for table in a:
         assert a[table] == b[table], table
 

@@ -36,6 +36,8 @@ class RawArticle:
     external_id: str | None = None  # JSON Lines 'id'
     authors: tuple[str, ...] = ()  # byline names (page metadata, a feed's author, JSON Lines 'authors')
     language: str | None = None  # declared by the input ("en"), lower-case; None when it says nothing
+    modified: str | None = None  # last modified, ISO like ``published`` (page metadata, a feed's updated, JSON Lines)
+    site_name: str | None = None  # the publication (og:site_name, JSON-LD publisher, a feed's title)
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,30 @@ def _entry(el: lxml.etree._Element, path: Path, counts: Counter[str]) -> Item | 
         published=_date(el),
         authors=clean_authors(_authors(el)),
         language=(_text(el, "news:news/news:publication/news:language") or None),
+        modified=_modified(el),
+        site_name=_site_name(el, atom),
     )
+
+
+def _modified(el: lxml.etree._Element) -> str | None:
+    """Atom's ``updated`` or a sitemap's ``lastmod`` (also ``published``'s last fallback)."""
+    for path in ("atom:updated", "sm:lastmod", "lastmod"):
+        found = iso_date(_text(el, path))
+        if found:
+            return found
+    return None
+
+
+def _site_name(el: lxml.etree._Element, atom: bool) -> str | None:
+    """Google News' publication name, else the title of the channel or feed the item is in
+    (parsed before its items, so still there while they stream)."""
+    name = _text(el, "news:news/news:publication/news:name")
+    parent = el.getparent()
+    if not name and parent is not None:
+        name = _text(parent, "atom:title" if atom else "title") or _text(parent, "rss1:title")
+    if not name and parent is not None:  # RSS 1.0: the items are beside the channel
+        name = _text(parent, "rss1:channel/rss1:title")
+    return " ".join(name.split()) if name else None
 
 
 def _text(el: lxml.etree._Element, path: str) -> str | None:

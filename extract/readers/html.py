@@ -98,7 +98,7 @@ def article_from_html(page: str, source: str, rules: BoilerplateRules | None = N
     if not body:
         return ReadFailure(source, "empty file")
     return RawArticle(text=body, source=source, title=title, url=meta.url, published=meta.published,
-                      authors=meta.authors, language=meta.language)
+                      authors=meta.authors, language=meta.language, modified=meta.modified, site_name=meta.site_name)
 
 
 def _content_root(doc: lxml.html.HtmlElement) -> lxml.html.HtmlElement:

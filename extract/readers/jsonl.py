@@ -1,5 +1,6 @@
 """JSON Lines (``.jsonl``/``.ndjson``): one JSON object per line with ``text`` and optional
-``id``, ``title``, ``url``, ``published`` (or ``date``), ``authors`` (or ``author``: a string
+``id``, ``title``, ``url``, ``published`` (or ``date``), ``modified``, ``site_name``,
+``language`` (a tag such as ``en`` or ``en-GB``), ``authors`` (or ``author``: a string
 or a list of strings, cleaned as a web page's byline is). Blank lines are skipped; a bad line
 is one ``ReadFailure`` and the other lines still yield."""
 
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..cleanup import clean_text, normalise_text
-from .metadata import clean_authors
+from .metadata import clean_authors, language_tag
 from .base import (
     MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, SNIFF_BYTES, Item, RawArticle, ReadFailure, decode_text, iso_date, parseable,
     regular_file_failure, sniff_encoding, too_large,
@@ -143,7 +144,8 @@ def _article_from_json_line(line: str, source: str, number: int) -> Item:
     bylines = _byline_values(row)
     if isinstance(bylines, str):
         return failure(bylines)
-    for key, value in [(k, row.get(k)) for k in ("text", "title", "url", "id", "published", "date")] + bylines:
+    for key, value in [(k, row.get(k)) for k in ("text", "title", "url", "id", "published", "date", "modified",
+                                                 "site_name", "language")] + bylines:
         if isinstance(value, str) and _SURROGATE.search(value):
             bad = _SURROGATE.search(value).group()  # type: ignore[union-attr]
             return failure(f"'{key}' holds a lone surrogate escape (\\u{ord(bad):04x}): not valid Unicode")
@@ -162,6 +164,9 @@ def _article_from_json_line(line: str, source: str, number: int) -> Item:
         external_id=optional_str(row.get("id")),
         # the same cleaning as a page's byline: "By Jane Doe and John Roe" is two people, "Staff" none
         authors=clean_authors([value for _, value in bylines]) if bylines else (),
+        modified=iso_date(optional_str(row.get("modified"))),
+        site_name=optional_str(row.get("site_name"), title=True),
+        language=language_tag(optional_str(row.get("language"))),
     )
 
 

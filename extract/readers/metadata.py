@@ -112,9 +112,9 @@ def page_metadata(doc: lxml.html.HtmlElement) -> PageMetadata:
         take("url", metas.get(key, "").strip(), f"meta {key}")
     take("url", _text(ld.get("url")).strip(), "json-ld url")
     for key in LANGUAGE_META:
-        take("language", _language(metas.get(key)), f"meta {key}")
-    take("language", _language(_text(ld.get("inLanguage"))), "json-ld inLanguage")
-    take("language", _language(doc.get("lang") or doc.get("xml:lang")), "html lang")
+        take("language", language_tag(metas.get(key)), f"meta {key}")
+    take("language", language_tag(_text(ld.get("inLanguage"))), "json-ld inLanguage")
+    take("language", language_tag(doc.get("lang") or doc.get("xml:lang")), "html lang")
     for value in doc.xpath("//time[@itemprop='datePublished' or @pubdate]/@datetime") + doc.xpath("//time/@datetime"):
         take("published", iso_date(str(value)), "time datetime")
     titles = doc.xpath("//title")
@@ -210,7 +210,8 @@ def _author_elements(doc: lxml.html.HtmlElement) -> list[str]:
     return [v for v in values if v][:MAX_AUTHORS]
 
 
-def _language(value: str | None) -> str | None:
+def language_tag(value: str | None) -> str | None:
+    """The lower-case primary subtag of a declared language ("en-GB" -> "en"), or None."""
     if not value:
         return None
     primary = re.split(r"[-_]", value.strip())[0].lower()
