@@ -22,6 +22,8 @@ from newsgraph.extract.readers import RawArticle, iter_articles
 from newsgraph.graph import articles, schema
 from newsgraph.graph.store import Store
 
+from neo4j_support import cypher, neo4j_server, push_db  # noqa: F401
+
 pytestmark = pytest.mark.issue(18)
 
 runner = CliRunner()
@@ -209,3 +211,20 @@ def test_a_store_of_schema_7_upgrades_and_keeps_every_row(tmp_path: Path) -> Non
     assert runner.invoke(app, ["ingest", str(pages / "modified-only.html"), "--db", str(db), "--workers", "1"]
                          ).exit_code == 0
     assert doc_rows(db)["modified-only.html"][4:] == ("2025-06-10T08:00:00+00:00", "Wire Daily", "en")
+
+
+@pytest.mark.neo4j
+def test_push_gives_document_nodes_the_page_metadata(neo4j_server: str, tmp_path: Path) -> None:  # noqa: F811
+    db = tmp_path / "kg.db"
+    assert runner.invoke(app, ["ingest", str(write_pages(tmp_path / "pages")), "--db", str(db), "--workers", "1"]
+                         ).exit_code == 0
+    push_db(db, neo4j_server, min_confidence=0.0)
+    rows = cypher(neo4j_server, "MATCH (d:Document) RETURN d.title AS title, d.published AS published, d.date AS date, "
+                  "d.modified AS modified, d.site_name AS site, d.language AS lang ORDER BY title")
+    assert rows == [
+        {"title": "Bare", "published": None, "date": None, "modified": None, "site": None, "lang": None},
+        {"title": "Rubio back in San Salvador", "published": None, "date": "2025-06-10",
+         "modified": "2025-06-10T08:00:00+00:00", "site": "Wire Daily", "lang": "en"},
+        {"title": "Rubio meets Bukele", "published": "2025-02-03T09:00:00+00:00", "date": "2025-02-03",
+         "modified": "2025-02-04T16:30:00+00:00", "site": "The Meridian Post", "lang": "en"},
+    ]

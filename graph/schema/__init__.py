@@ -30,6 +30,7 @@ from newsgraph.errors import NotAStore, StoreDamaged, StoreTooNew
 
 APPLICATION_ID = 0x4E475246  # "NGRF" in the SQLite header: a newsgraph store
 _MIGRATION_FILE = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+_ADD_COLUMN = re.compile(r"^ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,14 @@ def check(conn: sqlite3.Connection, path: str, version: int) -> None:
             raise StoreDamaged(path=path, detail=f"table {table!r} lacks column {', '.join(map(repr, missing))}")
 
 
+def _has_column_already(conn: sqlite3.Connection, statement: str) -> bool:
+    """SQLite has no ``ADD COLUMN IF NOT EXISTS``: a store that already has the column a
+    migration adds (its version mark set back, as other migrations' ``IF NOT EXISTS`` allow)
+    skips that statement instead of failing the whole upgrade."""
+    m = _ADD_COLUMN.match(statement)
+    return bool(m) and any(r[1] == m.group(2) for r in conn.execute(f'PRAGMA table_info("{m.group(1)}")'))
+
+
 def upgrade(conn: sqlite3.Connection, path: str) -> int:
     """Create or migrate the store to ``schema_version()`` in one transaction; returns
     the version found before. The version is read again inside the transaction, so two
@@ -135,7 +144,8 @@ def upgrade(conn: sqlite3.Connection, path: str) -> int:
             check(conn, path, start)
         for mig in migrations()[start:]:
             for statement in mig.statements():
-                conn.execute(statement)
+                if not _has_column_already(conn, statement):
+                    conn.execute(statement)
         target = schema_version()
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {target}")
