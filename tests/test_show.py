@@ -110,6 +110,8 @@ def test_page_data_has_evidence_with_document_titles(show_db):
     assert data["documents"]["doc1"] == {
         "title": "Rubio lands in El Salvador", "date": "2025-02-01", "url": "https://example.org/rubio-lands",
         "source": "news/doc1.txt",
+        # page metadata (issue 18): null where the input gave none
+        "published": "2025-02-01", "modified": None, "site_name": None, "language": None,
     }
     assert set(data["documents"]) == {"doc1", "doc2"}
     co = next(e for e in data["edges"] if e["type"] == "CO_OCCURS_WITH")

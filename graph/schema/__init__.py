@@ -127,7 +127,9 @@ def _has_column_already(conn: sqlite3.Connection, statement: str) -> bool:
     migration adds (its version mark set back, as other migrations' ``IF NOT EXISTS`` allow)
     skips that statement instead of failing the whole upgrade."""
     m = _ADD_COLUMN.match(statement)
-    return bool(m) and any(r[1] == m.group(2) for r in conn.execute(f'PRAGMA table_info("{m.group(1)}")'))
+    if m is None:
+        return False
+    return any(r[1] == m.group(2) for r in conn.execute(f'PRAGMA table_info("{m.group(1)}")'))
 
 
 def upgrade(conn: sqlite3.Connection, path: str) -> int:
