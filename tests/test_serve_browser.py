@@ -248,7 +248,8 @@ def build_hostile_store(path: Path) -> Path:
     text = sentence + " Nothing else happened."
     a, b, c = 0, len(IMG) + 5, len(IMG) + 5 + len(SCRIPT) + 4
     doc = ExtractedDocument(id="hostile1", text_length=len(text), source="<svg onload=window.__pwned=4>/feed",
-                            title=TITLE, url="javascript:window.__pwned=5", published="2025-05-01", text=text)
+                            title=TITLE, url="javascript:window.__pwned=5", published="2025-05-01", text=text,
+                            site_name="<img src=x onerror=window.__pwned=6>Post", modified="2025-05-03T10:00:00Z")
     doc.entities = [
         ExtractedEntity(id="person:hostile-img", name=IMG, type="Person", mentions=1, aliases={"</textarea><img src=z>"}),
         ExtractedEntity(id="org:hostile-script", name=SCRIPT, type="Organization", mentions=1),
@@ -329,6 +330,8 @@ def test_hostile_names_are_text_everywhere(chromium, tmp_path):
     for where in ("node", "evidence", "article", "path"):
         assert SCRIPT in seen[where], where
     assert TITLE in seen["article"] and "<svg onload=window.__pwned=4>/feed" in seen["article"]
+    # the page metadata of the article line (issue 18), as text
+    assert "<img src=x onerror=window.__pwned=6>Post · 2025-05-01 · updated 2025-05-03" in seen["article"]
     assert "</textarea><img src=z>" in seen["card"] and "</textarea><img src=z>" in seen["cypher"]
     assert marks == [IMG, SCRIPT, "Paris"]
     assert not any(h.lower().startswith("javascript:") for h in links)  # the article's URL is not a link

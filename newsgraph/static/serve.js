@@ -618,7 +618,10 @@
       art.appendChild(el("h1", { text: d.title || "(untitled document)" }));
       // the byline (issue 18): who wrote it, not someone the text names
       var byline = (d.authors || []).map(function (a) { return a.name; }).join(", ");
-      var meta = [byline && "by " + byline, d.date, d.source, "id " + d.id].filter(Boolean).join(" · ");
+      // page metadata (issue 18): the publication, and a later modified day than the date
+      var updated = (d.modified || "").slice(0, 10);
+      var meta = [byline && "by " + byline, d.site_name, d.date, updated && updated !== d.date && "updated " + updated,
+                  d.source, "id " + d.id].filter(Boolean).join(" · ");
       var metaLine = el("p", { "class": "note" }, [meta]);
       if (/^https?:\/\//i.test(d.url || "")) {
         metaLine.appendChild(document.createTextNode(" · "));
