@@ -116,6 +116,8 @@ def clean_span(span: Span) -> Span | None:
         end -= 1
     words = _bare_words(title_words)
     label = span.label_
+    while end - start > 1 and doc[start].lower_ in load_context_cues().leading_non_name_words:
+        start += 1  # "Past Congressional Budget Office forecasts": a sentence's first word, not the name's
     start = _extend_person(doc, start, titles, initials=label == "PERSON")
     end = _extend_compound(doc, start, end)
     if end - start == 1 and start > 1 and doc[start - 1].text == "The" and not doc[start - 1].is_sent_start \
@@ -162,6 +164,17 @@ def clean_span(span: Span) -> Span | None:
         return None  # "New Home" of "New Home Secretary": a title's first words, not a name
     if start >= end:
         return None
+    if label == "PERSON" and doc[end - 1].lower_.rstrip(".") in HONORIFICS and end < len(doc) and doc[end].is_title:
+        # "former Tory Treasurer Lord | Ashcroft": the model stopped at the honorific; the
+        # name is the capitalised words after it (their own mention if the model tagged them)
+        if doc[end].ent_type_:
+            return None
+        k = end
+        while k < len(doc) and k - end < 3 and doc[k].is_title and doc[k].pos_ == "PROPN" and not doc[k].ent_type_:
+            k += 1
+        if k == end:
+            return None
+        start, end = end, k
     if span.label_ == "ORG" and start > 0 and doc[start - 1].lower_ == "of" and all(
         doc[i].lower_ in words for i in range(start, end)
     ):
@@ -286,7 +299,7 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
         if part.start < covered:
             continue
         span = clean_span(part)
-        if span is None or is_non_entity(span) or _common_word(span, orth):
+        if span is None or is_non_entity(span) or _common_word(span, orth) or _cited_work(span) or _period(span):
             continue
         covered = max(covered, span.end)
         mentions.append(
@@ -307,6 +320,26 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
             )
         )
     return mentions
+
+
+def _cited_work(span: Span) -> bool:
+    """A title cited with its year in brackets, as reviews and obituaries list films, books
+    and albums: "Wheels (1971), The Moneychangers (1975) and Overload (1979)". A person's
+    dates are a range ("(1920-2004)") or an age, never one bare year."""
+    doc, end = span.doc, span.end
+    if span.label_ in {"GPE", "LOC", "NORP"} or end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    year = doc[end + 1].text
+    return len(year) == 4 and year.isdigit() and 1800 <= int(year) <= 2100
+
+
+def _period(span: Span) -> bool:
+    """An era named by a period and a place: "Victorian England", "Tudor England", "Nazi
+    Germany" (LABELLING.md: a name that fits no type is left out)."""
+    if len(span) < 2 or span[0].lower_ not in load_non_entity_rules().period_words or span.label_ == "PERSON":
+        return False
+    rest = span[1:]
+    return span.label_ in {"GPE", "LOC", "FAC"} or load_gazetteer().country(rest.text) is not None
 
 
 def _common_word(span: Span, orth: dict[int, int]) -> bool:
@@ -616,6 +649,7 @@ class NonEntityRules:
     event_heads: frozenset[str]
     collective_nouns: frozenset[str]
     work_of_nouns: frozenset[str]
+    period_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -629,7 +663,7 @@ def load_non_entity_rules() -> NonEntityRules:
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "non_entities.json").read_text("utf-8"))
     keys = ["names", "last_words", "cue_nouns", "group_nouns", "work_verbs", "work_in_verbs", "work_in_nouns", "event_heads",
-            "collective_nouns", "work_of_nouns"]
+            "collective_nouns", "work_of_nouns", "period_words"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"non_entities.json: {', '.join(bad)} must be a list of words")
@@ -668,6 +702,7 @@ class ContextCues:
     org_object_verbs: frozenset[str]
     place_verbs_in: frozenset[str]
     org_last_words: frozenset[str]
+    leading_non_name_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -681,7 +716,8 @@ def load_context_cues() -> ContextCues:
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "context_cues.json").read_text("utf-8"))
     keys = ["role_nouns_before", "place_words_last", "place_nouns_after", "person_nouns", "office_words", "org_nouns",
             "org_nouns_before",
-            "org_nouns_after", "org_possessed_nouns", "org_object_verbs", "place_verbs_in", "org_last_words"]
+            "org_nouns_after", "org_possessed_nouns", "org_object_verbs", "place_verbs_in", "org_last_words",
+            "leading_non_name_words"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"context_cues.json: {', '.join(bad)} must be a list of words")

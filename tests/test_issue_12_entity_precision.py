@@ -61,3 +61,38 @@ def test_issue_12_a_capitalised_common_noun_is_no_entity():
     assert "Wireless" not in found and "Budget" not in found
     assert found.get("Petronella Vance") == {"Person"}
     assert found.get("Treasury") == {"Organization"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_titles_cited_with_their_year_are_works():
+    found = nodes(
+        "The novelist Marguerite Okoye died on Friday. Her novels Tidewater (1968), The Lenders (1974) and Overdrive "
+        "(1981) sold millions of copies, and Okoye moved to Lagos in 1990."
+    )
+    assert not {"Tidewater", "The Lenders", "Lenders", "Overdrive"} & set(found)
+    assert found.get("Marguerite Okoye") == {"Person"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_period_and_a_place_name_an_era():
+    found = nodes(
+        "The drama, about a forger in Victorian England, follows his series about Tudor England. "
+        "It was filmed in England and Scotland."
+    )
+    assert not {"Victorian England", "Tudor England"} & set(found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_sentence_opening_word_or_a_position_is_not_part_of_the_name():
+    found = nodes(
+        "Past Congressional Budget Office forecasts were too gloomy, officials said. "
+        "Wing Henri Delacroix and Ludovic Marchal come into the side for the match against Italy."
+    )
+    assert "Congressional Budget Office" in found and "Past Congressional Budget Office" not in found
+    assert found.get("Henri Delacroix") == {"Person"} and "Wing Henri Delacroix" not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_name_the_model_cut_after_the_honorific_is_not_a_person():
+    found = nodes("The party repaid the loan to former Tory Treasurer Lord Bellingham after the election.")
+    assert not any(name.endswith("Lord") for name in found)
