@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Mapping, Optional
 
 import typer
 
-from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 from newsgraph.cli_common import (
     new_table,
     DEFAULT_DB_PATH,
@@ -26,7 +25,8 @@ from newsgraph.cli_common import (
     print_json,
 )
 from newsgraph.errors import DemoStoreInUse, InputError
-from newsgraph.kg import IngestSummary, KnowledgeGraph
+from newsgraph.kg import IngestSummary, KnowledgeGraph, Neo4jGraph
+from newsgraph.options import DEFAULT_MIN_CONFIDENCE
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -135,16 +135,12 @@ def extract(
 ) -> None:
     """Entities and relations of one text, printed; nothing is stored. With --jsonl, the
     batch form for map steps: JSON Lines of articles in, one extracted document per line out."""
-    from newsgraph.extract.readers import ReadFailure, iter_articles
-
     if engine is not None:
         if engine != "spark":
             raise InputError(detail=f"unknown engine {engine!r}; use spark")
         if out_dir is None:
             raise InputError(detail="--engine needs --out FOLDER for the partitions' output")
-        from newsgraph.extract.distributed import run_spark
-
-        result = run_spark([file], out_dir, model=model, master=master, on_failure=error_line)
+        result = KnowledgeGraph.extract_spark([file], out_dir, model=model, master=master, on_failure=error_line)
         if json_out:
             print_json(result.to_dict())
         else:
@@ -157,25 +153,20 @@ def extract(
             raise typer.Exit(1)
         return
     if jsonl:
-        from newsgraph.extracted import extract_jsonl
-
         from collections import Counter
 
         skipped: Counter[str] = Counter()
-        _, failed = extract_jsonl(file, sys.stdout, model=model, workers=workers, on_failure=input_failure,
-                                  skipped=skipped)
+        _, failed = KnowledgeGraph.extract_stream(file, sys.stdout, model=model, workers=workers, on_failure=input_failure,
+                                                  skipped=skipped)
         if skipped:  # stdout is the documents; the count goes to stderr, not as an error
             print("skipped: " + ", ".join(f"{n} {r}" for r, n in sorted(skipped.items())), file=sys.stderr)
         if failed:
             raise typer.Exit(1)
         return
 
-    items = list(iter_articles([file], stdin=sys.stdin if file == "-" else None))
-    failures = [i for i in items if isinstance(i, ReadFailure)]
-    for f in failures:
-        input_failure(f.message())
-    docs = [KnowledgeGraph.extract_text(a.text, model=model, source=a.source, title=a.title, min_confidence=min_confidence)
-            for a in items if not isinstance(a, ReadFailure)]
+    docs, failures = KnowledgeGraph.extract_files(
+        [file], stdin=sys.stdin if file == "-" else None, model=model, min_confidence=min_confidence, on_failure=input_failure,
+    )
     if json_out:
         print_json(docs[0].to_dict() if len(docs) == 1 else [d.to_dict() for d in docs])
     else:
@@ -227,9 +218,7 @@ def entity(
     """An entity's card: type, aliases, counts and its connections with evidence."""
     card: Mapping[str, Any]
     if neo4j:
-        from newsgraph.queries.neo4j_card import entity_card
-
-        card = entity_card(name, neo4j, min_confidence=min_confidence)
+        card = Neo4jGraph(neo4j).entity(name, min_confidence=min_confidence)
     else:
         with KnowledgeGraph.open(db, readonly=True) as kg:
             card = kg.entity(name, min_confidence=min_confidence)

@@ -20,8 +20,7 @@ import typer
 from typer.core import TyperCommand
 
 from newsgraph.errors import DiskFull, InputError, NewsgraphError, OutputError, StoreDamaged
-from newsgraph.graph.model import ENTITY_TYPES
-from newsgraph.kg import DEFAULT_DB
+from newsgraph.options import DEFAULT_DB, ENTITY_TYPES
 from newsgraph.terminal_text import strip_controls
 from newsgraph.cli_coerce import use_plain_coercion
 from newsgraph.cli_lazy import LazyGroup

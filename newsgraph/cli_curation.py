@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Callable, Optional, TextIO, cast
+from typing import Annotated, Callable, Optional
 
 import typer
 
@@ -21,9 +21,8 @@ from newsgraph.cli_common import (
     print_json,
 )
 from newsgraph.errors import CorrectionFileError
-from newsgraph.graph.model import ENTITY_TYPES
 from newsgraph.kg import Correction, KnowledgeGraph
-from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
+from newsgraph.options import DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES
 
 
 # This module's commands; the top-level group (cli_lazy.LazyGroup) builds one when it is invoked.
@@ -215,17 +214,8 @@ def corrections_export(
         if file == "-":
             kg.export_corrections(sys.stdout)
             return
-        from pathlib import Path
-
-        from newsgraph.exports.files import atomic_output, refuse_unsafe_destination
-
-        def failed(path: str, detail: str) -> CorrectionFileError:
-            return CorrectionFileError(path=path, line=0, detail=detail)
-
         # never over the store or another database; a failed write leaves the old file (issue 14)
-        refuse_unsafe_destination(Path(file), kg.store.path, failed)
-        with atomic_output(Path(file), failed, text=True, make_parents=False) as out:
-            n = kg.export_corrections(cast(TextIO, out))  # opened in text mode
+        n = kg.write_corrections(file)
     err_console().print(f"{n} correction(s) written to {file}")
 
 

@@ -7,8 +7,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from newsgraph.queries import filters
-from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 from newsgraph.cli_common import (
     DEFAULT_DB_PATH,
     DbOption,
@@ -22,9 +20,8 @@ from newsgraph.cli_common import (
     print_json,
 )
 from newsgraph.errors import ExportOptionError
-from newsgraph.exports import EXPORTERS
-from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.kg import KnowledgeGraph
+from newsgraph.options import DEFAULT_MIN_CONFIDENCE, EXPORTERS, RelationFilter, date_bound
 
 _FORMATS = ", ".join(f"{name} ({e.description})" for name, e in EXPORTERS.items())
 
@@ -62,8 +59,8 @@ def export_command(
         raise ExportOptionError(detail="--json prints a summary on stdout; it cannot be combined with -o -")
     flt = RelationFilter(
         entity_types=list(entity_type or []), relation_types=list(relation_type or []), min_weight=min_weight,
-        min_confidence=min_confidence, since=filters.date_bound(since, end=False, option="--since"),
-        until=filters.date_bound(until, end=True, option="--until"),
+        min_confidence=min_confidence, since=date_bound(since, end=False, option="--since"),
+        until=date_bound(until, end=True, option="--until"),
         include_cooccurrence=cooccurrence, evidence_per_edge=evidence,
     )
     with KnowledgeGraph.open(db, readonly=True) as kg:

@@ -1,7 +1,7 @@
 """``newsgraph neo4j push``: the store into a Neo4j server.
 
 (``newsgraph cypher QUERY --neo4j URI`` lives in ``cli_queries`` and calls
-``newsgraph.queries.cypher_neo4j.run_cypher``.)"""
+``newsgraph.kg.Neo4jGraph.cypher``.)"""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from newsgraph.cli_common import new_table, DEFAULT_DB_PATH, DbOption, JsonOption, console, handles_errors, print_json
-from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE
+from newsgraph.options import DEFAULT_MIN_CONFIDENCE
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -80,7 +80,6 @@ def push(
     json_out: JsonOption = False,
 ) -> None:
     """Push entities, documents, mentions, bylines and relations to Neo4j; pushing again updates, never duplicates."""
-    from newsgraph.graph.neo4j_sync import push as push_store
     from newsgraph.kg import KnowledgeGraph
 
     with KnowledgeGraph.open(db, readonly=True) as kg, _progress() as bar:
@@ -91,8 +90,9 @@ def push(
                 tasks[phase] = bar.add_task(phase, total=total or None)
             bar.update(tasks[phase], completed=done)
 
-        summary = push_store(
-            kg.store, uri, user, password, database, batch_size, progress, writers=writers, min_confidence=min_confidence
+        summary = kg.push(
+            uri, user=user, password=password, database=database, batch_size=batch_size, writers=writers,
+            min_confidence=min_confidence, progress=progress,
         )
     if json_out:
         print_json(summary.to_dict())

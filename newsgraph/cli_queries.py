@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 from newsgraph.cli_common import (
     new_table,
     DEFAULT_DB_PATH,
@@ -25,24 +24,15 @@ from newsgraph.cli_common import (
     handles_errors,
     print_json,
 )
-from newsgraph.errors import InvalidQueryOption, Neo4jUnavailable
-from newsgraph.graph.model import ENTITY_TYPES
-from newsgraph.kg import KnowledgeGraph
-from newsgraph.queries.cypher import DEFAULT_MAX_WORK, DEFAULT_TIMEOUT
+from newsgraph.errors import InvalidQueryOption
+from newsgraph.kg import KnowledgeGraph, Neo4jGraph
+from newsgraph.options import DEFAULT_MAX_WORK, DEFAULT_MIN_CONFIDENCE, DEFAULT_TIMEOUT, ENTITY_TYPES, parse_params
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from newsgraph.graph.records import Connection, Connections, CypherResult, PathResult
+    from newsgraph.kg import Connection, Connections, CypherResult, PathResult
 
-
-
-def _run_neo4j(uri: str, query: str, params: dict[str, Any], **kwargs: Any) -> CypherResult:
-    try:
-        from newsgraph.queries.cypher.neo4j import run_cypher
-    except ImportError:
-        raise Neo4jUnavailable(uri=uri, detail="the Neo4j query backend (newsgraph.queries.cypher.neo4j) is not available in this build") from None
-    return run_cypher(uri, query, params, **kwargs)
 
 
 def _query_text(query: str | None, file: Path | None) -> str:
@@ -120,19 +110,16 @@ def cypher(
     """Run a Cypher query on the embedded graph (no server), or in Neo4j with --neo4j URI."""
     if json_out and csv_out:
         raise InvalidQueryOption(detail="choose one of --json and --csv")
-    from newsgraph.queries import results  # loads rich: only the command that prints its tables pays
-
     text = _query_text(query, file)
-    params = results.parse_params(param or [])
+    params = parse_params(param or [])
     if neo4j:
         if explain:
             raise InvalidQueryOption(detail="--explain is for the embedded engine; prefix the query with EXPLAIN in Neo4j")
         if min_confidence != DEFAULT_MIN_CONFIDENCE:
             # Neo4j holds what the last push wrote; a floor here would be a silent no-op.
             raise InvalidQueryOption(detail="--min-confidence is for the embedded graph; in Neo4j the floor is the push's (neo4j push --min-confidence), or filter on r.confidence")
-        result = _run_neo4j(
-            neo4j, text, params, write=write, user=user, password=password, database=database,
-            allow_procedures=allow_procedures,
+        result = Neo4jGraph(neo4j, user=user, password=password, database=database).cypher(
+            text, params, write=write, allow_procedures=allow_procedures,
         )
     else:
         progress = _BuildProgress()
@@ -146,12 +133,14 @@ def cypher(
             progress.end()
     for warning in result.get("warnings", []):
         sys.stderr.write(f"Warning: {warning}\n")
+    from newsgraph import render  # loads rich: only the command that prints its tables pays
+
     if json_out:
-        sys.stdout.write(results.to_json(result) + "\n")
+        sys.stdout.write(render.cypher_json(result) + "\n")
     elif csv_out:
-        results.write_csv(result, sys.stdout)
+        render.write_cypher_csv(result, sys.stdout)
     else:
-        results.render_table(console(), result)
+        render.render_cypher_table(console(), result)
 
 
 def _arrow(direction: str, relation: str) -> str:

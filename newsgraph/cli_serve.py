@@ -8,6 +8,7 @@ import typer
 
 from newsgraph.cli_common import DEFAULT_DB_PATH, DbOption, err_console, handles_errors
 from newsgraph.errors import ServeListenError
+from newsgraph.options import is_loopback
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -39,7 +40,7 @@ def serve(
 
     import uvicorn
 
-    from newsgraph.serve.app import create_app, is_loopback
+    from newsgraph.serve import create_app  # the explorer: a front end over the facade, like this CLI
 
     application = create_app(db, host=host, allow_edits=allow_edits)
     # Bound here, not by uvicorn: a busy port is one coded line, and --port 0 prints the

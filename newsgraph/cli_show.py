@@ -6,7 +6,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 from newsgraph.cli_common import (
     DEFAULT_DB_PATH,
     DbOption,
@@ -17,9 +16,8 @@ from newsgraph.cli_common import (
     handles_errors,
     print_json,
 )
-from newsgraph.graph.model import ENTITY_TYPES
 from newsgraph.kg import KnowledgeGraph
-from newsgraph.show import DEFAULT_MAX_NODES, EgoOptions, write_show
+from newsgraph.options import DEFAULT_MAX_NODES, DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES
 
 
 # This module's commands; the top-level group (cli_lazy.LazyGroup) builds one when it is invoked.
@@ -55,13 +53,11 @@ def show(
     """Draw an entity's ego network as one self-contained HTML page (works offline): nodes
     coloured by type and sized by mentions, edges by relation type and weight; click an edge
     for its evidence sentences and documents."""
-    opts = EgoOptions(
-        depth=depth, entity_types=entity_types or [], relation_types=relation_types or [],
-        include_cooccurrence=cooccurrence, min_weight=min_weight, min_confidence=min_confidence,
-        max_nodes=max_nodes,
-    )
     with KnowledgeGraph.open(db, readonly=True) as kg:
-        result = write_show(kg, name, opts, output, open_browser=not no_open)
+        result = kg.show(
+            name, output, open_browser=not no_open, depth=depth, entity_types=entity_types, relation_types=relation_types,
+            include_cooccurrence=cooccurrence, min_weight=min_weight, min_confidence=min_confidence, max_nodes=max_nodes,
+        )
     if json_out:
         print_json(result.to_dict())
         return

@@ -9,25 +9,33 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TextIO, cast
 
 from newsgraph.errors import AmbiguousEntity, InputError, UnknownEntity
 from newsgraph.graph.model import ExtractedDocument, document_id
 from newsgraph.graph import corrections
 from newsgraph.graph.corrections import Correction
-from newsgraph.graph.records import Connections, CypherResult, EntityCard, PathResult, StoreStats, TopResult
+from newsgraph.graph.records import Connection, Connections, CypherResult, EntityCard, PathResult, StoreStats, TopResult
 from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.review import ReviewItem
 from newsgraph.graph.search import SearchHit
 from newsgraph.graph.store import BatchResult, Store
-from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
+from newsgraph.options import DEFAULT_DB, DEFAULT_MAX_NODES, DEFAULT_MIN_CONFIDENCE
 
 if TYPE_CHECKING:  # the modules behind these load on use (issue 16, fast start)
+    from collections import Counter
+
+    from newsgraph.extract.distributed import JobResult
     from newsgraph.exports import ExportResult
     from newsgraph.exports.source import Destination
-    from newsgraph.show import EgoNetwork, EgoOptions
+    from newsgraph.graph.neo4j_sync import PushSummary
+    from newsgraph.show import EgoNetwork, EgoOptions, ShowResult
 
-DEFAULT_DB = "newsgraph.db"
+# The facade's vocabulary: what a front end names in annotations comes from here too.
+__all__ = [
+    "Connection", "Connections", "Correction", "CypherResult", "DEFAULT_DB", "EntityCard", "IngestSummary",
+    "KnowledgeGraph", "Neo4jGraph", "PathResult", "StoreStats", "TopResult",
+]
 COMMIT_EVERY = 64  # documents per transaction: small enough that a kill loses little
 
 
@@ -218,6 +226,53 @@ class KnowledgeGraph:
         doc = extract_doc(nlp(text), nlp, document_id=document_id(text), source=source, title=title)
         doc.relations = [r for r in doc.relations if r.confidence >= min_confidence]
         return doc
+
+    @staticmethod
+    def extract_files(
+        paths: Iterable[str | Path],
+        *,
+        stdin: TextIO | None = None,
+        model: str | None = None,
+        min_confidence: float = 0.0,
+        on_failure: Callable[[str], None] | None = None,
+    ) -> tuple[list[ExtractedDocument], int]:
+        """``newsgraph extract FILE``: every article the inputs hold, extracted and not
+        stored. Inputs that cannot be read are reported through ``on_failure`` first (all of
+        them, before any parse) and counted; returns (documents, failures)."""
+        from newsgraph.extract.readers import ReadFailure, iter_articles
+
+        items = list(iter_articles(paths, stdin=stdin))
+        failures = [i for i in items if isinstance(i, ReadFailure)]
+        for f in failures:
+            if on_failure:
+                on_failure(f.message())
+        docs = [
+            KnowledgeGraph.extract_text(a.text, model=model, source=a.source, title=a.title, min_confidence=min_confidence)
+            for a in items if not isinstance(a, ReadFailure)
+        ]
+        return docs, len(failures)
+
+    @staticmethod
+    def extract_stream(
+        path: str, out: TextIO, *, model: str | None = None, workers: int | None = None,
+        on_failure: Callable[[str], None] | None = None, skipped: Counter[str] | None = None,
+    ) -> tuple[int, int]:
+        """``extract --jsonl``: one extracted document per JSON line of ``path`` written to
+        ``out``, in input order (``newsgraph.extracted.extract_jsonl``); (written, failed)."""
+        from newsgraph.extracted import extract_jsonl
+
+        return extract_jsonl(path, out, model=model, workers=workers, on_failure=on_failure, skipped=skipped)
+
+    @staticmethod
+    def extract_spark(
+        paths: Iterable[str | Path], out_dir: str | Path, *, model: str | None = None, master: str = "local[2,2]",
+        on_failure: Callable[[str], None] | None = None,
+    ) -> JobResult:
+        """``extract --engine spark``: the batch form as an Apache Spark job writing
+        part-NNNNN files to ``out_dir`` (``newsgraph.extract.distributed.run_spark``)."""
+        from newsgraph.extract.distributed import run_spark
+
+        return run_spark(paths, out_dir, model=model, master=master, on_failure=on_failure)
 
     # -- reads ------------------------------------------------------------------------
     def search(self, text: str, entity_type: str | None = None, limit: int = 20) -> list[SearchHit]:
@@ -443,6 +498,52 @@ class KnowledgeGraph:
         root = self.resolve(ego) if ego is not None else None
         return export(self.store, fmt, dest, flt, ego=root, depth=depth, parallel=parallel, entity_ids=entity_ids)
 
+    def show(
+        self,
+        name: str,
+        output: str | Path | None = None,
+        *,
+        open_browser: bool = True,
+        depth: int = 1,
+        entity_types: list[str] | None = None,
+        relation_types: list[str] | None = None,
+        include_cooccurrence: bool = False,
+        min_weight: int = 0,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+        max_nodes: int = DEFAULT_MAX_NODES,
+    ) -> ShowResult:
+        """``newsgraph show``: the ego network of ``name`` as one self-contained HTML page at
+        ``output``, or in a new temporary file opened in the browser when it is None."""
+        from newsgraph.show import EgoOptions, write_show
+
+        opts = EgoOptions(
+            depth=depth, entity_types=entity_types or [], relation_types=relation_types or [],
+            include_cooccurrence=include_cooccurrence, min_weight=min_weight, min_confidence=min_confidence,
+            max_nodes=max_nodes,
+        )
+        return write_show(self, name, opts, output, open_browser=open_browser)
+
+    # -- Neo4j (graph/neo4j_sync.py; reads there through Neo4jGraph) ----------------------
+    def push(
+        self,
+        uri: str | None = None,
+        *,
+        user: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+        batch_size: int = 5000,
+        writers: int = 2,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+        progress: Callable[[str, int, int], None] | None = None,
+    ) -> PushSummary:
+        """``newsgraph neo4j push``: this store into the Neo4j server at ``uri`` (None:
+        ``NEO4J_URI`` or bolt://localhost:7687); pushing again updates, never duplicates.
+        ``progress(phase, done, total)`` hears of each phase."""
+        from newsgraph.graph.neo4j_sync import push
+
+        return push(self.store, uri, user, password, database, batch_size, progress, writers=writers,
+                    min_confidence=min_confidence)
+
     # -- corrections (graph/corrections.py) ---------------------------------------------
     def review(self, limit: int = 10, min_confidence: float | None = None) -> list[ReviewItem]:
         """What is most worth a human look: weak edges on hubs, pairs linked by conflicting
@@ -514,6 +615,19 @@ class KnowledgeGraph:
             n += 1
         return n
 
+    def write_corrections(self, path: str | Path) -> int:
+        """``corrections export FILE``: the active corrections written atomically to ``path``
+        (never over the store or another database; a failed write leaves the old file)."""
+        from newsgraph.errors import CorrectionFileError
+        from newsgraph.exports.files import atomic_output, refuse_unsafe_destination
+
+        def failed(where: str, detail: str) -> CorrectionFileError:
+            return CorrectionFileError(path=where, line=0, detail=detail)
+
+        refuse_unsafe_destination(Path(path), self.store.path, failed)
+        with atomic_output(Path(path), failed, text=True, make_parents=False) as out:
+            return self.export_corrections(cast(TextIO, out))  # opened in text mode
+
     def import_corrections(self, source: TextIO, path: str = "<stdin>",
                            on_failure: Callable[[str], None] | None = None) -> tuple[int, int, int]:
         """Apply the corrections of a JSON Lines file not applied here yet (by uid).
@@ -548,3 +662,37 @@ class KnowledgeGraph:
                 if on_failure:
                     on_failure(str(CorrectionFileError(path=path, line=n, detail=str(exc))))
         return applied, present, failed
+
+
+class Neo4jGraph:
+    """The reads of ``KnowledgeGraph`` answered by a Neo4j server after ``push``: the
+    ``--neo4j URI`` paths of ``entity`` and ``cypher``. Credentials and database default to
+    ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``; every call opens its own driver."""
+
+    def __init__(self, uri: str | None = None, *, user: str | None = None, password: str | None = None,
+                 database: str | None = None) -> None:
+        self.uri, self.user, self.password, self.database = uri, user, password, database
+
+    def entity(self, name: str, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+               evidence_limit: int | None = None) -> EntityCard:
+        """``KnowledgeGraph.entity``: at most the evidence the push kept per relation."""
+        from newsgraph.queries.neo4j_card import EVIDENCE_PER_RELATION, entity_card
+
+        return entity_card(
+            name, self.uri, user=self.user, password=self.password, database=self.database,
+            min_confidence=min_confidence, evidence_limit=EVIDENCE_PER_RELATION if evidence_limit is None else evidence_limit,
+        )
+
+    def cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
+               allow_procedures: bool = False) -> CypherResult:
+        """Cypher in Neo4j; read-only (checked on the query's tokens) unless ``write``."""
+        from newsgraph.errors import Neo4jUnavailable
+
+        try:
+            from newsgraph.queries.cypher.neo4j import run_cypher
+        except ImportError:
+            raise Neo4jUnavailable(
+                uri=self.uri, detail="the Neo4j query backend (newsgraph.queries.cypher.neo4j) is not available in this build"
+            ) from None
+        return run_cypher(self.uri, query, params, write=write, user=self.user, password=self.password,
+                          database=self.database, allow_procedures=allow_procedures)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+import csv
+import json
+from typing import IO, Any, Mapping
 
 from rich.console import Console
 from rich.table import Table
@@ -11,7 +13,10 @@ from rich.text import Text
 from newsgraph.kg import IngestSummary
 from newsgraph.terminal_text import strip_controls
 
-__all__ = ["SafeConsole", "render_entity_card", "render_summary", "strip_controls"]
+__all__ = [
+    "SafeConsole", "cell_text", "cypher_json", "render_cypher_table", "render_entity_card", "render_summary", "strip_controls",
+    "write_cypher_csv",
+]
 
 
 class SafeConsole(Console):
@@ -69,3 +74,37 @@ def render_entity_card(out: Console, card: Mapping[str, Any]) -> None:
                 out.print(f"       \"{c['evidence'][0]['sentence']}\"")
         if len(rows) > CARD_ROWS_PER_RELATION:
             out.print(f"  ... and {len(rows) - CARD_ROWS_PER_RELATION} more (use --json for all)")
+
+
+# -- Cypher results (moved from queries/results.py: the query layer returns, this prints) --
+def cypher_json(result: Mapping[str, Any]) -> str:
+    return json.dumps({"columns": result["columns"], "rows": result["rows"]}, ensure_ascii=False, indent=2)
+
+
+def cell_text(value: Any) -> str:
+    """One cell as text: strings as they are, null as empty, anything else as compact JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_cypher_csv(result: Mapping[str, Any], out: IO[str]) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(result["columns"])
+    for row in result["rows"]:
+        writer.writerow([cell_text(row.get(c)) for c in result["columns"]])
+
+
+def render_cypher_table(out: Console, result: Mapping[str, Any]) -> None:
+    table = Table(*result["columns"])
+    for row in result["rows"]:
+        table.add_row(*(cell_text(row.get(c)) for c in result["columns"]))
+    out.print(table)
+    n = len(result["rows"])
+    out.print(f"{n} row{'s' if n != 1 else ''}")

@@ -28,11 +28,12 @@ from newsgraph.graph.model import COOCCURRENCE, TYPE_COLOURS
 from newsgraph.graph.nxview import build_graph
 from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.store import Store
-from newsgraph.kg import KnowledgeGraph
+from newsgraph.options import DEFAULT_MAX_NODES
 from newsgraph.queries import filters
 from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 
 if TYPE_CHECKING:
+    from newsgraph.kg import KnowledgeGraph  # show is reached from the facade (kg.show, kg.ego), not the reverse
     import networkx as nx
 
 VIS_NETWORK_VERSION = "10.1.5"
@@ -42,7 +43,6 @@ TEMPLATE = "show.html"
 
 
 TEXT_BROWSERS = {"www-browser", "links", "links2", "elinks", "lynx", "w3m", "browsh"}
-DEFAULT_MAX_NODES = 150  # beyond a few hundred nodes a force layout is a hairball
 EVIDENCE_PER_EDGE = 5
 
 

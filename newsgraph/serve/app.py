@@ -47,13 +47,13 @@ from newsgraph.errors import (
 from newsgraph.graph.model import ENTITY_TYPES, TYPE_COLOURS
 from newsgraph.graph.records import StoreStats
 from newsgraph.kg import KnowledgeGraph
+from newsgraph.options import LOOPBACK_HOSTS, is_loopback
 from newsgraph.serve.views import ego_json
 
 API_VERSION = "1"
 MAX_DEPTH = 3
 MAX_NODES_LIMIT = 2000
 EXPORT_FORMATS = {"graphml": "application/graphml+xml", "gexf": "application/gexf+xml"}
-LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 CSP = (
     "default-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data: blob:; "
     # vis-network positions its tooltip and canvas with style attributes.
@@ -95,10 +95,6 @@ class SecurityHeaders:
 
 def static_dir() -> Path:
     return Path(str(resources.files("newsgraph").joinpath("static")))
-
-
-def is_loopback(host: str) -> bool:
-    return host in LOOPBACK_HOSTS or host.startswith("127.")
 
 
 def check_store(path: str | Path) -> Path:
@@ -186,7 +182,7 @@ def create_app(
     """The app on the store at ``db`` (checked now: a missing store is NG302). Read-only
     unless ``allow_edits``: then merge/reject/confirm are offered, CSRF-protected."""
     from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
-    from newsgraph.show import DEFAULT_MAX_NODES
+    from newsgraph.options import DEFAULT_MAX_NODES
 
     store_path = check_store(db)
     graphs = Graphs(store_path)
