@@ -228,3 +228,29 @@ def test_push_gives_document_nodes_the_page_metadata(neo4j_server: str, tmp_path
         {"title": "Rubio meets Bukele", "published": "2025-02-03T09:00:00+00:00", "date": "2025-02-03",
          "modified": "2025-02-04T16:30:00+00:00", "site": "The Meridian Post", "lang": "en"},
     ]
+
+
+def test_a_web_archive_page_keeps_its_metadata(tmp_path: Path) -> None:
+    """A page in a WARC the test writes: its metadata is stored as a file's would be; the
+    target URI stands in for a missing canonical URL and the capture day for a missing date."""
+    from warc_fixtures import Record, page, write_warc
+
+    text = "Marco Rubio met Nayib Bukele in San Salvador on Monday.\n\nThe two leaders discussed security."
+    write_warc(tmp_path / "crawl.warc.gz", [
+        Record("https://wire.example/a", page("Rubio meets Bukele", text, head=(
+            '<meta property="og:site_name" content="Wire Daily">'
+            '<meta property="article:published_time" content="2025-02-03T09:00:00Z">'
+            '<meta property="article:modified_time" content="2025-02-04T10:00:00Z">'), lang="en-US")),
+        Record("https://wire.example/b", page("Rubio again", text.replace("Monday", "Friday"))),
+    ])
+    db = tmp_path / "kg.db"
+    result = runner.invoke(app, ["ingest", str(tmp_path / "crawl.warc.gz"), "--db", str(db), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT url, published, date, modified, site_name, language FROM documents ORDER BY url").fetchall()
+    conn.close()
+    assert rows == [
+        ("https://wire.example/a", "2025-02-03T09:00:00+00:00", "2025-02-03", "2025-02-04T10:00:00+00:00", "Wire Daily",
+         "en"),
+        ("https://wire.example/b", "2025-06-01T12:00:00+00:00", "2025-06-01", None, None, "en"),
+    ]
