@@ -874,12 +874,16 @@ def _place_after(doc: Doc, i: int, index: EntityIndex, types: frozenset[str] | s
     return None
 
 
+BARE_CONNECTORS = {("in",), ("at",)}
+
+
 def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
     """A name followed by a connector and a place: "Avis Bourg Co. of Folsom" (BASED_IN),
     "Daniel Sullivan, 30, of Boothbay, Maine" (LIVES_IN, to both places), "Haifa in
     northern Israel" (LOCATED_IN). Rules in ``data/attachments.jsonl``."""
     confidences = load_confidence()
     out = []
+    sports: list[bool] = []  # whether the document is a sports report, found when first needed
     for head in index.mentions:
         for rule in load_attachment_rules():
             if head.type not in rule.head_types:
@@ -903,6 +907,13 @@ def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
                 continue
             if rule.tail_types is not None and place.type not in rule.tail_types:
                 break
+            if head.type == "Organization" and connector in BARE_CONNECTORS:
+                # "against Ireland in Dublin", "Chennaiyin FC at the Sree Kanteerava Stadium":
+                # in a sports report a team "in" a place is where it plays, not its base.
+                if not sports:
+                    sports.append(is_sports_report(doc))
+                if sports[0]:
+                    break
             if doc[i].dep_ == "prep" and doc[i].head.pos_ in {"VERB", "AUX"} and doc[i].head.i < head.token_start:
                 # "Scotland will host Greece at Hampden Park", "face Belarus in Budapest": the
                 # place says where the act happens, not where the name is (issue 12, page-11).

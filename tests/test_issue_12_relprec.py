@@ -57,3 +57,16 @@ def test_issue_12_nationality_before_a_firm_gives_based_in(nlp):
     # A title makes it a role, a hyphen before the demonym leaves it unread.
     assert not any(m == "nationality_prefix" for *_, m in relations(nlp, "French President Jacques Chirac spoke."))
     assert not any(m == "nationality_prefix" for *_, m in relations(nlp, "The Anglo-Dutch oil group Shell reported profits."))
+
+
+
+@pytest.mark.issue(12)
+def test_issue_12_team_in_a_city_is_where_it_plays(nlp):
+    # "against Ireland in Dublin": in a sports report a team "in" a place is a venue.
+    found = relations(nlp, "The manager said the game against Juventus in Birmingham on Saturday would be hard. His side "
+                           "scored four goals last week and the captain returns after injury, with the league title at "
+                           "stake in the final match.")
+    assert ("Juventus", "BASED_IN", "Birmingham") not in typed(found)
+    # Elsewhere an institution "in" a city is still based there.
+    found = relations(nlp, "Sanne de Vries said she would take the case to the European Court of Human Rights in Strasbourg.")
+    assert ("European Court of Human Rights", "BASED_IN", "Strasbourg", "attachment") in found
