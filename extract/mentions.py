@@ -8,11 +8,12 @@ resolver sees names; the stripped title words stay in the ``Doc`` for the relati
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.rules import Titles, load_gazetteer, load_titles
@@ -544,6 +545,7 @@ class SportRules:
     role_nouns: frozenset[str]
     county_teams: frozenset[str] = frozenset()  # names as written, not lower-cased
     to_heads: frozenset[str] = frozenset()  # "lost to X", "defeat to X": X played
+    table_words: frozenset[str] = frozenset()  # "Attendance 23,000", "Extras 12": a table's labels
 
 
 @lru_cache(maxsize=1)
@@ -557,7 +559,7 @@ def load_sport_rules() -> SportRules:
     from newsgraph.errors import RuleFileError
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "sport.json").read_text("utf-8"))
-    lists = ["cue_lemmas", "subject_verbs", "object_verbs", "for_verbs", "against", "role_nouns", "to_heads"]
+    lists = ["cue_lemmas", "subject_verbs", "object_verbs", "for_verbs", "against", "role_nouns", "to_heads", "table_words"]
     bad = [k for k in [*lists, "county_teams"] if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad or not isinstance(raw.get("min_cues"), int):
         raise RuleFileError(detail=f"sport.json: {', '.join(bad) or 'min_cues'} must be a list of words (min_cues a number)")
@@ -578,14 +580,16 @@ def is_sports_report(doc: Doc, rules: SportRules | None = None) -> bool:
     return found >= rules.min_cues
 
 
-def retype_teams(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+def retype_teams(doc: Doc, mentions: list[RawMention], sentences: list[int] | None = None) -> list[RawMention]:
     """In a sports report, a place or country named as what plays, signs, is beaten or has a
     manager ("Glasgow beat Leinster", "Scotland manager Steve Clarke", "signed for
     Barcelona", "against Greece", "Liverpool's last two matches") is the team: label TEAM,
     typed Organization under the name written. Elsewhere places stay places."""
-    if not mentions or not is_sports_report(doc):
+    if not is_sports_report(doc):
         return mentions
     rules = load_sport_rules()
+    if sentences is not None:
+        mentions = _table_teams(doc, mentions, sentences, rules)
     gaz = load_gazetteer()
     places = {"GPE", "LOC", "FAC"}  # not ORG: the model's ORG is as often a surname ("Redknapp")
     # ... but a country the model called ORG ("Italy led 9-8") is no surname: it plays too
@@ -605,6 +609,76 @@ def retype_teams(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             m = RawMention(m.text, "TEAM", m.start, m.end, m.token_start, m.token_end, m.sentence)
         out.append(m)
     return out
+
+
+def _line_starts(doc: Doc) -> Iterator[int]:
+    """Tokens that open a line; the whitespace tokens are found in C, not token by token."""
+    yield 0
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        if "\n" in doc[i].text and i + 1 < len(doc):
+            yield i + 1
+
+
+def _is_figure(token: Token) -> bool:
+    return token.like_num or bool(SCORE.fullmatch(token.text)) or (token.text[:1] == "." and token.text[1:].isdigit())
+
+
+def _table_name(doc: Doc, i: int, rules: SportRules) -> int:
+    """End of the club's name opening a results or standings line at ``i`` (1-4 capitalised
+    words), or ``i`` when there is none: "NEW YORK 72 53 .576", "St Helens 21 19 0 2"."""
+    j = i
+    while j < len(doc) and j - i < 4 and doc[j].text[:1].isupper() and doc[j].text.rstrip(".").isalpha():
+        j += 1
+    if j == i or len(doc[i].text.rstrip(".")) == 1:  # "J. Adams 123": a player's line
+        return i
+    name = doc[i:j].text.lower()
+    if name in rules.table_words or doc[i].lower_ in _MONTH_NAMES or doc[i].lower_ in _WEEKDAYS or len(name) < 3:
+        return i
+    return j
+
+
+def _table_teams(doc: Doc, mentions: list[RawMention], sentences: list[int], rules: SportRules) -> list[RawMention]:
+    """Clubs in a sports report's tables: a line opening with a name followed by two figures
+    or more (standings: "Wigan 22 19 1 2 902 326 39"), by a score and the end of the line
+    or a bracket (an innings: "Gloucestershire 280 ( J. Russell 63"), or a result line of
+    two names and two scores ("Halifax 64 Leeds 24"). Those names are teams (TEAM), whatever
+    the model said or missed; a two-word name the model calls a person stays one (a golf
+    leaderboard's "Nick Faldo 70 68 71")."""
+    by_start = {m.token_start: n for n, m in enumerate(mentions)}
+    taken: set[int] = set()
+    for m in mentions:
+        taken.update(range(m.token_start, m.token_end))
+    out = list(mentions)
+    added = []
+    for i in _line_starts(doc):
+        j = _table_name(doc, i, rules)
+        if j == i:
+            continue
+        k = j
+        while k < len(doc) and _is_figure(doc[k]):
+            k += 1
+        figures = k - j
+        names = []
+        if figures >= 2:
+            names.append((i, j))
+        elif figures == 1:
+            after = doc[k] if k < len(doc) else None
+            if after is None or "\n" in after.text or after.text == "(":
+                names.append((i, j))
+            else:
+                j2 = _table_name(doc, k, rules)
+                if j2 > k and j2 < len(doc) and _is_figure(doc[j2]) and (j2 + 1 >= len(doc) or "\n" in doc[j2 + 1].text):
+                    names += [(i, j), (k, j2)]
+        for start, end in names:
+            n = by_start.get(start)
+            if n is not None and out[n].token_end == end:
+                m = out[n]
+                if not (m.label == "PERSON" and end - start > 1):
+                    out[n] = RawMention(m.text, "TEAM", m.start, m.end, start, end, m.sentence)
+            elif not taken.intersection(range(start, end)):
+                span = doc[start:end]
+                added.append(RawMention(span.text, "TEAM", span.start_char, span.end_char, start, end, sentences[start]))
+    return sorted(out + added, key=lambda m: m.start) if added else out
 
 
 def _scored(doc: Doc, m: RawMention) -> bool:

@@ -123,7 +123,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     )
     raw = retype_by_context(doc, raw)
     raw = apply_context(doc, raw)
-    raw = retype_teams(doc, raw)
+    raw = retype_teams(doc, raw, sentences)
     resolution = resolve(raw)
     missed = find_missed_mentions(doc, sentences, raw, missed_name_labels(resolution))
     if missed:

@@ -96,3 +96,19 @@ def test_issue_12_a_sentence_opening_word_or_a_position_is_not_part_of_the_name(
 def test_issue_12_a_name_the_model_cut_after_the_honorific_is_not_a_person():
     found = nodes("The party repaid the loan to former Tory Treasurer Lord Bellingham after the election.")
     assert not any(name.endswith("Lord") for name in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_clubs_in_results_and_standings_tables_are_organisations():
+    found = nodes(
+        "RUGBY LEAGUE - NORTHERN CUP RESULTS.\n"
+        "Results of Northern Cup rugby league matches on Sunday, after the coach praised the club's players:\n"
+        "Halifax 64 Leeds 24\n"
+        "Standings:\n"
+        "Wigan 22 19 1 2 902 326 39\n"
+        "Oldham 21 8 1 12 439 656 17\n"
+        "Attendance 12000\n"
+    )
+    for club in ["Halifax", "Leeds", "Wigan", "Oldham"]:
+        assert found.get(club) == {"Organization"}, club
+    assert "Attendance" not in found and "Standings" not in found
