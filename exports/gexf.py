@@ -36,11 +36,12 @@ from newsgraph.errors import ExportOptionError
 from newsgraph.graph.model import colour_rgb
 from newsgraph.exports._xml import escape_attr
 from newsgraph.exports.graphml import evidence_json, format_value
+from newsgraph.exports import EXPORTERS
 from newsgraph.exports.source import ChunkedWriter, Destination, GraphLike, iter_edges, iter_nodes, merged_edges, open_binary
 
 __all__ = ["write_gexf", "ATTRIBUTES", "node_size"]
 
-PARALLEL_MODES = ("keep", "merge")
+PARALLEL_MODES = EXPORTERS["gexf"].parallel_modes  # the registry's, first the default
 
 # class -> [(attribute id/title, GEXF type)]
 ATTRIBUTES: dict[str, list[tuple[str, str]]] = {

@@ -43,6 +43,7 @@ from typing import Any, BinaryIO, Callable, Iterable
 
 from newsgraph.errors import ExportOptionError
 from newsgraph.exports._xml import escape_attr, escape_text
+from newsgraph.exports import EXPORTERS
 from newsgraph.exports.source import (
     ChunkedWriter,
     EDGE_FIELDS,
@@ -61,7 +62,7 @@ from newsgraph.exports.source import (
 
 __all__ = ["write_graphml", "KEYS", "PARALLEL_MODES"]
 
-PARALLEL_MODES = ("merge", "keep")
+PARALLEL_MODES = EXPORTERS["graphml"].parallel_modes  # the registry's, first the default
 
 # (domain, attribute name, GraphML attr.type). Key ids are "<n|e>_<name>".
 KEYS: list[tuple[str, str, str]] = [

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsgraph.graph.batches import chunks
 from newsgraph.graph.store import Store
 
-_CHUNK = 500
 # What a reference to a document shows (entity cards' and the explorer's evidence).
 DOCUMENT_REF_FIELDS = ("title", "date", "url", "source", "published", "modified", "site_name", "language")
 
@@ -21,8 +21,7 @@ def documents(store: Store, ids: set[str] | list[str]) -> dict[str, dict[str, An
     dates, site name, declared language; None where the input gave none) of documents, by id."""
     out: dict[str, dict[str, Any]] = {}
     ordered = sorted(set(ids))
-    for i in range(0, len(ordered), _CHUNK):
-        chunk = ordered[i : i + _CHUNK]
+    for chunk in chunks(ordered):
         for r in store.conn.execute(
             f"SELECT id, {', '.join(DOCUMENT_REF_FIELDS)} FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
             chunk,

@@ -20,10 +20,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from operator import itemgetter
 from typing import Any, Iterable, Iterator
 
 from newsgraph.graph.relation_filter import RelationFilter
-from newsgraph.graph.store import Store
+from newsgraph.graph.store import Store, best_first
 
 NODE_FIELDS = (
     "id", "name", "type", "aliases", "mentions", "documents", "bylines", "iso3", "is_agency", "first_seen", "last_seen",
@@ -223,10 +224,7 @@ class StoreGraph:
 
     def _tuple(self, row: Any, found: Any) -> tuple[Any, ...]:
         if len(found) > 1:
-            # Best first: confidence, then the newest document; ties by document, offset.
-            found = sorted(found, key=lambda v: (v[0], v[4]))
-            found.sort(key=lambda v: v[2] or "", reverse=True)
-            found.sort(key=lambda v: v[3], reverse=True)
+            found = best_first(found, itemgetter(3), itemgetter(2), itemgetter(0, 4))
             document_ids = sorted({v[0] for v in found})
         else:
             document_ids = [v[0] for v in found]

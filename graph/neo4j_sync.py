@@ -45,6 +45,7 @@ import re
 import sqlite3
 import threading
 import time
+from operator import itemgetter
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -57,7 +58,7 @@ from newsgraph.errors import Neo4jSchemaError
 from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES
 from newsgraph.graph.neo4j_client import Neo4jTarget, open_driver
 from newsgraph.graph.relation_filter import RelationFilter
-from newsgraph.graph.store import Store
+from newsgraph.graph.store import Store, best_first
 
 # benchmarks/neo4j_load.py --tune (README, "Push throughput"), relation phase, 2 writers:
 # 1,000 rows per transaction 28,108/s, 2,000 32,394/s, 5,000 35,937/s, 10,000 36,524/s,
@@ -301,7 +302,7 @@ def _evidence_props(items: list[Evidence], keep: int) -> dict[str, Any]:
         _, doc, start, end, sentence, _, _ = items[0]
         return {"evidence_count": 1, "document_ids": [doc], "sentences": [sentence],
                 "evidence_starts": [start], "evidence_ends": [end]}
-    ordered = sorted(sorted(items, key=lambda e: e[6] or "", reverse=True), key=lambda e: -e[5])
+    ordered = best_first(items, itemgetter(5), itemgetter(6), itemgetter(1, 2))
     document_ids = list(dict.fromkeys(e[1] for e in ordered))
     best = ordered[:keep]
     props: dict[str, Any] = {

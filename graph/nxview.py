@@ -13,8 +13,9 @@ embedded graph (grand-cypher) and in Neo4j see the same schema:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
+from newsgraph.graph.batches import chunks
 from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.store import BYLINES_COLUMN, EVIDENCE_ORDER, Store, entity_fields
 
@@ -48,7 +49,7 @@ def build_graph(
         # relations through the (head, type, tail) index, not every relation of the store
         # (scanning the BBC store's 35,000 took 30-60 ms of each view). Rowid order, as a scan.
         rows = []
-        for chunk in _chunks(sorted(entity_ids)):
+        for chunk in chunks(sorted(entity_ids)):
             marks = ",".join("?" * len(chunk))
             rows += [
                 r for r in store.conn.execute(select + f"WHERE r.head IN ({marks}) AND {where}", [*chunk, *args])
@@ -74,7 +75,7 @@ def build_graph(
     if _selective(store, "entities", len(wanted)):
         # A small part of a big store: fetch by id (same rows, same order) instead of scanning.
         entity_rows = []
-        for chunk in _chunks(sorted(wanted)):
+        for chunk in chunks(sorted(wanted)):
             marks = ",".join("?" * len(chunk))
             for entity_id, alias in store.conn.execute(
                 f"SELECT entity_id, alias FROM aliases WHERE kind='alias' AND entity_id IN ({marks}) ORDER BY alias", chunk
@@ -132,7 +133,7 @@ def _evidence_by_relation(store: Store, ids: set[int], per_edge: int) -> dict[in
     if _selective(store, "relations", len(ids)):
         rows: Any = (
             row
-            for chunk in _chunks(sorted(ids))
+            for chunk in chunks(sorted(ids))
             for row in store.conn.execute(
                 select + f"WHERE v.relation_id IN ({','.join('?' * len(chunk))})" + order,
                 chunk,
@@ -155,7 +156,7 @@ def _evidence_by_relation(store: Store, ids: set[int], per_edge: int) -> dict[in
 def _evidence_counts(store: Store, ids: set[int]) -> dict[int, int]:
     """Evidence rows per relation, through the evidence's relation index."""
     out: dict[int, int] = {}
-    for chunk in _chunks(sorted(ids)):
+    for chunk in chunks(sorted(ids)):
         out.update(store.conn.execute(
             f"SELECT relation_id, count(*) FROM evidence WHERE relation_id IN ({','.join('?' * len(chunk))}) GROUP BY relation_id",
             chunk,
@@ -167,8 +168,3 @@ def _selective(store: Store, table: str, wanted: int) -> bool:
     """True when fetching ``wanted`` rows by key beats scanning ``table`` (a tenth of it or less)."""
     top = store.conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
     return wanted * 10 <= top
-
-
-def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

@@ -13,6 +13,7 @@ from typing import Any, Iterable, Iterator
 from newsgraph.graph.model import COOCCURRENCE, NAMED_IN_TEXT
 from newsgraph.graph.store import EVIDENCE_ORDER, Store
 from newsgraph.graph.articles import documents
+from newsgraph.graph.batches import CHUNK, chunks
 from newsgraph.graph.records import EntityRef, EvidenceSentence, MentionedEntity
 from newsgraph.graph.relation_filter import RelationFilter, evidence_date_clause
 
@@ -22,7 +23,6 @@ __all__ = [
     "named_entity_ids", "entity_ids_of_type", "ego_walk", "neighbour_rows",
 ]
 
-CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
 
 # -- connections ------------------------------------------------------------------------------
@@ -63,8 +63,7 @@ def relations_touching(store: Store, ids: Iterable[str], flt: RelationFilter) ->
     ids = list(dict.fromkeys(ids))
     floor = max(flt.min_weight, 1 if flt.dated else 0)
     out: list[dict[str, Any]] = []
-    for i in range(0, len(ids), CHUNK):
-        chunk = ids[i : i + CHUNK]
+    for chunk in chunks(ids):
         for side in ("head", "tail"):
             sql, args = _relations_sql(flt, side, len(chunk))
             k = args.index("<ids>")
@@ -92,8 +91,7 @@ def entity_refs(store: Store, ids: Iterable[str]) -> dict[str, EntityRef]:
     """``{id: {"id", "name", "type"}}`` for the ids that exist."""
     ids = list(ids)
     out: dict[str, EntityRef] = {}
-    for i in range(0, len(ids), CHUNK):
-        chunk = ids[i : i + CHUNK]
+    for chunk in chunks(ids):
         for r in store.conn.execute(f"SELECT id, name, type FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk):
             out[r[0]] = {"id": r[0], "name": r[1], "type": r[2]}
     return out
@@ -128,10 +126,10 @@ def entity_rows(store: Store, entity_type: str | None, ids: list[str] | None = N
     rows: dict[str, MentionedEntity] = {}
     type_clause, type_args = (" AND type = ?", [entity_type]) if entity_type else ("", [])
     if ids is None:
-        chunks: list[list[str] | None] = [None]
+        parts: list[list[str] | None] = [None]
     else:
-        chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
-    for chunk in chunks:
+        parts = list(chunks(ids))
+    for chunk in parts:
         if chunk is None:
             sql, args = f"SELECT id, name, type, mentions FROM entities WHERE 1{type_clause}", type_args
         else:
@@ -192,8 +190,7 @@ def neighbour_rows(store: Store, frontier: list[str], where: str, args: list[Any
     relation passing ``where`` (a ``RelationFilter.sql()`` condition over ``r``, ``h``
     and ``t``) that touches the frontier, in either direction."""
     rows: list[tuple[str, str, int, str, int]] = []
-    for i in range(0, len(frontier), CHUNK):
-        chunk = frontier[i : i + CHUNK]
+    for chunk in chunks(frontier):
         marks = ",".join("?" * len(chunk))
         for mine, other in (("head", "tail"), ("tail", "head")):
             sql = (

@@ -6,7 +6,9 @@ plain dict while mypy checks every key that is built or read.
 
 from __future__ import annotations
 
-from typing import Any, NotRequired, Sequence, TypedDict
+from typing import Any, Mapping, NotRequired, Sequence, TypedDict
+
+from newsgraph.graph.model import COOCCURRENCE
 
 
 class EntityRef(TypedDict):
@@ -48,6 +50,27 @@ class Connection(TypedDict):
     last_seen: str | None
     confirmed: bool
     evidence: Sequence[EvidenceSentence]  # EvidenceItem (with offsets) on the entity card
+
+
+def connection(row: Mapping[str, Any], confirmed: bool, evidence: Sequence[EvidenceSentence]) -> Connection:
+    """The one ``Connection`` of a relation row seen from one end: the relation's columns,
+    ``direction`` (out or in; both for co-occurrence) and the other end's ``other_id``,
+    ``other_name``, ``other_type`` (the entity card's and ``connections``' reads)."""
+    return {
+        "id": row["id"],  # the relation id ``reject`` and ``confirm`` take
+        "relation": row["type"],
+        "direction": "both" if row["type"] == COOCCURRENCE else row["direction"],
+        "entity": {"id": row["other_id"], "name": row["other_name"], "type": row["other_type"]},
+        "weight": row["weight"],
+        "confidence": round(row["confidence"], 3),
+        "predicate": row["predicate"],
+        "title": row["title"],
+        "method": row["method"],
+        "first_seen": row["first_seen"],
+        "last_seen": row["last_seen"],
+        "confirmed": confirmed,
+        "evidence": evidence,
+    }
 
 
 class EntityCard(TypedDict):

@@ -20,6 +20,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from newsgraph.graph.batches import chunks
 from newsgraph.graph.model import NAMED_IN_TEXT, normalise_name
 
 
@@ -179,7 +180,7 @@ def _ranked_entities(
     """The ``need`` entities with an alias among ``norms`` (not in ``seen``), most mentioned
     first, then by name and id: the order of the hits."""
     out: list[tuple[Any, ...]] = []
-    for part in _parts(norms):
+    for part in chunks(norms):
         # CROSS JOIN: from the aliases of these norms to their entities, never a walk of the
         # entities in mentions order.
         sql = (
@@ -205,7 +206,7 @@ def _matched_aliases(conn: sqlite3.Connection, ids: list[str], norms: list[str])
     else the first by norm (all of them score the same)."""
     out: dict[str, tuple[bool, str, int, str]] = {}
     wanted = set(norms)
-    for part in _parts(ids):
+    for part in chunks(ids):
         for eid, alias, norm, kind, rowid in conn.execute(
             f"SELECT entity_id, alias, norm, kind, rowid FROM aliases WHERE entity_id IN ({','.join('?' * len(part))})", part
         ):
@@ -222,6 +223,3 @@ def _names_of(conn: sqlite3.Connection, eid: str, norms: list[str]) -> set[str]:
     wanted = set(norms)
     return {eid for (norm,) in conn.execute("SELECT norm FROM aliases WHERE entity_id = ? AND kind = 'name'", (eid,)) if norm in wanted}
 
-
-def _parts(items: list[str], size: int = 500) -> list[list[str]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]

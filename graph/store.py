@@ -13,12 +13,14 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from newsgraph.errors import DiskFull, NotAStore, StoreError, StoreMissing
 from newsgraph.graph import corrections, search
 from newsgraph.graph.merge import merge_lone_surnames, resolve_across_documents
+from newsgraph.graph import records
 from newsgraph.graph.records import Connection, EntityCard, EvidenceItem, StoreStats
+from newsgraph.graph.batches import chunks
 from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.model import COOCCURRENCE, NAMED_IN_TEXT, ExtractedDocument, normalise_name
 
@@ -28,6 +30,22 @@ from newsgraph.graph.model import COOCCURRENCE, NAMED_IN_TEXT, ExtractedDocument
 # document and offset so that every reader picks the same sentence.
 # Columns: ``v`` = evidence, ``d`` = documents.
 EVIDENCE_ORDER = "v.confidence DESC, d.date DESC, v.document_id, v.start"
+
+_E = TypeVar("_E")
+
+
+def best_first(
+    items: Iterable[_E],
+    confidence: Callable[[_E], float],
+    date: Callable[[_E], str | None],
+    place: Callable[[_E], tuple[str, int]],
+) -> list[_E]:
+    """``EVIDENCE_ORDER`` in Python, for readers that order evidence rows they already hold
+    (the exports, the Neo4j push): ``place`` is (document, start)."""
+    ordered = sorted(items, key=place)
+    ordered.sort(key=lambda v: date(v) or "", reverse=True)  # stable: ties keep document, start
+    ordered.sort(key=confidence, reverse=True)
+    return ordered
 
 
 @dataclass
@@ -181,8 +199,7 @@ class Store:
     def present_documents(self, ids: Iterable[str]) -> set[str]:
         ids = list(ids)
         found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
+        for chunk in chunks(ids):
             marks = ",".join("?" * len(chunk))
             found.update(r[0] for r in self.conn.execute(f"SELECT id FROM documents WHERE id IN ({marks})", chunk))
         return found
@@ -368,24 +385,7 @@ class Store:
         )
         out: list[Connection] = []
         for r in self.conn.execute(sql, [eid, *args, eid, *args]):
-            direction = "both" if r["type"] == COOCCURRENCE else r["direction"]
-            out.append(
-                {
-                    "id": r["id"],  # the relation id ``reject`` and ``confirm`` take
-                    "relation": r["type"],
-                    "direction": direction,
-                    "entity": {"id": r["other_id"], "name": r["other_name"], "type": r["other_type"]},
-                    "weight": r["weight"],
-                    "confidence": round(r["confidence"], 3),
-                    "predicate": r["predicate"],
-                    "title": r["title"],
-                    "method": r["method"],
-                    "first_seen": r["first_seen"],
-                    "last_seen": r["last_seen"],
-                    "confirmed": self.is_confirmed(r["id"]),
-                    "evidence": self.evidence(r["id"], evidence_limit),
-                }
-            )
+            out.append(records.connection(r, self.is_confirmed(r["id"]), self.evidence(r["id"], evidence_limit)))
         return out
 
     def is_confirmed(self, relation_id: int) -> bool:

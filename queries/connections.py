@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.graph.model import COOCCURRENCE
+from newsgraph.graph import records
 from newsgraph.graph.records import Connection, ConnectionCriteria, Connections, Hop, SecondDegree, Via
 from newsgraph.graph.reads import ConnectionFilter, entity_refs, evidence, relations_touching
 from newsgraph.graph.relation_filter import RelationFilter
@@ -40,21 +41,7 @@ def _filters(flt: RelationFilter) -> ConnectionCriteria:
 
 
 def _connection(store: Store, row: dict[str, Any], flt: RelationFilter, evidence_limit: int) -> Connection:
-    return {
-        "id": row["id"],  # the relation id ``reject`` and ``confirm`` take
-        "relation": row["type"],
-        "direction": row["direction"],
-        "entity": {"id": row["other_id"], "name": row["other_name"], "type": row["other_type"]},
-        "weight": row["weight"],
-        "confidence": round(row["confidence"], 3),
-        "predicate": row["predicate"],
-        "title": row["title"],
-        "method": row["method"],
-        "first_seen": row["first_seen"],
-        "last_seen": row["last_seen"],
-        "confirmed": store.is_confirmed(row["id"]),
-        "evidence": evidence(store, row["id"], flt, evidence_limit),
-    }
+    return records.connection(row, store.is_confirmed(row["id"]), evidence(store, row["id"], flt, evidence_limit))
 
 
 def _hop(store: Store, row: dict[str, Any], flt: RelationFilter, evidence_limit: int) -> Hop:

@@ -15,7 +15,8 @@ from typing import Any, Iterable, Iterator
 
 from newsgraph.graph.model import COOCCURRENCE
 from newsgraph.graph.records import Chain, EntityRef, PathHop, PathResult
-from newsgraph.graph.reads import CHUNK, entity_refs, evidence, relation_detail, walk_relations
+from newsgraph.graph.batches import chunks
+from newsgraph.graph.reads import entity_refs, evidence, relation_detail, walk_relations
 from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.store import Store
 
@@ -38,8 +39,7 @@ class _Walker:
 
     def neighbours(self, ids: list[str]) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
-        for i in range(0, len(ids), CHUNK):
-            chunk = ids[i : i + CHUNK]
+        for chunk in chunks(ids):
             for side in ("head", "tail"):
                 self.queries += 1
                 for rel in walk_relations(self.store, side, chunk, self.flt):

@@ -68,20 +68,18 @@ def render() -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
-    text = README.read_text("utf-8")
+def _generated(text: str) -> str | None:
     start, end = text.find(BEGIN), text.find(END)
     if start < 0 or end < 0:
         print(f"README.md has no {BEGIN} ... {END} markers", file=sys.stderr)
-        return 1
-    new = text[:start] + render() + text[end + len(END):]
-    if "--check" in sys.argv:
-        if new != text:
-            print("README.md's CLI reference is stale: run python scripts/cli_reference.py", file=sys.stderr)
-            return 1
-        return 0
-    README.write_text(new, "utf-8")
-    return 0
+        return None
+    return text[:start] + render() + text[end + len(END):]
+
+
+def main() -> int:
+    from generated_docs import check_or_write  # beside this script
+
+    return check_or_write(README, _generated, "CLI reference", "cli_reference.py")
 
 
 if __name__ == "__main__":

@@ -109,22 +109,17 @@ def render(text: str) -> str:
     return "\n".join(out)
 
 
-def main() -> int:
-    text = README.read_text("utf-8")
+def _generated(text: str) -> str | None:
     if MARK not in text:
         print(f"README.md has no {MARK} block", file=sys.stderr)
-        return 1
-    new = render(text)
-    if "--check" in sys.argv:
-        if new != text:
-            import difflib
+        return None
+    return render(text)
 
-            sys.stderr.writelines(difflib.unified_diff(text.splitlines(True), new.splitlines(True), "README.md", "generated"))
-            print("README.md's tour output is stale: run python scripts/readme_tour.py", file=sys.stderr)
-            return 1
-        return 0
-    README.write_text(new, "utf-8")
-    return 0
+
+def main() -> int:
+    from generated_docs import check_or_write  # beside this script
+
+    return check_or_write(README, _generated, "tour output", "readme_tour.py")
 
 
 if __name__ == "__main__":
