@@ -18,7 +18,6 @@ from newsgraph.exports import EXPORTERS
 from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES
 from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.queries.cypher import DEFAULT_MAX_WORK, DEFAULT_TIMEOUT
-from newsgraph.queries.filters import date_bound
 
 __all__ = [
     "DEFAULT_DB", "DEFAULT_MAX_NODES", "DEFAULT_MAX_WORK", "DEFAULT_MIN_CONFIDENCE", "DEFAULT_TIMEOUT", "ENTITY_TYPES",
@@ -34,6 +33,15 @@ LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 def is_loopback(host: str) -> bool:
     """``serve --host``: whether the explorer stays on this machine."""
     return host in LOOPBACK_HOSTS or host.startswith("127.")
+
+
+def date_bound(value: str | None, *, end: bool, option: str) -> str | None:
+    """``--since`` / ``--until``: YYYY, YYYY-MM or YYYY-MM-DD as an inclusive ISO bound
+    (``queries.filters.date_bound``; imported on use: queries.filters loads the store's
+    reads, which neither ``--help`` nor a command's option parsing needs)."""
+    from newsgraph.queries.filters import date_bound as bound
+
+    return bound(value, end=end, option=option)
 
 
 def parse_params(pairs: Iterable[str]) -> dict[str, Any]:

@@ -138,3 +138,15 @@ def test_the_checks_see_what_they_should():
     graph = import_graph(runtime_top_level=True)
     graph.add_edge("newsgraph.graph.model", "newsgraph.kg")  # the model importing the facade would close a loop
     assert list(nx.simple_cycles(graph))
+
+
+def test_the_option_vocabulary_loads_neither_the_facade_nor_the_store():
+    """`--help` and option parsing need the vocabulary, not the store: newsgraph.options
+    stays a leaf (cli_common imports it for every command)."""
+    import subprocess
+    import sys
+
+    code = "import sys, newsgraph.options; print(' '.join(sorted(sys.modules)))"
+    loaded = set(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split())
+    assert "newsgraph.options" in loaded
+    assert loaded & {"newsgraph.kg", "newsgraph.graph.store", "newsgraph.queries.filters", "sqlite3", "rich"} == set()
