@@ -531,18 +531,20 @@ class KnowledgeGraph:
         user: str | None = None,
         password: str | None = None,
         database: str | None = None,
-        batch_size: int = 5000,
-        writers: int = 2,
+        batch_size: int | None = None,
+        writers: int | None = None,
         min_confidence: float = DEFAULT_MIN_CONFIDENCE,
         progress: Callable[[str, int, int], None] | None = None,
     ) -> PushSummary:
         """``newsgraph neo4j push``: this store into the Neo4j server at ``uri`` (None:
         ``NEO4J_URI`` or bolt://localhost:7687); pushing again updates, never duplicates.
-        ``progress(phase, done, total)`` hears of each phase."""
-        from newsgraph.graph.neo4j_sync import push
+        ``batch_size`` (rows per transaction) and ``writers`` (relation batches written at
+        once): None for ``graph.neo4j_sync``'s defaults. ``progress(phase, done, total)``
+        hears of each phase."""
+        from newsgraph.graph.neo4j_sync import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS, push
 
-        return push(self.store, uri, user, password, database, batch_size, progress, writers=writers,
-                    min_confidence=min_confidence)
+        return push(self.store, uri, user, password, database, batch_size or DEFAULT_BATCH_SIZE, progress,
+                    writers=writers or DEFAULT_WRITERS, min_confidence=min_confidence)
 
     # -- corrections (graph/corrections.py) ---------------------------------------------
     def review(self, limit: int = 10, min_confidence: float | None = None) -> list[ReviewItem]:
