@@ -9,17 +9,17 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["KnowledgeGraph", "IngestSummary", "NewsgraphError", "EntityCard", "Connection", "EvidenceItem", "StoreStats"]
+__all__ = ["KnowledgeGraph", "Neo4jGraph", "IngestSummary", "NewsgraphError", "EntityCard", "Connection", "EvidenceItem", "StoreStats"]
 __version__ = "0.1.0"
 
-_LAZY = {"KnowledgeGraph": "newsgraph.kg", "IngestSummary": "newsgraph.kg", "NewsgraphError": "newsgraph.errors"}
+_LAZY = {"KnowledgeGraph": "newsgraph.kg", "Neo4jGraph": "newsgraph.kg", "IngestSummary": "newsgraph.kg", "NewsgraphError": "newsgraph.errors"}
 # The facade's typed results (TypedDicts: plain dicts at run time, checked keys for mypy).
 _LAZY.update(dict.fromkeys(("EntityCard", "Connection", "EvidenceItem", "StoreStats"), "newsgraph.graph.records"))
 
 if TYPE_CHECKING:
     from newsgraph.errors import NewsgraphError
     from newsgraph.graph.records import Connection, EntityCard, EvidenceItem, StoreStats
-    from newsgraph.kg import IngestSummary, KnowledgeGraph
+    from newsgraph.kg import IngestSummary, KnowledgeGraph, Neo4jGraph
 
 
 def __getattr__(name: str) -> Any:
