@@ -182,6 +182,24 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
                     [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "nsubjpass"}}, *tail],
                 )
             )
+            # The same passive as a participle: "Louis Parker, born in Budapest," (hanging
+            # from the name) and "Born in Leeds, Pinter was …" (the clause's subject).
+            patterns.append(
+                (
+                    "prep:passive-participle",
+                    [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": "acl", "TAG": "VBN"}},
+                     {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "head", "RIGHT_ATTRS": {}}, *tail],
+                )
+            )
+            patterns.append(
+                (
+                    "prep:passive-clause",
+                    [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": "advcl", "TAG": "VBN"}},
+                     {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "governor", "RIGHT_ATTRS": {}},
+                     {"LEFT_ID": "governor", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": {"IN": SUBJECTS}}},
+                     *tail],
+                )
+            )
     if rule.dobj and not rule.governors:
         # "Microsoft, founded by Bill Gates", "the Pretenders, led by Chrissie Hynde": a
         # participle hanging from a name; its agent is the head, the name the tail.
@@ -407,7 +425,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue
         if voice.startswith("dobj:") and _second_object(verb, doc[nodes["tail"]]):
             continue
-        if voice == "prep:passive-subject" and rule.relation == "VISITED":
+        if voice.startswith("prep:passive") and rule.relation == "VISITED":
             continue  # "He was flown to Casablanca": being taken somewhere is no visit (issue 12, page-19)
         method = "dep_passive" if "passive" in voice else "dep"
         heads = []
