@@ -17,14 +17,13 @@ what ``reject``/``confirm`` take; None for a hand-made edge without one), ``conf
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from operator import itemgetter
 from typing import Any, Iterable, Iterator
 
 from newsgraph.graph.relation_filter import RelationFilter
-from newsgraph.graph.store import Store, best_first
+from newsgraph.graph.store import Store, alias_lists, best_first
 
 NODE_FIELDS = (
     "id", "name", "type", "aliases", "mentions", "documents", "bylines", "iso3", "is_agency", "first_seen", "last_seen",
@@ -144,25 +143,28 @@ class StoreGraph:
         self._prepare()
         cur = self._exec(
             "SELECT e.id, e.name, e.type, e.mentions, e.documents, e.iso3, e.is_agency, e.first_seen, e.last_seen, "
-            "(SELECT json_group_array(alias) FROM (SELECT DISTINCT a.alias FROM aliases a "
-            " WHERE a.entity_id = e.id AND a.kind = 'alias' AND a.alias != e.name ORDER BY a.alias)), "
             "(SELECT count(*) FROM bylines b WHERE b.entity_id = e.id) "
             "FROM temp.@N n JOIN entities e ON e.id = n.id ORDER BY e.id"
         )
-        for row in cur:
-            yield {
-                "id": row[0],
-                "name": row[1],
-                "type": row[2],
-                "aliases": json.loads(row[9]) if row[9] else [],
-                "mentions": row[3],
-                "documents": row[4],
-                "bylines": row[10],
-                "iso3": row[5],
-                "is_agency": bool(row[6]),
-                "first_seen": row[7],
-                "last_seen": row[8],
-            }
+        while True:
+            rows = cur.fetchmany(BATCH)
+            if not rows:
+                break
+            aliases = alias_lists(self.store.conn, [row[0] for row in rows])  # the one alias read, per batch
+            for row in rows:
+                yield {
+                    "id": row[0],
+                    "name": row[1],
+                    "type": row[2],
+                    "aliases": [a for a in aliases.get(row[0], []) if a != row[1]],
+                    "mentions": row[3],
+                    "documents": row[4],
+                    "bylines": row[9],
+                    "iso3": row[5],
+                    "is_agency": bool(row[6]),
+                    "first_seen": row[7],
+                    "last_seen": row[8],
+                }
 
     def edges(self) -> Iterator[Edge]:
         """Edges in relation-id order, as records."""

@@ -58,7 +58,7 @@ from newsgraph.errors import Neo4jSchemaError
 from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES
 from newsgraph.graph.neo4j_client import Neo4jTarget, open_driver
 from newsgraph.graph.relation_filter import RelationFilter
-from newsgraph.graph.store import Store, best_first
+from newsgraph.graph.store import Store, alias_lists, best_first
 
 # benchmarks/neo4j_load.py --tune (README, "Push throughput"), relation phase, 2 writers:
 # 1,000 rows per transaction 28,108/s, 2,000 32,394/s, 5,000 35,937/s, 10,000 36,524/s,
@@ -218,9 +218,7 @@ def phase_totals(conn: sqlite3.Connection, min_confidence: float = 0.0) -> dict[
 
 def entity_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]]:
     """(type, row) per entity, grouped by type."""
-    aliases: dict[str, list[str]] = {}
-    for entity_id, alias in conn.execute("SELECT entity_id, alias FROM aliases WHERE kind='alias' ORDER BY alias"):
-        aliases.setdefault(entity_id, []).append(alias)
+    aliases = alias_lists(conn)
     bylines = dict(conn.execute("SELECT entity_id, count(*) FROM bylines GROUP BY entity_id"))
     for eid, etype, name, iso3, is_agency, mentions, documents, first_seen, last_seen in conn.execute(
         "SELECT id, type, name, iso3, is_agency, mentions, documents, first_seen, last_seen FROM entities ORDER BY type, id"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsgraph.graph.batches import chunks
 from newsgraph.graph.relation_filter import RelationFilter
-from newsgraph.graph.store import BYLINES_COLUMN, EVIDENCE_ORDER, Store, entity_fields
+from newsgraph.graph.store import BYLINES_COLUMN, EVIDENCE_ORDER, Store, alias_lists, entity_fields
 
 if TYPE_CHECKING:
     import networkx as nx  # imported where a graph is built: read commands start without it (issue 16)
@@ -77,20 +77,13 @@ def build_graph(
         entity_rows = []
         for chunk in chunks(sorted(wanted)):
             marks = ",".join("?" * len(chunk))
-            for entity_id, alias in store.conn.execute(
-                f"SELECT entity_id, alias FROM aliases WHERE kind='alias' AND entity_id IN ({marks}) ORDER BY alias", chunk
-            ):
-                aliases.setdefault(entity_id, []).append(alias)
+            aliases.update(alias_lists(store.conn, chunk))
             entity_rows += store.conn.execute(
                 f"SELECT rowid AS _rowid, *, {BYLINES_COLUMN} FROM entities WHERE id IN ({marks})", chunk
             ).fetchall()
         entity_rows.sort(key=lambda row: row["_rowid"])
     else:
-        for entity_id, alias in store.conn.execute(
-            "SELECT entity_id, alias FROM aliases WHERE kind='alias' ORDER BY alias"
-        ):
-            if entity_id in wanted:
-                aliases.setdefault(entity_id, []).append(alias)
+        aliases = {k: v for k, v in alias_lists(store.conn).items() if k in wanted}
         entity_rows = [row for row in store.conn.execute(f"SELECT *, {BYLINES_COLUMN} FROM entities") if row["id"] in wanted]
     for row in entity_rows:
         g.add_node(row["id"], **node_attributes(row, [a for a in aliases.get(row["id"], []) if a != row["name"]]))

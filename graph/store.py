@@ -13,14 +13,14 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from newsgraph.errors import DiskFull, NotAStore, StoreError, StoreMissing
 from newsgraph.graph import corrections, search
 from newsgraph.graph.merge import merge_lone_surnames, resolve_across_documents
 from newsgraph.graph import records
 from newsgraph.graph.records import Connection, EntityCard, EvidenceItem, StoreStats
-from newsgraph.graph.batches import chunks
+from newsgraph.graph.batches import chunks, marks
 from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.model import COOCCURRENCE, NAMED_IN_TEXT, ExtractedDocument, normalise_name
 
@@ -30,6 +30,26 @@ from newsgraph.graph.model import COOCCURRENCE, NAMED_IN_TEXT, ExtractedDocument
 # document and offset so that every reader picks the same sentence.
 # Columns: ``v`` = evidence, ``d`` = documents.
 EVIDENCE_ORDER = "v.confidence DESC, d.date DESC, v.document_id, v.start"
+
+def alias_lists(conn: sqlite3.Connection, ids: Sequence[str] | None = None) -> dict[str, list[str]]:
+    """The one alias read: each entity's aliases (kind ``alias``: not its canonical name's
+    own row, not a surname key), alphabetical; of ``ids`` (through the aliases' primary
+    key, in chunks) when given, else of every entity. A reader that shows an entity's
+    aliases beside its name leaves the name out itself."""
+    select = "SELECT entity_id, alias FROM aliases WHERE kind = 'alias'"
+    if ids is None:
+        rows: Iterable[tuple[str, str]] = conn.execute(select + " ORDER BY alias")
+    else:
+        rows = (
+            row
+            for chunk in chunks(list(ids))
+            for row in conn.execute(f"{select} AND entity_id IN ({marks(len(chunk))}) ORDER BY alias", chunk)
+        )
+    out: dict[str, list[str]] = {}
+    for entity_id, alias in rows:
+        out.setdefault(entity_id, []).append(alias)
+    return out
+
 
 _E = TypeVar("_E")
 
@@ -323,13 +343,7 @@ class Store:
         return self._entity_dict(row)
 
     def _entity_dict(self, row: sqlite3.Row) -> EntityCard:
-        aliases = [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT DISTINCT alias FROM aliases WHERE entity_id=? AND kind='alias' AND alias != ? ORDER BY alias",
-                (row["id"], row["name"]),
-            )
-        ]
+        aliases = [a for a in alias_lists(self.conn, [row["id"]]).get(row["id"], []) if a != row["name"]]
         return entity_fields(row, aliases)
 
     def candidates(self, query: str) -> list[tuple[str, str]]:
