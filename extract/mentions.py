@@ -724,6 +724,7 @@ class NonEntityRules:
     collective_nouns: frozenset[str]
     work_of_nouns: frozenset[str]
     period_words: frozenset[str]
+    common_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -737,7 +738,7 @@ def load_non_entity_rules() -> NonEntityRules:
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "non_entities.json").read_text("utf-8"))
     keys = ["names", "last_words", "cue_nouns", "group_nouns", "work_verbs", "work_in_verbs", "work_in_nouns", "event_heads",
-            "collective_nouns", "work_of_nouns", "period_words"]
+            "collective_nouns", "work_of_nouns", "period_words", "common_nouns"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"non_entities.json: {', '.join(bad)} must be a list of words")
@@ -748,7 +749,7 @@ def is_non_entity(span: Span, rules: NonEntityRules | None = None) -> bool:
     """A work, product, event or award rather than a person, place or organisation."""
     rules = rules or load_non_entity_rules()
     lower = span.text.lower()
-    if lower in rules.names or (len(span) > 1 and span[-1].lower_ in rules.last_words):
+    if lower in rules.names or lower in rules.common_nouns or (len(span) > 1 and span[-1].lower_ in rules.last_words):
         return True
     before = span.start - 1
     doc = span.doc

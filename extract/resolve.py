@@ -181,7 +181,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                   if t and t.type == "Organization" and " " in t.name and normalise_name(t.name) not in full_names}
     # A longer full name absorbs a shorter one ending the same way ("Bukele" vs "Nayib Bukele"
     # is handled by surnames; "Nayib Armando Bukele" vs "Nayib Bukele" by first+last).
-    for t in typed:
+    for n, t in enumerate(typed):
         if t is None or t.known:
             continue
         key = normalise_name(t.name)
@@ -195,6 +195,12 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             owner = surname_owner.get(key) or by_first
             if owner:
                 t.type, t.name, t.iso3 = "Person", owner, None
+            elif key in surname_owner and (t.raw.titled or t.type != "Person"):
+                # "Mr Hegde" beside Anil Hegde and Priya Hegde: one of the two, which the
+                # surname cannot say; a third node "Hegde" would be nobody (issue 12), and
+                # so would a "Menon" the model called a place beside Arjun and Suresh Menon.
+                # A bare surname the model calls a person stays (a results list's "Williams")
+                typed[n] = None
         elif t.type in {"Organization", "Location"} and key in full_names:
             t.type, t.name = "Person", full_names[key]
         elif t.type in {"Person", "Organization"}:

@@ -112,3 +112,23 @@ def test_issue_12_clubs_in_results_and_standings_tables_are_organisations():
     for club in ["Halifax", "Leeds", "Wigan", "Oldham"]:
         assert found.get(club) == {"Organization"}, club
     assert "Attendance" not in found and "Standings" not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_capitalised_common_nouns_alone_are_no_entities_inside_names_they_stay():
+    found = nodes(
+        "The Cabinet will meet before the Budget, and the Arts will lose funding, the minister told the Media. "
+        "The games maker Electronic Arts said on Monday that the Institute of Contemporary Arts would show its games."
+    )
+    assert not {"Cabinet", "Budget", "Arts", "Media"} & set(found)
+    assert found.get("Electronic Arts") == {"Organization"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_titled_surname_two_people_share_makes_no_third_node():
+    found = nodes(
+        "Party secretary Ravi Kulkarni criticised the plan on Monday. Mr Kulkarni is not related to Dr Meera "
+        "Kulkarni, the surgeon who runs a clinic in Pune."
+    )
+    assert found.get("Ravi Kulkarni") == {"Person"} and found.get("Meera Kulkarni") == {"Person"}
+    assert "Kulkarni" not in found
