@@ -668,8 +668,9 @@ def _of_affiliation(doc: Doc, person: MentionSpan, index: EntityIndex) -> Mentio
     i = person.token_end
     if i + 1 >= len(doc) or doc[i].lower_ != "of":
         return None
-    after = index.at(doc[i + 1])
-    if after is None or after.token_start != i + 1 or after.type not in AFFILIATION_TYPES - {"Group"}:
+    start = i + 2 if doc[i + 1].lower_ == "the" else i + 1  # "Judge X of the 2nd Circuit Court"
+    after = index.at(doc[start]) if start < len(doc) else None
+    if after is None or after.token_start != start or after.type not in AFFILIATION_TYPES - {"Group"}:
         return None
     return after if after.entity_id != person.entity_id else None
 

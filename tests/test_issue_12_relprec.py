@@ -82,3 +82,11 @@ def test_issue_12_passive_participle_reads_like_the_passive(nlp):
     assert ("Harold Pinter", "FROM", "Leeds", "dep_passive") in found
     found = relations(nlp, "Ali Hassan, deported to Egypt last year, has returned.")
     assert ("Ali Hassan", "DEPORTED_TO", "Egypt") in typed(found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_title_name_of_the_organisation(nlp):
+    # "President Yoweri Museveni of Uganda" was read, "Judge X of the 2nd Circuit Court" was
+    # not: the article before the organisation stopped it.
+    found = relations(nlp, "Judge Karen Hale of the Court of Appeals wrote the opinion.")
+    assert ("Karen Hale", "HOLDS_ROLE", "Court of Appeals", "title") in found
