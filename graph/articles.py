@@ -10,6 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.graph.batches import chunks
+from newsgraph.graph.records import (
+    Article, ArticleMention, ArticleRelation, EntityRef, MentionedEntity, RelationEvidence, SourceCount,
+)
 from newsgraph.graph.store import Store
 
 # What a reference to a document shows (entity cards' and the explorer's evidence).
@@ -30,7 +33,7 @@ def documents(store: Store, ids: set[str] | list[str]) -> dict[str, dict[str, An
     return out
 
 
-def relation_evidence(store: Store, head: str, rel_type: str, tail: str, limit: int | None = None) -> dict[str, Any] | None:
+def relation_evidence(store: Store, head: str, rel_type: str, tail: str, limit: int | None = None) -> RelationEvidence | None:
     """One relation (head, type, tail) with its evidence sentences, best first, each with
     its document's title, date, source and id; None when there is no such relation."""
     row = store.conn.execute(
@@ -67,7 +70,7 @@ def document_text(store: Store, doc_id: str) -> str | None:
     return row[0] if row else None
 
 
-def document(store: Store, doc_id: str) -> dict[str, Any] | None:
+def document(store: Store, doc_id: str) -> Article | None:
     """An article: its metadata, text (or None), every mention with its entity's type,
     the entities mentioned, and the relations it is evidence for, with their sentences."""
     row = store.conn.execute(
@@ -76,14 +79,14 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
     ).fetchone()
     if row is None:
         return None
-    mentions = [
+    mentions: list[ArticleMention] = [
         {"entity": r["entity_id"], "start": r["start"], "end": r["end"], "sentence": r["sentence"], "text": r["text"]}
         for r in store.conn.execute(
             "SELECT entity_id, start, end, sentence, text FROM mentions WHERE document_id=? ORDER BY start, end DESC",
             (doc_id,),
         )
     ]
-    entities = {
+    entities: dict[str, MentionedEntity] = {
         r["id"]: {"id": r["id"], "name": r["name"], "type": r["type"], "mentions": r["here"]}
         for r in store.conn.execute(
             "SELECT e.id, e.name, e.type, ed.mentions AS here FROM entity_documents ed JOIN entities e ON e.id = ed.entity_id "
@@ -97,7 +100,7 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
         e = store.entity(eid)
         if e is not None:
             entities[eid] = {"id": eid, "name": e["name"], "type": e["type"], "mentions": 0}
-    relations = [
+    relations: list[ArticleRelation] = [
         {
             "head": r["head"], "type": r["type"], "tail": r["tail"], "confidence": round(r["confidence"], 3),
             "weight": r["weight"], "method": r["method"], "sentence": r["sentence"], "start": r["start"], "end": r["end"],
@@ -113,7 +116,7 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
         )
     ]
     # The byline (issue 18): who wrote it, apart from the entities the text names.
-    authors = [
+    authors: list[EntityRef] = [
         {"id": r[0], "name": r[1], "type": r[2]}
         for r in store.conn.execute(
             "SELECT e.id, e.name, e.type FROM bylines b JOIN entities e ON e.id = b.entity_id "
@@ -130,7 +133,7 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
     }
 
 
-def sources(store: Store, limit: int = 200) -> list[dict[str, Any]]:
+def sources(store: Store, limit: int = 200) -> list[SourceCount]:
     """The documents' sources, most documents first (a filter's choices)."""
     return [
         {"source": r[0], "documents": r[1]}

@@ -204,3 +204,83 @@ class CypherResult(TypedDict):
     columns: list[str]
     rows: list[dict[str, Any]]  # cell values are whatever the query returns
     warnings: NotRequired[list[str]]
+
+
+# -- article reads (``KnowledgeGraph.relation_evidence``, ``document``, ``sources``) ----------
+class SourcedEvidence(EvidenceItem):
+    """An evidence sentence with its document's source and URL (the explorer's edge panel)."""
+
+    source: str | None
+    url: str | None
+
+
+class RelationEvidence(TypedDict):
+    """One relation by its ends and type, with its evidence, best first."""
+
+    id: int
+    head: str
+    type: str
+    tail: str
+    weight: int
+    confidence: float
+    predicate: str | None
+    title: str | None
+    method: str | None
+    first_seen: str | None
+    last_seen: str | None
+    evidence_count: int
+    confirmed: bool
+    evidence: list[SourcedEvidence]
+
+
+class ArticleMention(TypedDict):
+    entity: str
+    start: int
+    end: int
+    sentence: int  # the sentence's index in the article
+    text: str
+
+
+class ArticleRelation(TypedDict):
+    """A relation the article is evidence for, with the sentence that says it."""
+
+    head: str
+    type: str
+    tail: str
+    confidence: float
+    weight: int
+    method: str
+    sentence: str
+    start: int
+    end: int
+    head_name: str
+    tail_name: str
+    head_type: str
+    tail_type: str
+
+
+class Article(TypedDict):
+    """A stored article: metadata, cleaned text (None when stored without it), byline
+    authors, mentions with offsets, entities mentioned and the relations it supports."""
+
+    id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    modified: str | None
+    site_name: str | None
+    language: str | None
+    external_id: str | None
+    date: str | None
+    text_length: int | None
+    text: str | None
+    authors: list[EntityRef]
+    mentions: list[ArticleMention]
+    entities: list[MentionedEntity]
+    relations: list[ArticleRelation]
+
+
+class SourceCount(TypedDict):
+    source: str
+    documents: int

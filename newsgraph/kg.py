@@ -15,7 +15,9 @@ from newsgraph.errors import AmbiguousEntity, InputError, UnknownEntity
 from newsgraph.graph.model import ExtractedDocument, document_id
 from newsgraph.graph import corrections
 from newsgraph.graph.corrections import Correction
-from newsgraph.graph.records import Connection, Connections, CypherResult, EntityCard, PathResult, StoreStats, TopResult
+from newsgraph.graph.records import (
+    Article, Connection, Connections, CypherResult, EntityCard, PathResult, RelationEvidence, SourceCount, StoreStats, TopResult,
+)
 from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.review import ReviewItem
 from newsgraph.graph.search import SearchHit
@@ -344,21 +346,21 @@ class KnowledgeGraph:
 
         return ego_network(self, name, opts or EgoOptions())
 
-    def relation_evidence(self, head: str, rel_type: str, tail: str, limit: int | None = 50) -> dict[str, Any] | None:
+    def relation_evidence(self, head: str, rel_type: str, tail: str, limit: int | None = 50) -> RelationEvidence | None:
         """One relation by its ends (entity ids) and type, with its evidence sentences and
         their documents (title, date, source, id); None when there is none."""
         from newsgraph.graph import articles
 
         return articles.relation_evidence(self.store, head, rel_type, tail, limit)
 
-    def document(self, doc_id: str) -> dict[str, Any] | None:
+    def document(self, doc_id: str) -> Article | None:
         """An article: metadata, cleaned text (None when stored before texts were kept),
         mentions with offsets, entities mentioned and the relations it is evidence for."""
         from newsgraph.graph import articles
 
         return articles.document(self.store, doc_id)
 
-    def sources(self, limit: int = 200) -> list[dict[str, Any]]:
+    def sources(self, limit: int = 200) -> list[SourceCount]:
         from newsgraph.graph import articles
 
         return articles.sources(self.store, limit)
