@@ -34,13 +34,10 @@ class EvidenceItem(EvidenceSentence):
     end: int | None
 
 
-class Connection(TypedDict):
-    """A relation seen from one of its ends: ``entity`` is the other end."""
+class RelationFields(TypedDict):
+    """What every record of a relation carries, from the store's ``relations`` row."""
 
     id: int  # the relation id ``reject`` and ``confirm`` take
-    relation: str
-    direction: str  # out, in, or both (co-occurrence)
-    entity: EntityRef
     weight: int
     confidence: float
     predicate: str | None
@@ -49,6 +46,14 @@ class Connection(TypedDict):
     first_seen: str | None
     last_seen: str | None
     confirmed: bool
+
+
+class Connection(RelationFields):
+    """A relation seen from one of its ends: ``entity`` is the other end."""
+
+    relation: str
+    direction: str  # out, in, or both (co-occurrence)
+    entity: EntityRef
     evidence: Sequence[EvidenceSentence]  # EvidenceItem (with offsets) on the entity card
 
 
@@ -214,22 +219,13 @@ class SourcedEvidence(EvidenceItem):
     url: str | None
 
 
-class RelationEvidence(TypedDict):
+class RelationEvidence(RelationFields):
     """One relation by its ends and type, with its evidence, best first."""
 
-    id: int
     head: str
     type: str
     tail: str
-    weight: int
-    confidence: float
-    predicate: str | None
-    title: str | None
-    method: str | None
-    first_seen: str | None
-    last_seen: str | None
     evidence_count: int
-    confirmed: bool
     evidence: list[SourcedEvidence]
 
 
