@@ -31,9 +31,6 @@ KNOWN_LAZY_CYCLES = [
     # By design: the lazy top-level group builds the full app (cli) only for a command it
     # does not know; cli imports the group through cli_common.
     {"newsgraph.cli", "newsgraph.cli_common", "newsgraph.cli_lazy"},
-    # extract/ (other helpers' area, issue 16 "readers one module per format"): markdown
-    # reuses text's paragraph split and text dispatches .md to markdown.
-    {"newsgraph.extract.readers.markdown", "newsgraph.extract.readers.text"},
 ]
 # extract/relations.py imports noun_relations at its end so that its extractors register
 # in relations' table, and noun_relations imports relations' helpers: a registry module of

@@ -1,6 +1,7 @@
-"""Markdown (``.md``): the title is front matter ``title:`` or the first heading, else as
-for plain text; markup is removed (headings, emphasis, links keep their text, images go).
-Front matter ``date:``/``published:`` and ``url:`` are read too."""
+"""Markdown (``.md``): the title is front matter ``title:`` or the first heading, else the
+first line when it looks like a headline (``split_headline``); markup is removed (headings,
+emphasis, links keep their text, images go). Front matter ``date:``/``published:`` and
+``url:`` are read too."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import re
 
 from ..cleanup import clean_text, normalise_text
 from .base import Item, RawArticle, ReadFailure, iso_date
-from .text import split_headline
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -118,3 +118,16 @@ def _markdown_inline(line: str) -> str:
     for pattern, replacement in _MD_INLINE:
         line = pattern.sub(replacement, line)
     return line
+
+
+def split_headline(text: str) -> tuple[str | None, str]:
+    """The first line as title when it looks like a headline and a body follows."""
+    first, _, rest = text.partition("\n")
+    rest = rest.strip("\n")
+    if rest and _looks_like_headline(first):
+        return first, rest
+    return None, text
+
+
+def _looks_like_headline(line: str) -> bool:
+    return 2 <= len(line.split()) and len(line) <= 150 and not line.endswith((".", ",", ";", ":"))

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..cleanup import clean_text, split_page
+from ..cleanup import split_page
 from .base import MARKDOWN_SUFFIXES, Item, RawArticle, ReadFailure, decode_bytes, parseable, read_article_bytes
+from .markdown import article_from_markdown
 
 
 def read_text_file(path: str | Path) -> Iterator[Item]:
@@ -22,8 +23,6 @@ def read_text_file(path: str | Path) -> Iterator[Item]:
         yield ReadFailure(str(path), "binary file")
         return
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
-        from .markdown import article_from_markdown  # markdown imports this module
-
         yield parseable(article_from_markdown(text, str(path)))
     else:
         yield parseable(article_from_plain_text(text, str(path)))
@@ -36,16 +35,3 @@ def article_from_plain_text(text: str, source: str) -> Item:
     if not page.body:
         return ReadFailure(source, "empty file")
     return RawArticle(text=page.body, source=source, title=page.title, published=page.published)
-
-
-def split_headline(text: str) -> tuple[str | None, str]:
-    """The first line as title when it looks like a headline and a body follows."""
-    first, _, rest = text.partition("\n")
-    rest = rest.strip("\n")
-    if rest and _looks_like_headline(first):
-        return first, rest
-    return None, text
-
-
-def _looks_like_headline(line: str) -> bool:
-    return 2 <= len(line.split()) and len(line) <= 150 and not line.endswith((".", ",", ";", ":"))
