@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Mapping, Optional
 
 import typer
 
+from newsgraph.cli_lazy import app
 from newsgraph.cli_common import (
     new_table,
     DEFAULT_DB_PATH,
@@ -17,7 +18,6 @@ from newsgraph.cli_common import (
     JsonOption,
     MinConfidenceOption,
     ModelOption,
-    app,
     console,
     error_line,
     input_failure,

@@ -1,8 +1,10 @@
-"""What every command shares: the typer app, the ``--db``/``--json`` options, output
-helpers and the one wrapper that turns ``NewsgraphError`` into ``Error: ...`` on stderr.
+"""What every command shares: the ``--db``/``--json`` options and the rest of the option
+vocabulary, output helpers and the one wrapper that turns ``NewsgraphError`` into
+``Error: ...`` on stderr.
 
-Commands live in ``cli.py`` and ``cli_<area>.py`` modules, each on its own ``area`` app;
-``app`` is the top-level group, lazy (``cli_lazy.LazyGroup``): it builds the command invoked alone.
+Commands live in ``cli.py`` and ``cli_<area>.py`` modules, each on its own ``area`` app; the
+top-level group ``app`` is in ``cli_lazy.py`` (it builds the command invoked alone). This
+module imports neither: every CLI module may import it without a cycle.
 """
 
 from __future__ import annotations
@@ -23,41 +25,10 @@ from newsgraph.errors import DiskFull, InputError, NewsgraphError, OutputError, 
 from newsgraph.options import DEFAULT_DB, ENTITY_TYPES
 from newsgraph.terminal_text import strip_controls
 from newsgraph.cli_coerce import use_plain_coercion
-from newsgraph.cli_lazy import LazyGroup
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
-
-app = typer.Typer(
-    name="newsgraph",
-    cls=LazyGroup,
-    help="Turn English news articles into an evidenced entity-and-relationship knowledge graph.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    # Help texts are plain text: with rich markup on, "[default: ...]" in a help string
-    # was taken for a style tag and vanished ("Bolt URI .").
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-def _print_version(value: bool) -> None:
-    if value:
-        from newsgraph import __version__
-
-        sys.stdout.write(f"newsgraph {__version__}\n")
-        raise typer.Exit()
-
-
-@app.callback()
-def _main(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
-    ] = False,
-) -> None:
-    """Turn English news articles into an evidenced entity-and-relationship knowledge graph."""
-
 
 DbOption = Annotated[
     str, typer.Option("--db", envvar="NEWSGRAPH_DB", help="SQLite store (ingest creates it; read commands need it to exist).", show_default=True)

@@ -16,12 +16,15 @@ order they are listed, with their real help, so it cannot drift.
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable, Iterator, MutableMapping
-from typing import Any
+from typing import Annotated, Any
 
+import typer
 from typer.core import TyperGroup
 
 from newsgraph.cli_coerce import use_plain_coercion
+from newsgraph.cli_common import use_vocabulary
 
 # The modules holding commands, in the order their commands are listed.
 AREAS = ("newsgraph.cli", "newsgraph.cli_show", "newsgraph.cli_queries", "newsgraph.cli_export", "newsgraph.cli_neo4j",
@@ -67,8 +70,6 @@ def build_command(name: str, group: TyperGroup) -> Any:
     """Import the module of command ``name`` and build that command (or sub-group) alone,
     with the root's settings, as typer would have built it with the whole app."""
     import typer.main
-
-    from newsgraph.cli_common import app, use_vocabulary
 
     area: typer.Typer = importlib.import_module(command_module(name)).area
     use_vocabulary(area)
@@ -153,11 +154,44 @@ class LazyGroup(TyperGroup):
             formatter.write_dl(rows)
 
 
+# The top-level group. It holds no command itself (each is on its module's ``area`` app and
+# reached by name through the table above), and it lives here, with the group class, so
+# that it imports none of the modules holding the commands: cli.py (the entry point, and an
+# area) imports it, never the other way round (tests/test_cli_imports.py: no cycle).
+app = typer.Typer(
+    name="newsgraph",
+    cls=LazyGroup,
+    help="Turn English news articles into an evidenced entity-and-relationship knowledge graph.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    # Help texts are plain text: with rich markup on, "[default: ...]" in a help string
+    # was taken for a style tag and vanished ("Bolt URI .").
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from newsgraph import __version__
+
+        sys.stdout.write(f"newsgraph {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Turn English news articles into an evidenced entity-and-relationship knowledge graph."""
+
+
 def _table() -> str:
     """The ``COMMANDS`` literal as the real commands give it (for regenerating the table)."""
     import typer.main
-
-    from newsgraph.cli import app
 
     root = typer.main.get_command(app)
     areas = [(module, importlib.import_module(module).area) for module in AREAS]
