@@ -304,6 +304,8 @@ def normalise_text(text: str) -> str:
     Paragraph breaks survive as blank lines; lines are stripped. Typographic quotes are
     kept except an apostrophe inside a word, which becomes ``'``.
     """
+    if "&#" in text:
+        text = _CHAR_REF.sub(_char_ref, text)  # "Pap&#233;" left by a feed: "Papé", one name
     text = unicodedata.normalize("NFC", text)
     text = _NEWLINES.sub("\n", text).replace("\u2029", "\n\n")
     text = _INVISIBLE.sub("", text)
@@ -319,6 +321,16 @@ def normalise_text(text: str) -> str:
 
 
 _SPACE_RUN = re.compile(" {2,}")
+# A numeric character reference a feed left in plain text ("Pascal Pap&#233;", "&#163;5m");
+# named ones ("&amp;") are left alone: in plain text they may be meant literally.
+_CHAR_REF = re.compile(r"&#(?:([0-9]{2,7})|[xX]([0-9a-fA-F]{2,6}));")
+
+
+def _char_ref(match: re.Match[str]) -> str:
+    code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+    if code < 32 or 127 <= code < 160 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return match.group(0)  # a control character or no character: kept as written
+    return chr(code)
 
 
 def _spaced_menu(line: str) -> str:

@@ -132,3 +132,13 @@ def test_issue_12_a_titled_surname_two_people_share_makes_no_third_node():
     )
     assert found.get("Ravi Kulkarni") == {"Person"} and found.get("Meera Kulkarni") == {"Person"}
     assert "Kulkarni" not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_numeric_character_references_left_by_a_feed_are_decoded():
+    from newsgraph.extract.cleanup import normalise_text
+
+    assert normalise_text("Lock Am&#233;lie Faur&#xE9; cost &#163;5m; &#0; and &amp; stay") == \
+        "Lock Amélie Fauré cost £5m; &#0; and &amp; stay"
+    found = nodes("Toulouse lock Jean-Marc Pap&#233; returns to the squad. Pap&#233; played against Italy in the match.")
+    assert not any("&#" in name for name in found)
