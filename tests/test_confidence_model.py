@@ -135,3 +135,16 @@ def test_calibration_articles_are_scored_without_dev_optimism(train):
     # Out of fold, only calibration articles are scored.
     predicted = train.out_of_fold(dev + cal, 3.0, cal)
     assert len(predicted) == len(cal)
+
+
+@pytest.mark.issue(12)
+def test_agreement_and_repetition_never_lower_the_probability(train):
+    # Noise in a small fit can give 'agree' a negative weight; the fit bounds it at 0.
+    base = {"head": "h", "tail": "t", "method": "dep", "type": "MET_WITH", "path": 2, "prior": 0.6, "split": "calibration"}
+    rows = []
+    for n in range(40):
+        agree = 2 if n % 2 else 1
+        # agreeing instances right less often here: an unbounded fit would go negative
+        rows.append({**base, "article": f"a{n}", "agree": agree, "repeated": 1, "right": (n % 4 == 0) if agree == 2 else (n % 4 != 1)})
+    weights = train.fit(rows, 3.0)[2]
+    assert weights.get("agree", 0.0) >= 0.0
