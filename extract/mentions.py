@@ -255,7 +255,7 @@ def split_span(span: Span) -> list[Span]:
         # "Pohang 3 Ulsan", "Atlanta 5 PITTSBURGH": a results line's score between two names
         score = token.like_num and start < token.i < span.end - 1 and token.text.isdigit() and \
             span.doc[token.i + 1].text[:1].isupper() and span.doc[token.i - 1].text[:1].isupper()
-        if _is_break(token) or score or (token.text in {",", ";"} and span.label_ == "PERSON"):
+        if _is_break(token) or score or (token.text in {",", ";"} and span.label_ == "PERSON") or _joins_two_names(span, token):
             if token.i > start:
                 parts.append(Span(span.doc, start, token.i, label=span.label_))
             start = token.i + 1
@@ -278,6 +278,27 @@ def split_span(span: Span) -> list[Span]:
             end -= 1
         out.append(Span(span.doc, part.start, end, label=span.label_))
     return out
+
+
+_NAME_LINKS = {"and", ","}  # not "&": "Marsh & McLennan", "Johnson & Johnson" are firms
+
+
+def _joins_two_names(span: Span, token: Token) -> bool:
+    """An "and" or comma between two names the model read as one organisation or person
+    ("Carragher and Brown", "Vivendi and Electronics Arts", "Wright-Phillips, Downing"):
+    a side's word next to it is written in another name of the article (the players' and
+    companies' full names: "Jamie Carragher", "Vivendi Universal"). A name with "and" in it ("Procter and Gamble",
+    "Department of Trade and Industry") has sides nowhere else, or a lower-case word."""
+    if span.label_ not in {"ORG", "PERSON"} or token.lower_ not in _NAME_LINKS or not span.start < token.i < span.end - 1:
+        return False
+    doc = span.doc
+    if any(t.is_lower and t.is_alpha and t.lower_ not in _NAME_LINKS for t in span):
+        return False
+    left, right = doc[token.i - 1], doc[token.i + 1]
+    if not (left.text[:1].isupper() and right.text[:1].isupper()):
+        return False
+    # in another name, not in a repeat of this one ("Marsh & McLennan" twice is one firm)
+    return any(t.text in (left.text, right.text) for ent in doc.ents if ent.text != span.text for t in ent)
 
 
 def _numbered_name(part: Span) -> bool:
