@@ -23,10 +23,6 @@ if TYPE_CHECKING:
     import networkx as nx  # imported where a graph is built: read commands start without it (issue 16)
 
 
-# Deprecated alias: the graph views' filter is the one ``RelationFilter``.
-GraphFilter = RelationFilter
-
-
 def node_attributes(row: Any, aliases: list[str]) -> dict[str, Any]:
     return {**entity_fields(row, aliases), "__labels__": {"Entity", row["type"]}}
 

@@ -18,7 +18,7 @@ from newsgraph.graph.records import EntityRef, EvidenceSentence, MentionedEntity
 from newsgraph.graph.relation_filter import RelationFilter, evidence_date_clause
 
 __all__ = [
-    "CHUNK", "ConnectionFilter", "RelationFilter", "evidence_date_clause", "relations_touching", "evidence", "entity_refs",
+    "CHUNK", "RelationFilter", "evidence_date_clause", "relations_touching", "evidence", "entity_refs",
     "walk_relations", "relation_detail", "entity_rows", "mention_ranking", "degree_counts", "relation_arcs",
     "named_entity_ids", "entity_ids_of_type", "ego_walk", "neighbour_rows",
 ]
@@ -26,10 +26,6 @@ __all__ = [
 
 
 # -- connections ------------------------------------------------------------------------------
-# Deprecated alias: the connection list's filter is the one ``RelationFilter``.
-ConnectionFilter = RelationFilter
-
-
 def _relations_sql(flt: RelationFilter, side: str, n_ids: int) -> tuple[str, list[Any]]:
     """Relations whose ``side`` (head or tail) is one of n_ids ids, with the other end
     (``e``, whose type the filter's entity types constrain) joined; weight is counted

@@ -4,10 +4,8 @@ explorer and the embedded Cypher graph all build a ``RelationFilter`` and take t
 condition from its one ``sql()``, so "at least this confident", "of these types", "dated
 in this period" and "of these entity types" are written once.
 
-``GraphFilter`` (graph/nxview.py) and ``ConnectionFilter`` (graph/reads.py,
-queries/connections.py) are deprecated aliases of this class, kept for callers written
-before it; ``newsgraph.show.EgoOptions`` is this filter plus the walk's own settings
-(depth, node budget).
+``newsgraph.show.EgoOptions`` is this filter plus the walk's own settings (depth, node
+budget).
 """
 
 from __future__ import annotations
@@ -109,7 +107,3 @@ class RelationFilter:
         """Evidence dated inside the period; undated evidence is out when a bound is given."""
         clause, args = evidence_date_clause(f"{alias}.date", self.since, self.until)
         return clause, list(args)
-
-    def relation_sql(self) -> tuple[str, list[Any]]:
-        """Deprecated spelling of ``sql()`` (``GraphFilter``'s)."""
-        return self.sql()

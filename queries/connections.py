@@ -17,11 +17,11 @@ from typing import Any
 from newsgraph.graph.model import COOCCURRENCE
 from newsgraph.graph import records
 from newsgraph.graph.records import Connection, ConnectionCriteria, Connections, Hop, SecondDegree, Via
-from newsgraph.graph.reads import ConnectionFilter, entity_refs, evidence, relations_touching
+from newsgraph.graph.reads import entity_refs, evidence, relations_touching
 from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.store import Store
 
-__all__ = ["ConnectionFilter", "RelationFilter", "connections"]  # ConnectionFilter: deprecated alias
+__all__ = ["RelationFilter", "connections"]
 
 
 def _sort_key(row: dict[str, Any]) -> tuple[Any, ...]:

@@ -9,9 +9,8 @@ from typer.testing import CliRunner
 from newsgraph import KnowledgeGraph
 from newsgraph.cli import app
 from newsgraph.graph.model import EntityMention, ExtractedDocument, ExtractedEntity, ExtractedRelation
-from newsgraph.graph.nxview import GraphFilter
 from newsgraph.graph.store import Store
-from newsgraph.queries.connections import ConnectionFilter
+from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.queries.filters import evidence_date_clause
 
 RUBIO = ("person:marco-rubio", "Marco Rubio", "Person")
@@ -61,8 +60,8 @@ def test_issue_12_a_date_filter_excludes_undated_evidence(tmp_path):
     assert rows(evidence_date_clause("d.date", "2005-01-01", None)) == ["dated"]
     assert rows(evidence_date_clause("d.date", None, "2030-12-31")) == ["dated"]
     # the connection and graph filters use that one definition
-    assert ConnectionFilter(until="2030-12-31").date_sql() == evidence_date_clause("d.date", None, "2030-12-31")
-    sql, args = GraphFilter(since="2005-01-01").relation_sql()
+    assert RelationFilter(until="2030-12-31").date_sql() == evidence_date_clause("d.date", None, "2030-12-31")
+    sql, args = RelationFilter(since="2005-01-01").sql()
     assert "IS NOT NULL" in sql and "2005-01-01" in args
 
 

@@ -15,11 +15,12 @@ import pytest
 from export_fixtures import BUKELE, RUBIO, SLV, make_store
 from newsgraph import KnowledgeGraph
 from newsgraph.exports import export
-from newsgraph.graph.nxview import GraphFilter, build_graph
+from newsgraph.graph.nxview import build_graph
+from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.store import Store
 
 pytestmark = pytest.mark.issue(15)
-EVERYTHING = GraphFilter(min_confidence=0.0)
+EVERYTHING = RelationFilter(min_confidence=0.0)
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ import pytest
 
 from export_fixtures import BUKELE, GUARD, LAKE, RUBIO, SLV, STATE, USA, make_store, undated_document
 from newsgraph.exports import EXPORTERS, export
-from newsgraph.graph.nxview import GraphFilter, build_graph
+from newsgraph.graph.nxview import build_graph
+from newsgraph.graph.relation_filter import RelationFilter
 
 ALL = {
     (SLV, RUBIO, "CO_OCCURS_WITH"), (STATE, SLV, "CRITICIZED"), (RUBIO, SLV, "VISITED"), (RUBIO, USA, "HOLDS_ROLE"),
@@ -33,20 +34,20 @@ def _exported(store, flt=None, **kw) -> tuple[set[str], set[tuple[str, str, str]
 
 
 CASES = [
-    (GraphFilter(), {SLV, USA, RUBIO, BUKELE, STATE, GUARD}, ALL),
-    (GraphFilter(entity_types=["Person"]), {RUBIO, BUKELE}, {(RUBIO, BUKELE, "MET_WITH"), (RUBIO, BUKELE, "PRAISED")}),
-    (GraphFilter(relation_types=["VISITED"]), {RUBIO, SLV}, {(RUBIO, SLV, "VISITED")}),
-    (GraphFilter(min_weight=2), {RUBIO, SLV}, {(RUBIO, SLV, "VISITED")}),
+    (RelationFilter(), {SLV, USA, RUBIO, BUKELE, STATE, GUARD}, ALL),
+    (RelationFilter(entity_types=["Person"]), {RUBIO, BUKELE}, {(RUBIO, BUKELE, "MET_WITH"), (RUBIO, BUKELE, "PRAISED")}),
+    (RelationFilter(relation_types=["VISITED"]), {RUBIO, SLV}, {(RUBIO, SLV, "VISITED")}),
+    (RelationFilter(min_weight=2), {RUBIO, SLV}, {(RUBIO, SLV, "VISITED")}),
     # As in nxview.build_graph, a confidence or type filter alone keeps isolated entities.
-    (GraphFilter(min_confidence=0.85), {SLV, USA, RUBIO, BUKELE, STATE, GUARD}, {(RUBIO, USA, "HOLDS_ROLE")}),
-    (GraphFilter(since="2025-02-04"), {RUBIO, SLV, BUKELE, STATE},
+    (RelationFilter(min_confidence=0.85), {SLV, USA, RUBIO, BUKELE, STATE, GUARD}, {(RUBIO, USA, "HOLDS_ROLE")}),
+    (RelationFilter(since="2025-02-04"), {RUBIO, SLV, BUKELE, STATE},
      {(RUBIO, SLV, "VISITED"), (RUBIO, BUKELE, "MET_WITH"), (RUBIO, BUKELE, "PRAISED"), (BUKELE, SLV, "LEADS"),
       (STATE, SLV, "CRITICIZED")}),
-    (GraphFilter(until="2025-02-03"), {RUBIO, SLV, USA},
+    (RelationFilter(until="2025-02-03"), {RUBIO, SLV, USA},
      {(RUBIO, SLV, "VISITED"), (RUBIO, USA, "HOLDS_ROLE"), (SLV, RUBIO, "CO_OCCURS_WITH")}),
-    (GraphFilter(since="2025-02-04", until="2025-02-04"), {RUBIO, SLV, BUKELE},
+    (RelationFilter(since="2025-02-04", until="2025-02-04"), {RUBIO, SLV, BUKELE},
      {(RUBIO, SLV, "VISITED"), (RUBIO, BUKELE, "MET_WITH"), (RUBIO, BUKELE, "PRAISED")}),
-    (GraphFilter(include_cooccurrence=False), {SLV, USA, RUBIO, BUKELE, STATE, GUARD},
+    (RelationFilter(include_cooccurrence=False), {SLV, USA, RUBIO, BUKELE, STATE, GUARD},
      ALL - {(SLV, RUBIO, "CO_OCCURS_WITH")}),
 ]
 
@@ -72,17 +73,17 @@ def test_ego_network_depth(store):
 
 
 def test_ego_network_follows_only_kept_relations(store):
-    flt = GraphFilter(relation_types=["VISITED", "HOLDS_ROLE"])
+    flt = RelationFilter(relation_types=["VISITED", "HOLDS_ROLE"])
     assert _exported(store, flt, ego=SLV, depth=2) == (
         {SLV, RUBIO, USA}, {(RUBIO, SLV, "VISITED"), (RUBIO, USA, "HOLDS_ROLE")},
     )
-    nodes, _ = _exported(store, GraphFilter(include_cooccurrence=False, min_confidence=0.7), ego=RUBIO, depth=1)
+    nodes, _ = _exported(store, RelationFilter(include_cooccurrence=False, min_confidence=0.7), ego=RUBIO, depth=1)
     assert nodes == {RUBIO, SLV, USA, BUKELE}
 
 
 @pytest.mark.parametrize("fmt", list(EXPORTERS))
 def test_every_format_applies_filters(store, tmp_path, fmt):
-    flt = GraphFilter(entity_types=["Person", "Country"], include_cooccurrence=False, min_weight=1)
+    flt = RelationFilter(entity_types=["Person", "Country"], include_cooccurrence=False, min_weight=1)
     result = export(store, fmt, tmp_path / f"out.{fmt}", flt, ego=RUBIO, depth=1, parallel="keep" if EXPORTERS[fmt].parallel_modes else None)
     # Rubio's neighbours among people and countries, without co-occurrence.
     assert (result.nodes, result.edges) == (4, 5)
@@ -93,9 +94,9 @@ def test_issue_12_undated_documents_stay_undated_and_leave_date_windows(tmp_path
     store = make_store(tmp_path / "ng.db")
     store.add_documents([undated_document()])
     assert store.conn.execute("SELECT date FROM documents WHERE id = 'doc4'").fetchone()[0] is None
-    nodes, edges = _exported(store, GraphFilter(since="2000-01-01"))
+    nodes, edges = _exported(store, RelationFilter(since="2000-01-01"))
     assert (LAKE, SLV, "LOCATED_IN") not in edges  # only undated evidence: out of any window
-    nodes, edges = _exported(store, GraphFilter())
+    nodes, edges = _exported(store, RelationFilter())
     assert (LAKE, SLV, "LOCATED_IN") in edges
     g = nx.read_gexf(_gexf(store))
     assert "start" not in g.nodes[LAKE]
@@ -112,7 +113,7 @@ def _gexf(store) -> io.BytesIO:
 def test_two_views_on_one_connection_do_not_collide_and_leave_no_tables(store):
     from newsgraph.exports.source import StoreGraph
 
-    people = StoreGraph(store, GraphFilter(entity_types=["Person"]))
+    people = StoreGraph(store, RelationFilter(entity_types=["Person"]))
     everything = StoreGraph(store)
     assert (people.number_of_edges(), everything.number_of_edges()) == (2, 7)
     assert len(list(people.edges())) == 2 and len(list(everything.edges())) == 7

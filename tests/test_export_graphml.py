@@ -15,7 +15,8 @@ from export_fixtures import BUKELE, CONTROL_SENTENCE, RUBIO, SLV, UPDATE_GOLDEN,
 from newsgraph.errors import ExportOptionError
 from newsgraph.exports import graphml
 from newsgraph.exports.source import LIST_SEPARATOR, StoreGraph
-from newsgraph.graph.nxview import GraphFilter, build_graph
+from newsgraph.graph.nxview import build_graph
+from newsgraph.graph.relation_filter import RelationFilter
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 EXPECTED = Path(__file__).parent / "data" / "expected"
@@ -123,7 +124,7 @@ def test_control_characters_in_names_are_replaced_visibly():
 
 
 def test_store_graph_and_build_graph_export_the_same_graph(store):
-    flt = GraphFilter(include_cooccurrence=False)
+    flt = RelationFilter(include_cooccurrence=False)
     a = nx.read_graphml(io.BytesIO(_write(StoreGraph(store, flt), parallel="keep")), force_multigraph=True)
     b = nx.read_graphml(io.BytesIO(_write(build_graph(store, flt), parallel="keep")), force_multigraph=True)
     assert set(a.nodes) == set(b.nodes)
@@ -213,7 +214,7 @@ def test_store_fast_path_writes_what_the_generic_writer_writes(store, parallel):
     import re
     from newsgraph.exports.source import EDGE_FIELDS
 
-    view = StoreGraph(store, GraphFilter(evidence_per_edge=0))
+    view = StoreGraph(store, RelationFilter(evidence_per_edge=0))
     g = nx.MultiDiGraph()
     for node in view.nodes():
         g.add_node(node["id"], **node)

@@ -209,10 +209,11 @@ def test_a_neighbourhood_read_by_index_equals_the_whole_graph_cut_to_it(examples
     order, and evidence counts without sentences must equal those with."""
     from newsgraph import KnowledgeGraph
     from newsgraph.graph import nxview
-    from newsgraph.graph.nxview import GraphFilter, build_graph
+    from newsgraph.graph.nxview import build_graph
+    from newsgraph.graph.relation_filter import RelationFilter
 
     with KnowledgeGraph.open(examples_db, readonly=True) as kg:
-        flt = GraphFilter(include_cooccurrence=True, min_confidence=0.0)
+        flt = RelationFilter(include_cooccurrence=True, min_confidence=0.0)
         whole = build_graph(kg.store, flt)
         checked = views = 0
         for centre in sorted(whole, key=lambda n: -whole.degree(n)):
