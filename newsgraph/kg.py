@@ -339,6 +339,16 @@ class KnowledgeGraph:
         assert card is not None
         return card
 
+    @staticmethod
+    def ego_options(**settings: Any) -> EgoOptions:
+        """The options of an ego walk (``newsgraph.show.EgoOptions``: the one
+        ``RelationFilter`` plus depth, node budget and whether edges carry sentences), for
+        ``ego``; entity and relation types are checked and spelt as stored on the way in.
+        Here so that a front end (the explorer) builds them without importing ``show``."""
+        from newsgraph.show import EgoOptions
+
+        return EgoOptions(**settings)
+
     def ego(self, name: str, opts: EgoOptions | None = None) -> EgoNetwork:
         """The ego network of ``name`` under ``opts`` (``newsgraph.show.EgoOptions``): the
         walk ``show`` draws, as an ``EgoNetwork`` (NetworkX graph + hop counts)."""
@@ -382,6 +392,10 @@ class KnowledgeGraph:
 
     def stats(self) -> StoreStats:
         return self.store.stats()
+
+    def data_version(self) -> str:
+        """Changes whenever the store's content does: a key for caching what was read."""
+        return self.store.data_version()
 
     def documents_outside(self, folder: str | Path) -> int:
         """How many stored documents were not read from files under ``folder``."""

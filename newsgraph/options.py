@@ -15,13 +15,14 @@ import json
 from typing import Any, Iterable
 
 from newsgraph.exports import EXPORTERS
-from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES
+from newsgraph.graph.model import COOCCURRENCE, DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES, TYPE_COLOURS
 from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.queries.cypher import DEFAULT_MAX_WORK, DEFAULT_TIMEOUT
 
 __all__ = [
-    "DEFAULT_DB", "DEFAULT_MAX_NODES", "DEFAULT_MAX_WORK", "DEFAULT_MIN_CONFIDENCE", "DEFAULT_TIMEOUT", "ENTITY_TYPES",
-    "EXPORTERS", "LOOPBACK_HOSTS", "RelationFilter", "date_bound", "is_loopback", "parse_params",
+    "COOCCURRENCE", "DEFAULT_DB", "DEFAULT_MAX_NODES", "DEFAULT_MAX_WORK", "DEFAULT_MIN_CONFIDENCE", "DEFAULT_TIMEOUT",
+    "ENTITY_TYPES", "EXPORTERS", "LOOPBACK_HOSTS", "RelationFilter", "TYPE_COLOURS", "date_bound", "is_loopback",
+    "parse_params",
 ]
 
 DEFAULT_DB = "newsgraph.db"

@@ -1,5 +1,5 @@
-"""The facade is the only door (issue 16): the CLI imports the facade, its option
-vocabulary, the renderers and the errors, nothing deeper; and newsgraph's modules import
+"""The facade is the only door (issue 16): the CLI and the explorer (newsgraph/serve/)
+import the facade, its option vocabulary, the renderers and the errors, nothing deeper; and newsgraph's modules import
 each other without a cycle. Both read the source with ``ast``, so a new import is caught
 whether or not a test runs the line that holds it (imports inside functions count)."""
 
@@ -91,9 +91,21 @@ def cli_modules() -> list[str]:
     return sorted(m for m in MODULES if m == "newsgraph.cli" or m.startswith("newsgraph.cli_"))
 
 
+def serve_modules() -> list[str]:
+    return sorted(m for m in MODULES if m == "newsgraph.serve" or m.startswith("newsgraph.serve."))
+
+
 @pytest.mark.parametrize("module", cli_modules())
 def test_cli_imports_only_the_facade(module):
     beyond = {m for m in imports(module) if m not in CLI_ALLOWED and m not in cli_modules()}
+    assert beyond == set(), f"{module} reaches past the facade: {sorted(beyond)}"
+
+
+@pytest.mark.parametrize("module", serve_modules())
+def test_explorer_imports_only_the_facade(module):
+    """The explorer is the other front end over the same door: the CLI's allowed set, with
+    its own package's modules in place of the cli_* siblings."""
+    beyond = {m for m in imports(module) if m not in CLI_ALLOWED and m not in serve_modules()}
     assert beyond == set(), f"{module} reaches past the facade: {sorted(beyond)}"
 
 
@@ -129,6 +141,7 @@ def test_the_checks_see_what_they_should():
     assert "newsgraph.exports.source" not in imports("newsgraph.kg", runtime_top_level=True)  # under TYPE_CHECKING
     assert "newsgraph.exports.source" in imports("newsgraph.kg")  # a type-only import still couples the CLI
     assert set(cli_modules()) >= {"newsgraph.cli", "newsgraph.cli_common", "newsgraph.cli_queries"}
+    assert set(serve_modules()) == {"newsgraph.serve", "newsgraph.serve.app", "newsgraph.serve.views"}
     graph = import_graph(runtime_top_level=True)
     graph.add_edge("newsgraph.graph.model", "newsgraph.kg")  # the model importing the facade would close a loop
     assert list(nx.simple_cycles(graph))

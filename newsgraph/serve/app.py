@@ -44,10 +44,11 @@ from newsgraph.errors import (
     UnknownEntity,
     UnknownRelation,
 )
-from newsgraph.graph.model import ENTITY_TYPES, TYPE_COLOURS
-from newsgraph.graph.records import StoreStats
-from newsgraph.kg import KnowledgeGraph
-from newsgraph.options import LOOPBACK_HOSTS, is_loopback
+from newsgraph.kg import KnowledgeGraph, StoreStats
+from newsgraph.options import (
+    DEFAULT_MAX_NODES, DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES, LOOPBACK_HOSTS, TYPE_COLOURS, RelationFilter, date_bound,
+    is_loopback,
+)
 from newsgraph.serve.views import ego_json
 
 API_VERSION = "1"
@@ -149,25 +150,23 @@ def _ego_options(
     depth: int, relation: list[str], etype: list[str], cooccurrence: bool, min_weight: int, min_confidence: float,
     max_nodes: int, since: str | None, until: str | None, source: str | None,
 ) -> Any:
-    from newsgraph.queries import filters
-    from newsgraph.show import EgoOptions
-
     if not 1 <= depth <= MAX_DEPTH:
         raise ServeOptionError(detail=f"depth must be 1 to {MAX_DEPTH}, not {depth}")
     if not 1 <= max_nodes <= MAX_NODES_LIMIT:
         raise ServeOptionError(detail=f"max_nodes must be 1 to {MAX_NODES_LIMIT}, not {max_nodes}")
     if not 0.0 <= min_confidence <= 1.0:
         raise ServeOptionError(detail=f"min_confidence must be between 0 and 1, not {min_confidence}")
-    return EgoOptions(
+    # The options check and spell the types (unknown entity type: NG-coded, as in the CLI).
+    return KnowledgeGraph.ego_options(
         depth=depth,
-        entity_types=filters.entity_types([t for t in etype if t]),
-        relation_types=filters.relation_types([r for r in relation if r]),
+        entity_types=[t for t in etype if t],
+        relation_types=[r for r in relation if r],
         include_cooccurrence=cooccurrence,
         min_weight=max(0, min_weight),
         min_confidence=min_confidence,
         max_nodes=max_nodes,
-        since=filters.date_bound(since or None, end=False, option="since"),
-        until=filters.date_bound(until or None, end=True, option="until"),
+        since=date_bound(since or None, end=False, option="since"),
+        until=date_bound(until or None, end=True, option="until"),
         source=(source or "").strip() or None,
         evidence=False,  # the view shows counts; /api/relation reads an edge's sentences on click
     )
@@ -181,9 +180,6 @@ def create_app(
 ) -> FastAPI:
     """The app on the store at ``db`` (checked now: a missing store is NG302). Read-only
     unless ``allow_edits``: then merge/reject/confirm are offered, CSRF-protected."""
-    from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
-    from newsgraph.options import DEFAULT_MAX_NODES
-
     store_path = check_store(db)
     graphs = Graphs(store_path)
     csrf_token = secrets.token_urlsafe(32) if allow_edits else None
@@ -236,7 +232,7 @@ def create_app(
     def meta() -> dict[str, Any]:
         kg = graphs.get()
         # Counting a big store takes a while (0.2 s at a million entities): once per version.
-        version = kg.store.data_version()
+        version = kg.data_version()
         stats = stats_cache.get(version)
         if stats is None:
             stats = kg.stats()
@@ -271,10 +267,7 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=200)] = 20,
         type: Annotated[str | None, Query(description="Only this entity type")] = None,
     ) -> dict[str, Any]:
-        from newsgraph.queries import filters
-
-        kg = graphs.get()
-        rows = kg.entities(filters.entity_type(type) if type else None, limit)
+        rows = graphs.get().entities(type or None, limit)  # the facade checks and spells the type
         return {"entities": [{k: e[k] for k in ("id", "name", "type", "mentions", "documents")} for e in rows]}
 
     @app.get("/api/entity", summary="An entity's card: type, aliases, mentions, first and last seen")
@@ -353,8 +346,6 @@ def create_app(
         until: Annotated[str | None, Body()] = None,
         source: Annotated[str | None, Body()] = None,
     ) -> Response:
-        from newsgraph.graph.relation_filter import RelationFilter
-
         if format not in EXPORT_FORMATS:
             raise ServeOptionError(detail=f"format must be one of {', '.join(EXPORT_FORMATS)}, not {format!r}")
         if not entity_ids:

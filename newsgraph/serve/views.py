@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.graph.model import COOCCURRENCE
+from newsgraph.options import COOCCURRENCE
 
 
 def edge_id(head: str, rel_type: str, tail: str) -> str:
