@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import io
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -62,16 +63,19 @@ def write_warc(path: Path, records: list[Record], gzip: bool = True) -> list[int
     offsets = []
     with path.open("wb") as f:
         writer = WARCWriter(f, gzip=gzip)
-        for r in records:
+        for n, r in enumerate(records):
             offsets.append(f.tell())
+            # A fixed record id (warcio draws a random one): the same bytes every run, so a
+            # test that damages bytes at an offset damages the same thing every time.
+            record_id = f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{n} {r.kind} {r.url}')}>"
             if r.kind == "request":
                 headers = StatusAndHeaders("GET / HTTP/1.1", [("Host", "news.example")], is_http_request=True)
                 rec = writer.create_warc_record(r.url, "request", payload=io.BytesIO(b""), http_headers=headers,
-                                                warc_headers_dict={"WARC-Date": r.date})
+                                                warc_headers_dict={"WARC-Date": r.date, "WARC-Record-ID": record_id})
             else:
                 headers = StatusAndHeaders(r.status, [("Content-Type", r.content_type)], protocol="HTTP/1.1")
                 rec = writer.create_warc_record(r.url, "response", payload=io.BytesIO(r.body), http_headers=headers,
-                                                warc_headers_dict={"WARC-Date": r.date})
+                                                warc_headers_dict={"WARC-Date": r.date, "WARC-Record-ID": record_id})
             writer.write_record(rec)
     return offsets
 
