@@ -364,13 +364,17 @@ def clean_text(text: str, rules: BoilerplateRules | None = None) -> str:
     dropped = {f.line for f in _furniture(lines, rules)}
     paragraphs: list[list[str]] = [[]]
     recent: list[str] = []
+    seen: set[str] = set()
     for number, line in enumerate(lines, start=1):
         if number in dropped:
             continue
         if line and len(line) >= 20 and line in recent:
             continue  # a caption saved twice (above and below the photo credit)
+        if len(line) >= 60 and line in seen:
+            continue  # a caption repeated further down (a gallery, a lightbox's copy)
         if line:
             recent = [*recent[-2:], line]
+            seen.add(line)
         if not line:
             if paragraphs[-1]:
                 paragraphs.append([])
@@ -677,7 +681,8 @@ def _could_be_headline(line: str) -> bool:
     )
 
 
-_ROLE_LINE = re.compile(r"(?i)^[\w ]{0,40}\b(correspondent|editor|writer|reporter|columnist|contributor)$")
+# the role may name the desk after a comma: "Senior Writer, AI & Policy"
+_ROLE_LINE = re.compile(r"(?i)^[\w ]{0,40}\b(correspondent|editor|writer|reporter|columnist|contributor|producer)(, [\w&' ]{1,30})?$")
 _NAME_LINE = re.compile(r"^[A-Z][\w'\u2019.-]*( [A-Z][\w'\u2019.-]*){1,3}$")
 
 
