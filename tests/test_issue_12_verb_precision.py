@@ -24,6 +24,12 @@ def test_issue_12_a_win_is_not_a_succession(nlp):
     assert not any(t == "REPLACED" for _, t, _ in found)
     found = typed(nlp, "Maria Lopez beat Anna Berg 6-2 6-3 in Madrid on Tuesday.")
     assert not any(t == "REPLACED" for _, t, _ in found)
+    # "oust" names the ouster, not the successor: "Ukraine ousted leader Leonid Kuchma",
+    # "Martinez, who ousted seventh-seeded Nathalie Dechy 6-1 6-2" (two more articles).
+    found = typed(nlp, "Ukraine recently ousted its long-serving leader Leonid Kuchma.")
+    assert not any(t == "REPLACED" for _, t, _ in found)
+    found = typed(nlp, "Maria Lopez, who ousted Anna Berg 6-1 6-2, now faces Jan Novak.")
+    assert not any(t == "REPLACED" for _, t, _ in found)
     # Succession verbs still give it.
     found = typed(nlp, "Tom Walker replaced Peter Mills as chief executive of Barclays in May.")
     assert ("Tom Walker", "REPLACED", "Peter Mills") in found
