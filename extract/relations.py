@@ -288,6 +288,27 @@ def _object_control(governor: Token) -> bool:
     return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in {"on", "upon"}) for c in governor.children)
 
 
+# Verbs whose "for/of V-ing" complement is their object's act, not their subject's:
+# "criticised the ministry for signing a deal with Google", "accused Y of meeting Z",
+# "thanked the council for backing Oxfam". The judging verbs are those of the rules below.
+JUDGING_RELATIONS = frozenset({"ACCUSED", "CRITICIZED", "PRAISED", "SANCTIONED", "INVESTIGATED"})
+
+
+@lru_cache(maxsize=1)
+def _judging_verbs() -> frozenset[str]:
+    return frozenset(v for rule in load_relation_rules() if rule.relation in JUDGING_RELATIONS for v in rule.verbs if v != "*")
+
+
+def _judged_object_acts(verb: Token) -> bool:
+    """A gerund after "for"/"of" of a judging verb with an object: the object does it."""
+    prep = verb.head
+    governor = prep.head
+    return (
+        prep.dep_ == "prep" and prep.lower_ in {"for", "of"} and governor.lemma_.lower() in _judging_verbs()
+        and any(c.dep_ == "dobj" for c in governor.children)
+    )
+
+
 def _second_object(verb: Token, tail: Token) -> bool:
     """A second direct object of one verb is a misparse ("discipline striker James Beattie
     … for his headbutt on Chelsea defender William Gallas": Gallas hangs from "discipline")."""
@@ -421,6 +442,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue  # a conjoined verb with its own subject is not sharing the first one's
         if voice.endswith(":xcomp") and verb.dep_ == "xcomp" and _object_control(verb.head):
             continue  # "urged the men to step down", "called on the FA to punish X": not the subject's act
+        if voice.endswith(":pcomp") and _judged_object_acts(verb):
+            continue  # "criticised the ministry for signing a deal with Google": the ministry signed
         if rule.intransitive and any(c.dep_ == "dobj" for c in verb.children):
             continue
         if voice.startswith("dobj:") and _second_object(verb, doc[nodes["tail"]]):

@@ -47,3 +47,18 @@ def test_issue_12_a_team_coming_to_a_ground_is_not_a_visit(nlp):
     # A person travelling still visits.
     found = typed(nlp, "Prime Minister Tony Blair will travel to Kenya next week.")
     assert ("Tony Blair", "VISITED", "Kenya") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_judged_object_does_the_gerund(nlp):
+    # "criticized the ministry for signing a data-access agreement with Google" (dev page),
+    # "attacking the EC for backing down", "accused Van Nistelrooy of cheating", "blamed
+    # officials for failing to inform him": after a judging verb with an object, the
+    # "for/of V-ing" act is the object's, never the subject's.
+    found = typed(nlp, "Greenpeace criticised the ministry for signing a deal with Shell.")
+    assert not any(t == "SIGNED_WITH" for _, t, _ in found)
+    found = typed(nlp, "Amnesty praised the government for criticising Tom Walker.")
+    assert ("Amnesty", "CRITICIZED", "Tom Walker") not in found
+    # Without an object the subject still does it.
+    found = typed(nlp, "Oswald was arrested after shooting Kennedy.")
+    assert ("Oswald", "KILLED", "Kennedy") in found
