@@ -321,7 +321,8 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
         if part.start < covered:
             continue
         span = clean_span(part)
-        if span is None or is_non_entity(span) or _common_word(span, orth) or _cited_work(span) or _period(span):
+        if span is None or is_non_entity(span) or _common_word(span, orth) or _cited_work(span) or _period(span) \
+                or _portfolio(span):
             continue
         covered = max(covered, span.end)
         mentions.append(
@@ -342,6 +343,30 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
             )
         )
     return mentions
+
+
+def _portfolio(span: Span) -> bool:
+    """A minister's portfolio, part of a title: "Transport Secretary", "Trade and Industry
+    Secretary", each of "Culture, Media and Sport Secretary". The capitalised title word
+    ends a run of capitalised words, commas and "and" after the name; a name alone before
+    it is a portfolio only when the model called it an organisation ("Northern Ireland
+    Secretary" keeps its place), and a listed organisation stays ("Labour Minister")."""
+    if span.label_ == "PERSON":
+        return False
+    doc, titles = span.doc, load_context_cues().portfolio_titles
+    j = span.end
+    while j < len(doc) and j - span.end < 6 and doc[j].text.lower() not in titles and (
+            doc[j].is_title or doc[j].text in {",", "and"}):
+        j += 1
+    if j >= len(doc) or not doc[j].is_title or doc[j].lower_ not in titles:
+        return False
+    # alone before the title, only a name the model called an organisation; in a run, only a
+    # list of portfolios ("..., Media and Sport"), not a place before another office
+    # ("Edinburgh, Wales Secretary", "Saskatchewan Agriculture Minister")
+    listed = any(t.lower_ == "and" for t in doc[span.end:j]) and not any(
+        t.ent_type_ in {"GPE", "LOC", "NORP"} for t in doc[span.end:j])  # "Cardiff and Northern Ireland Minister"
+    return (span.label_ == "ORG" and j == span.end or listed and span.label_ != "NORP") \
+        and load_gazetteer().organization(span.text) is None
 
 
 def _cited_work(span: Span) -> bool:
@@ -799,6 +824,7 @@ class ContextCues:
     place_verbs_in: frozenset[str]
     org_last_words: frozenset[str]
     leading_non_name_words: frozenset[str]
+    portfolio_titles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -813,7 +839,7 @@ def load_context_cues() -> ContextCues:
     keys = ["role_nouns_before", "place_words_last", "place_nouns_after", "person_nouns", "office_words", "org_nouns",
             "org_nouns_before",
             "org_nouns_after", "org_possessed_nouns", "org_object_verbs", "place_verbs_in", "org_last_words",
-            "leading_non_name_words"]
+            "leading_non_name_words", "portfolio_titles"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"context_cues.json: {', '.join(bad)} must be a list of words")
