@@ -40,3 +40,10 @@ def test_issue_12_places_before_another_office_stay() -> None:
         "and Saskatchewan Agriculture Minister Daryl Harrison welcomed it. German Foreign Minister Annalena Baerbock agreed."
     )
     assert {"Edinburgh", "Cardiff", "Saskatchewan"} <= found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_nationality_before_a_player_is_not_part_of_her_name() -> None:
+    # demonyms the gazetteer lacked (Slovak, Slovenian, Latvian, ...): "Slovakian X" was one name
+    found = names("Slovakian Daniela Hantuchova beat Latvian Anastasija Sevastova 6-4 6-3 in the second round in Doha.")
+    assert "Daniela Hantuchova" in found and "Slovakian Daniela Hantuchova" not in found
