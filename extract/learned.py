@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.relations import EntityIndex, MentionSpan, span_relation
+from newsgraph.extract.relation_base import EntityIndex, MentionSpan, span_relation
 from newsgraph.extract.rules import load_titles
 from newsgraph.graph.model import ExtractedRelation
 

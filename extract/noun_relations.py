@@ -1,6 +1,6 @@
-"""Relations read from the nouns around names, registered beside the extractors of
-``relations.py`` (issue 12, recall): where news says who works where, or where a firm or
-a place is, without a verb.
+"""Relations read from the nouns around names (issue 12, recall): where news says who works
+where, or where a firm or a place is, without a verb. The registry (``extractors.py``) runs
+them after the extractors of ``relations.py``.
 
 * ``possessive_places``: "India's Bombay Stock Exchange" (BASED_IN), "London's Leicester
   Square" (LOCATED_IN): a country or place, "'s", then an organisation or a place.
@@ -19,13 +19,11 @@ a place is, without a verb.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.relations import (
+from newsgraph.extract.relation_base import (
     PLACES,
-    RELATION_EXTRACTORS,
     EntityIndex,
     ExtractionInput,
     MentionSpan,
@@ -35,16 +33,6 @@ from newsgraph.extract.rules import load_confidence, load_gazetteer, load_occupa
 from newsgraph.graph.model import ExtractedRelation
 
 POSSESSIVE = {"'s", "’s"}
-
-
-def register(name: str) -> Callable[[Callable[[ExtractionInput], list[ExtractedRelation]]], Callable[[ExtractionInput], list[ExtractedRelation]]]:
-    """Add an extractor to the registry, after those of ``relations.py``."""
-
-    def add(func: Callable[[ExtractionInput], list[ExtractedRelation]]) -> Callable[[ExtractionInput], list[ExtractedRelation]]:
-        RELATION_EXTRACTORS[name] = func
-        return func
-
-    return add
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +52,6 @@ def _occupations() -> dict[str, str]:
 POSSESSIVE_PLACE_RELATIONS = {"Organization": ("BASED_IN", "based in"), "Location": ("LOCATED_IN", "located in")}
 
 
-@register("possessive_places")
 def possessive_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
     """A country or place, "'s", an organisation or place named right after it."""
     doc, index = x.doc, x.index
@@ -135,7 +122,6 @@ def _org_of_noun(noun: Token, index: EntityIndex, person: MentionSpan) -> Mentio
     return None
 
 
-@register("occupations")
 def occupation_relations(x: ExtractionInput) -> list[ExtractedRelation]:
     """A person, an occupation noun and an organisation in one noun phrase (WORKS_FOR)."""
     doc, index = x.doc, x.index
@@ -206,7 +192,6 @@ def _from_place(noun: Token, index: EntityIndex) -> MentionSpan | None:
     return None
 
 
-@register("apposition_places")
 def apposition_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
     """A name in apposition with a noun that places it: "Brightline Cable, the Denver-based
     broadband provider" and "the O'Jays, a gospel-style quartet from Ohio" (BASED_IN),
@@ -250,7 +235,6 @@ def _noun_modifiers(doc: Doc, end: int, limit: int = 3) -> int:
     return i if noun else end
 
 
-@register("nationality_prefix")
 def nationality_prefix_relations(x: ExtractionInput) -> list[ExtractedRelation]:
     """"British energy firm Burren Energy", "German carmaker Volkswagen" (BASED_IN the
     country), "US business tycoon Malcolm Glazer", "Dutch winger Arjen Robben" (FROM): a

@@ -26,13 +26,9 @@ from newsgraph.extract.mentions import (
     retype_teams,
     sentence_index,
 )
-from newsgraph.extract.relations import (
-    EntityIndex,
-    ExtractionInput,
-    MentionSpan,
-    cooccurrence_relations,
-    run_extractors,
-)
+from newsgraph.extract.extractors import run_extractors
+from newsgraph.extract.relation_base import EntityIndex, ExtractionInput, MentionSpan
+from newsgraph.extract.relations import cooccurrence_relations
 from newsgraph.extract.confidence import finalise
 from newsgraph.extract.context import apply_context
 from newsgraph.extract.learned import learned_relations

@@ -1,6 +1,6 @@
 """Relations read from the parse: verbs, titles and appositions, place pairs, and
 sentence co-occurrence. Each extractor is registered by name in ``RELATION_EXTRACTORS``
-(end of the module); the pipeline runs them through ``run_extractors``.
+(``extractors.py``); the pipeline runs them through ``run_extractors``.
 
 Verb rules come from ``data/relations.jsonl`` and are compiled into spaCy
 ``DependencyMatcher`` patterns (active, passive, relative clause, xcomp and conjoined
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Literal, TypedDict
+from typing import Any, Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -33,6 +33,7 @@ from newsgraph.extract.governments import (
 )
 from newsgraph.extract.matcher import TreeRuleMatcher
 from newsgraph.extract.mentions import find_dateline, is_sports_report
+from newsgraph.extract.relation_base import PLACES, EntityIndex, MentionSpan, mention_offsets, span_relation
 from newsgraph.extract.rules import (
     RelationRule,
     load_attachment_rules,
@@ -53,35 +54,6 @@ PRONOUNS = {"he", "she"}
 UNTAGGED_ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}
 SUBJECTS = ["nsubj", "nsubjpass"]
 MAX_COOCCURRING = 12  # sentences listing more entities than this are tables, not statements
-
-
-@dataclass
-class MentionSpan:
-    entity_id: str
-    type: str
-    token_start: int
-    token_end: int
-    sentence: int
-
-
-@dataclass
-class EntityIndex:
-    """Token → mention lookups for one document."""
-
-    mentions: list[MentionSpan]
-    token_mention: dict[int, MentionSpan]
-    suppressed: set[int]
-
-    @classmethod
-    def build(cls, mentions: list[MentionSpan]) -> "EntityIndex":
-        token_mention = {}
-        for m in mentions:
-            for i in range(m.token_start, m.token_end):
-                token_mention[i] = m
-        return cls(mentions, token_mention, set())
-
-    def at(self, token: Token) -> MentionSpan | None:
-        return self.token_mention.get(token.i)
 
 
 def _verb_attrs(rule: RelationRule) -> dict[str, Any]:
@@ -246,35 +218,6 @@ def compiled_rules(nlp: Language) -> CompiledRules:
             match_id = matcher.add(f"{rule.line}:{rule.relation}:{voice}", pattern)
             keys[match_id] = (rule, voice, [node["RIGHT_ID"] for node in pattern])
     return CompiledRules(matcher, keys)
-
-
-class MentionOffsets(TypedDict):
-    head_start: int
-    head_end: int
-    tail_start: int
-    tail_end: int
-
-
-def mention_offsets(doc: Doc, head: MentionSpan, tail: MentionSpan) -> MentionOffsets:
-    """Character offsets of a relation's two mentions, as ``ExtractedRelation`` keywords."""
-    return {
-        "head_start": doc[head.token_start].idx,
-        "head_end": doc[head.token_end - 1].idx + len(doc[head.token_end - 1].text),
-        "tail_start": doc[tail.token_start].idx,
-        "tail_end": doc[tail.token_end - 1].idx + len(doc[tail.token_end - 1].text),
-    }
-
-
-def span_relation(
-    doc: Doc, sent: Span, head: MentionSpan, tail: MentionSpan, relation: str, method: str,
-    confidence: float, predicate: str | None,
-) -> ExtractedRelation:
-    """A relation between two mentions, its evidence the sentence ``sent``."""
-    return ExtractedRelation(
-        head=head.entity_id, tail=tail.entity_id, type=relation, method=method, confidence=confidence,
-        sentence=sent.text, start=sent.start_char, end=sent.end_char, predicate=predicate,
-        **mention_offsets(doc, head, tail),
-    )
 
 
 def _expand(token: Token) -> list[Token]:
@@ -897,7 +840,6 @@ def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
     return out
 
 
-PLACES = {"Country", "Location"}
 PLACE_MODIFIERS = {"ADJ", "DET"}  # "in northern Israel", "in the Bronx"
 COMPASS = {"north", "south", "east", "west", "central", "north-east", "north-west", "south-east", "south-west"}  # "from north London"
 
@@ -1159,43 +1101,3 @@ def cooccurrence_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelati
 
 
 # ---------------------------------------------------------------------------------------
-# The registry: every relation extractor by name, in the order the pipeline runs them
-
-
-@dataclass
-class ExtractionInput:
-    """What an extractor reads: the parse, the mention index and the article's context."""
-
-    doc: Doc
-    index: EntityIndex
-    sentences: list[int]  # token → sentence number
-    nlp: Language
-    group_countries: dict[str, str]  # nationality group id → country id
-
-
-Extractor = Callable[[ExtractionInput], list[ExtractedRelation]]
-
-RELATION_EXTRACTORS: dict[str, Extractor] = {
-    "verbs": lambda x: verb_relations(x.doc, x.index, x.sentences, x.nlp),
-    "roles": lambda x: role_relations(x.doc, x.index, x.group_countries),
-    "places": lambda x: place_relations(x.doc, x.index),
-    "datelines": lambda x: dateline_relations(x.doc, x.index),
-    "attachments": lambda x: attachment_relations(x.doc, x.index),
-    "based_prefix": lambda x: based_prefix_relations(x.doc, x.index),
-    "org_appositions": lambda x: org_apposition_relations(x.doc, x.index),
-    "event_nouns": lambda x: event_noun_relations(x.doc, x.index),
-    "possessives": lambda x: possessive_relations(x.doc, x.index),
-}
-
-
-def run_extractors(inp: ExtractionInput, names: list[str] | None = None) -> list[ExtractedRelation]:
-    """The relations of the named extractors (all, in registry order, by default)."""
-    out: list[ExtractedRelation] = []
-    for name in names or list(RELATION_EXTRACTORS):
-        out += RELATION_EXTRACTORS[name](inp)
-    return out
-
-
-
-# The extractors of ``noun_relations.py`` register themselves here, after those above.
-from newsgraph.extract import noun_relations  # noqa: E402,F401

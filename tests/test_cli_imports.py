@@ -25,15 +25,6 @@ PACKAGES = {"newsgraph": "newsgraph", "extract": "newsgraph.extract", "graph": "
 CLI_ALLOWED = {"newsgraph", "newsgraph.kg", "newsgraph.options", "newsgraph.render", "newsgraph.terminal_text",
                "newsgraph.errors", "newsgraph.serve"}
 
-# Cycles through imports made on use (inside a function): harmless at run time, but each
-# is two modules that know each other. Listed so that a new one fails; remove one when fixed.
-KNOWN_LAZY_CYCLES: list[set[str]] = []
-# extract/relations.py imports noun_relations at its end so that its extractors register
-# in relations' table, and noun_relations imports relations' helpers: a registry module of
-# its own (issue 16, "registered by name in one registry") removes it. extract/ is not this
-# test's to change.
-KNOWN_CYCLES = [{"newsgraph.extract.relations", "newsgraph.extract.noun_relations"}]
-
 
 def module_files() -> dict[str, Path]:
     found = {}
@@ -122,7 +113,7 @@ def test_no_import_cycle():
     """Loading any module runs no module that is still half-loaded: the imports that run
     when a module is imported (top level, outside ``if TYPE_CHECKING``) form no cycle."""
     cycles = [set(c) for c in nx.simple_cycles(import_graph(runtime_top_level=True))]
-    assert [c for c in cycles if c not in KNOWN_CYCLES] == []
+    assert cycles == []
 
 
 def test_no_import_cycle_through_imports_on_use():
@@ -130,7 +121,7 @@ def test_no_import_cycle_through_imports_on_use():
     the modules it uses only through it (kg -> show, never show -> kg at run time);
     imports for annotations alone (``if TYPE_CHECKING``) run nothing and are left out."""
     components = [c for c in nx.strongly_connected_components(import_graph()) if len(c) > 1]
-    assert [c for c in components if c not in KNOWN_LAZY_CYCLES + KNOWN_CYCLES] == []
+    assert components == []
 
 
 def test_the_checks_see_what_they_should():

@@ -1,0 +1,49 @@
+"""The registry: every relation extractor by name, in the order the pipeline runs them
+(issue 16, "registered by name in one registry"). The extractor modules import only what
+they share (``relation_base.py``); this module imports them, never the reverse."""
+
+from __future__ import annotations
+
+from newsgraph.extract.noun_relations import (
+    apposition_place_relations,
+    nationality_prefix_relations,
+    occupation_relations,
+    possessive_place_relations,
+)
+from newsgraph.extract.relation_base import ExtractionInput, Extractor
+from newsgraph.extract.relations import (
+    attachment_relations,
+    based_prefix_relations,
+    dateline_relations,
+    event_noun_relations,
+    org_apposition_relations,
+    place_relations,
+    possessive_relations,
+    role_relations,
+    verb_relations,
+)
+from newsgraph.graph.model import ExtractedRelation
+
+RELATION_EXTRACTORS: dict[str, Extractor] = {
+    "verbs": lambda x: verb_relations(x.doc, x.index, x.sentences, x.nlp),
+    "roles": lambda x: role_relations(x.doc, x.index, x.group_countries),
+    "places": lambda x: place_relations(x.doc, x.index),
+    "datelines": lambda x: dateline_relations(x.doc, x.index),
+    "attachments": lambda x: attachment_relations(x.doc, x.index),
+    "based_prefix": lambda x: based_prefix_relations(x.doc, x.index),
+    "org_appositions": lambda x: org_apposition_relations(x.doc, x.index),
+    "event_nouns": lambda x: event_noun_relations(x.doc, x.index),
+    "possessives": lambda x: possessive_relations(x.doc, x.index),
+    "possessive_places": possessive_place_relations,
+    "occupations": occupation_relations,
+    "apposition_places": apposition_place_relations,
+    "nationality_prefix": nationality_prefix_relations,
+}
+
+
+def run_extractors(inp: ExtractionInput, names: list[str] | None = None) -> list[ExtractedRelation]:
+    """The relations of the named extractors (all, in registry order, by default)."""
+    out: list[ExtractedRelation] = []
+    for name in names or list(RELATION_EXTRACTORS):
+        out += RELATION_EXTRACTORS[name](inp)
+    return out

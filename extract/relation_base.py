@@ -1,0 +1,88 @@
+"""What every relation extractor shares (``relations.py``, ``noun_relations.py``,
+``learned.py``): the mention index it reads, its input, and how it builds a relation between
+two mentions with their sentence as evidence. It imports no extractor, so the extractor
+modules import it and not each other (issue 16: no import cycles)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, TypedDict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.graph.model import ExtractedRelation
+
+PLACES = {"Country", "Location"}
+
+
+@dataclass
+class MentionSpan:
+    entity_id: str
+    type: str
+    token_start: int
+    token_end: int
+    sentence: int
+
+
+@dataclass
+class EntityIndex:
+    """Token → mention lookups for one document."""
+
+    mentions: list[MentionSpan]
+    token_mention: dict[int, MentionSpan]
+    suppressed: set[int]
+
+    @classmethod
+    def build(cls, mentions: list[MentionSpan]) -> "EntityIndex":
+        token_mention = {}
+        for m in mentions:
+            for i in range(m.token_start, m.token_end):
+                token_mention[i] = m
+        return cls(mentions, token_mention, set())
+
+    def at(self, token: Token) -> MentionSpan | None:
+        return self.token_mention.get(token.i)
+
+
+class MentionOffsets(TypedDict):
+    head_start: int
+    head_end: int
+    tail_start: int
+    tail_end: int
+
+
+def mention_offsets(doc: Doc, head: MentionSpan, tail: MentionSpan) -> MentionOffsets:
+    """Character offsets of a relation's two mentions, as ``ExtractedRelation`` keywords."""
+    return {
+        "head_start": doc[head.token_start].idx,
+        "head_end": doc[head.token_end - 1].idx + len(doc[head.token_end - 1].text),
+        "tail_start": doc[tail.token_start].idx,
+        "tail_end": doc[tail.token_end - 1].idx + len(doc[tail.token_end - 1].text),
+    }
+
+
+def span_relation(
+    doc: Doc, sent: Span, head: MentionSpan, tail: MentionSpan, relation: str, method: str,
+    confidence: float, predicate: str | None,
+) -> ExtractedRelation:
+    """A relation between two mentions, its evidence the sentence ``sent``."""
+    return ExtractedRelation(
+        head=head.entity_id, tail=tail.entity_id, type=relation, method=method, confidence=confidence,
+        sentence=sent.text, start=sent.start_char, end=sent.end_char, predicate=predicate,
+        **mention_offsets(doc, head, tail),
+    )
+
+
+@dataclass
+class ExtractionInput:
+    """What an extractor reads: the parse, the mention index and the article's context."""
+
+    doc: Doc
+    index: EntityIndex
+    sentences: list[int]  # token → sentence number
+    nlp: Language
+    group_countries: dict[str, str]  # nationality group id → country id
+
+
+Extractor = Callable[[ExtractionInput], list[ExtractedRelation]]
