@@ -55,6 +55,7 @@ import argparse
 import html
 import io
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -386,7 +387,8 @@ def render(report: dict[str, Any]) -> str:
     est = report.get("estimate", {})
     if "cores_for_cc_news" in est:
         lines.append(f"CC-NEWS ({CC_NEWS_PER_DAY:,} articles/day): {est['per_core_articles_s']:.1f} articles/s per core "
-                     f"-> {est['cores_for_cc_news']:.0f} cores to keep up")
+                     f"-> {est['cores_for_cc_news']:.2f} cores on average to keep up "
+                     f"({max(1, math.ceil(est['cores_for_cc_news']))} whole core(s), before headroom for peaks)")
     if "merge_hours_per_cc_news_day" in est:
         lines.append(f"  single writer merge: {est['merge_articles_s']:.0f} articles/s -> "
                      f"{est['merge_hours_per_cc_news_day']:.1f} h per day of CC-NEWS")
