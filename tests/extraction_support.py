@@ -1,0 +1,19 @@
+"""What the relation tests of issue 12 read from an extraction: the typed relations of one
+text, by entity name, with the real spaCy model."""
+
+from __future__ import annotations
+
+from newsgraph.extract.pipeline import extract_doc
+from newsgraph.graph.model import document_id
+
+
+def relations(nlp, text: str) -> set[tuple[str, str, str, str]]:
+    """(head name, type, tail name, method) of every typed relation."""
+    doc = extract_doc(nlp(text), nlp, document_id=document_id(text), cooccurrence=False)
+    names = {e.id: e.name for e in doc.entities}
+    return {(names[r.head], r.type, names[r.tail], r.method) for r in doc.relations}
+
+
+def typed(found: set[tuple[str, str, str, str]]) -> set[tuple[str, str, str]]:
+    """The same without the method: (head name, type, tail name)."""
+    return {(h, t, x) for h, t, x, _ in found}
