@@ -11,17 +11,16 @@ from newsgraph.extract.noun_relations import (
     possessive_place_relations,
 )
 from newsgraph.extract.relation_base import ExtractionInput, Extractor
-from newsgraph.extract.relations import (
+from newsgraph.extract.relations_event_nouns import event_noun_relations
+from newsgraph.extract.relations_places import (
     attachment_relations,
     based_prefix_relations,
     dateline_relations,
-    event_noun_relations,
     org_apposition_relations,
     place_relations,
-    possessive_relations,
-    role_relations,
-    verb_relations,
 )
+from newsgraph.extract.relations_roles import possessive_relations, role_relations
+from newsgraph.extract.relations_verbs import verb_relations
 from newsgraph.graph.model import ExtractedRelation
 
 RELATION_EXTRACTORS: dict[str, Extractor] = {

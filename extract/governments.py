@@ -8,7 +8,7 @@ otherwise from the article: the government whose institutions and parties it kee
 (Downing Street, the Commons, the Tories → the United Kingdom). A country the sentence
 names only as a place ("arrives in Indonesia") is where the minister is, not whose.
 
-Rules are data (``data/governments.json``); ``role_relations`` (relations.py) asks
+Rules are data (``data/governments.json``); ``role_relations`` (relations_roles.py) asks
 ``government_title`` whether the words before a name (or in apposition with it) are such a
 title and ``government_country`` for the country, so no relation is made when either is
 unsure.

@@ -1,5 +1,5 @@
 """``TreeRuleMatcher``: the verb rules' ``DependencyMatcher`` patterns, matched by walking
-the dependency tree (the engine; the extractors that use it are in ``relations.py``)."""
+the dependency tree (the engine; its patterns are compiled in ``verb_patterns.py``)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Relations read from the nouns around names (issue 12, recall): where news says who works
 where, or where a firm or a place is, without a verb. The registry (``extractors.py``) runs
-them after the extractors of ``relations.py``.
+them after the extractors of ``relations_*.py``.
 
 * ``possessive_places``: "India's Bombay Stock Exchange" (BASED_IN), "London's Leicester
   Square" (LOCATED_IN): a country or place, "'s", then an organisation or a place.
@@ -43,8 +43,8 @@ def _role_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _occupations() -> dict[str, str]:
-    """The occupation nouns; one that is also a title ("analyst") is read by relations.py's
-    role_relations instead."""
+    """The occupation nouns; one that is also a title ("analyst") is read by
+    relations_roles.py's role_relations instead."""
     roles = load_titles().roles
     return {noun: kind for noun, kind in load_occupations().items() if noun not in roles}
 

@@ -28,9 +28,9 @@ from newsgraph.extract.mentions import (
 )
 from newsgraph.extract.extractors import run_extractors
 from newsgraph.extract.relation_base import EntityIndex, ExtractionInput, MentionSpan
-from newsgraph.extract.relations import cooccurrence_relations
 from newsgraph.extract.confidence import finalise
 from newsgraph.extract.context import apply_context
+from newsgraph.extract.cooccurrence import cooccurrence_relations
 from newsgraph.extract.learned import learned_relations
 from newsgraph.extract.resolve import missed_name_labels, resolve
 from newsgraph.extract.rules import load_event_noun_rules, load_relation_rules

@@ -1,7 +1,8 @@
-"""What every relation extractor shares (``relations.py``, ``noun_relations.py``,
-``learned.py``): the mention index it reads, its input, and how it builds a relation between
-two mentions with their sentence as evidence. It imports no extractor, so the extractor
-modules import it and not each other (issue 16: no import cycles)."""
+"""What every relation extractor shares (``relations_*.py``, ``verb_patterns.py``,
+``noun_relations.py``, ``cooccurrence.py``, ``learned.py``): the mention index it reads, its
+input, and how it builds a relation between two mentions with their sentence as evidence. It
+imports no extractor, so the extractor modules import it and not each other (issue 16: no
+import cycles)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.graph.model import ExtractedRelation
 
 PLACES = {"Country", "Location"}
+SUBJECTS = ["nsubj", "nsubjpass"]  # the subject labels: a verb's doer (verb rules, event nouns)
 
 
 @dataclass
@@ -72,6 +74,11 @@ def span_relation(
         sentence=sent.text, start=sent.start_char, end=sent.end_char, predicate=predicate,
         **mention_offsets(doc, head, tail),
     )
+
+
+def _expand(token: Token) -> list[Token]:
+    """A subject or object and the names conjoined with it ("Rubio and Bukele")."""
+    return [token, *[c for c in token.conjuncts if c.i != token.i]]
 
 
 @dataclass

@@ -20,7 +20,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 # Methods whose relation hangs on a predicate the cues can qualify, checked after
-# extraction; the verb rules check their own match (relations.py). Titles, appositions,
+# extraction; the verb rules check their own match (relations_verbs.py). Titles, appositions,
 # place pairs and datelines are noun phrases a negation elsewhere does not reach.
 PREDICATE_METHODS = {"event_noun", "learned"}
 NEGATED, HEDGED = "negated", "hedged"

@@ -163,11 +163,11 @@ SENTENCES = (
 
 
 def test_tree_rule_matcher_finds_what_spacys_dependency_matcher_finds(nlp) -> None:
-    """The speed fix in extract/relations.py: same matches, same order, as spaCy's matcher."""
+    """The speed fix in extract/verb_patterns.py: same matches, same order, as spaCy's matcher."""
     from spacy.matcher import DependencyMatcher
 
     from newsgraph.extract.matcher import _tree_roots
-    from newsgraph.extract.relations import compile_rule, compiled_rules
+    from newsgraph.extract.verb_patterns import compile_rule, compiled_rules
     from newsgraph.extract.rules import load_relation_rules
 
     plain = DependencyMatcher(nlp.vocab, validate=True)
@@ -190,12 +190,12 @@ def test_tree_rule_matcher_finds_what_spacys_dependency_matcher_finds(nlp) -> No
 
 
 def test_verb_relations_read_only_in_sentences_with_two_mentions_lose_nothing(nlp, monkeypatch) -> None:
-    import newsgraph.extract.relations as relations
+    import newsgraph.extract.relations_verbs as relations_verbs
     from newsgraph.extract.pipeline import extract_doc
 
     doc = nlp(SENTENCES)
     fast = extract_doc(doc, nlp, document_id="d").to_dict()
-    monkeypatch.setattr(relations, "_candidate_matches", lambda compiled, doc, index, sentences: compiled.matcher(doc))
+    monkeypatch.setattr(relations_verbs, "_candidate_matches", lambda compiled, doc, index, sentences: compiled.matcher(doc))
     whole = extract_doc(doc, nlp, document_id="d").to_dict()
     assert any(r["method"].startswith("dep") for r in whole["relations"])
     assert fast == whole

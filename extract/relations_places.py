@@ -1,0 +1,192 @@
+"""Where a name is: place pairs ("San Salvador, El Salvador"), a name attached to a place
+("Avis Bourg Co. of Folsom", ``data/attachments.jsonl``), an organisation in apposition with a
+placed noun, "Miami-based" organisations and wire datelines ("BANGKOK, Thailand (AP)")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.mentions import find_dateline, is_sports_report
+from newsgraph.extract.relation_base import PLACES, EntityIndex, MentionSpan, span_relation
+from newsgraph.extract.rules import load_attachment_rules, load_confidence, load_titles
+from newsgraph.graph.model import ExtractedRelation
+
+
+def _listed_place(doc: Doc, index: EntityIndex, comma: int, step: int) -> bool:
+    """Whether token ``comma`` is a comma with another place beyond it (``step`` +1: after,
+    -1: before), as in a list of places."""
+    if not 0 <= comma < len(doc) or doc[comma].text != "," or not 0 <= comma + step < len(doc):
+        return False
+    beyond = index.at(doc[comma + step])
+    return beyond is not None and beyond.type in {"Country", "Location"}
+
+
+def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    """"San Salvador, El Salvador": a place, a comma, the larger place containing it."""
+    confidence = load_confidence()["city_state"]
+    out = []
+    for m in index.mentions:
+        if m.type != "Location" or m.token_end + 1 >= len(doc) or doc[m.token_end].text != ",":
+            continue
+        nxt = index.at(doc[m.token_end + 1])
+        if nxt is None or nxt.type not in {"Country", "Location"} or nxt.entity_id == m.entity_id:
+            continue
+        if nxt.token_end < len(doc) and doc[nxt.token_end].text in {"and", "or"}:
+            continue  # a list of places, not a containment
+        if _listed_place(doc, index, nxt.token_end, +1) or _listed_place(doc, index, m.token_start - 1, -1):
+            continue  # "in London, Frankfurt, New York and San Francisco": a list, not a containment
+        sent = doc[m.token_start].sent
+        out.append(span_relation(doc, sent, m, nxt, "LOCATED_IN", "city_state", confidence, "located in"))
+    return out
+
+
+PLACE_MODIFIERS = {"ADJ", "DET"}  # "in northern Israel", "in the Bronx"
+COMPASS = {"north", "south", "east", "west", "central", "north-east", "north-west", "south-east", "south-west"}  # "from north London"
+
+
+def _place_after(doc: Doc, i: int, index: EntityIndex, types: frozenset[str] | set[str] = PLACES) -> MentionSpan | None:
+    """The place (or name of ``types``) at token i, after at most two lowercase modifiers."""
+    for _ in range(3):
+        if i >= len(doc):
+            return None
+        mention = index.at(doc[i])
+        if mention is not None:
+            return mention if mention.type in types and mention.token_start == i else None
+        if (doc[i].pos_ not in PLACE_MODIFIERS and doc[i].lower_ not in COMPASS) or not doc[i].is_lower:
+            return None
+        i += 1
+    return None
+
+
+BARE_CONNECTORS = {("in",), ("at",)}
+
+
+def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    """A name followed by a connector and a place: "Avis Bourg Co. of Folsom" (BASED_IN),
+    "Daniel Sullivan, 30, of Boothbay, Maine" (LIVES_IN, to both places), "Haifa in
+    northern Israel" (LOCATED_IN). Rules in ``data/attachments.jsonl``."""
+    confidences = load_confidence()
+    out = []
+    sports: list[bool] = []  # whether the document is a sports report, found when first needed
+    for head in index.mentions:
+        for rule in load_attachment_rules():
+            if head.type not in rule.head_types:
+                continue
+            i = head.token_end
+            if head.type == "Person" and head.token_start and doc[head.token_start - 1].lower_.rstrip(".") in load_titles().roles:
+                break  # "President Yoweri Museveni of Uganda": a role (role_relations), not a home
+            # "Daniel Sullivan, 30, of Boothbay": an age between commas is skipped.
+            if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
+                i += 3
+            elif i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in {"of", "from"}:
+                i += 1  # "Tony Martin, of Burnley, said", "Helen Steel and David Morris, from north London"
+            words = [t.lower_ for t in doc[i : i + 3]]
+            connector = next((c for c in rule.connectors if tuple(words[: len(c)]) == c), None)
+            if connector is None or (rule.relation == "WORKS_FOR" and i != head.token_end):
+                # "Tony Martin, of Burnley": set off by commas, "of" gives a home (a town that
+                # shares a club's name), not an employer; "Mark Hughes of Goldman Sachs" does.
+                continue
+            place = _place_after(doc, i + len(connector), index, PLACES | (rule.tail_types or PLACES))
+            if place is None or place.entity_id == head.entity_id:
+                continue
+            if rule.tail_types is not None and place.type not in rule.tail_types:
+                break
+            if head.type == "Organization" and connector in BARE_CONNECTORS:
+                # "against Ireland in Dublin", "Chennaiyin FC at the Sree Kanteerava Stadium":
+                # in a sports report a team "in" a place is where it plays, not its base.
+                if not sports:
+                    sports.append(is_sports_report(doc))
+                if sports[0]:
+                    break
+            if doc[i].dep_ == "prep" and doc[i].head.pos_ in {"VERB", "AUX"} and doc[i].head.i < head.token_start:
+                # "Scotland will host Greece at Hampden Park", "face Belarus in Budapest": the
+                # place says where the act happens, not where the name is (issue 12, page-11).
+                break
+            places = [place]
+            j = place.token_end
+            if j + 1 < len(doc) and doc[j].text == ",":
+                region = index.at(doc[j + 1])
+                if region is not None and region.type in PLACES and region.token_start == j + 1 and region.entity_id != head.entity_id:
+                    places.append(region)
+            sent = doc[head.token_start].sent
+            # "Helen Steel and David Morris, from north London": set off by a comma, the place
+            # is every conjunct's that has none of its own ("Moazzam Begg, from Birmingham, and
+            # ... Feroz Abbasi, from London"); "Eddie Jones and Jake White of South Africa" is White's.
+            heads = [head]
+            if doc[i - 1].text == ",":
+                root = doc[head.token_start : head.token_end].root
+                heads += [m for c in root.conjuncts if c.i < head.token_start and (m := index.at(c)) is not None
+                          and m.type == head.type and m.entity_id != head.entity_id
+                          and not (m.token_end + 1 < len(doc) and doc[m.token_end].text == ","
+                                   and doc[m.token_end + 1].lower_ in {"of", "from"})]
+            for h in heads:
+                for p in places:
+                    if p.entity_id != h.entity_id:
+                        out.append(
+                            span_relation(doc, sent, h, p, rule.relation, rule.method, confidences[rule.method], " ".join(connector))
+                        )
+            break
+    return out
+
+
+def org_apposition_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    """"Sun Hung Kai Properties, a Hong Kong construction firm": an organisation in
+    apposition with a noun that a place modifies is based in that place."""
+    confidence = load_confidence()["org_apposition"]
+    out = []
+    for org in index.mentions:
+        if org.type != "Organization":
+            continue
+        root = doc[org.token_start : org.token_end].root
+        for noun in (c for c in root.children if c.dep_ == "appos"):
+            for child in noun.children:
+                place = index.at(child)
+                if child.dep_ in {"compound", "amod", "nmod"} and place is not None and place.type in PLACES:
+                    sent = doc[org.token_start].sent
+                    out.append(span_relation(doc, sent, org, place, "BASED_IN", "org_apposition", confidence, "based in"))
+                    break
+    return out
+
+
+def based_prefix_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    """"the Miami-based cruise operator Carnival": a place, "-based", then an organisation
+    within the next few words."""
+    confidence = load_confidence()["based_prefix"]
+    out = []
+    for place in index.mentions:
+        j = place.token_end
+        if place.type not in PLACES or j + 1 >= len(doc) or doc[j].text not in {"-", "–"} or doc[j + 1].lower_ != "based":
+            continue
+        for k in range(j + 2, min(j + 7, len(doc))):
+            org = index.at(doc[k])
+            if org is None and (doc[k].pos_ in {"VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ"} or doc[k].is_punct):
+                # The noun phrase ends: "the Mysuru-based surgeon who heads the Hegde
+                # Foundation" says where the surgeon is, not the foundation (issue 12, page-22).
+                break
+            if org is not None:
+                if org.type == "Organization":
+                    sent = doc[org.token_start].sent
+                    out.append(span_relation(doc, sent, org, place, "BASED_IN", "based_prefix", confidence, "based in"))
+                break
+    return out
+
+
+def dateline_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    """"BANGKOK, Thailand (AP)": the news agency is based in the city, the city lies in the
+    region or country named after it."""
+    confidence = load_confidence()["dateline"]
+    out = []
+    for sent in doc.sents:
+        dateline = find_dateline(sent)
+        if dateline is None:
+            continue
+        agency = index.at(doc[dateline.agency[0]])
+        places = [p for start, _ in dateline.places if (p := index.at(doc[start])) is not None and p.type in PLACES]
+        pairs: list[tuple[MentionSpan, MentionSpan, str, str]] = []
+        if agency is not None and agency.type == "Organization":
+            pairs += [(agency, p, "BASED_IN", "based in") for p in places]
+        if len(places) == 2 and places[0].entity_id != places[1].entity_id and places[0].type == "Location":
+            pairs.append((places[0], places[1], "LOCATED_IN", "located in"))
+        for head, tail, kind, predicate in pairs:
+            out.append(span_relation(doc, sent, head, tail, kind, "dateline", confidence, predicate))
+    return out

@@ -1,0 +1,399 @@
+"""Titles and appositions: the roles news gives a person in the few tokens around the
+name ("US Secretary of State Marco Rubio", "El Salvador's President Nayib Bukele",
+"Nayib Bukele, the president of El Salvador"), the government a bare office title belongs to
+(``governments.py``), and a possessor's name right before a person's ("ABN Amro's Eddie Wong")."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.governments import (
+    CountryMention,
+    Office,
+    government_country,
+    government_title,
+    home_government,
+    is_actor,
+    is_portfolio,
+    load_government_rules,
+    words_before,
+)
+from newsgraph.extract.relation_base import EntityIndex, MentionSpan, mention_offsets, span_relation
+from newsgraph.extract.rules import (
+    load_confidence,
+    load_gazetteer,
+    load_officer_titles,
+    load_staff_titles,
+    load_titles,
+)
+from newsgraph.graph.model import ExtractedRelation
+
+AFFILIATION_TYPES = {"Country", "Organization", "Group", "Location"}
+
+
+def _title_text(tokens: list[Token]) -> str:
+    words = [t.text for t in tokens]
+    while words and words[0].lower() in {"the", "a", "an", "of", ",", "'s", "’s"}:
+        words.pop(0)
+    while words and words[-1].lower() in {"of", "the", ",", "'s", "’s"}:
+        words.pop()
+    words = _role_only(words)
+    text = " ".join(words).replace(" - ", "-")
+    return " ".join(w if w.isupper() and len(w) > 1 else w.capitalize() if w.lower() not in {"of", "the", "for", "and"} else w.lower() for w in text.split())
+
+
+def _role_only(words: list[str]) -> list[str]:
+    """A known role followed by "of" and words that are no name ("president of the
+    Zurich-based body", issue 12: "President of Based Body") is the role alone; "Secretary of
+    State" and "President of the European Commission" keep their words."""
+    roles = load_titles().roles
+    lower = [w.lower() for w in words]
+    for end in range(len(words), 0, -1):
+        if " ".join(lower[:end]) in roles:
+            rest = words[end:]
+            if rest and rest[0].lower() == "of" and any(
+                w in {"-", "based", "-based"} or (w[:1].islower() and w.lower() not in {"of", "the", "and", "for"})
+                for w in rest[1:]
+            ):
+                return words[:end]
+            break
+    return words
+
+
+def _staff_title(title: str) -> bool:
+    """A job title whose holder works for the organisation (``data/staff_titles.json``)."""
+    staff, unless = load_staff_titles()
+    words = set(title.lower().replace("-", " - ").split()) | set(title.lower().split())
+    return bool(words & staff) and not words & unless
+
+
+def _portfolio_office(doc: Doc, affiliation: MentionSpan | None, title: list[Token]) -> Office | Literal[False] | None:
+    """The government office when the affiliation before a title is its portfolio
+    ("Education minister"); False for the opposition's ("Shadow Europe minister"); None
+    when the affiliation is a real one ("Scotland manager", "Labour leader")."""
+    if affiliation is None or not _portfolio(doc, affiliation, title):
+        return None
+    start = affiliation.token_start
+    while start > doc[start].sent.start and is_portfolio([doc[start - 1].text]):
+        start -= 1  # "Economy and" before "Labour Minister"
+    end = title[-1].i + 1
+    honorifics = load_titles().honorifics
+    while end > start and doc[end - 1].lower_.rstrip(".") in honorifics:
+        end -= 1  # "Shadow Europe minister Mr Brady"
+    office = government_title(list(doc[start:end]))
+    if office is None:
+        return None
+    if start > doc[start].sent.start and doc[start - 1].lower_ in load_government_rules().not_national:
+        return False
+    return office
+
+
+def _portfolio(doc: Doc, affiliation: MentionSpan, title: list[Token]) -> bool:
+    """The affiliation right before a government title is made of portfolio words and is
+    no organisation the gazetteer or the governments' institutions know ("Labour" is a
+    party, "Home Office" a ministry)."""
+    # Right before the title, or sharing its first word ("Constitutional Affairs" + "Affairs Minister").
+    if affiliation.type not in {"Organization", "Location"} or not affiliation.token_start < title[0].i <= affiliation.token_end:
+        return False
+    words = [t.text for t in doc[affiliation.token_start : affiliation.token_end]]
+    i = affiliation.token_start
+    if i >= 2 and doc[i - 1].lower_ in {"and", "&", ","} and is_portfolio([doc[i - 2].text]) and is_portfolio(words):
+        return True  # "Economy and Labour Minister Wolfgang Clement": not the Labour Party
+    if affiliation.entity_id in load_government_rules().institutions:
+        return False
+    if load_gazetteer().organization(" ".join(words)) is not None:
+        return False
+    return is_portfolio(words)
+
+
+def _officer_title(tokens: list[Token]) -> list[Token] | None:
+    """The words before a name if they are exactly an officer title ("chief operating
+    officer"), leading "former"/"then" left out."""
+    skip = load_government_rules().skip
+    words = list(tokens)
+    while words and (words[0].lower_ in skip or words[0].text == "-"):
+        words.pop(0)
+    return words if words and " ".join(t.lower_ for t in words) in load_officer_titles() else None
+
+
+def _acting_organisation(doc: Doc, person: MentionSpan, index: EntityIndex) -> MentionSpan | None:
+    """The one organisation the person's sentence names as an actor (a subject, a
+    possessor, a modifier), if there is exactly one."""
+    found: dict[str, MentionSpan] = {}
+    for m in index.mentions:
+        if m.sentence != person.sentence or m.type != "Organization" or m.entity_id == person.entity_id:
+            continue
+        if is_actor(doc[m.token_start : m.token_end].root):
+            found.setdefault(m.entity_id, m)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _has_role(tokens: list[Token]) -> bool:
+    titles = load_titles()
+    words = [t.lower_ for t in tokens]
+    # Any run of words that is a known role ("secretary of state", "president").
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + titles.max_words) + 1):
+            if " ".join(words[i:j]) in titles.roles:
+                return True
+    return False
+
+
+def _leading_title(doc: Doc, person: MentionSpan, index: EntityIndex) -> tuple[list[Token], MentionSpan | None, set[int]]:
+    """Walk left from a name over title words and at most one affiliation."""
+    title_words = {w.rstrip(".") for w in load_titles().words()} | {"-"}
+    sent_start = doc[person.token_start].sent.start
+    title: list[Token] = []
+    affiliation: MentionSpan | None = None
+    absorbed: set[int] = set()
+    modifiers: set[int] = set()
+    i = person.token_start - 1
+    while i >= sent_start:
+        tok = doc[i]
+        mention = index.at(tok)
+        if tok.lower_.rstrip(".") in title_words and (mention is None or mention.type == "Organization" and len(title) > 0):
+            if mention is not None:
+                absorbed.add(id(mention))
+            title.insert(0, tok)
+            i -= 1
+            continue
+        if mention is not None and mention.type in AFFILIATION_TYPES and title:
+            affiliation = mention
+            i = mention.token_start - 1
+            # "President of Mexico Claudia Sheinbaum": the title goes on before "of".
+            if i >= sent_start and doc[i].lower_ == "of" and i - 1 >= sent_start and doc[i - 1].lower_ in title_words:
+                title = [doc[i - 1]] + title
+            break
+        if tok.text in {"'s", "’s"} and title:
+            i -= 1
+            continue
+        if title and mention is None and _role_modifier(tok, modifiers):
+            # "Plaid Cymru's economics spokesman X", "Labour election campaign coordinator
+            # X": lowercase nouns that narrow the role sit between it and the affiliation.
+            modifiers.add(tok.i)
+            title.insert(0, tok)
+            i -= 1
+            continue
+        break
+    if affiliation is None:
+        while title and title[0].i in modifiers:
+            title.pop(0)  # no affiliation before them: the nouns were no part of a title
+    return title, affiliation, absorbed
+
+
+MAX_ROLE_MODIFIERS = 3
+
+
+def _role_modifier(tok: Token, modifiers: set[int]) -> bool:
+    """A lowercase noun or adjective modifying the title inside the name's noun phrase."""
+    return (len(modifiers) < MAX_ROLE_MODIFIERS and tok.is_lower and tok.is_alpha
+            and tok.pos_ in {"NOUN", "ADJ"} and tok.dep_ in {"compound", "amod", "nmod"})
+
+
+def _of_affiliation(doc: Doc, person: MentionSpan, index: EntityIndex) -> MentionSpan | None:
+    """The country or organisation named right after "<name> of"."""
+    i = person.token_end
+    if i + 1 >= len(doc) or doc[i].lower_ != "of":
+        return None
+    start = i + 2 if doc[i + 1].lower_ == "the" else i + 1  # "Judge X of the 2nd Circuit Court"
+    after = index.at(doc[start]) if start < len(doc) else None
+    if after is None or after.token_start != start or after.type not in AFFILIATION_TYPES - {"Group"}:
+        return None
+    return after if after.entity_id != person.entity_id else None
+
+
+def _affiliation_in(tokens: list[Token], index: EntityIndex, person: MentionSpan) -> MentionSpan | None:
+    for tok in tokens:
+        mention = index.at(tok)
+        if mention is not None and mention.type in AFFILIATION_TYPES and mention.entity_id != person.entity_id:
+            return mention
+    return None
+
+
+def _role_phrase(head: Token, exclude: set[int]) -> list[Token]:
+    """The words of the phrase under ``head``, less clauses hanging in it. (The subtree's
+    token set is built once: rebuilding it per ancestor cost a sixth of all extraction.)"""
+    subtree = list(head.subtree)
+    inside = {t.i for t in subtree}
+    return [
+        t for t in subtree
+        if t.i not in exclude and not t.is_punct and t.dep_ not in {"relcl", "acl"}
+        and not any(a.dep_ in {"relcl", "acl"} for a in t.ancestors if a.i in inside and a.i != head.i)
+    ]
+
+
+def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]) -> list[ExtractedRelation]:
+    confidence = load_confidence()
+    titles = load_titles()
+    out = []
+    seen = set()
+
+    def add(person: MentionSpan, affiliation: MentionSpan, title_tokens: list[Token], method: str) -> None:
+        title = _title_text(title_tokens)
+        if not title or title.lower() in titles.honorifics:
+            return
+        tail = group_countries.get(affiliation.entity_id, affiliation.entity_id) if affiliation.type == "Group" else affiliation.entity_id
+        if tail == person.entity_id:
+            return
+        sent = doc[person.token_start].sent
+        key = (person.entity_id, tail, sent.start)
+        if key in seen:
+            return
+        seen.add(key)
+        # "Priya Nair, an analyst at Carrow & Finch": a job, not a role (LABELLING.md).
+        staff = affiliation.type == "Organization" and _staff_title(title)
+        out.append(
+            ExtractedRelation(
+                head=person.entity_id,
+                tail=tail,
+                type="WORKS_FOR" if staff else "HOLDS_ROLE",
+                method=method,
+                confidence=confidence[method],
+                sentence=sent.text,
+                start=sent.start_char,
+                end=sent.end_char,
+                predicate="works for" if staff else title.lower(),
+                title=None if staff else title,
+                **mention_offsets(doc, person, affiliation),
+            )
+        )
+
+    home: list[str | None] = []  # the article's government (lenient, strict), found when first needed
+    named: set[str] = set()  # the countries the article names (or a nationality of)
+
+    def countries_in(mentions: list[MentionSpan]) -> list[CountryMention]:
+        out = []
+        for m in mentions:
+            country = m.entity_id if m.type == "Country" else group_countries.get(m.entity_id) if m.type == "Group" else None
+            if country is not None:
+                out.append(CountryMention(country, doc[m.token_start : m.token_end].root))
+        return out
+
+    def add_government(person: MentionSpan, office: Office) -> None:
+        if not home:
+            everywhere = countries_in(index.mentions)
+            home.extend(home_government(everywhere, [m.entity_id for m in index.mentions]))
+            named.update(c.country for c in everywhere)
+        number = person.sentence
+        here = [m for m in index.mentions if m.sentence == number]
+        gazetteer = load_gazetteer()
+        # "Russian Energy Minister X" where "Russian" is no mention: the title says whose.
+        said = {f"country:{c.iso3}" for t in office.tokens if (c := gazetteer.nationality(t.text) or gazetteer.country(t.text))}
+        if said:
+            country = next(iter(said)) if len(said) == 1 and next(iter(said)) in named else None
+        else:
+            country = government_country(office, countries_in(here), home[0], named,
+                                         doc[person.token_start : person.token_end].root, home[1])
+        if country is None or country == person.entity_id:
+            return
+        title = _title_text(office.tokens)
+        sent = doc[person.token_start].sent
+        key = (person.entity_id, country, sent.start)
+        if not title or key in seen:
+            return
+        seen.add(key)
+        # The country's mention in this sentence, if it is named here; the article's
+        # government may be named only elsewhere (no tail span then).
+        tail = next((m for m in here if m.entity_id == country or group_countries.get(m.entity_id) == country), None)
+        offsets = mention_offsets(doc, person, tail if tail is not None else person)
+        relation = ExtractedRelation(
+            head=person.entity_id, tail=country, type="HOLDS_ROLE", method="government_title",
+            confidence=confidence["government_title"], sentence=sent.text, start=sent.start_char,
+            end=sent.end_char, predicate=title.lower(), title=title, **offsets,
+        )
+        if tail is None:
+            relation.tail_start = relation.tail_end = None
+        out.append(relation)
+
+    for person in index.mentions:
+        if person.type != "Person":
+            continue
+        title, affiliation, _ = _leading_title(doc, person, index)
+        office = _portfolio_office(doc, affiliation, title) if title and affiliation and _has_role(title) else None
+        if office is not None:
+            # "Education minister Ivan Lewis", "Trade and Industry Secretary Patricia
+            # Hewitt": the "organisation" is the office's portfolio; whose government then
+            # comes from the sentence or the article. "Shadow Europe minister": no relation.
+            if office:
+                add_government(person, office)
+        elif title and affiliation and _has_role(title):
+            add(person, affiliation, title, "possessive_title" if doc[affiliation.token_end].text in {"'s", "’s"} else "title")
+        elif title and _has_role(title) and (after := _of_affiliation(doc, person, index)) is not None:
+            add(person, after, title, "title")  # "President Yoweri Museveni of Uganda"
+        elif not affiliation:
+            # "International Development Minister Gareth Thomas": whose government, from the
+            # sentence or the article (governments.py).
+            sent = doc[person.token_start].sent
+            before, named_before = words_before(list(doc[sent.start : person.token_start]), lambda t: index.at(t) is not None)
+            office = government_title(before)
+            beside = index.at(named_before) if named_before is not None else None
+            if office and beside is not None:
+                # "Russian Energy Minister Viktor Khristenko", "Saskatchewan Agriculture
+                # Minister X", "Home Office Minister X": the portfolio words are no title
+                # words, so the title walk stopped short of the place or institution.
+                if beside.type in {"Country", "Group", "Location"} or beside.entity_id in load_government_rules().institutions:
+                    add(person, beside, office.tokens, "title")
+            elif office:
+                add_government(person, office)
+            elif (officer := _officer_title(before)) and (org := _acting_organisation(doc, person, index)) is not None:
+                # "chief operating officer Peter Chernin said that News Corp is …"
+                add(person, org, officer, "officer_title")
+        root = doc[person.token_start : person.token_end].root
+        person_tokens = set(range(person.token_start, person.token_end))
+        candidates = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            candidates.append(root.head)  # "US Secretary of State, Marco Rubio"
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
+            candidates.extend(c for c in root.head.children if c.dep_ == "attr")  # "Bukele is the president of El Salvador"
+        for head in candidates:
+            if index.at(head) is not None:
+                continue
+            exclude = person_tokens | {t.i for t in root.subtree if head.is_ancestor(root) and t.i in person_tokens}
+            if head.is_ancestor(root):
+                exclude |= {t.i for t in root.subtree}
+            phrase = _role_phrase(head, exclude)
+            affiliation = _affiliation_in(phrase, index, person)
+            if affiliation is None:
+                # "The Foreign Secretary, David Lammy, accused …"
+                # Not "the Office of the Deputy Prime Minister (ODPM)": an institution's name.
+                if head.i < root.i and (office := government_title(phrase)) and head.lower_ == office.head[-1] \
+                        and not any(t.lower_ == "of" and t.i < head.i for t in phrase) \
+                        and not (head.dep_ == "pobj" and head.head.lower_ == "of") \
+                        and doc[person.token_start - 1].text != "(":
+                    add_government(person, office)
+                continue
+            role_tokens = [t for t in phrase if index.at(t) is None and t.dep_ not in {"det", "poss", "case"}]
+            if _has_role(role_tokens):
+                add(person, affiliation, role_tokens, "apposition")
+    # A country read from the sentence or the article yields to the one the text gives the
+    # person's office outright ("El Salvador's President Nayib Bukele" elsewhere makes
+    # "President Bukele confirmed …" no US office, whatever the article's government).
+    stated = {(r.head, r.tail) for r in out if r.type == "HOLDS_ROLE" and r.method != "government_title" and r.tail.startswith("country:")}
+    stated_heads = {head for head, _ in stated}
+    return [r for r in out if r.method != "government_title" or r.head not in stated_heads or (r.head, r.tail) in stated]
+
+
+POSSESSIVE_RELATIONS = {"Organization": ("WORKS_FOR", "works for"), "Country": ("FROM", "from")}
+
+
+def possessive_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    """"ABN Amro's Eddie Wong" (WORKS_FOR), "Germany's Tommy Haas" (FROM): an organisation or
+    a country, "'s", then a person's name directly. With a title in between ("Mexico's
+    President Claudia Sheinbaum") it is a role, read by ``role_relations`` instead."""
+    confidence = load_confidence()["possessive"]
+    out = []
+    for person in index.mentions:
+        i = person.token_start
+        if person.type != "Person" or i < 2 or doc[i - 1].text not in {"'s", "’s"}:
+            continue
+        owner = index.at(doc[i - 2])
+        if owner is None or owner.token_end != i - 1 or owner.entity_id == person.entity_id:
+            continue
+        found = POSSESSIVE_RELATIONS.get(owner.type)
+        if found is None:
+            continue
+        kind, predicate = found
+        out.append(span_relation(doc, doc[i].sent, person, owner, kind, "possessive", confidence, predicate))
+    return out

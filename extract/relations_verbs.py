@@ -1,0 +1,238 @@
+"""Relations a verb states (the build step of the verb rules; the rules are compiled and
+matched in ``verb_patterns.py``): which matches hold a relation (negation, hedging, control
+verbs, datelines, sports fixtures), who the doer and the object are (a name, the name in
+apposition, an unambiguous "he"/"she") and the relation built from them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.mentions import find_dateline, is_sports_report
+from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
+from newsgraph.extract.rules import load_body_nouns, load_confidence, load_relation_rules, load_titles
+from newsgraph.extract.statements import token_status
+from newsgraph.extract.verb_patterns import PRONOUNS, _candidate_matches, compiled_rules
+from newsgraph.graph.model import ExtractedRelation
+
+# Where an untagged proper noun acts as a person would: subject, object, agent's object, apposition.
+UNTAGGED_ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}
+
+
+def _object_control(governor: Token) -> bool:
+    """A verb whose complement's doer is its object, not its subject: "urged the men to
+    step down", "asked Smith to sign", "called on the FA to punish Henry"."""
+    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in {"on", "upon"}) for c in governor.children)
+
+
+# Verbs whose "for/of V-ing" complement is their object's act, not their subject's:
+# "criticised the ministry for signing a deal with Google", "accused Y of meeting Z",
+# "thanked the council for backing Oxfam". The judging verbs are those of the rules below.
+JUDGING_RELATIONS = frozenset({"ACCUSED", "CRITICIZED", "PRAISED", "SANCTIONED", "INVESTIGATED"})
+
+
+@lru_cache(maxsize=1)
+def _judging_verbs() -> frozenset[str]:
+    return frozenset(v for rule in load_relation_rules() if rule.relation in JUDGING_RELATIONS for v in rule.verbs if v != "*")
+
+
+def _judged_object_acts(verb: Token) -> bool:
+    """A gerund after "for"/"of" of a judging verb with an object: the object does it."""
+    prep = verb.head
+    governor = prep.head
+    return (
+        prep.dep_ == "prep" and prep.lower_ in {"for", "of"} and governor.lemma_.lower() in _judging_verbs()
+        and any(c.dep_ == "dobj" for c in governor.children)
+    )
+
+
+def _second_object(verb: Token, tail: Token) -> bool:
+    """A second direct object of one verb is a misparse ("discipline striker James Beattie
+    … for his headbutt on Chelsea defender William Gallas": Gallas hangs from "discipline")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return len(objects) > 1 and tail.i != objects[0].i
+
+
+def _apposed(token: Token, index: EntityIndex) -> tuple[MentionSpan, Token] | None:
+    """The name a common noun or title stands in apposition with: "the Foreign Secretary,
+    David Lammy, accused …", "killed by a drunken driver, Troy Akers"."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for child in token.children:
+        if child.dep_ == "appos" and (mention := index.at(child)) is not None:
+            return mention, child
+    return None
+
+
+def _named(token: Token, index: EntityIndex, relation: str | None = None) -> tuple[MentionSpan, Token] | None:
+    """The mention at a subject or object token, or at the name in apposition with it, or
+    (for joining and leaving) the organisation owning the body it names ("joined
+    Norland's board")."""
+    mention = index.at(token)
+    if mention is not None:
+        return mention, token
+    if relation is not None:
+        relations, nouns = load_body_nouns()
+        if relation in relations and token.lemma_.lower() in nouns:
+            # The owner is the possessor; a name compounded with the noun is the owner only
+            # when nothing possesses the body ("the club's La Masia academy" names the academy).
+            kids = [c for c in token.children if c.dep_ == "poss"] or [c for c in token.children if c.dep_ == "compound"]
+            for child in kids:
+                owner = index.at(child)
+                if owner is not None and owner.type == "Organization":
+                    return owner, child
+    return _apposed(token, index)
+
+
+def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> MentionSpan | None:
+    """The person a "he"/"she" subject means, only when it is certain: exactly one person
+    is named before it in the same sentence and the previous one. With two candidates
+    ("Mandaric said Redknapp … he") the pronoun links nothing: on news, the nearest-person
+    guess was right a quarter of the time."""
+    here = sentences[token.i]
+    found: dict[str, MentionSpan] = {}
+    for m in index.mentions:
+        if m.type == "Person" and m.token_end <= token.i and 0 <= here - m.sentence <= 1:
+            found[m.entity_id] = m
+    if len(found) != 1:
+        return None
+    # A name the model did not tag is a candidate too: "Ruto welcomed Abiy at the airport.
+    # He later praised the bank" may mean either (issue 12, gold dev page-07).
+    first = min(m.token_start for m in index.mentions if 0 <= here - m.sentence <= 1 and m.token_end <= token.i)
+    start = min(first, token.sent.start)
+    for t in token.doc[start : token.i]:
+        if (t.pos_ == "PROPN" and t.dep_ in UNTAGGED_ACTOR_DEPS and t.ent_type_ in {"", "PERSON"}
+                and index.at(t) is None and not t.is_sent_start):
+            return None
+    return next(iter(found.values()))
+
+
+def _dateline_end(sent: Span, cache: dict[int, int]) -> int:
+    """The token after a sentence's wire dateline ("THE HAGUE, Netherlands (PLI)"), or its start."""
+    if sent.start not in cache:
+        dateline = find_dateline(sent)
+        cache[sent.start] = dateline.agency[1] + 1 if dateline is not None else sent.start
+    return cache[sent.start]
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(w.rstrip(".") for w in load_titles().words())
+
+
+def _title_modifier(doc: Doc, mention: MentionSpan, index: EntityIndex) -> bool:
+    """A place or organisation premodifying a title and a name ("Colorado Senator Michael
+    Bennet criticized …", "Tory leader Michael Howard said"): the parser may make it a second
+    subject, but the person does the verb (issue 12, gold dev page-05)."""
+    if mention.type == "Person":
+        return False
+    title_words = _title_words()
+    i = mention.token_end
+    sent_end = doc[mention.token_start].sent.end
+    while i < sent_end and doc[i].lower_.rstrip(".") in title_words and index.at(doc[i]) is None:
+        i += 1
+    after = index.at(doc[i]) if mention.token_end < i < sent_end else None
+    return after is not None and after.type == "Person" and after.token_start == i
+
+
+def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Language) -> list[ExtractedRelation]:
+    compiled = compiled_rules(nlp)
+    datelines: dict[int, int] = {}
+    sports: list[bool] = []  # computed once, on the first meeting of two organisations
+    confidence = load_confidence()
+    found: dict[tuple[str, str, int, int], ExtractedRelation] = {}
+    specific_verbs: set[int] = set()
+    matches = _candidate_matches(compiled, doc, index, sentences)
+    # Specific rules first, so the catch-all verb rule only fills gaps.
+    matches.sort(key=lambda m: compiled.keys[m[0]][0].verbs == ("*",))
+    for match_id, token_ids in matches:
+        rule, voice, names = compiled.keys[match_id]
+        nodes = dict(zip(names, token_ids))
+        verb = doc[nodes["verb"]]
+        if rule.verbs == ("*",) and verb.i in specific_verbs:
+            continue
+        if voice.endswith(":relcl") and not any(c.dep_ in SUBJECTS and c.lower_ in {"who", "which", "that"} for c in verb.children):
+            continue
+        if voice.endswith(":xcomp") and verb.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in verb.children):
+            continue  # a conjoined verb with its own subject is not sharing the first one's
+        if voice.endswith(":xcomp") and verb.dep_ == "xcomp" and _object_control(verb.head):
+            continue  # "urged the men to step down", "called on the FA to punish X": not the subject's act
+        if voice.endswith(":pcomp") and _judged_object_acts(verb):
+            continue  # "criticised the ministry for signing a deal with Google": the ministry signed
+        if rule.intransitive and any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        if voice.startswith("dobj:") and _second_object(verb, doc[nodes["tail"]]):
+            continue
+        if voice.startswith("prep:passive") and rule.relation == "VISITED":
+            continue  # "He was flown to Casablanca": being taken somewhere is no visit (issue 12, page-19)
+        method = "dep_passive" if "passive" in voice else "dep"
+        heads = []
+        for tok in _expand(doc[nodes["head"]]):
+            mention = index.at(tok)
+            if mention is None and tok.lower_ in PRONOUNS:
+                mention = _antecedent(tok, index, sentences)
+                method = "dep_pronoun"
+            elif mention is None and (named := _apposed(tok, index)) is not None:
+                mention, tok = named  # "The Foreign Secretary, David Lammy, accused …"
+            if mention is not None:
+                heads.append((mention, tok))
+        if voice == "conj:subjects":
+            # One relation per pair of the conjoined names, in text order, not both ways.
+            heads = [(m, t) for m, t in heads if t.i == nodes["head"]]
+            tails = [(m, tok) for tok in [doc[nodes["tail"]]] if (m := index.at(tok)) is not None]
+        else:
+            tails = [pair for tok in _expand(doc[nodes["tail"]]) if (pair := _named(tok, index, rule.relation)) is not None]
+        if not heads or not tails:
+            continue
+        sent = verb.sent
+        for head, head_token in heads:
+            for tail, tail_token in tails:
+                if head.entity_id == tail.entity_id:
+                    continue
+                # Conjoined subjects meet only in each other: the verb carries the cues.
+                other = verb if voice == "conj:subjects" else tail_token
+                if token_status(head_token, other, rule.relation) is not None:
+                    continue  # negated or hedged: not a fact (statements.py)
+                if rule.head_types and head.type not in rule.head_types:
+                    continue
+                if rule.tail_types and tail.type not in rule.tail_types:
+                    continue
+                if rule.reverse:
+                    head, tail = tail, head
+                # A wire dateline's place ("THE HAGUE, Netherlands (PLI) — X was deported to
+                # Morocco") is no argument of the sentence's verb, whatever the parse says.
+                if any(sent.start <= m.token_start < _dateline_end(sent, datelines) for m in (head, tail)):
+                    continue
+                if _title_modifier(doc, head, index):
+                    continue
+                if rule.relation == "MET_WITH" and head.type == tail.type == "Organization":
+                    # "Scotland will host Greece": in a sports report, two teams meeting is a
+                    # fixture, not a meeting (LABELLING.md).
+                    if not sports:
+                        sports.append(is_sports_report(doc))
+                    if sports[0]:
+                        specific_verbs.add(verb.i)  # nor is it a catch-all interaction
+                        continue
+                key = (head.entity_id, tail.entity_id, sent.start, verb.i)
+                if key in found:
+                    continue
+                if rule.verbs != ("*",):
+                    specific_verbs.add(verb.i)
+                found[key] = ExtractedRelation(
+                    head=head.entity_id,
+                    tail=tail.entity_id,
+                    type=rule.relation,
+                    method=method,
+                    confidence=rule.confidence if rule.confidence is not None else confidence[method],
+                    sentence=sent.text,
+                    start=sent.start_char,
+                    end=sent.end_char,
+                    predicate=verb.lemma_.lower(),
+                    **mention_offsets(doc, head, tail),
+                )
+    # A catch-all found first for a verb later claimed by a specific rule gives way.
+    return [
+        r for (h, t, s, v), r in found.items() if not (r.type == "INTERACTED_WITH" and v in specific_verbs)
+    ]
