@@ -87,11 +87,10 @@ def gold_instances(gold_dir: Path, bbc_path: Path) -> list[dict[str, Any]]:
 
     nlp = load_pipeline()
     priors_only()
-    articles = [a for split in FIT_SPLITS for a in load_gold(gold_dir, split)[0]]
-    split_of: dict[str, str] = json.loads((gold_dir / "splits.json").read_text("utf-8"))
-    rows = bbc_rows(bbc_path, {a.id for a in articles})
+    articles = [(split, a) for split in FIT_SPLITS for a in load_gold(gold_dir, split)[0]]
+    rows = bbc_rows(bbc_path, {a.id for _, a in articles})
     out = []
-    for article in articles:
+    for split, article in articles:
         with tempfile.TemporaryDirectory() as tmp:
             if article.source == "page":
                 path = gold_dir / str(article.path)
@@ -110,7 +109,7 @@ def gold_instances(gold_dir: Path, bbc_path: Path) -> list[dict[str, Any]]:
             for r in typed:
                 heads, tails = names.get(r.head, set()), names.get(r.tail, set())
                 right = bool(heads and tails and article.relation_right(heads, r.type, tails))
-                out.append({"article": article.id, "split": split_of[article.id], "head": r.head, "tail": r.tail, "prior": r.confidence,
+                out.append({"article": article.id, "split": split, "head": r.head, "tail": r.tail, "prior": r.confidence,
                             "right": right, **asdict(relation_instance(doc, r, ctx))})
     return out
 
