@@ -530,9 +530,9 @@ class KnowledgeGraph:
     ) -> ShowResult:
         """``newsgraph show``: the ego network of ``name`` as one self-contained HTML page at
         ``output``, or in a new temporary file opened in the browser when it is None."""
-        from newsgraph.show import EgoOptions, write_show
+        from newsgraph.show import write_show
 
-        opts = EgoOptions(
+        opts = self.ego_options(
             depth=depth, entity_types=entity_types or [], relation_types=relation_types or [],
             include_cooccurrence=include_cooccurrence, min_weight=min_weight, min_confidence=min_confidence,
             max_nodes=max_nodes,
