@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.mentions import RawMention, load_context_cues, load_non_entity_rules
+from newsgraph.extract.mentions import RawMention, drop_works, load_context_cues, load_non_entity_rules
 from newsgraph.extract.rules import load_gazetteer, load_titles
 
 __all__ = ["apply_context"]
@@ -26,7 +26,7 @@ _CLOSING_QUOTES = {'"', "\u201d", "'", "\u2019"}
 _LIST_PREPOSITIONS = {"as", "including", "like"}  # "such as X", "including X", "like X"
 # people, not a description: "performers such as X"; nouns a band, club or show modifies
 # when it is the affiliation of the person named after them ("Happy Mondays star Bez")
-_MEMBER_NOUNS = {"star", "actor", "actress", "rapper", "singer", "guitarist", "drummer", "frontman", "bassist",
+_MEMBER_NOUNS = {"star", "rapper", "singer", "guitarist", "drummer", "frontman", "bassist",
                  "vocalist"}
 
 
@@ -36,6 +36,9 @@ def _list_introducer(token: Token) -> Token | None:
     "company" in "parent company, Universal". None when the name stands on its own."""
     t = token
     for _ in range(12):  # "X, Y and Z": Y and Z are conjuncts of X
+        if t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN" and t.head.i < t.i:
+            t = t.head  # "include Hard Knock Life, Dirt Off Your Shoulder and ...": the parse sets
+            continue  # the second item beside the first
         if t.dep_ != "conj" or t.head.i == t.i:
             break
         t = t.head
@@ -130,6 +133,7 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     out: list[RawMention] = []
     thing_lists: set[int] = set()  # first conjuncts of nationality lists describing things
     cued: dict[str, str] = {}  # name → the label a cue gave it
+    works: set[str] = set()  # names a cue showed to be works: their other mentions go too
     for m in mentions:
         if gaz.country(m.text) is not None or gaz.organization(m.text) is not None:
             out.append(m)
@@ -151,7 +155,13 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             # a name; "assassinating King" is a surname the model calls a person
         if root.dep_ == "compound" and head.lemma_.lower() in rules.cue_nouns and (
                 (m.token_start >= 2 and doc[m.token_start - 1].tag_ == "POS") or (label == "PERSON" and len(span) > 1)):
+            works.add(m.text)
             continue  # "the BBC's Go Digital programme", "the first Harry Potter film": a work
+        if root.dep_ == "compound" and head.lemma_.lower() in rules.work_role_nouns and label in {"PERSON", "ORG"}:
+            works.add(m.text)
+            continue  # "X Files actress Gillian Anderson", "Superman actor Christopher Reeve"
+        if label == "PERSON" and root.dep_ in {"compound", "amod", "nmod"} and head.lower_ in rules.eponym_heads:
+            continue  # "the Gershon report", "the Gershon reforms": a document named after him
         if m.token_end - m.token_start == 1 and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in root.children):
             continue  # "sit as an Independent": a common noun with a capital
         if m.token_start > 0 and doc[m.token_start - 1].ent_type_ == "MONEY":
@@ -169,10 +179,13 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
         by_in_or_of = noun is not None and via in {"in", "of"} and _first_conjunct(anchor).dep_ == "pobj"
         if (lemma in rules.cue_nouns or (by_in_or_of and (lemma in rules.work_in_nouns or lemma in rules.work_of_nouns))) \
                 and not (before_role and label == "PERSON"):
+            if not (by_in_or_of and label in {"GPE", "LOC", "FAC"}):
+                works.add(m.text)  # "her performance in Sheffield" leaves the city's other mentions
             continue  # "classics such as Pac-Man", "hits have included X", "her role in X"
         apposed = _apposed_noun(root)
         apposed_lemma = apposed.lemma_.lower() if apposed is not None else ""
         if apposed_lemma in rules.cue_nouns:
+            works.add(m.text)
             continue  # "Lawless World, his new book"
         before = doc[m.token_start - 1] if m.token_start > 0 else None
         if lemma in cues.person_nouns or apposed_lemma in cues.person_nouns:
@@ -200,6 +213,7 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
         out.append(m)
     # The type one sentence gives a name holds for its other mentions in the article
     # ("Def Jam's parent company" makes the "Def Jam" of "Def Jam's artists" a company too).
+    out = drop_works(out, works)
     return [_relabel(m, cued[m.text]) if cued.get(m.text, m.label) != m.label and m.label in _MODEL_LABELS else m
             for m in out]
 

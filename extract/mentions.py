@@ -140,7 +140,8 @@ def clean_span(span: Span) -> Span | None:
             end -= 1  # "Larry Mullen Jr sang": the model ran on into the verb
         while end - start > 1 and (doc[start].tag_ == "VB" or doc[start].lower_ in cues.role_nouns_before):
             start += 1  # "Vote Blair" (a slogan's verb), "Producer Brian Grazer" (a role opening a sentence)
-        inner = [i for i in range(start + 1, end - 1) if doc[i].lower_ in cues.office_words or doc[i].lower_ in titles.roles]
+        inner = [i for i in range(start + 1, end - 1) if doc[i].lower_ in cues.office_words or doc[i].lower_ in titles.roles
+                 or (doc[i].is_upper and doc[i].lower_ in load_non_entity_rules().names)]  # "Virgin Radio DJ Pete Mitchell"
         if inner:
             start = inner[-1] + 1  # "Galway East TD Ciarán Moloney": a seat and an office before the name
     if label in {"ORG", "PERSON"} and end - start > 2:
@@ -161,11 +162,14 @@ def clean_span(span: Span) -> Span | None:
                                 (_DEMONYM_PERSON.search(doc[start].lower_) or doc[start].pos_ == "ADJ"
                                  or load_gazetteer().nationality(doc[start].text))):
             start += 1
+    elif end - start > 2 and _person_demonym(doc[start]) and all(doc[i].is_title for i in range(start + 1, end)):
+        start, label = start + 1, "PERSON"  # "Spaniard Conchita Martinez" the model called an organisation
     if end < len(doc) and end - start <= 2 and f"{doc[end - 1].lower_} {doc[end].lower_}" in titles.roles:
         return None  # "New Home" of "New Home Secretary": a title's first words, not a name
     if start >= end:
         return None
-    if label == "PERSON" and doc[end - 1].lower_.rstrip(".") in HONORIFICS and end < len(doc) and doc[end].is_title:
+    if label == "PERSON" and (doc[end - 1].lower_.rstrip(".") in HONORIFICS or doc[end - 1].lower_ in cues.office_words) \
+            and end < len(doc) and doc[end].is_title:
         # "former Tory Treasurer Lord | Ashcroft": the model stopped at the honorific; the
         # name is the capitalised words after it (their own mention if the model tagged them)
         if doc[end].ent_type_:
@@ -186,6 +190,16 @@ def clean_span(span: Span) -> Span | None:
         return None  # "At", "The": a sentence's first word the model took for a name
     cleaned = Span(doc, start, end, label=label)
     return cleaned if _looks_like_name(cleaned) else None
+
+
+def _person_demonym(token: Token) -> bool:
+    """A noun that names one person by nationality: "Spaniard", "Frenchman", "Briton" (not
+    the adjective "Spanish" that opens "Spanish Football Federation")."""
+    word = token.lower_
+    gaz = load_gazetteer()
+    if _DEMONYM_PERSON.search(word):
+        return gaz.nationality(_DEMONYM_PERSON.sub("", word)) is not None
+    return word in load_context_cues().person_demonyms and gaz.nationality(word) is not None
 
 
 def _single_role(word: str, titles: Titles, plural_only: bool) -> bool:
@@ -316,13 +330,18 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
     parts = [part for ent in doc.ents if ent.label_ in LABELS for part in split_span(ent)]
     covered = -1  # end of an organisation's name extended over the next entity
     orth = doc.count_by(ORTH)  # once per document, in C
+    works: set[str] = set()  # names a sentence shows to be a work, an event or a disease
     for part in parts:
         ent = part
         if part.start < covered:
             continue
         span = clean_span(part)
-        if span is None or is_non_entity(span) or _common_word(span, orth) or _cited_work(span) or _period(span) \
-                or _portfolio(span):
+        if span is None:
+            continue
+        if is_non_entity(span) or _cited_work(span):
+            works.add(span.text)
+            continue
+        if _common_word(span, orth) or _period(span) or _portfolio(span):
             continue
         covered = max(covered, span.end)
         mentions.append(
@@ -342,7 +361,19 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
                 doc[span.start - 1].lower_.rstrip(".") in HONORIFICS else "",
             )
         )
-    return mentions
+    return drop_works(mentions, works)
+
+
+def drop_works(mentions: list[RawMention], works: set[str]) -> list[RawMention]:
+    """Without the mentions of names one sentence showed to be a work ("the game Manhunt
+    was blamed ..." makes the "Manhunt" of "Manhunt was not part of its case" the game too):
+    one name keeps one sense in an article. Names the gazetteer lists keep their mentions
+    ("the film Paris" leaves the city alone)."""
+    if not works:
+        return mentions
+    gaz = load_gazetteer()
+    works = {w for w in works if gaz.country(w) is None and gaz.organization(w) is None and gaz.nationality(w) is None}
+    return [m for m in mentions if m.text not in works]
 
 
 def _portfolio(span: Span) -> bool:
@@ -771,6 +802,9 @@ class NonEntityRules:
     work_of_nouns: frozenset[str]
     period_words: frozenset[str]
     common_nouns: frozenset[str]
+    disease_names: frozenset[str]
+    work_role_nouns: frozenset[str]
+    eponym_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -784,7 +818,8 @@ def load_non_entity_rules() -> NonEntityRules:
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "non_entities.json").read_text("utf-8"))
     keys = ["names", "last_words", "cue_nouns", "group_nouns", "work_verbs", "work_in_verbs", "work_in_nouns", "event_heads",
-            "collective_nouns", "work_of_nouns", "period_words", "common_nouns"]
+            "collective_nouns", "work_of_nouns", "period_words", "common_nouns", "disease_names", "work_role_nouns",
+            "eponym_heads"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"non_entities.json: {', '.join(bad)} must be a list of words")
@@ -795,7 +830,8 @@ def is_non_entity(span: Span, rules: NonEntityRules | None = None) -> bool:
     """A work, product, event or award rather than a person, place or organisation."""
     rules = rules or load_non_entity_rules()
     lower = span.text.lower()
-    if lower in rules.names or lower in rules.common_nouns or (len(span) > 1 and span[-1].lower_ in rules.last_words):
+    if lower in rules.names or lower in rules.common_nouns or lower in rules.disease_names \
+            or (len(span) > 1 and span[-1].lower_ in rules.last_words):
         return True
     before = span.start - 1
     doc = span.doc
@@ -825,6 +861,7 @@ class ContextCues:
     org_last_words: frozenset[str]
     leading_non_name_words: frozenset[str]
     portfolio_titles: frozenset[str]
+    person_demonyms: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -839,7 +876,7 @@ def load_context_cues() -> ContextCues:
     keys = ["role_nouns_before", "place_words_last", "place_nouns_after", "person_nouns", "office_words", "org_nouns",
             "org_nouns_before",
             "org_nouns_after", "org_possessed_nouns", "org_object_verbs", "place_verbs_in", "org_last_words",
-            "leading_non_name_words", "portfolio_titles"]
+            "leading_non_name_words", "portfolio_titles", "person_demonyms"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"context_cues.json: {', '.join(bad)} must be a list of words")
