@@ -40,6 +40,7 @@ class GovernmentRules:
     institutions: dict[str, str]  # organisation entity id → country entity id
     title_countries: dict[str, str]  # a title only one government has → country entity id
     home_heads: dict[str, frozenset[tuple[str, ...]]]  # country entity id → heads of its offices
+    default_heads: frozenset[tuple[str, ...]]  # a country not in home_heads
     portfolios: frozenset[str]
     heads_of_state: frozenset[tuple[str, ...]]  # take the article's government only when it dominates
 
@@ -77,7 +78,8 @@ def load_government_rules() -> GovernmentRules:
         skip=frozenset(data["skip"]),
         institutions=institutions,
         title_countries={k: f"country:{v}" for k, v in data["title_countries"].items()},
-        home_heads={f"country:{k}": frozenset(tuple(h.split()) for h in v) for k, v in data["home_heads"].items()},
+        home_heads={f"country:{k}": frozenset(tuple(h.split()) for h in v) for k, v in data["home_heads"].items() if k != "default"},
+        default_heads=frozenset(tuple(h.split()) for h in data["home_heads"]["default"]),
         portfolios=frozenset(data["portfolios"]),
         heads_of_state=frozenset(tuple(h.split()) for h in data["heads_of_state"]),
     )
@@ -181,6 +183,7 @@ def home_government(countries: Iterable[CountryMention], organisations: Iterable
     other country twice over — counted as actors (lenient) or by every mention in any role
     (strict, for heads of state: ``heads_of_state`` in governments.json)."""
     rules = load_government_rules()
+    countries = list(countries)
     score: Counter[str] = Counter()
     named: Counter[str] = Counter()  # every mention, in any role
     for c in countries:
@@ -193,12 +196,39 @@ def home_government(countries: Iterable[CountryMention], organisations: Iterable
             score[rules.institutions[org]] += 2
             governed.add(rules.institutions[org])
     ranked = [(n, c) for c, n in score.most_common() if c in named and c in governed]
-    if not ranked or ranked[0][0] < 2:
+    if not ranked:
+        # No institution named: the government is still certain when the article names one
+        # country alone ("The UK has a rich and diverse culture … said Arts minister Estelle
+        # Morris") or its lead makes a country the actor ("India has raised the limit for
+        # foreign direct investment …"), and that country acts in it.
+        implied = _implied_government(countries, named)
+        ranked = [(score[implied], implied)] if implied is not None and score[implied] >= 1 else []
+        if not ranked:
+            return None, None
+    elif ranked[0][0] < 2:
         return None, None
     best, country = ranked[0]
     lenient = max((n for c, n in score.items() if c != country), default=0)
     strict = max((max(score[c], named[c]) for c in score.keys() | named.keys() if c != country), default=0)
     return (country if best >= 2 * lenient else None), (country if best >= 2 * strict else None)
+
+
+LEAD_SENTENCES = 2  # a headline, then the lead: the sentences that say what the article is about
+
+
+def _implied_government(countries: Iterable[CountryMention], named: Counter[str]) -> str | None:
+    """The one country the article names, or the one its lead (first sentences) has as a
+    subject; None when the article names several and the lead does not single one out."""
+    if len(named) == 1:
+        return next(iter(named))
+    leads: set[str] = set()
+    for c in countries:
+        doc = c.token.doc
+        starts = [s.start for s in doc.sents][: LEAD_SENTENCES + 1]
+        lead_end = starts[LEAD_SENTENCES] if len(starts) > LEAD_SENTENCES else len(doc)
+        if c.token.i < lead_end and first_conjunct(c.token).dep_ in {"nsubj", "nsubjpass"}:
+            leads.add(c.country)
+    return next(iter(leads)) if len(leads) == 1 else None
 
 
 def governs(token: Token, person: Token) -> bool:
@@ -225,7 +255,7 @@ def government_country(office: Office, in_sentence: list[CountryMention], home: 
         return only if only in named else None
     if office.head in rules.heads_of_state:
         home = strict_home
-    if home is not None and office.head in rules.home_heads.get(home, frozenset()):
+    if home is not None and office.head in rules.home_heads.get(home, rules.default_heads):
         if not any(c.country == home and not is_actor(c.token) for c in in_sentence):
             return home
     actors = {c.country for c in in_sentence if is_actor(c.token) and governs(c.token, person)}

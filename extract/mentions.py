@@ -103,10 +103,24 @@ def _extend_org(span: Span) -> Span:
     return span
 
 
+def _extend_known(span: Span) -> Span:
+    """A listed organisation the model cut short at the left ("Democrat" NORP of "Liberal
+    Democrat leader Sir Ed Davey", issue 12): extended over the one or two words before it
+    when with them it is a form the gazetteer lists and those words are no other entity."""
+    doc = span.doc
+    forms = load_gazetteer().organization_forms
+    for n in (2, 1):
+        k = span.start - n
+        if k >= 0 and not any(doc[i].ent_type_ or doc[i].is_punct for i in range(k, span.start)) \
+                and doc[k : span.end].text in forms:
+            return Span(doc, k, span.end, label=span.label_)
+    return span
+
+
 def clean_span(span: Span) -> Span | None:
     titles = load_titles()
     title_words = titles.words()
-    span = _extend_org(span)
+    span = _extend_known(_extend_org(span))
     start, end = span.start, span.end
     doc = span.doc
     if start > 0 and doc[start - 1].text == "THE" and span.text.isupper():

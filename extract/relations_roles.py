@@ -31,6 +31,8 @@ from newsgraph.extract.rules import (
 from newsgraph.graph.model import ExtractedRelation
 
 AFFILIATION_TYPES = {"Country", "Organization", "Group", "Location"}
+POSSESSIVE_MARKS = {"'s", "’s"}
+TITLE_PREFIXES = {"co", "vice", "non", "deputy"}  # before a hyphen inside a title: "co-chairman", "non-executive"
 
 
 def _title_text(tokens: list[Token]) -> str:
@@ -153,6 +155,10 @@ def _leading_title(doc: Doc, person: MentionSpan, index: EntityIndex) -> tuple[l
     while i >= sent_start:
         tok = doc[i]
         mention = index.at(tok)
+        if title and title[0].text == "-" and tok.lower_ in TITLE_PREFIXES and mention is None:
+            title.insert(0, tok)  # "Tory co-chairman Liam Fox": "co", "-", "chairman"
+            i -= 1
+            continue
         if tok.lower_.rstrip(".") in title_words and (mention is None or mention.type == "Organization" and len(title) > 0):
             if mention is not None:
                 absorbed.add(id(mention))
@@ -166,7 +172,8 @@ def _leading_title(doc: Doc, person: MentionSpan, index: EntityIndex) -> tuple[l
             if i >= sent_start and doc[i].lower_ == "of" and i - 1 >= sent_start and doc[i - 1].lower_ in title_words:
                 title = [doc[i - 1]] + title
             break
-        if tok.text in {"'s", "’s"} and title:
+        if (tok.text in POSSESSIVE_MARKS or tok.text in {"'", "’"} and i > sent_start and doc[i - 1].lower_.endswith("s")) and title:
+            # "Oracle's chief executive X", "the Liberal Democrats' economics spokesman X"
             i -= 1
             continue
         if title and mention is None and _role_modifier(tok, modifiers):
@@ -208,8 +215,16 @@ def _affiliation_in(tokens: list[Token], index: EntityIndex, person: MentionSpan
     for tok in tokens:
         mention = index.at(tok)
         if mention is not None and mention.type in AFFILIATION_TYPES and mention.entity_id != person.entity_id:
+            if _where(mention, tok.doc):
+                continue  # "MP for Wantage in Oxfordshire": where the seat is, not whose MP
             return mention
     return None
+
+
+def _where(mention: MentionSpan, doc: Doc) -> bool:
+    """A place named as where something is ("in Oxfordshire"), not whose role it is."""
+    root = doc[mention.token_start : mention.token_end].root
+    return mention.type in {"Location", "Country"} and root.dep_ == "pobj" and root.head.lower_ in {"in", "near"}
 
 
 def _role_phrase(head: Token, exclude: set[int]) -> list[Token]:
@@ -319,7 +334,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             if office:
                 add_government(person, office)
         elif title and affiliation and _has_role(title):
-            add(person, affiliation, title, "possessive_title" if doc[affiliation.token_end].text in {"'s", "’s"} else "title")
+            add(person, affiliation, title, "possessive_title" if doc[affiliation.token_end].text in POSSESSIVE_MARKS | {"'", "’"} else "title")
         elif title and _has_role(title) and (after := _of_affiliation(doc, person, index)) is not None:
             add(person, after, title, "title")  # "President Yoweri Museveni of Uganda"
         elif not affiliation:
