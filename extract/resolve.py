@@ -107,7 +107,8 @@ def _unify_one_word_types(typed: list[TypedMention | None]) -> None:
         if t and not t.known and " " not in t.name and t.type in {"Person", "Organization", "Location"}:
             key = normalise_name(t.name)
             votes[key] = votes.get(key, 0) + (1 if t.type == "Person" else -1)
-            place_votes[key] = place_votes.get(key, 0) + (1 if t.type == "Location" else -1)
+            if t.type != "Organization":  # ORG is the model's weakest guess for a lone place name
+                place_votes[key] = place_votes.get(key, 0) + (1 if t.type == "Location" else -1)
     # and one the model calls a place somewhere and an organisation elsewhere ("BANGOR, Maine"
     # tagged ORG, "in Bangor" GPE) is the place: ORG is its weakest guess for a lone name
     places = {normalise_name(t.name) for t in typed if t and t.type == "Location" and not t.known and " " not in t.name}
@@ -118,11 +119,17 @@ def _unify_one_word_types(typed: list[TypedMention | None]) -> None:
     people = {n for n, v in votes.items() if v >= 0} & {
         normalise_name(t.name) for t in typed if t and t.type == "Person" and not t.known and " " not in t.name} \
         - mostly_places
+    # an organisation when the model said so more often than person ("Oracle" ORG five times,
+    # PERSON four): one company, not a company and a person of the same name
+    firms = {n for n, v in votes.items() if v < 0} & {
+        normalise_name(t.name) for t in typed if t and t.type == "Organization" and " " not in t.name} - places
     for t in typed:
         if t is None or t.known or t.raw.label == "TEAM":
             continue
         key = normalise_name(t.name)
-        if t.type in {"Organization", "Location"} and key in people:
+        if t.type == "Person" and key in firms and not t.raw.titled:
+            t.type = "Organization"
+        elif t.type in {"Organization", "Location"} and key in people:
             t.type, t.iso3 = "Person", None
         elif t.type == "Organization" and key in places:
             t.type = "Location"
@@ -140,6 +147,12 @@ def _named_like_a_body(name: str, gaz: Gazetteer) -> bool:
     last = words[-1].lower()
     return bool(gaz.country(words[0]) or gaz.nationality(words[0])) or last in ORG_HEAD_WORDS \
         or last in load_context_cues().place_words_last
+
+
+def _camel_case(word: str) -> bool:
+    """Three capitals or more in one word that is not all capitals: "GlaxoSmithKline",
+    "PlayStation"-like company names, never a person's ("McDonald" has two)."""
+    return word.isalpha() and not word.isupper() and sum(ch.isupper() for ch in word) >= 3
 
 
 def _initials(name: str) -> str:
@@ -207,25 +220,51 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             # "Juan Carlos" beside "Juan Carlos Ferrero": the one full name it begins;
             # "De Vries" beside "Sanne de Vries": the one it ends (a surname with a particle)
             longer = [n for k, n in full_names.items() if k.startswith(key + " ")] if t.type == "Person" else []
-            if not longer and words[0] in NAME_PARTICLES:
+            if not longer and (words[0] in NAME_PARTICLES or (t.type == "Person" and len(words) >= 2)):
+                # "Symmons Roberts" beside "Michael Symmons Roberts": a two-word surname
                 longer = [n for k, n in full_names.items() if k.endswith(" " + key)]
             if len(longer) == 1:
                 t.type, t.name = "Person", longer[0]
     _unify_one_word_types(typed)
+    for t in typed:
+        if t is not None and not t.known and t.type == "Person" and not t.raw.titled and " " not in t.name \
+                and _camel_case(t.name):
+            t.type, t.iso3 = "Organization", None  # "GlaxoSmithKline": no one's name has three capitals
 
     org_names = {normalise_name(t.name): t.name for t in typed if t and t.type == "Organization" and len(t.name.split()) > 1}
     by_initials: dict[str, str | None] = {}
-    for name in org_names.values():
-        acronym = _initials(name)
+    one_word_firms = {t.name for t in typed if t and t.type == "Organization" and " " not in t.name and _camel_case(t.name)
+                      and len(t.name) > 6}  # not "AfDB", itself the short form
+    for name in [*org_names.values(), *one_word_firms]:
+        # "GSK" of "GlaxoSmithKline": a one-word name's capitals are its initials
+        acronym = _initials(name) if " " in name else "".join(ch for ch in name if ch.isupper())
         if len(acronym) >= 2:
             by_initials[acronym] = name if by_initials.get(acronym, name) == name else None
     for t in typed:
-        if t is None or t.type != "Organization":
+        if t is None:
             continue
         capitals = "".join(ch for ch in t.name if ch.isupper())
+        if t.type == "Person":
+            # "TfL", "RSA" the model called a person beside "Transport for London", "RSA
+            # Security": mostly capitals, the initials or the first word of an organisation
+            if t.known or t.raw.titled or " " in t.name or len(capitals) < 2 or 2 * len(capitals) < len(t.name):
+                continue
+            key = normalise_name(t.name)
+            target = by_initials.get(capitals) if t.name.isalpha() else None
+            starts = [n for k, n in org_names.items() if k.startswith(key + " ")]
+            target = target or (starts[0] if len(starts) == 1 else None)
+            if target:
+                t.type, t.name, t.iso3 = "Organization", target, None
+            continue
+        if t.type != "Organization":
+            continue
         # "FCC", and "AfDB" (African Development Bank): the capitals of a short all-letter form
         if t.name.isalpha() and len(t.name) <= 6 and len(capitals) >= 2 and t.name[0].isupper() and by_initials.get(capitals):
             t.name = by_initials[capitals]  # type: ignore[assignment]
+        elif t.name.isalpha() and 3 <= len(t.name) <= 5 and t.name.istitle() and not t.known \
+                and (by_initials.get(t.name.upper()) or "").count(" ") >= 2:
+            # "Bat" beside "British American Tobacco": the initials written as a word
+            t.name = by_initials[t.name.upper()]  # type: ignore[assignment]
         elif len(t.name.split()) == 1 and not t.known:
             # "Brightline" beside "Brightline Cable": the one longer organisation it begins;
             # "Blasters" beside "Kerala Blasters", "United" beside "Manchester United": ends

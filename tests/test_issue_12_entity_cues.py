@@ -78,3 +78,29 @@ def test_issue_12_nationality_nouns_and_role_words_leave_the_name():
     assert found.get("Pete Mitchell") == {"Person"}
     assert found.get("Ramesh Gowda") == {"Person"}
     assert not any(name.startswith(("Spaniard", "Radio", "Hosakote MLA")) for name in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_company_the_model_calls_a_person_in_some_sentences_is_one_company():
+    found = nodes(
+        "Oracle has won its battle for Peoplesoft. Oracle said the deal would close soon. Peoplesoft shareholders "
+        "agreed to the offer. Analysts said Oracle would cut jobs at Peoplesoft."
+    )
+    assert found.get("Oracle") == {"Organization"}
+    assert found.get("Peoplesoft") == {"Organization"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_short_forms_join_their_organisation():
+    found = nodes(
+        "GlaxoSmithKline has sponsored the event. GSK said it was proud of the athletes. "
+        "RSA Security warned of the virus on Monday. RSA said users should update their software."
+    )
+    assert "GSK" not in found and found.get("GlaxoSmithKline") == {"Organization"}
+    assert "RSA" not in found and found.get("RSA Security") == {"Organization"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_two_word_surname_joins_the_full_name():
+    found = nodes("The poetry prize went to Michael Symmons Roberts. Symmons Roberts said he was delighted.")
+    assert found == {"Michael Symmons Roberts": {"Person"}}
