@@ -134,8 +134,9 @@ def government_title(tokens: list[Token]) -> Office | None:
         # the title starts after the last "of"/"for" before its head.
         cut = max((n + 1 for n, t in enumerate(before) if t.lower_ in {"of", "for"}), default=0)
         before = before[cut:]
-        while before and (before[0].lower_ in rules.skip or before[0].text == "-"):
-            before.pop(0)
+        while before and (before[0].lower_ in rules.skip or before[0].text == "-" or before[0].is_punct
+                          or before[0].lower_ in {"and", "&"}):
+            before.pop(0)  # ", Wales Secretary", "and Northern Ireland Minister": a list's joints
         if any(t.lower_ in rules.not_national for t in before):
             return None
         if any(t.lower_.startswith("shadow") for t in words):

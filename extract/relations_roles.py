@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.governments import (
     CountryMention,
     Office,
+    first_conjunct,
     government_country,
     government_title,
     home_government,
@@ -130,6 +131,32 @@ def _acting_organisation(doc: Doc, person: MentionSpan, index: EntityIndex) -> M
         if is_actor(doc[m.token_start : m.token_end].root):
             found.setdefault(m.entity_id, m)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _its_organisation(doc: Doc, its: Token, index: EntityIndex) -> MentionSpan | None:
+    """The organisation a sentence-opening "Its" before a title stands for: the subject of
+    the sentence before, when that is an organisation and the only one acting there
+    ("The far-right National Rally criticised the plan. Its leader in parliament, Marine
+    Le Pen, accused …"). Anything less certain (another organisation acting, a person or a
+    thing as the subject, "its" inside a sentence) names no one."""
+    sent = its.sent
+    if its.lower_ != "its" or its.i != sent.start or sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    actors: dict[str, MentionSpan] = {}
+    subject: MentionSpan | None = None
+    for m in index.mentions:
+        if m.type != "Organization" or not before.start <= m.token_start < before.end:
+            continue
+        root = doc[m.token_start : m.token_end].root
+        if is_actor(root):
+            actors.setdefault(m.entity_id, m)
+        if first_conjunct(root).dep_ in {"nsubj", "nsubjpass"} and first_conjunct(root).head.i == before.root.i \
+                and first_conjunct(root).i == root.i:
+            subject = m
+    if subject is None or set(actors) != {subject.entity_id}:
+        return None
+    return subject
 
 
 def _has_role(tokens: list[Token]) -> bool:
@@ -295,7 +322,10 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         here = [m for m in index.mentions if m.sentence == number]
         gazetteer = load_gazetteer()
         # "Russian Energy Minister X" where "Russian" is no mention: the title says whose.
-        said = {f"country:{c.iso3}" for t in office.tokens if (c := gazetteer.nationality(t.text) or gazetteer.country(t.text))}
+        # Not a word of a longer place's name: "Northern Ireland Minister" is no Irish office.
+        said = {f"country:{c.iso3}" for t in office.tokens
+                if (c := gazetteer.nationality(t.text) or gazetteer.country(t.text))
+                and ((m := index.at(t)) is None or m.type in {"Country", "Group"})}
         if said:
             country = next(iter(said)) if len(said) == 1 and next(iter(said)) in named else None
         else:
@@ -337,6 +367,8 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             add(person, affiliation, title, "possessive_title" if doc[affiliation.token_end].text in POSSESSIVE_MARKS | {"'", "’"} else "title")
         elif title and _has_role(title) and (after := _of_affiliation(doc, person, index)) is not None:
             add(person, after, title, "title")  # "President Yoweri Museveni of Uganda"
+        elif title and _has_role(title) and title[0].i > 0 and (its := _its_organisation(doc, doc[title[0].i - 1], index)) is not None:
+            add(person, its, title, "its_title")  # "… criticised the ministry. Its director Apar Gupta said …"
         elif not affiliation:
             # "International Development Minister Gareth Thomas": whose government, from the
             # sentence or the article (governments.py).
@@ -370,6 +402,12 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                 exclude |= {t.i for t in root.subtree}
             phrase = _role_phrase(head, exclude)
             affiliation = _affiliation_in(phrase, index, person)
+            if affiliation is None and head.i < root.i and phrase and (its := _its_organisation(doc, phrase[0], index)) is not None:
+                # "… agreed to the takeover in January. Its chief executive, Marcus Oyelaran, said …"
+                role_tokens = [t for t in phrase[1:] if index.at(t) is None]
+                if _has_role(role_tokens):
+                    add(person, its, role_tokens, "its_title")
+                continue
             if affiliation is None:
                 # "The Foreign Secretary, David Lammy, accused …"
                 # Not "the Office of the Deputy Prime Minister (ODPM)": an institution's name.

@@ -58,3 +58,44 @@ def test_issue_12_two_countries_in_the_lead_leave_a_bare_minister_without_one(nl
             "Economy minister Pierre Dumas said the talks would resume next week.")
     found = roles(nlp, text)
     assert not any(head == "Pierre Dumas" for head, _, _ in found)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, person, org", [
+    ("Brightline Cable, the Denver-based broadband provider, agreed to the takeover in January. "
+     "Its chief executive, Marcus Oyelaran, said the offer gave shareholders certainty.", "Marcus Oyelaran", "Brightline Cable"),
+    ("The far-right National Rally criticised the plan. Its leader in parliament, Marine Le Pen, accused the "
+     "government of waste.", "Marine Le Pen", "National Rally"),
+])
+def test_issue_12_its_title_takes_the_organisation_the_sentence_before_is_about(nlp, text, person, org):
+    assert (person, "HOLDS_ROLE", org) in roles(nlp, text)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text", [
+    # The sentence before has no organisation as its subject: "its" could be the deal's.
+    "The deal was signed by Microsoft on Monday. Its chief executive Steve Ballmer said it was good.",
+    # Two organisations act in the sentence before.
+    "Microsoft and Google agreed to share patents. Its chairman Bill Gates said it was good.",
+])
+def test_issue_12_an_uncertain_its_names_no_organisation(nlp, text):
+    found = roles(nlp, text)
+    assert not any(head in {"Steve Ballmer", "Bill Gates"} for head, _, _ in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_northern_ireland_minister_is_no_irish_office(nlp):
+    text = ("Britain will spend more on roads, Downing Street and the Home Office said. "
+            "Northern Ireland Minister John Spellar was in Belfast.")
+    found = roles(nlp, text)
+    assert ("John Spellar", "HOLDS_ROLE", "United Kingdom") in found
+    assert ("John Spellar", "HOLDS_ROLE", "Ireland") not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_an_author_bio_line_gives_no_role(nlp):
+    from newsgraph.extract.cleanup import clean_text
+
+    story = "The haulier said it would hire 40 drivers in Leeds next year."
+    bio = "Gareth Lomax is news editor of Fleet & Freight Week. He has covered road transport since 2008. Follow @GarethLomaxFFW on X."
+    assert clean_text(f"{story}\n\n{bio}") == story
