@@ -40,7 +40,7 @@ def _title_text(tokens: list[Token]) -> str:
     words = [t.text for t in tokens]
     while words and words[0].lower() in {"the", "a", "an", "of", ",", "'s", "’s"}:
         words.pop(0)
-    while words and words[-1].lower() in {"of", "the", ",", "'s", "’s"}:
+    while words and words[-1].lower() in {"of", "the", ",", "'s", "’s", "for", "at", "in", "and"}:
         words.pop()
     words = _role_only(words)
     text = " ".join(words).replace(" - ", "-")
