@@ -19,7 +19,7 @@ from newsgraph.extract.relations_places import (
     org_apposition_relations,
     place_relations,
 )
-from newsgraph.extract.relations_roles import possessive_relations, role_relations
+from newsgraph.extract.relations_roles import possessive_relations, role_relations, squad_relations
 from newsgraph.extract.relations_verbs import verb_relations
 from newsgraph.graph.model import ExtractedRelation
 
@@ -33,6 +33,7 @@ RELATION_EXTRACTORS: dict[str, Extractor] = {
     "org_appositions": lambda x: org_apposition_relations(x.doc, x.index),
     "event_nouns": lambda x: event_noun_relations(x.doc, x.index),
     "possessives": lambda x: possessive_relations(x.doc, x.index),
+    "squad_lists": lambda x: squad_relations(x.doc, x.index),
     "possessive_places": possessive_place_relations,
     "occupations": occupation_relations,
     "apposition_places": apposition_place_relations,

@@ -46,6 +46,7 @@ class RawMention:
     titled: bool = False  # after an honorific ("Mr Howard", "Dr Nielsen"): a surname, not a first name
     locative: bool = False  # object of "in", "at", "near"...: said of a place ("in Slough")
     honorific: str = ""  # the honorific before it, lowercased ("sir" of "Sir Ed": a first name there)
+    canonical: str = ""  # a club's name from the gazetteer ("Heart of Midlothian" for "Hearts"; clubs.py)
 
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into"}

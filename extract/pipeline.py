@@ -26,6 +26,7 @@ from newsgraph.extract.mentions import (
     retype_teams,
     sentence_index,
 )
+from newsgraph.extract.clubs import find_clubs
 from newsgraph.extract.extractors import run_extractors
 from newsgraph.extract.relation_base import EntityIndex, ExtractionInput, MentionSpan
 from newsgraph.extract.confidence import finalise
@@ -120,6 +121,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     raw = retype_by_context(doc, raw)
     raw = apply_context(doc, raw)
     raw = retype_teams(doc, raw, sentences)
+    raw = find_clubs(doc, sentences, raw)
     resolution = resolve(raw)
     missed = find_missed_mentions(doc, sentences, raw, missed_name_labels(resolution))
     if missed:

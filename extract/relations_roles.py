@@ -9,6 +9,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.clubs import load_clubs
 from newsgraph.extract.governments import (
     CountryMention,
     Office,
@@ -21,6 +22,7 @@ from newsgraph.extract.governments import (
     load_government_rules,
     words_before,
 )
+from newsgraph.extract.mentions import is_sports_report
 from newsgraph.extract.relation_base import EntityIndex, MentionSpan, mention_offsets, span_relation
 from newsgraph.extract.rules import (
     load_confidence,
@@ -439,7 +441,7 @@ def possessive_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
     out = []
     for person in index.mentions:
         i = person.token_start
-        if person.type != "Person" or i < 2 or doc[i - 1].text not in {"'s", "’s"}:
+        if person.type != "Person" or i < 2 or not (doc[i - 1].text in {"'s", "’s"} or (doc[i - 1].text in {"'", "’"} and doc[i - 1].tag_ == "POS")):
             continue
         owner = index.at(doc[i - 2])
         if owner is None or owner.token_end != i - 1 or owner.entity_id == person.entity_id:
@@ -450,3 +452,29 @@ def possessive_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
         kind, predicate = found
         out.append(span_relation(doc, doc[i].sent, person, owner, kind, "possessive", confidence, predicate))
     return out
+
+
+def squad_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    """A squad or team list in a sports report: "Dimitri Yachvili (Biarritz)", "Fabien Pelous
+    (Stade Toulousain, capt)": the player's club in brackets right after his name (WORKS_FOR,
+    as the gold labels a player's club). Only a club the gazetteer lists (``clubs.py``): a
+    results line's "Tegla Loroupe (Kenya)" names a country, read as nationality elsewhere."""
+    confidence = load_confidence()["squad_list"]
+    forms = load_clubs().forms
+    out: list[ExtractedRelation] = []
+    sports: list[bool] = []
+    for person in index.mentions:
+        i = person.token_end
+        if person.type != "Person" or i + 2 >= len(doc) or doc[i].text != "(":
+            continue
+        club = index.at(doc[i + 1])
+        if club is None or club.type != "Organization" or club.token_start != i + 1 or club.token_end >= len(doc) \
+                or doc[club.token_end].text not in {")", ","} or doc[i + 1 : club.token_end].text not in forms:
+            continue
+        if not sports:
+            sports.append(is_sports_report(doc))
+        if not sports[0]:
+            break
+        out.append(span_relation(doc, doc[i].sent, person, club, "WORKS_FOR", "squad_list", confidence, "plays for"))
+    return out
+

@@ -52,6 +52,8 @@ class Resolution:
 def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
     label = m.label
     if label == "TEAM":  # a club or national team (mentions.retype_teams): the name as written
+        if m.canonical:  # a listed club (clubs.py): its name, whatever form the text used
+            return TypedMention(m, "Organization", m.canonical, known=True)
         known = gaz.organization(m.text)
         return TypedMention(m, "Organization", known[0] if known else m.text, known=known is not None)
     if label in {"GPE", "LOC", "ORG", "NORP", "FAC", "PERSON"}:  # "Sri Lanka" is never a person
