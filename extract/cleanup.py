@@ -13,7 +13,9 @@ The rules are data, one per line in ``extract/data/boilerplate.jsonl``; the kind
   caption, and searching a long paragraph from the start is slow);
 - ``drop_section``: a header (``exact``) for a list of links to other stories; the header
   and up to ``max_lines`` following short lines without a final period are dropped;
-- ``nav_line``: a line of menu items, split on ``separators`` or made only of ``words``;
+- ``nav_line``: a line of menu items, split on ``separators`` (with ``spaced``, only a
+  separator with a space on both sides: "Business / Hong Kong Economy" is a breadcrumb,
+  "Tom Reyes/Sentinel" is not) or made only of ``words``;
 - ``segment_line``: a short line of parts set apart by ``separators`` ("By X · The
   Canadian Press", "Dublin 9°C | Wednesday, March 5, 2025 | Sign in") where a part is
   furniture by the other rules and the others are furniture too or short names;
@@ -73,7 +75,7 @@ _RULE_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "drop_line": {"exact": list, "contains": list, "regex": str, "ignore_case": bool, "tail_chars": int},
     "drop_section": {"exact": list, "regex": str, "max_lines": int, "max_line_chars": int},
     "strip_tail": {"regex": str},
-    "nav_line": {"separators": str, "words": list, "min_items": int, "max_item_words": int},
+    "nav_line": {"separators": str, "words": list, "min_items": int, "max_item_words": int, "spaced": bool},
     "segment_line": {"separators": str, "min_segments": int, "max_name_words": int},
     "html_drop": {"tags": list, "roles": list, "class_words": list},
 }
@@ -197,9 +199,10 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
             tails.append(_Pattern(re.compile(row["regex"]), rule))
         elif kind == "nav_line":
             separators = row.get("separators")
+            space = "\\s+" if row.get("spaced") else "\\s*"
             nav.append(
                 _NavRule(
-                    separators=re.compile("\\s*[" + re.escape(separators) + "]\\s*") if separators else None,
+                    separators=re.compile(space + "[" + re.escape(separators) + "]" + space) if separators else None,
                     words=frozenset(tuple(_line_key(w).split()) for w in row.get("words", ())),
                     min_items=row.get("min_items", 3),
                     max_item_words=row.get("max_item_words", 4),
@@ -273,8 +276,9 @@ def _check_row(raw: str) -> dict[str, Any] | list[str]:
     for key in ("ignore_case", "tail_chars"):
         if key in row and ("regex" not in row or kind != "drop_line"):
             problems.append(f"{key!r} applies only to 'regex'")
-    if kind == "nav_line" and "max_item_words" in row and "separators" not in row:
-        problems.append("'max_item_words' applies only to 'separators'")
+    for key in ("max_item_words", "spaced"):
+        if kind == "nav_line" and key in row and "separators" not in row:
+            problems.append(f"{key!r} applies only to 'separators'")
     if isinstance(row.get("regex"), str):
         try:
             re.compile(row["regex"])
@@ -568,6 +572,7 @@ _DATES = [  # (pattern, order of the groups: d m y)
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy"),  # 15.04.2025: day first where dots are used
 ]
+_SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 # What else a date line may hold: times, zones, weekdays, labels ("Published 4 March 2025, 18:02 GMT").
 _DATE_LINE_WORDS = re.compile(
     r"(?i)\b(published|updated|last updated|first published|originally published|posted|modified|on|at|am|pm|a\.m|p\.m|"
@@ -605,6 +610,18 @@ def page_date(line: str) -> str | None:
             except ValueError:
                 continue
             rest = rest.replace(m.group(0), " ")
+    for m in _SLASH_DATE.finditer(line):
+        # 14/05/2025 is day first and 05/14/2025 month first; 04/05/2025 could be either, and
+        # a wrong date is worse than none, so it gives none.
+        first, second, year = (int(g) for g in m.groups())
+        if (first > 12) == (second > 12):
+            continue
+        day, month = (first, second) if first > 12 else (second, first)
+        try:
+            found.append((m.start(), datetime.date(year, month, day).isoformat()))
+        except ValueError:
+            continue
+        rest = rest.replace(m.group(0), " ")
     if not found:
         return None
     rest = _DATE_LINE_WORDS.sub(" ", rest)
@@ -632,22 +649,36 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
 
     Above the first paragraph of prose (a line of at least 12 words ending a sentence) sit
     the masthead, menus, section labels, headline, standfirst, byline and date. The
-    headline is the first line there of at least four words that no furniture rule drops
-    and that is not a date stamp or in capitals; everything above it (site name, section
-    label) goes. Date stamps above the prose give the date and go. A text whose first
-    line is its headline (the plain ``.txt`` convention) comes out as before.
+    headline is the first line there of at least four words that no furniture rule drops,
+    that is not a date stamp or in capitals, and that the browser did not save as a row of
+    widget items apart by runs of spaces ("Personalise the news   Log in"); everything
+    above it (site name, section label) goes. Date stamps above the prose give the date and
+    go; a line that is only a date stamp goes anywhere (a live blog stamps every entry).
+    Between the headline and the prose, a line that is only a name or two ("Kelly Ng and
+    Rashid Omar", "Susquehanna Sentinel") is the byline or the desk; a line further down
+    that opens with such a name and a verb ("Kelly Ng joined the Standard in 2019 ...") is
+    the writer's bio. A text whose first line is its headline (the plain ``.txt``
+    convention) comes out as before.
     """
     rules = rules or load_rules()
+    widget_rows = _widget_rows(text)
     raw = normalise_text(text).split("\n")
     bylines = _byline_pairs(raw)
     # The date stamp, read before cleanup drops it ("Published 4 March 2025" is furniture).
-    raw_prose = next((i for i, line in enumerate(raw) if _is_prose(line)), len(raw))
+    # Prose that is furniture (a paywall counter: "You've read 2 of your 3 free articles
+    # this month. Register now ...") does not end the page's head.
+    raw_furniture = {f.line - 1 for f in _furniture(strip_tails(raw, rules), rules)}
+    raw_prose = next((i for i, line in enumerate(raw) if _is_prose(line) and i not in raw_furniture), len(raw))
     published = next((d for d in (_line_date(line) for line in raw[:raw_prose] if line) if d), None)
     # The site's name, tagline and menus sit above its last menu line ("NEWS · BUSINESS ·
-    # SPORTS", "Sport > Football"); the headline comes after it. A share bar is no menu.
+    # SPORTS", "Sport > Football"); the headline comes after it. A share bar is no menu,
+    # nor is a byline that the menu rule reads as items ("By Gareth Lomax | 24 September 2025 | 07:00").
     menus = [f.line - 1 for f in _furniture(strip_tails(raw[:raw_prose], rules), rules)
-             if f.rule_kind == "nav_line" and not _SHARE_WORDS.search(f.text)]
+             if f.rule_kind == "nav_line" and not _SHARE_WORDS.search(f.text)
+             and not f.text.startswith("By ") and _line_date(f.text) is None]
     above = set(range(menus[-1] + 1)) if menus else set()
+    writers = {name for i in bylines for name in _names_of(raw[i])}
+    writers.update(name for line in raw[:raw_prose] for name in _byline_names(line))
     lines = clean_text("\n".join(line for i, line in enumerate(raw) if i not in bylines and i not in above),
                        rules).split("\n")
     prose = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
@@ -658,8 +689,15 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
         if line and page_date(line) is not None:
             dropped.add(i)
             continue
-        if title_at is None and _could_be_headline(line):
+        if title_at is None and _could_be_headline(line) and line not in widget_rows:
             title_at = i
+        elif title_at is not None and _NAMES_LINE.match(line):
+            dropped.add(i)  # the byline's writers or desk between headline and story
+            writers.update(_names_of(line))
+    for i in range(prose, len(lines)):
+        line = lines[i]
+        if line and (page_date(line) is not None or _is_bio(line, writers)):
+            dropped.add(i)
     if title_at is None:
         title, body = _first_line_headline("\n".join(line for i, line in enumerate(lines) if i not in dropped))
         return Page(title, body, published)
@@ -667,6 +705,54 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
     body = "\n".join(line for i, line in enumerate(lines) if i not in dropped).strip("\n")
     body = re.sub(r"\n{3,}", "\n\n", body)
     return Page(lines[title_at], body, published) if body else Page(None, "\n".join(lines), published)
+
+
+# A row of widget items that a browser saved apart by runs of spaces: "Sign in   Get the app".
+_WIDGET_ROW = re.compile(r"\S {2,}\S")
+# A name, or names joined by "and" / "&" / ",", and nothing else: "Kelly Ng and Rashid Omar",
+# "Susquehanna Sentinel", "SBC North Qld" (capitalised words, at most five in a name).
+_NAME = r"[A-Z][\w'\u2019.-]*(?: (?:de|del|la|van|von|da|di|el|al|bin|of|the) ?[A-Z][\w'\u2019.-]*| [A-Z][\w'\u2019.-]*){0,4}"
+_NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:,| and| &) {_NAME}){{0,3}}$")
+_NAME_SPLIT = re.compile(r",\s*|\s+(?:and|&)\s+")
+_BYLINE_BY = re.compile(r"^By ([^|\u00b7\u2022]+)")
+# What a writer's bio says after the name: "covers", "is a reporter", "joined the paper".
+_BIO_VERBS = re.compile(
+    r"^(is|was|covers|has covered|joined|writes|reports|previously|edits|has been|can be reached|"
+    r"is based|was born|lives|holds|studied|has written|has reported)\b")
+
+
+def _widget_rows(text: str) -> set[str]:
+    """Lines (as normalise_text gives them) saved with runs of spaces inside: widget rows."""
+    return {normalise_text(line) for line in text.split("\n") if _WIDGET_ROW.search(line.strip())}
+
+
+def _names_of(line: str) -> set[str]:
+    """The writers' names of a byline or names line: two capitalised words or more each."""
+    out = set()
+    for part in _NAME_SPLIT.split(re.sub(r"^By\s+", "", line.strip())):
+        part = part.strip(" .")
+        if re.fullmatch(_NAME, part) and len(part.split()) >= 2:
+            out.add(part)
+    return out
+
+
+def _byline_names(line: str) -> set[str]:
+    """Writers named in a "By ..." line above the story ("By Gareth Lomax | 24 September")."""
+    m = _BYLINE_BY.match(line)
+    if not m or len(line) > 200:
+        return set()
+    head = re.split(r"\s+(?:with|for)\s+|\s+[|\u00b7\u2022]\s+", m.group(1))[0]
+    return _names_of(head)
+
+
+def _is_bio(line: str, writers: set[str]) -> bool:
+    """A short bio of one of the page's writers: the line opens with the name and a verb."""
+    if not writers or len(line) > 400:
+        return False
+    for name in writers:
+        if line.startswith(name + " ") and _BIO_VERBS.match(line[len(name) + 1:]):
+            return True
+    return False
 
 
 def _is_prose(line: str) -> bool:
