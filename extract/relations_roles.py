@@ -251,8 +251,16 @@ def _affiliation_in(tokens: list[Token], index: EntityIndex, person: MentionSpan
 
 
 def _where(mention: MentionSpan, doc: Doc) -> bool:
-    """A place named as where something is ("in Oxfordshire"), not whose role it is."""
+    """A place named as where something is ("in Oxfordshire", "the Frankfurt-based
+    exchange"), not whose role it is; or a word of the title after a possessive that is no
+    name ("the venue's Promotions Coordinator")."""
     root = doc[mention.token_start : mention.token_end].root
+    after = doc[mention.token_end : mention.token_end + 2]
+    if mention.type in {"Location", "Country"} and any(t.lower_ in {"based", "-based"} for t in after):
+        return True
+    before = doc[mention.token_start - 1] if mention.token_start > 0 else None
+    if before is not None and before.text in POSSESSIVE_MARKS and mention.token_start >= 2 and doc[mention.token_start - 2].is_lower:
+        return True
     return mention.type in {"Location", "Country"} and root.dep_ == "pobj" and root.head.lower_ in {"in", "near"}
 
 
@@ -403,6 +411,18 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             if head.is_ancestor(root):
                 exclude |= {t.i for t in root.subtree}
             phrase = _role_phrase(head, exclude)
+            between = [m for m in index.mentions if m.sentence == person.sentence and m.type == "Person"
+                       and m.entity_id != person.entity_id and phrase and person.token_end <= m.token_start < phrase[0].i]
+            if between:
+                # "by Globe president Arturo Lacson and Hannah Keel, Starlink's regional
+                # director": the parser hung the apposition on the first name; it is Keel's.
+                nearest = between[-1]
+                if doc[nearest.token_end : phrase[0].i].text.strip() in {"", ","}:
+                    affiliation = _affiliation_in(phrase, index, nearest)
+                    role_tokens = [t for t in phrase if index.at(t) is None and t.dep_ not in {"det", "poss", "case"}]
+                    if affiliation is not None and _has_role(role_tokens):
+                        add(nearest, affiliation, role_tokens, "apposition")
+                continue
             affiliation = _affiliation_in(phrase, index, person)
             if affiliation is None and head.i < root.i and phrase and (its := _its_organisation(doc, phrase[0], index)) is not None:
                 # "… agreed to the takeover in January. Its chief executive, Marcus Oyelaran, said …"

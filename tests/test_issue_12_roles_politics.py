@@ -99,3 +99,21 @@ def test_issue_12_an_author_bio_line_gives_no_role(nlp):
     story = "The haulier said it would hire 40 drivers in Leeds next year."
     bio = "Gareth Lomax is news editor of Fleet & Freight Week. He has covered road transport since 2008. Follow @GarethLomaxFFW on X."
     assert clean_text(f"{story}\n\n{bio}") == story
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, person, wrong", [
+    ("Despite the rejection of the Deutsche Boerse bid last week, Werner Seifert, chief executive of the "
+     "Frankfurt-based exchange, may well come back.", "Werner Seifert", "Frankfurt"),
+    ("Mike Eccleshall, the venue's Promotions Coordinator, said: \"Tickets had been selling strongly.\"",
+     "Mike Eccleshall", "Promotions"),
+    ("Britain's Home Office said the answer had been prepared with the involvement of Solicitor General "
+     "Harriet Harman and two officials.", "Harriet Harman", "Solicitor"),
+])
+def test_issue_12_a_word_of_the_title_or_a_based_place_is_no_affiliation(nlp, text, person, wrong):
+    assert not any(head == person and tail == wrong for head, _, tail in roles(nlp, text))
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_plural_possessive_name_before_a_person_is_the_employer(nlp):
+    assert ("Warren Lush", "WORKS_FOR", "Ladbrokes") in roles(nlp, "We felt no need to close the book, said Ladbrokes' Warren Lush.")
