@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quality import DEFAULT_DATASETS, REPO, Conll04Sentence, conll04_span, eval_conll04, read_conll04  # noqa: E402
+from quality import DEFAULT_DATASETS, REPO, Conll04Sentence, birthplace_spans, conll04_span, eval_conll04, read_conll04  # noqa: E402
 
 CONLL04_TO_LABEL = {
     "Work_For": "WORKS_FOR",
@@ -32,6 +32,19 @@ CONLL04_TO_LABEL = {
     "Located_In": "LOCATED_IN",
 }
 MODEL_FILE = REPO / "extract" / "data" / "relation_model.json"
+
+
+def mention_spans(sentence: Conll04Sentence, doc: Any, index: Any) -> dict[tuple[int, int], tuple[int, int] | None]:
+    """Each mention's (token start, token end) → its span in the data set's tokens and
+    convention, as ``quality.newsgraph_relations`` scores it."""
+    out = {}
+    for m in index.mentions:
+        start = doc[m.token_start].idx
+        end = doc[m.token_end - 1].idx + len(doc[m.token_end - 1].text)
+        out[(m.token_start, m.token_end)] = conll04_span(sentence, start, end, m.type)
+    places = [sp for m in index.mentions if m.type in {"Country", "Location"} and (sp := out[(m.token_start, m.token_end)])]
+    joined = birthplace_spans(sentence, places)
+    return {k: joined.get(v, v) if v else v for k, v in out.items()}
 
 
 def examples(sentences: list[Conll04Sentence], nlp: Any) -> list[tuple[list[str], list[str], str]]:
@@ -45,12 +58,9 @@ def examples(sentences: list[Conll04Sentence], nlp: Any) -> list[tuple[list[str]
         gold_spans = set(sentence.entities)
         _, index, rules = extract_rules(doc, nlp, document_id=str(number))
         hits = rule_hits(rules)
+        converted = mention_spans(sentence, doc, index)
         for head, tail, allowed in candidate_pairs(index):
-            spans = []
-            for m in (head, tail):
-                start = doc[m.token_start].idx
-                end = doc[m.token_end - 1].idx + len(doc[m.token_end - 1].text)
-                spans.append(conll04_span(sentence, start, end, m.type))
+            spans = [converted[(m.token_start, m.token_end)] for m in (head, tail)]
             # A name the data set spans differently ("President Kennedy" vs "Kennedy") says
             # nothing either way about the relation: leave it out of training.
             if any(sp not in gold_spans and any(g[0] < sp[1] and g[1] > sp[0] for g in gold_spans) for sp in spans if sp):
@@ -113,15 +123,20 @@ def tune_thresholds(model: Any, sentences: list[Conll04Sentence], nlp: Any,
         out, index, rules = extract_rules(doc, nlp, document_id=str(number))
         types = {e.id: e.type for e in out.entities}
         rule_set = set()
+        joined = birthplace_spans(sentence, [sp for m in index.mentions if m.type in {"Country", "Location"}
+                                             and (sp := conll04_span(sentence, doc[m.token_start].idx,
+                                                                     doc[m.token_end - 1].idx + len(doc[m.token_end - 1].text), m.type))])
         for r in rules:
             target = map_relation(r.type, types.get(r.head, ""), types.get(r.tail, ""))
             head = conll04_span(sentence, r.head_start, r.head_end, types.get(r.head, ""))
             tail = conll04_span(sentence, r.tail_start, r.tail_end, types.get(r.tail, ""))
+            head, tail = joined.get(head, head), joined.get(tail, tail)  # type: ignore[arg-type]
             if target and head and tail and head != tail:
                 rule_set.add((head, tail, target))
         hits = rule_hits(rules)
         linked = {(r.head_start, r.tail_start) for r in rules} | {(r.tail_start, r.head_start) for r in rules}
         items = []
+        converted = mention_spans(sentence, doc, index)
         for head_m, tail_m, allowed in candidate_pairs(index):
             # The same gates as learned_relations and the pipeline apply.
             steps, _, lca = _path(_root(doc, head_m), _root(doc, tail_m))
@@ -131,8 +146,7 @@ def tune_thresholds(model: Any, sentences: list[Conll04Sentence], nlp: Any,
             probs = model.probabilities(pair_features(doc, head_m, tail_m, index, fired), allowed)
             label = max(allowed, key=lambda la: probs[la])
             target = map_relation(label, head_m.type, tail_m.type)
-            spans = [conll04_span(sentence, doc[m.token_start].idx, doc[m.token_end - 1].idx + len(doc[m.token_end - 1].text), m.type)
-                     for m in (head_m, tail_m)]
+            spans = [converted[(m.token_start, m.token_end)] for m in (head_m, tail_m)]
             if target and spans[0] and spans[1] and spans[0] != spans[1]:
                 items.append(((spans[0], spans[1], target), label, probs[label]))
         fixed.append(rule_set)
@@ -181,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="Lowest decision threshold tried: below an even chance the classifier is too noisy on news.")
     parser.add_argument("--train-only", action="store_true", help="Ship the train-only model (no retraining on train+dev).")
     parser.add_argument("--prune", type=float, default=0.1, help="Drop weights smaller than this (file size).")
+    parser.add_argument("--out", default=str(MODEL_FILE), help="Where to write the model (default the shipped file).")
     args = parser.parse_args(argv)
     base = Path(args.datasets) / "conll04"
     train_file, dev_file = base / "conll04_train.json", base / "conll04_dev.json"
@@ -210,7 +225,11 @@ def main(argv: list[str] | None = None) -> int:
         data = [([f for f in feats if counts[f] >= args.min_count], allowed, label) for feats, allowed, label in data]
         model.weights, model.bias = train(data, epochs=args.epochs, rate=args.rate, l2=args.l2, prune=args.prune)
         print(f"retrained on train+dev: {len(data)} examples, {len(model.weights)} features")
-    MODEL_FILE.write_text(model.to_json() + "\n", "utf-8")
+    out = Path(args.out)
+    out.write_text(model.to_json() + "\n", "utf-8")
+    if out.resolve() != MODEL_FILE.resolve():
+        print(f"wrote {out}: thresholds {thresholds}, dev F1 {f1:.3f}")
+        return 0
     learned.load_relation_model.cache_clear()
     check = eval_conll04(dev_file, nlp, with_textacy=False, limit=None)["newsgraph"]["f1"]
     print(f"wrote {MODEL_FILE.relative_to(REPO)}: thresholds {thresholds}, dev F1 {f1:.3f} (train-only model; "

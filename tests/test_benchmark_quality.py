@@ -88,3 +88,19 @@ def test_missing_datasets_is_a_clear_message(quality, tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("Error: data set file(s) missing:")
     assert "--datasets DIR or set NEWSGRAPH_DATASETS" in err
+
+
+@pytest.mark.issue(12)
+def test_conll04_birthplace_is_one_span_only_where_the_sentence_says_born(quality, tmp_path):
+    born = {"tokens": "In 1830 , poet Emily Dickinson was born in Amherst , Mass. .".split(),
+            "entities": [], "relations": []}
+    lives = {"tokens": "Andrew Hall of Miami , Fla. , confirmed it .".split(), "entities": [], "relations": []}
+    path = tmp_path / "conll04_test.json"
+    path.write_text(json.dumps([born, lives]), encoding="utf-8")
+    first, second = quality.read_conll04(path)
+    # "Amherst , Mass." after "born" is one Loc in CoNLL04: both places map to the joined span.
+    assert quality.birthplace_spans(first, [(9, 10), (11, 12)]) == {(9, 10): (9, 12), (11, 12): (9, 12)}
+    # Without "born" they stay two places (Located_In between them).
+    assert quality.birthplace_spans(second, [(3, 4), (5, 6)]) == {}
+    # Two places with no comma between are not joined.
+    assert quality.birthplace_spans(first, [(9, 10), (10, 11)]) == {}
