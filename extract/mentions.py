@@ -579,10 +579,61 @@ def find_dateline(sent: Span) -> Dateline | None:
     return None
 
 
+# A monitoring service's item id: two letters (the desk) and ten digits (date and time).
+SOURCE_ID = re.compile(r"[A-Z]{2}\d{10}")
+
+
+def find_source_line(sent: Span) -> Dateline | None:
+    """A monitoring service's source line (FBIS, BBC Monitoring): "LD2804174994 Moscow
+    INTERFAX in English 1601 GMT 28 Apr 94", "PA2904034294 Guatemala City Teleonce
+    Television in Spanish 0400 GMT": the item id, the city, the source (agency, paper, radio)
+    that published it there, then its language and the time of day in GMT. The city is the
+    place the model tags right after the id (else that one word); the source runs to "in"."""
+    doc = sent.doc
+    for i in range(sent.start, sent.end - 5):
+        if not SOURCE_ID.fullmatch(doc[i].text):
+            continue
+        for k in range(i + 3, min(i + 10, sent.end - 3)):
+            if doc[k].text != "in" or not doc[k + 1].text[:1].isupper():
+                continue
+            # the language ("English", "Serbo-Croatian"), four digits of time, "GMT"
+            gmt = next((g for g in range(k + 3, min(k + 6, sent.end)) if doc[g].text == "GMT"), None)
+            if gmt is not None and len(doc[gmt - 1].text) == 4 and doc[gmt - 1].text.isdigit():
+                break
+        else:
+            return None
+        city_end = i + 2
+        if doc[i + 1].ent_type_ in {"GPE", "LOC"}:
+            while city_end < k and doc[city_end].ent_iob_ == "I":
+                city_end += 1
+        if city_end < k - 1 and doc[city_end].text == "City":
+            city_end += 1  # "Guatemala City", "Panama City": the model often tags the country alone
+        if city_end >= k or not doc[i + 1].text[:1].isupper():
+            return None
+        return Dateline([(i + 1, city_end)], (city_end, k))
+    return None
+
+
+def _fix_source_line(doc: Doc, sentences: list[int], mentions: list[RawMention], line: Dateline) -> list[RawMention]:
+    """The city of a source line as a place and its source as an organisation, whatever the
+    model made of those capitalised words (often one name across both, or nothing)."""
+    (start, end), (agency_start, agency_end) = line.places[0], line.agency
+    out = [m for m in mentions if m.token_end <= start or m.token_start >= agency_end]
+    for a, b, label in ((start, end, "GPE"), (agency_start, agency_end, "ORG")):
+        span = doc[a:b]
+        out.append(RawMention(span.text, label, span.start_char, span.end_char, a, b, sentences[a]))
+    return out
+
+
 def fix_dateline_mentions(doc: Doc, sentences: list[int], mentions: list[RawMention]) -> list[RawMention]:
     """The places of a dateline ("BANGKOK, Thailand (AP)") as places: the model, trained on
     running text, often leaves an all-capitals city untagged or calls it an organisation.
-    Returns the mentions with those fixed, in text order."""
+    A monitoring service's source line ("LD2804174994 Moscow INTERFAX in English 1601 GMT")
+    gives a place and an organisation. Returns the mentions with those fixed, in text order."""
+    for sent in doc.sents:
+        line = find_source_line(sent)
+        if line is not None:
+            mentions = _fix_source_line(doc, sentences, mentions, line)
     by_start = {m.token_start: m for m in mentions}
     taken: set[int] = set()
     for m in mentions:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.mentions import find_dateline, is_sports_report
+from newsgraph.extract.mentions import find_dateline, find_source_line, is_sports_report
 from newsgraph.extract.relation_base import PLACES, EntityIndex, MentionSpan, span_relation
 from newsgraph.extract.rules import load_attachment_rules, load_confidence, load_titles
 from newsgraph.graph.model import ExtractedRelation
@@ -173,11 +173,12 @@ def based_prefix_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelati
 
 def dateline_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
     """"BANGKOK, Thailand (AP)": the news agency is based in the city, the city lies in the
-    region or country named after it."""
+    region or country named after it. "LD2804174994 Moscow INTERFAX in English 1601 GMT": the
+    source a monitoring service quotes is based in the city."""
     confidence = load_confidence()["dateline"]
     out = []
     for sent in doc.sents:
-        dateline = find_dateline(sent)
+        dateline = find_dateline(sent) or find_source_line(sent)
         if dateline is None:
             continue
         agency = index.at(doc[dateline.agency[0]])

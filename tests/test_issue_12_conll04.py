@@ -1,5 +1,6 @@
-"""Issue 12: the learned relation classifier, trained on CoNLL04 sentences, never puts a
-relation above the default confidence floor on its own."""
+"""Issue 12, CoNLL04 work: the learned relation classifier, trained on CoNLL04 sentences,
+never puts a relation above the default confidence floor on its own; a monitoring
+service's source line reads as a dateline."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from newsgraph.extract.confidence import Instance, instance_features, load_confi
 from newsgraph.extract.learned import PRIOR_CEILING
 from newsgraph.extract.pipeline import extract_doc
 from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE, document_id
+from extraction_support import relations
 
 # CoNLL04-like phrasing the classifier is sure of (probability about 1 and 0.98).
 HOOVER = "In 1874, Herbert Clark Hoover was born in West Branch, Iowa."
@@ -48,3 +50,23 @@ def test_the_surest_learned_relation_is_not_shown_by_default():
     assert model is not None
     best = Instance(method="learned", type="LIVES_IN", path=2, agree=1, repeated=1)
     assert model.probability(instance_features(best), PRIOR_CEILING) < DEFAULT_MIN_CONFIDENCE
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, source, city", [
+    ("LD2804174994 Moscow INTERFAX in English 1601 GMT 28 Apr 94", "Interfax", "Moscow"),
+    ("PA2904034294 Guatemala City Teleonce Television in Spanish 0400 GMT 26 Apr 94", "Teleonce Television", "Guatemala City"),
+    ("Excess Lira Reportedly Causes Currency Crisis NC1901223094 London Kanal-6 Television in Turkish 1700 GMT 19 Jan 94",
+     "Kanal-6 Television", "London"),
+])
+def test_a_monitoring_source_line_is_a_dateline(nlp, text, source, city):
+    """A monitoring service's source line: the source is an organisation based in the city
+    (before, the model tagged nothing, or one name across city and source)."""
+    found = relations(nlp, text)
+    assert (source, "BASED_IN", city, "dateline") in found
+
+
+@pytest.mark.issue(12)
+def test_an_item_number_without_language_and_time_is_no_source_line(nlp):
+    found = relations(nlp, "The report LD2804174994 was filed in Moscow by INTERFAX on Monday.")
+    assert not [r for r in found if r[3] == "dateline"]
