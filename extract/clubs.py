@@ -157,7 +157,6 @@ def find_clubs(doc: Doc, sentences: list[int], mentions: list[RawMention]) -> li
     """The mentions with every listed club's form a TEAM carrying the club's name (found
     where the model tagged nothing too, in a sports report); see the module's docstring."""
     clubs = load_clubs()
-    sport_report = is_sports_report(doc)
     covered: dict[int, RawMention] = {}
     by_span: dict[tuple[int, int], int] = {}
     for n, m in enumerate(mentions):
@@ -187,6 +186,11 @@ def find_clubs(doc: Doc, sentences: list[int], mentions: list[RawMention]) -> li
     if not found:
         return mentions
 
+    # A report that names two listed clubs the model tagged ("Arsenal", "Sheffield United")
+    # is about sport, however few of sport.json's cue words it uses.
+    tagged = {c.name for start, end, form in found if (start, end) in by_span
+              for c, k in clubs.forms[form] if k == ALIAS}
+    sport_report = len(tagged) >= 2 or is_sports_report(doc)
     rules = load_sport_rules()
     sport = _report_sport(doc, clubs) if sport_report else None
     # Forms the article uses that name a club outright (not a shared nickname): they decide
@@ -197,8 +201,10 @@ def find_clubs(doc: Doc, sentences: list[int], mentions: list[RawMention]) -> li
         kinds = {kind for _, kind in clubs.forms[form]}
         if kinds & {ALIAS, NICKNAME}:
             named.update(c.name for c, k in clubs.forms[form] if k in {ALIAS, NICKNAME})
+        mention = mentions[by_span[(start, end)]] if (start, end) in by_span else None
         if CONTEXT in kinds and (_staff_after(doc, end, rules) or _plays(doc[end - 1], rules) or _club_of_person(doc, start, end, covered)
-                                 or (mention := covered.get(start)) is not None and mention.label == "TEAM"):
+                                 or (mention is not None and mention.label in {"TEAM", "ORG"})):
+            # "Chelsea's complaint" the model tagged ORG: the club, not the district
             playing.add(form)
 
     # A place's name that plays here and is only one listed club's ("Southampton"): the

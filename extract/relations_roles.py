@@ -495,6 +495,18 @@ def squad_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
             sports.append(is_sports_report(doc))
         if not sports[0]:
             break
+        if _shared_surname(doc, person, index):
+            continue  # "Roberts (Tranmere)" beside Stephen and Gareth Roberts: which one, the list does not say
         out.append(span_relation(doc, doc[i].sent, person, club, "WORKS_FOR", "squad_list", confidence, "plays for"))
     return out
+
+
+def _shared_surname(doc: Doc, person: MentionSpan, index: EntityIndex) -> bool:
+    """A one-word name that ends two other people's full names in the article."""
+    if person.token_end - person.token_start != 1:
+        return False
+    word = doc[person.token_start].text
+    owners = {m.entity_id for m in index.mentions if m.type == "Person" and m.entity_id != person.entity_id
+              and m.token_end - m.token_start > 1 and doc[m.token_end - 1].text == word}
+    return len(owners) >= 2
 

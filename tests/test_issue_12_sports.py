@@ -99,3 +99,13 @@ def test_issue_12_shared_nickname_joins_the_club_the_report_names(nlp):
             "The Saints striker scored a late goal to lift the club off the bottom.")
     names = entities(nlp, text)
     assert names.get("Southampton") == "Organization" and "Saints" not in names
+
+
+@pytest.mark.issue(12)
+def test_issue_12_squad_list_surname_of_two_people_names_no_one(nlp):
+    text = ("The Wales coach named his football squad for the match, with defender Stephen Roberts and "
+            "midfielder Gareth Roberts both called up after a goal each in the league.\n\n"
+            "Squad: Roberts (Tranmere), Giggs (Man Utd), Bellamy (Newcastle)")
+    found = relations(nlp, text)
+    assert ("Giggs", "WORKS_FOR", "Manchester United", "squad_list") in found
+    assert not any(r[2] == "Tranmere" and r[3] == "squad_list" for r in found)
