@@ -27,6 +27,7 @@ from newsgraph.extract.relation_base import (
     EntityIndex,
     ExtractionInput,
     MentionSpan,
+    predicated_likeness,
     span_relation,
 )
 from newsgraph.extract.rules import load_confidence, load_gazetteer, load_occupations, load_titles
@@ -70,6 +71,8 @@ def possessive_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
             continue  # "London's Labour mayor Ken Livingstone", "Iraq's Trade Minister": a role, not a firm
         if m.token_end < len(doc) and doc[m.token_end].lower_ in {"to", "-", "–"}:
             continue  # "the UK's London to Brighton service": a route
+        if predicated_likeness(doc, m):
+            continue  # "Ahold was seen as Europe's Enron": a metaphor, not Enron's home
         kind, predicate = found
         out.append(span_relation(doc, doc[i].sent, m, owner, kind, "possessive_place", confidence, predicate))
     return out

@@ -18,6 +18,14 @@ PLACES = {"Country", "Location"}
 SUBJECTS = ["nsubj", "nsubjpass"]  # the subject labels: a verb's doer (verb rules, event nouns)
 
 
+def predicated_likeness(doc: Doc, mention: "MentionSpan") -> bool:
+    """Whether a name stands as what something else is said to be or be seen as ("Ahold was
+    seen as Europe's Enron", "he is Britain's Tiger Woods"): a likeness, so "Europe's" is no
+    home of the name (issue 12 audit: metaphor read as BASED_IN)."""
+    root = doc[mention.token_start : mention.token_end].root
+    return root.dep_ in {"attr", "oprd"} or (root.dep_ == "pobj" and root.head.lower_ in {"as", "like"})
+
+
 @dataclass
 class MentionSpan:
     entity_id: str

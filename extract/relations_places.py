@@ -8,8 +8,8 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.mentions import find_dateline, find_source_line, is_sports_report
 from newsgraph.extract.relation_base import PLACES, EntityIndex, MentionSpan, span_relation
-from newsgraph.extract.rules import load_attachment_rules, load_confidence, load_titles
-from newsgraph.graph.model import ExtractedRelation
+from newsgraph.extract.rules import load_attachment_rules, load_confidence, load_regions, load_titles
+from newsgraph.graph.model import ExtractedRelation, normalise_name
 
 
 def _listed_place(doc: Doc, index: EntityIndex, comma: int, step: int) -> bool:
@@ -19,6 +19,31 @@ def _listed_place(doc: Doc, index: EntityIndex, comma: int, step: int) -> bool:
         return False
     beyond = index.at(doc[comma + step])
     return beyond is not None and beyond.type in {"Country", "Location"}
+
+
+def _region(name: str) -> bool:
+    """A country's region or state ("California", "Co Galway"; ``data/regions.json``)."""
+    key = normalise_name(name)
+    for prefix in ("co ", "county "):
+        if key.startswith(prefix) and key[len(prefix):] in load_regions():
+            return True
+    return key in load_regions()
+
+
+def _in_list(doc: Doc, index: EntityIndex, first: MentionSpan, second: MentionSpan) -> bool:
+    """Whether "A, B" is part of a list rather than a place and what contains it: another
+    name (of any type: the model may tag players or towns wrongly) set off by a comma before
+    A or after B, or the parser joining them as conjuncts (issue 12 audit: "in areas such as
+    London, Birmingham, Glasgow and Cambridge", "Cech, Ferreira, Carvalho, Terry"). A town
+    and the region containing it ("Aston, Birmingham", "Macquarie Park, Sydney") is neither."""
+    for comma, step in ((second.token_end, +1), (first.token_start - 1, -1)):
+        if 0 <= comma < len(doc) and doc[comma].text == "," and 0 <= comma + step < len(doc) \
+                and (doc[comma + step].pos_ == "PROPN" or index.at(doc[comma + step]) is not None):
+            return True
+    a = doc[first.token_start : first.token_end].root
+    b = doc[second.token_start : second.token_end].root
+    return b.dep_ == "conj" and b.head.i == a.i and any(c.dep_ == "cc" for c in b.children) \
+        or any(c.dep_ == "conj" for c in b.children)
 
 
 def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
@@ -31,6 +56,8 @@ def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
         nxt = index.at(doc[m.token_end + 1])
         if nxt is None or nxt.type not in {"Country", "Location"} or nxt.entity_id == m.entity_id:
             continue
+        if nxt.type == "Location" and not _region(doc[nxt.token_start : nxt.token_end].text) and _in_list(doc, index, m, nxt):
+            continue  # "London, Birmingham, Glasgow and Cambridge", "Cech, Ferreira, Carvalho": a list
         if nxt.token_end < len(doc) and doc[nxt.token_end].text in {"and", "or"}:
             continue  # a list of places, not a containment
         if _listed_place(doc, index, nxt.token_end, +1) or _listed_place(doc, index, m.token_start - 1, -1):

@@ -23,11 +23,12 @@ from newsgraph.extract.governments import (
     words_before,
 )
 from newsgraph.extract.mentions import is_sports_report
-from newsgraph.extract.relation_base import EntityIndex, MentionSpan, mention_offsets, span_relation
+from newsgraph.extract.relation_base import EntityIndex, MentionSpan, mention_offsets, predicated_likeness, span_relation
 from newsgraph.extract.rules import (
     load_confidence,
     load_gazetteer,
     load_officer_titles,
+    load_role_bodies,
     load_staff_titles,
     load_titles,
 )
@@ -40,25 +41,38 @@ TITLE_PREFIXES = {"co", "vice", "non", "deputy"}  # before a hyphen inside a tit
 
 def _title_text(tokens: list[Token]) -> str:
     words = [t.text for t in tokens]
-    while words and words[0].lower() in {"the", "a", "an", "of", ",", "'s", "’s"}:
+    # "Ukraine's new president", "now deputy leader": when the role is held is no part of its title.
+    while words and words[0].lower() in {"the", "a", "an", "of", ",", "'s", "’s", "new", "newly", "now", "former", "then", "currently"}:
         words.pop(0)
     while words and words[-1].lower() in {"of", "the", ",", "'s", "’s", "for", "at", "in", "and"}:
         words.pop()
     words = _role_only(words)
+    # "David Berson, chief economist at Fannie Mae": the organisation is the edge's tail, so a
+    # preposition left at the end once its name is cut out is no part of the title (issue 12
+    # audit: "Chief Economist At", "Spokesman for").
+    while words and words[-1].lower() in TRAILING_WORDS:
+        words.pop()
     text = " ".join(words).replace(" - ", "-")
     return " ".join(w if w.isupper() and len(w) > 1 else w.capitalize() if w.lower() not in {"of", "the", "for", "and"} else w.lower() for w in text.split())
 
 
+TRAILING_WORDS = {"of", "the", ",", "'s", "’s", "at", "for", "with", "in", "on", "from", "to", "by", "and", "a", "an"}
+# Prepositions that tie a role to what it is held at; with lowercase words after them the
+# title is the role alone ("spokeswoman for the North Carolina-based bank").
+ROLE_PREPOSITIONS = {"of", "for", "at", "with", "in", "on"}
+
+
 def _role_only(words: list[str]) -> list[str]:
-    """A known role followed by "of" and words that are no name ("president of the
-    Zurich-based body", issue 12: "President of Based Body") is the role alone; "Secretary of
-    State" and "President of the European Commission" keep their words."""
+    """A known role followed by "of" (or "for", "at", ...) and words that are no name
+    ("president of the Zurich-based body", issue 12: "President of Based Body"; "spokeswoman
+    for the North Carolina-based bank") is the role alone; "Secretary of State" and
+    "President of the European Commission" keep their words."""
     roles = load_titles().roles
     lower = [w.lower() for w in words]
     for end in range(len(words), 0, -1):
         if " ".join(lower[:end]) in roles:
             rest = words[end:]
-            if rest and rest[0].lower() == "of" and any(
+            if rest and rest[0].lower() in ROLE_PREPOSITIONS and any(
                 w in {"-", "based", "-based"} or (w[:1].islower() and w.lower() not in {"of", "the", "and", "for"})
                 for w in rest[1:]
             ):
@@ -264,6 +278,41 @@ def _where(mention: MentionSpan, doc: Doc) -> bool:
     return mention.type in {"Location", "Country"} and root.dep_ == "pobj" and root.head.lower_ in {"in", "near"}
 
 
+def _head_words(head: Token) -> list[Token]:
+    """The head noun of an apposition with its lowercase modifiers ("chief security
+    architect"): the role must be there, not deeper in the phrase ("a friend of the Tory
+    leader", "one of Scotland's premier whisky firms" hold no role; issue 12 audit)."""
+    return [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.is_lower] + [head]
+
+
+def _name_fragment(doc: Doc, affiliation: MentionSpan, index: EntityIndex) -> bool:
+    """A country or place name that begins a longer capitalised name the model did not
+    tag ("UK Online general manager": the firm UK Online, not the United Kingdom)."""
+    if affiliation.type not in {"Country", "Location", "Group"} or affiliation.token_end >= len(doc):
+        return False
+    nxt = doc[affiliation.token_end]
+    return (nxt.pos_ == "PROPN" and nxt.is_title and index.at(nxt) is None
+            and nxt.lower_ not in load_titles().words())
+
+
+MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "npadvmod"}
+
+
+def _attached_to_role(doc: Doc, affiliation: MentionSpan, head: Token) -> bool:
+    """Whether a name inside an apposition is where the role is held: a modifier of the role
+    noun itself ("FSA spokesman", "India's finance minister") or the object of a preposition
+    ("chief economist at Fannie Mae"). A name that only modifies another common noun is not
+    ("chairman of the Commons education select committee", "head of the team behind the
+    first Macintosh computer", "spokeswoman for the North Carolina-based bank")."""
+    root = doc[affiliation.token_start : affiliation.token_end].root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "minister of France and Germany": as the first conjunct
+    if root.dep_ in MODIFIER_DEPS:
+        # "leader of the Labour group on Newham Council": a part of the party (data/body_nouns.json)
+        return root.head.i == head.i or (root.head.lower_ in load_role_bodies() and root.head.dep_ == "pobj")
+    return root.dep_ in {"pobj", "appos"}
+
+
 def _role_phrase(head: Token, exclude: set[int]) -> list[Token]:
     """The words of the phrase under ``head``, less clauses hanging in it. (The subtree's
     token set is built once: rebuilding it per ancestor cost a sixth of all extraction.)"""
@@ -424,6 +473,8 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                         add(nearest, affiliation, role_tokens, "apposition")
                 continue
             affiliation = _affiliation_in(phrase, index, person)
+            if affiliation is not None and (not _attached_to_role(doc, affiliation, head) or _name_fragment(doc, affiliation, index)):
+                continue  # "a spokeswoman for the North Carolina-based bank": not the place's
             if affiliation is None and head.i < root.i and phrase and (its := _its_organisation(doc, phrase[0], index)) is not None:
                 # "… agreed to the takeover in January. Its chief executive, Marcus Oyelaran, said …"
                 role_tokens = [t for t in phrase[1:] if index.at(t) is None]
@@ -440,7 +491,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                     add_government(person, office)
                 continue
             role_tokens = [t for t in phrase if index.at(t) is None and t.dep_ not in {"det", "poss", "case"}]
-            if _has_role(role_tokens):
+            if _has_role(role_tokens) and _has_role(_head_words(head)):
                 add(person, affiliation, role_tokens, "apposition")
     # A country read from the sentence or the article yields to the one the text gives the
     # person's office outright ("El Salvador's President Nayib Bukele" elsewhere makes
@@ -467,8 +518,8 @@ def possessive_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
         if owner is None or owner.token_end != i - 1 or owner.entity_id == person.entity_id:
             continue
         found = POSSESSIVE_RELATIONS.get(owner.type)
-        if found is None:
-            continue
+        if found is None or predicated_likeness(doc, person):
+            continue  # "he is Britain's Tiger Woods": a likeness, not Woods's country
         kind, predicate = found
         out.append(span_relation(doc, doc[i].sent, person, owner, kind, "possessive", confidence, predicate))
     return out

@@ -165,6 +165,9 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue
         if voice.startswith("dobj:") and _second_object(verb, doc[nodes["tail"]]):
             continue
+        if voice == "conj:subjects" and rule.relation == "SIGNED_WITH" and any(
+                c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children):
+            continue  # "X and Y have signed up for a sitcom", "signed for Chelsea": each signed, not with the other
         if voice.startswith("prep:passive") and rule.relation == "VISITED":
             continue  # "He was flown to Casablanca": being taken somewhere is no visit (issue 12, page-19)
         method = "dep_passive" if "passive" in voice else "dep"

@@ -385,6 +385,27 @@ def load_event_noun_rules() -> tuple[EventNounRule, ...]:
 
 
 @lru_cache(maxsize=1)
+def load_role_bodies() -> frozenset[str]:
+    """Nouns for a part of an organisation a role is held in ("the Labour group")."""
+    text = resources.files("newsgraph.extract").joinpath("data", "body_nouns.json").read_text("utf-8")
+    return frozenset(n.lower() for n in json.loads(text)["role_bodies"])
+
+
+@lru_cache(maxsize=1)
+def load_regions() -> frozenset[str]:
+    """Normalised names of regions that may contain a place named before them ("Folsom,
+    California"): ISO 3166-2 subdivisions of the types ``data/regions.json`` lists, and its
+    extra names."""
+    data = json.loads(resources.files("newsgraph.extract").joinpath("data", "regions.json").read_text("utf-8"))
+    kinds = set(data["subdivision_types"])
+    names = {normalise_name(s.name) for s in pycountry.subdivisions if s.type in kinds}
+    names.update(normalise_name(n) for n in data["extra"] + data["us_state_abbreviations"])
+    # "Springfield, IL": the two-letter postal codes of US states.
+    names.update(normalise_name(s.code.split("-")[1]) for s in pycountry.subdivisions.get(country_code="US") or [])
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
 def load_occupations() -> dict[str, str]:
     """Occupation noun → the relation it makes between a person and the organisation named
     beside it, WORKS_FOR or HOLDS_ROLE (``data/occupations.jsonl``, and the job nouns of

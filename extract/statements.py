@@ -34,6 +34,7 @@ class StatementCues:
     desire_nouns: frozenset[str]
     condition_marks: frozenset[str]
     reported: frozenset[str]
+    hearsay_passive: frozenset[str]
     reported_types_exempt: frozenset[str]
 
 
@@ -104,6 +105,9 @@ def token_status(head: Token, tail: Token, relation_type: str) -> str | None:
             hedged = True
         if lemma in cues.reported and relation_type not in cues.reported_types_exempt:
             hedged = True
+        if lemma in cues.hearsay_passive and relation_type not in cues.reported_types_exempt \
+                and any(c.dep_ == "auxpass" for c in t.children) and any(c.dep_ == "xcomp" for c in t.children):
+            hedged = True  # "X is reported to have held talks with Y": hearsay, not a stated fact
     # "X, who denies …", "the alleged meeting": cues hanging off the predicate itself.
     for c in lca.children:
         if c.lower_ in cues.reported and relation_type not in cues.reported_types_exempt:
