@@ -112,7 +112,8 @@ def _extend_known(span: Span) -> Span:
     forms = load_gazetteer().organization_forms
     for n in (2, 1):
         k = span.start - n
-        if k >= 0 and not any(doc[i].ent_type_ or doc[i].is_punct for i in range(k, span.start)) \
+        # A nationality word may join: "Scottish Labour" is a party of its own, not Labour.
+        if k >= 0 and not any(doc[i].ent_type_ not in {"", "NORP"} or doc[i].is_punct for i in range(k, span.start)) \
                 and doc[k : span.end].text in forms:
             return Span(doc, k, span.end, label=span.label_)
     return span

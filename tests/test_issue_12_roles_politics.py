@@ -117,3 +117,10 @@ def test_issue_12_a_word_of_the_title_or_a_based_place_is_no_affiliation(nlp, te
 @pytest.mark.issue(12)
 def test_issue_12_a_plural_possessive_name_before_a_person_is_the_employer(nlp):
     assert ("Warren Lush", "WORKS_FOR", "Ladbrokes") in roles(nlp, "We felt no need to close the book, said Ladbrokes' Warren Lush.")
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_national_branch_of_a_party_is_its_own_party(nlp):
+    found = roles(nlp, "Scottish Labour leader Anas Sarwar slammed the First Minister over the fiasco.")
+    assert ("Anas Sarwar", "HOLDS_ROLE", "Scottish Labour") in found
+    assert ("Anas Sarwar", "HOLDS_ROLE", "Labour Party") not in found
