@@ -7,11 +7,18 @@ from __future__ import annotations
 
 import pytest
 
-from extraction_support import relations, typed
+from newsgraph.extract.pipeline import extract_doc
+from newsgraph.graph.model import document_id
+
+DEFAULT_FLOOR = 0.5  # what an analyst sees by default (--min-confidence)
 
 
 def roles(nlp, text: str) -> set[tuple[str, str, str]]:
-    return {r for r in typed(relations(nlp, text)) if r[1] in {"HOLDS_ROLE", "WORKS_FOR"}}
+    """(person, type, organisation or country) of the role and employment edges shown by default."""
+    doc = extract_doc(nlp(text), nlp, document_id=document_id(text), cooccurrence=False)
+    names = {e.id: e.name for e in doc.entities}
+    return {(names[r.head], r.type, names[r.tail]) for r in doc.relations
+            if r.type in {"HOLDS_ROLE", "WORKS_FOR"} and r.confidence >= DEFAULT_FLOOR}
 
 
 @pytest.mark.issue(12)
