@@ -749,7 +749,14 @@ def retype_teams(doc: Doc, mentions: list[RawMention], sentences: list[int] | No
         locative = prep in {"in", "at", "near", "into", "outside", "inside"} or (
             prep in {"from", "to"} and token.head.head.lemma_.lower() in MOTION_VERBS | {"come"})
         county = m.text in rules.county_teams  # "Surrey", whatever the model called it
-        if ((m.label in places and m.text in teams) or county) and not locative:
+        # a playing country's other ORG mentions too ("Wales" ORG beside "lost to Wales"): the
+        # gazetteer would make them the country, a second node beside the team
+        country = gaz.country(m.text) if m.label == "ORG" else None
+        plays = m.text in teams and (m.label in places or country is not None)
+        # England, Scotland, Wales the model calls ORG in a sports report are the team, as
+        # they were before the gazetteer listed them
+        plays = plays or (country is not None and country.part_of is not None)
+        if (plays or county) and not locative:
             m = RawMention(m.text, "TEAM", m.start, m.end, m.token_start, m.token_end, m.sentence)
         out.append(m)
     return out

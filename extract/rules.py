@@ -9,6 +9,7 @@ checks every row and reports all bad rows with file and line, like spaCy's
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -52,6 +53,7 @@ def _jsonl(name: str) -> Iterator[tuple[int, dict[str, Any]]]:
 class Country:
     iso3: str
     name: str
+    part_of: str | None = None  # the sovereign country's code, for England, Wales...
 
 
 @dataclass
@@ -93,10 +95,25 @@ def load_gazetteer() -> Gazetteer:
         names[iso3] = name
     overrides: dict[str, list[str]] = {}
     problems = []
+    # England, Scotland, Wales, Northern Ireland: countries in news writing (LABELLING.md's
+    # Country), parts of the United Kingdom, no ISO 3166 entry; a row names its sovereign
+    # ("part_of") and a three-letter code of its own (the sports bodies' ENG, SCO, WAL, NIR)
+    constituents: dict[str, list[str]] = {}
+    parts: dict[str, str] = {}
     for number, row in _jsonl("countries.jsonl"):
         code, label = row.get("iso3"), row.get("name")
         if not isinstance(code, str) or not isinstance(label, str):
             problems.append(f"countries.jsonl:{number}: needs 'iso3' and 'name'")
+            continue
+        if "part_of" in row:
+            if pycountry.countries.get(alpha_3=row["part_of"]) is None or pycountry.countries.get(alpha_3=code) is not None \
+                    or not re.fullmatch(r"[A-Z]{3}", code):
+                problems.append(f"countries.jsonl:{number}: a part of a country needs a code of three capitals that ISO 3166 "
+                                f"does not use and the ISO code of its country in 'part_of', not {code!r}, {row['part_of']!r}")
+                continue
+            names[code] = label
+            constituents[code] = [label, *row.get("aliases", [])]
+            parts[code] = row["part_of"]
             continue
         if pycountry.countries.get(alpha_3=code) is None:
             problems.append(f"countries.jsonl:{number}: unknown ISO 3166 alpha-3 code {code!r}")
@@ -111,6 +128,9 @@ def load_gazetteer() -> Gazetteer:
         forms.update(overrides.get(record.alpha_3, []))
         for form in forms:
             gaz.countries.setdefault(normalise_name(form), country)
+    for code, forms_ in constituents.items():
+        for form in forms_:
+            gaz.countries.setdefault(normalise_name(form), Country(code, names[code], part_of=parts[code]))
     # "Georgia" and "Jordan" are also common names of people or states; spaCy's GPE label
     # decides, so they stay in the table.
     for number, row in _jsonl("demonyms.jsonl"):
@@ -119,7 +139,7 @@ def load_gazetteer() -> Gazetteer:
             problems.append(f"demonyms.jsonl:{number}: unknown ISO 3166 alpha-3 code {code!r}")
             continue
         for demonym in row.get("demonyms", []):
-            gaz.demonyms[normalise_name(demonym)] = Country(code, names[code])
+            gaz.demonyms[normalise_name(demonym)] = Country(code, names[code], part_of=parts.get(code))
     for number, row in _jsonl("organizations.jsonl"):
         org_name = row.get("name")
         if not isinstance(org_name, str):

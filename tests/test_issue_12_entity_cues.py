@@ -104,3 +104,45 @@ def test_issue_12_short_forms_join_their_organisation():
 def test_issue_12_a_two_word_surname_joins_the_full_name():
     found = nodes("The poetry prize went to Michael Symmons Roberts. Symmons Roberts said he was delighted.")
     assert found == {"Michael Symmons Roberts": {"Person"}}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_the_home_nations_are_countries():
+    found = nodes(
+        "The government said schools in England and Wales would get more money. He was born in Northern "
+        "Ireland and moved to Scotland as a child."
+    )
+    for name in ("England", "Wales", "Northern Ireland", "Scotland"):
+        assert found.get(name) == {"Country"}, name
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_home_nation_that_plays_is_one_team_node():
+    found = nodes(
+        "Scotland came flying out of the blocks against Ireland and the Ireland captain scored twice. Scotland "
+        "led 9-8 at half-time before the coach made changes. Ireland lost 24-18 to Scotland last week and "
+        "Scotland are now top of the table after the match."
+    )
+    assert found.get("Scotland") == {"Organization"}  # the team, not the team and the country
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_part_of_a_country_needs_a_code_iso_does_not_use(tmp_path, monkeypatch):
+    from newsgraph.errors import RuleFileError
+    from newsgraph.extract import rules
+
+    real = rules._jsonl
+
+    def rows(name):
+        yield from real(name)
+        if name == "countries.jsonl":
+            yield 99, {"iso3": "FRA", "name": "Mainland", "aliases": [], "part_of": "GBR"}
+
+    monkeypatch.setattr(rules, "_jsonl", rows)
+    rules.load_gazetteer.cache_clear()
+    try:
+        with pytest.raises(RuleFileError, match="countries.jsonl:99"):
+            rules.load_gazetteer()
+    finally:
+        monkeypatch.undo()
+        rules.load_gazetteer.cache_clear()
