@@ -690,6 +690,7 @@ class SportRules:
     county_teams: frozenset[str] = frozenset()  # names as written, not lower-cased
     to_heads: frozenset[str] = frozenset()  # "lost to X", "defeat to X": X played
     table_words: frozenset[str] = frozenset()  # "Attendance 23,000", "Extras 12": a table's labels
+    result_words: frozenset[str] = frozenset()  # "a 17-16 win": a score beside one of these is a sports cue
 
 
 @lru_cache(maxsize=1)
@@ -703,7 +704,8 @@ def load_sport_rules() -> SportRules:
     from newsgraph.errors import RuleFileError
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "sport.json").read_text("utf-8"))
-    lists = ["cue_lemmas", "subject_verbs", "object_verbs", "for_verbs", "against", "role_nouns", "to_heads", "table_words"]
+    lists = ["cue_lemmas", "subject_verbs", "object_verbs", "for_verbs", "against", "role_nouns", "to_heads", "table_words",
+             "result_words"]
     bad = [k for k in [*lists, "county_teams"] if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad or not isinstance(raw.get("min_cues"), int):
         raise RuleFileError(detail=f"sport.json: {', '.join(bad) or 'min_cues'} must be a list of words (min_cues a number)")
@@ -721,7 +723,29 @@ def is_sports_report(doc: Doc, rules: SportRules | None = None) -> bool:
     counts = doc.count_by(LEMMA)
     found = sum(1 for w in rules.cue_lemmas if strings[w] in counts) if len(rules.cue_lemmas) < len(counts) else \
         len({strings[h].lower() for h in counts} & rules.cue_lemmas)
+    if found == rules.min_cues - 1 and _result_score(doc, rules):
+        found += 1  # "Gloucester's 17-16 win over Bath": a result is a sports word too
     return found >= rules.min_cues
+
+
+_RESULT = re.compile(r"\d{1,3}-\d{1,3}")
+
+
+def _result_score(doc: Doc, rules: SportRules) -> bool:
+    """A score ("17-16", "2-1") right before or after a result word ("win", "beat")."""
+    for token in doc:
+        i = token.i
+        if _RESULT.fullmatch(token.text):
+            end = i + 1
+        elif token.is_digit and len(token) <= 3 and i + 2 < len(doc) and doc[i + 1].text in {"-", "–"} \
+                and doc[i + 2].is_digit and len(doc[i + 2]) <= 3:
+            end = i + 3  # the tokenizer's "17", "-", "16"
+        else:
+            continue
+        near = doc[max(0, i - 2) : end + 2]
+        if any(t.lower_ in rules.result_words or t.lemma_.lower() in rules.result_words for t in near):
+            return True
+    return False
 
 
 def retype_teams(doc: Doc, mentions: list[RawMention], sentences: list[int] | None = None) -> list[RawMention]:

@@ -109,3 +109,11 @@ def test_issue_12_squad_list_surname_of_two_people_names_no_one(nlp):
     found = relations(nlp, text)
     assert ("Giggs", "WORKS_FOR", "Manchester United", "squad_list") in found
     assert not any(r[2] == "Tranmere" and r[3] == "squad_list" for r in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_result_is_a_sports_cue(nlp):
+    # Two sports words only ("prop", "rugby") and a result: a sports report, so "Bath" is the club.
+    text = ("Bath prop Dan Hewitt will miss a month after breaking his arm in Saturday's 17-16 win over Leeds. "
+            "He needs more rugby before the summer, he said.")
+    assert ("Dan Hewitt", "HOLDS_ROLE", "Bath") in typed(relations(nlp, text))
