@@ -109,6 +109,14 @@ def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> Menti
     return next(iter(found.values()))
 
 
+def _relative_antecedent(token: Token) -> Token:
+    """The name a relative pronoun subject stands for: "Abiy, who will travel to Kampala to
+    meet Museveni" (the purpose clause hangs from "travel", whose subject is "who")."""
+    if token.lower_ in {"who", "that"} and token.dep_ in SUBJECTS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
 def _dateline_end(sent: Span, cache: dict[int, int]) -> int:
     """The token after a sentence's wire dateline ("THE HAGUE, Netherlands (PLI)"), or its start."""
     if sent.start not in cache:
@@ -159,6 +167,14 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue  # a conjoined verb with its own subject is not sharing the first one's
         if voice.endswith(":xcomp") and verb.dep_ == "xcomp" and _object_control(verb.head):
             continue  # "urged the men to step down", "called on the FA to punish X": not the subject's act
+        if voice.endswith(":purpose") and any(c.dep_ in {"dobj", "dative", "acomp", "attr", "oprd"} for c in verb.head.children):
+            # "hired Smith to replace Jones": the object's act, not the subject's; "looked
+            # set to move to Chelsea", "is keen to meet X": a state, not an act with a purpose.
+            continue
+        if voice == "dobj:second-subject" and not (
+            nodes["head"] < verb.i < nodes["tail"] and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+        ):
+            continue
         if voice.endswith(":pcomp") and _judged_object_acts(verb):
             continue  # "criticised the ministry for signing a deal with Google": the ministry signed
         if rule.intransitive and any(c.dep_ == "dobj" for c in verb.children):
@@ -172,7 +188,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue  # "He was flown to Casablanca": being taken somewhere is no visit (issue 12, page-19)
         method = "dep_passive" if "passive" in voice else "dep"
         heads = []
-        for tok in _expand(doc[nodes["head"]]):
+        for tok in _expand(_relative_antecedent(doc[nodes["head"]])):
             mention = index.at(tok)
             if mention is None and tok.lower_ in PRONOUNS:
                 mention = _antecedent(tok, index, sentences)
@@ -181,7 +197,11 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                 mention, tok = named  # "The Foreign Secretary, David Lammy, accused …"
             if mention is not None:
                 heads.append((mention, tok))
-        if voice == "conj:subjects":
+        if voice == "conj:agents" and any((m := index.at(doc[nodes[n]])) is None or m.type == "Person" for n in ("head", "tail")):
+            # "signed … by Globe president Arturo Lacson and Hannah Keel": people signing a
+            # deal sign for their firms; the parties are the organisations (gold dev page-44).
+            continue
+        if voice.startswith("conj:"):
             # One relation per pair of the conjoined names, in text order, not both ways.
             heads = [(m, t) for m, t in heads if t.i == nodes["head"]]
             tails = [(m, tok) for tok in [doc[nodes["tail"]]] if (m := index.at(tok)) is not None]
@@ -195,7 +215,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                 if head.entity_id == tail.entity_id:
                     continue
                 # Conjoined subjects meet only in each other: the verb carries the cues.
-                other = verb if voice == "conj:subjects" else tail_token
+                other = verb if voice.startswith("conj:") else tail_token
                 if token_status(head_token, other, rule.relation) is not None:
                     continue  # negated or hedged: not a fact (statements.py)
                 if rule.head_types and head.type not in rule.head_types:

@@ -44,6 +44,14 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
             {"LEFT_ID": "pcomp_prep", "REL_OP": "<", "RIGHT_ID": "governor", "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}}},
             {"LEFT_ID": "governor", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": {"IN": SUBJECTS}}},
         ],
+        # "Abiy flew to Kampala to meet Museveni": an infinitive of purpose; its doer is the
+        # subject of the verb it hangs from (the build step asks for its "to" and refuses a
+        # governor with an object: "hired Smith to replace Jones" is Smith's act).
+        "purpose": [
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"DEP": "aux", "LOWER": "to"}},
+            {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "governor", "RIGHT_ATTRS": {"POS": "VERB"}},
+            {"LEFT_ID": "governor", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        ],
     }
     tails = []
     if rule.dobj:
@@ -93,6 +101,19 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
                 ],
             )
         )
+        # The same pair as the passive's agents: "the deal, signed by Kenya Power and
+        # Ethiopian Electric Power", "an accord was sealed by Kenya and Ethiopia".
+        patterns.append(
+            (
+                "conj:agents",
+                [
+                    verb,
+                    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "agent", "RIGHT_ATTRS": {"DEP": "agent"}},
+                    {"LEFT_ID": "agent", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "pobj"}},
+                    {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "tail", "RIGHT_ATTRS": {"DEP": "conj"}},
+                ],
+            )
+        )
     if rule.governors:
         # Only as the complement of a governing verb ("agreed to buy X"), its subject the head.
         subject_ways = {"xcomp": [
@@ -108,7 +129,22 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
                 verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": {"IN": ["xcomp", "conj"]}}}
             elif way == "pcomp":
                 verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": "pcomp", "TAG": "VBG"}}
+            elif way == "purpose":
+                verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": "advcl", "TAG": "VB"}}
             patterns.append((f"{tail_name}:{way}", [verb_node, *subject, *tail]))
+        if tail_name == "dobj" and rule.verbs != ("*",) and not rule.governors:
+            # "Solberg, 51, replaces Péter Horváth": after a name and an age between commas
+            # the small model makes the object a second subject. The build step takes it as
+            # the object only when one subject precedes the verb, it follows, and the verb
+            # has no object of its own.
+            patterns.append(
+                (
+                    "dobj:second-subject",
+                    [verb, *required,
+                     {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+                     {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "tail", "RIGHT_ATTRS": {"DEP": "nsubj"}}],
+                )
+            )
         if tail_name == "prep" and not rule.governors:
             # "X was deported to El Salvador", "X was born in Y": the passive subject is the head.
             patterns.append(
