@@ -230,9 +230,10 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                     continue
                 if _title_modifier(doc, head, index):
                     continue
-                if rule.relation == "MET_WITH" and head.type == tail.type == "Organization":
+                if rule.relation == "MET_WITH" and "Organization" in {head.type, tail.type}:
                     # "Scotland will host Greece": in a sports report, two teams meeting is a
-                    # fixture, not a meeting (LABELLING.md).
+                    # fixture, not a meeting (LABELLING.md); so is a team meeting a side the
+                    # model typed otherwise ("Exeter City … to meet holders Manchester United").
                     if not sports:
                         sports.append(is_sports_report(doc))
                     if sports[0]:
