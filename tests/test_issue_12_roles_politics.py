@@ -95,7 +95,9 @@ def test_issue_12_northern_ireland_minister_is_no_irish_office(nlp):
     text = ("Britain will spend more on roads, Downing Street and the Home Office said. "
             "Northern Ireland Minister John Spellar was in Belfast.")
     found = roles(nlp, text)
-    assert ("John Spellar", "HOLDS_ROLE", "United Kingdom") in found
+    # Northern Ireland is a country of the gazetteer (part of the United Kingdom): the gold takes
+    # either as the office's country, never Ireland
+    assert {("John Spellar", "HOLDS_ROLE", "United Kingdom"), ("John Spellar", "HOLDS_ROLE", "Northern Ireland")} & found
     assert ("John Spellar", "HOLDS_ROLE", "Ireland") not in found
 
 
