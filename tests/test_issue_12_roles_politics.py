@@ -133,3 +133,18 @@ def test_issue_12_a_national_branch_of_a_party_is_its_own_party(nlp):
     found = roles(nlp, "Scottish Labour leader Anas Sarwar slammed the First Minister over the fiasco.")
     assert ("Anas Sarwar", "HOLDS_ROLE", "Scottish Labour") in found
     assert ("Anas Sarwar", "HOLDS_ROLE", "Labour Party") not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_devolved_first_minister_is_his_nation_s(nlp):
+    text = ("Britain will spend more on roads, Downing Street said. "
+            "Wales Secretary Peter Hain and Welsh First Minister Rhodri Morgan were in Cardiff.")
+    found = roles(nlp, text)
+    assert ("Rhodri Morgan", "HOLDS_ROLE", "Wales") in found
+    assert ("Rhodri Morgan", "HOLDS_ROLE", "United Kingdom") not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_place_someone_comes_from_is_not_whose_adviser(nlp):
+    found = roles(nlp, "Keith Poulton, a business adviser from Swansea, has already committed money to the project.")
+    assert not any(tail == "Swansea" for _, _, tail in found)
