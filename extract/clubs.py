@@ -130,6 +130,12 @@ def _club_of_person(doc: Doc, start: int, end: int, covered: dict[int, RawMentio
     return False
 
 
+def _role_tail(doc: Doc, m: RawMention, start: int, end: int) -> bool:
+    """The model's span is the club and lower-case words after it: "Melbourne Victory
+    playmaker" (then the club's span replaces it)."""
+    return m.token_start == start and m.token_end > end and all(t.is_lower for t in doc[end : m.token_end])
+
+
 def _locative(token: Token) -> bool:
     """ "in Newcastle", "flew to Barcelona": the place, not the club."""
     if token.dep_ != "pobj":
@@ -223,7 +229,8 @@ def find_clubs(doc: Doc, sentences: list[int], mentions: list[RawMention]) -> li
         inside: set[int] = set()
         if existing is None and any(i in covered for i in range(start, end)):
             parts = {id(covered[i]) for i in range(start, end) if i in covered}
-            within = [n for n, m in enumerate(mentions) if id(m) in parts and start <= m.token_start and m.token_end <= end]
+            within = [n for n, m in enumerate(mentions) if id(m) in parts and (start <= m.token_start and m.token_end <= end
+                                                                              or _role_tail(doc, m, start, end))]
             if len(within) != len(parts):
                 continue  # inside a longer name: "Newcastle Evening Chronicle", "Celtic League"
             inside = set(within)

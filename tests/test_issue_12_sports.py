@@ -117,3 +117,11 @@ def test_issue_12_a_result_is_a_sports_cue(nlp):
     text = ("Bath prop Dan Hewitt will miss a month after breaking his arm in Saturday's 17-16 win over Leeds. "
             "He needs more rugby before the summer, he said.")
     assert ("Dan Hewitt", "HOLDS_ROLE", "Bath") in typed(relations(nlp, text))
+
+
+@pytest.mark.issue(12)
+def test_issue_12_club_and_position_the_model_tagged_as_one_name(nlp):
+    text = ("Sydney FC have signed Melbourne Victory playmaker Lachlan Petrakis on a three-year contract, "
+            "the club said after the league match.")
+    found = typed(relations(nlp, text))
+    assert ("Lachlan Petrakis", "HOLDS_ROLE", "Melbourne Victory") in found
