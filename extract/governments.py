@@ -121,6 +121,13 @@ def government_title(tokens: list[Token]) -> Office | None:
         head = next((h for h in rules.heads if tuple(lower[k : k + len(h)]) == h), None)
         if head is None:
             continue
+        # The longest head ending here: "Welsh First Minister" is a first minister, not a
+        # minister with "first" before it (a word that makes an office no national one).
+        end = k + len(head)
+        longer = next(((j, h) for j in range(max(0, end - 3), k) for h in rules.heads
+                       if len(h) == end - j and tuple(lower[j:end]) == h), None)
+        if longer is not None:
+            k, head = longer
         rest = words[k + len(head) :]
         # After the head only a portfolio: "for Health", "of State for Trade and Industry".
         if rest and (rest[0].lower_ not in {"for", "of"} or not all(

@@ -275,7 +275,8 @@ def _where(mention: MentionSpan, doc: Doc) -> bool:
     before = doc[mention.token_start - 1] if mention.token_start > 0 else None
     if before is not None and before.text in POSSESSIVE_MARKS and mention.token_start >= 2 and doc[mention.token_start - 2].is_lower:
         return True
-    return mention.type in {"Location", "Country"} and root.dep_ == "pobj" and root.head.lower_ in {"in", "near"}
+    # "a business adviser from Swansea": where the adviser comes from, not whose adviser.
+    return mention.type in {"Location", "Country"} and root.dep_ == "pobj" and root.head.lower_ in {"in", "near", "from"}
 
 
 def _head_words(head: Token) -> list[Token]:

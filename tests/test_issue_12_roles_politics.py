@@ -137,7 +137,7 @@ def test_issue_12_a_national_branch_of_a_party_is_its_own_party(nlp):
 
 @pytest.mark.issue(12)
 def test_issue_12_a_devolved_first_minister_is_his_nation_s(nlp):
-    text = ("Britain will spend more on roads, Downing Street said. "
+    text = ("Britain will spend more on roads in Wales, Downing Street said. "
             "Wales Secretary Peter Hain and Welsh First Minister Rhodri Morgan were in Cardiff.")
     found = roles(nlp, text)
     assert ("Rhodri Morgan", "HOLDS_ROLE", "Wales") in found
