@@ -146,3 +146,15 @@ def test_issue_12_a_part_of_a_country_needs_a_code_iso_does_not_use(tmp_path, mo
     finally:
         monkeypatch.undo()
         rules.load_gazetteer.cache_clear()
+
+
+@pytest.mark.issue(12)
+def test_issue_12_bills_stories_and_technical_terms_are_not_entities():
+    found = nodes(
+        "MPs voted for the Prevention of Terrorism Bill on Monday. The channel will show The Leonard Cohen Story "
+        "in March. The phones have an IR port and a USB socket, and Seth MacFarlane, the creator of Family Guy, "
+        "praised them."
+    )
+    for name in ("Prevention of Terrorism Bill", "Leonard Cohen Story", "IR", "USB", "Family Guy"):
+        assert name not in found, name
+    assert found.get("Seth MacFarlane") == {"Person"}
