@@ -434,20 +434,53 @@ def _section_pattern(line: str, rules: BoilerplateRules) -> _Section | None:
 
 
 def strip_tails(lines: list[str], rules: BoilerplateRules) -> list[str]:
-    """Lines without a trailing credit (``strip_tail`` rules): a caption keeps its words,
-    "Graham Whitlock at Portcullis House last month (PA Wire)" loses "(PA Wire)"."""
-    if not rules.tails:
-        return lines
+    """Lines without a trailing credit: a caption keeps its words. "Graham Whitlock at
+    Portcullis House last month (PA Wire)" loses "(PA Wire)" (``strip_tail`` rules), and a
+    caption that a drop rule would take whole for its credit ("Bukele greets Rubio in San
+    Salvador. (AP Photo/X)", "... on Monday. Image: GCIS") loses only the credit: captions
+    are text, their credits are not."""
     out = []
     for line in lines:
+        whole = _matching_rule(line, _line_key(line), rules) if line else None
+        if whole is not None:
+            out.append(_caption_without_credit(line, rules) or line)
+            continue
         for tail in rules.tails:
             end = line[-160:]
             m = tail.regex.search(end)
-            if m and m.start() > 0 and _matching_rule(line, _line_key(line), rules) is None:
-                # a line a drop rule takes whole ("... (AP Photo/X)") is left for that rule
+            if m and m.start() > 0:
                 line = line[: len(line) - len(end) + m.start()].rstrip()
         out.append(line)
     return out
+
+
+# Where a caption may end and its credit begin: after a sentence, before a bracket or a bar.
+_CREDIT_CUT = re.compile(r"(?<=[.!?)])\s+(?=\S)|\s+(?=\()|\s+[|\u00b7]\s+")
+_CAPTION_MIN_WORDS = 4
+# A credit names a photo, an agency or a source: "(AP Photo/X)", "Image: GCIS", "REUTERS/X".
+_CREDIT_WORDS = re.compile(
+    r"(?i)/|\b(photo\w*|pictures?|images?|credit|courtesy|supplied|handout|file|stringer|getty|reuters|ap|afp|"
+    r"epa|efe|pa|dpa|wire|xinhua|anadolu|shutterstock|alamy|istock\w*)\b")
+
+
+def _caption_without_credit(line: str, rules: BoilerplateRules) -> str | None:
+    """The caption of a line that ends in a credit, when the credit alone is furniture and
+    the caption alone is not (at least four words, some in lower case); else None."""
+    if len(line) > 400:
+        return None
+    cuts = [m for m in _CREDIT_CUT.finditer(line)]
+    for m in reversed(cuts):
+        caption, credit = line[: m.start()].rstrip(), line[m.end():].strip()
+        if not credit or len(credit) > 120 or not _CREDIT_WORDS.search(credit):
+            continue
+        words = caption.split()
+        if len(words) < _CAPTION_MIN_WORDS or not any(w[:1].islower() for w in words[1:]):
+            continue
+        credit_rule = _matching_rule(credit, _line_key(credit), rules)
+        if credit_rule is None or _matching_rule(caption, _line_key(caption), rules) is not None:
+            continue
+        return caption
+    return None
 
 
 def _matching_rule(line: str, key: str, rules: BoilerplateRules) -> _Rule | None:

@@ -46,13 +46,33 @@ def model_name(model: str | None = None) -> str:
     return model or os.environ.get("NEWSGRAPH_MODEL") or DEFAULT_MODEL
 
 
+PARAGRAPH_BREAKS = "newsgraph_paragraph_breaks"
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence. Cleaned text keeps paragraphs apart by a blank line,
+    and a line that ends without a full stop (a standfirst, a caption, a live-blog entry's
+    headline) is no part of the paragraph after it; left to the parser, "... emergency
+    department plan is shelved" and the next paragraph's first sentence become one
+    sentence, and relations are read across them. Runs before the parser, which keeps
+    boundaries set before it."""
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(model: str | None = None) -> Language:
     name = model_name(model).replace("-", "_")
     try:
-        return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise ModelNotFound(model=model_name(model)) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    return nlp
 
 
 def extract_doc(doc: Doc, nlp: Language, *, document_id: str, source: str = "", title: str | None = None,
