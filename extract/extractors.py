@@ -15,6 +15,7 @@ from newsgraph.extract.relations_event_nouns import event_noun_relations
 from newsgraph.extract.relations_places import (
     attachment_relations,
     based_prefix_relations,
+    capital_relations,
     dateline_relations,
     org_apposition_relations,
     place_relations,
@@ -28,6 +29,7 @@ RELATION_EXTRACTORS: dict[str, Extractor] = {
     "roles": lambda x: role_relations(x.doc, x.index, x.group_countries),
     "places": lambda x: place_relations(x.doc, x.index),
     "datelines": lambda x: dateline_relations(x.doc, x.index),
+    "capitals": lambda x: capital_relations(x.doc, x.index),
     "attachments": lambda x: attachment_relations(x.doc, x.index),
     "based_prefix": lambda x: based_prefix_relations(x.doc, x.index),
     "org_appositions": lambda x: org_apposition_relations(x.doc, x.index),

@@ -584,11 +584,19 @@ def find_dateline(sent: Span) -> Dateline | None:
 SOURCE_ID = re.compile(r"[A-Z]{2}\d{10}")
 
 
+def _source_time(doc: Doc, g: int, end: int) -> bool:
+    if g + 1 < end and doc[g + 1].text == "GMT":
+        return len(doc[g].text) == 4 and doc[g].text.isdigit()
+    return (g + 2 < end and doc[g].text.isdigit() and len(doc[g].text) <= 2 and doc[g + 1].lower_.rstrip(".") in MONTHS
+            and doc[g + 2].text.isdigit() and len(doc[g + 2].text) in (2, 4))
+
+
 def find_source_line(sent: Span) -> Dateline | None:
     """A monitoring service's source line (FBIS, BBC Monitoring): "LD2804174994 Moscow
     INTERFAX in English 1601 GMT 28 Apr 94", "PA2904034294 Guatemala City Teleonce
     Television in Spanish 0400 GMT": the item id, the city, the source (agency, paper, radio)
-    that published it there, then its language and the time of day in GMT. The city is the
+    that published it there, then its language and the time of day in GMT (or the date, for a
+    paper: "NC1404123794 Cairo AL-AHALI in Arabic 6 Apr 94 p 6"). The city is the
     place the model tags right after the id (else that one word); the source runs to "in"."""
     doc = sent.doc
     for i in range(sent.start, sent.end - 5):
@@ -597,9 +605,9 @@ def find_source_line(sent: Span) -> Dateline | None:
         for k in range(i + 3, min(i + 10, sent.end - 3)):
             if doc[k].text != "in" or not doc[k + 1].text[:1].isupper():
                 continue
-            # the language ("English", "Serbo-Croatian"), four digits of time, "GMT"
-            gmt = next((g for g in range(k + 3, min(k + 6, sent.end)) if doc[g].text == "GMT"), None)
-            if gmt is not None and len(doc[gmt - 1].text) == 4 and doc[gmt - 1].text.isdigit():
+            # the language ("English", "Serbo-Croatian"), then four digits of time and "GMT"
+            # (a broadcast) or the day, month and year (a paper: "in Arabic 6 Apr 94 p 6")
+            if any(_source_time(doc, g, sent.end) for g in range(k + 2, min(k + 5, sent.end))):
                 break
         else:
             return None

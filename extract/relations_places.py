@@ -1,6 +1,7 @@
 """Where a name is: place pairs ("San Salvador, El Salvador"), a name attached to a place
 ("Avis Bourg Co. of Folsom", ``data/attachments.jsonl``), an organisation in apposition with a
-placed noun, "Miami-based" organisations and wire datelines ("BANGKOK, Thailand (AP)")."""
+placed noun, "Miami-based" organisations, wire datelines ("BANGKOK, Thailand (AP)") and
+capitals ("Yerevan, the capital of Armenia")."""
 
 from __future__ import annotations
 
@@ -217,4 +218,32 @@ def dateline_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
             pairs.append((places[0], places[1], "LOCATED_IN", "located in"))
         for head, tail, kind, predicate in pairs:
             out.append(span_relation(doc, sent, head, tail, kind, "dateline", confidence, predicate))
+    return out
+
+
+def capital_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    """"Yerevan, the capital of Armenia", "Bosnia's capital, Sarajevo": a place in
+    apposition with "capital", and the place the capital is of (its possessor or its "of"
+    object), which contains it. Only names the model typed as places on both ends."""
+    confidence = load_confidence()["capital"]
+    out = []
+    for tok in doc:
+        if tok.lower_ not in {"capital", "capitals"} or tok.pos_ != "NOUN" or index.at(tok) is not None:
+            continue
+        cities = [index.at(tok.head)] if tok.dep_ == "appos" else []
+        cities += [index.at(c) for c in tok.children if c.dep_ == "appos"]
+        city = next((m for m in cities if m is not None), None)
+        if city is None or city.type != "Location":
+            continue
+        country = None
+        for child in tok.children:
+            if child.dep_ == "poss":
+                country = index.at(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                country = next((index.at(g) for g in child.children if g.dep_ == "pobj"), None)
+            if country is not None:
+                break
+        if country is None or country.type not in PLACES or country.entity_id == city.entity_id:
+            continue
+        out.append(span_relation(doc, tok.sent, city, country, "LOCATED_IN", "capital", confidence, "located in"))
     return out

@@ -70,3 +70,24 @@ def test_a_monitoring_source_line_is_a_dateline(nlp, text, source, city):
 def test_an_item_number_without_language_and_time_is_no_source_line(nlp):
     found = relations(nlp, "The report LD2804174994 was filed in Moscow by INTERFAX on Monday.")
     assert not [r for r in found if r[3] == "dateline"]
+
+
+@pytest.mark.issue(12)
+def test_a_paper_source_line_is_a_dateline(nlp):
+    found = relations(nlp, "NC1404123794 Cairo AL-AHALI in Arabic 6 Apr 94 p 6")
+    assert ("AL-AHALI", "BASED_IN", "Cairo", "dateline") in found
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, city, country", [
+    ("Bosnia's capital, Sarajevo, is best known for the assassination.", "Sarajevo", "Bosnia"),
+    ("Officials in Nairobi, the capital of Kenya, said the talks failed.", "Nairobi", "Kenya"),
+])
+def test_a_capital_lies_in_its_country(nlp, text, city, country):
+    assert (city, "LOCATED_IN", country, "capital") in relations(nlp, text)
+
+
+@pytest.mark.issue(12)
+def test_a_figurative_capital_is_no_place(nlp):
+    found = relations(nlp, "Paris, the fashion capital of the world, hosted the show.")
+    assert not [r for r in found if r[3] == "capital"]
