@@ -67,8 +67,8 @@ def possessive_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
         owner = index.at(doc[i - 2])
         if owner is None or owner.token_end != i - 1 or owner.type not in PLACES or owner.entity_id == m.entity_id:
             continue
-        if m.token_end < len(doc) and doc[m.token_end].lower_.rstrip(".") in role_words:
-            continue  # "London's Labour mayor Ken Livingstone", "Iraq's Trade Minister": a role, not a firm
+        if m.token_end < len(doc) and (doc[m.token_end].lower_.rstrip(".") in role_words or doc[m.token_end].lemma_.lower() in role_words):
+            continue  # "London's Labour mayor Ken Livingstone", "Iraq's Trade Minister", "Britain's EU commissioners": a role, not a firm
         if m.token_end < len(doc) and doc[m.token_end].lower_ in {"to", "-", "–"}:
             continue  # "the UK's London to Brighton service": a route
         if predicated_likeness(doc, m):

@@ -22,6 +22,19 @@ def _listed_place(doc: Doc, index: EntityIndex, comma: int, step: int) -> bool:
     return beyond is not None and beyond.type in {"Country", "Location"}
 
 
+CLAUSE_ROLES = {"nsubj", "nsubjpass", "dobj", "csubj", "expl"}
+
+
+def _joined(doc: Doc, first: MentionSpan, second: MentionSpan) -> bool:
+    """Whether the parse joins "A, B" into one phrase (B hangs from A or A from B), rather
+    than B opening the next clause (issue 12 audit: "in the draw in Paris, Ireland face ...")."""
+    a = doc[first.token_start : first.token_end].root
+    b = doc[second.token_start : second.token_end].root
+    if b.dep_ in CLAUSE_ROLES and b.head.i != a.i:
+        return False
+    return first.token_start <= b.head.i < first.token_end or second.token_start <= a.head.i < second.token_end
+
+
 def _region(name: str) -> bool:
     """A country's region or state ("California", "Co Galway"; ``data/regions.json``)."""
     key = normalise_name(name)
@@ -57,6 +70,8 @@ def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
         nxt = index.at(doc[m.token_end + 1])
         if nxt is None or nxt.type not in {"Country", "Location"} or nxt.entity_id == m.entity_id:
             continue
+        if not _joined(doc, m, nxt):
+            continue  # "after the draw in Paris, Ireland face the Faroe Islands": the next clause's subject
         if nxt.type == "Location" and not _region(doc[nxt.token_start : nxt.token_end].text) and _in_list(doc, index, m, nxt):
             continue  # "London, Birmingham, Glasgow and Cambridge", "Cech, Ferreira, Carvalho": a list
         if nxt.token_end < len(doc) and doc[nxt.token_end].text in {"and", "or"}:
@@ -150,8 +165,13 @@ def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
             for h in heads:
                 for p in places:
                     if p.entity_id != h.entity_id:
+                        # "Sania Mirza of India", "Hans Blix of Sweden": of a country is whose
+                        # national she is or whom she plays for, not a stated home (issue 12
+                        # audit); "Daniel Sullivan of Boothbay, Maine" lives there.
+                        relation = "FROM" if rule.relation == "LIVES_IN" and p.type == "Country" else rule.relation
                         out.append(
-                            span_relation(doc, sent, h, p, rule.relation, rule.method, confidences[rule.method], " ".join(connector))
+                            span_relation(doc, sent, h, p, relation, rule.method, confidences[rule.method],
+                                          "from" if relation != rule.relation else " ".join(connector))
                         )
             break
     return out
@@ -166,7 +186,10 @@ def org_apposition_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRela
         if org.type != "Organization":
             continue
         root = doc[org.token_start : org.token_end].root
-        for noun in (c for c in root.children if c.dep_ == "appos"):
+        # The apposed word is a common noun ("a Hong Kong construction firm"); a number or a
+        # name is a results list or an expansion ("Argentina (4), South Africa (5)", "SANZAR
+        # (South Africa, New Zealand and Australia Rugby)"; issue 12 audit).
+        for noun in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower):
             for child in noun.children:
                 place = index.at(child)
                 if child.dep_ in {"compound", "amod", "nmod"} and place is not None and place.type in PLACES:

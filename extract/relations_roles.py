@@ -52,6 +52,11 @@ def _title_text(tokens: list[Token]) -> str:
     # audit: "Chief Economist At", "Spokesman for").
     while words and words[-1].lower() in TRAILING_WORDS:
         words.pop()
+    # "Manchester United manager Sir Alex Ferguson", "London mayor Mr Livingstone": an
+    # honorific before the name is no part of the role (issue 12 audit: "Manager Sir").
+    honorifics = load_titles().honorifics
+    while len(words) > 1 and words[-1].lower().rstrip(".") in honorifics:
+        words.pop()
     text = " ".join(words).replace(" - ", "-")
     return " ".join(w if w.isupper() and len(w) > 1 else w.capitalize() if w.lower() not in {"of", "the", "for", "and"} else w.lower() for w in text.split())
 
@@ -60,6 +65,7 @@ TRAILING_WORDS = {"of", "the", ",", "'s", "’s", "at", "for", "with", "in", "on
 # Prepositions that tie a role to what it is held at; with lowercase words after them the
 # title is the role alone ("spokeswoman for the North Carolina-based bank").
 ROLE_PREPOSITIONS = {"of", "for", "at", "with", "in", "on"}
+PORTFOLIO_ROLES = {"minister", "secretary", "commissioner", "spokesman", "spokeswoman", "spokesperson", "czar", "tsar"}
 
 
 def _role_only(words: list[str]) -> list[str]:
@@ -70,8 +76,12 @@ def _role_only(words: list[str]) -> list[str]:
     roles = load_titles().roles
     lower = [w.lower() for w in words]
     for end in range(len(words), 0, -1):
-        if " ".join(lower[:end]) in roles:
+        # "news editor of trade weekly": a phrase ending in a role word counts as one
+        if " ".join(lower[:end]) in roles or (end < len(words) and lower[end - 1] in roles and lower[end] in ROLE_PREPOSITIONS):
             rest = words[end:]
+            if rest and rest[0].lower() == "for" and lower[end - 1] in PORTFOLIO_ROLES and len(rest) > 1 \
+                    and rest[1].lower() not in {"the", "a", "an"} and not any(w in {"-", "based", "-based"} for w in rest):
+                break  # "minister for women", "secretary for culture": the portfolio is the title's
             if rest and rest[0].lower() in ROLE_PREPOSITIONS and any(
                 w in {"-", "based", "-based"} or (w[:1].islower() and w.lower() not in {"of", "the", "and", "for"})
                 for w in rest[1:]
