@@ -148,3 +148,16 @@ def test_issue_12_a_devolved_first_minister_is_his_nation_s(nlp):
 def test_issue_12_a_place_someone_comes_from_is_not_whose_adviser(nlp):
     found = roles(nlp, "Keith Poulton, a business adviser from Swansea, has already committed money to the project.")
     assert not any(tail == "Swansea" for _, _, tail in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_senator_in_an_article_about_one_country_is_its(nlp):
+    text = ("The Philippines signed a deal with Starlink. "
+            "Senator Risa Hontiveros criticized the Department of Information and Communications Technology.")
+    assert ("Risa Hontiveros", "HOLDS_ROLE", "Philippines") in roles(nlp, text)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_state_senator_is_no_national_office(nlp):
+    text = "The United States will vote in November. State Senator John Doe said the bill was bad."
+    assert ("John Doe", "HOLDS_ROLE", "United States") not in roles(nlp, text)
