@@ -783,7 +783,8 @@ def retype_teams(doc: Doc, mentions: list[RawMention], sentences: list[int] | No
         county = m.text in rules.county_teams  # "Surrey", whatever the model called it
         # a playing country's other ORG mentions too ("Wales" ORG beside "lost to Wales"): the
         # gazetteer would make them the country, a second node beside the team
-        country = gaz.country(m.text) if m.label == "ORG" else None
+        # (and PERSON: the model's "Wales" PERSON beside "Wales" GPE that plays)
+        country = gaz.country(m.text) if m.label in {"ORG", "PERSON"} else None
         plays = m.text in teams and (m.label in places or country is not None)
         # England, Scotland, Wales the model calls ORG in a sports report are the team, as
         # they were before the gazetteer listed them

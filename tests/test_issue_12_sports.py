@@ -125,3 +125,12 @@ def test_issue_12_club_and_position_the_model_tagged_as_one_name(nlp):
             "the club said after the league match.")
     found = typed(relations(nlp, text))
     assert ("Lachlan Petrakis", "HOLDS_ROLE", "Melbourne Victory") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_playing_country_the_model_calls_a_person_is_the_team(nlp):
+    text = ("Wales coach Mike Ruddock named his side for the Six Nations rugby match against Ireland. "
+            "But given that Ireland have beaten Wales in four of their last five meetings, the captain is wary.")
+    doc = extract_doc(nlp(text), nlp, document_id=document_id(text), cooccurrence=False)
+    wales = [e.type for e in doc.entities if e.name == "Wales"]
+    assert wales == ["Organization"]
