@@ -5,7 +5,7 @@ capitals ("Yerevan, the capital of Armenia")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.mentions import find_dateline, find_source_line, is_sports_report
 from newsgraph.extract.relation_base import PLACES, EntityIndex, MentionSpan, span_relation
@@ -199,26 +199,58 @@ def org_apposition_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRela
     return out
 
 
+def _word_hyphen(doc: Doc, k: int) -> bool:
+    """A hyphen inside a word ("anti-spyware", "start-up"), not a dash between phrases."""
+    return doc[k].text == "-" and 0 < k < len(doc) - 1 and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+
+
+def _apposed_organisation(noun: Token, index: EntityIndex) -> MentionSpan | None:
+    """The organisation a common noun stands in apposition with, after it ("a Madrid-based
+    charity, the Salvador Allende Foundation"). The other order ("Norland Systems, the
+    Reading-based software group") is ``apposition_place``'s."""
+    if noun.pos_ != "NOUN":
+        return None
+    for child in noun.children:
+        if child.dep_ == "appos" and (org := index.at(child)) is not None and org.type == "Organization":
+            return org
+    return None
+
+
 def based_prefix_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
     """"the Miami-based cruise operator Carnival": a place, "-based", then an organisation
-    within the next few words."""
+    (BASED_IN) or a person ("London-based designer Jo Smith": LIVES_IN) within the next few
+    words; or the name in apposition with the noun the place modifies ("a Madrid-based
+    charity, the Salvador Allende Foundation")."""
     confidence = load_confidence()["based_prefix"]
     out = []
     for place in index.mentions:
         j = place.token_end
         if place.type not in PLACES or j + 1 >= len(doc) or doc[j].text not in {"-", "–"} or doc[j + 1].lower_ != "based":
             continue
+        named: MentionSpan | None = None
         for k in range(j + 2, min(j + 7, len(doc))):
-            org = index.at(doc[k])
-            if org is None and (doc[k].pos_ in {"VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ"} or doc[k].is_punct):
+            found = index.at(doc[k])
+            if found is None and (doc[k].pos_ in {"VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ", "PART"}
+                                  or (doc[k].is_punct and not _word_hyphen(doc, k))):
                 # The noun phrase ends: "the Mysuru-based surgeon who heads the Hegde
-                # Foundation" says where the surgeon is, not the foundation (issue 12, page-22).
+                # Foundation" says where the surgeon is, not the foundation (issue 12, page-22);
+                # "the Leeds-based club's striker X" places the club, not the striker.
+                if doc[k].text == ",":
+                    named = _apposed_organisation(doc[k - 1], index)
                 break
-            if org is not None:
-                if org.type == "Organization":
-                    sent = doc[org.token_start].sent
-                    out.append(span_relation(doc, sent, org, place, "BASED_IN", "based_prefix", confidence, "based in"))
+            if found is not None:
+                # A person only right after lowercase words saying what they are ("London-based
+                # designer Jo Smith"), never straight after "based" ("UK-based Smith" is rare
+                # and as often a firm the model took for a person).
+                if found.type == "Organization" or (found.type == "Person" and k > j + 2 and found.token_start == k):
+                    named = found
                 break
+        if named is None or named.entity_id == place.entity_id:
+            continue
+        kind = "BASED_IN" if named.type == "Organization" else "LIVES_IN"
+        sent = doc[named.token_start].sent
+        out.append(span_relation(doc, sent, named, place, kind, "based_prefix", confidence,
+                                 "based in" if kind == "BASED_IN" else "lives in"))
     return out
 
 
