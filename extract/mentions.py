@@ -942,8 +942,13 @@ def is_non_entity(span: Span, rules: NonEntityRules | None = None) -> bool:
         return True
     before = span.start - 1
     doc = span.doc
-    if before >= 0 and doc[before].lower_ in rules.cue_nouns and doc[before].pos_ == "NOUN":
-        return True  # "the film Million Dollar Baby", "his hit When a Man Loves a Woman"
+    if before >= 0 and doc[before].lower_ in rules.cue_nouns and doc[before].pos_ == "NOUN" and (
+            span.start <= doc[before].head.i < span.end or span.root.head.i == before
+            or not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in doc[before].children)):
+        # "the film Million Dollar Baby", "his hit When a Man Loves a Woman"; after "a" the
+        # name opens a relative clause unless the parse ties them: "a downloaded movie NEC is
+        # showing" (NEC shows it)
+        return True
     root = span.root
     if span.label_ == "PERSON":
         return False  # "directed Clint Eastwood" is rare; a person's name is not a work's

@@ -158,3 +158,12 @@ def test_issue_12_bills_stories_and_technical_terms_are_not_entities():
     for name in ("Prevention of Terrorism Bill", "Leonard Cohen Story", "IR", "USB", "Family Guy"):
         assert name not in found, name
     assert found.get("Seth MacFarlane") == {"Person"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_name_opening_a_relative_clause_after_a_film_is_no_film():
+    found = nodes(
+        "If you would rather watch live TV than a downloaded movie NEC is showing a phone which can show TV. "
+        "Koji Umemoto, a marketing manager for NEC, said the phone would sell well."
+    )
+    assert found.get("NEC") == {"Organization"}
