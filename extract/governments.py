@@ -210,9 +210,12 @@ def home_government(countries: Iterable[CountryMention], organisations: Iterable
         # Morris") or its lead makes a country the actor ("India has raised the limit for
         # foreign direct investment …"), and that country acts in it.
         implied = _implied_government(countries, named)
-        ranked = [(score[implied], implied)] if implied is not None and score[implied] >= 1 else []
-        if not ranked:
+        if implied is None or score[implied] < 1:
             return None, None
+        # Lenient only: a president or prime minister named in an article about one other
+        # country is most often a foreign leader ("President Bush" in a report on Iraq,
+        # "President Bill Clinton will visit Minsk"): heads of state need an institution.
+        return implied, None
     elif ranked[0][0] < 2:
         return None, None
     best, country = ranked[0]
