@@ -76,10 +76,12 @@ def test_issue_12_national_team_position(nlp):
 def test_issue_12_squad_list_club_in_brackets(nlp):
     text = ("Coach Pierre Vidal named his rugby squad for the Six Nations match against Wales:\n\n"
             "Full-backs: Jean Dupuy (Biarritz), Marc Laurent (Stade Toulousain)\n"
+            "Also picked for the cricket tour: Andrew Flintoff (Lancashire)\n"
             "Results of the 10,000m: Ana Oliveira (Kenya) 31:05.")
     found = relations(nlp, text)
     assert ("Jean Dupuy", "WORKS_FOR", "Biarritz", "squad_list") in found
     assert ("Marc Laurent", "WORKS_FOR", "Stade Toulousain", "squad_list") in found
+    assert ("Andrew Flintoff", "WORKS_FOR", "Lancashire", "squad_list") in found  # a county side
     assert not any(r[1] == "WORKS_FOR" and r[2] == "Kenya" for r in found)  # a country, not a club
 
 
