@@ -175,3 +175,50 @@ def test_issue_12_bylines_bios_and_credits_of_a_page_are_not_entities(tmp_path) 
     for junk in ("Lena Fisk", "Omar Haddad", "Tom Reyes", "Valley Courier", "Associated Press", "Sacramento"):
         assert junk not in found
     assert "Rosa Delgado" in found and "Fresno" in found
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Save for later",
+        "Reuse this content",
+        "Continue reading the main story",
+        "Supported by",
+        "Presented by Westgate Bank",
+        "3/12",
+        "View gallery (12 images)",
+        "Email: lfisk@valleycourier.test",
+        "@lenafisk",
+        "This article is more than 2 years old",
+        "Read comments (12)",
+        "Leave a comment",
+        "Pic: Ana Ruiz",
+        "Subscribe now for $1 for 6 months",
+        "Start your free trial",
+    ],
+)
+def test_issue_12_reader_widgets_and_offers_are_dropped(line: str) -> None:
+    cleaned = clean_text(PROSE + "\n" + line + AFTER)
+    assert line not in cleaned
+    assert "Rosa Delgado" in cleaned and "20,000 vehicles" in cleaned
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_most_shared_box_takes_its_headlines() -> None:
+    box = "Most shared\nCouncil leader Ivan Petrov quits over toll row\nFresno named greenest city in California\n"
+    cleaned = clean_text(PROSE + "\n" + box + AFTER)
+    assert "Ivan Petrov" not in cleaned and "greenest" not in cleaned
+    assert "20,000 vehicles" in cleaned
+
+
+@pytest.mark.issue(12)
+def test_issue_12_prose_that_opens_like_an_offer_stays() -> None:
+    kept = [
+        "Subscribers to the city's bridge pass will pay $2 a crossing from June, the council said.",
+        "Presented by the mayor, the plan won the backing of all nine council members.",
+        "Supported by the state, the builder hired 300 workers for the final year.",
+    ]
+    cleaned = clean_text(PROSE + "\n" + "\n\n".join(kept) + "\n")
+    for line in kept:
+        assert line in cleaned
