@@ -173,3 +173,14 @@ def test_issue_12_a_senator_in_an_article_about_one_country_is_its(nlp):
 def test_issue_12_a_state_senator_is_no_national_office(nlp):
     text = "The United States will vote in November. State Senator John Doe said the bill was bad."
     assert ("John Doe", "HOLDS_ROLE", "United States") not in roles(nlp, text)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, person, org", [
+    ("\"There is no question that it remains vulnerable,\" says Michael Deppler, director of the IMF's European Department.",
+     "Michael Deppler", "International Monetary Fund"),
+    ("BT is moving to a content strategy, Andrew Burke, chief of BT's new Entertainment unit told the forum.",
+     "Andrew Burke", "BT"),
+])
+def test_issue_12_a_role_in_a_company_s_division_is_a_role_in_the_company(nlp, text, person, org):
+    assert (person, "HOLDS_ROLE", org) in roles(nlp, text)
