@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph.extract.mentions import RawMention
+from newsgraph.extract.mentions import RawMention, load_context_cues
 from newsgraph.extract.rules import Gazetteer, load_gazetteer
 from newsgraph.graph.model import ExtractedEntity, entity_id, normalise_name
 
@@ -151,6 +151,21 @@ def _named_like_a_body(name: str, gaz: Gazetteer) -> bool:
         or last in load_context_cues().place_words_last
 
 
+def _expand_street_abbreviations(typed: list[TypedMention | None]) -> None:
+    """"Downing St" beside "Downing Street": the long form's node (name and type) when the
+    article writes it; alone, the short form stays as written."""
+    pairs = dict(p.split(" ", 1) for p in load_context_cues().street_abbreviations)
+    full = {normalise_name(t.name): t for t in typed if t is not None}
+    for t in typed:
+        if t is None or " " not in t.name:
+            continue
+        rest, last = t.name.rsplit(" ", 1)
+        long_word = pairs.get(last.lower())
+        target = full.get(normalise_name(f"{rest} {long_word}")) if long_word else None
+        if target is not None:
+            t.name, t.type, t.iso3 = target.name, target.type, target.iso3
+
+
 def _camel_case(word: str) -> bool:
     """Three capitals or more in one word that is not all capitals: "GlaxoSmithKline",
     "PlayStation"-like company names, never a person's ("McDonald" has two)."""
@@ -235,6 +250,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
 
     org_names = {normalise_name(t.name): t.name for t in typed if t and t.type == "Organization" and len(t.name.split()) > 1}
     by_initials: dict[str, str | None] = {}
+    legal = load_context_cues().org_legal_suffixes
     one_word_firms = {t.name for t in typed if t and t.type == "Organization" and " " not in t.name and _camel_case(t.name)
                       and len(t.name) > 6}  # not "AfDB", itself the short form
     for name in [*org_names.values(), *one_word_firms]:
@@ -275,6 +291,10 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                 [n for k, n in org_names.items() if k.endswith(" " + key) and len(k.split()) == 2]
             if len(longer) == 1:
                 t.name = longer[0]
+        elif len(t.name.split()) >= 2 and not t.known and len(with_suffix := [
+                n for k, n in org_names.items() if k.startswith(normalise_name(t.name) + " ")
+                and all(w in legal for w in k[len(normalise_name(t.name)) + 1 :].split())]) == 1:
+            t.name = with_suffix[0]  # "Pennine Freight" beside "Pennine Freight Group"
         elif len(t.name.split()) >= 2 and not t.known and any(
                 k.endswith(" " + normalise_name(t.name)) and (gaz.country(n.split()[0]) or gaz.nationality(n.split()[0]))
                 and len(n.split()) == len(t.name.split()) + 1 and gaz.organization(n) for k, n in org_names.items()):
@@ -297,6 +317,8 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             longer = [n for k, n in places.items() if k.startswith(normalise_name(t.name) + " ")]
             if len(longer) == 1:
                 t.name = longer[0]
+
+    _expand_street_abbreviations(typed)
 
     entities: dict[str, ExtractedEntity] = {}
     mention_entity: list[str | None] = []

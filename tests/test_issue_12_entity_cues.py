@@ -167,3 +167,14 @@ def test_issue_12_a_name_opening_a_relative_clause_after_a_film_is_no_film():
         "Koji Umemoto, a marketing manager for NEC, said the phone would sell well."
     )
     assert found.get("NEC") == {"Organization"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_street_abbreviations_and_legal_suffixes_join_the_full_name():
+    found = nodes(
+        "Protesters gathered in Downing Street on Monday. A Downing St spokesman said the letter had arrived. "
+        "Pennine Freight Group has appointed a new chief executive. Pennine Freight said profits rose."
+    )
+    assert "Downing St" not in found and "Downing Street" in found
+    assert "Pennine Freight" not in found and "Pennine Freight Group" in found
+
