@@ -976,6 +976,7 @@ class ContextCues:
     person_demonyms: frozenset[str]
     org_legal_suffixes: frozenset[str]
     street_abbreviations: frozenset[str]
+    peer_titles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -990,7 +991,8 @@ def load_context_cues() -> ContextCues:
     keys = ["role_nouns_before", "place_words_last", "place_nouns_after", "person_nouns", "office_words", "org_nouns",
             "org_nouns_before",
             "org_nouns_after", "org_possessed_nouns", "org_object_verbs", "place_verbs_in", "org_last_words",
-            "leading_non_name_words", "portfolio_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations"]
+            "leading_non_name_words", "portfolio_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
+            "peer_titles"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"context_cues.json: {', '.join(bad)} must be a list of words")

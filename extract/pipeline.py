@@ -21,6 +21,7 @@ from newsgraph.extract.mentions import (
     find_mentions,
     find_missed_mentions,
     fix_dateline_mentions,
+    load_context_cues,
     retype_by_context,
     retype_people,
     retype_teams,
@@ -154,9 +155,14 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     )
     out.entities = list(resolution.entities.values())
     spans = []
+    peers = load_context_cues().peer_titles
     for m, eid in zip(raw, resolution.mention_entity):
         if eid is None:
             continue
+        rank = doc[m.token_start - 1] if m.token_start > 0 else None
+        if rank is not None and rank.lower_ in peers and rank.is_title and " " not in m.text \
+                and resolution.entities[eid].type == "Person":
+            resolution.entities[eid].aliases.add(f"{rank.text} {m.text}")  # "Lord Falconer" of "Falconer"
         out.mentions.append(EntityMention(eid, m.text, m.start, m.end, m.sentence))
         spans.append(MentionSpan(eid, resolution.entities[eid].type, m.token_start, m.token_end, m.sentence))
     index = EntityIndex.build(spans)

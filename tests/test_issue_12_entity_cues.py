@@ -178,3 +178,13 @@ def test_issue_12_street_abbreviations_and_legal_suffixes_join_the_full_name():
     assert "Downing St" not in found and "Downing Street" in found
     assert "Pennine Freight" not in found and "Pennine Freight Group" in found
 
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_peer_keeps_the_titled_name_as_an_alias():
+    doc = KnowledgeGraph.extract_text(
+        "Lord Goldsmith said Lord Falconer played no part in drafting the answer. Prince Charles's plans were discussed."
+    )
+    aliases = {e.name: e.aliases for e in doc.entities if e.type == "Person"}
+    assert "Lord Falconer" in aliases.get("Falconer", set())
+    assert "Prince Charles" in aliases.get("Charles", set())
