@@ -50,8 +50,9 @@ def _in_list(doc: Doc, index: EntityIndex, first: MentionSpan, second: MentionSp
     A or after B, or the parser joining them as conjuncts (issue 12 audit: "in areas such as
     London, Birmingham, Glasgow and Cambridge", "Cech, Ferreira, Carvalho, Terry"). A town
     and the region containing it ("Aston, Birmingham", "Macquarie Park, Sydney") is neither."""
+    # ";" too: line-ups ("Saracens: Bartholomeusz; Castaignede, Sorrell; Jackson, Bracken; Yates")
     for comma, step in ((second.token_end, +1), (first.token_start - 1, -1)):
-        if 0 <= comma < len(doc) and doc[comma].text == "," and 0 <= comma + step < len(doc) \
+        if 0 <= comma < len(doc) and doc[comma].text in {",", ";"} and 0 <= comma + step < len(doc) \
                 and (doc[comma + step].pos_ == "PROPN" or index.at(doc[comma + step]) is not None):
             return True
     a = doc[first.token_start : first.token_end].root

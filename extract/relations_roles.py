@@ -41,6 +41,15 @@ TITLE_PREFIXES = {"co", "vice", "non", "deputy"}  # before a hyphen inside a tit
 
 def _title_text(tokens: list[Token]) -> str:
     words = [t.text for t in tokens]
+    # "Labour MP and former Cabinet minister": two roles joined; the first is the one the
+    # affiliation before it names.
+    lower = [w.lower() for w in words]
+    if "and" in lower:
+        cut = lower.index("and")
+        roles = load_titles().roles
+        if any(w in roles for w in lower[:cut]) and any(w in roles for w in lower[cut + 1 :]) \
+                and " ".join(lower) not in roles:
+            words = words[:cut]
     # "Ukraine's new president", "now deputy leader": when the role is held is no part of its title.
     while words and words[0].lower() in {"the", "a", "an", "of", ",", "'s", "’s", "new", "newly", "now", "former", "then", "currently"}:
         words.pop(0)

@@ -145,6 +145,16 @@ def _title_modifier(doc: Doc, mention: MentionSpan, index: EntityIndex) -> bool:
     return after is not None and after.type == "Person" and after.token_start == i
 
 
+# "player of the year", "manager of the month", "man of the match": what an award names the
+# winner, read from the period or occasion after "of".
+AWARD_OCCASIONS = {"year", "month", "week", "season", "decade", "century", "match", "tournament", "series", "championship", "championships", "games"}
+
+
+def _award_title(complement: Token) -> bool:
+    return any(p.lower_ == "of" and any(o.lemma_.lower() in AWARD_OCCASIONS for o in p.children if o.dep_ == "pobj")
+               for p in complement.children if p.dep_ == "prep")
+
+
 def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Language) -> list[ExtractedRelation]:
     compiled = compiled_rules(nlp)
     datelines: dict[int, int] = {}
@@ -184,6 +194,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
         if voice == "conj:subjects" and rule.relation == "SIGNED_WITH" and any(
                 c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children):
             continue  # "X and Y have signed up for a sitcom", "signed for Chelsea": each signed, not with the other
+        if rule.relation == "APPOINTED" and any(c.dep_ == "oprd" and _award_title(c) for c in verb.children):
+            continue  # "was named player of the year": an award, not a post (issue 12 audit)
         if voice.startswith("prep:passive") and rule.relation == "VISITED":
             continue  # "He was flown to Casablanca": being taken somewhere is no visit (issue 12, page-19)
         method = "dep_passive" if "passive" in voice else "dep"

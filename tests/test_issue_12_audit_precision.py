@@ -146,3 +146,24 @@ def test_issue_12_person_of_a_country_is_from_it_not_living_there(nlp):
     assert not any(t == "LIVES_IN" and m == "attachment" for _, t, _, m in found)
     found = typed(relations(nlp, "The lawsuit was filed against Mark Trotter of California on Monday."))
     assert ("Mark Trotter", "LIVES_IN", "California") in found
+
+
+# Third sample (seed 3103, the fresh "after" sample): classes fixed after it was judged.
+
+
+@pytest.mark.issue(12)
+def test_issue_12_named_player_of_the_year_is_an_award_not_an_appointment(nlp):
+    found = typed(relations(nlp, "Tim Henman was named player of the year for 2004 by the Lawn Tennis Association on Monday."))
+    assert not any(t == "APPOINTED" for _, t, _ in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_two_joined_roles_keep_the_one_the_affiliation_names(nlp):
+    found = titles(nlp, "Veteran Labour MP and former Cabinet minister Jack Cunningham has said he will stand down.")
+    assert ("Jack Cunningham", "MP", "Labour Party") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_semicolon_line_up_is_no_city_state(nlp):
+    found = relations(nlp, "Saracens: Bartholomeusz; Castaignede, Sorrell, Harris, Vaikona; Jackson, Bracken; Yates, Ibanez, Visagie.")
+    assert not any(m == "city_state" for _, _, _, m in found)
