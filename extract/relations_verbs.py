@@ -83,7 +83,26 @@ def _named(token: Token, index: EntityIndex, relation: str | None = None) -> tup
                 owner = index.at(child)
                 if owner is not None and owner.type == "Organization":
                     return owner, child
-    return _apposed(token, index)
+    apposed = _apposed(token, index)
+    if apposed is None and relation is not None:
+        return _possessor(token, index, relation)
+    return apposed
+
+
+# Stances toward something the object belongs to: "attacked Labour's six new pledges",
+# "praised Owen's contribution", "backed Gerrard's view" are stances toward its owner.
+STANCE_RELATIONS = frozenset({"CRITICIZED", "PRAISED", "SUPPORTED", "OPPOSED"})
+
+
+def _possessor(token: Token, index: EntityIndex, relation: str) -> tuple[MentionSpan, Token] | None:
+    """For a stance, the named owner of a common-noun object ("criticised Hardie's actions").
+    A role noun ("praised Chelsea's goalkeeper") means the person, not the owner: none."""
+    if relation not in STANCE_RELATIONS or token.pos_ != "NOUN" or token.lemma_.lower() in _title_words():
+        return None
+    for child in token.children:
+        if child.dep_ == "poss" and (owner := index.at(child)) is not None:
+            return owner, child
+    return None
 
 
 def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> MentionSpan | None:
