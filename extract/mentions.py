@@ -56,6 +56,13 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "baroness"
               "judge", "justice", "rev", "reverend", "mister"}
 
 
+def _hyphen_glued(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the lower-case half of a hyphenated name part, written with no space
+    ("Mo-po" in "Paul Chan Mo-po", "Ka-chiu"): the name's, not a verb after it."""
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+        and doc[i - 2].text[:1].isupper()
+
+
 def _looks_like_name(span: Span) -> bool:
     if not any(ch.isalpha() for ch in span.text):
         return False
@@ -152,8 +159,9 @@ def clean_span(span: Span) -> Span | None:
     if label != "PERSON" and end - start > 1 and doc[start].lower_.rstrip(".") in HONORIFICS and doc[start + 1].is_title:
         start += 1  # "Ms Lomax" the model called an organisation: the surname, titled (a person, see resolve)
     if label == "PERSON":
-        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 1].lower_ not in _PARTICLES:
-            end -= 1  # "Larry Mullen Jr sang": the model ran on into the verb
+        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 1].lower_ not in _PARTICLES \
+                and not _hyphen_glued(doc, end - 1):
+            end -= 1  # "Larry Mullen Jr sang": the model ran on into the verb; "Paul Chan Mo-po" keeps "po"
         while end - start > 1 and (doc[start].tag_ == "VB" or doc[start].lower_ in cues.role_nouns_before):
             start += 1  # "Vote Blair" (a slogan's verb), "Producer Brian Grazer" (a role opening a sentence)
         inner = [i for i in range(start + 1, end - 1) if doc[i].lower_ in cues.office_words or doc[i].lower_ in titles.roles
@@ -167,7 +175,7 @@ def clean_span(span: Span) -> Span | None:
     if end - start > 1 and label == "ORG" and load_gazetteer().nationality(doc[end - 1].text) is not None \
             and load_gazetteer().country(doc[end - 1].text) is None:
         end -= 1  # "the Tampa Bay Buccaneers American football team"
-    if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
+    if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and not _hyphen_glued(doc, end - 1):
         return None  # "South coast": a description, not a name
     if span.label_ == "PERSON":
         # "President Nayib Bukele" → "Nayib Bukele"; keep the last word whatever it is.

@@ -222,3 +222,21 @@ def test_issue_12_prose_that_opens_like_an_offer_stays() -> None:
     cleaned = clean_text(PROSE + "\n" + "\n\n".join(kept) + "\n")
     for line in kept:
         assert line in cleaned
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_hyphenated_given_name_keeps_its_lower_case_half(tmp_path) -> None:
+    # Cantonese given names are written "Mo-po", "Ka-chiu": the half after the hyphen is
+    # the name's, not a verb the model ran on into ("Paul Chan Mo-" was a junk node).
+    story = tmp_path / "hk.txt"
+    story.write_text(
+        "Hong Kong courts Gulf investors\n\n"
+        "Financial Secretary Paul Chan Mo-po announced the new office on Wednesday in Hong Kong.\n\n"
+        "Chief Executive John Lee Ka-chiu met the visiting delegation at Government House on Tuesday.\n",
+        "utf-8",
+    )
+    with KnowledgeGraph.open(tmp_path / "g.db") as kg:
+        kg.ingest([str(story)], workers=1)
+        found = {row[0] for row in kg.store.conn.execute("SELECT name FROM entities WHERE mentions > 0")}
+    assert {"Paul Chan Mo-po", "John Lee Ka-chiu"} <= found
+    assert not any(name.endswith("-") for name in found)
