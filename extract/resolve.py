@@ -58,6 +58,8 @@ def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
         return TypedMention(m, "Organization", known[0] if known else m.text, known=known is not None)
     if label in {"GPE", "LOC", "ORG", "NORP", "FAC", "PERSON"}:  # "Sri Lanka" is never a person
         country = gaz.country(m.text)
+        if country is not None and country.iso3 in gaz.territories:
+            return TypedMention(m, "Location", country.name, known=True)  # "Hong Kong": a territory
         if country is not None:
             return TypedMention(m, "Country", country.name, iso3=country.iso3, known=True)
     # Listed organisations win whatever the label: "the White House" (FAC), "Lib Dem" (PERSON),

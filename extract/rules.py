@@ -65,6 +65,9 @@ class Gazetteer:
     organizations: dict[str, tuple[str, bool]] = field(default_factory=dict)
     # Organisation names exactly as written (case kept), for finding the ones the model missed.
     organization_forms: set[str] = field(default_factory=set)
+    # ISO 3166 entries that are territories, not sovereign countries ("Hong Kong", "Puerto
+    # Rico"): places (LABELLING.md's Location), their names still resolved through the table
+    territories: set[str] = field(default_factory=set)
 
     def country(self, text: str) -> Country | None:
         key = normalise_name(text)
@@ -120,6 +123,8 @@ def load_gazetteer() -> Gazetteer:
             continue
         names[code] = label
         overrides[code] = list(row.get("aliases", []))
+        if row.get("territory") is True:
+            gaz.territories.add(code)
     if problems:
         raise RuleFileError(detail="; ".join(problems))
     for record in pycountry.countries:

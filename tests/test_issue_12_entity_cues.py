@@ -188,3 +188,11 @@ def test_issue_12_a_peer_keeps_the_titled_name_as_an_alias():
     aliases = {e.name: e.aliases for e in doc.entities if e.type == "Person"}
     assert "Lord Falconer" in aliases.get("Falconer", set())
     assert "Prince Charles" in aliases.get("Charles", set())
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_territory_is_a_place_not_a_country():
+    found = nodes("Hong Kong shares rose on Monday. Puerto Rico was hit by a storm. China criticised the vote.")
+    assert found.get("Hong Kong") == {"Location"}
+    assert found.get("Puerto Rico") == {"Location"}
+    assert found.get("China") == {"Country"}
