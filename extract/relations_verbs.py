@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.mentions import find_dateline, is_sports_report
 from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
-from newsgraph.extract.rules import load_body_nouns, load_confidence, load_relation_rules, load_titles
+from newsgraph.extract.rules import load_body_nouns, load_confidence, load_institution_nouns, load_relation_rules, load_titles
 from newsgraph.extract.statements import token_status
 from newsgraph.extract.verb_patterns import PRONOUNS, _candidate_matches, compiled_rules
 from newsgraph.graph.model import ExtractedRelation
@@ -101,6 +101,8 @@ def _possessor(token: Token, index: EntityIndex, relation: str) -> tuple[Mention
         return None
     for child in token.children:
         if child.dep_ == "poss" and (owner := index.at(child)) is not None:
+            if owner.type == "Person" and token.lemma_.lower() in load_institution_nouns():
+                return None  # "thanked Bukele's government": the government, not Bukele
             return owner, child
     return None
 

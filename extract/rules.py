@@ -202,6 +202,14 @@ def load_officer_titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def load_institution_nouns() -> frozenset[str]:
+    """Nouns for a person's institution ("Bukele's government"): a stance toward one is not
+    toward the person (``body_nouns.json``, key "institutions")."""
+    text = resources.files("newsgraph.extract").joinpath("data", "body_nouns.json").read_text("utf-8")
+    return frozenset(n.lower() for n in json.loads(text).get("institutions", []))
+
+
 def load_body_nouns() -> tuple[frozenset[str], frozenset[str]]:
     """Relations whose object may be a body of an organisation, and the nouns for such bodies."""
     text = resources.files("newsgraph.extract").joinpath("data", "body_nouns.json").read_text("utf-8")

@@ -39,3 +39,9 @@ def test_issue_12_an_act_someone_is_accused_of_is_not_a_fact(nlp):
     assert not any(t == "CRITICIZED" for _, t, _ in found)
     found = typed(relations(nlp, "Tom Walker accused Anna Berg of lying about the deal."))
     assert ("Tom Walker", "ACCUSED", "Anna Berg") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_stance_toward_a_persons_government_is_not_toward_the_person(nlp):
+    found = typed(relations(nlp, "Marco Rubio thanked Nayib Bukele's government for its help on migration."))
+    assert ("Marco Rubio", "PRAISED", "Nayib Bukele") not in found
