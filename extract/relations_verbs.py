@@ -89,9 +89,11 @@ def _named(token: Token, index: EntityIndex, relation: str | None = None) -> tup
     return apposed
 
 
-# Stances toward something the object belongs to: "attacked Labour's six new pledges",
-# "praised Owen's contribution", "backed Gerrard's view" are stances toward its owner.
-STANCE_RELATIONS = frozenset({"CRITICIZED", "PRAISED", "SUPPORTED", "OPPOSED"})
+# Judgements of something the object belongs to: "attacked Labour's six new pledges",
+# "praised Owen's contribution" judge its owner. Backing or rejecting someone's view, bid or
+# proposal is not SUPPORTED/OPPOSED of them (the gold's convention: "LSE rejecting Deutsche
+# Boerse's proposal targets a bid, not an entity"; dev: "backs the US's policy" was wrong).
+STANCE_RELATIONS = frozenset({"CRITICIZED", "PRAISED"})
 
 
 def _possessor(token: Token, index: EntityIndex, relation: str) -> tuple[MentionSpan, Token] | None:
