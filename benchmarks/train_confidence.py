@@ -43,7 +43,7 @@ import os
 import sys
 import tempfile
 from collections import Counter
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +125,7 @@ def write_instances(instances: list[dict[str, Any]], path: Path = INSTANCES_FILE
 def features(x: dict[str, Any]) -> list[str]:
     from newsgraph.extract.confidence import Instance, instance_features
 
-    return instance_features(Instance(x["method"], x["type"], x["path"], x["agree"], x["repeated"]))
+    return instance_features(Instance(**{f.name: x[f.name] for f in fields(Instance) if f.name in x}))
 
 
 def fit_features(x: dict[str, Any], mark_tuned: bool) -> list[str]:

@@ -74,9 +74,11 @@ def test_features_are_few_and_read_from_the_parse(nlp):
     met = [r for r in extracted.relations if r.type == "MET_WITH"]
     assert met
     ctx = build_context(met, [m.entity_id for m in extracted.mentions], {e.id: e.type for e in extracted.entities})
-    x = relation_instance(doc, met[0], ctx)
-    assert (x.method, x.path, x.repeated) == ("dep", 2, 2)
-    assert instance_features(x) == ["family=verb", "method=dep", "path=2", "repeated"]
+    first, second = sorted(met, key=lambda r: r.start)[:2]
+    x = relation_instance(doc, first, ctx)
+    assert (x.method, x.path, x.repeated, x.distance, x.sentence_index) == ("dep", 2, 2, 1, 0)
+    assert instance_features(x) == ["family=verb", "method=dep", "path=2", "repeated", "lead"]
+    assert relation_instance(doc, second, ctx).sentence_index == 1
     # The catch-all is one feature whatever else it has; an unknown method has family 'other'.
     assert instance_features(Instance("dep", "INTERACTED_WITH", 2, 1, 1)) == ["catch_all"]
     assert instance_features(Instance("brand_new_rule", "WORKS_FOR", None, 1, 1))[:2] == ["family=other", "method=brand_new_rule"]
@@ -148,3 +150,33 @@ def test_agreement_and_repetition_never_lower_the_probability(train):
         rows.append({**base, "article": f"a{n}", "agree": agree, "repeated": 1, "right": (n % 4 == 0) if agree == 2 else (n % 4 != 1)})
     weights = train.fit(rows, 3.0)[2]
     assert weights.get("agree", 0.0) >= 0.0
+
+
+@pytest.mark.issue(12)
+def test_distance_and_sentence_place_are_read_from_the_text(nlp):
+    text = ("The weather was mild on Monday. Officials said the talks went well. "
+            "Tony Blair, who had flown in from a summit in Brussels late on Sunday, met Gordon Brown.")
+    doc = nlp(text)
+    extracted = extract_doc(doc, nlp, document_id=document_id(text), cooccurrence=False)
+    met = [r for r in extracted.relations if r.type == "MET_WITH"]
+    assert met
+    ctx = build_context(met, [m.entity_id for m in extracted.mentions], {e.id: e.type for e in extracted.entities})
+    x = relation_instance(doc, met[0], ctx)
+    # ", who had flown in from a summit in Brussels late on Sunday, met": 15 tokens between.
+    between = doc.char_span(met[0].head_end, met[0].tail_start, alignment_mode="expand")
+    assert x.distance == len(between) == 15
+    # Third sentence of the text: not the lead.
+    assert x.sentence_index == 2
+    feats = instance_features(x)
+    assert "lead" not in feats and not any(f.startswith("distance") for f in feats)
+
+
+@pytest.mark.issue(12)
+def test_a_relation_of_the_lead_is_surer_in_the_shipped_model():
+    model = load_confidence_model()
+    assert model is not None
+    later = Instance("dep", "MET_WITH", 2, 1, 1, distance=1, sentence_index=5)
+    lead = Instance("dep", "MET_WITH", 2, 1, 1, distance=1, sentence_index=1)
+    assert instance_features(lead) == [*instance_features(later), "lead"]
+    # What the calibration articles say: the headline and lead state facts plainly.
+    assert model.probability(instance_features(lead), 0.62) > model.probability(instance_features(later), 0.62)
