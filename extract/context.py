@@ -118,6 +118,23 @@ def _fragment(doc: Doc, m: RawMention) -> bool:
     return False
 
 
+_PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "we", "our", "i", "my"}
+
+
+def _said_its(doc: Doc, m: RawMention, root: Token) -> bool:
+    """The name, the subject of the verb right after it, and "its" the first pronoun
+    after that verb in the sentence ("Pernod Ricard said its profits", "Enarsa expects
+    its output"): a company, not a person, however the model read the words. Not after
+    "be": "Paul Rhys was its best performer" is the critics' circle's."""
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_ == "be" or m.token_end >= len(doc) or doc[m.token_end].i != verb.i:
+        return False
+    for t in doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]:  # "said (that) its": not a later clause's "its"
+        if t.lower_ in _PERSONAL_PRONOUNS:
+            return t.lower_ == "its"
+    return False
+
+
 def _relabel(m: RawMention, label: str, adjective_of_thing: bool | None = None) -> RawMention:
     return RawMention(m.text, label, m.start, m.end, m.token_start, m.token_end, m.sentence,
                       m.adjective_of_thing if adjective_of_thing is None else adjective_of_thing, m.titled,
@@ -197,6 +214,12 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
         elif root.dep_ == "poss" and ({head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ == "compound"}) \
                 & cues.org_possessed_nouns:
             label = "ORG"  # "Def Jam's parent company"
+        elif label == "PERSON" and root.dep_ == "pobj" and head.lower_ in {"in", "of"} \
+                and head.i > 0 and {head.head.lemma_.lower(), doc[head.i - 1].lemma_.lower()} & cues.org_holding_nouns:
+            label = "ORG"  # "shares in Petrobras", "a stake in Enarsa": what one holds shares in is a company
+            # (a place stays one: "their holdings in London")
+        elif label == "PERSON" and not m.titled and not m.honorific and _said_its(doc, m, root):
+            label = "ORG"  # "Pernod Ricard said its profits rose": a company speaks of "its" results
         elif before is not None and (before.lower_ in {"based", "-based"} or (
                 before.lower_ in cues.org_nouns_before and before.pos_ == "NOUN")):
             label = "ORG"  # "Santa Monica-based Activison", "bookmaker Ladbrokes"

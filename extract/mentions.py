@@ -976,9 +976,11 @@ class ContextCues:
     org_nouns_before: frozenset[str]
     org_nouns_after: frozenset[str]
     org_possessed_nouns: frozenset[str]
+    org_holding_nouns: frozenset[str]
     org_object_verbs: frozenset[str]
     place_verbs_in: frozenset[str]
     org_last_words: frozenset[str]
+    event_last_words: frozenset[str]
     leading_non_name_words: frozenset[str]
     portfolio_titles: frozenset[str]
     person_demonyms: frozenset[str]
@@ -998,13 +1000,26 @@ def load_context_cues() -> ContextCues:
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "context_cues.json").read_text("utf-8"))
     keys = ["role_nouns_before", "place_words_last", "place_nouns_after", "person_nouns", "office_words", "org_nouns",
             "org_nouns_before",
-            "org_nouns_after", "org_possessed_nouns", "org_object_verbs", "place_verbs_in", "org_last_words",
+            "org_nouns_after", "org_possessed_nouns", "org_holding_nouns", "org_object_verbs", "place_verbs_in", "org_last_words", "event_last_words",
             "leading_non_name_words", "portfolio_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
             "peer_titles"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"context_cues.json: {', '.join(bad)} must be a list of words")
     return ContextCues(**{k: frozenset(w.lower() for w in raw[k]) for k in keys})
+
+
+def _event_name(doc: Doc, m: RawMention, cues: ContextCues) -> bool:
+    """A name of two or more capitalised words whose last one or two words name an event
+    ("Grand Prix", "Film Market", "Festival", "Cup"): a competition, a fair or an award."""
+    if m.label not in {"ORG", "PERSON", "GPE", "LOC", "FAC"} or m.token_end - m.token_start < 2:
+        return False
+    words = doc[m.token_start : m.token_end]
+    if not all(t.text[:1].isupper() or not t.is_alpha or t.is_stop for t in words):
+        return False
+    last = words[-1].lower_
+    two = f"{words[-2].lower_} {last}"
+    return last in cues.event_last_words or two in cues.event_last_words
 
 
 def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
@@ -1017,6 +1032,11 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     out = []
     for m in mentions:
         label = m.label
+        if _event_name(doc, m, cues) and gaz.organization(m.text) is None and gaz.country(m.text) is None:
+            # "the Norwich Union Grand Prix", "the Bangkok Film Market": an event, no node
+            out.append(RawMention(m.text, "EVENT", m.start, m.end, m.token_start, m.token_end, m.sentence,
+                                  m.adjective_of_thing, m.titled, m.locative, m.honorific))
+            continue
         if m.token_end - m.token_start > 1 and doc[m.token_end - 1].lower_ in cues.org_last_words \
                 and label in {"PERSON", "GPE", "LOC", "FAC"} and gaz.country(m.text) is None:
             # "Manchester United", "Sydney FC", "Samuel Goldwyn Films": the last word says a

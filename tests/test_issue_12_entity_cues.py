@@ -196,3 +196,27 @@ def test_issue_12_a_territory_is_a_place_not_a_country():
     assert found.get("Hong Kong") == {"Location"}
     assert found.get("Puerto Rico") == {"Location"}
     assert found.get("China") == {"Country"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_company_cue_makes_a_person_looking_name_an_organisation():
+    # "X said its profits", "shares in X": only a company has profits of its own or shares
+    found = nodes("Marcel Duvivier said its profits rose by 12% in the year to June.")
+    assert found.get("Marcel Duvivier") == {"Organization"}
+    found = nodes("Investors snapped up shares in Marcel Duvivier after the results.")
+    assert found.get("Marcel Duvivier") == {"Organization"}
+    # a person stays one: "he" is the first pronoun, or "its" belongs to another body
+    assert nodes("Marcel Duvivier said he would stand down in June.").get("Marcel Duvivier") == {"Person"}
+    assert nodes("Marcel Duvivier was its best performer of the year.").get("Marcel Duvivier") == {"Person"}
+    # holdings in a place leave the place a place
+    assert nodes("The group holds shares in London and Paris.").get("London") == {"Location"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_an_event_head_noun_makes_a_name_an_event_not_an_organisation():
+    found = nodes("She won the Dorset Life Grand Prix in Bournemouth last year.")
+    assert "Dorset Life Grand Prix" not in found
+    assert found.get("Bournemouth") == {"Location"}
+    found = nodes("Tom Keane, director of the Lisbon Film Market, said sales were strong.")
+    assert "Lisbon Film Market" not in found
+    assert found.get("Tom Keane") == {"Person"}
