@@ -312,7 +312,9 @@ def split_span(span: Span) -> list[Span]:
         if _numbered_name(part):
             out.append(part)
             continue
-        while end > part.start + 1 and _is_score(span.doc[end - 1]):
+        # "Elena Bovina 1-6 6-1": the model took a set score's "1 - 6" into the name
+        while end > part.start + 1 and (_is_score(span.doc[end - 1]) or (
+                span.doc[end - 1].text in {"-", "\u2013"} and end - 2 > part.start and _is_score(span.doc[end - 2]))):
             end -= 1
         out.append(Span(span.doc, part.start, end, label=span.label_))
     return out

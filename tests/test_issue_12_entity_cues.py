@@ -220,3 +220,12 @@ def test_issue_12_an_event_head_noun_makes_a_name_an_event_not_an_organisation()
     found = nodes("Tom Keane, director of the Lisbon Film Market, said sales were strong.")
     assert "Lisbon Film Market" not in found
     assert found.get("Tom Keane") == {"Person"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_set_score_is_cut_from_a_player_and_a_side_is_a_club():
+    found = nodes("Serena Williams survived an early scare to beat Russia's Elena Bovina 1-6 6-1 6-4.")
+    assert "Elena Bovina" in found and not any(name.startswith("Elena Bovina ") for name in found)
+    assert nodes("Llewellyn is on a one-season deal with French club side Narbonne.").get("Narbonne") == {"Organization"}
+    assert nodes("On the other side Tony Blair was happy.").get("Tony Blair") == {"Person"}
+    assert nodes("Up front, open-side Martyn Williams is fit to start.").get("Martyn Williams") == {"Person"}
