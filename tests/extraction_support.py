@@ -3,6 +3,7 @@ text, by entity name, with the real spaCy model."""
 
 from __future__ import annotations
 
+from newsgraph import KnowledgeGraph
 from newsgraph.extract.pipeline import extract_doc
 from newsgraph.graph.model import document_id
 
@@ -17,3 +18,13 @@ def relations(nlp, text: str) -> set[tuple[str, str, str, str]]:
 def typed(found: set[tuple[str, str, str, str]]) -> set[tuple[str, str, str]]:
     """The same without the method: (head name, type, tail name)."""
     return {(h, t, x) for h, t, x, _ in found}
+
+
+def nodes(text: str) -> dict[str, set[str]]:
+    """Each name → the types of the nodes carrying it (two types = two nodes)."""
+    doc = KnowledgeGraph.extract_text(text)
+    out: dict[str, set[str]] = {}
+    for e in doc.entities:
+        if e.mentions:
+            out.setdefault(e.name, set()).add(e.type)
+    return out

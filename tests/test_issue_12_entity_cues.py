@@ -5,17 +5,9 @@ written for the tests; real spaCy model."""
 
 import pytest
 
+from extraction_support import nodes
+
 from newsgraph import KnowledgeGraph
-
-
-def nodes(text: str) -> dict[str, set[str]]:
-    """Each name → the types of the nodes carrying it (two types = two nodes)."""
-    doc = KnowledgeGraph.extract_text(text)
-    out: dict[str, set[str]] = {}
-    for e in doc.entities:
-        if e.mentions:
-            out.setdefault(e.name, set()).add(e.type)
-    return out
 
 
 @pytest.mark.issue(12)

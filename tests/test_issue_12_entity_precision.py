@@ -4,17 +4,7 @@ real spaCy model."""
 
 import pytest
 
-from newsgraph import KnowledgeGraph
-
-
-def nodes(text: str) -> dict[str, set[str]]:
-    """Each name → the types of the nodes carrying it (two types = two nodes)."""
-    doc = KnowledgeGraph.extract_text(text)
-    out: dict[str, set[str]] = {}
-    for e in doc.entities:
-        if e.mentions:
-            out.setdefault(e.name, set()).add(e.type)
-    return out
+from extraction_support import nodes
 
 
 @pytest.mark.issue(12)
