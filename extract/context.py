@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.mentions import RawMention, drop_works, load_context_cues, load_non_entity_rules
+from newsgraph.extract.mentions import RawMention, drop_works, is_sports_report, load_context_cues, load_non_entity_rules
 from newsgraph.extract.rules import load_gazetteer, load_titles
 
 __all__ = ["apply_context"]
@@ -266,3 +266,54 @@ def _group(doc: Doc, m: RawMention, root: Token, rules: object, thing_lists: set
     if first.dep_ in {"amod", "compound"} and head.tag_ == "NN" and head.lemma_.lower() not in rules.collective_nouns:
         return [_relabel(m, m.label, adjective_of_thing=True)]  # "a Norwegian executive": one person described
     return [m]
+
+
+# Words a line-up line holds beside the names: "Fabien Pelous (Stade Toulousain, capt)".
+_LINEUP_WORDS = {"and", "capt", "c", "de", "del", "della", "di", "da", "dal", "van", "von", "le", "la"}
+
+
+def lineup_people(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    """In a team-sheet line ("De Marigny; Mi Bergamasco, Canale, Masi, Nitoglia; Orquera,
+    Troncon"; "Yann Delaigue (Castres), Frederic Michalak (Stade Toulousain)") every name
+    outside brackets is a player, whatever label the small model gave the odd one (issue 12:
+    "Bortolami" GPE, "Yann Delaigue" ORG). A line-up line has no verb, almost no lowercase
+    word, at least four commas or semicolons, and the model already calls most of its
+    names people; a listed country or organisation keeps its type (a place list has verbs
+    or names the model calls places: it is left alone)."""
+    gaz = load_gazetteer()
+    sports = is_sports_report(doc)
+    text = doc.text
+    by_line: dict[tuple[int, int], list[int]] = {}
+    for i, m in enumerate(mentions):
+        a = text.rfind("\n", 0, m.start) + 1
+        b = text.find("\n", m.end)
+        by_line.setdefault((a, len(text) if b < 0 else b), []).append(i)
+    retype: set[int] = set()
+    for (a, b), members in by_line.items():
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or len(members) < 4:
+            continue
+        if any(t.pos_ in {"VERB", "AUX"} for t in span):
+            continue
+        if sum(t.text in {",", ";"} for t in span) < 4:
+            continue
+        alpha = [t for t in span if t.is_alpha]
+        if not alpha or sum(t.is_lower and t.lower_ not in _LINEUP_WORDS for t in alpha) > len(alpha) // 10:
+            continue
+        depth, bracketed = 0, set()
+        for t in span:
+            if t.text == "(":
+                depth += 1
+            elif t.text == ")":
+                depth = max(0, depth - 1)
+            elif depth:
+                bracketed.add(t.i)
+        outside = [i for i in members if mentions[i].token_start not in bracketed]
+        people = sum(mentions[i].label == "PERSON" for i in outside)
+        # In a sports report three names the model calls people are enough ("Lo Cicero,
+        # Ongaro, Castrogiovanni": it calls Italian surnames places and clubs as often)
+        if len(outside) < 4 or (people * 2 < len(outside) and not (people >= 3 and sports)):
+            continue
+        retype.update(i for i in outside if mentions[i].label in _MODEL_LABELS and mentions[i].label != "PERSON"
+                      and gaz.country(mentions[i].text) is None and gaz.organization(mentions[i].text) is None)
+    return [_relabel(m, "PERSON") if i in retype else m for i, m in enumerate(mentions)]

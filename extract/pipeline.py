@@ -31,7 +31,7 @@ from newsgraph.extract.clubs import find_clubs
 from newsgraph.extract.extractors import run_extractors
 from newsgraph.extract.relation_base import EntityIndex, ExtractionInput, MentionSpan
 from newsgraph.extract.confidence import finalise
-from newsgraph.extract.context import apply_context
+from newsgraph.extract.context import apply_context, lineup_people
 from newsgraph.extract.cooccurrence import cooccurrence_relations
 from newsgraph.extract.learned import learned_relations
 from newsgraph.extract.resolve import missed_name_labels, resolve
@@ -140,7 +140,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
         {n for rule in load_event_noun_rules() if rule.tail_types == {"Person"} for n in rule.nouns},
     )
     raw = retype_by_context(doc, raw)
-    raw = apply_context(doc, raw)
+    raw = lineup_people(doc, apply_context(doc, raw))
     raw = retype_teams(doc, raw, sentences)
     raw = find_clubs(doc, sentences, raw)
     resolution = resolve(raw)
