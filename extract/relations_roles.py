@@ -205,6 +205,11 @@ def _has_role(tokens: list[Token]) -> bool:
     return False
 
 
+# Prepositions that build a title ("secretary of state", "minister for Europe"); any other
+# lowercase preposition before a title word heads its own phrase.
+TITLE_PREPOSITIONS = {"of", "for"}
+
+
 def _leading_title(doc: Doc, person: MentionSpan, index: EntityIndex) -> tuple[list[Token], MentionSpan | None, set[int]]:
     """Walk left from a name over title words and at most one affiliation."""
     title_words = {w.rstrip(".") for w in load_titles().words()} | {"-"}
@@ -222,6 +227,11 @@ def _leading_title(doc: Doc, person: MentionSpan, index: EntityIndex) -> tuple[l
             i -= 1
             continue
         if tok.lower_.rstrip(".") in title_words and (mention is None or mention.type == "Organization" and len(title) > 0):
+            if title and tok.is_lower and tok.dep_ == "prep" and tok.pos_ == "ADP" and tok.lower_ not in TITLE_PREPOSITIONS:
+                # "head of the OMB under President Clinton": a preposition heading a phrase
+                # ends the title; capitalised, "Under Secretary Nicholas Burns" is the title
+                # (issue 12 audit, sample 4).
+                break
             if mention is not None:
                 absorbed.add(id(mention))
             title.insert(0, tok)

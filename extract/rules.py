@@ -210,6 +210,15 @@ def load_institution_nouns() -> frozenset[str]:
     return frozenset(n.lower() for n in json.loads(text).get("institutions", []))
 
 
+@lru_cache(maxsize=1)
+def load_gatherings() -> tuple[frozenset[str], frozenset[str]]:
+    """Last words of an event's name ("Conference", "Summit") and nouns for a gathering
+    ("meeting of the Commission for Africa"): a place after either is where the event is held,
+    not an organisation's base (``gatherings.json``)."""
+    data = json.loads(resources.files("newsgraph.extract").joinpath("data", "gatherings.json").read_text("utf-8"))
+    return frozenset(w.lower() for w in data["name_words"]), frozenset(n.lower() for n in data["nouns"])
+
+
 def load_body_nouns() -> tuple[frozenset[str], frozenset[str]]:
     """Relations whose object may be a body of an organisation, and the nouns for such bodies."""
     text = resources.files("newsgraph.extract").joinpath("data", "body_nouns.json").read_text("utf-8")

@@ -167,3 +167,26 @@ def test_issue_12_two_joined_roles_keep_the_one_the_affiliation_names(nlp):
 def test_issue_12_semicolon_line_up_is_no_city_state(nlp):
     found = relations(nlp, "Saracens: Bartholomeusz; Castaignede, Sorrell, Harris, Vaikona; Jackson, Bracken; Yates, Ibanez, Visagie.")
     assert not any(m == "city_state" for _, _, _, m in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_place_of_an_event_or_a_meeting_is_no_base(nlp):
+    # Sample 4: "at the ... Conference in San Francisco" is where an event is held, "a
+    # meeting of the Commission for Africa in Cape Town" where the meeting is; neither is a
+    # base (data/gatherings.json).
+    found = relations(nlp, "The new design will be shown next month at the European Battery Technology Summit in Lisbon.")
+    assert not any(t == "BASED_IN" and m == "attachment" for _, t, _, m in found)
+    found = relations(nlp, "The minister flew out on Monday to chair a meeting of the Pacific Fisheries Council in Auckland.")
+    assert not any(t == "BASED_IN" and m == "attachment" for _, t, _, m in found)
+    # An organisation in a place is still based there.
+    found = relations(nlp, "Shares in the Orion Shipping Company in Piraeus rose sharply on Tuesday.")
+    assert ("Orion Shipping Company", "BASED_IN", "Piraeus", "attachment") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_lowercase_preposition_ends_a_leading_title(nlp):
+    # Sample 4: "head of the OMB under President Clinton" gave Clinton the title "Under
+    # President" toward the OMB; "under" heads a phrase there, and ends the title.
+    found = titles(nlp, "Ms Ortiz, director of the National Water Board under President Alvarez, resigned on Monday.")
+    assert not any(person == "Alvarez" and (title or "").lower().startswith("under") for person, title, _ in found)
+    assert not any(person == "Alvarez" and tail == "National Water Board" for person, _, tail in found)
