@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy
@@ -47,6 +47,7 @@ class RawMention:
     locative: bool = False  # object of "in", "at", "near"...: said of a place ("in Slough")
     honorific: str = ""  # the honorific before it, lowercased ("sir" of "Sir Ed": a first name there)
     canonical: str = ""  # a club's name from the gazetteer ("Heart of Midlothian" for "Hearts"; clubs.py)
+    same_as: str = ""  # the person named just before under another name ("Jay-Z, real name Shawn Carter")
 
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into"}
@@ -989,6 +990,7 @@ class ContextCues:
     org_legal_suffixes: frozenset[str]
     street_abbreviations: frozenset[str]
     peer_titles: frozenset[str]
+    alias_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -1004,7 +1006,7 @@ def load_context_cues() -> ContextCues:
             "org_nouns_before",
             "org_nouns_after", "org_possessed_nouns", "org_holding_nouns", "org_object_verbs", "place_verbs_in", "org_last_words", "event_last_words",
             "leading_non_name_words", "portfolio_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
-            "peer_titles"]
+            "peer_titles", "alias_cues"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"context_cues.json: {', '.join(bad)} must be a list of words")
@@ -1074,4 +1076,20 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             m = RawMention(m.text, label, m.start, m.end, m.token_start, m.token_end, m.sentence,
                            m.adjective_of_thing, m.titled, m.locative, m.honorific)
         out.append(m)
+    return out
+
+
+def mark_aliases(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    """A person named twice in a row under two names with an alias cue between ("Jay-Z, real
+    name Shawn Carter", "Shawn Carter, better known as Jay-Z"): the second is the first's
+    other name (``same_as``), one node for the one person (issue 12)."""
+    cues = load_context_cues().alias_cues
+    out = list(mentions)
+    for n in range(1, len(out)):
+        prev, m = out[n - 1], out[n]
+        if prev.label != "PERSON" or m.label != "PERSON" or prev.sentence != m.sentence:
+            continue
+        between = doc.text[prev.end : m.start].strip(" ,(").lower()
+        if " ".join(between.split()) in cues:
+            out[n] = replace(m, same_as=prev.text)
     return out

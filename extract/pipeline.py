@@ -22,6 +22,7 @@ from newsgraph.extract.mentions import (
     find_missed_mentions,
     fix_dateline_mentions,
     load_context_cues,
+    mark_aliases,
     retype_by_context,
     retype_people,
     retype_teams,
@@ -143,6 +144,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     raw = lineup_people(doc, apply_context(doc, raw))
     raw = retype_teams(doc, raw, sentences)
     raw = find_clubs(doc, sentences, raw)
+    raw = mark_aliases(doc, raw)
     resolution = resolve(raw)
     missed = find_missed_mentions(doc, sentences, raw, missed_name_labels(resolution))
     if missed:

@@ -96,8 +96,14 @@ def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
         # "at Scotstoun", "in Slough": a place; a two-word name the model calls a person
         # stays one ("lost out to Colman Domingo" parsed as "in ... Domingo")
         return TypedMention(m, "Location", m.text)
-    if label == "PERSON":
-        return TypedMention(m, "Person", m.text) if plausible_person_name(m.text) else None
+    if label == "PERSON" and plausible_person_name(m.text):
+        words = m.text.split()
+        for k in (2, 1):
+            # "Lib Dem Norman Baker", "Labour John Prescott": a listed party (or other
+            # listed body) glued before a full name is not part of it (issue 12)
+            if len(words) >= k + 2 and gaz.organization(" ".join(words[:k])) is not None:
+                return TypedMention(m, "Person", " ".join(words[k:]))
+        return TypedMention(m, "Person", m.text)
     return None
 
 
@@ -168,6 +174,19 @@ def _expand_street_abbreviations(typed: list[TypedMention | None]) -> None:
             t.name, t.type, t.iso3 = target.name, target.type, target.iso3
 
 
+# "Mo-po" of "Paul Chan Mo-po", "Ka-chiu" of "John Lee Ka-chiu": a Hong Kong name ends in
+# the hyphenated Chinese given name, after the surname (an English first name comes first)
+_HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def surname(name: str) -> str:
+    """The word of a full name a lone surname repeats: the last, but "Chan" of "Paul Chan Mo-po"."""
+    words = name.split()
+    if len(words) >= 3 and _HYPHENATED_GIVEN_NAME.fullmatch(words[-1]):
+        return words[-2]
+    return words[-1]
+
+
 def _camel_case(word: str) -> bool:
     """Three capitals or more in one word that is not all capitals: "GlaxoSmithKline",
     "PlayStation"-like company names, never a person's ("McDonald" has two)."""
@@ -199,9 +218,9 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             full_names[normalise_name(t.name)] = t.name
     first_owner: dict[str, str | None] = {}
     for key, name in full_names.items():
-        surname = normalise_name(name.split()[-1])  # "kilroy silk" of "Robert Kilroy-Silk"
-        owner = surname_owner.get(surname, name)
-        surname_owner[surname] = name if owner == name else None
+        last = normalise_name(surname(name))  # "kilroy silk" of "Robert Kilroy-Silk"
+        owner = surname_owner.get(last, name)
+        surname_owner[last] = name if owner == name else None
         first = key.split()[0]
         first_owner[first] = name if first_owner.get(first, name) == name else None
     # A first name alone ("Paul", after "Paul Boateng") is that person when exactly one full
@@ -321,6 +340,17 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                 t.name = longer[0]
 
     _expand_street_abbreviations(typed)
+    # "Jay-Z, real name Shawn Carter" (mentions.mark_aliases): every mention of the second
+    # name, "Carter" later included, is the first's person; the first name stays canonical
+    by_text = {t.raw.text: t for t in typed if t}
+    other_name: dict[str, str] = {}
+    for t in typed:
+        named_before = by_text.get(t.raw.same_as) if t and t.raw.same_as else None
+        if t and named_before and t.type == named_before.type == "Person" and named_before.name != t.name:
+            other_name[t.name] = named_before.name
+    for t in typed:
+        if t and t.type == "Person" and t.name in other_name:
+            t.name = other_name[t.name]
 
     entities: dict[str, ExtractedEntity] = {}
     mention_entity: list[str | None] = []
@@ -349,5 +379,5 @@ def missed_name_labels(resolution: Resolution) -> dict[str, str]:
     names = {}
     for entity in resolution.entities.values():
         if entity.type == "Person" and len(entity.name.split()) >= 2:
-            names[entity.name.split()[-1].lower()] = "PERSON"
+            names[surname(entity.name).lower()] = "PERSON"
     return names

@@ -221,3 +221,37 @@ def test_issue_12_a_set_score_is_cut_from_a_player_and_a_side_is_a_club():
     assert nodes("Llewellyn is on a one-season deal with French club side Narbonne.").get("Narbonne") == {"Organization"}
     assert nodes("On the other side Tony Blair was happy.").get("Tony Blair") == {"Person"}
     assert nodes("Up front, open-side Martyn Williams is fit to start.").get("Martyn Williams") == {"Person"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_real_name_apposition_is_the_same_person():
+    found = nodes("The singer Lola Vance, real name Margaret Dobbs, said the album would be her last. "
+                  "Dobbs grew up in Leeds.")
+    assert found.get("Lola Vance") == {"Person"}
+    assert "Margaret Dobbs" not in found and "Dobbs" not in found  # one node for the one singer
+    found = nodes("The rapper Daniel Okafor, better known as Skepto, signed with a new label. Skepto said he was thrilled.")
+    assert found.get("Daniel Okafor") == {"Person"} and "Skepto" not in found
+    # no cue between two people: two people
+    found = nodes("The singer Lola Vance and Margaret Dobbs said the album would be their last.")
+    assert found.get("Lola Vance") == {"Person"} and found.get("Margaret Dobbs") == {"Person"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_hong_kong_surname_joins_the_full_name_unless_two_share_it():
+    found = nodes("Financial Secretary Paul Wong Ka-lok told reporters the budget was balanced. "
+                  "Mr Wong said revenue had risen.")
+    assert found == {"Paul Wong Ka-lok": {"Person"}}
+    found = nodes("Financial Secretary Paul Wong Ka-lok met his deputy Alice Wong Mei-ling. Mr Wong said revenue had risen.")
+    assert set(found) == {"Paul Wong Ka-lok", "Alice Wong Mei-ling"}  # "Mr Wong" is one of two: no node, no merge
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_party_glued_before_a_name_is_not_part_of_it():
+    found = nodes("Lib Dem Norma Bakewell said the plan had failed. Ms Bakewell called for an inquiry.")
+    assert found == {"Norma Bakewell": {"Person"}}
+    found = nodes("Labour Tom Greaves said the plan had failed. Mr Greaves called for an inquiry.")
+    assert found == {"Tom Greaves": {"Person"}}
+    # two people sharing a surname stay two, and the lone surname joins neither
+    found = nodes("Labour MP Derek Haslam and Tory Simon Haslam clashed. Mr Haslam walked out.")
+    assert found.get("Derek Haslam") == {"Person"} and found.get("Simon Haslam") == {"Person"}
+    assert "Haslam" not in found
