@@ -221,9 +221,10 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
         elif label == "PERSON" and not m.titled and not m.honorific and _said_its(doc, m, root):
             label = "ORG"  # "Pernod Ricard said its profits rose": a company speaks of "its" results
         elif before is not None and (before.lower_ in {"based", "-based"} or (
-                before.lower_ in cues.org_nouns_before and before.pos_ == "NOUN" and before.dep_ != "pobj"
+                (before.lower_ in cues.org_nouns_before or (before.is_lower and before.lemma_ in cues.org_kind_nouns_lower))
+                and before.pos_ == "NOUN" and before.dep_ != "pobj"
                 and doc[before.i - 1].text != "-")):
-            label = "ORG"  # "Santa Monica-based Activison", "bookmaker Ladbrokes", "club side Narbonne"
+            label = "ORG"  # "Santa Monica-based Activison", "bookmaker Ladbrokes", "club side Narbonne", "band Muse"
             # (not "on the other side Tony Blair": there the noun closes a phrase of its own;
             # not "open-side Martyn Williams", a player's position)
         elif label == "PERSON" and root.dep_ == "dobj" and head.lemma_.lower() in cues.org_object_verbs:

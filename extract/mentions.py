@@ -977,6 +977,7 @@ class ContextCues:
     office_words: frozenset[str]
     org_nouns: frozenset[str]
     org_nouns_before: frozenset[str]
+    org_kind_nouns_lower: frozenset[str]
     org_nouns_after: frozenset[str]
     org_possessed_nouns: frozenset[str]
     org_holding_nouns: frozenset[str]
@@ -1003,7 +1004,7 @@ def load_context_cues() -> ContextCues:
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "context_cues.json").read_text("utf-8"))
     keys = ["role_nouns_before", "place_words_last", "place_nouns_after", "person_nouns", "office_words", "org_nouns",
-            "org_nouns_before",
+            "org_nouns_before", "org_kind_nouns_lower",
             "org_nouns_after", "org_possessed_nouns", "org_holding_nouns", "org_object_verbs", "place_verbs_in", "org_last_words", "event_last_words",
             "leading_non_name_words", "portfolio_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
             "peer_titles", "alias_cues"]

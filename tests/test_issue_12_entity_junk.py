@@ -38,3 +38,13 @@ def test_issue_12_a_line_listing_places_stays_places():
     found = nodes("Venues: Manchester, Liverpool, Leicester, Somerset, Basingstoke, Shrewsbury, Torbay.")
     for name in ["Liverpool", "Leicester", "Somerset", "Basingstoke"]:
         assert found.get(name) == {"Location"}, (name, found.get(name))
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_lowercase_kind_of_organisation_before_a_name_makes_it_one():
+    found = nodes(
+        "New York band Scissor Sisters have won a gig of the year award. "
+        "Meanwhile, German magazine Der Spiegel said part of the talks had failed."
+    )
+    assert found.get("Scissor Sisters") == {"Organization"}
+    assert found.get("Der Spiegel") == {"Organization"}
