@@ -48,3 +48,10 @@ def test_issue_12_a_lowercase_kind_of_organisation_before_a_name_makes_it_one():
     )
     assert found.get("Scissor Sisters") == {"Organization"}
     assert found.get("Der Spiegel") == {"Organization"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_role_word_opening_a_sentence_is_no_part_of_the_name():
+    found = nodes("Legislator Michael Tien Puk-sun said the bill would pass next week.")
+    assert "Legislator Michael Tien Puk-sun" not in found
+    assert found.get("Michael Tien Puk-sun") == {"Person"}
