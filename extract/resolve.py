@@ -269,6 +269,16 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                 and _camel_case(t.name):
             t.type, t.iso3 = "Organization", None  # "GlaxoSmithKline": no one's name has three capitals
 
+    # "National Infrastructure Security Coordination Centre" the model called a place beside
+    # "the NISCC" it called an organisation: a long name whose initials an organisation of
+    # the article is written as is that organisation (issue 12: one node, not a place and a body)
+    # (or a person: "NISCC" the model called one; no one's name is five capitals, and the
+    # initials step below makes it the organisation)
+    acronyms = {t.name for t in typed if t and t.type in {"Organization", "Person"} and not t.raw.titled
+                and t.name.isalpha() and t.name.isupper() and len(t.name) >= 3}
+    for t in typed:
+        if t and t.type == "Location" and not t.known and len(t.name.split()) >= 3 and _initials(t.name) in acronyms:
+            t.type, t.iso3 = "Organization", None
     org_names = {normalise_name(t.name): t.name for t in typed if t and t.type == "Organization" and len(t.name.split()) > 1}
     by_initials: dict[str, str | None] = {}
     legal = load_context_cues().org_legal_suffixes

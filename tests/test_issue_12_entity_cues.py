@@ -255,3 +255,14 @@ def test_issue_12_a_party_glued_before_a_name_is_not_part_of_it():
     found = nodes("Labour MP Derek Haslam and Tory Simon Haslam clashed. Mr Haslam walked out.")
     assert found.get("Derek Haslam") == {"Person"} and found.get("Simon Haslam") == {"Person"}
     assert "Haslam" not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_long_name_spelt_by_an_acronym_of_the_article_is_that_organisation():
+    found = nodes("Roger Cumming, director of the National Infrastructure Security Coordination Centre, spoke. "
+                  "The NISCC said the site would stay.")
+    assert found.get("National Infrastructure Security Coordination Centre") == {"Organization"}
+    assert "NISCC" not in found  # one node, not a place and a body
+    # no acronym in the article: a long place name stays a place
+    found = nodes("Roger Cumming spoke at the National Infrastructure Security Coordination Centre on Monday.")
+    assert found.get("National Infrastructure Security Coordination Centre") == {"Location"}
