@@ -55,3 +55,13 @@ def test_issue_12_a_role_word_opening_a_sentence_is_no_part_of_the_name():
     found = nodes("Legislator Michael Tien Puk-sun said the bill would pass next week.")
     assert "Legislator Michael Tien Puk-sun" not in found
     assert found.get("Michael Tien Puk-sun") == {"Person"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_theatre_or_buildings_named_as_a_venue_is_a_place():
+    found = nodes(
+        "The Oscars ceremony will take place at Hollywood's Kodak Theatre on 27 February. "
+        "The president addressed crowds outside the Union Buildings in Pretoria."
+    )
+    assert found.get("Kodak Theatre") == {"Location"}
+    assert found.get("Union Buildings") == {"Location"}
