@@ -202,12 +202,17 @@ def load_officer_titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _body_nouns_data() -> dict[str, Any]:
+    """``body_nouns.json``, read once for the loaders of its keys."""
+    data: dict[str, Any] = json.loads(resources.files("newsgraph.extract").joinpath("data", "body_nouns.json").read_text("utf-8"))
+    return data
+
+
 @lru_cache(maxsize=1)
 def load_institution_nouns() -> frozenset[str]:
     """Nouns for a person's institution ("Bukele's government"): a stance toward one is not
     toward the person (``body_nouns.json``, key "institutions")."""
-    text = resources.files("newsgraph.extract").joinpath("data", "body_nouns.json").read_text("utf-8")
-    return frozenset(n.lower() for n in json.loads(text).get("institutions", []))
+    return frozenset(n.lower() for n in _body_nouns_data().get("institutions", []))
 
 
 @lru_cache(maxsize=1)
@@ -219,10 +224,10 @@ def load_gatherings() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(w.lower() for w in data["name_words"]), frozenset(n.lower() for n in data["nouns"])
 
 
+@lru_cache(maxsize=1)
 def load_body_nouns() -> tuple[frozenset[str], frozenset[str]]:
     """Relations whose object may be a body of an organisation, and the nouns for such bodies."""
-    text = resources.files("newsgraph.extract").joinpath("data", "body_nouns.json").read_text("utf-8")
-    data = json.loads(text)
+    data = _body_nouns_data()
     return frozenset(data["relations"]), frozenset(n.lower() for n in data["nouns"])
 
 
@@ -429,8 +434,7 @@ def load_event_noun_rules() -> tuple[EventNounRule, ...]:
 @lru_cache(maxsize=1)
 def load_role_bodies() -> frozenset[str]:
     """Nouns for a part of an organisation a role is held in ("the Labour group")."""
-    text = resources.files("newsgraph.extract").joinpath("data", "body_nouns.json").read_text("utf-8")
-    return frozenset(n.lower() for n in json.loads(text)["role_bodies"])
+    return frozenset(n.lower() for n in _body_nouns_data()["role_bodies"])
 
 
 @lru_cache(maxsize=1)
