@@ -700,14 +700,16 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
     # The date stamp, read before cleanup drops it ("Published 4 March 2025" is furniture).
     # Prose that is furniture (a paywall counter: "You've read 2 of your 3 free articles
     # this month. Register now ...") does not end the page's head.
-    raw_furniture = {f.line - 1 for f in _furniture(strip_tails(raw, rules), rules)}
+    furniture = list(_furniture(strip_tails(raw, rules), rules))
+    raw_furniture = {f.line - 1 for f in furniture}
     raw_prose = next((i for i, line in enumerate(raw) if _is_prose(line) and i not in raw_furniture), len(raw))
     published = next((d for d in (_line_date(line) for line in raw[:raw_prose] if line) if d), None)
     # The site's name, tagline and menus sit above its last menu line ("NEWS · BUSINESS ·
     # SPORTS", "Sport > Football"); the headline comes after it. A share bar is no menu,
     # nor is a byline that the menu rule reads as items ("By Gareth Lomax | 24 September 2025 | 07:00").
-    menus = [f.line - 1 for f in _furniture(strip_tails(raw[:raw_prose], rules), rules)
-             if f.rule_kind == "nav_line" and not _SHARE_WORDS.search(f.text)
+    # (the furniture above the prose: both passes read line by line, front to back)
+    menus = [f.line - 1 for f in furniture
+             if f.line - 1 < raw_prose and f.rule_kind == "nav_line" and not _SHARE_WORDS.search(f.text)
              and not f.text.startswith("By ") and _line_date(f.text) is None]
     above = set(range(menus[-1] + 1)) if menus else set()
     writers = {name for i in bylines for name in _names_of(raw[i])}
