@@ -7,8 +7,7 @@ hedged) and (2) replaces each typed relation's confidence with a logistic model 
 instance: the method's family (``data/method_families.json``) and the method, the
 dependency path length between the two names, whether several methods agree on the same
 fact and whether the article states it in several sentences, on top of the extractor's
-prior. (Negation and modality are not
-features: such statements are dropped before.)
+prior. (Negation and modality are not features: such statements are dropped before.)
 The weights (``data/confidence_model.json``) are fitted by
 ``benchmarks/train_confidence.py`` on the gold's calibration articles (labelled for this
 and never used to tune a rule: a fit on the dev articles the rules were written from learns
@@ -27,14 +26,14 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.extract.mentions import sentence_index
 from newsgraph.extract.statements import PREDICATE_METHODS, statement_status
 from newsgraph.graph.model import COOCCURRENCE, ExtractedRelation
 
@@ -114,29 +113,25 @@ def build_context(relations: list[ExtractedRelation], mention_entities: list[str
     return Context(Counter(mention_entities), agreeing, sentences, entity_types)
 
 
-def _sentence_starts(doc: Doc) -> list[int]:
-    # Read once per document (relation_instance runs for every relation of it).
-    starts = doc.user_data.get(_STARTS)
-    if starts is None:
-        starts = doc.user_data[_STARTS] = [s.start for s in doc.sents]
-    return starts
-
-
-_STARTS = "newsgraph.confidence.sentence_starts"
-
-
 def relation_instance(doc: Doc, r: ExtractedRelation, ctx: Context) -> Instance:
+    """The instance as ``benchmarks/train_confidence.py`` stores it: what the model reads,
+    plus the measures it does not read yet (``distance``, ``sentence_index``), which only
+    the fit needs; extraction reads ``_model_instance``."""
     head, tail = _span(doc, r.head_start, r.head_end), _span(doc, r.tail_start, r.tail_end)
-    length = _path_length(head, tail) if head is not None and tail is not None else None
-    key = (r.head, r.type, r.tail)
     distance = 0
     if head is not None and tail is not None:
         first, last = sorted((head, tail), key=lambda s: s.start)
         distance = max(0, last.start - first.end)
     anchor = head if head is not None else tail
-    sentence = bisect_right(_sentence_starts(doc), anchor.sent.start) - 1 if anchor is not None else 0
-    return Instance(r.method, r.type, length, len(ctx.agreeing.get(key, ())), len(ctx.sentences.get(key, ())),
-                    distance, sentence)
+    sentence = sentence_index(doc)[anchor.start] if anchor is not None else 0
+    return replace(_model_instance(r, ctx, head, tail), distance=distance, sentence_index=sentence)
+
+
+def _model_instance(r: ExtractedRelation, ctx: Context,
+                    head: Span | None, tail: Span | None) -> Instance:
+    length = _path_length(head, tail) if head is not None and tail is not None else None
+    key = (r.head, r.type, r.tail)
+    return Instance(r.method, r.type, length, len(ctx.agreeing.get(key, ())), len(ctx.sentences.get(key, ())))
 
 
 def instance_features(x: Instance) -> list[str]:
@@ -166,7 +161,8 @@ def instance_features(x: Instance) -> list[str]:
 
 
 def relation_features(doc: Doc, r: ExtractedRelation, ctx: Context) -> list[str]:
-    return instance_features(relation_instance(doc, r, ctx))
+    head, tail = _span(doc, r.head_start, r.head_end), _span(doc, r.tail_start, r.tail_end)
+    return instance_features(_model_instance(r, ctx, head, tail))
 
 
 def logit(p: float) -> float:
