@@ -20,6 +20,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from importlib import resources
 from typing import Callable, Iterable
 
@@ -233,10 +234,12 @@ def _implied_government(countries: Iterable[CountryMention], named: Counter[str]
     if len(named) == 1:
         return next(iter(named))
     leads: set[str] = set()
+    lead_end: int | None = None  # one document: where its lead ends, read once
     for c in countries:
-        doc = c.token.doc
-        starts = [s.start for s in doc.sents][: LEAD_SENTENCES + 1]
-        lead_end = starts[LEAD_SENTENCES] if len(starts) > LEAD_SENTENCES else len(doc)
+        if lead_end is None:
+            doc = c.token.doc
+            starts = [s.start for s in islice(doc.sents, LEAD_SENTENCES + 1)]
+            lead_end = starts[LEAD_SENTENCES] if len(starts) > LEAD_SENTENCES else len(doc)
         if c.token.i < lead_end and first_conjunct(c.token).dep_ in {"nsubj", "nsubjpass"}:
             leads.add(c.country)
     return next(iter(leads)) if len(leads) == 1 else None
