@@ -41,7 +41,6 @@ from newsgraph.extract.mentions import (
     RawMention,
     SportRules,
     _plays,
-    is_sports_report,
     load_sport_rules,
 )
 from newsgraph.extract.rules import _jsonl
@@ -159,7 +158,7 @@ def _in_longer_name(doc: Doc, start: int, end: int, covered: dict[int, RawMentio
     return False
 
 
-def find_clubs(doc: Doc, sentences: list[int], mentions: list[RawMention]) -> list[RawMention]:
+def find_clubs(doc: Doc, sentences: list[int], mentions: list[RawMention], sports: bool) -> list[RawMention]:
     """The mentions with every listed club's form a TEAM carrying the club's name (found
     where the model tagged nothing too, in a sports report); see the module's docstring."""
     clubs = load_clubs()
@@ -196,7 +195,7 @@ def find_clubs(doc: Doc, sentences: list[int], mentions: list[RawMention]) -> li
     # is about sport, however few of sport.json's cue words it uses.
     tagged = {c.name for start, end, form in found if (start, end) in by_span
               for c, k in clubs.forms[form] if k == ALIAS}
-    sport_report = len(tagged) >= 2 or is_sports_report(doc)
+    sport_report = len(tagged) >= 2 or sports
     rules = load_sport_rules()
     sport = _report_sport(doc, clubs) if sport_report else None
     # Forms the article uses that name a club outright (not a shared nickname): they decide

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.mentions import RawMention, drop_works, is_sports_report, load_context_cues, load_non_entity_rules
+from newsgraph.extract.mentions import RawMention, drop_works, load_context_cues, load_non_entity_rules
 from newsgraph.extract.rules import load_gazetteer, load_titles
 
 __all__ = ["apply_context"]
@@ -273,7 +273,7 @@ def _group(doc: Doc, m: RawMention, root: Token, rules: object, thing_lists: set
 _LINEUP_WORDS = {"and", "capt", "c", "de", "del", "della", "di", "da", "dal", "van", "von", "le", "la"}
 
 
-def lineup_people(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+def lineup_people(doc: Doc, mentions: list[RawMention], sports: bool) -> list[RawMention]:
     """In a team-sheet line ("De Marigny; Mi Bergamasco, Canale, Masi, Nitoglia; Orquera,
     Troncon"; "Yann Delaigue (Castres), Frederic Michalak (Stade Toulousain)") every name
     outside brackets is a player, whatever label the small model gave the odd one (issue 12:
@@ -282,7 +282,6 @@ def lineup_people(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     names people; a listed country or organisation keeps its type (a place list has verbs
     or names the model calls places: it is left alone)."""
     gaz = load_gazetteer()
-    sports = is_sports_report(doc)
     text = doc.text
     by_line: dict[tuple[int, int], list[int]] = {}
     for i, m in enumerate(mentions):

@@ -25,17 +25,17 @@ from newsgraph.extract.relations_verbs import verb_relations
 from newsgraph.graph.model import ExtractedRelation
 
 RELATION_EXTRACTORS: dict[str, Extractor] = {
-    "verbs": lambda x: verb_relations(x.doc, x.index, x.sentences, x.nlp),
+    "verbs": lambda x: verb_relations(x.doc, x.index, x.sentences, x.nlp, x.sports),
     "roles": lambda x: role_relations(x.doc, x.index, x.group_countries),
     "places": lambda x: place_relations(x.doc, x.index),
     "datelines": lambda x: dateline_relations(x.doc, x.index),
     "capitals": lambda x: capital_relations(x.doc, x.index),
-    "attachments": lambda x: attachment_relations(x.doc, x.index),
+    "attachments": lambda x: attachment_relations(x.doc, x.index, x.sports),
     "based_prefix": lambda x: based_prefix_relations(x.doc, x.index),
     "org_appositions": lambda x: org_apposition_relations(x.doc, x.index),
     "event_nouns": lambda x: event_noun_relations(x.doc, x.index),
     "possessives": lambda x: possessive_relations(x.doc, x.index),
-    "squad_lists": lambda x: squad_relations(x.doc, x.index),
+    "squad_lists": lambda x: squad_relations(x.doc, x.index, x.sports),
     "possessive_places": possessive_place_relations,
     "occupations": occupation_relations,
     "apposition_places": apposition_place_relations,

@@ -22,7 +22,6 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.mentions import is_sports_report
 from newsgraph.extract.relation_base import EntityIndex, MentionSpan, span_relation
 from newsgraph.extract.rules import load_titles
 from newsgraph.graph.model import ExtractedRelation
@@ -214,21 +213,18 @@ def rule_hits(relations: list[ExtractedRelation]) -> dict[tuple[str, str], list[
     return hits
 
 
-def learned_relations(doc: Doc, index: EntityIndex, rule_relations: list[ExtractedRelation],
+def learned_relations(doc: Doc, index: EntityIndex, rule_relations: list[ExtractedRelation], sports: bool,
                       model: RelationModel | None = None) -> list[ExtractedRelation]:
     model = model or load_relation_model()
     if model is None:
         return []
     hits = rule_hits(rule_relations)
     out = []
-    sports: list[bool] = []  # computed once, on the first organisation-place pair
     for head, tail, allowed in candidate_pairs(index):
         if "BASED_IN" in allowed:
             # CoNLL04 has no sports reports: there an organisation beside a place is based
             # there, in a match report a team is where it plays ("host Greece at Hampden Park").
-            if not sports:
-                sports.append(is_sports_report(doc))
-            if sports[0]:
+            if sports:
                 continue
         steps, _, lca = _path(_root(doc, head), _root(doc, tail))
         if lca is None or len(steps) > MAX_LINK:

@@ -767,12 +767,12 @@ def _result_score(doc: Doc, rules: SportRules) -> bool:
     return False
 
 
-def retype_teams(doc: Doc, mentions: list[RawMention], sentences: list[int] | None = None) -> list[RawMention]:
+def retype_teams(doc: Doc, mentions: list[RawMention], sports: bool, sentences: list[int] | None = None) -> list[RawMention]:
     """In a sports report, a place or country named as what plays, signs, is beaten or has a
     manager ("Glasgow beat Leinster", "Scotland manager Steve Clarke", "signed for
     Barcelona", "against Greece", "Liverpool's last two matches") is the team: label TEAM,
     typed Organization under the name written. Elsewhere places stay places."""
-    if not is_sports_report(doc):
+    if not sports:
         return mentions
     rules = load_sport_rules()
     if sentences is not None:

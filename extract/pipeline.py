@@ -21,6 +21,7 @@ from newsgraph.extract.mentions import (
     find_mentions,
     find_missed_mentions,
     fix_dateline_mentions,
+    is_sports_report,
     load_context_cues,
     mark_aliases,
     retype_by_context,
@@ -82,15 +83,16 @@ def extract_doc(doc: Doc, nlp: Language, *, document_id: str, source: str = "", 
                 authors: tuple[str, ...] | list[str] = (), cooccurrence: bool = True,
                 learned: bool = True, modified: str | None = None, site_name: str | None = None,
                 language: str | None = None) -> ExtractedDocument:
+    sports = is_sports_report(doc)
     out, index, relations = extract_rules(
         doc, nlp, document_id=document_id, source=source, title=title, url=url, published=published,
-        external_id=external_id,
+        external_id=external_id, sports=sports,
     )
     # Page metadata the extraction does not read, carried to the store (issue 18).
     out.modified, out.site_name, out.language = modified, site_name, language
     _add_authors(out, authors)
     if learned:
-        relations += _new_learned(learned_relations(doc, index, relations), relations)
+        relations += _new_learned(learned_relations(doc, index, relations, sports), relations)
     if cooccurrence:
         relations += cooccurrence_relations(doc, index)
     for r in relations:
@@ -129,9 +131,13 @@ def _new_learned(found: list[ExtractedRelation], rules: list[ExtractedRelation])
 
 def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = "", title: str | None = None,
                   url: str | None = None, published: str | None = None,
-                  external_id: str | None = None) -> tuple[ExtractedDocument, EntityIndex, list[ExtractedRelation]]:
+                  external_id: str | None = None,
+                  sports: bool | None = None) -> tuple[ExtractedDocument, EntityIndex, list[ExtractedRelation]]:
     """Entities, mentions and the rule-based relations (no learned ones, no co-occurrence),
-    with the mention index the later steps read."""
+    with the mention index the later steps read. ``sports``: ``is_sports_report(doc)`` where
+    the caller has it already (several stages read it; it is counted once per article)."""
+    if sports is None:
+        sports = is_sports_report(doc)
     sentences = sentence_index(doc)
     raw = find_mentions(doc, sentences)
     raw = sorted(raw + find_known_mentions(doc, sentences, raw), key=lambda m: m.start)
@@ -141,9 +147,9 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
         {n for rule in load_event_noun_rules() if rule.tail_types == {"Person"} for n in rule.nouns},
     )
     raw = retype_by_context(doc, raw)
-    raw = lineup_people(doc, apply_context(doc, raw))
-    raw = retype_teams(doc, raw, sentences)
-    raw = find_clubs(doc, sentences, raw)
+    raw = lineup_people(doc, apply_context(doc, raw), sports)
+    raw = retype_teams(doc, raw, sports, sentences)
+    raw = find_clubs(doc, sentences, raw, sports)
     raw = mark_aliases(doc, raw)
     resolution = resolve(raw)
     missed = find_missed_mentions(doc, sentences, raw, missed_name_labels(resolution))
@@ -169,7 +175,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
         spans.append(MentionSpan(eid, resolution.entities[eid].type, m.token_start, m.token_end, m.sentence))
     index = EntityIndex.build(spans)
 
-    relations = run_extractors(ExtractionInput(doc, index, sentences, nlp, resolution.group_countries))
+    relations = run_extractors(ExtractionInput(doc, index, sentences, nlp, resolution.group_countries, sports))
     relations += _nationality_relations(doc, out, resolution.group_countries)
     # A nationality's country, and one a relation reads from a demonym that is no mention
     # ("British energy firm Burren Energy"), is a node even if the article never names it.

@@ -98,6 +98,7 @@ class ExtractionInput:
     sentences: list[int]  # token → sentence number
     nlp: Language
     group_countries: dict[str, str]  # nationality group id → country id
+    sports: bool  # mentions.is_sports_report, read once per article
 
 
 Extractor = Callable[[ExtractionInput], list[ExtractedRelation]]

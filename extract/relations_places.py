@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.mentions import find_dateline, find_source_line, is_sports_report
+from newsgraph.extract.mentions import find_dateline, find_source_line
 from newsgraph.extract.relation_base import PLACES, EntityIndex, MentionSpan, span_relation
 from newsgraph.extract.rules import load_attachment_rules, load_confidence, load_gatherings, load_regions, load_titles
 from newsgraph.graph.model import ExtractedRelation, normalise_name
@@ -105,13 +105,12 @@ def _place_after(doc: Doc, i: int, index: EntityIndex, types: frozenset[str] | s
 BARE_CONNECTORS = {("in",), ("at",)}
 
 
-def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+def attachment_relations(doc: Doc, index: EntityIndex, sports: bool) -> list[ExtractedRelation]:
     """A name followed by a connector and a place: "Avis Bourg Co. of Folsom" (BASED_IN),
     "Daniel Sullivan, 30, of Boothbay, Maine" (LIVES_IN, to both places), "Haifa in
     northern Israel" (LOCATED_IN). Rules in ``data/attachments.jsonl``."""
     confidences = load_confidence()
     out = []
-    sports: list[bool] = []  # whether the document is a sports report, found when first needed
     for head in index.mentions:
         for rule in load_attachment_rules():
             if head.type not in rule.head_types:
@@ -140,9 +139,7 @@ def attachment_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
             if head.type == "Organization" and connector in BARE_CONNECTORS:
                 # "against Ireland in Dublin", "Chennaiyin FC at the Sree Kanteerava Stadium":
                 # in a sports report a team "in" a place is where it plays, not its base.
-                if not sports:
-                    sports.append(is_sports_report(doc))
-                if sports[0]:
+                if sports:
                     break
             if doc[i].dep_ == "prep" and doc[i].head.pos_ in {"VERB", "AUX"} and doc[i].head.i < head.token_start:
                 # "Scotland will host Greece at Hampden Park", "face Belarus in Budapest": the

@@ -22,7 +22,6 @@ from newsgraph.extract.governments import (
     load_government_rules,
     words_before,
 )
-from newsgraph.extract.mentions import is_sports_report
 from newsgraph.extract.relation_base import EntityIndex, MentionSpan, mention_offsets, predicated_likeness, span_relation
 from newsgraph.extract.rules import (
     load_confidence,
@@ -555,15 +554,16 @@ def possessive_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
     return out
 
 
-def squad_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+def squad_relations(doc: Doc, index: EntityIndex, sports: bool) -> list[ExtractedRelation]:
     """A squad or team list in a sports report: "Dimitri Yachvili (Biarritz)", "Fabien Pelous
     (Stade Toulousain, capt)": the player's club in brackets right after his name (WORKS_FOR,
     as the gold labels a player's club). Only a club the gazetteer lists (``clubs.py``): a
     results line's "Tegla Loroupe (Kenya)" names a country, read as nationality elsewhere."""
+    if not sports:
+        return []
     confidence = load_confidence()["squad_list"]
     forms = load_clubs().forms
     out: list[ExtractedRelation] = []
-    sports: list[bool] = []
     for person in index.mentions:
         i = person.token_end
         if person.type != "Person" or i + 2 >= len(doc) or doc[i].text != "(":
@@ -572,10 +572,6 @@ def squad_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
         if club is None or club.type != "Organization" or club.token_start != i + 1 or club.token_end >= len(doc) \
                 or doc[club.token_end].text not in {")", ","} or doc[i + 1 : club.token_end].text not in forms:
             continue
-        if not sports:
-            sports.append(is_sports_report(doc))
-        if not sports[0]:
-            break
         if _shared_surname(doc, person, index):
             continue  # "Roberts (Tranmere)" beside Stephen and Gareth Roberts: which one, the list does not say
         out.append(span_relation(doc, doc[i].sent, person, club, "WORKS_FOR", "squad_list", confidence, "plays for"))

@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.mentions import find_dateline, is_sports_report
+from newsgraph.extract.mentions import find_dateline
 from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
 from newsgraph.extract.rules import load_body_nouns, load_confidence, load_institution_nouns, load_relation_rules, load_titles
 from newsgraph.extract.statements import token_status
@@ -178,10 +178,9 @@ def _award_title(complement: Token) -> bool:
                for p in complement.children if p.dep_ == "prep")
 
 
-def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Language) -> list[ExtractedRelation]:
+def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Language, sports: bool) -> list[ExtractedRelation]:
     compiled = compiled_rules(nlp)
     datelines: dict[int, int] = {}
-    sports: list[bool] = []  # computed once, on the first meeting of two organisations
     confidence = load_confidence()
     found: dict[tuple[str, str, int, int], ExtractedRelation] = {}
     specific_verbs: set[int] = set()
@@ -269,9 +268,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                     # "Scotland will host Greece": in a sports report, two teams meeting is a
                     # fixture, not a meeting (LABELLING.md); so is a team meeting a side the
                     # model typed otherwise ("Exeter City … to meet holders Manchester United").
-                    if not sports:
-                        sports.append(is_sports_report(doc))
-                    if sports[0]:
+                    if sports:
                         specific_verbs.add(verb.i)  # nor is it a catch-all interaction
                         continue
                 key = (head.entity_id, tail.entity_id, sent.start, verb.i)
