@@ -102,3 +102,12 @@ def test_issue_12_comma_of_a_town_and_conjoined_people_from_a_place(nlp):
 def test_issue_12_name_in_apposition_to_a_position(nlp):
     found = relations(nlp, "Rangers' striker Dado Prso was also sent off during the same incident.")
     assert ("Dado Prso", "HOLDS_ROLE", "Rangers", "occupation") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_holding_something_with_someone_is_no_meeting(nlp):
+    # Found judging the unlabelled BBC sample: "a position he holds jointly with X".
+    found = typed(relations(nlp, "Jane Doe holds the national record jointly with Mary Roe."))
+    assert ("Jane Doe", "MET_WITH", "Mary Roe") not in found
+    found = typed(relations(nlp, "Jane Doe held talks with Mary Roe in Paris."))
+    assert ("Jane Doe", "MET_WITH", "Mary Roe") in found
