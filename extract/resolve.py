@@ -190,11 +190,16 @@ def surname(name: str) -> str:
 def _camel_case(word: str) -> bool:
     """Three capitals or more in one word that is not all capitals: "GlaxoSmithKline",
     "PlayStation"-like company names, never a person's ("McDonald" has two)."""
-    return word.isalpha() and not word.isupper() and sum(ch.isupper() for ch in word) >= 3
+    return word.isalpha() and not word.isupper() and len(_capitals(word)) >= 3
 
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _capitals(name: str) -> str:
+    """Every capital letter of a name, in order: "GlaxoSmithKline" → "GSK", "AfDB" → "ADB"."""
+    return "".join(ch for ch in name if ch.isupper())
 
 
 def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolution:
@@ -286,13 +291,13 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                       and len(t.name) > 6}  # not "AfDB", itself the short form
     for name in [*org_names.values(), *one_word_firms]:
         # "GSK" of "GlaxoSmithKline": a one-word name's capitals are its initials
-        acronym = _initials(name) if " " in name else "".join(ch for ch in name if ch.isupper())
+        acronym = _initials(name) if " " in name else _capitals(name)
         if len(acronym) >= 2:
             by_initials[acronym] = name if by_initials.get(acronym, name) == name else None
     for t in typed:
         if t is None:
             continue
-        capitals = "".join(ch for ch in t.name if ch.isupper())
+        capitals = _capitals(t.name)
         if t.type == "Person":
             # "TfL", "RSA" the model called a person beside "Transport for London", "RSA
             # Security": mostly capitals, the initials or the first word of an organisation
