@@ -13,6 +13,8 @@ touched: the gazetteer wins.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.mentions import RawMention, drop_works, load_context_cues, load_non_entity_rules
@@ -136,9 +138,10 @@ def _said_its(doc: Doc, m: RawMention, root: Token) -> bool:
 
 
 def _relabel(m: RawMention, label: str, adjective_of_thing: bool | None = None) -> RawMention:
-    return RawMention(m.text, label, m.start, m.end, m.token_start, m.token_end, m.sentence,
-                      m.adjective_of_thing if adjective_of_thing is None else adjective_of_thing, m.titled,
-                      m.locative, m.honorific)
+    # replace, not a field-by-field copy: a field added to RawMention is carried, never dropped
+    if adjective_of_thing is None:
+        adjective_of_thing = m.adjective_of_thing
+    return replace(m, label=label, adjective_of_thing=adjective_of_thing)
 
 
 def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:

@@ -1039,15 +1039,13 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
         label = m.label
         if _event_name(doc, m, cues) and gaz.organization(m.text) is None and gaz.country(m.text) is None:
             # "the Norwich Union Grand Prix", "the Bangkok Film Market": an event, no node
-            out.append(RawMention(m.text, "EVENT", m.start, m.end, m.token_start, m.token_end, m.sentence,
-                                  m.adjective_of_thing, m.titled, m.locative, m.honorific))
+            out.append(replace(m, label="EVENT"))
             continue
         if m.token_end - m.token_start > 1 and doc[m.token_end - 1].lower_ in cues.org_last_words \
                 and label in {"PERSON", "GPE", "LOC", "FAC"} and gaz.country(m.text) is None:
             # "Manchester United", "Sydney FC", "Samuel Goldwyn Films": the last word says a
             # club or a company, whatever the model guessed from the first
-            out.append(RawMention(m.text, "ORG", m.start, m.end, m.token_start, m.token_end, m.sentence,
-                                  m.adjective_of_thing, m.titled, m.locative, m.honorific))
+            out.append(replace(m, label="ORG"))
             continue
         if label in {"ORG", "GPE", "LOC", "FAC"} and gaz.country(m.text) is None and gaz.organization(m.text) is None:
             before = doc[m.token_start - 1] if m.token_start > 0 else None
@@ -1074,8 +1072,7 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
                 and gaz.organization(m.text) is None:
             label = "LOC"  # "the Darién jungle", "the Miraflores locks"
         if label != m.label:
-            m = RawMention(m.text, label, m.start, m.end, m.token_start, m.token_end, m.sentence,
-                           m.adjective_of_thing, m.titled, m.locative, m.honorific)
+            m = replace(m, label=label)
         out.append(m)
     return out
 
