@@ -27,6 +27,7 @@ from newsgraph.extract.relation_base import (
     EntityIndex,
     ExtractionInput,
     MentionSpan,
+    is_gathering,
     predicated_likeness,
     span_relation,
 )
@@ -73,6 +74,8 @@ def possessive_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
             continue  # "the UK's London to Brighton service": a route
         if predicated_likeness(doc, m):
             continue  # "Ahold was seen as Europe's Enron": a metaphor, not Enron's home
+        if found[0] == "BASED_IN" and is_gathering(doc, m):
+            continue  # "Hong Kong's Champions Challenge event": where it is held, no base
         kind, predicate = found
         out.append(span_relation(doc, doc[i].sent, m, owner, kind, "possessive_place", confidence, predicate))
     return out

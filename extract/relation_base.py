@@ -12,6 +12,7 @@ from typing import Callable, TypedDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.rules import load_gatherings
 from newsgraph.graph.model import ExtractedRelation
 
 PLACES = {"Country", "Location"}
@@ -60,6 +61,23 @@ class MentionOffsets(TypedDict):
     head_end: int
     tail_start: int
     tail_end: int
+
+
+def is_gathering(doc: Doc, name: "MentionSpan") -> bool:
+    """An event's name ("the International Solid State Circuits Conference"), a name that
+    modifies an event noun ("Hong Kong's Champions Challenge event") or a body named as the one
+    that meets ("a meeting of the Commission for Africa"): a place after or before it says
+    where the event is held, not where an organisation is based (issue 12 audit, samples 4
+    and 5)."""
+    name_words, nouns = load_gatherings()
+    if doc[name.token_end - 1].lower_ in name_words:
+        return True
+    root = doc[name.token_start : name.token_end].root
+    after = doc[name.token_end] if name.token_end < len(doc) else None
+    if after is not None and root.dep_ == "compound" and root.head.i >= after.i and root.head.lower_ in name_words | nouns:
+        return True
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in nouns
 
 
 def mention_offsets(doc: Doc, head: MentionSpan, tail: MentionSpan) -> MentionOffsets:

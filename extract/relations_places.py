@@ -8,8 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.mentions import find_dateline, find_source_line
-from newsgraph.extract.relation_base import PLACES, EntityIndex, MentionSpan, span_relation
-from newsgraph.extract.rules import load_attachment_rules, load_confidence, load_gatherings, load_regions, load_titles
+from newsgraph.extract.relation_base import PLACES, EntityIndex, MentionSpan, is_gathering, span_relation
+from newsgraph.extract.rules import load_attachment_rules, load_confidence, load_regions, load_titles
 from newsgraph.graph.model import ExtractedRelation, normalise_name
 
 
@@ -134,7 +134,7 @@ def attachment_relations(doc: Doc, index: EntityIndex, sports: bool) -> list[Ext
                 continue
             if rule.tail_types is not None and place.type not in rule.tail_types:
                 break
-            if rule.relation == "BASED_IN" and _gathering(doc, head):
+            if rule.relation == "BASED_IN" and is_gathering(doc, head):
                 break  # "at the ... Conference in San Francisco", "a meeting of the Commission for Africa in Cape Town"
             if head.type == "Organization" and connector in BARE_CONNECTORS:
                 # "against Ireland in Dublin", "Chennaiyin FC at the Sree Kanteerava Stadium":
@@ -175,18 +175,6 @@ def attachment_relations(doc: Doc, index: EntityIndex, sports: bool) -> list[Ext
                         )
             break
     return out
-
-
-def _gathering(doc: Doc, name: MentionSpan) -> bool:
-    """An event's name ("the International Solid State Circuits Conference") or a body named
-    as the one that meets ("a meeting of the Commission for Africa"): a place after it says
-    where the event is held, not where an organisation is based (issue 12 audit, sample 4)."""
-    name_words, nouns = load_gatherings()
-    if doc[name.token_end - 1].lower_ in name_words:
-        return True
-    root = doc[name.token_start : name.token_end].root
-    prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in nouns
 
 
 def org_apposition_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:

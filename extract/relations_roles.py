@@ -24,6 +24,7 @@ from newsgraph.extract.governments import (
 )
 from newsgraph.extract.relation_base import EntityIndex, MentionSpan, mention_offsets, predicated_likeness, span_relation
 from newsgraph.extract.rules import (
+    load_company_roles,
     load_confidence,
     load_gazetteer,
     load_officer_titles,
@@ -347,9 +348,17 @@ def _role_phrase(head: Token, exclude: set[int]) -> list[Token]:
     token set is built once: rebuilding it per ancestor cost a sixth of all extraction.)"""
     subtree = list(head.subtree)
     inside = {t.i for t in subtree}
+    # "the new chair of the Internet Engineering Task Force (IETF)": a bracketed acronym or
+    # aside is no word of the title (issue 12 audit, sample 5: "Chair of IETF").
+    bracketed, depth = set(), 0
+    for t in subtree:
+        depth += t.text == "("
+        if depth:
+            bracketed.add(t.i)
+        depth -= t.text == ")" and depth > 0
     return [
         t for t in subtree
-        if t.i not in exclude and not t.is_punct and t.dep_ not in {"relcl", "acl"}
+        if t.i not in exclude and t.i not in bracketed and not t.is_punct and t.dep_ not in {"relcl", "acl"}
         and not any(a.dep_ in {"relcl", "acl"} for a in t.ancestors if a.i in inside and a.i != head.i)
     ]
 
@@ -363,6 +372,11 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
     def add(person: MentionSpan, affiliation: MentionSpan, title_tokens: list[Token], method: str) -> None:
         title = _title_text(title_tokens)
         if not title or title.lower() in titles.honorifics:
+            return
+        if affiliation.type == "Location" and set(title.lower().split()) & load_company_roles():
+            # "Barry Beal, global security manager for Capgemini" with Capgemini typed
+            # Location: no place has a manager, founder or analyst, so the name is a company
+            # the model took for a place, and the edge would be wrong at its tail.
             return
         tail = group_countries.get(affiliation.entity_id, affiliation.entity_id) if affiliation.type == "Group" else affiliation.entity_id
         if tail == person.entity_id:

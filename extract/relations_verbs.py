@@ -21,6 +21,14 @@ from newsgraph.graph.model import ExtractedRelation
 UNTAGGED_ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}
 
 
+def _named_right_before(doc: Doc, verb: Token, index: EntityIndex, head: int) -> bool:
+    """A name (not the matched subject) ending right before a finite verb."""
+    if verb.i == 0 or verb.tag_ not in {"VBZ", "VBD", "VBP"}:
+        return False
+    before = index.at(doc[verb.i - 1])
+    return before is not None and before.token_end == verb.i and not before.token_start <= head < before.token_end
+
+
 def _object_control(governor: Token) -> bool:
     """A verb whose complement's doer is its object, not its subject: "urged the men to
     step down", "asked Smith to sign", "called on the FA to punish Henry"."""
@@ -197,6 +205,11 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue
         if voice.endswith(":xcomp") and verb.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in verb.children):
             continue  # a conjoined verb with its own subject is not sharing the first one's
+        if voice.endswith(":xcomp") and verb.dep_ == "conj" and _named_right_before(doc, verb, index, nodes["head"]):
+            # "Mefin Davies plays at hooker ... and lock Rob Sidoli replaces Gareth
+            # Llewellyn": a name right before a finite verb is its subject, whatever the
+            # parser hung it on, so the verb does not share the first clause's subject.
+            continue
         if voice.endswith(":xcomp") and verb.dep_ == "xcomp" and _object_control(verb.head):
             continue  # "urged the men to step down", "called on the FA to punish X": not the subject's act
         if voice.endswith(":purpose") and any(c.dep_ in {"dobj", "dative", "acomp", "attr", "oprd"} for c in verb.head.children):

@@ -195,6 +195,14 @@ def load_staff_titles() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def load_company_roles() -> frozenset[str]:
+    """Job nouns no place's office has (``staff`` and ``company_only`` of staff_titles.json)."""
+    text = resources.files("newsgraph.extract").joinpath("data", "staff_titles.json").read_text("utf-8")
+    data = json.loads(text)
+    return frozenset(w.lower() for w in data["staff"] + data["company_only"])
+
+
+@lru_cache(maxsize=1)
 def load_officer_titles() -> frozenset[str]:
     """Officer titles ("chief operating officer") whose organisation the sentence may name apart."""
     text = resources.files("newsgraph.extract").joinpath("data", "staff_titles.json").read_text("utf-8")
