@@ -1,0 +1,26 @@
+"""One node per real-world entity (issue 12): sentences whose names used to give two nodes for
+one thing, read by the real spaCy model."""
+
+import pytest
+
+from newsgraph import KnowledgeGraph
+
+
+def nodes(text: str) -> dict[str, tuple[str, set[str]]]:
+    """Each node with a mention: name → (type, the forms the text wrote it as)."""
+    doc = KnowledgeGraph.extract_text(text)
+    forms: dict[str, set[str]] = {e.id: set() for e in doc.entities}
+    for m in doc.mentions:
+        forms[m.entity_id].add(m.text)
+    return {e.name: (e.type, forms[e.id]) for e in doc.entities if e.mentions}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_nationality_naming_the_countrys_government_is_the_country():
+    found = nodes(
+        "Indonesia said it would accept the help. Downing Street said the offer was made to the Indonesian "
+        "government on Monday, while Mexican officials said they would send troops."
+    )
+    assert found.get("Indonesia") == ("Country", {"Indonesia", "Indonesian"})
+    assert "Indonesian" not in found  # not a second node, a Group, for the same country
+    assert found.get("Mexican", ("",))[0] == "Group"  # officials acting: a people
