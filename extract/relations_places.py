@@ -85,6 +85,7 @@ def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
 
 
 PLACE_MODIFIERS = {"ADJ", "DET"}  # "in northern Israel", "in the Bronx"
+NAME_MODIFIERS = {"compound", "nmod", "amod", "poss"}
 COMPASS = {"north", "south", "east", "west", "central", "north-east", "north-west", "south-east", "south-west"}  # "from north London"
 
 
@@ -95,7 +96,14 @@ def _place_after(doc: Doc, i: int, index: EntityIndex, types: frozenset[str] | s
             return None
         mention = index.at(doc[i])
         if mention is not None:
-            return mention if mention.type in types and mention.token_start == i else None
+            if mention.type not in types or mention.token_start != i:
+                return None
+            root = doc[mention.token_start : mention.token_end].root
+            if root.dep_ in NAME_MODIFIERS and root.head.i >= mention.token_end:
+                # "Karen Walsh, from the UK National Tremor Foundation": the place names
+                # the noun after it, not where the person is from (issue 12 audit, sample 5).
+                return None
+            return mention
         if (doc[i].pos_ not in PLACE_MODIFIERS and doc[i].lower_ not in COMPASS) or not doc[i].is_lower:
             return None
         i += 1

@@ -30,6 +30,7 @@ from newsgraph.extract.rules import (
     load_officer_titles,
     load_role_bodies,
     load_staff_titles,
+    load_sub_units,
     load_titles,
 )
 from newsgraph.graph.model import ExtractedRelation
@@ -343,6 +344,17 @@ def _attached_to_role(doc: Doc, affiliation: MentionSpan, head: Token) -> bool:
     return root.dep_ in {"pobj", "appos"}
 
 
+def _sub_unit(doc: Doc, affiliation: MentionSpan, head: Token) -> str:
+    """The unit a role is held in when the name modifies one ("head of Telekom Austria's
+    fixed line division" -> "Fixed Line Division"; ``body_nouns.json`` sub_units), else ""."""
+    root = doc[affiliation.token_start : affiliation.token_end].root
+    unit = root.head
+    if root.dep_ not in MODIFIER_DEPS or unit.i == head.i or unit.i < affiliation.token_end or unit.lower_ not in load_sub_units():
+        return ""
+    words = [t.text for t in doc[affiliation.token_end : unit.i + 1] if t.text not in POSSESSIVE_MARKS | {"'", "’"}]
+    return " ".join(words).replace(" - ", "-").title()
+
+
 def _role_phrase(head: Token, exclude: set[int]) -> list[Token]:
     """The words of the phrase under ``head``, less clauses hanging in it. (The subtree's
     token set is built once: rebuilding it per ancestor cost a sixth of all extraction.)"""
@@ -369,8 +381,10 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
     out = []
     seen = set()
 
-    def add(person: MentionSpan, affiliation: MentionSpan, title_tokens: list[Token], method: str) -> None:
+    def add(person: MentionSpan, affiliation: MentionSpan, title_tokens: list[Token], method: str, unit: str = "") -> None:
         title = _title_text(title_tokens)
+        if title and unit:
+            title = f"{title} of {unit}"  # "Head of Fixed Line Division"
         if not title or title.lower() in titles.honorifics:
             return
         if affiliation.type == "Location" and set(title.lower().split()) & load_company_roles():
@@ -535,7 +549,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                 continue
             role_tokens = [t for t in phrase if index.at(t) is None and t.dep_ not in {"det", "poss", "case"}]
             if _has_role(role_tokens) and _has_role(_head_words(head)):
-                add(person, affiliation, role_tokens, "apposition")
+                add(person, affiliation, role_tokens, "apposition", _sub_unit(doc, affiliation, head))
     # A country read from the sentence or the article yields to the one the text gives the
     # person's office outright ("El Salvador's President Nayib Bukele" elsewhere makes
     # "President Bukele confirmed …" no US office, whatever the article's government).

@@ -446,6 +446,12 @@ def load_role_bodies() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_sub_units() -> frozenset[str]:
+    """Role bodies with a head of their own ("division", "unit"): a role in one is the unit's."""
+    return frozenset(n.lower() for n in _body_nouns_data()["sub_units"])
+
+
+@lru_cache(maxsize=1)
 def load_regions() -> frozenset[str]:
     """Normalised names of regions that may contain a place named before them ("Folsom,
     California"): ISO 3166-2 subdivisions of the types ``data/regions.json`` lists, and its

@@ -236,3 +236,23 @@ def test_issue_12_bracketed_acronym_is_no_title_word(nlp):
     # gave the title "Chair of IETF".
     found = titles(nlp, '"We have hardly started," the new chair of the Internet Engineering Task Force (IETF), Brian Carpenter, says.')
     assert ("Brian Carpenter", "Chair", "Internet Engineering Task Force") in found, found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_place_that_names_the_noun_after_it_is_no_home(nlp):
+    # Sample 5: "Karen Walsh, from the UK National Tremor Foundation" gave FROM United
+    # Kingdom; the country names the foundation, it is not the object of "from".
+    found = relations(nlp, '"We are delighted," said Karen Walsh, from the UK National Tremor Foundation.')
+    assert not any(m == "attachment" and x == "United Kingdom" for _, _, x, m in found), found
+    found = typed(relations(nlp, "Daniel Sullivan, 30, of Boothbay, Maine, was charged."))
+    assert ("Daniel Sullivan", "LIVES_IN", "Boothbay") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_role_in_a_unit_names_the_unit(nlp):
+    # Sample 5: "head of the International Cricket Council's anti-corruption unit" is no head
+    # of the ICC; the gold's "head of Telekom Austria's fixed line division" keeps the unit.
+    found = titles(nlp, "\"It is derisory,\" said Peter Hall, director of Microsoft's research division.")
+    assert ("Peter Hall", "Director of Research Division", "Microsoft") in found, found
+    found = titles(nlp, '"It is a shame," said Ann Cole, leader of the Labour group on Newham Council.')
+    assert ("Ann Cole", "Leader", "Labour Party") in found, found
