@@ -19,6 +19,12 @@ The rules are data, one per line in ``extract/data/boilerplate.jsonl``; the kind
 - ``segment_line``: a short line of parts set apart by ``separators`` ("By X · The
   Canadian Press", "Dublin 9°C | Wednesday, March 5, 2025 | Sign in") where a part is
   furniture by the other rules and the others are furniture too or short names;
+- ``drop_block``: a block of lines that opens with a line matching ``start`` and closes,
+  within ``max_lines`` lines, with a line matching ``end``; all of it is dropped, sentences
+  too (a reader comment: "BarnsleyLad72, Barnsley, 2 hours ago" / the comment / "Reply
+  ↑ 45 ↓ 12"). Without its closing line nothing is dropped;
+- ``strip_inline``: a fragment cut out of any line where ``regex`` finds it (an exchange
+  ticker in a sentence: "Kimberley Iron (ASX: KIM) shares rose ...");
 - ``html_drop``: ``tags``, ARIA ``roles`` and ``class_words`` that the HTML reader drops
   before taking text from a page (see ``readers.read_html_file``).
 
@@ -75,6 +81,8 @@ _RULE_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "drop_line": {"exact": list, "contains": list, "regex": str, "ignore_case": bool, "tail_chars": int},
     "drop_section": {"exact": list, "regex": str, "max_lines": int, "max_line_chars": int},
     "strip_tail": {"regex": str},
+    "strip_inline": {"regex": str},
+    "drop_block": {"start": str, "end": str, "max_lines": int},
     "nav_line": {"separators": str, "words": list, "min_items": int, "max_item_words": int, "spaced": bool},
     "segment_line": {"separators": str, "min_segments": int, "max_name_words": int},
     "html_drop": {"tags": list, "roles": list, "class_words": list},
@@ -83,6 +91,8 @@ _ONE_OF = {
     "drop_line": ("exact", "contains", "regex"),
     "drop_section": ("exact", "regex"),
     "strip_tail": ("regex",),
+    "strip_inline": ("regex",),
+    "drop_block": ("start",),
     "nav_line": ("separators", "words"),
     "segment_line": ("separators",),
     "html_drop": ("tags", "roles", "class_words"),
@@ -122,6 +132,14 @@ class _Section:
 
 
 @dataclass(frozen=True)
+class _Block:
+    start: re.Pattern[str]
+    end: re.Pattern[str]
+    max_lines: int
+    rule: _Rule
+
+
+@dataclass(frozen=True)
 class _NavRule:
     separators: re.Pattern[str] | None
     words: frozenset[tuple[str, ...]]
@@ -148,6 +166,8 @@ class BoilerplateRules:
     sections: dict[str, _Section] = field(default_factory=dict)
     section_patterns: tuple[tuple[re.Pattern[str], _Section], ...] = ()
     tails: tuple[_Pattern, ...] = ()
+    inline: tuple[_Pattern, ...] = ()
+    blocks: tuple[_Block, ...] = ()
     nav: tuple[_NavRule, ...] = ()
     segments: tuple[_SegmentRule, ...] = ()
     html_tags: frozenset[str] = frozenset()
@@ -164,6 +184,8 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
     sections: dict[str, _Section] = {}
     section_patterns: list[tuple[re.Pattern[str], _Section]] = []
     tails: list[_Pattern] = []
+    inline: list[_Pattern] = []
+    blocks: list[_Block] = []
     nav: list[_NavRule] = []
     segments: list[_SegmentRule] = []
     tags: set[str] = set()
@@ -197,6 +219,11 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
                 sections.update((_line_key(w), section) for w in row["exact"])
         elif kind == "strip_tail":
             tails.append(_Pattern(re.compile(row["regex"]), rule))
+        elif kind == "strip_inline":
+            inline.append(_Pattern(re.compile(row["regex"]), rule))
+        elif kind == "drop_block":
+            blocks.append(_Block(re.compile(row["start"], re.IGNORECASE), re.compile(row["end"], re.IGNORECASE),
+                                 row.get("max_lines", 6), rule))
         elif kind == "nav_line":
             separators = row.get("separators")
             space = "\\s+" if row.get("spaced") else "\\s*"
@@ -232,6 +259,8 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
         sections=sections,
         section_patterns=tuple(section_patterns),
         tails=tuple(tails),
+        inline=tuple(inline),
+        blocks=tuple(blocks),
         nav=tuple(nav),
         segments=tuple(segments),
         html_tags=frozenset(tags),
@@ -279,6 +308,14 @@ def _check_row(raw: str) -> dict[str, Any] | list[str]:
     for key in ("max_item_words", "spaced"):
         if kind == "nav_line" and key in row and "separators" not in row:
             problems.append(f"{key!r} applies only to 'separators'")
+    if kind == "drop_block" and not isinstance(row.get("end"), str):
+        problems.append("drop_block needs 'end': the line that closes the block")
+    for key in ("start", "end"):
+        if kind == "drop_block" and isinstance(row.get(key), str):
+            try:
+                re.compile(row[key])
+            except re.error as e:
+                problems.append(f"bad {key} regex: {e}")
     if isinstance(row.get("regex"), str):
         try:
             re.compile(row["regex"])
@@ -402,8 +439,13 @@ def _join_wrapped(lines: list[str]) -> str:
 def _furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[FurnitureLine]:
     section: _Section | None = None
     section_left = 0
+    blocks = _blocks(lines, rules)
     for number, line in enumerate(lines, start=1):
         if not line:
+            continue
+        if number in blocks:
+            block = blocks[number]
+            yield FurnitureLine(number, line, block.ref, block.why, block.kind)
             continue
         key = _line_key(line)
         if section_left:
@@ -424,6 +466,33 @@ def _furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[FurnitureL
             yield FurnitureLine(number, line, rule.ref, rule.why, rule.kind)
 
 
+def _blocks(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
+    """The lines (1-based) inside ``drop_block`` blocks: an opening line, then within
+    ``max_lines`` non-empty lines a closing one. A block that never closes drops nothing."""
+    out: dict[int, _Rule] = {}
+    if not rules.blocks:
+        return out
+    for i, line in enumerate(lines):
+        if not line or len(line) > 200 or i + 1 in out:
+            continue
+        for block in rules.blocks:
+            if not block.start.search(line):
+                continue
+            seen = 0
+            for j in range(i + 1, len(lines)):
+                if not lines[j]:
+                    continue
+                seen += 1
+                if seen > block.max_lines:
+                    break
+                if len(lines[j]) <= 200 and block.end.search(lines[j]):
+                    out.update((k + 1, block.rule) for k in range(i, j + 1) if lines[k])
+                    break
+            if i + 1 in out:
+                break
+    return out
+
+
 def _section_pattern(line: str, rules: BoilerplateRules) -> _Section | None:
     if len(line) > 60:
         return None
@@ -441,6 +510,9 @@ def strip_tails(lines: list[str], rules: BoilerplateRules) -> list[str]:
     are text, their credits are not."""
     out = []
     for line in lines:
+        for inline in rules.inline:
+            if line and inline.regex.search(line):
+                line = inline.regex.sub("", line)
         whole = _matching_rule(line, _line_key(line), rules) if line else None
         if whole is not None:
             out.append(_caption_without_credit(line, rules) or line)
@@ -550,7 +622,13 @@ def _part_is_furniture(part: str, rules: BoilerplateRules) -> bool:
 def _is_link_line(line: str, section: _Section | None) -> bool:
     """A line in a list of other stories: short, and not a sentence."""
     assert section is not None
-    return len(line) <= section.max_line_chars and not line.endswith((".", ":", ";"))
+    if len(line) > section.max_line_chars:
+        return False
+    # a company's name ends in a full stop that ends no sentence: "Index Exchange Inc."
+    return not line.endswith((".", ":", ";")) or bool(_COMPANY_END.search(line))
+
+
+_COMPANY_END = re.compile(r"(?<=\w)\W{0,2}\b(Inc|Ltd|Co|Corp|Bros|plc|S\.A|N\.V|B\.V|S\.p\.A|A\.G|L\.P)\.$")
 
 
 def _is_nav_line(line: str, key: str, nav: _NavRule) -> bool:
@@ -749,7 +827,8 @@ _WIDGET_ROW = re.compile(r"\S {2,}\S")
 _NAME = r"[A-Z][\w'\u2019.-]*(?: (?:de|del|la|van|von|da|di|el|al|bin|of|the) ?[A-Z][\w'\u2019.-]*| [A-Z][\w'\u2019.-]*){0,4}"
 _NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:,| and| &) {_NAME}){{0,3}}$")
 _NAME_SPLIT = re.compile(r",\s*|\s+(?:and|&)\s+")
-_BYLINE_BY = re.compile(r"^By ([^|\u00b7\u2022]+)")
+# "By X", and a magazine's credit "Words by X" / "Text by X" / "Reporting by X"
+_BYLINE_BY = re.compile(r"^(?:(?:Words|Text|Story|Reporting|Interview) by|By) ([^|\u00b7\u2022]+)")
 # What a writer's bio says after the name: "covers", "is a reporter", "joined the paper".
 _BIO_VERBS = re.compile(
     r"^(is|was|covers|has covered|joined|writes|reports|previously|edits|has been|can be reached|"
