@@ -782,6 +782,12 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
     raw_furniture = {f.line - 1 for f in furniture}
     raw_prose = next((i for i, line in enumerate(raw) if _is_prose(line) and i not in raw_furniture), len(raw))
     published = next((d for d in (_line_date(line) for line in raw[:raw_prose] if line) if d), None)
+    if published is None:
+        # A magazine's deck is a sentence ("An Orkney start-up has built a turbine. Now it
+        # needs a wire.") with the credits and the date under it: a line that is only a
+        # date stamp just below the first sentence-shaped line is still the page's date.
+        below = [line for line in raw[raw_prose + 1:raw_prose + 12] if line][:6]
+        published = next((d for d in (page_date(line) for line in below) if d), None)
     # The site's name, tagline and menus sit above its last menu line ("NEWS · BUSINESS ·
     # SPORTS", "Sport > Football"); the headline comes after it. A share bar is no menu,
     # nor is a byline that the menu rule reads as items ("By Gareth Lomax | 24 September 2025 | 07:00").
