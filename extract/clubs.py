@@ -28,7 +28,7 @@ keeps the name as written.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -266,8 +266,7 @@ def find_clubs(doc: Doc, sentences: list[int], mentions: list[RawMention], sport
             canonical = written_as[chosen.name]
         if existing is not None:
             m = out[existing]
-            out[existing] = RawMention(m.text, "TEAM", m.start, m.end, m.token_start, m.token_end, m.sentence,
-                                       canonical=canonical)
+            out[existing] = replace(m, label="TEAM", canonical=canonical)
         else:
             span = doc[start:end]
             added.append(RawMention(span.text, "TEAM", span.start_char, span.end_char, start, end, sentences[start],

@@ -670,7 +670,7 @@ def fix_dateline_mentions(doc: Doc, sentences: list[int], mentions: list[RawMent
             span = doc[start:end]
             current = by_start.get(start)
             if current is not None and current.token_end == end and current.label in {"ORG", "PERSON"} and span.text.isupper():
-                out[out.index(current)] = RawMention(current.text, "GPE", current.start, current.end, start, end, current.sentence)
+                out[out.index(current)] = replace(current, label="GPE")
             elif not taken.intersection(range(start, end)) and (span.text.isupper() and len(span.text) > 2 or agency_known):
                 out.append(RawMention(span.text, "GPE", span.start_char, span.end_char, start, end, sentences[start]))
     return sorted(out, key=lambda m: m.start)
@@ -692,7 +692,7 @@ def retype_people(doc: Doc, mentions: list[RawMention], verbs: set[str], nouns: 
             by_verb = token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and head.pos_ == "VERB" and head.lemma_.lower() in verbs
             by_noun = token.dep_ in {"poss", "pobj", "compound"} and head.pos_ == "NOUN" and head.lemma_.lower() in nouns
             if by_verb or by_noun:
-                m = RawMention(m.text, "PERSON", m.start, m.end, m.token_start, m.token_end, m.sentence)
+                m = replace(m, label="PERSON")
         out.append(m)
     return out
 
@@ -801,7 +801,7 @@ def retype_teams(doc: Doc, mentions: list[RawMention], sports: bool, sentences: 
         # they were before the gazetteer listed them
         plays = plays or (country is not None and country.part_of is not None)
         if (plays or county) and not locative:
-            m = RawMention(m.text, "TEAM", m.start, m.end, m.token_start, m.token_end, m.sentence)
+            m = replace(m, label="TEAM")
         out.append(m)
     return out
 
@@ -869,7 +869,7 @@ def _table_teams(doc: Doc, mentions: list[RawMention], sentences: list[int], rul
             if n is not None and out[n].token_end == end:
                 m = out[n]
                 if not (m.label == "PERSON" and end - start > 1):
-                    out[n] = RawMention(m.text, "TEAM", m.start, m.end, start, end, m.sentence)
+                    out[n] = replace(m, label="TEAM")
             elif not taken.intersection(range(start, end)):
                 span = doc[start:end]
                 added.append(RawMention(span.text, "TEAM", span.start_char, span.end_char, start, end, sentences[start]))
