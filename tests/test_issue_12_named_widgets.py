@@ -114,6 +114,25 @@ AFTER = "\n\nThe bridge will carry about 20,000 vehicles a day, officials said.\
         "Previous post",
         "Next post",
         "Older posts",
+        "About Lena Fisk",
+        "More stories by Lena Fisk",
+        "Other stories by Lena Fisk",
+        "View all posts by Lena Fisk",
+        "See all articles by Lena Fisk",
+        "Read more from Lena Fisk",
+        "Follow Lena Fisk",
+        "Lena Fisk @lenafisk",
+        "Edited by Omar Haddad",
+        "Fact-checked by Omar Haddad",
+        "Translated by Omar Haddad",
+        "\u2014 Lena Fisk (@lenafisk) March 3, 2025",
+        "https://valleycourier.test/bridge",
+        "A post shared by Lena Fisk (@lenafisk)",
+        "View this post on Instagram",
+        "Copy embed code",
+        "Top comments",
+        "Featured comment",
+        "Most liked",
     ],
 )
 def test_issue_12_named_widget_lines_are_dropped(line: str) -> None:
@@ -138,6 +157,8 @@ def test_issue_12_prose_near_these_widget_shapes_stays() -> None:
         "Sources close to the mayor said the bridge was late.",
         "Click-through rates on the council's website rose after the opening.",
         "Join us on the bridge at noon, Delgado told residents in a letter.",
+        "About 300 people attended the opening, the council said.",
+        "Edited by Omar Haddad, the council's report was published on Monday.",
     ]
     cleaned = clean_text(PROSE + "\n" + "\n\n".join(kept) + "\n")
     for line in kept:
