@@ -5,7 +5,8 @@ real-world entity in the article and each mention's entity id. Decisions, in ord
 1. type from the gazetteer first (countries, nationalities, known organisations), then
    from the label;
 2. people: a full name is canonical; a lone surname (or a surname the model tagged as an
-   organisation or place) resolves to the one full name in the article that ends with it;
+   organisation or place) resolves to the one full name in the article that ends with it,
+   or, when two share it, to the one already introduced where it is written;
 3. an all-capitals organisation equal to the initials of a longer one is that one.
 """
 
@@ -235,6 +236,13 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
         surname_owner[last] = name if owner == name else None
         first = key.split()[0]
         first_owner[first] = name if first_owner.get(first, name) == name else None
+    # Where each full name is first written: a surname two people share, used before the
+    # second is introduced ("Manish Gupta ... Gupta said ... Its director Apar Gupta"), can
+    # only mean the one the reader has met (issue 12); after both, it joins no one.
+    introduced: dict[str, int] = {}
+    for t in typed:
+        if t and t.type == "Person" and normalise_name(t.name) in full_names:
+            introduced[t.name] = min(introduced.get(t.name, t.raw.start), t.raw.start)
     # A first name alone ("Paul", after "Paul Boateng") is that person when exactly one full
     # name in the article starts with it and nobody's surname is that word.
     first_names = {f: o for f, o in first_owner.items() if o and f not in surname_owner}
@@ -256,6 +264,9 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             first_ok = not t.raw.titled or t.raw.honorific in {"sir", "dame"}
             by_first = first_names.get(key) if t.type != "Location" and first_ok else None
             owner = surname_owner.get(key) or by_first
+            if owner is None and key in surname_owner and t.type in {"Person", "Organization"}:
+                met = [name for name, at in introduced.items() if at < t.raw.start and normalise_name(surname(name)) == key]
+                owner = met[0] if len(met) == 1 else None
             if owner:
                 t.type, t.name, t.iso3 = "Person", owner, None
             elif key in surname_owner and (t.raw.titled or t.type != "Person"):

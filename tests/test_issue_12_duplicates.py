@@ -24,3 +24,15 @@ def test_issue_12_a_nationality_naming_the_countrys_government_is_the_country():
     assert found.get("Indonesia") == ("Country", {"Indonesia", "Indonesian"})
     assert "Indonesian" not in found  # not a second node, a Group, for the same country
     assert found.get("Mexican", ("",))[0] == "Group"  # officials acting: a people
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_shared_surname_before_the_second_person_is_introduced_is_the_first():
+    found = nodes(
+        "The Bengaluru lab will be run by Manish Gupta, a researcher who moved to India from London in 2023. "
+        "Gupta said the lab would work on speech models for Indian languages. "
+        "Its director Apar Gupta said the terms of the deal should be published."
+    )
+    assert found.get("Manish Gupta") == ("Person", {"Manish Gupta", "Gupta"})
+    assert found.get("Apar Gupta") == ("Person", {"Apar Gupta"})
+    assert "Gupta" not in found
