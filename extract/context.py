@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.governments import first_conjunct
 from newsgraph.extract.mentions import RawMention, drop_works, load_context_cues, load_non_entity_rules
 from newsgraph.extract.rules import load_gazetteer, load_titles
 
@@ -60,15 +61,6 @@ def _list_introducer(token: Token) -> Token | None:
         subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         return subjects[0] if subjects else None  # "The fourth book in the running is Corpus"
     return None
-
-
-def _first_conjunct(token: Token) -> Token:
-    t = token
-    for _ in range(12):
-        if t.dep_ != "conj" or t.head.i == t.i:
-            break
-        t = t.head
-    return t
 
 
 def _anchor(span: Span) -> Token:
@@ -192,11 +184,11 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
         before_role = m.token_start > 0 and doc[m.token_start - 1].lower_ in cues.role_nouns_before
         noun = _list_introducer(anchor)
         lemma = noun.lemma_.lower() if noun is not None else ""
-        via = _first_conjunct(anchor).head.lower_
-        if noun is not None and via in {"in", "of"} and _first_conjunct(anchor).dep_ == "pobj" \
+        via = first_conjunct(anchor).head.lower_
+        if noun is not None and via in {"in", "of"} and first_conjunct(anchor).dep_ == "pobj" \
                 and lemma not in (rules.work_in_nouns if via == "in" else rules.work_of_nouns):
             noun, lemma = None, ""  # "in X" names a work only after "role", "star"..., "of X" after "remake"...
-        by_in_or_of = noun is not None and via in {"in", "of"} and _first_conjunct(anchor).dep_ == "pobj"
+        by_in_or_of = noun is not None and via in {"in", "of"} and first_conjunct(anchor).dep_ == "pobj"
         if (lemma in rules.cue_nouns or (by_in_or_of and (lemma in rules.work_in_nouns or lemma in rules.work_of_nouns))) \
                 and not (before_role and label == "PERSON"):
             if not (by_in_or_of and label in {"GPE", "LOC", "FAC"}):
@@ -259,9 +251,7 @@ def _group(doc: Doc, m: RawMention, root: Token, rules: object, thing_lists: set
     assert isinstance(rules, NonEntityRules)
     if root.dep_ == "pobj" and root.head.lower_ == "in":
         return []  # the language
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(root)
     if first.dep_ in {"amod", "compound"} and first.head.lemma_.lower() in rules.country_nouns and first.head.tag_ == "NN":
         return [_relabel(m, "NATION")]  # "the Indonesian government", "the Swedish firm": the country
     if m.adjective_of_thing:

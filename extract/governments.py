@@ -173,7 +173,8 @@ ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "amod", "nmod"}
 
 def first_conjunct(token: Token) -> Token:
     """The head of the coordination ``token`` is in ("News Corp" for "Vivendi" in "News
-    Corp and Vivendi were …"), else ``token``."""
+    Corp and Vivendi were …"), else ``token``. No step bound: a parse is a tree, so the
+    walk up the ``conj`` arcs ends."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token

@@ -335,9 +335,8 @@ def _attached_to_role(doc: Doc, affiliation: MentionSpan, head: Token) -> bool:
     ("chief economist at Fannie Mae"). A name that only modifies another common noun is not
     ("chairman of the Commons education select committee", "head of the team behind the
     first Macintosh computer", "spokeswoman for the North Carolina-based bank")."""
-    root = doc[affiliation.token_start : affiliation.token_end].root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head  # "minister of France and Germany": as the first conjunct
+    # "minister of France and Germany": as the first conjunct
+    root = first_conjunct(doc[affiliation.token_start : affiliation.token_end].root)
     if root.dep_ in MODIFIER_DEPS:
         # "leader of the Labour group on Newham Council": a part of the party (data/body_nouns.json)
         return root.head.i == head.i or (root.head.lower_ in load_role_bodies() and root.head.dep_ == "pobj")
