@@ -133,6 +133,17 @@ AFTER = "\n\nThe bridge will carry about 20,000 vehicles a day, officials said.\
         "Top comments",
         "Featured comment",
         "Most liked",
+        "Jane Doe for The Valley Courier",
+        "Courtesy of Valley Span Works",
+        "Photo courtesy Valley Span Works",
+        "Handout via Reuters",
+        "Supplied",
+        "Pool photo",
+        "Ana Ruiz/Getty Images for Netflix",
+        "Ana Ruiz for Bloomberg News",
+        "Images: Ana Ruiz, Omar Haddad",
+        "Ana Ruiz | Valley Courier",
+        "Ana Ruiz/The Valley Courier via AP",
     ],
 )
 def test_issue_12_named_widget_lines_are_dropped(line: str) -> None:
@@ -158,6 +169,8 @@ def test_issue_12_prose_near_these_widget_shapes_stays() -> None:
         "Click-through rates on the council's website rose after the opening.",
         "Join us on the bridge at noon, Delgado told residents in a letter.",
         "About 300 people attended the opening, the council said.",
+        "Rosa Delgado for Mayor signs still stand along the river, three years after the vote.",
+        "Courtesy calls to the builder went unanswered, the council said.",
         "Edited by Omar Haddad, the council's report was published on Monday.",
     ]
     cleaned = clean_text(PROSE + "\n" + "\n\n".join(kept) + "\n")
