@@ -217,15 +217,18 @@ def entity(
 ) -> None:
     """An entity's card: type, aliases, counts and its connections with evidence."""
     card: Mapping[str, Any]
+    hidden = 0  # Neo4j holds only what the push wrote: nothing below its floor to count
     if neo4j:
         card = Neo4jGraph(neo4j).entity(name, min_confidence=min_confidence)
     else:
         with KnowledgeGraph.open(db, readonly=True) as kg:
             card = kg.entity(name, min_confidence=min_confidence)
+            if not json_out:
+                hidden = kg.below_floor(card["id"], min_confidence=min_confidence)
     if json_out:
         print_json(card)
     else:
-        render_entity_card(console(), card)
+        render_entity_card(console(), card, hidden, min_confidence)
 
 
 @area.command()
@@ -274,7 +277,8 @@ def demo(
             raise DemoStoreInUse(path=db, count=others)
         summary = _run_ingest(kg, [str(folder)], model, 1)
         render_summary(console(), summary)
-        render_entity_card(console(), kg.entity(name))
+        card = kg.entity(name)
+        render_entity_card(console(), card, kg.below_floor(card["id"]), DEFAULT_MIN_CONFIDENCE)
 
 
 def main() -> None:

@@ -154,7 +154,7 @@ def _evidence_text(evidence: Sequence[Mapping[str, Any]] | Mapping[str, Any] | N
     return f"{ev['sentence']} ({ev['date'] or 'undated'})"
 
 
-def _render_connections(out: Console, data: Connections) -> None:
+def _render_connections(out: Console, data: Connections, below_floor: int = 0) -> None:
     e = data["entity"]
     out.print(f"{e['name']}  [{e['type']}]  id={e['id']}")
     groups: dict[str, list[Connection]] = {}
@@ -180,6 +180,11 @@ def _render_connections(out: Console, data: Connections) -> None:
             )
             table.add_row(s["entity"]["name"], s["entity"]["type"], through)
         out.print(table)
+    from newsgraph.render import below_floor_line  # rich is loaded already: this prints tables
+
+    hidden = below_floor_line(below_floor, data["filters"]["min_confidence"])
+    if hidden:
+        out.print(hidden)
 
 
 @area.command()
@@ -206,10 +211,14 @@ def connections(
             name, depth=depth, relation_types=relation_type, entity_types=entity_type, since=since, until=until,
             min_weight=min_weight, min_confidence=min_confidence, second_degree_limit=limit,
         )
+        hidden = 0 if json_out else kg.below_floor(
+            data["entity"]["id"], relation_types=relation_type, entity_types=entity_type, since=since, until=until,
+            min_weight=min_weight, min_confidence=min_confidence,
+        )
     if json_out:
         print_json(data)
     else:
-        _render_connections(console(), data)
+        _render_connections(console(), data, hidden)
 
 
 def _render_paths(out: Console, data: PathResult) -> None:

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli_common import DEFAULT_DB_PATH, DbOption, err_console, handles_errors
+from newsgraph.cli_common import DEFAULT_DB_PATH, DbOption, MinConfidenceOption, err_console, handles_errors
 from newsgraph.errors import ServeListenError
-from newsgraph.options import is_loopback
+from newsgraph.options import DEFAULT_MIN_CONFIDENCE, is_loopback
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -30,6 +30,7 @@ def serve(
     allow_edits: Annotated[
         bool, typer.Option("--allow-edits", help="Offer merge, reject and confirm in the page (logged like the CLI's corrections).")
     ] = False,
+    min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
     """Explore the graph in the browser: search, entity views with expandable ego networks,
     filters, evidence, articles with highlighted entities, paths, a Cypher console and
@@ -42,7 +43,7 @@ def serve(
 
     from newsgraph.serve import create_app  # the explorer: a front end over the facade, like this CLI
 
-    application = create_app(db, host=host, allow_edits=allow_edits)
+    application = create_app(db, host=host, allow_edits=allow_edits, min_confidence=min_confidence)
     # Bound here, not by uvicorn: a busy port is one coded line, and --port 0 prints the
     # port it got.
     family = socket.AF_INET6 if ":" in host else socket.AF_INET

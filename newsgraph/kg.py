@@ -333,6 +333,40 @@ class KnowledgeGraph:
         )
         return card
 
+    def below_floor(
+        self,
+        name: str,
+        *,
+        relation_types: list[str] | None = None,
+        entity_types: list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        min_weight: int = 0,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    ) -> int:
+        """How many relations of ``name`` the other filters pass but ``min_confidence``
+        hides: the count the entity card and ``connections`` print under their list."""
+        from newsgraph.queries.connections import below_floor
+
+        flt = self._relation_filter(relation_types, entity_types, since, until, min_weight, min_confidence)
+        return below_floor(self.store, self.resolve(name), flt)
+
+    def _relation_filter(
+        self, relation_types: list[str] | None, entity_types: list[str] | None, since: str | None, until: str | None,
+        min_weight: int, min_confidence: float,
+    ) -> RelationFilter:
+        """The filter of a connection list, from the CLI's spellings (checked here)."""
+        from newsgraph.queries import filters
+
+        return RelationFilter(
+            relation_types=self.relation_types(relation_types),
+            entity_types=filters.entity_types(entity_types),
+            since=filters.date_bound(since, end=False, option="--since"),
+            until=filters.date_bound(until, end=True, option="--until"),
+            min_weight=min_weight,
+            min_confidence=min_confidence,
+        )
+
     def card(self, name: str) -> EntityCard:
         """The entity card alone (type, aliases, mentions, first/last seen), no connections."""
         card = self.store.entity(self.resolve(name))
@@ -443,17 +477,9 @@ class KnowledgeGraph:
         evidence_limit: int = 1,
     ) -> Connections:
         """The entities linked to ``name`` (and, at depth 2, those two steps away and through whom)."""
-        from newsgraph.queries import filters
         from newsgraph.queries.connections import connections
 
-        flt = RelationFilter(
-            relation_types=self.relation_types(relation_types),
-            entity_types=filters.entity_types(entity_types),
-            since=filters.date_bound(since, end=False, option="--since"),
-            until=filters.date_bound(until, end=True, option="--until"),
-            min_weight=min_weight,
-            min_confidence=min_confidence,
-        )
+        flt = self._relation_filter(relation_types, entity_types, since, until, min_weight, min_confidence)
         return connections(
             self.store, self.resolve(name), flt, depth=depth, evidence_limit=evidence_limit,
             limit=limit, second_degree_limit=second_degree_limit,

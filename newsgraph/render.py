@@ -14,8 +14,8 @@ from newsgraph.kg import IngestSummary
 from newsgraph.terminal_text import strip_controls
 
 __all__ = [
-    "SafeConsole", "cell_text", "cypher_json", "render_cypher_table", "render_entity_card", "render_summary", "strip_controls",
-    "write_cypher_csv",
+    "SafeConsole", "below_floor_line", "cell_text", "cypher_json", "render_cypher_table", "render_entity_card", "render_summary",
+    "strip_controls", "write_cypher_csv",
 ]
 
 
@@ -44,9 +44,20 @@ def _arrow(direction: str) -> str:
 CARD_ROWS_PER_RELATION = 10
 
 
-def render_entity_card(out: Console, card: Mapping[str, Any]) -> None:
+def below_floor_line(hidden: int, floor: float) -> str | None:
+    """The line under a card or connection list that says what the confidence floor hides
+    (the brief: weaker findings stay in the store, marked, shown on request); None when
+    it hides nothing."""
+    if hidden <= 0:
+        return None
+    return (f"{hidden} more relation{'s' if hidden != 1 else ''} below confidence {floor:g}: "
+            "--min-confidence 0 shows them")
+
+
+def render_entity_card(out: Console, card: Mapping[str, Any], below_floor: int = 0, floor: float = 0.0) -> None:
     """A compact card: one line per connection and its best evidence sentence under it,
-    so it reads well in a terminal of any width and in a pipe."""
+    so it reads well in a terminal of any width and in a pipe. ``below_floor``: how many
+    relations the confidence floor ``floor`` left out (KnowledgeGraph.below_floor)."""
     out.print(f"{card['name']}  [{card['type']}]  id={card['id']}")
     if card["aliases"]:
         out.print("aliases: " + ", ".join(card["aliases"]))
@@ -74,6 +85,9 @@ def render_entity_card(out: Console, card: Mapping[str, Any]) -> None:
                 out.print(f"       \"{c['evidence'][0]['sentence']}\"")
         if len(rows) > CARD_ROWS_PER_RELATION:
             out.print(f"  ... and {len(rows) - CARD_ROWS_PER_RELATION} more (use --json for all)")
+    hidden = below_floor_line(below_floor, floor)
+    if hidden:
+        out.print("\n" + hidden)
 
 
 # -- Cypher results (moved from queries/results.py: the query layer returns, this prints) --

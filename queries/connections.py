@@ -12,6 +12,7 @@ and evidence are those inside the window.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from newsgraph.graph.model import COOCCURRENCE
@@ -21,7 +22,7 @@ from newsgraph.graph.reads import entity_refs, evidence, relations_touching
 from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.store import Store
 
-__all__ = ["RelationFilter", "connections"]
+__all__ = ["RelationFilter", "below_floor", "connections"]
 
 
 def _sort_key(row: dict[str, Any]) -> tuple[Any, ...]:
@@ -83,6 +84,19 @@ def connections(
     if depth >= 2:
         result["second_degree"] = _second_degree(store, eid, first, flt, evidence_limit, second_degree_limit)
     return result
+
+
+def below_floor(store: Store, eid: str, flt: RelationFilter) -> int:
+    """How many of ``eid``'s relations pass ``flt`` but for its confidence floor: what a
+    lower ``--min-confidence`` would add to its card or connection list. Weaker findings
+    stay in the store, and the text views say how many they hide rather than drop them
+    silently."""
+    if flt.min_confidence <= 0:
+        return 0
+    weaker = replace(flt, min_confidence=0.0)
+    return sum(
+        1 for r in relations_touching(store, [eid], weaker) if r["other_id"] != eid and r["confidence"] < flt.min_confidence
+    )
 
 
 def _second_degree(

@@ -6,6 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
+from floor_support import FLOOR_ARGS
 from queries_sample import build_sample_store
 
 runner = CliRunner()
@@ -17,7 +18,8 @@ def db(tmp_path):
 
 
 def connections(db, *args):
-    result = runner.invoke(app, ["connections", *map(str, args), "--db", str(db), "--json"])
+    """At the sample store's floor unless a test names another (the last --min-confidence wins)."""
+    result = runner.invoke(app, ["connections", *FLOOR_ARGS, *map(str, args), "--db", str(db), "--json"])
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -83,7 +85,7 @@ def test_depth_two_says_through_whom(db):
 
 
 def test_table_output(db):
-    result = runner.invoke(app, ["connections", "Bukele", "--db", str(db), "--depth", "2"])
+    result = runner.invoke(app, ["connections", "Bukele", "--db", str(db), "--depth", "2", *FLOOR_ARGS])
     assert result.exit_code == 0
     assert result.stdout.startswith("Nayib Bukele  [Person]  id=person:nayib-bukele")
     assert "MET_WITH (2)" in result.stdout and "second degree" in result.stdout

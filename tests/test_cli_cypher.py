@@ -8,6 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
+from floor_support import FLOOR_ARGS
+from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE
 from queries_sample import build_sample_store
 
 runner = CliRunner()
@@ -18,12 +20,15 @@ def db(tmp_path):
     return build_sample_store(tmp_path / "ng.db")
 
 
-def cypher(db, query, *extra):
-    return runner.invoke(app, ["cypher", query, "--db", str(db), *map(str, extra)])
+def cypher(db, query, *extra, default_floor=False):
+    """The embedded graph at the sample store's floor (a later --min-confidence wins); with
+    --neo4j, or ``default_floor``, no floor is named."""
+    floor = () if default_floor or "--neo4j" in extra else FLOOR_ARGS
+    return runner.invoke(app, ["cypher", query, "--db", str(db), *floor, *map(str, extra)])
 
 
-def rows(db, query, *extra):
-    result = cypher(db, query, "--json", *extra)
+def rows(db, query, *extra, default_floor=False):
+    result = cypher(db, query, "--json", *extra, default_floor=default_floor)
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     return json.loads(result.stdout)
@@ -274,8 +279,8 @@ def test_undirected_relationships_match_either_way(db):
 def test_embedded_graph_holds_the_default_floor(db):
     """Like a default push: relations under the floor are not in the embedded graph unless
     asked for; --min-confidence is refused with --neo4j, where the push's floor decides."""
-    query = "MATCH ()-[r]->() WHERE r.confidence < 0.5 RETURN count(r) AS n"
-    assert rows(db, query)["rows"] == [{"n": 0}]
-    assert rows(db, query, "--min-confidence", "0")["rows"][0]["n"] > 0
+    query = f"MATCH ()-[r]->() WHERE r.confidence < {DEFAULT_MIN_CONFIDENCE} RETURN count(r) AS n"
+    assert rows(db, query, default_floor=True)["rows"] == [{"n": 0}]
+    assert rows(db, query, "--min-confidence", "0", default_floor=True)["rows"][0]["n"] > 0
     refused = cypher(db, "RETURN 1", "--neo4j", "bolt://127.0.0.1:1", "--min-confidence", "0")
     assert refused.exit_code != 0 and "--min-confidence is for the embedded graph" in refused.stderr

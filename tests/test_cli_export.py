@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from export_fixtures import BUKELE, RUBIO, SLV, make_store
+from floor_support import FLOOR_ARGS
 from newsgraph.cli import app
 
 
@@ -19,8 +20,10 @@ def db(tmp_path):
     return str(path)
 
 
-def run(*args: str):
-    return CliRunner().invoke(app, ["export", *args])
+def run(fmt: str, *args: str):
+    """At the floor the fixture is arranged around (0.5-1.0, co-occurrence 0.3) unless a test
+    names another: options after the format, and the last --min-confidence wins."""
+    return CliRunner().invoke(app, ["export", fmt, *FLOOR_ARGS, *args])
 
 
 def test_graphml_to_a_file(db, tmp_path):

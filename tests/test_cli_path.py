@@ -6,6 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
+from floor_support import FLOOR_ARGS
 from queries_sample import build_sample_store
 
 runner = CliRunner()
@@ -17,7 +18,8 @@ def db(tmp_path):
 
 
 def path(db, *args):
-    result = runner.invoke(app, ["path", *map(str, args), "--db", str(db), "--json"])
+    """At the sample store's floor unless a test names another (the last --min-confidence wins)."""
+    result = runner.invoke(app, ["path", *FLOOR_ARGS, *map(str, args), "--db", str(db), "--json"])
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -53,7 +55,7 @@ def test_direct_link_and_no_link(db):
 
 
 def test_table_output(db):
-    result = runner.invoke(app, ["path", "Sheinbaum", "Trump", "--db", str(db), "--paths", "1"])
+    result = runner.invoke(app, ["path", "Sheinbaum", "Trump", "--db", str(db), "--paths", "1", *FLOOR_ARGS])
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "1 shortest path(s) of 3 hop(s) between Claudia Sheinbaum and Donald Trump:"
     assert "1. Claudia Sheinbaum <-MET_WITH- Marco Rubio -HOLDS_ROLE-> United States <-HOLDS_ROLE- Donald Trump" in result.stdout

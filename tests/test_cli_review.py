@@ -5,6 +5,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from floor_support import FLOOR_ARGS
 from newsgraph import KnowledgeGraph
 from newsgraph.cli import app
 from newsgraph.graph.model import EntityMention, ExtractedDocument, ExtractedEntity, ExtractedRelation
@@ -60,9 +61,9 @@ def test_review_limit_confirmed_edges_leave_and_text_output(db):
     assert [i["kind"] for i in items] == ["weak-hub-edge", "conflicting-types", "shared-name"]
     weak_id = items[0]["relations"][0]["id"]
     assert runner.invoke(app, ["confirm", str(weak_id), "--db", str(db)]).exit_code == 0
-    items = json.loads(runner.invoke(app, ["review", "--db", str(db), "--json"]).stdout)
+    items = json.loads(runner.invoke(app, ["review", "--db", str(db), "--json", *FLOOR_ARGS]).stdout)
     assert weak_id not in {r["id"] for i in items if i["kind"] == "weak-hub-edge" for r in i["relations"]}
-    text = runner.invoke(app, ["review", "--db", str(db)]).stdout
+    text = runner.invoke(app, ["review", "--db", str(db), *FLOOR_ARGS]).stdout  # the view the test is written on
     assert "[conflicting-types] " in text and "-> newsgraph reject" in text
 
 

@@ -6,6 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
+from floor_support import FLOOR_ARGS
 from queries_sample import build_sample_store
 
 runner = CliRunner()
@@ -17,7 +18,8 @@ def db(tmp_path):
 
 
 def top(db, *args):
-    result = runner.invoke(app, ["top", *map(str, args), "--db", str(db), "--json"])
+    """At the sample store's floor unless a test names another (the last --min-confidence wins)."""
+    result = runner.invoke(app, ["top", *FLOOR_ARGS, *map(str, args), "--db", str(db), "--json"])
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
 

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.cli_common import OPTION_ALIASES, _rewrite
+from floor_support import FLOOR_ARGS
 from queries_sample import build_sample_store
 
 runner = CliRunner()
@@ -134,12 +135,12 @@ def test_relation_type_the_store_lacks_is_refused(db, tmp_path, args):
 
 
 def test_relation_type_in_any_spelling(db):
-    a = json.loads(run("connections", "Rubio", "--relation-type", "met with", "--db", db, "--json").stdout)
+    a = json.loads(run("connections", "Rubio", "--relation-type", "met with", "--db", db, "--json", *FLOOR_ARGS).stdout)
     assert {c["relation"] for c in a["connections"]} == {"MET_WITH"}
 
 
 def test_export_dates_take_the_same_forms_as_connections(db):
-    year = run("export", "json", "-o", "-", "--since", "2025", "--until", "2025-03", "--db", db)
-    day = run("export", "json", "-o", "-", "--since", "2025-01-01", "--until", "2025-03-31", "--db", db)
+    year = run("export", "json", "-o", "-", "--since", "2025", "--until", "2025-03", "--db", db, *FLOOR_ARGS)
+    day = run("export", "json", "-o", "-", "--since", "2025-01-01", "--until", "2025-03-31", "--db", db, *FLOOR_ARGS)
     assert year.exit_code == 0, year.stderr
     assert year.stdout == day.stdout

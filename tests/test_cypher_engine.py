@@ -11,6 +11,7 @@ from newsgraph.graph.store import Store
 from newsgraph.queries.cypher import engine, guards
 from newsgraph.queries.cypher import graph as cgraph
 from newsgraph.queries.cypher.run import run_cypher
+from floor_support import FLOOR
 from queries_sample import build_sample_store, documents
 
 
@@ -136,7 +137,7 @@ def test_stored_keys_pass(query):
 @pytest.mark.issue(13)
 def test_build_is_batched_and_reports_progress(store):
     seen = []
-    graph = cgraph.build(store, lambda phase, done, total: seen.append((phase, done, total)), batch=2)
+    graph = cgraph.build(store, lambda phase, done, total: seen.append((phase, done, total)), batch=2, min_confidence=FLOOR)
     phases = {p for p, _, _ in seen}
     assert phases == {"entities", "documents", "mentions", "bylines", "relations"}
     for phase in phases:
@@ -165,7 +166,7 @@ def test_build_is_batched_and_reports_progress(store):
     ],
 )
 def test_the_issue_s_wrong_answers_are_right(store, query, expected):
-    assert run_cypher(store, query)["rows"] == expected
+    assert run_cypher(store, query, min_confidence=FLOOR)["rows"] == expected
 
 
 @pytest.mark.issue(18)

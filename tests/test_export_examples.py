@@ -12,7 +12,7 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
-from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
+from floor_support import FLOOR, FLOOR_ARGS
 from newsgraph.graph.store import Store
 
 
@@ -71,7 +71,7 @@ def test_every_format_round_trips_the_examples(examples_db, tmp_path):
 
 
 def test_ego_network_of_rubio(examples_db, tmp_path):
-    export(examples_db, "graphml", tmp_path / "rubio.graphml", "--ego", "Rubio", "--depth", "1", "--no-cooccurrence")
+    export(examples_db, "graphml", tmp_path / "rubio.graphml", "--ego", "Rubio", "--depth", "1", "--no-cooccurrence", *FLOOR_ARGS)
     g = nx.read_graphml(tmp_path / "rubio.graphml", force_multigraph=True)
     store = Store(examples_db)
     rubio = "person:marco-rubio"
@@ -79,7 +79,7 @@ def test_ego_network_of_rubio(examples_db, tmp_path):
         r[0] for r in store.conn.execute(
             "SELECT CASE WHEN head = ? THEN tail ELSE head END FROM relations "
             "WHERE (head = ? OR tail = ?) AND type != 'CO_OCCURS_WITH' AND confidence >= ?",
-            (rubio, rubio, rubio, DEFAULT_MIN_CONFIDENCE))
+            (rubio, rubio, rubio, FLOOR))
     }
     store.close()
     assert len(neighbours) >= 3

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from neo4j_support import _neo4j_first, _neo4j_samples_master, neo4j_server, samples_db  # noqa: F401
 from newsgraph.cli import app
+from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE
 from newsgraph.graph.neo4j_sync import push
 from newsgraph.graph.store import Store
 
@@ -54,9 +55,13 @@ def test_lookup_by_surname_alias_and_case(samples_db, pushed, name):
 
 
 def test_table_output_is_the_same(samples_db, pushed):
+    """The same card; only the store's can say how many weaker relations it holds below the
+    floor (Neo4j holds what the push wrote: nothing below it)."""
     embedded, remote = _both(samples_db, pushed, "Marco Rubio")
     assert remote.exit_code == 0
-    assert remote.stdout == embedded.stdout
+    card, hint = embedded.stdout.rsplit("\n\n", 1)
+    assert hint.endswith("below confidence " + f"{DEFAULT_MIN_CONFIDENCE:g}: --min-confidence 0 shows them\n")
+    assert remote.stdout == card + "\n"
 
 
 def test_unknown_entity_same_error(samples_db, pushed):

@@ -21,6 +21,7 @@ from neo4j_support import (  # noqa: F401  (fixtures)
 )
 from newsgraph import KnowledgeGraph
 from newsgraph.cli import app
+from floor_support import FLOOR
 from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE
 from newsgraph.graph.nxview import build_graph
 from newsgraph.graph.store import Store
@@ -165,12 +166,12 @@ def test_a_partial_push_is_repaired_by_the_next(samples_db, neo4j_server):
 def test_repush_restores_newsgraph_properties_and_keeps_the_analysts(samples_db, neo4j_server):
     """A re-push sets every property newsgraph writes (an edited weight comes back, a
     deleted sentence list too) and leaves a property an analyst added alone."""
-    push_db(samples_db, neo4j_server)
+    push_db(samples_db, neo4j_server, min_confidence=FLOOR)  # the 0.5 view holds VISITED edges
     query = "MATCH (h)-[r:VISITED]->(t) RETURN h.id AS h, t.id AS t, properties(r) AS p ORDER BY h, t"
     before = cypher(neo4j_server, query)
     assert before
     cypher(neo4j_server, "MATCH ()-[r:VISITED]->() SET r.weight = 999, r.analyst_note = 'checked' REMOVE r.sentences")
-    push_db(samples_db, neo4j_server)
+    push_db(samples_db, neo4j_server, min_confidence=FLOOR)
     after = cypher(neo4j_server, query)
     assert [{**row, "p": {k: v for k, v in row["p"].items() if k != "analyst_note"}} for row in after] == before
     assert all(row["p"]["analyst_note"] == "checked" for row in after)
@@ -188,20 +189,20 @@ def test_entity_merged_in_the_store_leaves_neo4j_on_the_next_push(tmp_path, neo4
     gbr = ("country:GBR", "United Kingdom", "Country")
     store.add_documents([doc("d1", [blair, gbr], [(blair[0], "VISITED", gbr[0], "Mr Blair visited Britain.")])])
     store.close()
-    push_db(db, neo4j_server)
+    push_db(db, neo4j_server, min_confidence=FLOOR)  # test_store.doc's relations are at 0.6
     assert cypher(neo4j_server, "MATCH (n:Entity {id: 'person:blair'})-[r:VISITED]->() RETURN count(r) AS n") == [{"n": 1}]
 
     store = Store(db)
     tony = ("person:tony-blair", "Tony Blair", "Person")
     store.add_documents([doc("d2", [tony, gbr], [(tony[0], "VISITED", gbr[0], "Tony Blair flew to Britain.")])])
     store.close()
-    summary = push_db(db, neo4j_server)
+    summary = push_db(db, neo4j_server, min_confidence=FLOOR)
     assert summary.nodes_deleted == 1
     assert cypher(neo4j_server, "MATCH (n:Entity {id: 'person:blair'}) RETURN count(n) AS n") == [{"n": 0}]
     assert cypher(neo4j_server, "MATCH (:Entity {id: 'person:tony-blair'})-[r:VISITED]->(:Entity {id: 'country:GBR'}) "
                                 "RETURN r.weight AS w") == [{"w": 2}]
-    assert counts(neo4j_server) == db_counts(db)
-    assert push_db(db, neo4j_server).nodes_deleted == 0  # already gone: nothing to delete again
+    assert counts(neo4j_server) == db_counts(db, FLOOR)
+    assert push_db(db, neo4j_server, min_confidence=FLOOR).nodes_deleted == 0  # already gone: nothing to delete again
 
 
 @pytest.mark.issue(12)

@@ -16,6 +16,7 @@ import httpx
 import networkx as nx
 import pytest
 
+from floor_support import FLOOR
 from newsgraph import KnowledgeGraph
 from newsgraph.errors import NotAStore, StoreMissing
 from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
@@ -37,6 +38,13 @@ def served(_examples_db_master):
 
 @pytest.fixture(scope="module")
 def client(served) -> TestClient:
+    """The explorer at the 0.5 view the tests below are written on (tests/floor_support.py)."""
+    return TestClient(create_app(served, allowed_hosts=["testserver"], min_confidence=FLOOR))
+
+
+@pytest.fixture(scope="module")
+def default_client(served) -> TestClient:
+    """The explorer as `newsgraph serve` starts it: at DEFAULT_MIN_CONFIDENCE."""
     return TestClient(create_app(served, allowed_hosts=["testserver"]))
 
 
@@ -50,12 +58,13 @@ def error_code(resp) -> str:
     return resp.json()["error"]["code"]
 
 
-def test_meta_counts_types_and_defaults(client, kg):
-    meta = client.get("/api/meta").json()
+def test_meta_counts_types_and_defaults(client, default_client, kg):
+    meta = default_client.get("/api/meta").json()
     stats = kg.stats()
     assert meta["stats"]["entities"] == stats["entities"] and meta["stats"]["relations"] == stats["relations"]
     assert meta["relation_types"] == stats["relations_by_type"]
     assert meta["defaults"]["min_confidence"] == DEFAULT_MIN_CONFIDENCE
+    assert client.get("/api/meta").json()["defaults"]["min_confidence"] == FLOOR  # serve --min-confidence
     assert meta["defaults"]["cooccurrence"] is False
     assert meta["read_only"] is True
     assert any(s["source"].endswith("examples/rubio-travels-to-panama.txt") for s in meta["sources"])
@@ -101,14 +110,20 @@ def ego(client, **params):
     return resp.json()
 
 
-def test_ego_equals_the_show_walk_at_the_cli_default(client, kg):
-    data = ego(client)
+def test_ego_equals_the_show_walk_at_the_cli_default(client, default_client, kg):
+    default = ego(default_client)
     expected = kg.ego("Marco Rubio", EgoOptions(min_confidence=DEFAULT_MIN_CONFIDENCE)).graph
+    assert {n["id"] for n in default["nodes"]} == set(expected.nodes)
+    assert len(default["edges"]) == expected.number_of_edges() >= 1
+    assert all(e["confidence"] >= DEFAULT_MIN_CONFIDENCE for e in default["edges"])
+    # The same walk at the floor the explorer was started with.
+    data = ego(client)
+    expected = kg.ego("Marco Rubio", EgoOptions(min_confidence=FLOOR)).graph
     assert {n["id"] for n in data["nodes"]} == set(expected.nodes)
     assert len(data["edges"]) == expected.number_of_edges() > 5
     assert data["center"]["id"] == "person:marco-rubio" and data["nodes"][0]["hop"] == 0
     assert all(e["type"] != "CO_OCCURS_WITH" for e in data["edges"])  # off by default
-    assert all(e["confidence"] >= DEFAULT_MIN_CONFIDENCE for e in data["edges"])
+    assert all(e["confidence"] >= FLOOR for e in data["edges"])
     # Edge ids are stable: an expanded neighbourhood merges into the drawing.
     assert len({e["id"] for e in data["edges"]}) == len(data["edges"])
     assert ego(client)["edges"] == data["edges"]
@@ -189,17 +204,19 @@ def test_a_store_of_schema_5_is_migrated_and_its_articles_show_sentences(example
 
 def test_path_with_hop_evidence(client, kg):
     data = client.get("/api/path", params={"source": "Rubio", "target": "Bukele"}).json()
-    assert data == kg.path("Rubio", "Bukele", min_confidence=DEFAULT_MIN_CONFIDENCE)
+    assert data == kg.path("Rubio", "Bukele", min_confidence=FLOOR)
     assert data["hops"] == 1 and data["paths"][0]["hops"][0]["evidence"]["sentence"]
 
 
-def test_cypher_read_only_with_the_cli_errors(client, kg):
+def test_cypher_read_only_with_the_cli_errors(client, default_client, kg):
     query = "MATCH (p:Person)-[r:VISITED]->(c:Country) RETURN p.name AS person, c.name AS country"
     resp = client.post("/api/cypher", json={"query": query})
     assert resp.status_code == 200
-    assert resp.json() == {"warnings": [], **kg.cypher(query)}
+    assert resp.json() == {"warnings": [], **kg.cypher(query, min_confidence=FLOOR)}
     unknown = client.post("/api/cypher", json={"query": "MATCH (p:Planet) RETURN p.name AS name"}).json()
     assert unknown["rows"] == [] and unknown["warnings"] == kg.cypher("MATCH (p:Planet) RETURN p.name AS name").get("warnings", [])
+    # `serve` without --min-confidence: the embedded graph of the default floor, as `cypher` gives it.
+    assert default_client.post("/api/cypher", json={"query": query}).json() == {"warnings": [], **kg.cypher(query)}
     assert {"person": "Marco Rubio", "country": "Panama"} in resp.json()["rows"]
     params = client.post("/api/cypher", json={"query": "MATCH (p:Person) WHERE p.name = $n RETURN p.id AS id", "params": {"n": "Marco Rubio"}})
     assert params.json()["rows"] == [{"id": "person:marco-rubio"}]
@@ -214,7 +231,7 @@ def test_cypher_read_only_with_the_cli_errors(client, kg):
 def test_export_of_the_current_view(client, fmt):
     view = ego(client)
     ids = [n["id"] for n in view["nodes"]]
-    resp = client.post("/api/export", json={"format": fmt, "entity_ids": ids, "min_confidence": DEFAULT_MIN_CONFIDENCE})
+    resp = client.post("/api/export", json={"format": fmt, "entity_ids": ids, "min_confidence": FLOOR})
     assert resp.status_code == 200, resp.text
     assert f'filename="newsgraph-view.{fmt}"' in resp.headers["content-disposition"]
     reader = nx.read_graphml if fmt == "graphml" else nx.read_gexf
@@ -305,7 +322,7 @@ def test_edits_are_off_by_default(client):
 
 
 def test_edits_with_allow_edits_need_the_csrf_token_and_go_through_the_cli_log(examples_db):
-    editor = TestClient(create_app(examples_db, allowed_hosts=["testserver"], allow_edits=True))
+    editor = TestClient(create_app(examples_db, allowed_hosts=["testserver"], allow_edits=True, min_confidence=FLOOR))
     meta = editor.get("/api/meta").json()
     token = meta["csrf_token"]
     assert meta["allow_edits"] is True and len(token) > 20

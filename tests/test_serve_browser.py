@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from chromium_harness import DevTools, chromium_or_skip
+from floor_support import FLOOR
 from serve_support import LiveServer
 
 with warnings.catch_warnings():
@@ -83,7 +84,7 @@ def union(*views: dict) -> tuple[int, int]:
 
 
 def test_explore_the_examples(chromium, examples_db, tmp_path):
-    api = TestClient(create_app(examples_db, allowed_hosts=["testserver"]))
+    api = TestClient(create_app(examples_db, allowed_hosts=["testserver"], min_confidence=FLOOR))  # as LiveServer
     rubio = api.get("/api/ego", params={"ref": "person:marco-rubio"}).json()
     with LiveServer(examples_db) as server, DevTools(chromium, tmp_path / "profile") as browser:
         browser.open_url(server.url)

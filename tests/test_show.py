@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from floor_support import FLOOR
 from newsgraph import KnowledgeGraph
 from newsgraph.errors import ShowWriteError, UnknownEntity, UnknownValue
 from newsgraph.show import PAGE_ERRORS_JS, EgoOptions, _static, ego_network, open_in_browser, page_data, render_html, write_show
@@ -19,6 +20,7 @@ RUBIO = "person:marco-rubio"
 
 def ego_ids(db: Path, **opts) -> set[str]:
     opts.setdefault("include_cooccurrence", True)
+    opts.setdefault("min_confidence", FLOOR)  # the hand-made store's relations are at 0.6, co-occurrence 0.2
     with KnowledgeGraph.open(db) as kg:
         return set(ego_network(kg, "Rubio", EgoOptions(**opts)).graph.nodes)
 
@@ -37,7 +39,7 @@ def test_each_hop_adds_the_next_ring_and_isolated_entities_never_come(show_db):
 
 def test_hops_and_edges_among_the_kept_entities(show_db):
     with KnowledgeGraph.open(show_db) as kg:
-        ego = ego_network(kg, "Rubio", EgoOptions(depth=2, include_cooccurrence=True))
+        ego = ego_network(kg, "Rubio", EgoOptions(min_confidence=FLOOR, depth=2, include_cooccurrence=True))
     assert ego.hops == {
         RUBIO: 0, "country:SLV": 1, "person:nayib-bukele": 1, "country:USA": 1, "location:san-salvador": 1,
         "org:state-department": 2,
@@ -61,7 +63,7 @@ def test_entity_type_filter_keeps_the_centre(show_db):
 
 def test_cooccurrence_is_left_out_unless_asked_for(show_db):
     with KnowledgeGraph.open(show_db) as kg:
-        ego = ego_network(kg, "Rubio", EgoOptions(depth=3))
+        ego = ego_network(kg, "Rubio", EgoOptions(min_confidence=FLOOR, depth=3))
     assert "location:san-salvador" not in ego.graph and "group:salvadorans" not in ego.graph
     assert "CO_OCCURS_WITH" not in {k for _, _, k in ego.graph.edges(keys=True)}
 
@@ -74,7 +76,7 @@ def test_relation_filter_and_cooccurrence_switch(show_db):
 
 def test_max_nodes_keeps_the_strongest_and_says_so(show_db):
     with KnowledgeGraph.open(show_db) as kg:
-        ego = ego_network(kg, "Rubio", EgoOptions(max_nodes=3, depth=2))
+        ego = ego_network(kg, "Rubio", EgoOptions(min_confidence=FLOOR, max_nodes=3, depth=2))
     # El Salvador: weight 2 + 1 to Rubio; Bukele: weight 1 but 3 mentions; the rest 1 mention.
     assert set(ego.graph.nodes) == {RUBIO, "country:SLV", "person:nayib-bukele"}
     assert ego.truncated
@@ -85,7 +87,7 @@ def test_unknown_entity_and_type_are_coded_errors(show_db, tmp_path):
         with pytest.raises(UnknownEntity):
             write_show(kg, "Atlantis", dest=tmp_path / "x.html")
         with pytest.raises(UnknownValue, match=r"^\[NG104\] Unknown entity type 'Planet' for --entity-type"):
-            write_show(kg, "Rubio", EgoOptions(entity_types=["Planet"]), tmp_path / "x.html")
+            write_show(kg, "Rubio", EgoOptions(min_confidence=FLOOR, entity_types=["Planet"]), tmp_path / "x.html")
         with pytest.raises(ShowWriteError, match=r"^\[NG802\] Cannot write the page to "):
             write_show(kg, "Rubio", dest=tmp_path / "missing-dir" / "x.html")
 
@@ -98,7 +100,7 @@ def embedded_data(html: str) -> dict:
 
 def test_page_data_has_evidence_with_document_titles(show_db):
     with KnowledgeGraph.open(show_db) as kg:
-        opts = EgoOptions(include_cooccurrence=True)
+        opts = EgoOptions(min_confidence=FLOOR, include_cooccurrence=True)
         data = page_data(kg, ego_network(kg, "Rubio", opts), opts)
     assert data["center"] == {"id": RUBIO, "name": "Marco Rubio", "type": "Person"}
     visited = next(e for e in data["edges"] if e["type"] == "VISITED")
@@ -122,7 +124,7 @@ def test_page_data_has_evidence_with_document_titles(show_db):
 
 def test_page_is_self_contained_and_article_text_cannot_break_out(show_db, tmp_path):
     with KnowledgeGraph.open(show_db) as kg:
-        result = write_show(kg, "Bukele", dest=tmp_path / "b.html")
+        result = write_show(kg, "Bukele", EgoOptions(min_confidence=FLOOR), dest=tmp_path / "b.html")
     html = result.path.read_text(encoding="utf-8")
     # Everything inline: no external scripts, styles, images or fonts.
     assert not re.search(r"<(script|img|iframe)[^>]+src=|<link\b|@import|url\(\s*['\"]?https?:", html, re.I)
@@ -139,7 +141,7 @@ def test_page_is_self_contained_and_article_text_cannot_break_out(show_db, tmp_p
 
 def test_render_html_inserts_each_part_once(show_db):
     with KnowledgeGraph.open(show_db) as kg:
-        opts = EgoOptions()
+        opts = EgoOptions(min_confidence=FLOOR)
         data = page_data(kg, ego_network(kg, "Rubio", opts), opts)
     data["nodes"][0]["name"] = "/*__VIS_NETWORK_JS__*/ /*__PAGE_ERRORS_JS__*/ __NEWSGRAPH_TITLE__"
     html = render_html(data)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from chromium_harness import DevTools, chromium_or_skip, dump_dom, screenshot
+from floor_support import FLOOR
 from newsgraph import KnowledgeGraph
 from newsgraph.show import EgoOptions, ego_network, write_show
 
@@ -45,6 +46,7 @@ def root_attributes(dom: str) -> dict[str, str]:
 
 
 def write_page(db: Path, dest: Path, name: str = "Rubio", **opts) -> tuple[Path, int, int]:
+    opts.setdefault("min_confidence", FLOOR)  # the view the stores here are arranged around, not the default
     with KnowledgeGraph.open(db) as kg:
         result = write_show(kg, name, EgoOptions(**opts), dest)
         ego = ego_network(kg, name, EgoOptions(**opts))

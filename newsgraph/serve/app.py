@@ -176,11 +176,15 @@ CSRF_HEADER = "X-Newsgraph-CSRF"
 
 
 def create_app(
-    db: str | Path, *, host: str = "127.0.0.1", allowed_hosts: list[str] | None = None, allow_edits: bool = False
+    db: str | Path, *, host: str = "127.0.0.1", allowed_hosts: list[str] | None = None, allow_edits: bool = False,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> FastAPI:
     """The app on the store at ``db`` (checked now: a missing store is NG302). Read-only
-    unless ``allow_edits``: then merge/reject/confirm are offered, CSRF-protected."""
+    unless ``allow_edits``: then merge/reject/confirm are offered, CSRF-protected.
+    ``min_confidence`` is the floor the page starts at and the endpoints' default (the
+    embedded Cypher graph's too), as ``serve --min-confidence`` gives it."""
     store_path = check_store(db)
+    floor = min_confidence  # the endpoints' own ``min_confidence`` parameters default to it
     graphs = Graphs(store_path)
     csrf_token = secrets.token_urlsafe(32) if allow_edits else None
     edit_lock = threading.Lock()
@@ -249,7 +253,7 @@ def create_app(
             "type_colours": TYPE_COLOURS,
             "relation_types": stats["relations_by_type"],
             "sources": kg.sources(),
-            "defaults": {"min_confidence": DEFAULT_MIN_CONFIDENCE, "max_nodes": DEFAULT_MAX_NODES, "depth": 1,
+            "defaults": {"min_confidence": min_confidence, "max_nodes": DEFAULT_MAX_NODES, "depth": 1,
                          "cooccurrence": False},
         }
 
@@ -282,7 +286,7 @@ def create_app(
         etype: Annotated[list[str], Query(description="Only neighbours of these entity types (repeatable)")] = [],  # noqa: B006
         cooccurrence: bool = False,
         min_weight: int = 0,
-        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+        min_confidence: float = floor,
         max_nodes: int = DEFAULT_MAX_NODES,
         since: str | None = None,
         until: str | None = None,
@@ -316,7 +320,7 @@ def create_app(
         target: Annotated[str, Query(max_length=500)],
         max_hops: Annotated[int, Query(ge=1, le=6)] = 4,
         relation: Annotated[list[str], Query()] = [],  # noqa: B006
-        min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = DEFAULT_MIN_CONFIDENCE,
+        min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = floor,
         max_paths: Annotated[int, Query(ge=1, le=20)] = 5,
     ) -> dict[str, Any]:
         return dict(graphs.get().path(
@@ -330,7 +334,7 @@ def create_app(
         params: Annotated[dict[str, Any] | None, Body()] = None,
     ) -> dict[str, Any]:
         with graphs.cypher_lock:
-            result = graphs.get().cypher(query, params or {})
+            result = graphs.get().cypher(query, params or {}, min_confidence=floor)
         # The engine's warnings (unknown labels or properties) too, as the CLI prints them.
         return {"columns": result["columns"], "rows": result["rows"], "warnings": list(result.get("warnings") or [])}
 
@@ -341,7 +345,7 @@ def create_app(
         relation: Annotated[list[str], Body()] = [],  # noqa: B006
         cooccurrence: Annotated[bool, Body()] = False,
         min_weight: Annotated[int, Body()] = 0,
-        min_confidence: Annotated[float, Body()] = DEFAULT_MIN_CONFIDENCE,
+        min_confidence: Annotated[float, Body()] = floor,
         since: Annotated[str | None, Body()] = None,
         until: Annotated[str | None, Body()] = None,
         source: Annotated[str | None, Body()] = None,
