@@ -75,6 +75,7 @@ TRAILING_WORDS = {"of", "the", ",", "'s", "’s", "at", "for", "with", "in", "on
 # Prepositions that tie a role to what it is held at; with lowercase words after them the
 # title is the role alone ("spokeswoman for the North Carolina-based bank").
 ROLE_PREPOSITIONS = {"of", "for", "at", "with", "in", "on"}
+ARTICLES = {"the", "a", "an"}
 PORTFOLIO_ROLES = {"minister", "secretary", "commissioner", "spokesman", "spokeswoman", "spokesperson", "czar", "tsar"}
 
 
@@ -96,6 +97,15 @@ def _role_only(words: list[str]) -> list[str]:
                 w in {"-", "based", "-based"} or (w[:1].islower() and w.lower() not in {"of", "the", "and", "for"})
                 for w in rest[1:]
             ):
+                described = any(w in {"-", "based", "-based"} for w in rest[1:])
+                if not described and rest[1].lower() not in ARTICLES:
+                    # "head of distribution", "worldwide head of contemporary art": a function
+                    # with no article is the title's, not a garbled affiliation (issue 12 audit,
+                    # sample 6: "Head" of Newmarket Films, "Worldwide Head" of Sotheby's).
+                    break
+                if not described and rest[0].lower() == "of" and lower[-1] in load_sub_units():
+                    # "head of the threat laboratory": the unit is the title's
+                    return words[:end] + ["of"] + [w for w in rest[1:] if w.lower() not in ARTICLES]
                 return words[:end]
             break
     return words
@@ -382,7 +392,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
 
     def add(person: MentionSpan, affiliation: MentionSpan, title_tokens: list[Token], method: str, unit: str = "") -> None:
         title = _title_text(title_tokens)
-        if title and unit:
+        if title and unit and not title.lower().endswith(unit.lower()):
             title = f"{title} of {unit}"  # "Head of Fixed Line Division"
         if not title or title.lower() in titles.honorifics:
             return
@@ -546,7 +556,17 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                         and doc[person.token_start - 1].text != "(":
                     add_government(person, office)
                 continue
-            role_tokens = [t for t in phrase if index.at(t) is None and t.dep_ not in {"det", "poss", "case"}]
+            # "spokesman for anti-virus firm Sophos", "evangelist for chip giant Intel": what
+            # the name is said to be modifies the name, so it is no word of the title (issue 12
+            # audit, sample 6: "Spokesman for Anti Virus Firm").
+            name_root = doc[affiliation.token_start : affiliation.token_end].root
+            if name_root.dep_ == "appos" and name_root.head.dep_ == "pobj":
+                name_root = name_root.head  # "for chip giant Intel" parsed as "giant", then "Intel" in apposition
+            describing = {t.i for t in name_root.subtree} if name_root.i != head.i and not name_root.is_ancestor(head) else set()
+            # An article after a preposition stays, so the title can tell "head of the threat
+            # laboratory" and "economist for the region" from "head of distribution".
+            role_tokens = [t for t in phrase if index.at(t) is None and t.i not in describing
+                           and (t.dep_ not in {"det", "poss", "case"} or (t.dep_ == "det" and t.head.dep_ == "pobj"))]
             if _has_role(role_tokens) and _has_role(_head_words(head)):
                 add(person, affiliation, role_tokens, "apposition", _sub_unit(doc, affiliation, head))
     # A country read from the sentence or the article yields to the one the text gives the

@@ -256,3 +256,17 @@ def test_issue_12_role_in_a_unit_names_the_unit(nlp):
     assert ("Peter Hall", "Director of Research Division", "Microsoft") in found, found
     found = titles(nlp, '"It is a shame," said Ann Cole, leader of the Labour group on Newham Council.')
     assert ("Ann Cole", "Leader", "Labour Party") in found, found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_title_keeps_its_function_and_drops_what_the_firm_is(nlp):
+    # Sample 6: "head of distribution for Newmarket Films" was "Head" of the firm (it is no
+    # head of the firm); "spokesman for anti-virus firm Sophos" gave "Spokesman for Anti Virus
+    # Firm" (what the firm is, read as title words).
+    found = titles(nlp, '"We had higher hopes," said Rob Kaplan, head of distribution for Seaview Films, which released it.')
+    assert ("Rob Kaplan", "Head of Distribution", "Seaview Films") in found, found
+    found = titles(nlp, '"Staff may think it is a game," said Tom Pryce, spokesman for anti-virus firm Sophos.')
+    assert ("Tom Pryce", "Spokesman", "Sophos") in found, found
+    # An article after the preposition still marks a description, not a function.
+    found = titles(nlp, '"Fiscal policy will relax," Glenn Hart, chief economist for the region at Societe Generale, told AFP.')
+    assert ("Glenn Hart", "Chief Economist", "Societe Generale") in found, found
