@@ -140,6 +140,81 @@ def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> Menti
     return next(iter(found.values()))
 
 
+def _clause_antecedent(token: Token, index: EntityIndex) -> MentionSpan | None:
+    """The person a "he"/"she" subject means when its own sentence settles it: the one
+    person named before it in the sentence is the subject of a clause that holds the
+    pronoun's ("Stern recently announced he was leaving Viacom", "Mr Curry is American,
+    but he grew up in the Netherlands", "Mr Kennedy is … as he visits Manchester"). A
+    reporter's "X said he …" means X; with a second person named before the pronoun
+    ("Mandaric told Redknapp he …") nothing is settled."""
+    if token.dep_ not in SUBJECTS:
+        return None
+    sent = token.sent
+    before = [m for m in index.mentions if sent.start <= m.token_start and m.token_end <= token.i]
+    people = {m.entity_id for m in before if m.type == "Person"}
+    if len(people) != 1:
+        return None
+    person = next(m for m in before if m.type == "Person")
+    root = token.doc[person.token_start : person.token_end].root
+    if root.dep_ not in SUBJECTS or root.head.i == token.head.i or root.head not in token.ancestors:
+        return None
+    # A name the model did not tag could be the one meant ("Ruto told Abiy he …").
+    for t in token.doc[sent.start : token.i]:
+        if (t.pos_ == "PROPN" and t.dep_ in UNTAGGED_ACTOR_DEPS and t.ent_type_ in {"", "PERSON"}
+                and index.at(t) is None and not t.is_sent_start):
+            return None
+    return person
+
+
+# Words that make a title someone else's or another time's: "former foreign secretary
+# Robin Cook" is not "the foreign secretary" of the article.
+NOT_THE_HOLDER = frozenset({"former", "ex", "acting", "shadow", "interim", "outgoing", "then", "late", "deputy", "vice", "assistant", "junior"})
+
+
+def title_holders(doc: Doc, index: EntityIndex) -> dict[tuple[str, ...], dict[str, int]]:
+    """Each title the article gives a person by name ("Prime Minister Tony Blair", "Gov.
+    Josh Shapiro" is none: an abbreviation) → the people holding it and where each is
+    first titled: the run of title words right before the name, whole."""
+    words = _title_words()
+    honorifics = load_titles().honorifics
+    held: dict[tuple[str, ...], dict[str, int]] = {}
+    for m in index.mentions:
+        if m.type != "Person":
+            continue
+        start = doc[m.token_start].sent.start
+        i = m.token_start
+        while i > start and doc[i - 1].lower_.rstrip(".") in words and index.at(doc[i - 1]) is None:
+            i -= 1
+        run = tuple(t.lower_.rstrip(".") for t in doc[i : m.token_start] if t.lower_.rstrip(".") not in honorifics)
+        if not run or NOT_THE_HOLDER & set(run) or (i > start and doc[i - 1].lower_ in NOT_THE_HOLDER):
+            continue
+        held.setdefault(run, {}).setdefault(m.entity_id, m.token_start)
+    return held
+
+
+def _title_reference(token: Token, index: EntityIndex, held: dict[tuple[str, ...], dict[str, int]]) -> MentionSpan | None:
+    """The person "the <title>" stands for when the article titles one person so and names
+    them before: "Gov. Josh Shapiro … Joe Pittman criticized the governor", "Prime Minister
+    Anthony Albanese … The Prime Minister will travel to Darwin". Only the whole title
+    (no "the secretary" for a "Transport Secretary"), with nothing else said of the noun
+    ("the centrist prime minister", "the minister for X", "his minister": none)."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.tag_ in {"NNS", "NNPS"}:
+        return None
+    kids = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+        return None
+    if any(c.dep_ not in {"det", "compound", "amod"} for c in kids):
+        return None
+    key = tuple(t.lower_.rstrip(".") for t in token.lefts if t.dep_ in {"compound", "amod"}) + (token.lower_.rstrip("."),)
+    holders = held.get(key, {})
+    if len(holders) != 1:
+        return None
+    person, first = next(iter(holders.items()))
+    if first >= token.i:
+        return None  # named after the reference: no antecedent yet
+    return next((m for m in index.mentions if m.entity_id == person and m.token_start == first), None)
+
+
 def _relative_antecedent(token: Token) -> Token:
     """The name a relative pronoun subject stands for: "Abiy, who will travel to Kampala to
     meet Museveni" (the purpose clause hangs from "travel", whose subject is "who")."""
@@ -193,6 +268,13 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
     found: dict[tuple[str, str, int, int], ExtractedRelation] = {}
     specific_verbs: set[int] = set()
     matches = _candidate_matches(compiled, doc, index, sentences)
+    holders: list[dict[tuple[str, ...], dict[str, int]]] = []  # the article's titled people, read when first needed
+
+    def held() -> dict[tuple[str, ...], dict[str, int]]:
+        if not holders:
+            holders.append(title_holders(doc, index))
+        return holders[0]
+
     # Specific rules first, so the catch-all verb rule only fills gaps.
     matches.sort(key=lambda m: compiled.keys[m[0]][0].verbs == ("*",))
     for match_id, token_ids in matches:
@@ -238,10 +320,16 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
         for tok in _expand(_relative_antecedent(doc[nodes["head"]])):
             mention = index.at(tok)
             if mention is None and tok.lower_ in PRONOUNS:
-                mention = _antecedent(tok, index, sentences)
-                method = "dep_pronoun"
+                mention = _clause_antecedent(tok, index)
+                if mention is not None:
+                    method = "dep_pronoun_clause"  # settled by its own sentence: a verb's own reliability
+                else:
+                    mention = _antecedent(tok, index, sentences)
+                    method = "dep_pronoun"
             elif mention is None and (named := _apposed(tok, index)) is not None:
                 mention, tok = named  # "The Foreign Secretary, David Lammy, accused …"
+            elif mention is None and (mention := _title_reference(tok, index, held())) is not None:
+                method = "dep_title_ref"
             if mention is not None:
                 heads.append((mention, tok))
         if voice == "conj:agents" and any((m := index.at(doc[nodes[n]])) is None or m.type == "Person" for n in ("head", "tail")):
@@ -254,6 +342,10 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             tails = [(m, tok) for tok in [doc[nodes["tail"]]] if (m := index.at(tok)) is not None]
         else:
             tails = [pair for tok in _expand(doc[nodes["tail"]]) if (pair := _named(tok, index, rule.relation)) is not None]
+            if not tails:
+                referred = [(m, tok) for tok in _expand(doc[nodes["tail"]]) if (m := _title_reference(tok, index, held())) is not None]
+                if referred:
+                    tails, method = referred, "dep_title_ref"
         if not heads or not tails:
             continue
         sent = verb.sent

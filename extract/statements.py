@@ -24,6 +24,9 @@ from spacy.tokens import Doc, Token
 # place pairs and datelines are noun phrases a negation elsewhere does not reach.
 PREDICATE_METHODS = {"event_noun", "learned"}
 NEGATED, HEDGED = "negated", "hedged"
+# Words the model's lemmatiser gets wrong where a cue depends on it: "hopes", "hoped",
+# "hoping" come out as "hop", so "Chow said she hopes to meet Carney" read as a meeting.
+LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ def token_status(head: Token, tail: Token, relation_type: str) -> str | None:
     chain = [*path, lca, *lca.ancestors] if lca.pos_ in {"VERB", "AUX"} else [*path, lca]
     hedged = False
     for n, t in enumerate(chain):
-        lemma = t.lemma_.lower()
+        lemma = LEMMA_FIXES.get(t.lower_, t.lemma_.lower())
         on_path = n <= len(path)
         if lemma in cues.denial:
             return NEGATED
