@@ -74,11 +74,6 @@ def _looks_like_name(span: Span) -> bool:
     return any(t.text[:1].isupper() for t in span if any(ch.isalpha() for ch in t.text))
 
 
-@lru_cache(maxsize=2)
-def _bare_words(title_words: frozenset[str]) -> frozenset[str]:
-    return frozenset(w.rstrip(".") for w in title_words)
-
-
 ORG_HEAD_WORDS = {"union", "association", "society", "federation", "council", "group", "party", "services", "manufacturers",
                   "movement", "institute", "commission", "committee", "foundation", "trust", "league", "club", "corporation",
                   "company", "bank", "agency", "authority", "board", "organisation", "organization", "confederation",
@@ -129,7 +124,6 @@ def _extend_known(span: Span) -> Span:
 
 def clean_span(span: Span) -> Span | None:
     titles = load_titles()
-    title_words = titles.words()
     span = _extend_known(_extend_org(span))
     start, end = span.start, span.end
     doc = span.doc
@@ -139,7 +133,7 @@ def clean_span(span: Span) -> Span | None:
         start += 1  # not "THE HAGUE" of a dateline: a capitalised "The" there is the name's
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
-    words = _bare_words(title_words)
+    words = titles.bare_words()
     label = span.label_
     while end - start > 1 and doc[start].lower_ in load_context_cues().leading_non_name_words:
         start += 1  # "Past Congressional Budget Office forecasts": a sentence's first word, not the name's

@@ -223,7 +223,7 @@ TITLE_PREPOSITIONS = {"of", "for"}
 
 def _leading_title(doc: Doc, person: MentionSpan, index: EntityIndex) -> tuple[list[Token], MentionSpan | None, set[int]]:
     """Walk left from a name over title words and at most one affiliation."""
-    title_words = {w.rstrip(".") for w in load_titles().words()} | {"-"}
+    title_words = load_titles().bare_words() | {"-"}
     sent_start = doc[person.token_start].sent.start
     title: list[Token] = []
     affiliation: MentionSpan | None = None

@@ -107,7 +107,7 @@ STANCE_RELATIONS = frozenset({"CRITICIZED", "PRAISED"})
 def _possessor(token: Token, index: EntityIndex, relation: str) -> tuple[MentionSpan, Token] | None:
     """For a stance, the named owner of a common-noun object ("criticised Hardie's actions").
     A role noun ("praised Chelsea's goalkeeper") means the person, not the owner: none."""
-    if relation not in STANCE_RELATIONS or token.pos_ != "NOUN" or token.lemma_.lower() in _title_words():
+    if relation not in STANCE_RELATIONS or token.pos_ != "NOUN" or token.lemma_.lower() in load_titles().bare_words():
         return None
     for child in token.children:
         if child.dep_ == "poss" and (owner := index.at(child)) is not None:
@@ -231,18 +231,13 @@ def _dateline_end(sent: Span, cache: dict[int, int]) -> int:
     return cache[sent.start]
 
 
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    return frozenset(w.rstrip(".") for w in load_titles().words())
-
-
 def _title_modifier(doc: Doc, mention: MentionSpan, index: EntityIndex) -> bool:
     """A place or organisation premodifying a title and a name ("Colorado Senator Michael
     Bennet criticized …", "Tory leader Michael Howard said"): the parser may make it a second
     subject, but the person does the verb (issue 12, gold dev page-05)."""
     if mention.type == "Person":
         return False
-    title_words = _title_words()
+    title_words = load_titles().bare_words()
     i = mention.token_end
     sent_end = doc[mention.token_start].sent.end
     while i < sent_end and doc[i].lower_.rstrip(".") in title_words and index.at(doc[i]) is None:

@@ -173,6 +173,12 @@ class Titles:
     def words(self) -> frozenset[str]:
         return frozenset(w for phrase in self.roles | self.honorifics for w in phrase.split())
 
+    @lru_cache(maxsize=4)
+    def bare_words(self) -> frozenset[str]:
+        """``words`` without a final full stop ("gov." as "gov"), to compare with a token's
+        text stripped likewise."""
+        return frozenset(w.rstrip(".") for w in self.words())
+
 
 @lru_cache(maxsize=1)
 def load_titles() -> Titles:
