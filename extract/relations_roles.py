@@ -481,6 +481,13 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         if person.type != "Person":
             continue
         title, affiliation, _ = _leading_title(doc, person, index)
+        if affiliation is not None and affiliation.type in {"Country", "Location"} and affiliation.token_start >= 2 \
+                and doc[affiliation.token_start - 1].lower_ == "of" and doc[affiliation.token_start - 2].pos_ == "PROPN" \
+                and doc[affiliation.token_start - 2].lower_ not in load_titles().roles:
+            # "Royal Bank of Scotland chief executive Fred Goodwin" with the bank's name cut
+            # at "of": the place ends a longer name, it is not where the role is held (issue 12
+            # audit, sample 6).
+            title, affiliation = [], None
         office = _portfolio_office(doc, affiliation, title) if title and affiliation and _has_role(title) else None
         if office is not None:
             # "Education minister Ivan Lewis", "Trade and Industry Secretary Patricia
