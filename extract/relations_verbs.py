@@ -175,7 +175,7 @@ def title_holders(doc: Doc, index: EntityIndex) -> dict[tuple[str, ...], dict[st
     """Each title the article gives a person by name ("Prime Minister Tony Blair", "Gov.
     Josh Shapiro" is none: an abbreviation) → the people holding it and where each is
     first titled: the run of title words right before the name, whole."""
-    words = _title_words()
+    words = load_titles().bare_words()
     honorifics = load_titles().honorifics
     held: dict[tuple[str, ...], dict[str, int]] = {}
     for m in index.mentions:
