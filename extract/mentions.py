@@ -985,6 +985,7 @@ class ContextCues:
     person_demonyms: frozenset[str]
     org_legal_suffixes: frozenset[str]
     street_abbreviations: frozenset[str]
+    place_qualifiers: frozenset[str]
     peer_titles: frozenset[str]
     alias_cues: frozenset[str]
 
@@ -1002,6 +1003,7 @@ def load_context_cues() -> ContextCues:
             "org_nouns_before", "org_kind_nouns_lower",
             "org_nouns_after", "org_possessed_nouns", "org_holding_nouns", "org_object_verbs", "place_verbs_in", "org_last_words", "event_last_words",
             "leading_non_name_words", "portfolio_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
+            "place_qualifiers",
             "peer_titles", "alias_cues"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:

@@ -303,6 +303,8 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
         if t and t.type == "Location" and not t.known and len(t.name.split()) >= 3 and _initials(t.name) in acronyms:
             t.type, t.iso3 = "Organization", None
     org_names = {normalise_name(t.name): t.name for t in typed if t and t.type == "Organization" and len(t.name.split()) > 1}
+    place_names = {normalise_name(t.name) for t in typed if t and t.type in {"Location", "Country"}}
+    cues = load_context_cues()
     by_initials: dict[str, str | None] = {}
     legal = load_context_cues().org_legal_suffixes
     one_word_firms = {t.name for t in typed if t and t.type == "Organization" and " " not in t.name and _camel_case(t.name)
@@ -331,7 +333,10 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
         if t.type != "Organization":
             continue
         # "FCC", and "AfDB" (African Development Bank): the capitals of a short all-letter form
-        if t.name.isalpha() and len(t.name) <= 6 and len(capitals) >= 2 and t.name[0].isupper() and by_initials.get(capitals):
+        # (mostly capitals: "CalMac" is a contraction of Caledonian MacBrayne, not the initials
+        # of a "Clydeport Marine" beside it)
+        if t.name.isalpha() and len(t.name) <= 6 and len(capitals) >= 2 and 2 * len(capitals) >= len(t.name) \
+                and t.name[0].isupper() and by_initials.get(capitals):
             t.name = by_initials[capitals]  # type: ignore[assignment]
         elif t.name.isalpha() and 3 <= len(t.name) <= 5 and t.name.istitle() and not t.known \
                 and (by_initials.get(t.name.upper()) or "").count(" ") >= 2:
@@ -343,6 +348,12 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             key = normalise_name(t.name)
             longer = [n for k, n in org_names.items() if k.startswith(key + " ")] or \
                 [n for k, n in org_names.items() if k.endswith(" " + key) and len(k.split()) == 2]
+            # but a word the article also writes as a place ("Kerala" beside "Kerala Blasters"),
+            # or one a place qualifier follows ("Galway County Council"), is the place's name,
+            # not the body's short name (issue 12: a club or council and its place stay apart)
+            if len(longer) == 1 and (key in place_names or normalise_name(longer[0]).startswith(key + " ") and
+                                     normalise_name(longer[0]).split()[1] in cues.place_qualifiers):
+                continue
             if len(longer) == 1:
                 t.name = longer[0]
         elif len(t.name.split()) >= 2 and not t.known and len(with_suffix := [

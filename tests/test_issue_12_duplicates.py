@@ -36,3 +36,28 @@ def test_issue_12_a_shared_surname_before_the_second_person_is_introduced_is_the
     assert found.get("Manish Gupta") == ("Person", {"Manish Gupta", "Gupta"})
     assert found.get("Apar Gupta") == ("Person", {"Apar Gupta"})
     assert "Gupta" not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_contraction_is_not_the_initials_of_another_company():
+    found = nodes("The yard signed a deal with CalMac in 2023, and the Clydeport Marine yard is still late.")
+    assert found.get("Clydeport Marine", ("", set()))[1] == {"Clydeport Marine"}  # CalMac is not "CM"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_place_beside_its_council_is_not_the_councils_short_name():
+    found = nodes("Mr Moloney, a former Galway hurler who won an All-Ireland medal in 2012, said he would sit as an "
+                  "Independent. In Ballinasloe, Co Galway, Galway County Council cathaoirleach Mary Fahy said the town "
+                  "was fed up of promises.")
+    assert found.get("Galway County Council", ("", set()))[1] == {"Galway County Council"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_place_the_article_names_is_not_its_clubs_short_name():
+    found = nodes(
+        "Bengaluru FC have signed Kerala Blasters winger Arjun Menon on loan until the end of the season, the club "
+        "announced on Wednesday. Blasters sporting director Vikram Pillai denied that the club had agreed to sell Menon "
+        "permanently. Fans in Kerala reacted angrily on social media, and some accused the Blasters of weakening the "
+        "squad. Menon's father, Suresh Menon, played for Kerala in the Santosh Trophy and now coaches at a football "
+        "academy in Thrissur.")
+    assert "Kerala" not in found.get("Kerala Blasters", ("", set()))[1]
