@@ -166,7 +166,7 @@ def test_unsupported_query_is_one_line(db, query, what):
 def test_query_from_a_file(db, tmp_path):
     saved = tmp_path / "q.cypher"
     saved.write_text("// people who visited\nMATCH (p:Person)-[:VISITED]->(c:Country)\nRETURN c.name AS c ORDER BY c\n", encoding="utf-8")
-    result = runner.invoke(app, ["cypher", "-f", str(saved), "--db", str(db), "--json"])
+    result = runner.invoke(app, ["cypher", "-f", str(saved), "--db", str(db), "--json", *FLOOR_ARGS])
     assert result.exit_code == 0, result.stderr
     assert [r["c"] for r in json.loads(result.stdout)["rows"]] == ["El Salvador", "Mexico"]
     both = runner.invoke(app, ["cypher", "RETURN 1", "-f", str(saved), "--db", str(db)])
@@ -194,7 +194,7 @@ def test_unknown_label_type_or_property_warns(db):
 
 @pytest.mark.issue(14)
 def test_work_bound_is_a_coded_error(db):
-    result = runner.invoke(app, ["cypher", "MATCH (a)-[*1..6]-(b) RETURN count(b)", "--max-work", "50", "--db", str(db)])
+    result = runner.invoke(app, ["cypher", "MATCH (a)-[*1..6]-(b) RETURN count(b)", "--max-work", "50", "--db", str(db), *FLOOR_ARGS])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: [NG406] The query stopped:") and len(result.stderr.splitlines()) == 1
 
