@@ -308,12 +308,6 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue  # "X and Y have signed up for a sitcom", "signed for Chelsea": each signed, not with the other
         if rule.relation == "APPOINTED" and any(c.dep_ == "oprd" and _award_title(c) for c in verb.children):
             continue  # "was named player of the year": an award, not a post (issue 12 audit)
-        if rule.relation == "APPOINTED" and verb.lemma_.lower() == "nominate" and not any(
-                c.dep_ in {"oprd", "xcomp"} or (c.dep_ == "prep" and c.lower_ in {"as", "to"}) for c in verb.children):
-            # "Brigitte Nielsen nominated both John and Bez" (for eviction), "nominated for an
-            # Oscar": put forward, not appointed; a post needs "as", "to" or a complement
-            # ("nominated Rice as secretary of state", "nominated Wolfowitz to head the bank").
-            continue
         if voice.startswith("prep:passive") and rule.relation == "VISITED":
             continue  # "He was flown to Casablanca": being taken somewhere is no visit (issue 12, page-19)
         method = "dep_passive" if "passive" in voice else "dep"

@@ -273,16 +273,6 @@ def test_issue_12_title_keeps_its_function_and_drops_what_the_firm_is(nlp):
 
 
 @pytest.mark.issue(12)
-def test_issue_12_nominated_without_a_post_is_no_appointment(nlp):
-    # Sample 6: "Brigitte Nielsen nominated both John and Bez" (for eviction) read as
-    # APPOINTED; a post needs "as", "to" or a complement.
-    found = typed(relations(nlp, "Former model Greta Lund nominated both John and Bez."))
-    assert not any(t == "APPOINTED" for _, t, _ in found), found
-    found = typed(relations(nlp, "President Bush has nominated Paul Wolfowitz to head the World Bank."))
-    assert ("Bush", "APPOINTED", "Paul Wolfowitz") in found, found
-
-
-@pytest.mark.issue(12)
 def test_issue_12_place_ending_a_longer_name_is_no_affiliation(nlp):
     # Sample 6: "Royal Bank of Scotland chief executive Fred Goodwin" (the bank's name cut at
     # "of") gave HOLDS_ROLE toward Scotland.
