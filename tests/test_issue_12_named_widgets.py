@@ -206,6 +206,9 @@ def test_issue_12_a_reader_comment_goes_whole_and_an_unclosed_one_drops_nothing(
     cleaned = clean_text(PROSE + "\n" + comments + AFTER)
     for gone in ("FresnoFan72", "potholes", "Petrov", "Sanger", "Reply", "\u2191"):
         assert gone not in cleaned
+    plugin = "Ivan Petrov\nDelgado should resign over the delays.\nLike \u00b7 Reply \u00b7 3h\n"
+    cleaned = clean_text(PROSE + "\n" + plugin + AFTER)
+    assert "Petrov" not in cleaned and "resign" not in cleaned and "20,000 vehicles" in cleaned
     # no closing "Reply" row: a sentence after a line that merely looks like a comment's heading stays
     open_block = "Clovis, Sanger, 2 hours ago\nPetrov said the bridge would open on time.\n"
     assert "Petrov said the bridge would open on time." in clean_text(PROSE + "\n" + open_block + AFTER)
