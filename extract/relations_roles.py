@@ -5,6 +5,7 @@ name ("US Secretary of State Marco Rubio", "El Salvador's President Nayib Bukele
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -427,9 +428,6 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             )
         )
 
-    home: list[str | None] = []  # the article's government (lenient, strict), found when first needed
-    named: set[str] = set()  # the countries the article names (or a nationality of)
-
     def countries_in(mentions: list[MentionSpan]) -> list[CountryMention]:
         out = []
         for m in mentions:
@@ -438,11 +436,16 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                 out.append(CountryMention(country, doc[m.token_start : m.token_end].root))
         return out
 
+    @cache
+    def article_government() -> tuple[str | None, str | None, set[str]]:
+        """The article's government (lenient, strict) and the countries it names (or a
+        nationality of): read once, when a government title first needs them."""
+        everywhere = countries_in(index.mentions)
+        lenient, strict = home_government(everywhere, [m.entity_id for m in index.mentions])
+        return lenient, strict, {c.country for c in everywhere}
+
     def add_government(person: MentionSpan, office: Office) -> None:
-        if not home:
-            everywhere = countries_in(index.mentions)
-            home.extend(home_government(everywhere, [m.entity_id for m in index.mentions]))
-            named.update(c.country for c in everywhere)
+        home, strict_home, named = article_government()
         number = person.sentence
         here = [m for m in index.mentions if m.sentence == number]
         gazetteer = load_gazetteer()
@@ -454,8 +457,8 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         if said:
             country = next(iter(said)) if len(said) == 1 and next(iter(said)) in named else None
         else:
-            country = government_country(office, countries_in(here), home[0], named,
-                                         doc[person.token_start : person.token_end].root, home[1])
+            country = government_country(office, countries_in(here), home, named,
+                                         doc[person.token_start : person.token_end].root, strict_home)
         if country is None or country == person.entity_id:
             return
         title = _title_text(office.tokens)
