@@ -193,6 +193,13 @@ def test_issue_12_notices_and_classifieds_go_with_their_headers() -> None:
 
 
 @pytest.mark.issue(12)
+def test_issue_12_a_section_label_or_menu_item_above_the_headline_opens_no_list() -> None:
+    for label in ("Obituaries", "Home\nNews\nContact\nPartners"):
+        page = split_page("Valley Courier\n\n" + label + "\n\nRosa Delgado, Fresno's first woman mayor, dies at 91\n\n" + PROSE)
+        assert page.title == "Rosa Delgado, Fresno's first woman mayor, dies at 91"
+
+
+@pytest.mark.issue(12)
 def test_issue_12_a_reader_comment_goes_whole_and_an_unclosed_one_drops_nothing() -> None:
     comments = (
         "Comments\n\n"
