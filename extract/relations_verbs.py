@@ -171,6 +171,9 @@ def _clause_antecedent(token: Token, index: EntityIndex) -> MentionSpan | None:
 NOT_THE_HOLDER = frozenset({"former", "ex", "acting", "shadow", "interim", "outgoing", "then", "late", "deputy", "vice", "assistant", "junior"})
 
 
+ORG_HEAD = "<organisation>"  # key prefix of an organisation's head noun in title_holders
+
+
 def title_holders(doc: Doc, index: EntityIndex) -> dict[tuple[str, ...], dict[str, int]]:
     """Each title the article gives a person by name ("Prime Minister Tony Blair", "Gov.
     Josh Shapiro" is none: an abbreviation) → the people holding it and where each is
@@ -189,15 +192,21 @@ def title_holders(doc: Doc, index: EntityIndex) -> dict[tuple[str, ...], dict[st
         if not run or NOT_THE_HOLDER & set(run) or (i > start and doc[i - 1].lower_ in NOT_THE_HOLDER):
             continue
         held.setdefault(run, {}).setdefault(m.entity_id, m.token_start)
+    for m in index.mentions:
+        # "Public Investment Fund … praised the fund", "Riggs Bank … the bank": the head
+        # noun of an organisation's name (ORG_HEAD keys).
+        if m.type == "Organization" and m.token_end - m.token_start >= 2 and doc[m.token_end - 1].is_title:
+            held.setdefault((ORG_HEAD, doc[m.token_end - 1].lower_), {}).setdefault(m.entity_id, m.token_start)
     return held
 
 
 def _title_reference(token: Token, index: EntityIndex, held: dict[tuple[str, ...], dict[str, int]]) -> MentionSpan | None:
     """The person "the <title>" stands for when the article titles one person so and names
-    them before: "Gov. Josh Shapiro … Joe Pittman criticized the governor", "Prime Minister
+    them before: "Governor Josh Shapiro … Joe Pittman criticized the governor", "Prime Minister
     Anthony Albanese … The Prime Minister will travel to Darwin". Only the whole title
     (no "the secretary" for a "Transport Secretary"), with nothing else said of the noun
-    ("the centrist prime minister", "the minister for X", "his minister": none)."""
+    ("the centrist prime minister", "the minister for X", "his minister": none). Likewise
+    the one organisation whose name ends in the noun ("the fund", "the bank")."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.tag_ in {"NNS", "NNPS"}:
         return None
     kids = list(token.children)
@@ -207,6 +216,8 @@ def _title_reference(token: Token, index: EntityIndex, held: dict[tuple[str, ...
         return None
     key = tuple(t.lower_.rstrip(".") for t in token.lefts if t.dep_ in {"compound", "amod"}) + (token.lower_.rstrip("."),)
     holders = held.get(key, {})
+    if not holders and len(kids) == 1:
+        holders = held.get((ORG_HEAD, token.lower_), {})  # "the fund": the one Investment Fund named before
     if len(holders) != 1:
         return None
     person, first = next(iter(holders.items()))
@@ -324,7 +335,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             elif mention is None and (named := _apposed(tok, index)) is not None:
                 mention, tok = named  # "The Foreign Secretary, David Lammy, accused …"
             elif mention is None and (mention := _title_reference(tok, index, held())) is not None:
-                method = "dep_title_ref"
+                method = "dep_title_ref" if mention.type == "Person" else "dep_name_ref"
             if mention is not None:
                 heads.append((mention, tok))
         if voice == "conj:agents" and any((m := index.at(doc[nodes[n]])) is None or m.type == "Person" for n in ("head", "tail")):
@@ -340,7 +351,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             if not tails:
                 referred = [(m, tok) for tok in _expand(doc[nodes["tail"]]) if (m := _title_reference(tok, index, held())) is not None]
                 if referred:
-                    tails, method = referred, "dep_title_ref"
+                    tails, method = referred, "dep_title_ref" if referred[0][0].type == "Person" else "dep_name_ref"
         if not heads or not tails:
             continue
         sent = verb.sent

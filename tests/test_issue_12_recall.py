@@ -156,3 +156,12 @@ def test_issue_12_a_nomination_is_no_appointment(nlp):
         assert not any(t == "APPOINTED" for _, t, _ in typed(relations(nlp, text)))
     found = typed(relations(nlp, "Tesco appointed Peter Crane as chief executive on Friday."))
     assert ("Tesco", "APPOINTED", "Peter Crane") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_the_noun_stands_for_the_one_organisation_named_so(nlp):
+    text = "Riggs Bank agreed to pay $9m. Judge Baltasar Garzon criticised the bank on Monday."
+    assert ("Baltasar Garzon", "CRITICIZED", "Riggs Bank", "dep_name_ref") in relations(nlp, text)
+    # Two banks named before: "the bank" could be either.
+    text = "Riggs Bank agreed to pay $9m. Lloyds Bank paid $2m. Judge Baltasar Garzon criticised the bank on Monday."
+    assert not any(m == "dep_name_ref" for *_, m in relations(nlp, text))
