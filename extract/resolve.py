@@ -210,6 +210,41 @@ def _capitals(name: str) -> str:
     return "".join(ch for ch in name if ch.isupper())
 
 
+def _misspelt(rare: str, usual: str) -> bool:
+    """A slip of the keyboard between two names of one article: two adjacent letters swapped
+    ("McIlory" for "McIlroy", "Arcleor" for "Arcelor"), a word's plural "s" ("Electronics Arts"),
+    or two words swapped in a long name ("State Tobacco Administration Monopoly")."""
+    from rapidfuzz.distance import OSA
+
+    a, b = rare.split(), usual.split()
+    if len(a) >= 3 and a != b and sorted(a) == sorted(b):
+        return True
+    if len(a) != len(b) or len(rare) < 6:
+        return False
+    if sorted(rare) == sorted(usual) and OSA.distance(rare, usual) == 1:
+        return True
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(a) >= 2 and len(diff) == 1 and {diff[0][0], diff[0][1]} == {diff[0][1], diff[0][1] + "s"}
+
+
+def _join_misspellings(typed: list[TypedMention | None]) -> None:
+    """A name written once that is a slip for a name the article writes more often is that
+    name's node (issue 12: one node per entity, not one per typo). Listed names are never
+    rewritten, and two names written equally often stay apart: which is the slip is unknown."""
+    counts: dict[str, int] = {}
+    for t in typed:
+        if t and t.type in {"Person", "Organization"}:
+            counts[t.name] = counts.get(t.name, 0) + 1
+    usual = {t.name: t for t in typed if t and t.type in {"Person", "Organization"} and counts[t.name] >= 2}
+    for t in typed:
+        if t is None or t.known or t.type not in {"Person", "Organization"} or counts.get(t.name) != 1:
+            continue
+        matches = [u for n, u in usual.items() if _misspelt(t.name, n) or (
+            " " not in t.name and " " in n and u.type == "Person" and _misspelt(t.name, surname(n)))]
+        if len(matches) == 1:
+            t.name, t.type, t.iso3 = matches[0].name, matches[0].type, matches[0].iso3
+
+
 def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolution:
     gaz = gaz or load_gazetteer()
     typed = [type_mention(m, gaz) for m in mentions]
@@ -396,6 +431,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
         if t and t.type == "Person" and t.name in other_name:
             t.name = other_name[t.name]
 
+    _join_misspellings(typed)
     entities: dict[str, ExtractedEntity] = {}
     mention_entity: list[str | None] = []
     group_countries: dict[str, str] = {}

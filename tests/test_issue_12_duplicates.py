@@ -61,3 +61,10 @@ def test_issue_12_a_place_the_article_names_is_not_its_clubs_short_name():
         "squad. Menon's father, Suresh Menon, played for Kerala in the Santosh Trophy and now coaches at a football "
         "academy in Thrissur.")
     assert "Kerala" not in found.get("Kerala Blasters", ("", set()))[1]
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_name_misspelt_once_is_the_name_the_article_writes_often():
+    found = nodes("Rory McIlroy won the race. McIlroy said it was hard. McIlory was pleased with the time.")
+    assert found.get("Rory McIlroy") == ("Person", {"Rory McIlroy", "McIlroy", "McIlory"})
+    assert "McIlory" not in found
