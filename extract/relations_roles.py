@@ -33,6 +33,7 @@ from newsgraph.extract.rules import (
     load_staff_titles,
     load_sub_units,
     load_titles,
+    state_form_words,
 )
 from newsgraph.graph.model import ExtractedRelation
 
@@ -486,7 +487,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         title, affiliation, _ = _leading_title(doc, person, index)
         if affiliation is not None and affiliation.type in {"Country", "Location"} and affiliation.token_start >= 2 \
                 and doc[affiliation.token_start - 1].lower_ == "of" and doc[affiliation.token_start - 2].pos_ == "PROPN" \
-                and doc[affiliation.token_start - 2].lower_ not in load_titles().roles:
+                and doc[affiliation.token_start - 2].lower_ not in load_titles().roles | state_form_words():
             # "Royal Bank of Scotland chief executive Fred Goodwin" with the bank's name cut
             # at "of": the place ends a longer name, it is not where the role is held (issue 12
             # audit, sample 6).

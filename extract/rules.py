@@ -452,6 +452,19 @@ def load_role_bodies() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def state_form_words() -> frozenset[str]:
+    """Words of a state's formal name before its "of" ("Republic of Ireland", "Kingdom of
+    Spain"), from pycountry's official names: such a word before "of" and a country names the
+    country, not a longer body's name ("Royal Bank of Scotland")."""
+    words: set[str] = set()
+    for country in pycountry.countries:
+        official = getattr(country, "official_name", None)
+        if official and " of " in official:
+            words.update(w.strip(",") for w in official.split(" of ")[0].lower().split())
+    return frozenset(words - {"the"})
+
+
+@lru_cache(maxsize=1)
 def load_sub_units() -> frozenset[str]:
     """Role bodies with a head of their own ("division", "unit"): a role in one is the unit's."""
     return frozenset(n.lower() for n in _body_nouns_data()["sub_units"])

@@ -279,3 +279,6 @@ def test_issue_12_place_ending_a_longer_name_is_no_affiliation(nlp):
     found = titles(nlp, "Previous winners include Royal Bank of Scotland chief executive Fred Goodwin and Vodafone boss Chris Gent.")
     assert not any(tail == "Scotland" for _, _, tail in found), found
     assert ("Chris Gent", "Boss", "Vodafone") in found
+    # A state's formal name is the country's: "Republic of Ireland manager".
+    found = titles(nlp, "Republic of Ireland manager Brian Kerr admitted he was frustrated.")
+    assert ("Brian Kerr", "Manager", "Ireland") in found, found
