@@ -31,7 +31,14 @@ from newsgraph.extract.relation_base import (
     predicated_likeness,
     span_relation,
 )
-from newsgraph.extract.rules import load_confidence, load_gazetteer, load_occupations, load_titles
+from newsgraph.extract.rules import (
+    OccupationMethod,
+    load_confidence,
+    load_gazetteer,
+    load_occupation_methods,
+    load_occupations,
+    load_titles,
+)
 from newsgraph.graph.model import ExtractedRelation
 
 POSSESSIVE = {"'s", "’s"}
@@ -112,6 +119,15 @@ def _leading_org(doc: Doc, person: MentionSpan, index: EntityIndex, occupations:
     return org if org is not None and org.token_end == j + 1 else None
 
 
+def _cut_name(doc: Doc, org: MentionSpan, index: EntityIndex) -> bool:
+    """ "Sunday Telegraph journalist Robert Peston", "So Solid Crew rapper Asher D.": a
+    capitalised word right before the organisation's name is part of it, cut off; the stub
+    is no employer."""
+    k = org.token_start - 1
+    sent_start = doc[org.token_start].sent.start
+    return k >= sent_start and index.at(doc[k]) is None and doc[k].is_title and (k > sent_start or doc[k].pos_ == "PROPN")
+
+
 def _org_of_noun(noun: Token, index: EntityIndex, person: MentionSpan) -> MentionSpan | None:
     """The organisation an occupation noun names: "a Monument Securities strategist", "a
     strategist at Monument Securities", "the presenter of BBC One's Film 2005"."""
@@ -132,17 +148,20 @@ def occupation_relations(x: ExtractionInput) -> list[ExtractedRelation]:
     """A person, an occupation noun and an organisation in one noun phrase (WORKS_FOR)."""
     doc, index = x.doc, x.index
     occupations = _occupations()
-    confidence = load_confidence()["occupation"]
+    methods = load_occupation_methods()
+    confidences = load_confidence()
     out = []
     seen: set[tuple[str, str, int]] = set()
 
     def add(person: MentionSpan, org: MentionSpan, noun: str) -> None:
         sent = doc[person.token_start].sent
         key = (person.entity_id, org.entity_id, sent.start)
-        if key not in seen:
+        if key not in seen and not _cut_name(doc, org, index):
             seen.add(key)
             kind = occupations.get(noun, "WORKS_FOR")
-            relation = span_relation(doc, sent, person, org, kind, "occupation", confidence, noun)
+            rule = methods.get(noun, OccupationMethod())
+            method = rule.sports_method if x.sports else rule.method
+            relation = span_relation(doc, sent, person, org, kind, method, confidences[method], noun)
             if kind == "HOLDS_ROLE":
                 relation.title = noun.capitalize()
             out.append(relation)
@@ -166,14 +185,26 @@ def occupation_relations(x: ExtractionInput) -> list[ExtractedRelation]:
                 org = _org_of_noun(noun, index, person)
                 if org is not None:
                     add(person, org, noun.lower_)
-        # "Kirsten Pfeifer from the Consumer Electronics Association"
+        # "Kirsten Pfeifer from the Consumer Electronics Association"; not a name something
+        # moves from ("signed Robin van Persie from Feyenoord", "an offer for Ferguson from
+        # Everton": the club he leaves or the bidder), nor in a sports report, where a
+        # player "from" a club may be leaving it.
         i = person.token_end
-        if i + 1 < len(doc) and doc[i].lower_ == "from":
+        if i + 1 < len(doc) and doc[i].lower_ == "from" and not x.sports and not _moved(root):
             j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
             org = _org(doc[j], index, person) if j < len(doc) else None
             if org is not None and org.token_start == j and (org.token_end >= len(doc) or doc[org.token_end].text not in POSSESSIVE):
                 add(person, org, "from")  # not "Jonathan Ross from ITV's London Studios": a place
     return out
+
+
+def _moved(root: Token) -> bool:
+    """Whether a name is the object of a verb or a preposition ("signed X", "an offer for
+    X"), where a "from" after it tells where the thing came from; "according to X" is a
+    source's attribution like "said X"."""
+    if root.dep_ in {"dobj", "dative", "nsubjpass", "oprd"}:
+        return True
+    return root.dep_ == "pobj" and not (root.head.lower_ == "to" and root.head.head.lower_ == "according")
 
 
 def _based_place(noun: Token, index: EntityIndex) -> MentionSpan | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.mentions import find_dateline, find_source_line
+from newsgraph.extract.mentions import find_dateline, find_source_line, load_context_cues
 from newsgraph.extract.relation_base import PLACES, EntityIndex, MentionSpan, is_gathering, span_relation
 from newsgraph.extract.rules import load_attachment_rules, load_confidence, load_regions, load_titles
 from newsgraph.graph.model import ExtractedRelation, normalise_name
@@ -142,8 +142,26 @@ def attachment_relations(doc: Doc, index: EntityIndex, sports: bool) -> list[Ext
                 continue
             if rule.tail_types is not None and place.type not in rule.tail_types:
                 break
-            if rule.relation == "BASED_IN" and is_gathering(doc, head):
+            if rule.relation in {"BASED_IN", "LOCATED_IN"} and is_gathering(doc, head):
                 break  # "at the ... Conference in San Francisco", "a meeting of the Commission for Africa in Cape Town"
+            if head.token_end - head.token_start == 1 and doc[head.token_start].tag_ in {"NN", "NNS"}:
+                break  # "Slowdowns in the US": a common noun capitalised at a sentence's start, no name
+            if head.type == "Person" and head.token_start and doc[head.token_start - 1].lower_ in {"the", "a", "an"}:
+                break  # "He's considered the Eminem of Argentina": a person's name with an article is a likeness, not a home
+            if connector == ("of",) and i == head.token_end and rule.relation == "LIVES_IN" and place.type != "Country" \
+                    and doc[place.token_start].ent_type_ not in {"GPE", "LOC"}:
+                # "Doug Williams of BT", "Shigeo Morioka of the International Longevity Centre":
+                # a person "of" a name with no comma or age between is the name's staff, and the
+                # name a firm the resolver typed Location though the tagger does not read it as a
+                # place (0 of 3 homes on unlabelled BBC); "Mark Trotter of California" (a place to
+                # the tagger too), "Kyle Brennan, 34, of Brewer" give a home.
+                break
+            if connector == ("of",) and i == head.token_end and rule.relation == "BASED_IN" \
+                    and doc[head.token_end - 1].lower_ not in load_context_cues().org_legal_suffixes:
+                # "House of Fraser", "Eternal Sunshine of the Spotless Mind": a bare "of" after a
+                # name is as often inside a longer name; "Avis Bourg Co. of Folsom" (a firm's legal
+                # suffix) or "Contrack International, of Arlington" (a comma) place the firm.
+                break
             if head.type == "Organization" and connector in BARE_CONNECTORS:
                 # "against Ireland in Dublin", "Chennaiyin FC at the Sree Kanteerava Stadium":
                 # in a sports report a team "in" a place is where it plays, not its base.
@@ -155,9 +173,13 @@ def attachment_relations(doc: Doc, index: EntityIndex, sports: bool) -> list[Ext
                 break
             places = [place]
             j = place.token_end
-            if j + 1 < len(doc) and doc[j].text == ",":
+            if j + 1 < len(doc) and doc[j].text == "," and place.type != "Country":
                 region = index.at(doc[j + 1])
-                if region is not None and region.type in PLACES and region.token_start == j + 1 and region.entity_id != head.entity_id:
+                # "of Boothbay, Maine": the region the place is in; not the next item of a list
+                # ("in Birmingham, Oxford and Portsmouth", "Basra in Iraq, Kabul in Afghanistan")
+                # nor a name the region modifies ("the United States, Germany's Birgit Prinz").
+                if region is not None and region.type in PLACES and region.token_start == j + 1 \
+                        and region.entity_id != head.entity_id and not _listed(doc, region):
                     places.append(region)
             sent = doc[head.token_start].sent
             # "Helen Steel and David Morris, from north London": set off by a comma, the place
@@ -183,6 +205,16 @@ def attachment_relations(doc: Doc, index: EntityIndex, sports: bool) -> list[Ext
                         )
             break
     return out
+
+
+def _listed(doc: Doc, place: MentionSpan) -> bool:
+    """Whether what follows a place makes it an item of a list or a modifier: "and", "or",
+    "'s", a comma and another name, or a preposition ("Kabul in Afghanistan")."""
+    k = place.token_end
+    if k >= len(doc):
+        return False
+    after = doc[k]
+    return after.lower_ in {"and", "or", "'s", "’s", "in"} or (after.text == "," and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN")
 
 
 def org_apposition_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:

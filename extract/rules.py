@@ -502,3 +502,32 @@ def load_occupations() -> dict[str, str]:
     if problems:
         raise RuleFileError(detail="; ".join(problems))
     return out
+
+
+@dataclass(frozen=True)
+class OccupationMethod:
+    """The method name an occupation noun's relations carry: ``method`` in general,
+    ``sports_method`` in a sports report (``data/occupations.jsonl``)."""
+
+    method: str = "occupation"
+    sports_method: str = "occupation"
+
+
+@lru_cache(maxsize=1)
+def load_occupation_methods() -> dict[str, OccupationMethod]:
+    """Occupation noun → its method, for the nouns of an ``occupations.jsonl`` row that names
+    one of its own ("The Aviator star Leonardo DiCaprio": a noun whose organisation is often
+    a work or a place mistyped, fitted apart by the confidence model); other nouns are
+    ``occupation``."""
+    out: dict[str, OccupationMethod] = {}
+    problems = []
+    for number, row in _jsonl("occupations.jsonl"):
+        method, sports_method = row.get("method", "occupation"), row.get("sports_method", row.get("method", "occupation"))
+        if not all(isinstance(m, str) and m.isidentifier() for m in (method, sports_method)):
+            problems.append(f"occupations.jsonl:{number}: 'method' and 'sports_method' must be method names")
+            continue
+        if method != "occupation" or sports_method != "occupation":
+            out.update((n.lower(), OccupationMethod(method, sports_method)) for n in row.get("nouns") or [])
+    if problems:
+        raise RuleFileError(detail="; ".join(problems))
+    return out

@@ -143,7 +143,7 @@ def test_issue_12_results_list_in_brackets_is_no_apposition(nlp):
 def test_issue_12_person_of_a_country_is_from_it_not_living_there(nlp):
     found = relations(nlp, "The quarter final pits wild card Sania Mirza of India against Jelena Jankovic on Tuesday.")
     assert ("Sania Mirza", "FROM", "India", "attachment") in found
-    assert not any(t == "LIVES_IN" and m == "attachment" for _, t, _, m in found)
+    assert not any(t == "LIVES_IN" and m.startswith("attachment") for _, t, _, m in found)
     found = typed(relations(nlp, "The lawsuit was filed against Mark Trotter of California on Monday."))
     assert ("Mark Trotter", "LIVES_IN", "California") in found
 
@@ -175,12 +175,12 @@ def test_issue_12_place_of_an_event_or_a_meeting_is_no_base(nlp):
     # meeting of the Commission for Africa in Cape Town" where the meeting is; neither is a
     # base (data/gatherings.json).
     found = relations(nlp, "The new design will be shown next month at the European Battery Technology Summit in Lisbon.")
-    assert not any(t == "BASED_IN" and m == "attachment" for _, t, _, m in found)
+    assert not any(t == "BASED_IN" and m.startswith("attachment") for _, t, _, m in found)
     found = relations(nlp, "The minister flew out on Monday to chair a meeting of the Pacific Fisheries Council in Auckland.")
-    assert not any(t == "BASED_IN" and m == "attachment" for _, t, _, m in found)
+    assert not any(t == "BASED_IN" and m.startswith("attachment") for _, t, _, m in found)
     # An organisation in a place is still based there.
     found = relations(nlp, "Shares in the Orion Shipping Company in Piraeus rose sharply on Tuesday.")
-    assert ("Orion Shipping Company", "BASED_IN", "Piraeus", "attachment") in found
+    assert ("Orion Shipping Company", "BASED_IN", "Piraeus", "attachment_in") in found  # a bare "in": its own method
 
 
 @pytest.mark.issue(12)
@@ -212,7 +212,7 @@ def test_issue_12_race_or_name_before_an_event_noun_is_no_base(nlp):
     # Champions Challenge event" (possessive_place) are where an event is held, not a base
     # (data/gatherings.json, relation_base.is_gathering).
     found = relations(nlp, "Kenenisa Bekele will run in the Nike Great Ireland Run in Dublin next month.")
-    assert not any(t == "BASED_IN" and m == "attachment" for _, t, _, m in found), found
+    assert not any(t == "BASED_IN" and m.startswith("attachment") for _, t, _, m in found), found
     found = relations(nlp, "Elena Dementieva beat Venus Williams 6-3 6-2 to win Hong Kong's Champions Challenge event.")
     assert not any(t == "BASED_IN" and m == "possessive_place" for _, t, _, m in found), found
 
@@ -243,7 +243,7 @@ def test_issue_12_place_that_names_the_noun_after_it_is_no_home(nlp):
     # Sample 5: "Karen Walsh, from the UK National Tremor Foundation" gave FROM United
     # Kingdom; the country names the foundation, it is not the object of "from".
     found = relations(nlp, '"We are delighted," said Karen Walsh, from the UK National Tremor Foundation.')
-    assert not any(m == "attachment" and x == "United Kingdom" for _, _, x, m in found), found
+    assert not any(m.startswith("attachment") and x == "United Kingdom" for _, _, x, m in found), found
     found = typed(relations(nlp, "Daniel Sullivan, 30, of Boothbay, Maine, was charged."))
     assert ("Daniel Sullivan", "LIVES_IN", "Boothbay") in found
 
