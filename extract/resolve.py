@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.extract.mentions import RawMention, load_context_cues
 from newsgraph.extract.rules import Gazetteer, load_gazetteer
@@ -245,6 +246,39 @@ def _join_misspellings(typed: list[TypedMention | None]) -> None:
             t.name, t.type, t.iso3 = matches[0].name, matches[0].type, matches[0].iso3
 
 
+@lru_cache(maxsize=1)
+def load_short_given_names() -> dict[str, str]:
+    """``data/given_names.json``: short form of a given name → its long form ("dave" → "david")."""
+    import json
+    from importlib import resources
+
+    from newsgraph.errors import RuleFileError
+
+    raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "given_names.json").read_text("utf-8"))
+    forms = raw.get("short_forms")
+    if not isinstance(forms, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in forms.items()):
+        raise RuleFileError(detail="given_names.json: short_forms must map a short given name to its long form")
+    return {k.lower(): v.lower() for k, v in forms.items()}
+
+
+def _join_short_given_names(typed: list[TypedMention | None]) -> None:
+    """"Dave Collins" beside "David Collins": one person, under the long form (issue 12)."""
+    short = load_short_given_names()
+    people = {normalise_name(t.name): t.name for t in typed if t and t.type == "Person" and len(t.name.split()) == 2}
+    renamed = {}
+    for key, name in people.items():
+        parts = key.split()  # "Robert Kilroy-Silk" folds to three words
+        if len(parts) != 2:
+            continue
+        first, last = parts
+        long_name = people.get(f"{short.get(first, first)} {last}")
+        if long_name is not None and long_name != name:
+            renamed[name] = long_name
+    for t in typed:
+        if t and t.type == "Person" and t.name in renamed:
+            t.name = renamed[t.name]
+
+
 def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolution:
     gaz = gaz or load_gazetteer()
     typed = [type_mention(m, gaz) for m in mentions]
@@ -258,6 +292,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                 and t.raw.label != "TEAM" and not _named_like_a_body(t.name, gaz):
             t.type, t.iso3 = "Person", None
 
+    _join_short_given_names(typed)
     # People: full names own their surnames, unless two full names share one.
     surname_owner: dict[str, str | None] = {}
     full_names: dict[str, str] = {}

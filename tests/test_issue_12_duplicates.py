@@ -68,3 +68,19 @@ def test_issue_12_a_name_misspelt_once_is_the_name_the_article_writes_often():
     found = nodes("Rory McIlroy won the race. McIlroy said it was hard. McIlory was pleased with the time.")
     assert found.get("Rory McIlroy") == ("Person", {"Rory McIlroy", "McIlroy", "McIlory"})
     assert "McIlory" not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_short_given_name_beside_the_long_one_is_one_person():
+    found = nodes("UK Athletics has appointed psychologist Dave Collins. Collins said it was a great challenge. "
+                  "Chairman Ed Warner welcomed the appointment of David Collins.")
+    assert found.get("David Collins", ("", set()))[1] >= {"Dave Collins", "David Collins"}
+    assert "Dave Collins" not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_organisation_aliases_as_data_join_the_long_form():
+    found = nodes("EU Commission president Jose Manuel Barroso spoke in Brussels. The European Commission said the "
+                  "Office of National Statistics was wrong.")
+    assert found.get("European Commission", ("", set()))[1] >= {"EU Commission", "European Commission"}
+    assert "Office for National Statistics" in found and "Office of National Statistics" not in found
