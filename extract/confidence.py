@@ -34,6 +34,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.mentions import sentence_index
+from newsgraph.extract.relation_base import tree_path
 from newsgraph.extract.statements import PREDICATE_METHODS, statement_status
 from newsgraph.graph.model import COOCCURRENCE, ExtractedRelation
 
@@ -55,16 +56,8 @@ def _span(doc: Doc, start: int | None, end: int | None) -> Span | None:
 
 
 def _path_length(a: Span, b: Span) -> int | None:
-    x, y = a.root, b.root
-    up = {t.i: n for n, t in enumerate([x, *x.ancestors])}
-    steps = 0
-    node = y
-    while node.i not in up:
-        if node.head.i == node.i:
-            return None
-        node = node.head
-        steps += 1
-    return steps + up[node.i]
+    up, down, lca = tree_path(a.root, b.root)
+    return None if lca is None else len(up) + len(down)
 
 
 CATCH_ALL = "INTERACTED_WITH"

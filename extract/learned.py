@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.relation_base import EntityIndex, MentionSpan, span_relation
+from newsgraph.extract.relation_base import EntityIndex, MentionSpan, span_relation, tree_path
 from newsgraph.extract.rules import load_titles
 from newsgraph.graph.model import ExtractedRelation
 
@@ -72,20 +72,13 @@ def _root(doc: Doc, m: MentionSpan) -> Token:
 def _path(a: Token, b: Token) -> tuple[list[str], list[str], Token | None]:
     """Dependency path from a up to the lowest common ancestor and down to b: the
     unlexicalised steps and the lemmas of the tokens on the way."""
-    up = [a, *a.ancestors]
-    up_ids = {t.i: n for n, t in enumerate(up)}
-    down: list[Token] = []
-    node: Token | None = b
-    while node is not None and node.i not in up_ids:
-        down.append(node)
-        node = node.head if node.head.i != node.i else None
-    if node is None:
+    up, down, lca = tree_path(a, b)
+    if lca is None:
         return [], [], None
-    lca = node
-    steps = [f"<{t.dep_}" for t in up[: up_ids[lca.i]]] + [f">{t.dep_}" for t in reversed(down)]
-    words = [t.lemma_.lower() for t in up[1 : up_ids[lca.i]]] + [lca.lemma_.lower()] + [t.lemma_.lower() for t in reversed(down[1:])]
+    steps = [f"<{t.dep_}" for t in up] + [f">{t.dep_}" for t in reversed(down)]
+    words = [t.lemma_.lower() for t in up[1:]] + [lca.lemma_.lower()] + [t.lemma_.lower() for t in reversed(down[1:])]
     if lca.i in {a.i, b.i}:
-        words = [w for t, w in zip([*up[1 : up_ids[lca.i]], lca, *reversed(down[1:])], words) if t.i not in {a.i, b.i}]
+        words = [w for t, w in zip([*up[1:], lca, *reversed(down[1:])], words) if t.i not in {a.i, b.i}]
     return steps, words, lca
 
 

@@ -102,6 +102,24 @@ def span_relation(
     )
 
 
+def tree_path(a: Token, b: Token) -> tuple[list[Token], list[Token], Token | None]:
+    """The parse-tree path between two tokens through their lowest common ancestor: ``a``'s
+    side (``a`` first, up to the ancestor's child), ``b``'s side likewise (``b`` first),
+    and the ancestor; a side is empty where its token is the ancestor. No ancestor (two
+    sentences' trees): empty sides and None. (Learned features, statement cues and the
+    confidence model's path length all read this one walk.)"""
+    up = [a, *a.ancestors]
+    up_ids = {t.i: n for n, t in enumerate(up)}
+    down: list[Token] = []
+    node: Token | None = b
+    while node is not None and node.i not in up_ids:
+        down.append(node)
+        node = node.head if node.head.i != node.i else None
+    if node is None:
+        return [], [], None
+    return up[: up_ids[node.i]], down, node
+
+
 def _expand(token: Token) -> list[Token]:
     """A subject or object and the names conjoined with it ("Rubio and Bukele")."""
     return [token, *[c for c in token.conjuncts if c.i != token.i]]

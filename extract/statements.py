@@ -19,6 +19,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.relation_base import tree_path
+
 # Methods whose relation hangs on a predicate the cues can qualify, checked after
 # extraction; the verb rules check their own match (relations_verbs.py). Titles, appositions,
 # place pairs and datelines are noun phrases a negation elsewhere does not reach.
@@ -50,16 +52,8 @@ def load_statement_cues() -> StatementCues:
 
 def _lca_path(a: Token, b: Token) -> tuple[list[Token], Token | None]:
     """The tokens between a and b in the tree (both ends left out) and their lowest common ancestor."""
-    up = [a, *a.ancestors]
-    up_ids = {t.i: n for n, t in enumerate(up)}
-    down: list[Token] = []
-    node: Token | None = b
-    while node is not None and node.i not in up_ids:
-        down.append(node)
-        node = node.head if node.head.i != node.i else None
-    if node is None:
-        return [], None
-    return up[1 : up_ids[node.i]] + down[1:], node
+    up, down, lca = tree_path(a, b)
+    return up[1:] + down[1:], lca
 
 
 def statement_status(doc: Doc, head: tuple[int, int], tail: tuple[int, int], relation_type: str) -> str | None:
