@@ -235,7 +235,7 @@ def find_clubs(doc: Doc, sentences: list[int], mentions: list[RawMention], sport
             inside = set(within)
         if end - start == 1 and _in_longer_name(doc, start, end, covered):
             continue
-        if existing is not None and out[existing].label in {"NORP", "NATION"} and not sport_report:
+        if existing is not None and out[existing].label in {"NORP"} and not sport_report:
             continue
         candidates = []
         for club, kind in clubs.forms[form]:

@@ -242,8 +242,7 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
 
 def _group(doc: Doc, m: RawMention, root: Token, rules: object, thing_lists: set[int]) -> list[RawMention]:
     """A nationality is a people ("British officials", "the French") unless it names a
-    language ("known in Dutch as"), the country itself (``NATION``: "the Indonesian
-    government", "the Swedish firm"), describes one person or thing ("a Norwegian executive",
+    language ("known in Dutch as"), describes one person or thing ("a Norwegian executive",
     "veteran Irish actor X") or is an item in a list of such descriptions ("Indonesian,
     Indian and Hong Kong stock markets")."""
     from newsgraph.extract.mentions import NonEntityRules
@@ -252,8 +251,6 @@ def _group(doc: Doc, m: RawMention, root: Token, rules: object, thing_lists: set
     if root.dep_ == "pobj" and root.head.lower_ == "in":
         return []  # the language
     first = first_conjunct(root)
-    if first.dep_ in {"amod", "compound"} and first.head.lemma_.lower() in rules.country_nouns and first.head.tag_ == "NN":
-        return [_relabel(m, "NATION")]  # "the Indonesian government", "the Swedish firm": the country
     if m.adjective_of_thing:
         thing_lists.add(first.i)
         return [m]

@@ -917,7 +917,6 @@ class NonEntityRules:
     disease_names: frozenset[str]
     work_role_nouns: frozenset[str]
     eponym_heads: frozenset[str]
-    country_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -932,7 +931,7 @@ def load_non_entity_rules() -> NonEntityRules:
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "non_entities.json").read_text("utf-8"))
     keys = ["names", "last_words", "cue_nouns", "group_nouns", "work_verbs", "work_in_verbs", "work_in_nouns", "event_heads",
             "collective_nouns", "work_of_nouns", "period_words", "common_nouns", "disease_names", "work_role_nouns",
-            "eponym_heads", "country_nouns"]
+            "eponym_heads"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"non_entities.json: {', '.join(bad)} must be a list of words")

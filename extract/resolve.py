@@ -53,13 +53,6 @@ class Resolution:
 
 def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
     label = m.label
-    if label == "NATION":  # "the Indonesian government" (context._group): the country, not a people
-        country = gaz.nationality(m.text)
-        if country is None:
-            return None
-        if country.iso3 in gaz.territories:
-            return TypedMention(m, "Location", country.name, known=True)
-        return TypedMention(m, "Country", country.name, iso3=country.iso3, known=True)
     if label == "TEAM":  # a club or national team (mentions.retype_teams): the name as written
         if m.canonical:  # a listed club (clubs.py): its name, whatever form the text used
             return TypedMention(m, "Organization", m.canonical, known=True)
