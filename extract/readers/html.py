@@ -17,7 +17,7 @@ import lxml.etree
 import lxml.html
 
 from ..cleanup import BoilerplateRules, clean_text, load_rules
-from .metadata import page_metadata
+from .metadata import collapse, first_value, page_metadata
 from .base import (
     SNIFF_BYTES, Item, RawArticle, ReadFailure, decode_bytes, decode_text, parseable, read_article_bytes, sniff_encoding,
 )
@@ -86,7 +86,7 @@ def article_from_html(page: str, source: str, rules: BoilerplateRules | None = N
     headline = _html_title(doc, root)
     if headline is not None:  # the page's own headline is its title, not a sentence of the text
         for h1 in root.iter("h1"):
-            if _collapse(h1.text_content()) == headline:
+            if collapse(h1.text_content()) == headline:
                 h1.drop_tree()
                 break
     # The title in the issue's order of trust (issue 18): the publisher's metadata (Open
@@ -113,16 +113,16 @@ def _content_root(doc: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 
 def _html_title(doc: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> str | None:
     for h1 in chain(root.iter("h1"), doc.iter("h1")):
-        text = _collapse(h1.text_content())
+        text = collapse(h1.text_content())
         if text:
             return text
-    og = _first_attr(doc, "//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content")
+    og = first_value(doc, "//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content")
     if og:
-        return _collapse(og)
+        return collapse(og)
     title = doc.find(".//title")
-    if title is not None and _collapse(title.text_content()):
+    if title is not None and collapse(title.text_content()):
         # "Headline | Site name": the headline is the longest part
-        parts = _TITLE_SEPARATORS.split(_collapse(title.text_content()))
+        parts = _TITLE_SEPARATORS.split(collapse(title.text_content()))
         return max(parts, key=len)
     return None
 
@@ -164,8 +164,8 @@ def _is_link_list(el: lxml.html.HtmlElement) -> bool:
     links = el.findall(".//a")
     if len(links) < 3:
         return False
-    text = len(_collapse(el.text_content()))
-    linked = sum(len(_collapse(a.text_content())) for a in links)
+    text = len(collapse(el.text_content()))
+    linked = sum(len(collapse(a.text_content())) for a in links)
     return text > 0 and linked / text >= 0.7
 
 
@@ -174,7 +174,7 @@ def _html_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
     current: list[str] = []
 
     def flush() -> None:
-        lines = [_collapse(line) for line in "".join(current).split("\n")]
+        lines = [collapse(line) for line in "".join(current).split("\n")]
         text = "\n".join(line for line in lines if line)
         if text:
             paragraphs.append(text)
@@ -197,15 +197,3 @@ def _html_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
             current.append(_HTML_SPACE.sub(" ", el.tail))
     flush()
     return paragraphs
-
-
-def _first_attr(doc: lxml.html.HtmlElement, *queries: str) -> str | None:
-    for query in queries:
-        for value in doc.xpath(query):
-            if str(value).strip():
-                return str(value).strip()
-    return None
-
-
-def _collapse(text: str) -> str:
-    return " ".join(text.split())

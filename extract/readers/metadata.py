@@ -90,8 +90,8 @@ def page_metadata(doc: lxml.html.HtmlElement) -> PageMetadata:
             sources[name] = source
 
     for key in TITLE_META:
-        take("title", _collapse(metas.get(key, "")), f"meta {key}")
-    take("title", _collapse(_text(ld.get("headline"))), "json-ld headline")
+        take("title", collapse(metas.get(key, "")), f"meta {key}")
+    take("title", collapse(_text(ld.get("headline"))), "json-ld headline")
     for key in PUBLISHED_META:
         take("published", iso_date(metas.get(key)), f"meta {key}")
     take("published", iso_date(_text(ld.get("datePublished"))), "json-ld datePublished")
@@ -99,15 +99,15 @@ def page_metadata(doc: lxml.html.HtmlElement) -> PageMetadata:
         take("modified", iso_date(metas.get(key)), f"meta {key}")
     take("modified", iso_date(_text(ld.get("dateModified"))), "json-ld dateModified")
     for key in SITE_META:
-        take("site_name", _collapse(metas.get(key, "")), f"meta {key}")
+        take("site_name", collapse(metas.get(key, "")), f"meta {key}")
     publisher = ld.get("publisher")
-    take("site_name", _collapse(_text(publisher.get("name") if isinstance(publisher, dict) else publisher)),
+    take("site_name", collapse(_text(publisher.get("name") if isinstance(publisher, dict) else publisher)),
          "json-ld publisher")
     for key in AUTHOR_META:
         take("authors", clean_authors([metas.get(key, "")], found.get("site_name")), f"meta {key}")
     take("authors", clean_authors(_json_ld_people(ld.get("author")), found.get("site_name")), "json-ld author")
     take("authors", clean_authors(_author_elements(doc), found.get("site_name")), "rel/itemprop author")
-    take("url", _first(doc, "//link[@rel='canonical']/@href"), "link canonical")
+    take("url", first_value(doc, "//link[@rel='canonical']/@href"), "link canonical")
     for key in URL_META:
         take("url", metas.get(key, "").strip(), f"meta {key}")
     take("url", _text(ld.get("url")).strip(), "json-ld url")
@@ -119,7 +119,7 @@ def page_metadata(doc: lxml.html.HtmlElement) -> PageMetadata:
         take("published", iso_date(str(value)), "time datetime")
     titles = doc.xpath("//title")
     if titles:
-        take("title", _collapse(titles[0].text_content()), "title")
+        take("title", collapse(titles[0].text_content()), "title")
     return PageMetadata(
         title=found.get("title"), published=found.get("published"), modified=found.get("modified"),
         authors=tuple(found.get("authors", ())), site_name=found.get("site_name"), url=found.get("url"),
@@ -138,7 +138,7 @@ def clean_authors(values: list[str], site_name: str | None = None) -> tuple[str,
     for value in values:
         if not value or "://" in value or "@" in value or value.startswith("/"):
             continue
-        for part in _AUTHOR_SPLIT.split(_BY.sub("", _collapse(value))):
+        for part in _AUTHOR_SPLIT.split(_BY.sub("", collapse(value))):
             name = part.strip(" .-:")
             words = name.split()
             if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in name):
@@ -206,7 +206,7 @@ def _json_ld_people(value: Any) -> list[str]:
 
 
 def _author_elements(doc: lxml.html.HtmlElement) -> list[str]:
-    values = [_collapse(el.text_content()) for el in doc.xpath("//a[@rel='author'] | //*[@itemprop='author']")]
+    values = [collapse(el.text_content()) for el in doc.xpath("//a[@rel='author'] | //*[@itemprop='author']")]
     return [v for v in values if v][:MAX_AUTHORS]
 
 
@@ -224,12 +224,15 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _first(doc: lxml.html.HtmlElement, query: str) -> str | None:
-    for value in doc.xpath(query):
-        if str(value).strip():
-            return str(value).strip()
+def first_value(doc: lxml.html.HtmlElement, *queries: str) -> str | None:
+    """The first non-blank value, stripped, that the XPath queries find, in query order."""
+    for query in queries:
+        for value in doc.xpath(query):
+            if str(value).strip():
+                return str(value).strip()
     return None
 
 
-def _collapse(text: str) -> str:
+def collapse(text: str) -> str:
+    """Runs of white space as one space, none at the ends."""
     return " ".join(text.split())
