@@ -7,6 +7,7 @@ import codecs
 import errno
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -175,6 +176,18 @@ def read_article_bytes(path: Path) -> bytes | ReadFailure:
     if len(data) > MAX_ARTICLE_BYTES:
         return too_large(str(path))
     return data
+
+
+def read_article_text(path: Path, decode: Callable[[bytes], str | None]) -> str | ReadFailure:
+    """The whole file (``read_article_bytes``) as text by ``decode``; a file it finds no
+    text in is refused as a binary file."""
+    data = read_article_bytes(path)
+    if isinstance(data, ReadFailure):
+        return data
+    text = decode(data)
+    if text is None:
+        return ReadFailure(str(path), "binary file")
+    return text
 
 
 def too_large(source: str, line: int | None = None) -> ReadFailure:

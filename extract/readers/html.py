@@ -19,7 +19,7 @@ import lxml.html
 from ..cleanup import BoilerplateRules, clean_text, load_rules
 from .metadata import collapse, first_value, page_metadata
 from .base import (
-    SNIFF_BYTES, Item, RawArticle, ReadFailure, decode_bytes, decode_text, parseable, read_article_bytes, sniff_encoding,
+    SNIFF_BYTES, Item, RawArticle, ReadFailure, decode_bytes, decode_text, parseable, read_article_text, sniff_encoding,
 )
 
 
@@ -39,13 +39,9 @@ _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014-]\s+|\s+::\s+")
 def read_html_file(path: str | Path) -> Iterator[Item]:
     """One article from a web page saved as ``.html``/``.htm``."""
     path = Path(path)
-    data = read_article_bytes(path)
-    if isinstance(data, ReadFailure):
-        yield data
-        return
-    page = decode_html(data)
-    if page is None:
-        yield ReadFailure(str(path), "binary file")
+    page = read_article_text(path, decode_html)
+    if isinstance(page, ReadFailure):
+        yield page
         return
     yield parseable(article_from_html(page, str(path)))
 

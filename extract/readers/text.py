@@ -7,20 +7,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..cleanup import split_page
-from .base import MARKDOWN_SUFFIXES, Item, RawArticle, ReadFailure, decode_bytes, parseable, read_article_bytes
+from .base import MARKDOWN_SUFFIXES, Item, RawArticle, ReadFailure, decode_bytes, parseable, read_article_text
 from .markdown import article_from_markdown
 
 
 def read_text_file(path: str | Path) -> Iterator[Item]:
     """One article from a ``.txt`` (or ``.md``, or any text) file."""
     path = Path(path)
-    data = read_article_bytes(path)
-    if isinstance(data, ReadFailure):
-        yield data
-        return
-    text = decode_bytes(data)
-    if text is None:
-        yield ReadFailure(str(path), "binary file")
+    text = read_article_text(path, decode_bytes)
+    if isinstance(text, ReadFailure):
+        yield text
         return
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
         yield parseable(article_from_markdown(text, str(path)))
