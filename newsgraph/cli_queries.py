@@ -22,6 +22,7 @@ from newsgraph.cli_common import (
     UntilOption,
     console,
     handles_errors,
+    min_confidence_option,
     print_json,
 )
 from newsgraph.errors import InvalidQueryOption
@@ -89,13 +90,9 @@ def cypher(
         int, typer.Option("--max-work", min=0, help="Stop an embedded query whose intermediate rows pass this bound (0: none).")
     ] = DEFAULT_MAX_WORK,
     explain: Annotated[bool, typer.Option("--explain", help="Print the embedded engine's plan instead of running the query.")] = False,
-    min_confidence: Annotated[
-        float,
-        typer.Option(
-            "--min-confidence", min=0.0, max=1.0,
-            help="The embedded graph holds the relations of at least this confidence, as 'neo4j push' writes them (0: all).",
-        ),
-    ] = DEFAULT_MIN_CONFIDENCE,
+    min_confidence: Annotated[float, min_confidence_option(
+        "The embedded graph holds the relations of at least this confidence, as 'neo4j push' writes them (0: all).",
+    )] = DEFAULT_MIN_CONFIDENCE,
     neo4j: Annotated[Optional[str], typer.Option("--neo4j", help="Run in Neo4j at this URI instead of the embedded graph.")] = None,
     user: Annotated[Optional[str], typer.Option("--user", envvar="NEO4J_USER", help="Neo4j user (none: no auth).")] = None,
     password: Annotated[Optional[str], typer.Option("--password", envvar="NEO4J_PASSWORD", help="Neo4j password.")] = None,
