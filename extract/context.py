@@ -129,6 +129,22 @@ def _said_its(doc: Doc, m: RawMention, root: Token) -> bool:
     return False
 
 
+def _role_of_apposed_person(noun: Token) -> bool:
+    """A role noun in apposition to a named person ("Rachel Harker, spokeswoman for X",
+    "X, the president of Y"): what it is "of", "for" or "at" is where the person holds the
+    role, not a second person."""
+    if noun.pos_ != "NOUN" or noun.lower_ not in load_titles().words() or noun.lower_ in _SERVING_ROLES:
+        return False
+    return noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON"
+
+
+# Roles held for a person as often as for a body ("a spokesman for Tony Blair", "lawyer for
+# Michael Jackson"): what follows them may well be a person.
+_SERVING_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "agent", "adviser",
+                            "advisor", "aide", "assistant", "secretary", "counsel", "solicitor", "barrister", "manager",
+                            "biographer", "deputy", "press"})
+
+
 def _relabel(m: RawMention, label: str, adjective_of_thing: bool | None = None) -> RawMention:
     # replace, not a field-by-field copy: a field added to RawMention is carried, never dropped
     if adjective_of_thing is None:
@@ -213,6 +229,9 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
                 and head.i > 0 and {head.head.lemma_.lower(), doc[head.i - 1].lemma_.lower()} & cues.org_holding_nouns:
             label = "ORG"  # "shares in Petrobras", "a stake in Enarsa": what one holds shares in is a company
             # (a place stays one: "their holdings in London")
+        elif label == "PERSON" and not m.titled and not m.honorific and root.dep_ == "pobj" \
+                and head.lower_ in {"of", "for", "at"} and _role_of_apposed_person(head.head):
+            label = "ORG"  # "said Michael Heilmann, chief technology officer for Vivendi Universal"
         elif label == "PERSON" and not m.titled and not m.honorific and _said_its(doc, m, root):
             label = "ORG"  # "Pernod Ricard said its profits rose": a company speaks of "its" results
         elif before is not None and (before.lower_ in {"based", "-based"} or (

@@ -197,10 +197,14 @@ def test_issue_12_company_role_toward_a_name_typed_place_is_dropped(nlp):
     # Sample 5: "global security manager for Capgemini", "a research director at analyst
     # Gartner" with the firm typed Location: no place has a manager or a research director,
     # so the edge would be wrong at its tail (data/staff_titles.json company_only).
-    for text in ('"We expect more attacks," Lucy Hart, chief security manager for Capgemini, told reporters.',
-                 '"Demand is strong," said Paul Dwyer, a research director at analyst Gartner.'):
-        found = titles(nlp, text)
-        assert not any(tail in {"Capgemini", "Gartner"} for _, _, tail in found), found
+    found = titles(nlp, '"We expect more attacks," Lucy Hart, chief security manager for Capgemini, told reporters.')
+    assert not any(tail == "Capgemini" for _, _, tail in found), found
+    # (Gartner, which the model calls a person, is now read as the firm the apposed role is
+    # at (context.py, issue 12 recall): the role toward it is right, the node no place.)
+    text = '"Demand is strong," said Paul Dwyer, a research director at analyst Gartner.'
+    doc = extract_doc(nlp(text), nlp, document_id=document_id(text), cooccurrence=False)
+    types = {e.name: e.type for e in doc.entities}
+    assert all(types[tail] == "Organization" for _, _, tail in titles(nlp, text) if tail == "Gartner"), types
     # A place's own office toward a place stays.
     found = titles(nlp, '"Crime is falling," said Miami Beach police spokesman Bobby Hernandez.')
     assert ("Bobby Hernandez", "Police Spokesman", "Miami Beach") in found

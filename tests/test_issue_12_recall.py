@@ -165,3 +165,20 @@ def test_issue_12_the_noun_stands_for_the_one_organisation_named_so(nlp):
     # Two banks named before: "the bank" could be either.
     text = "Riggs Bank agreed to pay $9m. Lloyds Bank paid $2m. Judge Baltasar Garzon criticised the bank on Monday."
     assert not any(m == "dep_name_ref" for *_, m in relations(nlp, text))
+
+
+@pytest.mark.issue(12)
+def test_issue_12_what_an_apposed_role_is_of_is_no_person(nlp):
+    # The model calls the company a person; the role in apposition says it is where she works.
+    found = typed(relations(nlp, '"It is a big step," said Michael Heilmann, chief technology officer for Vivendi Universal.'))
+    assert ("Michael Heilmann", "HOLDS_ROLE", "Vivendi Universal") in found
+    # A spokesman may speak for a person: no retyping there.
+    found = nodes_of(nlp, '"No comment," said Tom Kelly, spokesman for Tony Blair.')
+    assert found.get("Tony Blair") == "Person"
+
+
+def nodes_of(nlp, text: str) -> dict[str, str]:
+    from newsgraph.extract.pipeline import extract_doc
+    from newsgraph.graph.model import document_id
+    doc = extract_doc(nlp(text), nlp, document_id=document_id(text), cooccurrence=False)
+    return {e.name: e.type for e in doc.entities}
