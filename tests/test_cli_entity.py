@@ -40,7 +40,7 @@ def test_entity_by_alias(examples_db):
 
 
 def test_entity_table_output(examples_db):
-    result = invoke("entity", "Bukele", "--db", examples_db)
+    result = invoke("entity", "Bukele", "--db", examples_db, *FLOOR_ARGS)  # the 0.5 view
     assert result.exit_code == 0
     assert result.stdout.startswith("Nayib Bukele  [Person]  id=person:nayib-bukele")
     assert "\nHOLDS_ROLE (" in result.stdout
