@@ -72,4 +72,6 @@ def export_command(
     where = "stdout" if output == "-" else output
     # With -o - the data owns stdout, so the summary goes to stderr.
     stream = sys.stderr if output == "-" else sys.stdout
-    stream.write(f"Wrote {result.nodes} nodes and {result.edges} edges to {where} ({result.format}{mode}).\n")
+    from newsgraph.terminal_text import counted
+
+    stream.write(f"Wrote {counted(result.nodes, 'node')} and {counted(result.edges, 'edge')} to {where} ({result.format}{mode}).\n")

@@ -57,11 +57,20 @@ def show(
         result = kg.show(
             name, output, open_browser=not no_open, depth=depth, entity_types=entity_types, relation_types=relation_types,
             include_cooccurrence=cooccurrence, min_weight=min_weight, min_confidence=min_confidence, max_nodes=max_nodes,
+            count_below_floor=not json_out,  # the --json summary stays as it was: no second walk
         )
     if json_out:
         print_json(result.to_dict())
         return
+    from newsgraph.render import below_floor_line
+    from newsgraph.terminal_text import counted
+
     cut = f", cut at --max-nodes {max_nodes}" if result.truncated else ""
-    console().print(f"{result.path} ({result.center['name']}: {result.nodes} entities, {result.edges} relations{cut})")
+    if result.below_floor is None:  # --max-nodes cut the floor-0 walk elsewhere: no exact count
+        hidden: str | None = f"more relations below confidence {min_confidence:g}: --min-confidence 0 shows them"
+    else:
+        hidden = below_floor_line(result.below_floor, min_confidence)
+    counts = f"{counted(result.nodes, 'entity', 'entities')}, {counted(result.edges, 'relation')}{cut}"
+    console().print(f"{result.path} ({result.center['name']}: {counts}{'; ' + hidden if hidden else ''})")
     if output is None and not no_open and not result.opened:
         console().print("No graphical browser found; open the file above in one.")

@@ -553,9 +553,12 @@ class KnowledgeGraph:
         min_weight: int = 0,
         min_confidence: float = DEFAULT_MIN_CONFIDENCE,
         max_nodes: int = DEFAULT_MAX_NODES,
+        count_below_floor: bool = False,
     ) -> ShowResult:
         """``newsgraph show``: the ego network of ``name`` as one self-contained HTML page at
-        ``output``, or in a new temporary file opened in the browser when it is None."""
+        ``output``, or in a new temporary file opened in the browser when it is None.
+        ``count_below_floor``: also count the relations the confidence floor hides from the
+        drawing (``ShowResult.below_floor``; a second walk at floor 0)."""
         from newsgraph.show import write_show
 
         opts = self.ego_options(
@@ -563,7 +566,7 @@ class KnowledgeGraph:
             include_cooccurrence=include_cooccurrence, min_weight=min_weight, min_confidence=min_confidence,
             max_nodes=max_nodes,
         )
-        return write_show(self, name, opts, output, open_browser=open_browser)
+        return write_show(self, name, opts, output, open_browser=open_browser, count_below_floor=count_below_floor)
 
     # -- Neo4j (graph/neo4j_sync.py; reads there through Neo4jGraph) ----------------------
     def push(

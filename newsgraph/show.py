@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -80,6 +80,10 @@ class ShowResult:
     edges: int
     truncated: bool
     opened: bool = False
+    # Relations below the confidence floor that the same walk at --min-confidence 0 draws
+    # (the text line says so; ``to_dict``, the --json summary, leaves them out). None: some,
+    # but --max-nodes cut the two walks differently, so no count is exact.
+    below_floor: int | None = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,6 +110,27 @@ def ego_network(kg: KnowledgeGraph, name: str, opts: EgoOptions) -> EgoNetwork:
     hops, truncated = reads.ego_walk(kg.store, center, opts.depth, opts, opts.max_nodes)  # the centre: any type
     graph = build_graph(kg.store, _relation_filter(opts), entity_ids=set(hops), evidence=opts.evidence)
     return EgoNetwork(center=center, graph=graph, hops=hops, truncated=truncated)
+
+
+def below_floor(kg: KnowledgeGraph, name: str, opts: EgoOptions, ego: EgoNetwork) -> int | None:
+    """How many relations below ``opts.min_confidence`` the same walk (depth, types,
+    weight, co-occurrence, node budget) draws at floor 0 on top of ``ego``, the walk at the
+    floor: weaker findings are said, not dropped silently. 0 when there are none; None when
+    there are some but the floor-0 walk, cut by --max-nodes, does not keep every entity of
+    ``ego`` (its drawing is then no superset, and a count "more" would be wrong)."""
+    if opts.min_confidence <= 0:
+        return 0
+    weaker = replace(opts, min_confidence=0.0, evidence=False)
+    everything = ego_network(kg, name, weaker)
+    kept = set(everything.graph.nodes)
+    # The floor-0 drawing's relations at or above the floor, counted with the filter's own SQL
+    # test (the graph's confidences are rounded to 3 places: 0.8996 would pass as 0.9).
+    strong = build_graph(kg.store, _relation_filter(replace(weaker, min_confidence=opts.min_confidence)),
+                         entity_ids=kept, evidence=False)
+    hidden = everything.graph.number_of_edges() - strong.number_of_edges()
+    if hidden and not set(ego.graph.nodes) <= kept:
+        return None
+    return hidden
 
 
 def _evidence(store: Store, head: str, rel_type: str, tail: str) -> list[dict[str, Any]]:
@@ -259,9 +284,11 @@ def write_show(
     dest: str | Path | None = None,
     *,
     open_browser: bool = True,
+    count_below_floor: bool = False,
 ) -> ShowResult:
     """Write the ego network page of ``name`` to ``dest``, or to a new temporary file
-    opened in the browser when ``dest`` is None."""
+    opened in the browser when ``dest`` is None. ``count_below_floor``: also walk at floor 0
+    to count what the confidence floor hides (``ShowResult.below_floor``)."""
     from newsgraph.exports.files import atomic_output, refuse_unsafe_destination  # loads every exporter
 
     opts = opts or EgoOptions()
@@ -290,6 +317,7 @@ def write_show(
         nodes=len(data["nodes"]),
         edges=len(data["edges"]),
         truncated=ego.truncated,
+        below_floor=below_floor(kg, name, opts, ego) if count_below_floor else 0,
     )
     if dest is None and open_browser:
         result.opened = open_in_browser(path)

@@ -14,3 +14,8 @@ _TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\
 
 def strip_controls(text: str) -> str:
     return _TERMINAL_UNSAFE.sub("", text)
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """``1 relation``, ``2 relations``: a count with its noun in the right number."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"

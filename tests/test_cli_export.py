@@ -49,7 +49,7 @@ def test_gexf_to_stdout_puts_the_summary_on_stderr(db):
     result = run("gexf", "-o", "-", "--db", db, "--type", "VISITED", "--since", "2025-02-01", "--until", "2025-02-28")
     assert result.exit_code == 0
     assert result.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<gexf ')
-    assert result.stderr == "Wrote 2 nodes and 1 edges to stdout (gexf, parallel edges kept).\n"
+    assert result.stderr == "Wrote 2 nodes and 1 edge to stdout (gexf, parallel edges kept).\n"
 
 
 def test_json_summary(db, tmp_path):

@@ -75,3 +75,66 @@ def test_demo_says_what_the_default_floor_hides(examples_db):
         shown = len(kg.entity("Rubio")["connections"])
     assert everything > shown  # the samples hold co-occurrences below any floor
     assert text.rstrip("\n").splitlines()[-1] == hint(everything - shown, DEFAULT_MIN_CONFIDENCE)
+
+
+# -- show: the summary line says what the floor hides from the drawing ---------------------
+def show_line(db, *args) -> str:
+    return invoke("show", "Rubio", "--db", db, *args).strip()
+
+
+def drawn(db, tmp_path, *args) -> dict:
+    """The page `show` writes, read back: its nodes and edges (with their confidences)."""
+    from test_show import embedded_data
+
+    page = tmp_path / "page.html"
+    invoke("show", "Rubio", "--db", db, "-o", page, *args)
+    return embedded_data(page.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("extra", [(), ("--cooccurrence",), ("--depth", "2", "--relation-type", "VISITED", "--relation-type", "HOLDS_ROLE")])
+def test_show_counts_the_weaker_relations_the_same_walk_draws_at_floor_0(examples_db, tmp_path, extra):
+    """The samples (real spaCy, real SQLite), Rubio at the default floor: the line counts the
+    relations below the floor on the page the same options draw at --min-confidence 0, and
+    every relation of the default page is on that one (so they are "more")."""
+    floor = DEFAULT_MIN_CONFIDENCE
+    shown = drawn(examples_db, tmp_path, *extra)
+    everything = drawn(examples_db, tmp_path, *extra, "--min-confidence", "0")
+    edges = {(e["from"], e["to"], e["type"]) for e in shown["edges"]}
+    assert edges <= {(e["from"], e["to"], e["type"]) for e in everything["edges"]}
+    weaker = sum(1 for e in everything["edges"] if e["confidence"] < floor)
+    line = show_line(examples_db, "-o", tmp_path / "x.html", *extra)
+    counts = f"{len(shown['nodes'])} entit{'y' if len(shown['nodes']) == 1 else 'ies'}, {len(edges)} relation{'' if len(edges) == 1 else 's'}"
+    if weaker:
+        assert line == f"{tmp_path / 'x.html'} (Marco Rubio: {counts}; {hint(weaker, floor)})"
+    else:
+        assert line == f"{tmp_path / 'x.html'} (Marco Rubio: {counts})"
+    assert weaker or extra  # Rubio's own page at the default hides some: the line is tested with a number
+    assert "below confidence" not in show_line(examples_db, "-o", tmp_path / "x.html", *extra, "--min-confidence", "0")
+
+
+def test_show_gives_no_count_when_max_nodes_cuts_the_two_walks_differently(examples_db, tmp_path):
+    """Under --max-nodes the floor-0 walk may keep other entities than the walk at the floor
+    (weak but heavy neighbours outrank strong ones): its page is then no superset, a count of
+    "more" would be wrong, so the line says there are more without a number. Where the floor
+    page is inside the floor-0 page, the count stays exact."""
+    seen = set()
+    for max_nodes in (2, 3, 4, 5, 6):
+        args = ("--max-nodes", str(max_nodes), "--min-confidence", "0.5")
+        shown = drawn(examples_db, tmp_path, *args)
+        everything = drawn(examples_db, tmp_path, *args[:2], "--min-confidence", "0")
+        inside = {n["id"] for n in shown["nodes"]} <= {n["id"] for n in everything["nodes"]}
+        weaker = sum(1 for e in everything["edges"] if e["confidence"] < 0.5)
+        line = show_line(examples_db, "-o", tmp_path / "x.html", *args)
+        if not weaker:
+            assert "below confidence" not in line
+        elif inside:
+            assert line.endswith(f"; {hint(weaker, 0.5)})"), line
+        else:
+            assert line.endswith("; more relations below confidence 0.5: --min-confidence 0 shows them)"), line
+        seen.add(inside)
+    assert seen == {True, False}  # both cases met on the samples
+
+
+def test_show_json_summary_is_unchanged(examples_db, tmp_path):
+    data = json.loads(invoke("show", "Rubio", "--db", examples_db, "-o", tmp_path / "x.html", "--json"))
+    assert set(data) == {"path", "center", "nodes", "edges", "truncated", "opened"}
