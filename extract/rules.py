@@ -193,26 +193,30 @@ def load_titles() -> Titles:
 
 
 @lru_cache(maxsize=1)
+def _staff_titles_data() -> dict[str, Any]:
+    """``staff_titles.json``, read once for the loaders of its keys."""
+    data: dict[str, Any] = json.loads(resources.files("newsgraph.extract").joinpath("data", "staff_titles.json").read_text("utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
 def load_staff_titles() -> tuple[frozenset[str], frozenset[str]]:
     """Job nouns that make a title employment (WORKS_FOR), and the words that keep it a role."""
-    text = resources.files("newsgraph.extract").joinpath("data", "staff_titles.json").read_text("utf-8")
-    data = json.loads(text)
+    data = _staff_titles_data()
     return frozenset(w.lower() for w in data["staff"]), frozenset(w.lower() for w in data["unless"])
 
 
 @lru_cache(maxsize=1)
 def load_company_roles() -> frozenset[str]:
     """Job nouns no place's office has (``staff`` and ``company_only`` of staff_titles.json)."""
-    text = resources.files("newsgraph.extract").joinpath("data", "staff_titles.json").read_text("utf-8")
-    data = json.loads(text)
+    data = _staff_titles_data()
     return frozenset(w.lower() for w in data["staff"] + data["company_only"])
 
 
 @lru_cache(maxsize=1)
 def load_officer_titles() -> frozenset[str]:
     """Officer titles ("chief operating officer") whose organisation the sentence may name apart."""
-    text = resources.files("newsgraph.extract").joinpath("data", "staff_titles.json").read_text("utf-8")
-    return frozenset(w.lower() for w in json.loads(text)["officers"])
+    return frozenset(w.lower() for w in _staff_titles_data()["officers"])
 
 
 @lru_cache(maxsize=1)
