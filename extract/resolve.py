@@ -369,7 +369,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
     place_names = {normalise_name(t.name) for t in typed if t and t.type in {"Location", "Country"}}
     cues = load_context_cues()
     by_initials: dict[str, str | None] = {}
-    legal = load_context_cues().org_legal_suffixes
+    legal = cues.org_legal_suffixes
     one_word_firms = {t.name for t in typed if t and t.type == "Organization" and " " not in t.name and _camel_case(t.name)
                       and len(t.name) > 6}  # not "AfDB", itself the short form
     for name in [*org_names.values(), *one_word_firms]:
