@@ -5,7 +5,7 @@ apposition, an unambiguous "he"/"she") and the relation built from them."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -178,8 +178,8 @@ def title_holders(doc: Doc, index: EntityIndex) -> dict[tuple[str, ...], dict[st
     """Each title the article gives a person by name ("Prime Minister Tony Blair", "Gov.
     Josh Shapiro" is none: an abbreviation) → the people holding it and where each is
     first titled: the run of title words right before the name, whole."""
-    words = load_titles().bare_words()
-    honorifics = load_titles().honorifics
+    titles = load_titles()
+    words, honorifics = titles.bare_words(), titles.honorifics
     held: dict[tuple[str, ...], dict[str, int]] = {}
     for m in index.mentions:
         if m.type != "Person":
@@ -274,12 +274,10 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
     found: dict[tuple[str, str, int, int], ExtractedRelation] = {}
     specific_verbs: set[int] = set()
     matches = _candidate_matches(compiled, doc, index, sentences)
-    holders: list[dict[tuple[str, ...], dict[str, int]]] = []  # the article's titled people, read when first needed
-
+    @cache
     def held() -> dict[tuple[str, ...], dict[str, int]]:
-        if not holders:
-            holders.append(title_holders(doc, index))
-        return holders[0]
+        """The article's titled people, read when first needed."""
+        return title_holders(doc, index)
 
     # Specific rules first, so the catch-all verb rule only fills gaps.
     matches.sort(key=lambda m: compiled.keys[m[0]][0].verbs == ("*",))
