@@ -281,6 +281,13 @@ def _group(doc: Doc, m: RawMention, root: Token, rules: object, thing_lists: set
     return [m]
 
 
+def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of the line of ``text`` that holds ``text[start:end]``."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return a, len(text) if b < 0 else b
+
+
 # Words a line-up line holds beside the names: "Fabien Pelous (Stade Toulousain, capt)".
 _LINEUP_WORDS = {"and", "capt", "c", "de", "del", "della", "di", "da", "dal", "van", "von", "le", "la"}
 
@@ -297,9 +304,7 @@ def lineup_people(doc: Doc, mentions: list[RawMention], sports: bool) -> list[Ra
     text = doc.text
     by_line: dict[tuple[int, int], list[int]] = {}
     for i, m in enumerate(mentions):
-        a = text.rfind("\n", 0, m.start) + 1
-        b = text.find("\n", m.end)
-        by_line.setdefault((a, len(text) if b < 0 else b), []).append(i)
+        by_line.setdefault(line_bounds(text, m.start, m.end), []).append(i)
     retype: set[int] = set()
     for (a, b), members in by_line.items():
         span = doc.char_span(a, b, alignment_mode="expand")

@@ -21,8 +21,9 @@ from functools import lru_cache
 from typing import Any
 from importlib import resources
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from newsgraph.extract.context import line_bounds
 from newsgraph.extract.mentions import HONORIFICS, RawMention, is_sports_report, load_context_cues
 from newsgraph.extract.rules import load_gazetteer, load_titles
 from newsgraph.graph.model import normalise_name
@@ -93,13 +94,6 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _line(doc: Doc, span: Span) -> tuple[int, int]:
-    text = doc.text
-    a = text.rfind("\n", 0, span.start_char) + 1
-    b = text.find("\n", span.end_char)
-    return a, len(text) if b < 0 else b
-
-
 def person_evidence(doc: Doc, m: RawMention, rules: EvidenceRules) -> str:
     """What in the text says the mention is a person ('' when nothing does)."""
     if m.titled or m.honorific:
@@ -120,7 +114,7 @@ def person_evidence(doc: Doc, m: RawMention, rules: EvidenceRules) -> str:
         return "role apposition"  # "Rooney, the striker"
     if any(t.lower_ in rules.pronouns for t in doc[m.token_end: span.sent.end]):
         return "pronoun"
-    line = doc.char_span(*_line(doc, span), alignment_mode="expand")
+    line = doc.char_span(*line_bounds(doc.text, span.start_char, span.end_char), alignment_mode="expand")
     if line is not None and sum(t.text in {",", ";"} for t in line) >= 4:
         alpha = [t for t in line if t.is_alpha]
         if sum(t.is_lower for t in alpha) <= len(alpha) // 10:
