@@ -260,7 +260,8 @@ def score_store(gold: GoldArticle, store: Any, min_confidence: float) -> Article
     return ArticleResult(gold.id, nodes, edges, shown, {n for n, g in enumerate(gold.relations) if id(g) in found}, gold, edge_nodes)
 
 
-def ingest_article(gold: GoldArticle, text_row: dict[str, Any] | None, gold_dir: Path, model: str | None) -> ArticleResult | None:
+def ingest_article(gold: GoldArticle, text_row: dict[str, Any] | None, gold_dir: Path, model: str | None,
+                   floor: float | None = None) -> ArticleResult | None:
     from newsgraph.kg import KnowledgeGraph
     from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
 
@@ -282,7 +283,7 @@ def ingest_article(gold: GoldArticle, text_row: dict[str, Any] | None, gold_dir:
             if summary.documents_failed:
                 gold.problems.append(f"{gold.id}: ingest failed: {'; '.join(summary.failures)}")
                 return None
-            return score_store(gold, kg.store, DEFAULT_MIN_CONFIDENCE)
+            return score_store(gold, kg.store, DEFAULT_MIN_CONFIDENCE if floor is None else floor)
 
 
 # ---------------------------------------------------------------------------------------
@@ -405,33 +406,38 @@ def reliability(pairs: list[tuple[float, bool]]) -> dict[str, Any]:
     return {"relations": len(pairs), "ece": round(ece, 4), "bins": rows}
 
 
-def evaluate_gold(gold_dir: Path, bbc_path: Path, split: str, model: str | None) -> tuple[dict[str, Any], list[ArticleResult]]:
+def evaluate_gold(gold_dir: Path, bbc_path: Path, split: str, model: str | None,
+                  floor: float | None = None) -> tuple[dict[str, Any], list[ArticleResult]]:
+    """Score the split's articles; relations are shown from ``floor`` up (default: the
+    shipped default floor, what an analyst sees)."""
     import time
 
     from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
+
+    floor = DEFAULT_MIN_CONFIDENCE if floor is None else floor
 
     started = time.perf_counter()
     articles, missing = load_gold(gold_dir, split)
     rows = bbc_rows(bbc_path, {a.id for a in articles if a.source != "page"}) if bbc_path.is_file() else {}
     results = []
     for article in articles:
-        res = ingest_article(article, rows.get(article.id), gold_dir, model)
+        res = ingest_article(article, rows.get(article.id), gold_dir, model, floor)
         if res is not None:
             results.append(res)
     problems = [p for a in articles for p in a.problems]
     pairs = [(e.confidence, e.right) for res in results for e in res.edges]
     floors = {}
     total_gold = sum(len(res.gold.relations) for res in results)
-    for floor in (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9):
-        shown = [e for res in results for e in res.edges if e.confidence >= floor]
+    for level in (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9):
+        shown = [e for res in results for e in res.edges if e.confidence >= level]
         right = sum(e.right for e in shown)
-        found = sum(len({id(g) for e in res.edges if e.confidence >= floor and e.right
+        found = sum(len({id(g) for e in res.edges if e.confidence >= level and e.right
                          for g in [res.gold.relation_right(*_ends(res, e))] if g is not None}) for res in results)
-        floors[f"{floor:.1f}"] = {"shown": len(shown), "precision": round(right / len(shown), 4) if shown else None,
+        floors[f"{level:.1f}"] = {"shown": len(shown), "precision": round(right / len(shown), 4) if shown else None,
                                   "recall": round(found / total_gold, 4) if total_gold else None}
     return {
         "split": split, "articles": len(results), "missing_labels": missing, "problems": problems,
-        "default_min_confidence": DEFAULT_MIN_CONFIDENCE,
+        "default_min_confidence": DEFAULT_MIN_CONFIDENCE, "min_confidence": floor,
         "seconds": round(time.perf_counter() - started, 1),
         "entities": entity_summary(results),
         "relations": relation_summary(results),
@@ -447,8 +453,10 @@ def _ends(res: ArticleResult, e: Edge) -> tuple[set[int], str, set[int]]:
 
 def print_gold(report: dict[str, Any]) -> None:
     e, r, c = report["entities"], report["relations"], report["calibration"]
-    print(f"\nnewsgraph gold {report['split']}: {report['articles']} articles at the default output "
-          f"(min confidence {report['default_min_confidence']}), {report['seconds']} s")
+    at = ("the default output" if report["min_confidence"] == report["default_min_confidence"]
+          else "--min-confidence (not the default)")
+    print(f"\nnewsgraph gold {report['split']}: {report['articles']} articles at {at} "
+          f"(min confidence {report['min_confidence']}), {report['seconds']} s")
     if report["missing_labels"]:
         print(f"  labels not written yet: {len(report['missing_labels'])} ({', '.join(report['missing_labels'][:6])}"
               f"{', …' if len(report['missing_labels']) > 6 else ''})")
@@ -480,9 +488,7 @@ def print_gold(report: dict[str, Any]) -> None:
         print(f"    ≥ {floor}  shown {f['shown']:4}  P {p}  R {f['recall']:.3f}")
 
 
-def print_errors(results: list[ArticleResult]) -> None:
-    from newsgraph.queries.filters import DEFAULT_MIN_CONFIDENCE
-
+def print_errors(results: list[ArticleResult], floor: float) -> None:
     for res in results:
         names = {n.id: n.name for n in res.nodes + res.edge_nodes}
         lines = []
@@ -492,7 +498,7 @@ def print_errors(results: list[ArticleResult]) -> None:
                 lines.append(f"  {tag} {names.get(e.head, e.head)} {e.type} {names.get(e.tail, e.tail)} "
                              f"[{e.method} {e.confidence:.2f}] {e.sentence[:160]!r}")
         for e in res.edges:
-            if e.right and e.confidence < DEFAULT_MIN_CONFIDENCE:
+            if e.right and e.confidence < floor:
                 lines.append(f"  HIDDEN-RIGHT {names.get(e.head, e.head)} {e.type} {names.get(e.tail, e.tail)} [{e.method} {e.confidence:.2f}]")
         ents = res.gold.entities
         for n, g in enumerate(res.gold.relations):

@@ -442,6 +442,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=["conll03", "conll04", "gold"], default=None)
     parser.add_argument("--gold", action="store_true", help="Only newsgraph's own gold (benchmarks/gold); same as --only gold.")
     parser.add_argument("--gold-dir", default=str(REPO / "benchmarks" / "gold"), help="The gold labels (default benchmarks/gold).")
+    parser.add_argument("--min-confidence", type=float, default=None,
+                        help="Gold: score the relations shown from this floor up (default: the shipped default floor).")
     parser.add_argument("--errors", action="store_true", help="Gold: print each article's errors (dev only: tune on dev).")
     parser.add_argument("--limit", type=int, default=None, help="First N documents/sentences (quick runs).")
     parser.add_argument("--no-textacy", action="store_true", help="Skip the textacy SVO baseline.")
@@ -504,14 +506,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "gold") and args.split != "train":
         from gold_quality import evaluate_gold, print_errors, print_gold
 
-        gold, gold_results = evaluate_gold(Path(args.gold_dir), bbc_file, args.split, args.model)
+        gold, gold_results = evaluate_gold(Path(args.gold_dir), bbc_file, args.split, args.model, args.min_confidence)
         if not gold["articles"]:
             sys.stderr.write(f"Error: no labelled gold article in split {args.split!r} (benchmarks/gold/splits.json).\n")
             return 2
         result["gold"] = gold
         print_gold(gold)
         if args.errors:
-            print_errors(gold_results)
+            print_errors(gold_results, gold["min_confidence"])
     if args.json:
         print(json.dumps(result, sort_keys=True))
     return 0
