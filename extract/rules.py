@@ -488,26 +488,6 @@ def load_regions() -> frozenset[str]:
     return frozenset(names)
 
 
-@lru_cache(maxsize=1)
-def load_occupations() -> dict[str, str]:
-    """Occupation noun → the relation it makes between a person and the organisation named
-    beside it, WORKS_FOR or HOLDS_ROLE (``data/occupations.jsonl``, and the job nouns of
-    ``data/staff_titles.json``: WORKS_FOR)."""
-    out: dict[str, str] = dict.fromkeys(load_staff_titles()[0], "WORKS_FOR")
-    problems = []
-    for number, row in _jsonl("occupations.jsonl"):
-        relation, nouns = row.get("relation"), row.get("nouns")
-        if relation not in {"WORKS_FOR", "HOLDS_ROLE"}:
-            problems.append(f"occupations.jsonl:{number}: 'relation' must be WORKS_FOR or HOLDS_ROLE")
-        elif not isinstance(nouns, list) or not nouns or not all(isinstance(n, str) and n.strip() for n in nouns):
-            problems.append(f"occupations.jsonl:{number}: 'nouns' must be a non-empty list of words")
-        else:
-            out.update((n.lower(), relation) for n in nouns)
-    if problems:
-        raise RuleFileError(detail="; ".join(problems))
-    return out
-
-
 @dataclass(frozen=True)
 class OccupationMethod:
     """The method name an occupation noun's relations carry: ``method`` in general,
@@ -518,20 +498,41 @@ class OccupationMethod:
 
 
 @lru_cache(maxsize=1)
+def _occupations_data() -> tuple[dict[str, str], dict[str, OccupationMethod]]:
+    """``occupations.jsonl``, read and checked once for ``load_occupations`` and
+    ``load_occupation_methods``: noun → relation, and noun → method for the rows naming one."""
+    relations: dict[str, str] = {}
+    methods: dict[str, OccupationMethod] = {}
+    problems = []
+    for number, row in _jsonl("occupations.jsonl"):
+        relation, nouns = row.get("relation"), row.get("nouns")
+        method, sports_method = row.get("method", "occupation"), row.get("sports_method", row.get("method", "occupation"))
+        if relation not in {"WORKS_FOR", "HOLDS_ROLE"}:
+            problems.append(f"occupations.jsonl:{number}: 'relation' must be WORKS_FOR or HOLDS_ROLE")
+        elif not isinstance(nouns, list) or not nouns or not all(isinstance(n, str) and n.strip() for n in nouns):
+            problems.append(f"occupations.jsonl:{number}: 'nouns' must be a non-empty list of words")
+        elif not all(isinstance(m, str) and m.isidentifier() for m in (method, sports_method)):
+            problems.append(f"occupations.jsonl:{number}: 'method' and 'sports_method' must be method names")
+        else:
+            relations.update((n.lower(), relation) for n in nouns)
+            if method != "occupation" or sports_method != "occupation":
+                methods.update((n.lower(), OccupationMethod(method, sports_method)) for n in nouns)
+    if problems:
+        raise RuleFileError(detail="; ".join(problems))
+    return relations, methods
+
+
+@lru_cache(maxsize=1)
+def load_occupations() -> dict[str, str]:
+    """Occupation noun → the relation it makes between a person and the organisation named
+    beside it, WORKS_FOR or HOLDS_ROLE (``data/occupations.jsonl``, and the job nouns of
+    ``data/staff_titles.json``: WORKS_FOR)."""
+    return dict.fromkeys(load_staff_titles()[0], "WORKS_FOR") | _occupations_data()[0]
+
+
 def load_occupation_methods() -> dict[str, OccupationMethod]:
     """Occupation noun → its method, for the nouns of an ``occupations.jsonl`` row that names
     one of its own ("The Aviator star Leonardo DiCaprio": a noun whose organisation is often
     a work or a place mistyped, fitted apart by the confidence model); other nouns are
     ``occupation``."""
-    out: dict[str, OccupationMethod] = {}
-    problems = []
-    for number, row in _jsonl("occupations.jsonl"):
-        method, sports_method = row.get("method", "occupation"), row.get("sports_method", row.get("method", "occupation"))
-        if not all(isinstance(m, str) and m.isidentifier() for m in (method, sports_method)):
-            problems.append(f"occupations.jsonl:{number}: 'method' and 'sports_method' must be method names")
-            continue
-        if method != "occupation" or sports_method != "occupation":
-            out.update((n.lower(), OccupationMethod(method, sports_method)) for n in row.get("nouns") or [])
-    if problems:
-        raise RuleFileError(detail="; ".join(problems))
-    return out
+    return _occupations_data()[1]

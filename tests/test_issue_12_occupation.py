@@ -101,3 +101,33 @@ def test_issue_12_person_of_a_name_without_a_comma_is_no_home(nlp):
     assert not any(h == "Shigeo Morioka" and t == "LIVES_IN" and m.startswith("attachment") for h, t, _, m in found)
     found = relations(nlp, "Kyle Brennan, 34, of Brewer, was arrested by state police on Tuesday.")
     assert ("Kyle Brennan", "LIVES_IN", "Brewer", "attachment") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_occupations_file_is_checked_once_for_both_loaders(monkeypatch):
+    # One parse of occupations.jsonl feeds the relations and the methods: a bad row is
+    # reported, with its line, by either loader, and every bad row at once.
+    from newsgraph.errors import RuleFileError
+    from newsgraph.extract import rules
+
+    real = rules._jsonl
+
+    def rows(name):
+        yield from real(name)
+        if name == "occupations.jsonl":
+            yield 98, {"relation": "WORKS_FOR", "nouns": ["juggler"], "method": "not a name"}
+            yield 99, {"relation": "LIVES_IN", "nouns": ["tenant"]}
+
+    monkeypatch.setattr(rules, "_jsonl", rows)
+    rules._occupations_data.cache_clear()
+    rules.load_occupations.cache_clear()
+    try:
+        for loader in (rules.load_occupations, rules.load_occupation_methods):
+            with pytest.raises(RuleFileError, match=r"occupations.jsonl:98: 'method'.*occupations.jsonl:99: 'relation'"):
+                loader()
+    finally:
+        monkeypatch.undo()
+        rules._occupations_data.cache_clear()
+        rules.load_occupations.cache_clear()
+    assert rules.load_occupation_methods()["star"].method == "occupation_performer"
+    assert rules.load_occupations()["striker"] == "HOLDS_ROLE"
