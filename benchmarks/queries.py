@@ -33,7 +33,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from newsgraph.graph.model import ENTITY_TYPES, ID_PREFIX, normalise_name  # noqa: E402
+from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES, ID_PREFIX, normalise_name  # noqa: E402
+from newsgraph.graph.relation_filter import RelationFilter  # noqa: E402
 from newsgraph.graph.nxview import build_graph  # noqa: E402
 from newsgraph.graph.store import Store  # noqa: E402
 from newsgraph.kg import KnowledgeGraph  # noqa: E402
@@ -192,7 +193,7 @@ def main() -> None:
 def lookups(kg: KnowledgeGraph, sample: list[str], rng: random.Random, results: dict[str, float]) -> None:
     results["entity"] = report("entity NAME (resolve + connections)", [timed(kg.entity, n) for n in sample])
     results["connections"] = report("connections NAME", [timed(kg.connections, n) for n in sample])
-    report("connections NAME --type MET_WITH --since 2025", [timed(kg.connections, n, relation_types=["MET_WITH"], since="2025") for n in sample])
+    report("connections NAME --type MET_WITH --since 2025", [timed(kg.connections, n, RelationFilter(relation_types=["MET_WITH"], min_confidence=DEFAULT_MIN_CONFIDENCE, since="2025-01-01")) for n in sample])
     results["depth2"] = report("connections NAME --depth 2", [timed(kg.connections, n, depth=2) for n in sample[:50]])
     pairs = [(rng.choice(sample), rng.choice(sample)) for _ in range(50)]
     hops = []

@@ -26,7 +26,7 @@ from newsgraph.cli_common import (
 )
 from newsgraph.errors import DemoStoreInUse, InputError
 from newsgraph.kg import IngestSummary, KnowledgeGraph, Neo4jGraph
-from newsgraph.options import DEFAULT_MIN_CONFIDENCE
+from newsgraph.options import DEFAULT_MIN_CONFIDENCE, RelationFilter
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -224,7 +224,7 @@ def entity(
         with KnowledgeGraph.open(db, readonly=True) as kg:
             card = kg.entity(name, min_confidence=min_confidence)
             if not json_out:
-                hidden = kg.below_floor(card["id"], min_confidence=min_confidence)
+                hidden = kg.below_floor(card["id"], RelationFilter(min_confidence=min_confidence))
     if json_out:
         print_json(card)
     else:

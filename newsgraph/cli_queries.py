@@ -27,7 +27,7 @@ from newsgraph.cli_common import (
 )
 from newsgraph.errors import InvalidQueryOption
 from newsgraph.kg import KnowledgeGraph, Neo4jGraph
-from newsgraph.options import DEFAULT_MAX_WORK, DEFAULT_MIN_CONFIDENCE, DEFAULT_TIMEOUT, ENTITY_TYPES, parse_params
+from newsgraph.options import DEFAULT_MAX_WORK, DEFAULT_MIN_CONFIDENCE, DEFAULT_TIMEOUT, ENTITY_TYPES, RelationFilter, date_bound, parse_params
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -204,14 +204,12 @@ def connections(
 ) -> None:
     """The entities linked to NAME, grouped by relation type, with weight and best evidence."""
     with KnowledgeGraph.open(db, readonly=True) as kg:
-        data = kg.connections(
-            name, depth=depth, relation_types=relation_type, entity_types=entity_type, since=since, until=until,
-            min_weight=min_weight, min_confidence=min_confidence, second_degree_limit=limit,
+        flt = RelationFilter(
+            relation_types=relation_type or [], entity_types=entity_type or [], min_weight=min_weight, min_confidence=min_confidence,
+            since=date_bound(since, end=False, option="--since"), until=date_bound(until, end=True, option="--until"),
         )
-        hidden = 0 if json_out else kg.below_floor(
-            data["entity"]["id"], relation_types=relation_type, entity_types=entity_type, since=since, until=until,
-            min_weight=min_weight, min_confidence=min_confidence,
-        )
+        data = kg.connections(name, flt, depth=depth, second_degree_limit=limit)
+        hidden = 0 if json_out else kg.below_floor(data["entity"]["id"], flt)
     if json_out:
         print_json(data)
     else:

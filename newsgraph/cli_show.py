@@ -54,9 +54,12 @@ def show(
     coloured by type and sized by mentions, edges by relation type and weight; click an edge
     for its evidence sentences and documents."""
     with KnowledgeGraph.open(db, readonly=True) as kg:
-        result = kg.show(
-            name, output, open_browser=not no_open, depth=depth, entity_types=entity_types, relation_types=relation_types,
+        opts = kg.ego_options(
+            depth=depth, entity_types=entity_types or [], relation_types=relation_types or [],
             include_cooccurrence=cooccurrence, min_weight=min_weight, min_confidence=min_confidence, max_nodes=max_nodes,
+        )
+        result = kg.show(
+            name, output, opts, open_browser=not no_open,
             count_below_floor=not json_out,  # the --json summary stays as it was: no second walk
         )
     if json_out:

@@ -7,7 +7,7 @@ spaCy lives in the CLI.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TextIO, cast
 
@@ -22,7 +22,7 @@ from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.review import ReviewItem
 from newsgraph.graph.search import SearchHit
 from newsgraph.graph.store import BatchResult, Store
-from newsgraph.options import DEFAULT_DB, DEFAULT_MAX_NODES, DEFAULT_MIN_CONFIDENCE
+from newsgraph.options import DEFAULT_DB, DEFAULT_MIN_CONFIDENCE
 
 if TYPE_CHECKING:  # the modules behind these load on use (issue 16, fast start)
     from collections import Counter
@@ -333,39 +333,25 @@ class KnowledgeGraph:
         )
         return card
 
-    def below_floor(
-        self,
-        name: str,
-        *,
-        relation_types: list[str] | None = None,
-        entity_types: list[str] | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        min_weight: int = 0,
-        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-    ) -> int:
-        """How many relations of ``name`` the other filters pass but ``min_confidence``
-        hides: the count the entity card and ``connections`` print under their list."""
+    def below_floor(self, name: str, flt: RelationFilter | None = None) -> int:
+        """How many relations of ``name`` the other criteria of ``flt`` pass but its
+        ``min_confidence`` hides: the count the entity card and ``connections`` print under
+        their list. ``flt`` None: the default floor alone."""
         from newsgraph.queries.connections import below_floor
 
-        flt = self._relation_filter(relation_types, entity_types, since, until, min_weight, min_confidence)
+        flt = self.relation_filter(flt)
         return below_floor(self.store, self.resolve(name), flt)
 
-    def _relation_filter(
-        self, relation_types: list[str] | None, entity_types: list[str] | None, since: str | None, until: str | None,
-        min_weight: int, min_confidence: float,
-    ) -> RelationFilter:
-        """The filter of a connection list, from the CLI's spellings (checked here)."""
+    def relation_filter(self, flt: RelationFilter | None = None) -> RelationFilter:
+        """``flt`` with its types checked and spelt as stored, the same for every read that
+        takes one: a relation type this store lacks or an unknown entity type is refused (not
+        answered with an empty result). Its dates are ISO bounds already (``date_bound``
+        makes them from the CLI's spellings). None: every relation at the default floor."""
         from newsgraph.queries import filters
 
-        return RelationFilter(
-            relation_types=self.relation_types(relation_types),
-            entity_types=filters.entity_types(entity_types),
-            since=filters.date_bound(since, end=False, option="--since"),
-            until=filters.date_bound(until, end=True, option="--until"),
-            min_weight=min_weight,
-            min_confidence=min_confidence,
-        )
+        if flt is None:
+            return RelationFilter(min_confidence=DEFAULT_MIN_CONFIDENCE)
+        return replace(flt, relation_types=self.relation_types(flt.relation_types), entity_types=filters.entity_types(flt.entity_types))
 
     def card(self, name: str) -> EntityCard:
         """The entity card alone (type, aliases, mentions, first/last seen), no connections."""
@@ -464,22 +450,18 @@ class KnowledgeGraph:
     def connections(
         self,
         name: str,
+        flt: RelationFilter | None = None,
         *,
         depth: int = 1,
-        relation_types: list[str] | None = None,
-        entity_types: list[str] | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        min_weight: int = 0,
-        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
         limit: int | None = None,
         second_degree_limit: int = 50,
         evidence_limit: int = 1,
     ) -> Connections:
-        """The entities linked to ``name`` (and, at depth 2, those two steps away and through whom)."""
+        """The entities linked to ``name`` by the relations ``flt`` keeps (None: the default
+        floor), and, at depth 2, those two steps away and through whom."""
         from newsgraph.queries.connections import connections
 
-        flt = self._relation_filter(relation_types, entity_types, since, until, min_weight, min_confidence)
+        flt = self.relation_filter(flt)
         return connections(
             self.store, self.resolve(name), flt, depth=depth, evidence_limit=evidence_limit,
             limit=limit, second_degree_limit=second_degree_limit,
@@ -532,11 +514,9 @@ class KnowledgeGraph:
         within ``depth`` hops, or just the entities ``entity_ids`` and the relations among
         them (a view of the explorer), as ``fmt`` (a key of ``newsgraph.exports.EXPORTERS``)."""
         from newsgraph.exports import export
-        from newsgraph.queries import filters
 
         if flt is not None:  # the same checks as every read: a bad type is refused, not an empty file
-            flt.entity_types = filters.entity_types(flt.entity_types)
-            flt.relation_types = self.relation_types(flt.relation_types)
+            flt = self.relation_filter(flt)
         root = self.resolve(ego) if ego is not None else None
         return export(self.store, fmt, dest, flt, ego=root, depth=depth, parallel=parallel, entity_ids=entity_ids)
 
@@ -544,29 +524,19 @@ class KnowledgeGraph:
         self,
         name: str,
         output: str | Path | None = None,
+        opts: EgoOptions | None = None,
         *,
         open_browser: bool = True,
-        depth: int = 1,
-        entity_types: list[str] | None = None,
-        relation_types: list[str] | None = None,
-        include_cooccurrence: bool = False,
-        min_weight: int = 0,
-        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-        max_nodes: int = DEFAULT_MAX_NODES,
         count_below_floor: bool = False,
     ) -> ShowResult:
-        """``newsgraph show``: the ego network of ``name`` as one self-contained HTML page at
-        ``output``, or in a new temporary file opened in the browser when it is None.
-        ``count_below_floor``: also count the relations the confidence floor hides from the
-        drawing (``ShowResult.below_floor``; a second walk at floor 0)."""
-        from newsgraph.show import write_show
+        """``newsgraph show``: the ego network of ``name`` under ``opts`` (``ego_options``;
+        None: the drawing's defaults) as one self-contained HTML page at ``output``, or in a
+        new temporary file opened in the browser when it is None. ``count_below_floor``: also
+        count the relations the confidence floor hides from the drawing
+        (``ShowResult.below_floor``; a second walk at floor 0)."""
+        from newsgraph.show import EgoOptions, write_show
 
-        opts = self.ego_options(
-            depth=depth, entity_types=entity_types or [], relation_types=relation_types or [],
-            include_cooccurrence=include_cooccurrence, min_weight=min_weight, min_confidence=min_confidence,
-            max_nodes=max_nodes,
-        )
-        return write_show(self, name, opts, output, open_browser=open_browser, count_below_floor=count_below_floor)
+        return write_show(self, name, opts or EgoOptions(), output, open_browser=open_browser, count_below_floor=count_below_floor)
 
     # -- Neo4j (graph/neo4j_sync.py; reads there through Neo4jGraph) ----------------------
     def push(

@@ -105,3 +105,22 @@ def test_bad_date_and_type(db):
     result = runner.invoke(app, ["connections", "Rubio", "--db", str(db), "--entity-type", "Planet"])
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: [NG104] Unknown entity type 'Planet' for --entity-type; use one of: Person,")
+
+
+def test_facade_checks_the_filter_it_is_given(db):
+    # connections, below_floor and export take one RelationFilter and check it the same way:
+    # types spelt as stored, a type the store lacks refused rather than answered with nothing.
+    from newsgraph.errors import UnknownValue
+    from newsgraph.graph.relation_filter import RelationFilter
+    from newsgraph.kg import KnowledgeGraph
+
+    with KnowledgeGraph.open(db, readonly=True) as kg:
+        flt = RelationFilter(relation_types=["visited"], entity_types=["country"])
+        data = kg.connections("Marco Rubio", flt)
+        assert linked(data) == [("VISITED", "out", "El Salvador"), ("VISITED", "out", "Mexico")]
+        assert flt.relation_types == ["visited"]  # the caller's filter is left as it was
+        assert kg.below_floor("Marco Rubio", RelationFilter(min_confidence=1.0)) > 0
+        with pytest.raises(UnknownValue):
+            kg.connections("Marco Rubio", RelationFilter(relation_types=["SUED"]))
+        with pytest.raises(UnknownValue):
+            kg.below_floor("Marco Rubio", RelationFilter(relation_types=["SUED"]))

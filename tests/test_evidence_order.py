@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph import KnowledgeGraph
+from newsgraph.graph.relation_filter import RelationFilter
 
 pytestmark = pytest.mark.issue(16)
 
@@ -22,7 +23,7 @@ def test_card_connections_and_path_pick_the_same_sentence(examples_db):
     with KnowledgeGraph.open(examples_db) as kg:
         for entity in kg.entities():
             card = kg.entity(entity["id"], min_confidence=0.0, evidence_limit=1)
-            listing = kg.connections(entity["id"], min_confidence=0.0, evidence_limit=1)
+            listing = kg.connections(entity["id"], RelationFilter(min_confidence=0.0), evidence_limit=1)
             card_best = {(c["relation"], c["direction"], c["entity"]["id"]): _best(c["evidence"]) for c in card["connections"]}
             listed_best = {(c["relation"], c["direction"], c["entity"]["id"]): _best(c["evidence"]) for c in listing["connections"]}
             assert listed_best == card_best, entity["name"]

@@ -10,6 +10,7 @@ import pytest
 
 from newsgraph.extract.readers import RawArticle, read_html_file
 from newsgraph.extract.readers.metadata import clean_authors, page_metadata
+from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.kg import KnowledgeGraph
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -329,7 +330,7 @@ def test_page_dates_feed_first_last_seen_and_the_date_filters(tmp_path: Path) ->
         assert (card["first_seen"], card["last_seen"]) == ("2025-02-03", "2025-04-10")
 
         def met(**window: str) -> list[str]:
-            found = kg.connections("Marco Rubio", relation_types=["MET_WITH"], min_confidence=0, evidence_limit=10, **window)
+            found = kg.connections("Marco Rubio", RelationFilter(relation_types=["MET_WITH"], **window), evidence_limit=10)
             return sorted({e["document"] for c in found["connections"] for e in c["evidence"]})
 
         both, early, late = met(), met(until="2025-03-01"), met(since="2025-03-01")
