@@ -48,6 +48,7 @@ class RawMention:
     honorific: str = ""  # the honorific before it, lowercased ("sir" of "Sir Ed": a first name there)
     canonical: str = ""  # a club's name from the gazetteer ("Heart of Midlothian" for "Hearts"; clubs.py)
     same_as: str = ""  # the person named just before under another name ("Jay-Z, real name Shawn Carter")
+    names_state: bool = False  # a nationality before a state's institution or firm: "the Indonesian government"
 
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into"}
@@ -375,6 +376,7 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
                 token_end=span.end,
                 sentence=sentences[span.start],
                 adjective_of_thing=_describes_thing(span[-1]),
+                names_state=_names_state(span[-1]),
                 titled=span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS,
                 locative=span[-1].dep_ == "pobj" and (span[-1].head.lower_ in LOCATIVE_PREPOSITIONS or (
                     span[-1].head.lower_ in {"to", "from"} and span[-1].head.head.lemma_.lower() in MOTION_VERBS)),
@@ -463,6 +465,16 @@ def _describes_thing(token: Token) -> bool:
     "a French film"); "British officials", "Mexican troops" stay groups."""
     head = token.head
     return token.dep_ in {"amod", "compound"} and head.pos_ == "NOUN" and head.lemma_.lower() not in load_non_entity_rules().group_nouns
+
+
+def _names_state(token: Token) -> bool:
+    """A nationality as the adjective of a country's institution or firm ("the Indonesian
+    government", "Turkish firms"): the country, not a people (``context_cues.state_nouns``).
+    Not before a name ("Dutch firm Tulip Computers"): there it only says where the named
+    firm is based, which ``nationality_prefix`` reads as an edge (the gold lists no node)."""
+    head = token.head
+    return token.dep_ in {"amod", "compound"} and head.pos_ == "NOUN" and head.dep_ != "compound" \
+        and head.lemma_.lower() in load_context_cues().state_nouns
 
 
 def find_missed_mentions(
@@ -987,6 +999,7 @@ class ContextCues:
     place_qualifiers: frozenset[str]
     peer_titles: frozenset[str]
     alias_cues: frozenset[str]
+    state_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -1003,7 +1016,7 @@ def load_context_cues() -> ContextCues:
             "org_nouns_after", "org_possessed_nouns", "org_holding_nouns", "org_object_verbs", "place_verbs_in", "org_last_words", "event_last_words",
             "leading_non_name_words", "portfolio_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
             "place_qualifiers",
-            "peer_titles", "alias_cues"]
+            "peer_titles", "alias_cues", "state_nouns"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"context_cues.json: {', '.join(bad)} must be a list of words")

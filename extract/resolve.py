@@ -74,6 +74,10 @@ def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
     stem = _DEMONYM_PERSON.sub("", m.text)
     if label in {"ORG", "PERSON", "GPE"} and stem != m.text and gaz.nationality(stem) is not None:
         label = "NORP"  # "The Frenchman twisted his ankle" the model called an organisation
+    if label == "NORP" and m.names_state and (country := gaz.nationality(m.text)) is not None:
+        # "the Indonesian government", "Turkish firms": the country itself, one node with
+        # the "Indonesia" of the same article, not a Group of Indonesians (issue 12)
+        return TypedMention(m, "Country", country.name, iso3=country.iso3, known=True)
     if label == "NORP":
         if m.adjective_of_thing:
             return None  # "Indonesian shares", "a French film": a description, not a people
