@@ -22,12 +22,14 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.mentions import load_context_cues
 from newsgraph.extract.relation_base import (
     PLACES,
     EntityIndex,
     ExtractionInput,
     MentionSpan,
     is_gathering,
+    known_place,
     predicated_likeness,
     span_relation,
 )
@@ -81,6 +83,13 @@ def possessive_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
             continue  # "the UK's London to Brighton service": a route
         if predicated_likeness(doc, m):
             continue  # "Ahold was seen as Europe's Enron": a metaphor, not Enron's home
+        if owner.type == "Location" and not known_place(doc, owner):
+            continue  # "Canon's EOS 300D camera": a firm the model typed Location owns no place or firm's home
+        if m.type == "Location" and owner.type == "Country" and not known_place(doc, m):
+            # "France's Ubisoft", "Japan's Ai Sugiyama": after a country's possessive a name the
+            # model typed Location is as often a firm or a player; a district of a city
+            # ("London's Docklands") is named after the city, not the country.
+            continue
         if found[0] == "BASED_IN" and is_gathering(doc, m):
             continue  # "Hong Kong's Champions Challenge event": where it is held, no base
         kind, predicate = found
@@ -255,6 +264,20 @@ def apposition_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
 
 
 
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns that say a name is a person's (``context_cues.json`` ``person_nouns``, the
+    occupation nouns); not ``role_nouns_before``, which holds "rival" and "champion" ("German
+    rival Siemens" is a firm)."""
+    return load_context_cues().person_nouns | frozenset(load_occupations())
+
+
+def _person_noun(word: str) -> bool:
+    """A noun for a person: one of ``_person_nouns`` or an agent noun in "-ist" ("pianist",
+    "economist", "scientist")."""
+    return word in _person_nouns() or (word.endswith("ist") and len(word) > 5)
+
+
 NATIONALITY_HEADS = {"Organization": ("BASED_IN", "based in", {"Country", "Group", "Location"}),
                      "Person": ("FROM", "from", {"Country", "Group"})}
 
@@ -293,6 +316,8 @@ def nationality_prefix_relations(x: ExtractionInput) -> list[ExtractedRelation]:
         if start == m.token_start or start == 0:
             continue
         nouns = {t.lower_ for t in doc[start : m.token_start]}
+        if m.type == "Organization" and _person_noun(doc[m.token_start - 1].lower_):
+            continue  # "Cuban pianist Bebo Valdes": a person the model typed Organization (issue 12 audit, sample 9)
         before = doc[start - 1]
         place = index.at(before)
         # "Scotland striker X" is the national team's player (``occupations``), "Dutch
@@ -302,6 +327,8 @@ def nationality_prefix_relations(x: ExtractionInput) -> list[ExtractedRelation]:
         if place is not None:
             if place.token_end != start or place.type not in place_types or place.entity_id == m.entity_id:
                 continue
+            if place.type == "Location" and not known_place(doc, place):
+                continue  # "Suprnova administrator Sloncek": a website the model typed Location is no home (issue 12 audit, sample 10)
             tail = x.group_countries.get(place.entity_id) if place.type == "Group" else place.entity_id
             first = place.token_start
         elif m.type == "Person":

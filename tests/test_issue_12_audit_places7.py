@@ -1,0 +1,108 @@
+"""Place and role relations judged wrong on unlabelled BBC articles in the seventh precision
+audit (issue 12, samples 9 and 10, benchmarks/README.md): each test is a sentence written for
+the test in the shape of one class, with the real spaCy model; the right edge beside it stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction_support import relations, typed
+from newsgraph.extract.pipeline import extract_doc
+from newsgraph.graph.model import document_id
+
+
+def ruled(nlp, text: str) -> set[tuple[str, str, str]]:
+    """(head, type, tail) of every relation a rule made (the learned classifier's weak guesses,
+    below any default floor, left out)."""
+    return typed({r for r in relations(nlp, text) if r[3] != "learned"})
+
+
+def titles(nlp, text: str) -> set[tuple[str, str | None, str]]:
+    """(person, title, tail) of every HOLDS_ROLE relation."""
+    doc = extract_doc(nlp(text), nlp, document_id=document_id(text), cooccurrence=False)
+    names = {e.id: e.name for e in doc.entities}
+    return {(names[r.head], r.title, names[r.tail]) for r in doc.relations if r.type == "HOLDS_ROLE"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_firm_typed_location_after_a_country_possessive_is_no_place(nlp):
+    # "France's Ubisoft": the small model types the firm Location; a place the gazetteers
+    # know ("Indonesia's Aceh") still lies in the country.
+    found = ruled(nlp, "Shares in France's Ubisoft rose after the rumours of a bid.")
+    assert not any(h == "Ubisoft" for h, _, _ in found)
+    found = ruled(nlp, "Indonesia's Aceh was the worst hit province.")
+    assert ("Aceh", "LOCATED_IN", "Indonesia") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_owner_typed_location_that_is_no_place_places_nothing(nlp):
+    # "Canon's EOS 300D camera", "Suprnova administrator Sloncek": a firm or a website typed
+    # Location is nobody's home; "Belfast's Lyric Theatre" is in Belfast.
+    found = ruled(nlp, "Other awards included one for Canon's EOS 300D digital camera in the hardware category.")
+    assert not any(t == "Canon" for _, _, t in found)
+    found = ruled(nlp, "Despite Suprnova administrator Sloncek's involvement with Exeem, the technology came from a firm based in Nevis.")
+    assert not any(t == "Suprnova" for _, _, t in found)
+    found = ruled(nlp, "Belfast's Lyric Theatre will reopen next year.")
+    assert ("Lyric Theatre", "LOCATED_IN", "Belfast") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_person_of_a_firm_the_tagger_calls_a_place_lives_nowhere(nlp):
+    # "Dr Karl Madsen of BT": the tagger reads BT as a place; the gazetteers do not.
+    found = ruled(nlp, '"We are pleased," explained Dr Karl Madsen of BT, who runs the trial.')
+    assert not any(r == "LIVES_IN" and t == "BT" for _, r, t in found)
+    found = ruled(nlp, '"We are pleased," said Mark Trotter of California.')
+    assert ("Mark Trotter", "LIVES_IN", "California") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_club_typed_location_in_a_country_is_no_place(nlp):
+    # "a move back to Botafogo in Brazil": a club the model typed Location.
+    found = ruled(nlp, "Talk of a move back to Botafogo in Brazil has grown.")
+    assert ("Botafogo", "LOCATED_IN", "Brazil") not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_peer_title_of_a_place_is_no_home_or_employer(nlp):
+    # "the Duke of Edinburgh": a peer's title, not a duke living in or working for Edinburgh.
+    found = ruled(nlp, "The Queen and Duke of Edinburgh visited the school on Monday.")
+    assert not any(t == "Edinburgh" for _, _, t in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_cut_place_name_is_no_containment(nlp):
+    # "Kentish Town, London" tagged as "Kentish" and "Town": no "Town" in London; a whole
+    # name before its county still is.
+    text = "After the cuts there are 80 staff at its offices in Edgware, with 17 at its offices in Kentish Town, London, and 22 in Cambridge."
+    found = ruled(nlp, text)
+    assert not any(h == "Town" for h, _, _ in found)
+    found = ruled(nlp, "He spoke to voters at a meeting in Hinckley, Leicestershire.")
+    assert ("Hinckley", "LOCATED_IN", "Leicestershire") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_government_title_drops_the_country_word_it_names(nlp):
+    # "The Turkish economics minister, Ali Babacan": Turkey is the tail, "Economics Minister"
+    # the title.
+    found = titles(nlp, "Turkey has agreed a new loan with the International Monetary Fund. "
+                        "The Turkish economics minister, Ali Babacan, said the two sides had reached agreement.")
+    assert ("Ali Babacan", "Economics Minister", "Turkey") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_person_noun_before_a_name_typed_organisation_gives_no_base(nlp):
+    # "Cuban pianist Bebo Valdes" with the musician typed Organization (as the resolver did in
+    # an article): a pianist is a person, no firm based in Cuba. "German carmaker Volkswagen"
+    # is. The mention index is built by hand so the test does not hang on the model's label.
+    from newsgraph.extract.noun_relations import nationality_prefix_relations
+    from newsgraph.extract.relation_base import EntityIndex, ExtractionInput, MentionSpan
+
+    def bases(text: str, name: str) -> list[str]:
+        doc = nlp(text)
+        start = next(t.i for t in doc if t.text == name.split()[0])
+        mention = MentionSpan("organization:x", "Organization", start, start + len(name.split()), 0)
+        x = ExtractionInput(doc, EntityIndex.build([mention]), [0] * len(doc), nlp, {}, False)
+        return [r.tail for r in nationality_prefix_relations(x)]
+
+    assert bases("Cuban pianist Bebo Valdes won an award for the album.", "Bebo Valdes") == []
+    assert bases("German carmaker Volkswagen reported higher profits.", "Volkswagen") == ["country:DEU"]
