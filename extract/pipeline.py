@@ -30,7 +30,7 @@ from newsgraph.extract.mentions import (
     sentence_index,
 )
 from newsgraph.extract.clubs import find_clubs
-from newsgraph.extract.person_evidence import retype_unproven_people
+from newsgraph.extract.person_evidence import retype_unproven_organisations, retype_unproven_people
 from newsgraph.extract.extractors import run_extractors
 from newsgraph.extract.relation_base import EntityIndex, ExtractionInput, MentionSpan
 from newsgraph.extract.confidence import finalise
@@ -152,6 +152,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     raw = retype_teams(doc, raw, sports, sentences)
     raw = find_clubs(doc, sentences, raw, sports)
     raw = retype_unproven_people(doc, raw, sports)
+    raw = retype_unproven_organisations(doc, raw, sports)
     raw = mark_aliases(doc, raw)
     resolution = resolve(raw)
     missed = find_missed_mentions(doc, sentences, raw, missed_name_labels(resolution))

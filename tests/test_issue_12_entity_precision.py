@@ -163,3 +163,22 @@ def test_issue_12_a_town_name_among_firms_or_in_a_sports_report_is_not_made_a_pl
         "Paterson to stroke over a penalty in the eighth minute, and the winger scored a try before half-time."
     )
     assert "Location" not in found.get("Paterson", set())
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_town_the_model_calls_an_organisation_is_a_place_without_organisation_evidence():
+    # The small model tags a town ORG ("a concert in Copenhagen", "visits ... Dorset"); a
+    # listed place used as one, with nothing that says a body, is a place.
+    found = nodes("The orchestra will play a concert in Copenhagen to mark the anniversary of the composer's birth.")
+    assert found.get("Copenhagen") == {"Location"}
+    found = nodes("The minister visits Leeds, Bristol, Somerset, Shrewsbury, Dorset and Torquay this week.")
+    assert found.get("Dorset") == {"Location"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_town_name_with_organisation_evidence_stays_an_organisation():
+    # "the Norfolk club", "Halifax, the mortgage lender": the text says a body.
+    found = nodes("Stuart joins Norwich with the Norfolk club second from bottom in the table.")
+    assert "Location" not in found.get("Norfolk", set())
+    found = nodes("Figures from Halifax, the country's biggest mortgage lender, were published in London on Monday.")
+    assert "Location" not in found.get("Halifax", set())
