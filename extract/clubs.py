@@ -44,6 +44,7 @@ from newsgraph.extract.mentions import (
     load_sport_rules,
 )
 from newsgraph.extract.rules import _jsonl
+from newsgraph.graph.model import surname
 
 # How sure a form is of its club: see the module's docstring.
 ALIAS, CONTEXT, NICKNAME, CONTEXT_NICKNAME = "alias", "context", "nickname", "context_nickname"
@@ -170,7 +171,7 @@ def find_clubs(doc: Doc, sentences: list[int], mentions: list[RawMention], sport
             covered[i] = m
     # Surnames of the article's people ("Bobby Charlton"): a bare form that is one is no club
     # unless the sentence makes it play.
-    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2}
+    surnames = {surname(m.text) for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2}
 
     # Every place a listed form is written: (start, end, form)
     found: list[tuple[int, int, str]] = []

@@ -35,7 +35,7 @@ from newsgraph.extract.rules import (
     load_titles,
     state_form_words,
 )
-from newsgraph.graph.model import ExtractedRelation
+from newsgraph.graph.model import ExtractedRelation, surname
 
 AFFILIATION_TYPES = {"Country", "Organization", "Group", "Location"}
 POSSESSIVE_MARKS = {"'s", "’s"}
@@ -648,6 +648,6 @@ def _shared_surname(doc: Doc, person: MentionSpan, index: EntityIndex) -> bool:
         return False
     word = doc[person.token_start].text
     owners = {m.entity_id for m in index.mentions if m.type == "Person" and m.entity_id != person.entity_id
-              and m.token_end - m.token_start > 1 and doc[m.token_end - 1].text == word}
+              and m.token_end - m.token_start > 1 and surname(doc[m.token_start : m.token_end].text) == word}
     return len(owners) >= 2
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from newsgraph.extract.mentions import RawMention, load_context_cues
 from newsgraph.extract.rules import Gazetteer, load_gazetteer
-from newsgraph.graph.model import ExtractedEntity, entity_id, normalise_name
+from newsgraph.graph.model import ExtractedEntity, entity_id, normalise_name, surname
 
 
 @dataclass
@@ -180,19 +180,6 @@ def _expand_street_abbreviations(typed: list[TypedMention | None]) -> None:
             t.name, t.type, t.iso3 = target.name, target.type, target.iso3
 
 
-# "Mo-po" of "Paul Chan Mo-po", "Ka-chiu" of "John Lee Ka-chiu": a Hong Kong name ends in
-# the hyphenated Chinese given name, after the surname (an English first name comes first)
-_HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
-
-
-def surname(name: str) -> str:
-    """The word of a full name a lone surname repeats: the last, but "Chan" of "Paul Chan Mo-po"."""
-    words = name.split()
-    if len(words) >= 3 and _HYPHENATED_GIVEN_NAME.fullmatch(words[-1]):
-        return words[-2]
-    return words[-1]
-
-
 def _camel_case(word: str) -> bool:
     """Three capitals or more in one word that is not all capitals: "GlaxoSmithKline",
     "PlayStation"-like company names, never a person's ("McDonald" has two)."""
@@ -285,7 +272,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                 and (t.raw.titled or t.raw.label == "PERSON")}
     for t in typed:
         if t and not t.known and t.type in {"Organization", "Location"} and 2 <= len(t.name.split()) <= 3 \
-                and normalise_name(t.name.split()[-1]) in surnames and plausible_person_name(t.name) \
+                and normalise_name(surname(t.name)) in surnames and plausible_person_name(t.name) \
                 and t.raw.label != "TEAM" and not _named_like_a_body(t.name, gaz):
             t.type, t.iso3 = "Person", None
 

@@ -74,6 +74,21 @@ def normalise_name(name: str) -> str:
     return " ".join(text.split())
 
 
+# "Mo-po" of "Paul Chan Mo-po", "Ka-chiu" of "John Lee Ka-chiu": a Hong Kong name ends in
+# the hyphenated Chinese given name, after the surname (an English first name comes first)
+_HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def surname(name: str) -> str:
+    """The word of a person's full name a lone surname repeats: the last, but "Chan" of
+    "Paul Chan Mo-po". The one definition for resolution within an article, the store's
+    ``surname`` alias and the Neo4j card's look-up, so a surname found by one is found by all."""
+    words = name.split()
+    if len(words) >= 3 and _HYPHENATED_GIVEN_NAME.fullmatch(words[-1]):
+        return words[-2]
+    return words[-1]
+
+
 def entity_id(entity_type: str, name: str, iso3: str | None = None) -> str:
     if entity_type == "Country" and iso3:
         return f"country:{iso3}"

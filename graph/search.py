@@ -92,7 +92,9 @@ def _candidate_norms(conn: sqlite3.Connection, query: str, want: int) -> set[str
                                         (_fts_phrase(query), FTS_CANDIDATES))}
     norms.update(found)
     if len(query.split()) >= 2:
-        # Initials ("m rubio"): aliases whose last word is the query's last word.
+        # Initials ("m rubio"): aliases whose last word is the query's last word. Not
+        # graph.model.surname: the query is normalised (lower case, hyphens gone), and an
+        # alias with the word anywhere is a candidate the scoring then ranks.
         last = query.split()[-1]
         if len(last) >= 3:
             norms.update(

@@ -22,7 +22,7 @@ from newsgraph.graph import records
 from newsgraph.graph.records import Connection, EntityCard, EvidenceItem, StoreStats
 from newsgraph.graph.batches import chunks, marks
 from newsgraph.graph.relation_filter import RelationFilter
-from newsgraph.graph.model import COOCCURRENCE, NAMED_IN_TEXT, ExtractedDocument, normalise_name
+from newsgraph.graph.model import COOCCURRENCE, NAMED_IN_TEXT, ExtractedDocument, normalise_name, surname
 
 
 # "Best evidence first", the one order every reader uses (card, connections, path, exports,
@@ -277,12 +277,12 @@ class Store:
                     "INSERT OR IGNORE INTO aliases VALUES (?,?,?, 'name')", (eid, e.name, normalise_name(e.name))
                 )
                 if e.type == "Person" and len(e.name.split()) >= 2:
-                    surname = e.name.split()[-1]
+                    last = surname(e.name)
                     added = conn.execute(
-                        "INSERT OR IGNORE INTO aliases VALUES (?,?,?, 'surname')", (eid, surname, normalise_name(surname))
+                        "INSERT OR IGNORE INTO aliases VALUES (?,?,?, 'surname')", (eid, last, normalise_name(last))
                     ).rowcount
                     if added and new_surnames is not None:
-                        new_surnames.add(normalise_name(surname))
+                        new_surnames.add(normalise_name(last))
             conn.executemany(
                 "INSERT OR IGNORE INTO aliases VALUES (?,?,?, 'alias')",
                 [(eid, a, normalise_name(a)) for a in aliases if normalise_name(a)],

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.errors import AmbiguousEntity, UnknownEntity
-from newsgraph.graph.model import COOCCURRENCE, normalise_name
+from newsgraph.graph.model import COOCCURRENCE, normalise_name, surname
 from newsgraph.graph.neo4j_client import Neo4jTarget, open_driver
 from newsgraph.graph.neo4j_sync import EVIDENCE_PER_RELATION, FULLTEXT_INDEX
 from newsgraph.graph.records import Connection, EntityCard, EvidenceItem
@@ -42,8 +42,8 @@ def _kind(row: dict[str, Any], norm: str) -> str | None:
         return "name"
     if any(normalise_name(a) == norm for a in row["aliases"] or []):
         return "alias"
-    words = (row["name"] or "").split()
-    if row["type"] == "Person" and len(words) >= 2 and normalise_name(words[-1]) == norm:
+    name = row["name"] or ""
+    if row["type"] == "Person" and len(name.split()) >= 2 and normalise_name(surname(name)) == norm:
         return "surname"
     return None
 

@@ -127,3 +127,15 @@ def test_issue_12_a_lone_name_shared_with_a_company_joins_no_one(tmp_path):
     store.add_documents([doc("d2", [("person:disney", "Disney", "Person")], [])])
     assert store.entity("person:disney") is not None
     assert store.entity("person:roy-disney")["mentions"] == 1
+
+
+def test_hong_kong_name_is_stored_under_its_surname(tmp_path):
+    # "Paul Chan Mo-po": the surname is "Chan", not the hyphenated given name after it, in the
+    # store's surname alias as in resolution within an article (graph.model.surname).
+    store = Store(tmp_path / "ng.db")
+    chan = ("person:paul-chan-mo-po", "Paul Chan Mo-po", "Person")
+    store.add_documents([doc("d1", [chan], [])])
+    store.add_documents([doc("d2", [("person:chan", "Chan", "Person"), SLV], [("person:chan", "VISITED", SLV[0], "Chan visited.")])])
+    assert store.entity("person:chan") is None
+    assert store.entity(chan[0])["mentions"] == 2
+    assert store.candidates("mo po") == []
