@@ -10,12 +10,14 @@ from functools import cache, lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.mentions import find_dateline
+from newsgraph.extract.mentions import find_dateline, load_sport_rules
 from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
 from newsgraph.extract.rules import load_body_nouns, load_confidence, load_institution_nouns, load_relation_rules, load_titles
 from newsgraph.extract.statements import token_status
 from newsgraph.extract.verb_patterns import PRONOUNS, _candidate_matches, compiled_rules
 from newsgraph.graph.model import ExtractedRelation
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 # Where an untagged proper noun acts as a person would: subject, object, agent's object, apposition.
 UNTAGGED_ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}
@@ -70,6 +72,12 @@ def _apposed(token: Token, index: EntityIndex) -> tuple[MentionSpan, Token] | No
         return None
     for child in token.children:
         if child.dep_ == "appos" and (mention := index.at(child)) is not None:
+            if token.dep_ in {"dobj", "pobj"} and mention.token_end < len(token.doc) \
+                    and token.doc[mention.token_end].tag_ in FINITE_TAGS:
+                # "headed the record company Joy Division were signed to": a name right
+                # before a finite verb is the subject of a relative clause left without its
+                # "that", not the object's other name (issue 12 audit 7).
+                return None
             return mention, child
     return None
 
@@ -267,6 +275,43 @@ def _award_title(complement: Token) -> bool:
                for p in complement.children if p.dep_ == "prep")
 
 
+def _contest_prediction(verb: Token, complements: tuple[str, ...]) -> bool:
+    """ "backed Ireland to win the series", "backs Smith to beat Jones": the object's
+    to-infinitive of a contest verb, said of the object."""
+    return any(
+        c.dep_ in {"xcomp", "advcl", "ccomp"} and c.lemma_.lower() in complements
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
+def _placing(verb: Token) -> bool:
+    """ "came second in Berlin", "finished third at the Games": an ordinal on the verb
+    makes it a result in a contest, not a movement ("flew to Brussels ..., his first since
+    taking office" is a first trip: an ordinal with an owner is no placing)."""
+    return any(
+        c.ent_type_ == "ORDINAL" and c.dep_ in {"advmod", "npadvmod", "acomp", "oprd", "attr", "dobj"}
+        and not any(k.dep_ == "poss" for k in c.children)
+        for c in verb.children
+    )
+
+
+def _named_object(verb: Token, index: EntityIndex) -> bool:
+    """The verb's direct object is a name or stands in apposition with one."""
+    return any(c.dep_ == "dobj" and (index.at(c) is not None or _apposed(c, index) is not None) for c in verb.children)
+
+
+def _in_contest(verb: Token) -> bool:
+    """ "meet X in the final", "meet X in Saturday's charity match": the verb's
+    in/at/during phrase names a sports contest (``data/sport.json`` ``contest_nouns``)."""
+    contests = load_sport_rules().contest_nouns
+    return any(
+        p.dep_ == "prep" and p.lower_ in {"in", "at", "during"}
+        and any(o.dep_ == "pobj" and (o.lemma_.lower() in contests or o.lower_ in contests) for o in p.children)
+        for p in verb.children
+    )
+
+
 def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Language, sports: bool) -> list[ExtractedRelation]:
     compiled = compiled_rules(nlp)
     datelines: dict[int, int] = {}
@@ -317,6 +362,22 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue  # "X and Y have signed up for a sitcom", "signed for Chelsea": each signed, not with the other
         if rule.relation == "APPOINTED" and any(c.dep_ == "oprd" and _award_title(c) for c in verb.children):
             continue  # "was named player of the year": an award, not a post (issue 12 audit)
+        if rule.not_with and any(c.dep_ in {"prt", "prep"} and c.lower_ in rule.not_with for c in verb.children):
+            continue  # "called up Peter Mills", "had to settle for silver in Spain": another verb
+        if rule.not_complements and _contest_prediction(verb, rule.not_complements):
+            continue  # "backed Ireland to win the series": a tip, not support (issue 12 audit 7)
+        if rule.preps and _placing(verb):
+            continue  # "came second in Berlin": a result, not a journey (issue 12 audit 7)
+        if "prep" in nodes and doc[nodes["prep"]].lower_ == "with" and _named_object(verb, index):
+            # "partnered striker Carlos Diaz with Peter Mills": the "with" pairs the object,
+            # not the subject (issue 12 audit 7).
+            continue
+        if rule.relation == "MET_WITH" and _in_contest(verb):
+            # "will meet Tom Walker in Saturday's charity match": a fixture, not a meeting
+            # (LABELLING.md), whatever the article's other words (issue 12 audit 7); nor
+            # is it a catch-all interaction.
+            specific_verbs.add(verb.i)
+            continue
         if voice.startswith("prep:passive") and rule.relation == "VISITED":
             continue  # "He was flown to Casablanca": being taken somewhere is no visit (issue 12, page-19)
         method = "dep_passive" if "passive" in voice else "dep"

@@ -284,6 +284,13 @@ class RelationRule:
     # "Norland Systems has agreed to buy Okafor Analytics": the verb counts only as the
     # complement of one of these verbs, whose subject is the head.
     governors: tuple[str, ...] = ()
+    # "called up Peter Mills" (a squad selection), "had to settle for silver in Spain": a
+    # particle or preposition of one of these words hanging from the verb makes it another
+    # verb, so the rule does not hold (issue 12 audit 7).
+    not_with: tuple[str, ...] = ()
+    # "backed Ireland to win the series": a to-infinitive of one of these lemmas after the
+    # object makes the verb a prediction about a contest, not the relation.
+    not_complements: tuple[str, ...] = ()
 
 
 ENTITY_TYPE_NAMES = {"Person", "Country", "Organization", "Location", "Group"}
@@ -328,6 +335,13 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
         if needs_prep is not None and (not isinstance(needs_prep, str) or not needs_prep.isalpha()):
             problems.append(f"{where}: 'needs_prep' must be one word (a preposition, e.g. \"as\")")
             needs_prep = None
+        exclusions = {}
+        for key in ("not_with", "not_complements"):
+            words = row.get(key, [])
+            if not isinstance(words, list) or not all(isinstance(w, str) and w.isalpha() for w in words):
+                problems.append(f"{where}: '{key}' must be a list of words")
+                words = []
+            exclusions[key] = tuple(w.lower() for w in words)
         if object_preps and (not isinstance(objects, list) or not objects):
             problems.append(f"{where}: object-prep needs 'objects', the nouns the preposition hangs from")
         types = {}
@@ -357,6 +371,8 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
                 needs_prep=needs_prep,
                 intransitive=bool(row.get("intransitive", False)),
                 governors=tuple(governors),
+                not_with=exclusions["not_with"],
+                not_complements=exclusions["not_complements"],
             )
         )
     if problems:

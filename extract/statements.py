@@ -41,6 +41,7 @@ class StatementCues:
     reported: frozenset[str]
     hearsay_passive: frozenset[str]
     reported_types_exempt: frozenset[str]
+    topic_preps: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +95,8 @@ def token_status(head: Token, tail: Token, relation_type: str) -> str | None:
                 hedged = True
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.condition_marks for c in t.children):
             hedged = True
+        if on_path and t.dep_ == "pcomp" and t.head.lower_ in cues.topic_preps:
+            hedged = True  # "had talks about working for Boeing": a topic, not a fact
         if t.pos_ in {"VERB", "AUX"} and lemma in cues.desire and t.i != lca.i:
             hedged = True  # "would love to succeed X": the relation sits below the wish
         if t.pos_ in {"VERB", "AUX"} and lemma in cues.desire and t.i == lca.i and any(p.dep_ == "xcomp" for p in path):
