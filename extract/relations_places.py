@@ -76,6 +76,11 @@ def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
             # "in Kentish Town, London" read as "Kentish" and "Town": a name cut from the
             # capitalised word before it is no place (issue 12 audit, sample 9).
             continue
+        if nxt.type == "Location" and not known_place(doc, nxt) and not _region(doc[nxt.token_start : nxt.token_end].text):
+            # "Subs Not Used: Warrington, Maloney": a container must be a place the gazetteers
+            # know (a region, a town, a place word), not a player the model typed Location
+            # (issue 12 audit, sample 9).
+            continue
         if not _joined(doc, m, nxt):
             continue  # "after the draw in Paris, Ireland face the Faroe Islands": the next clause's subject
         if nxt.type == "Location" and not _region(doc[nxt.token_start : nxt.token_end].text) and _in_list(doc, index, m, nxt):

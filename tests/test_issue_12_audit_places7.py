@@ -111,3 +111,12 @@ def test_issue_12_person_noun_before_a_name_typed_organisation_gives_no_base(nlp
     assert bases("German carmaker Volkswagen reported higher profits.", "Volkswagen") == ["country:DEU"]
     # A noun for a firm and a person alike ("broker") leaves the firm its base.
     assert bases("Jobs are to go at American insurance broker Marsh & McLennan this year.", "Marsh & McLennan") == ["country:USA"]
+
+
+@pytest.mark.issue(12)
+def test_issue_12_pair_of_names_whose_second_is_no_known_place_is_no_containment(nlp):
+    # "Subs Not Used: Warrington, Maloney": two players, however the model types them.
+    found = ruled(nlp, "Wigan: Smith, Jones, Brown. Subs Not Used: Warrington, Maloney.")
+    assert not any(t == "LOCATED_IN" and x == "Maloney" for _, t, x in found)
+    found = ruled(nlp, "The fire started at a warehouse in Pease Pottage, West Sussex, on Monday.")
+    assert ("Pease Pottage", "LOCATED_IN", "West Sussex") in found
