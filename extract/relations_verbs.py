@@ -307,7 +307,8 @@ def _in_contest(verb: Token) -> bool:
     contests = load_sport_rules().contest_nouns
     return any(
         p.dep_ == "prep" and p.lower_ in {"in", "at", "during"}
-        and any(o.dep_ == "pobj" and (o.lemma_.lower() in contests or o.lower_ in contests) for o in p.children)
+        and any(o.dep_ == "pobj" and (o.lemma_.lower() in contests or o.lower_ in contests)
+                and not any(k.dep_ == "prep" and k.lower_ == "of" for k in o.children) for o in p.children)
         for p in verb.children
     )
 

@@ -89,3 +89,24 @@ def test_issue_12_what_talks_are_about_is_no_fact(nlp):
     # A gerund after another preposition is still a fact.
     found = typed(relations(nlp, "Anna Baker was praised for joining Norland Systems."))
     assert ("Anna Baker", "WORKS_FOR", "Norland Systems") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_round_of_a_tournament_is_a_fixture(nlp):
+    # Sample 8: "The Slovakian will meet Elena Likhovtseva in the second round".
+    found = typed(relations(nlp, "Anna Berg will meet Maria Lopez in the second round in Paris."))
+    assert ("Anna Berg", "MET_WITH", "Maria Lopez") not in found
+    # A round of talks is a meeting.
+    found = typed(relations(nlp, "Tony Blair will meet Jacques Chirac in the next round of talks in Paris."))
+    assert ("Tony Blair", "MET_WITH", "Jacques Chirac") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_what_reports_say_is_hearsay(nlp):
+    # Sample 8: "declined to be drawn on reports that Barclays had held merger talks with
+    # US bank Wells Fargo": the noun "reports" passes on what others say.
+    found = typed(relations(nlp, "Mr Smith declined to comment on reports that Acme Corp had held merger talks with Norland Systems."))
+    assert ("Acme Corp", "MET_WITH", "Norland Systems") not in found
+    # A report the sentence makes its own source still states the act (the verb is not a cue).
+    found = typed(relations(nlp, "Russian media reported that India and Russia signed a memorandum of understanding on Tuesday."))
+    assert ("India", "SIGNED_WITH", "Russia") in found
