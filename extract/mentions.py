@@ -360,7 +360,7 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
         span = clean_span(part)
         if span is None:
             continue
-        if is_non_entity(span) or _cited_work(span):
+        if is_non_entity(span) or _cited_work(span) or _title_shaped(span) or _made_work(span):
             works.add(span.text)
             continue
         if _common_word(span, orth) or _period(span) or _portfolio(span):
@@ -432,6 +432,48 @@ def _cited_work(span: Span) -> bool:
         return False
     year = doc[end + 1].text
     return len(year) == 4 and year.isdigit() and 1800 <= int(year) <= 2100
+
+
+def _title_shaped(span: Span) -> bool:
+    """A name written as a work's title (``non_entities.json`` title_words): a capitalised
+    function word after its first word ("Meet The Parents", "Orange Film Of The Year",
+    "Grief Never Grows Old"), or, in a name the model calls a person, a kind of work as its
+    first word ("Comedy Meet The Fockers", "Comedy Fat Albert"). People, firms and places write those words in lower case.
+    The headline (the text's first line) capitalises every word and is left alone, and so
+    are listed organisations."""
+    doc, rules = span.doc, load_non_entity_rules()
+    if len(span) < 2:
+        return False
+    if _title_case_line(doc, span):
+        return False  # a headline
+    first = span[0]
+    # a kind of work opening a name of three words or more the model calls a person: no
+    # one's first name is "Comedy"; a firm's two-word name may start so ("Podcast Alley")
+    shaped = (span.label_ == "PERSON" and len(span) >= 3 and first.lower_ in rules.genre_nouns and first.is_title) or any(
+        t.is_title and t.lower_ in rules.title_words and not _hyphen_glued(doc, t.i) for t in span[1:])  # not "Roc-A-Fella"
+    return shaped and load_gazetteer().organization(span.text) is None and load_gazetteer().country(span.text) is None
+
+
+def _title_case_line(doc: Doc, span: Span) -> bool:
+    """The span's line capitalises most of its words outside the span, as headlines of some
+    sites do ("Blair Meets The Press On Tuesday")."""
+    text = doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = (text[start:span.start_char] + " " + text[span.end_char:end if end >= 0 else len(text)]).split()
+    words = [w for w in line if w[:1].isalpha()]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _made_work(span: Span) -> bool:
+    """A name a participle of making describes: "The Last Samurai, starring Tom Cruise",
+    "Fat Albert - co-written by Bill Cosby" (``made_work_verbs``): a work or a product.
+    Only the participle attached to the name itself ("a film starring X" describes the
+    film, not X)."""
+    verbs = load_non_entity_rules().made_work_verbs
+    return span.label_ != "NORP" and any(
+        c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"} and c.lemma_.lower() in verbs and c.i >= span.end
+        for t in span for c in t.children)
 
 
 def _period(span: Span) -> bool:
@@ -930,6 +972,9 @@ class NonEntityRules:
     disease_names: frozenset[str]
     work_role_nouns: frozenset[str]
     eponym_heads: frozenset[str]
+    title_words: frozenset[str]
+    made_work_verbs: frozenset[str]
+    genre_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -944,7 +989,7 @@ def load_non_entity_rules() -> NonEntityRules:
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "non_entities.json").read_text("utf-8"))
     keys = ["names", "last_words", "cue_nouns", "group_nouns", "work_verbs", "work_in_verbs", "work_in_nouns", "event_heads",
             "collective_nouns", "work_of_nouns", "period_words", "common_nouns", "disease_names", "work_role_nouns",
-            "eponym_heads"]
+            "eponym_heads", "title_words", "made_work_verbs", "genre_nouns"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"non_entities.json: {', '.join(bad)} must be a list of words")
