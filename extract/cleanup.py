@@ -25,6 +25,15 @@ The rules are data, one per line in ``extract/data/boilerplate.jsonl``; the kind
   ↑ 45 ↓ 12"). Without its closing line nothing is dropped;
 - ``strip_inline``: a fragment cut out of any line where ``regex`` finds it (an exchange
   ticker in a sentence: "Kimberley Iron (ASX: KIM) shares rose ...");
+- ``link_list``: a list of links to other stories by its shape alone, with no header
+  list: after the story has begun (its first line of prose), a short line (at most
+  ``max_header_words`` words, no sentence punctuation: "Quick hits", "MORE LOCAL NEWS",
+  "Most listened", "In today's brief:") followed by at least ``min_items`` lines that are
+  no sentences (no final full stop, at most ``max_item_chars`` characters, few commas),
+  one a line with no blank line between them: the header and its items are dropped when
+  more than half the items hold five words or more (headlines; a story's own list of
+  nominees or fixtures is short names, and a feed's text keeps blank lines between its
+  lines). A subheading followed by paragraphs is kept;
 - ``html_drop``: ``tags``, ARIA ``roles`` and ``class_words`` that the HTML reader drops
   before taking text from a page (see ``readers.read_html_file``).
 
@@ -85,6 +94,7 @@ _RULE_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "drop_block": {"start": str, "end": str, "max_lines": int},
     "nav_line": {"separators": str, "words": list, "min_items": int, "max_item_words": int, "spaced": bool},
     "segment_line": {"separators": str, "min_segments": int, "max_name_words": int},
+    "link_list": {"min_items": int, "max_header_words": int, "max_item_chars": int},
     "html_drop": {"tags": list, "roles": list, "class_words": list},
 }
 _ONE_OF = {
@@ -95,6 +105,7 @@ _ONE_OF = {
     "drop_block": ("start",),
     "nav_line": ("separators", "words"),
     "segment_line": ("separators",),
+    "link_list": ("min_items",),
     "html_drop": ("tags", "roles", "class_words"),
 }
 
@@ -149,6 +160,14 @@ class _NavRule:
 
 
 @dataclass(frozen=True)
+class _LinkList:
+    min_items: int
+    max_header_words: int
+    max_item_chars: int
+    rule: _Rule
+
+
+@dataclass(frozen=True)
 class _SegmentRule:
     separators: re.Pattern[str]
     min_segments: int
@@ -170,6 +189,7 @@ class BoilerplateRules:
     blocks: tuple[_Block, ...] = ()
     nav: tuple[_NavRule, ...] = ()
     segments: tuple[_SegmentRule, ...] = ()
+    link_lists: tuple[_LinkList, ...] = ()
     html_tags: frozenset[str] = frozenset()
     html_roles: frozenset[str] = frozenset()
     html_class_words: frozenset[str] = frozenset()
@@ -188,6 +208,7 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
     blocks: list[_Block] = []
     nav: list[_NavRule] = []
     segments: list[_SegmentRule] = []
+    link_lists: list[_LinkList] = []
     tags: set[str] = set()
     roles: set[str] = set()
     class_words: set[str] = set()
@@ -245,6 +266,9 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
                     rule=rule,
                 )
             )
+        elif kind == "link_list":
+            link_lists.append(_LinkList(row["min_items"], row.get("max_header_words", 4),
+                                        row.get("max_item_chars", 150), rule))
         else:
             tags.update(w.lower() for w in row.get("tags", ()))
             roles.update(w.lower() for w in row.get("roles", ()))
@@ -263,6 +287,7 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
         blocks=tuple(blocks),
         nav=tuple(nav),
         segments=tuple(segments),
+        link_lists=tuple(link_lists),
         html_tags=frozenset(tags),
         html_roles=frozenset(roles),
         html_class_words=frozenset(class_words),
@@ -440,6 +465,8 @@ def _furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[FurnitureL
     section: _Section | None = None
     section_left = 0
     blocks = _blocks(lines, rules)
+    # lines of a list of links that no other rule names (those are reported by their own rule)
+    lists = _link_lists(lines, rules)
     for number, line in enumerate(lines, start=1):
         if not line:
             continue
@@ -450,7 +477,8 @@ def _furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[FurnitureL
         key = _line_key(line)
         if section_left:
             if _is_link_line(line, section) and key not in rules.sections and _section_pattern(line, rules) is None:
-                section_left -= 1
+                # "See more top stories ›": the list's own link to the rest closes it
+                section_left = 0 if _LINK_ARROW.search(line) else section_left - 1
                 assert section is not None
                 yield FurnitureLine(number, line, section.rule.ref, section.rule.why, section.rule.kind)
                 continue
@@ -461,7 +489,7 @@ def _furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[FurnitureL
             section_left = section.max_lines
             yield FurnitureLine(number, line, section.rule.ref, section.rule.why, section.rule.kind)
             continue
-        rule = _matching_rule(line, key, rules)
+        rule = _matching_rule(line, key, rules) or lists.get(number)
         if rule is not None:
             yield FurnitureLine(number, line, rule.ref, rule.why, rule.kind)
 
@@ -491,6 +519,70 @@ def _blocks(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
             if i + 1 in out:
                 break
     return out
+
+
+_LINK_ARROW = re.compile(r"\s[\u203a\u00bb\u2192]$")
+
+
+def _link_lists(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
+    """The lines (1-based) of lists of links after the story has begun (``link_list``):
+    a short header without sentence punctuation and at least ``min_items`` item lines
+    right under it (no blank line), none a sentence, more than half of five words or more. Before the first line
+    of prose a page's head holds headline, standfirst and byline, which have the same
+    shape, so the rule waits for the story."""
+    out: dict[int, _Rule] = {}
+    if not rules.link_lists:
+        return out
+    # the story's first sentence: a newsletter's greeting or a consent dialog's paragraph,
+    # which other rules drop, begins no story
+    start = next((i for i, line in enumerate(lines)
+                  if _is_prose(line) and _matching_rule(line, _line_key(line), rules) is None), len(lines))
+    for link_list in rules.link_lists:
+        i = start + 1
+        while i < len(lines):
+            # a header that a drop_section rule knows keeps that rule's reach
+            if not _is_list_header(lines[i], link_list) or _line_key(lines[i]) in rules.sections \
+                    or _section_pattern(lines[i], rules) is not None:
+                i += 1
+                continue
+            # a widget's list is a block of lines with no blank line in it (a browser saves
+            # list items one a line); a story's paragraphs, and the lists a story holds in a
+            # feed's text, stand apart by blank lines
+            items, j = [], i + 1
+            while j < len(lines) and lines[j] and _is_list_item(lines[j], link_list):
+                items.append(j)
+                j += 1
+            # links to other stories are headlines: more than half hold five words or more. A
+            # story's own lists are short names (nominees under "Best film", fixtures under
+            # "Fifth round draw": "Chelsea v Birmingham") and stay.
+            long = sum(len([w for w in lines[k].split() if any(c.isalnum() for c in w)]) >= 5 for k in items)
+            if len(items) < link_list.min_items or 2 * long <= len(items):
+                i = j if items else i + 1  # a block is judged once, not again from its second line
+                continue
+            out.update((k + 1, link_list.rule) for k in (i, *items))
+            i = j
+    return out
+
+
+def _is_list_header(line: str, link_list: _LinkList) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= link_list.max_header_words and len(line) <= 40
+        and not line.endswith((".", "!", "?", ",", ";", '"', "\u201d")) and any(c.isalpha() for c in line)
+        and page_date(line) is None
+    )
+
+
+def _is_list_item(line: str, link_list: _LinkList) -> bool:
+    """A headline, a name or a short label: not a sentence, and not a team sheet or a
+    list of names and results ("Wales: G Thomas; H Luscombe, T Shanklin, ..."), whose
+    commas and semicolons carry the story's people."""
+    if len(line) > link_list.max_item_chars or line.count(",") + line.count(";") > 2:
+        return False
+    end = line.rstrip('"\u201d\u2019\')')
+    if end.endswith("?") and len(line.split()) <= 12:
+        return True  # a headline that asks ("Is Finland really Europe's chip hub?")
+    return not end.endswith((".", "!", "?")) or bool(_COMPANY_END.search(line))
 
 
 def _section_pattern(line: str, rules: BoilerplateRules) -> _Section | None:
@@ -883,12 +975,16 @@ def _could_be_headline(line: str) -> bool:
     words = line.split()
     return (
         4 <= len(words) and len(line) <= 250 and not line.endswith((".", ",", ";", ":"))
-        and not line.isupper() and not line.startswith(("By ", "by "))
+        and not line.isupper() and not line.startswith(("By ", "by ")) and not _LIST_ITEM.match(line)
+        # a tagline with the edition's date ("Your daily dose of energy news · Thursday,
+        # August 7, 2025") or a ticker ("LIVE SA 187/4 (38.1 ov) v AUS • NZ 245 v PAK 96/2")
+        and _line_date(line) is None and len(_STAMP_SEPARATORS.findall(line)) < 2
     )
 
 
 # the role may name the desk after a comma: "Senior Writer, AI & Policy"
-_ROLE_LINE = re.compile(r"(?i)^[\w ]{0,40}\b(correspondent|editor|writer|reporter|columnist|contributor|producer)(, [\w&' ]{1,30})?$")
+_ROLE_LINE = re.compile(r"(?i)^[\w ]{0,40}\b(correspondent|editor|writer|reporter|columnist|contributor|producer)"
+                        r"(, [\w&' ]{1,30}| (at|in|for) [\w&' ]{1,30})?$")  # "Cricket correspondent at The Oval"
 _NAME_LINE = re.compile(r"^[A-Z][\w'\u2019.-]*( [A-Z][\w'\u2019.-]*){1,3}$")
 
 
