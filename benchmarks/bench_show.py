@@ -4,7 +4,8 @@
 
 For each depth: the indexed walk that finds the ego network's entity ids, building its
 NetworkX graph (graph/nxview.build_graph with entity_ids), gathering the page data
-(evidence, documents) and rendering the HTML; as a baseline, build_graph of the whole
+(evidence, documents), rendering the HTML and counting what the confidence floor hides
+(the floor-0 walk a non-JSON ``show`` adds, show.below_floor); as a baseline, build_graph of the whole
 store in the same run. Prints seconds (best of --repeat) and each stage as a ratio to
 the baseline. Nothing is timed in the tests; this script is the measurement.
 """
@@ -21,7 +22,7 @@ from newsgraph import KnowledgeGraph
 from newsgraph.graph.nxview import build_graph
 from newsgraph.graph.relation_filter import RelationFilter
 from newsgraph.graph.reads import ego_walk
-from newsgraph.show import EgoNetwork, EgoOptions, _relation_filter, page_data, render_html
+from newsgraph.show import EgoNetwork, EgoOptions, _relation_filter, below_floor, page_data, render_html
 
 
 def best(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
@@ -54,7 +55,7 @@ def main() -> int:
         base, whole = best(lambda: build_graph(kg.store, flt), args.repeat)
         print(f"baseline build_graph(whole store): {base:.3f}s ({whole.number_of_nodes()} nodes, "
               f"{whole.number_of_edges()} edges)")
-        print("depth  nodes  edges  walk s (x)      build_graph s (x)  page data s (x)   render s (x)     page KB")
+        print("depth  nodes  edges  walk s (x)      build_graph s (x)  page data s (x)   render s (x)     below floor s (x)  page KB")
         for depth in args.depth:
             opts = EgoOptions(depth=depth, include_cooccurrence=args.cooccurrence, max_nodes=args.max_nodes)
             t_walk, (hops, cut) = best(lambda: ego_walk(kg.store, center, opts.depth, opts, opts.max_nodes), args.repeat)
@@ -62,10 +63,11 @@ def main() -> int:
             ego = EgoNetwork(center=center, graph=graph, hops=hops, truncated=cut)
             t_data, data = best(lambda: page_data(kg, ego, opts), args.repeat)
             t_render, html = best(lambda: render_html(data), args.repeat)
+            t_floor, _hidden = best(lambda: below_floor(kg, opts, ego), args.repeat)
             print(f"{depth:>5}  {graph.number_of_nodes():>5}{'*' if cut else ' '} {graph.number_of_edges():>5}  "
                   f"{t_walk:.4f} ({t_walk / base:.3f})  {t_build:.3f} ({t_build / base:.2f})     "
                   f"{t_data:.3f} ({t_data / base:.2f})    {t_render:.3f} ({t_render / base:.2f})   "
-                  f"{len(html.encode()) / 1024:.0f}")
+                  f"{t_floor:.3f} ({t_floor / base:.2f})      {len(html.encode()) / 1024:.0f}")
         print("(x) = ratio to the baseline; * = cut at --max-nodes")
     return 0
 

@@ -234,6 +234,23 @@ def ego_walk(
     return hops, truncated
 
 
+def relations_among(store: Store, ids: set[str], flt: RelationFilter, *, below: float | None = None) -> int:
+    """How many relations between two of ``ids`` pass ``flt``: the edges
+    ``nxview.build_graph(store, flt, entity_ids=ids)`` draws, counted without building them;
+    with ``below``, only those of confidence under it. Through the head index per chunk of
+    ids, as build_graph reads a neighbourhood."""
+    where, args = flt.sql()
+    if below is not None:
+        where, args = f"{where} AND r.confidence < ?", [*args, below]
+    count = 0
+    for chunk in chunks(sorted(ids)):
+        rows = store.conn.execute(
+            "SELECT r.tail FROM relations r JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail "
+            f"WHERE r.head IN ({','.join('?' * len(chunk))}) AND {where}", [*chunk, *args])
+        count += sum(1 for (tail,) in rows if tail in ids)
+    return count
+
+
 def relation_id(store: Store, head: str, rel_type: str, tail: str) -> int | None:
     """The id of the relation (head, type, tail), or None."""
     row = store.conn.execute("SELECT id FROM relations WHERE head=? AND type=? AND tail=?", (head, rel_type, tail)).fetchone()

@@ -534,9 +534,9 @@ class KnowledgeGraph:
         new temporary file opened in the browser when it is None. ``count_below_floor``: also
         count the relations the confidence floor hides from the drawing
         (``ShowResult.below_floor``; a second walk at floor 0)."""
-        from newsgraph.show import EgoOptions, write_show
+        from newsgraph.show import write_show
 
-        return write_show(self, name, opts or EgoOptions(), output, open_browser=open_browser, count_below_floor=count_below_floor)
+        return write_show(self, name, opts, output, open_browser=open_browser, count_below_floor=count_below_floor)
 
     # -- Neo4j (graph/neo4j_sync.py; reads there through Neo4jGraph) ----------------------
     def push(

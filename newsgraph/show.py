@@ -112,7 +112,7 @@ def ego_network(kg: KnowledgeGraph, name: str, opts: EgoOptions) -> EgoNetwork:
     return EgoNetwork(center=center, graph=graph, hops=hops, truncated=truncated)
 
 
-def below_floor(kg: KnowledgeGraph, name: str, opts: EgoOptions, ego: EgoNetwork) -> int | None:
+def below_floor(kg: KnowledgeGraph, opts: EgoOptions, ego: EgoNetwork) -> int | None:
     """How many relations below ``opts.min_confidence`` the same walk (depth, types,
     weight, co-occurrence, node budget) draws at floor 0 on top of ``ego``, the walk at the
     floor: weaker findings are said, not dropped silently. 0 when there are none; None when
@@ -121,13 +121,13 @@ def below_floor(kg: KnowledgeGraph, name: str, opts: EgoOptions, ego: EgoNetwork
     if opts.min_confidence <= 0:
         return 0
     weaker = replace(opts, min_confidence=0.0, evidence=False)
-    everything = ego_network(kg, name, weaker)
-    kept = set(everything.graph.nodes)
-    # The floor-0 drawing's relations at or above the floor, counted with the filter's own SQL
-    # test (the graph's confidences are rounded to 3 places: 0.8996 would pass as 0.9).
-    strong = build_graph(kg.store, _relation_filter(replace(weaker, min_confidence=opts.min_confidence)),
-                         entity_ids=kept, evidence=False)
-    hidden = everything.graph.number_of_edges() - strong.number_of_edges()
+    # The floor-0 walk's entity ids only (an index walk), then one count of the relations among
+    # them under the floor, with the filter's own SQL test (unrounded confidences): building the
+    # floor-0 drawing and the floor drawing to compare their edges was 2-4x the cost of the
+    # page on a 589-article store (benchmarks/README.md).
+    hops, _ = reads.ego_walk(kg.store, ego.center, weaker.depth, weaker, weaker.max_nodes)
+    kept = set(hops)
+    hidden = reads.relations_among(kg.store, kept, _relation_filter(weaker), below=opts.min_confidence)
     if hidden and not set(ego.graph.nodes) <= kept:
         return None
     return hidden
@@ -317,7 +317,7 @@ def write_show(
         nodes=len(data["nodes"]),
         edges=len(data["edges"]),
         truncated=ego.truncated,
-        below_floor=below_floor(kg, name, opts, ego) if count_below_floor else 0,
+        below_floor=below_floor(kg, opts, ego) if count_below_floor else 0,
     )
     if dest is None and open_browser:
         result.opened = open_in_browser(path)

@@ -233,3 +233,21 @@ def test_a_neighbourhood_read_by_index_equals_the_whole_graph_cut_to_it(examples
             assert all(d["sentences"] == [] for _, _, d in counts.edges(data=True))
             checked += len(expected)
         assert views > 10 and checked > 30, (views, checked)
+
+
+def test_relations_among_counts_the_edges_build_graph_draws(examples_db):
+    # show's below-floor count reads relations_among instead of building two graphs: the same
+    # number, for every filter the drawing takes, on the samples (real spaCy, real SQLite).
+    from newsgraph.graph.nxview import build_graph
+    from newsgraph.graph.reads import relations_among
+    from newsgraph.graph.relation_filter import RelationFilter
+
+    with KnowledgeGraph.open(examples_db) as kg:
+        ids = set(ego_network(kg, "Rubio", EgoOptions(depth=2, min_confidence=0.0, include_cooccurrence=True)).hops)
+        for flt in (RelationFilter(), RelationFilter(include_cooccurrence=False), RelationFilter(min_confidence=0.5),
+                    RelationFilter(relation_types=["VISITED"]), RelationFilter(since="2025-05-01")):
+            graph = build_graph(kg.store, flt, entity_ids=ids, evidence=False)
+            assert relations_among(kg.store, ids, flt) == graph.number_of_edges() > 0
+            exact = dict(kg.store.conn.execute("SELECT id, confidence FROM relations").fetchall())  # the graph's are rounded
+            weak = sum(1 for *_, rid in graph.edges(data="relation_id") if exact[rid] < 0.9)
+            assert relations_among(kg.store, ids, flt, below=0.9) == weak
