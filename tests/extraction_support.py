@@ -15,6 +15,13 @@ def relations(nlp, text: str) -> set[tuple[str, str, str, str]]:
     return {(names[r.head], r.type, names[r.tail], r.method) for r in doc.relations}
 
 
+def titles(nlp, text: str) -> set[tuple[str, str | None, str]]:
+    """(person, title, tail) of every HOLDS_ROLE relation."""
+    doc = extract_doc(nlp(text), nlp, document_id=document_id(text), cooccurrence=False)
+    names = {e.id: e.name for e in doc.entities}
+    return {(names[r.head], r.title, names[r.tail]) for r in doc.relations if r.type == "HOLDS_ROLE"}
+
+
 def typed(found: set[tuple[str, str, str, str]]) -> set[tuple[str, str, str]]:
     """The same without the method: (head name, type, tail name)."""
     return {(h, t, x) for h, t, x, _ in found}
@@ -28,3 +35,12 @@ def nodes(text: str) -> dict[str, set[str]]:
         if e.mentions:
             out.setdefault(e.name, set()).add(e.type)
     return out
+
+
+def node_forms(text: str) -> dict[str, tuple[str, set[str]]]:
+    """Each node with a mention: name → (type, the forms the text wrote it as)."""
+    doc = KnowledgeGraph.extract_text(text)
+    forms: dict[str, set[str]] = {e.id: set() for e in doc.entities}
+    for m in doc.mentions:
+        forms[m.entity_id].add(m.text)
+    return {e.name: (e.type, forms[e.id]) for e in doc.entities if e.mentions}

@@ -6,16 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from extraction_support import relations, typed
+from extraction_support import relations, titles, typed
 from newsgraph.extract.pipeline import extract_doc
 from newsgraph.graph.model import document_id
-
-
-def titles(nlp, text: str) -> set[tuple[str, str | None, str]]:
-    """(person, title, tail) of every HOLDS_ROLE relation."""
-    doc = extract_doc(nlp(text), nlp, document_id=document_id(text), cooccurrence=False)
-    names = {e.id: e.name for e in doc.entities}
-    return {(names[r.head], r.title, names[r.tail]) for r in doc.relations if r.type == "HOLDS_ROLE"}
 
 
 @pytest.mark.issue(12)

@@ -3,16 +3,7 @@ one thing, read by the real spaCy model."""
 
 import pytest
 
-from newsgraph import KnowledgeGraph
-
-
-def nodes(text: str) -> dict[str, tuple[str, set[str]]]:
-    """Each node with a mention: name → (type, the forms the text wrote it as)."""
-    doc = KnowledgeGraph.extract_text(text)
-    forms: dict[str, set[str]] = {e.id: set() for e in doc.entities}
-    for m in doc.mentions:
-        forms[m.entity_id].add(m.text)
-    return {e.name: (e.type, forms[e.id]) for e in doc.entities if e.mentions}
+from extraction_support import node_forms as nodes
 
 
 @pytest.mark.issue(12)

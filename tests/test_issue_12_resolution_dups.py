@@ -4,16 +4,8 @@ read by the real spaCy model."""
 
 import pytest
 
+from extraction_support import node_forms as nodes
 from newsgraph import KnowledgeGraph
-
-
-def nodes(text: str) -> dict[str, tuple[str, set[str]]]:
-    """Each node with a mention: name → (type, the forms the text wrote it as)."""
-    doc = KnowledgeGraph.extract_text(text)
-    forms: dict[str, set[str]] = {e.id: set() for e in doc.entities}
-    for m in doc.mentions:
-        forms[m.entity_id].add(m.text)
-    return {e.name: (e.type, forms[e.id]) for e in doc.entities if e.mentions}
 
 
 @pytest.mark.issue(12)
