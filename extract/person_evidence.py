@@ -18,7 +18,7 @@ import json
 import os
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 from importlib import resources
 
 from spacy.tokens import Doc
@@ -186,36 +186,52 @@ def retype_unproven_people(doc: Doc, mentions: list[RawMention], sports: bool | 
     caller knows). The name is judged over all its mentions: one
     "Mr Slough" or "Slough said" keeps every "Slough" a person, and so does a longer name
     of the article ending with it ("Alan Slough")."""
-    if sports:
-        # A sports report names players by surname alone ("allowed Paterson to stroke over
-        # a penalty") and clubs by their town ("Blackburn made a bid", "a trip to Bolton"):
-        # a town's name there is neither surely a place nor surely not a person; the club
-        # rules (clubs.py) decide.
-        return mentions
-    people: dict[str, list[int]] = {}
-    for i, m in enumerate(mentions):
-        if m.label == "PERSON":
-            people.setdefault(normalise_name(m.text), []).append(i)
-    if not people:
-        return mentions
+    # A sports report names players by surname alone ("allowed Paterson to stroke over a
+    # penalty") and clubs by their town ("Blackburn made a bid", "a trip to Bolton"): a town's
+    # name there is neither surely a place nor surely not a person; the club rules (clubs.py)
+    # decide.
     gaz = load_gazetteer()
     rules = load_evidence_rules()
-    labels = {t: m.label for m in mentions for t in range(m.token_start, m.token_end)}
-    out = list(mentions)
-    for key, members in people.items():
+
+    def stays(key: str, members: list[int], people: dict[str, list[int]], labels: dict[int, str]) -> bool:
         text = mentions[members[0]].text
-        if not key or gaz.country(text) is not None or gaz.organization(text) is not None:
-            continue
+        if gaz.country(text) is not None or gaz.organization(text) is not None:
+            return True
         if any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in people):
-            continue  # "Alan Slough" in the article: "Slough" is his surname
+            return True  # "Alan Slough" in the article: "Slough" is his surname
         # The place first: a set look-up, and the given-name list is read only for a place's name
         if text.lower().removeprefix("the ") not in place_names() or has_given_name(text):
-            continue
+            return True
         if any(person_evidence(doc, mentions[i], rules) for i in members):
-            continue
+            return True
         if any(_listed_with_organisations(doc, mentions[i], labels) for i in members):
-            continue  # "Sony Ericsson, Motorola, BenQ, Arima and Fujitsu": a firm among firms
-        if not any(_said_of_a_place(doc, mentions[i], labels) for i in members):
+            return True  # "Sony Ericsson, Motorola, BenQ, Arima and Fujitsu": a firm among firms
+        return not any(_said_of_a_place(doc, mentions[i], labels) for i in members)
+
+    return _retype_as_places(doc, mentions, "PERSON", sports, stays)
+
+
+def _retype_as_places(
+    doc: Doc, mentions: list[RawMention], label: str, sports: bool | None,
+    stays: Callable[[str, list[int], dict[str, list[int]], dict[int, str]], bool],
+) -> list[RawMention]:
+    """The mentions of ``label`` become places ("GPE"), a name at a time over all its mentions
+    (normalised name → their indexes), unless ``stays(name, its mentions, every name, token →
+    label)``; none in a sports report (``sports``: whether the document is one, when the
+    caller knows; else found out once a name would change). The skeleton of
+    ``retype_unproven_people`` and ``retype_unproven_organisations``."""
+    if sports:
+        return mentions
+    names: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.label == label:
+            names.setdefault(normalise_name(m.text), []).append(i)
+    if not names:
+        return mentions
+    labels = {t: m.label for m in mentions for t in range(m.token_start, m.token_end)}
+    out = list(mentions)
+    for key, members in names.items():
+        if not key or stays(key, members, names, labels):
             continue
         if sports is None:
             sports = is_sports_report(doc)
@@ -273,31 +289,16 @@ def retype_unproven_organisations(doc: Doc, mentions: list[RawMention], sports: 
     image of Delft" beside "in Delft". A listed organisation, a name of several words the
     model found as one organisation beside the place ("Delft University") and sports reports
     (clubs are named by their town) are left alone."""
-    if sports:
-        return mentions
-    orgs: dict[str, list[int]] = {}
-    for i, m in enumerate(mentions):
-        if m.label == "ORG":
-            orgs.setdefault(normalise_name(m.text), []).append(i)
-    if not orgs:
-        return mentions
     gaz = load_gazetteer()
-    labels = {t: m.label for m in mentions for t in range(m.token_start, m.token_end)}
-    out = list(mentions)
-    for key, members in orgs.items():
+
+    def stays(key: str, members: list[int], orgs: dict[str, list[int]], labels: dict[int, str]) -> bool:
         text = mentions[members[0]].text
-        if not key or text.lower().removeprefix("the ") not in place_names():
-            continue
+        if text.lower().removeprefix("the ") not in place_names():
+            return True
         if gaz.country(text) is not None or gaz.organization(text) is not None:
-            continue
+            return True
         if any(_organisation_evidence(doc, mentions[i], labels) for i in members):
-            continue
-        if not any(_in_a_place(doc, mentions[i], labels) for i in members):
-            continue
-        if sports is None:
-            sports = is_sports_report(doc)
-            if sports:
-                return mentions
-        for i in members:
-            out[i] = replace(mentions[i], label="GPE")
-    return out
+            return True
+        return not any(_in_a_place(doc, mentions[i], labels) for i in members)
+
+    return _retype_as_places(doc, mentions, "ORG", sports, stays)
