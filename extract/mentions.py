@@ -65,6 +65,21 @@ def _hyphen_glued(doc: Doc, i: int) -> bool:
         and doc[i - 2].text[:1].isupper()
 
 
+def _whole_hyphened_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A person's name the model cut at a hyphen ("Ashby" or "Silk" of "Mr Ashby-Crewe",
+    "Robert Hinds" of "Robert Hinds-Carver"): the whole double-barrelled surname, so that one
+    person is not two nodes, a first half and a second half (issue 12)."""
+    def glued(i: int) -> bool:  # tokens i-1, i, i+1 are "Word", "-", "Word" with no space
+        return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ \
+            and not doc[i].whitespace_ and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper() \
+            and doc[i - 1].is_alpha and doc[i + 1].is_alpha
+    while end < len(doc) - 1 and glued(end):
+        end += 2
+    while start > 1 and glued(start - 1):
+        start -= 2
+    return start, end
+
+
 def _looks_like_name(span: Span) -> bool:
     if not any(ch.isalpha() for ch in span.text):
         return False
@@ -140,6 +155,8 @@ def clean_span(span: Span) -> Span | None:
         start += 1  # "Past Congressional Budget Office forecasts": a sentence's first word, not the name's
     start = _extend_person(doc, start, titles, initials=label == "PERSON")
     end = _extend_compound(doc, start, end)
+    if label == "PERSON":
+        start, end = _whole_hyphened_name(doc, start, end)
     if end - start == 1 and start > 1 and doc[start - 1].text == "The" and not doc[start - 1].is_sent_start \
             and not doc[start].is_upper and doc[start - 2].text not in {"\"", "\u201c", "(", "["}:  # a quote opens "The FCC should..."
         start -= 1  # "Bono, The Edge, Adam Clayton": a capital "The" inside a sentence is the name's
@@ -532,7 +549,9 @@ def find_missed_mentions(
     taken: set[int] = set()
     for m in known:
         taken.update(range(m.token_start, m.token_end))
-    found = []
+    found = _missed_hyphenated(doc, sentences, taken, names)
+    for m in found:
+        taken.update(range(m.token_start, m.token_end))
     for token in doc:
         if token.i in taken or not token.is_title:
             continue
@@ -555,6 +574,35 @@ def find_missed_mentions(
                 sentence=sentences[token.i],
             )
         )
+    return found
+
+
+def _missed_hyphenated(doc: Doc, sentences: list[int], taken: set[int], names: dict[str, str]) -> list[RawMention]:
+    """"Mr Kilroy-Silk" the model did not tag, after "Robert Kilroy-Silk": the model's tokens
+    split the surname in three ("Kilroy", "-", "Silk"), so the one-token search cannot see it;
+    without it "Silk" alone would become a surname of its own (issue 12)."""
+    parts_of = {name: name.split("-") for name in names if "-" in name and " " not in name}
+    found: list[RawMention] = []
+    if not parts_of:
+        return found
+    for name, parts in parts_of.items():
+        width = 2 * len(parts) - 1
+        for token in doc:
+            end = token.i + width
+            if end > len(doc) or not token.is_title or any(i in taken for i in range(token.i, end)):
+                continue
+            span = doc[token.i : end]
+            if span.text.lower() != name:
+                continue
+            if any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" and i not in taken
+                   and doc[i].lower_.rstrip(".") not in HONORIFICS for i in (token.i - 1, end)):
+                continue  # inside a longer name ("Mr" before it is no part of one)
+            found.append(RawMention(text=span.text, label=names[name], start=span.start_char, end=span.end_char,
+                                    token_start=token.i, token_end=end, sentence=sentences[token.i],
+                                    titled=token.i > 0 and doc[token.i - 1].lower_.rstrip(".") in HONORIFICS,
+                                    honorific=doc[token.i - 1].lower_.rstrip(".") if token.i > 0 and
+                                    doc[token.i - 1].lower_.rstrip(".") in HONORIFICS else ""))
+            taken.update(range(token.i, end))
     return found
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsgraph.extract.mentions import RawMention, load_context_cues
+from newsgraph.extract.person_evidence import has_given_name, place_names as world_places
 from newsgraph.extract.rules import Gazetteer, load_gazetteer
 from newsgraph.graph.model import ExtractedEntity, entity_id, normalise_name, surname
 
@@ -74,6 +75,8 @@ def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
     stem = _DEMONYM_PERSON.sub("", m.text)
     if label in {"ORG", "PERSON", "GPE"} and stem != m.text and gaz.nationality(stem) is not None:
         label = "NORP"  # "The Frenchman twisted his ankle" the model called an organisation
+    if label == "NORP" and m.titled and plausible_person_name(m.text):
+        return TypedMention(m, "Person", m.text)  # "said Mr Irish": a surname (Oliver Irish), not the Irish
     if label == "NORP" and m.names_state and (country := gaz.nationality(m.text)) is not None:
         # "the Indonesian government", "Turkish firms": the country itself, one node with
         # the "Indonesia" of the same article, not a Group of Indonesians (issue 12)
@@ -111,6 +114,22 @@ def type_mention(m: RawMention, gaz: Gazetteer) -> TypedMention | None:
                 return TypedMention(m, "Person", " ".join(words[k:]))
         return TypedMention(m, "Person", m.text)
     return None
+
+
+def _compound_epithet(name: str) -> bool:
+    """A hyphened first word that is no given name ("Euro-Sceptic Kilroy-Silk", "Ex-Minister
+    X"): a description before the surname, not a second person sharing it ("Jean-Pierre" is
+    a given name)."""
+    first = name.split()[0]
+    return "-" in first and not has_given_name(first)
+
+
+def _one_person(keys: list[str]) -> list[str]:
+    """Of several full names, those that open with a given name, when some do."""
+    if len(keys) < 2:
+        return keys
+    named = [k for k in keys if has_given_name(k.split()[0])]
+    return named or keys
 
 
 def _unify_one_word_types(typed: list[TypedMention | None]) -> None:
@@ -273,7 +292,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
     for t in typed:
         if t and not t.known and t.type in {"Organization", "Location"} and 2 <= len(t.name.split()) <= 3 \
                 and normalise_name(surname(t.name)) in surnames and plausible_person_name(t.name) \
-                and t.raw.label != "TEAM" and not _named_like_a_body(t.name, gaz):
+                and t.raw.label != "TEAM" and not _named_like_a_body(t.name, gaz) and not _compound_epithet(t.name):
             t.type, t.iso3 = "Person", None
 
     _join_short_given_names(typed)
@@ -283,6 +302,18 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
     for t in typed:
         if t and t.type == "Person" and len(t.name.split()) >= 2:
             full_names[normalise_name(t.name)] = t.name
+    # "Kilroy Silk" beside "Robert Kilroy-Silk": a full name that ends the one longer full name
+    # of the article is that person, before surnames are handed out ("Silk" would otherwise
+    # go to a "Kilroy Silk" node of its own, issue 12)
+    # (of two longer ones, the one that opens with a given name: "Robert Kilroy-Silk", not
+    # "Euro-Sceptic Kilroy-Silk")
+    shorter = {key: longer[0] for key in full_names
+               if len(longer := _one_person([k for k in full_names if k.endswith(" " + key)])) == 1}
+    for t in typed:
+        if t and t.type == "Person" and (key := normalise_name(t.name)) in shorter:
+            t.name = full_names[shorter[key]]
+    for key, longer_key in shorter.items():
+        full_names[key] = full_names[longer_key]  # "Kilroy -Silk" the model called a place: the person too
     first_owner: dict[str, str | None] = {}
     for key, name in full_names.items():
         last = normalise_name(surname(name))  # "kilroy silk" of "Robert Kilroy-Silk"
@@ -405,8 +436,9 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             # but a word the article also writes as a place ("Kerala" beside "Kerala Blasters"),
             # or one a place qualifier follows ("Galway County Council"), is the place's name,
             # not the body's short name (issue 12: a club or council and its place stay apart)
-            if len(longer) == 1 and (key in place_names or normalise_name(longer[0]).startswith(key + " ") and
-                                     normalise_name(longer[0]).split()[1] in cues.place_qualifiers):
+            # or a city a club is named after ("Wollongong" beside "Wollongong Wolves": geonames)
+            if len(longer) == 1 and (key in place_names or normalise_name(longer[0]).startswith(key + " ") and (
+                    normalise_name(longer[0]).split()[1] in cues.place_qualifiers or t.name.lower() in world_places())):
                 continue
             if len(longer) == 1:
                 t.name = longer[0]
@@ -434,7 +466,8 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             # only a name the model took for a person or a company: "Maine" stays the state
             # "Scotstoun" beside "Scotstoun Stadium"
             longer = [n for k, n in places.items() if k.startswith(normalise_name(t.name) + " ")]
-            if len(longer) == 1:
+            # a city keeps its name beside a district named after it ("Bengaluru Rural")
+            if len(longer) == 1 and t.name.lower() not in world_places():
                 t.name = longer[0]
 
     _expand_street_abbreviations(typed)
