@@ -32,30 +32,13 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 from chromium_harness import DevTools, find_chromium  # noqa: E402
-from serve_support import LiveServer  # noqa: E402
+from serve_support import LiveServer, element_xy, ready_in  # noqa: E402
 
 from newsgraph import KnowledgeGraph  # noqa: E402
 from newsgraph.options import DEFAULT_MIN_CONFIDENCE  # noqa: E402
 
 CENTRE = "person:marco-rubio"
 PICTURES = ("serve-evidence.png", "serve-article.png", "serve-path.png", "serve-cypher.png")
-READY = "document.documentElement.dataset.state === 'ready'"
-
-
-def ready_in(view: str) -> str:
-    return f"document.documentElement.dataset.view === '{view}' && {READY}"
-
-
-def element_xy(browser: DevTools, selector: str) -> tuple[float, float]:
-    x, y = browser.evaluate(f"""(() => {{
-        const e = document.querySelector({json.dumps(selector)});
-        e.scrollIntoView({{block: 'center'}});
-        const r = e.getClientRects()[0];
-        return [r.left + r.width / 2, r.top + r.height / 2];
-    }})()""")
-    return x, y
-
-
 def edge_xy(browser: DevTools, edge: dict[str, Any]) -> tuple[float, float]:
     """A point three quarters along a straight edge, in page coordinates."""
     a, b = json.dumps(edge["from"]), json.dumps(edge["to"])

@@ -1,8 +1,9 @@
 """A real ``newsgraph serve`` server (uvicorn in a thread, on a free loopback port) for
-the browser tests."""
+the browser tests and scripts/serve_screenshots.py, and what they ask of its page."""
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -11,6 +12,7 @@ from typing import Any
 
 import uvicorn
 
+from chromium_harness import DevTools
 from floor_support import FLOOR
 from newsgraph.serve import create_app
 
@@ -39,3 +41,22 @@ class LiveServer:
         self.server.should_exit = True
         self.thread.join(timeout=10)
         self.sock.close()
+
+
+READY = "document.documentElement.dataset.state === 'ready'"
+
+
+def ready_in(view: str) -> str:
+    """True in the page once ``view`` (home, entity, article, path, cypher) is drawn."""
+    return f"document.documentElement.dataset.view === '{view}' && {READY}"
+
+
+def element_xy(browser: DevTools, selector: str) -> tuple[float, float]:
+    """Page coordinates of the middle of the element ``selector`` names, scrolled into view."""
+    x, y = browser.evaluate(f"""(() => {{
+        const e = document.querySelector({json.dumps(selector)});
+        e.scrollIntoView({{block: 'center'}});
+        const r = e.getClientRects()[0];  // a wrapped link: its first line
+        return [r.left + r.width / 2, r.top + r.height / 2];
+    }})()""")
+    return x, y

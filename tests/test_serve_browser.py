@@ -19,7 +19,7 @@ import pytest
 
 from chromium_harness import DevTools, chromium_or_skip
 from floor_support import FLOOR
-from serve_support import LiveServer
+from serve_support import READY, LiveServer, element_xy, ready_in
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -31,13 +31,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.issue(17)]
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "artifacts" / "serve"
-READY = "document.documentElement.dataset.state === 'ready'"
-
-
-def ready_in(view: str) -> str:
-    return f"document.documentElement.dataset.view === '{view}' && {READY}"
-
-
 @pytest.fixture
 def chromium() -> str:
     return chromium_or_skip()
@@ -63,15 +56,6 @@ def screen_xy(browser: DevTools, js_canvas_point: str) -> tuple[float, float]:
 
 def node_xy(browser: DevTools, eid: str) -> tuple[float, float]:
     return screen_xy(browser, f"net.getPositions([{json.dumps(eid)}])[{json.dumps(eid)}]")
-
-
-def element_xy(browser: DevTools, selector: str) -> tuple[float, float]:
-    return tuple(browser.evaluate(f"""(() => {{
-        const e = document.querySelector({json.dumps(selector)});
-        e.scrollIntoView({{block: 'center'}});
-        const r = e.getClientRects()[0];  // a wrapped link: its first line
-        return [r.left + r.width / 2, r.top + r.height / 2];
-    }})()"""))
 
 
 def counts(browser: DevTools) -> tuple[int, int]:
