@@ -34,6 +34,10 @@ The rules are data, one per line in ``extract/data/boilerplate.jsonl``; the kind
   more than half the items hold five words or more (headlines; a story's own list of
   nominees or fixtures is short names, and a feed's text keeps blank lines between its
   lines). A subheading followed by paragraphs is kept;
+- ``repeated_line``: a short line (at most ``max_words`` words, no final full stop) that
+  the page holds more than once: a masthead, menu or widget label saved at the head and
+  the foot of the page ("☰ Lowlands Today 🔍" three times); a story's own lines do not
+  repeat word for word (a repeated caption is longer, and kept once);
 - ``html_drop``: ``tags``, ARIA ``roles`` and ``class_words`` that the HTML reader drops
   before taking text from a page (see ``readers.read_html_file``).
 
@@ -95,6 +99,7 @@ _RULE_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "nav_line": {"separators": str, "words": list, "min_items": int, "max_item_words": int, "spaced": bool},
     "segment_line": {"separators": str, "min_segments": int, "max_name_words": int},
     "link_list": {"min_items": int, "max_header_words": int, "max_item_chars": int},
+    "repeated_line": {"max_words": int},
     "html_drop": {"tags": list, "roles": list, "class_words": list},
 }
 _ONE_OF = {
@@ -106,6 +111,7 @@ _ONE_OF = {
     "nav_line": ("separators", "words"),
     "segment_line": ("separators",),
     "link_list": ("min_items",),
+    "repeated_line": ("max_words",),
     "html_drop": ("tags", "roles", "class_words"),
 }
 
@@ -190,6 +196,7 @@ class BoilerplateRules:
     nav: tuple[_NavRule, ...] = ()
     segments: tuple[_SegmentRule, ...] = ()
     link_lists: tuple[_LinkList, ...] = ()
+    repeated: tuple[tuple[int, _Rule], ...] = ()  # (max_words, rule)
     html_tags: frozenset[str] = frozenset()
     html_roles: frozenset[str] = frozenset()
     html_class_words: frozenset[str] = frozenset()
@@ -209,6 +216,7 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
     nav: list[_NavRule] = []
     segments: list[_SegmentRule] = []
     link_lists: list[_LinkList] = []
+    repeated: list[tuple[int, _Rule]] = []
     tags: set[str] = set()
     roles: set[str] = set()
     class_words: set[str] = set()
@@ -266,6 +274,8 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
                     rule=rule,
                 )
             )
+        elif kind == "repeated_line":
+            repeated.append((row["max_words"], rule))
         elif kind == "link_list":
             link_lists.append(_LinkList(row["min_items"], row.get("max_header_words", 4),
                                         row.get("max_item_chars", 150), rule))
@@ -288,6 +298,7 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
         nav=tuple(nav),
         segments=tuple(segments),
         link_lists=tuple(link_lists),
+        repeated=tuple(repeated),
         html_tags=frozenset(tags),
         html_roles=frozenset(roles),
         html_class_words=frozenset(class_words),
@@ -467,6 +478,7 @@ def _furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[FurnitureL
     blocks = _blocks(lines, rules)
     # lines of a list of links that no other rule names (those are reported by their own rule)
     lists = _link_lists(lines, rules)
+    lists.update(_repeated_lines(lines, rules))
     for number, line in enumerate(lines, start=1):
         if not line:
             continue
@@ -561,6 +573,25 @@ def _link_lists(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
                 continue
             out.update((k + 1, link_list.rule) for k in (i, *items))
             i = j
+    return out
+
+
+def _repeated_lines(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
+    """The lines (1-based) of short non-sentence lines that the page holds more than once."""
+    out: dict[int, _Rule] = {}
+    if not rules.repeated:
+        return out
+    seen: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line and any(c.isalpha() for c in line) and not line.rstrip('"\u201d\u2019\')').endswith((".", "!", "?")):
+            seen.setdefault(line, []).append(i)
+    for max_words, rule in rules.repeated:
+        for line, where in seen.items():
+            # a masthead or menu is names and labels in capitals ("Winners meet in final
+            # match", repeated under two fixtures of a story's list, is the story's)
+            words = [w for w in line.split() if w[:1].isalpha()]
+            if len(where) > 1 and len(line.split()) <= max_words and all(w[:1].isupper() for w in words):
+                out.update((i + 1, rule) for i in where)
     return out
 
 
@@ -890,8 +921,11 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
     above = set(range(menus[-1] + 1)) if menus else set()
     writers = {name for i in bylines for name in _names_of(raw[i])}
     writers.update(name for line in raw[:raw_prose] for name in _byline_names(line))
-    lines = clean_text("\n".join(line for i, line in enumerate(raw) if i not in bylines and i not in above),
-                       rules).split("\n")
+    # a line repeated at head and foot is found on the whole page: with the head cut off
+    # above, its foot copy would stand alone
+    repeated = {f.line - 1 for f in furniture if f.rule_kind == "repeated_line"}
+    lines = clean_text("\n".join(line for i, line in enumerate(raw)
+                                 if i not in bylines and i not in above and i not in repeated), rules).split("\n")
     prose = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
     title_at = None
     dropped: set[int] = set()

@@ -161,3 +161,30 @@ def test_issue_12_names_in_a_trailing_list_make_no_nodes(tmp_path) -> None:
         found = {row[0] for row in kg.store.conn.execute("SELECT name FROM entities WHERE mentions > 0")}
     assert "Tomas Ferreira" in found
     assert not found & {"Ana Brito", "Jorge Mota", "Morning Tide"}
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("line", ["12 replies", "1.2K shares", "345 views", "42 Comments \u25be", "Share 1.2k", "12 min listen"])
+def test_issue_12_lines_of_counters_are_dropped(line: str) -> None:
+    cleaned = clean_text(STORY + "\n" + line + "\n")
+    assert line not in cleaned and "Tomas Ferreira" in cleaned
+
+
+@pytest.mark.issue(12)
+def test_issue_12_any_most_header_heads_a_ranking_list() -> None:
+    text = STORY + "\nMost Recent\nFerry fares to rise in June\nNew lighthouse keeper named for Berlengas\n"
+    cleaned = clean_text(text)
+    assert "Most Recent" not in cleaned and "lighthouse keeper" not in cleaned
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_short_line_repeated_at_head_and_foot_is_furniture() -> None:
+    page = (
+        "\u2630 Harbour Post \U0001f50d\nNews   Ports   Setubal   Lisbon   Sport\n\n"
+        "Ferry terminal opens in Setubal as islands get daily sailings\n\n" + STORY
+        + "\nWinners meet in final match\n\nA second paragraph says the ferries will run all year.\n\n"
+        + "Winners meet in final match\n\n\u2630 Harbour Post \U0001f50d\nNews   Ports   Setubal   Lisbon   Sport\n"
+    )
+    body = split_page(page).body
+    assert "Harbour Post" not in body and "Ports" not in body
+    assert "Winners meet in final match" in body  # a story's own line in lower case stays
