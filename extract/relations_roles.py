@@ -5,13 +5,16 @@ name ("US Secretary of State Marco Rubio", "El Salvador's President Nayib Bukele
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
+from itertools import islice
 from typing import Literal
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.clubs import load_clubs
 from newsgraph.extract.governments import (
+    LEAD_SENTENCES,
     CountryMention,
     Office,
     first_conjunct,
@@ -25,6 +28,7 @@ from newsgraph.extract.governments import (
 )
 from newsgraph.extract.relation_base import EntityIndex, MentionSpan, mention_offsets, predicated_likeness, span_relation
 from newsgraph.extract.rules import (
+    load_article_officer_titles,
     load_company_roles,
     load_confidence,
     load_gazetteer,
@@ -159,14 +163,15 @@ def _portfolio(doc: Doc, affiliation: MentionSpan, title: list[Token]) -> bool:
     return is_portfolio(words)
 
 
-def _officer_title(tokens: list[Token]) -> list[Token] | None:
+def _officer_title(tokens: list[Token], titles: frozenset[str] | None = None) -> list[Token] | None:
     """The words before a name if they are exactly an officer title ("chief operating
-    officer"), leading "former"/"then" left out."""
+    officer"; ``titles``, else the officer titles), leading "former"/"then" left out."""
     skip = load_government_rules().skip
     words = list(tokens)
     while words and (words[0].lower_ in skip or words[0].text == "-"):
         words.pop(0)
-    return words if words and " ".join(t.lower_ for t in words) in load_officer_titles() else None
+    text = " ".join(t.lower_ for t in words).replace(" - ", "-")
+    return words if words and text in (load_officer_titles() if titles is None else titles) else None
 
 
 def _acting_organisation(doc: Doc, person: MentionSpan, index: EntityIndex) -> MentionSpan | None:
@@ -179,6 +184,52 @@ def _acting_organisation(doc: Doc, person: MentionSpan, index: EntityIndex) -> M
         if is_actor(doc[m.token_start : m.token_end].root):
             found.setdefault(m.entity_id, m)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _owned(doc: Doc, first: Token) -> bool:
+    """Whether a title has an owner before it the walk did not take for an organisation
+    ("May's chairman Gene Kahn", "his spokesman X", "the company's boss X"): that owner, not
+    the article's organisation, is whose."""
+    if first.i == first.sent.start:
+        return False
+    before = doc[first.i - 1]
+    return before.text in POSSESSIVE_MARKS | {"'", "’"} or before.dep_ == "poss" or before.tag_ == "PRP$"
+
+
+def _article_organisation(doc: Doc, index: EntityIndex) -> MentionSpan | None:
+    """The organisation the article is about, for an officer named by title alone ("said
+    chief executive Finian O'Sullivan" in a report on Burren Energy): the one organisation
+    the headline and lead (``LEAD_SENTENCES``) name as an actor, or the only one the article
+    names at all; it must also be named more often than any other. A government's
+    institutions and parties are no company with officers ("Downing Street"). None when
+    unsure."""
+    institutions = load_government_rules().institutions
+    sents = list(islice(doc.sents, LEAD_SENTENCES + 1))
+    lead_end = sents[LEAD_SENTENCES].start if len(sents) > LEAD_SENTENCES else len(doc)
+    counts: Counter[str] = Counter()
+    first: dict[str, MentionSpan] = {}
+    lead_actors: set[str] = set()
+    lead: set[str] = set()
+    for m in index.mentions:
+        if m.type != "Organization" or m.entity_id in institutions:
+            continue
+        counts[m.entity_id] += 1
+        first.setdefault(m.entity_id, m)
+        if m.token_start < lead_end:
+            lead.add(m.entity_id)
+            if is_actor(doc[m.token_start : m.token_end].root):
+                lead_actors.add(m.entity_id)
+    # A lead about two firms ("Federated is to buy rival May Department Stores") is about
+    # either's officers: the lead must name one organisation, and as an actor.
+    if len(lead_actors) == 1 and lead == lead_actors:
+        chosen = next(iter(lead_actors))
+    elif len(counts) == 1 and next(iter(counts.values())) > 1:
+        chosen = next(iter(counts))  # named once, it may be no more than a source ("told Reuters")
+    else:
+        return None
+    if any(n >= counts[chosen] for org, n in counts.items() if org != chosen):
+        return None
+    return first[chosen]
 
 
 def _its_organisation(doc: Doc, its: Token, index: EntityIndex) -> MentionSpan | None:
@@ -428,6 +479,12 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                 **mention_offsets(doc, person, affiliation),
             )
         )
+        if affiliation.sentence != person.sentence:
+            out[-1].tail_start = out[-1].tail_end = None  # named elsewhere in the article (article_officer)
+
+    @cache
+    def article_organisation() -> MentionSpan | None:
+        return _article_organisation(doc, index)
 
     def countries_in(mentions: list[MentionSpan]) -> list[CountryMention]:
         out = []
@@ -529,6 +586,12 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             elif (officer := _officer_title(before)) and (org := _acting_organisation(doc, person, index)) is not None:
                 # "chief operating officer Peter Chernin said that News Corp is …"
                 add(person, org, officer, "officer_title")
+            elif (officer := officer or _officer_title(before, load_article_officer_titles())) \
+                    and not _owned(doc, officer[0]) and (org := article_organisation()) is not None \
+                    and not any(m.type == "Organization" for m in index.mentions if m.sentence == person.sentence):
+                # "… said chief executive Finian O'Sullivan." in a report on Burren Energy:
+                # the sentence names no organisation, the article one above all others.
+                add(person, org, officer, "article_officer")
         root = doc[person.token_start : person.token_end].root
         person_tokens = set(range(person.token_start, person.token_end))
         candidates = [c for c in root.children if c.dep_ == "appos"]
@@ -591,7 +654,14 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
     # "President Bukele confirmed …" no US office, whatever the article's government).
     stated = {(r.head, r.tail) for r in out if r.type == "HOLDS_ROLE" and r.method != "government_title" and r.tail.startswith("country:")}
     stated_heads = {head for head, _ in stated}
-    return [r for r in out if r.method != "government_title" or r.head not in stated_heads or (r.head, r.tail) in stated]
+    out = [r for r in out if r.method != "government_title" or r.head not in stated_heads or (r.head, r.tail) in stated]
+    # Likewise the article's organisation yields to one the text ties the person to outright
+    # ("Jane Roe, chief executive of Acme" makes "chief executive Jane Roe" no officer of the
+    # article's main company).
+    employed = {(r.head, r.tail) for r in out if r.method != "article_officer" and r.type in {"HOLDS_ROLE", "WORKS_FOR"}
+                and not r.tail.startswith("country:")}
+    employed_heads = {head for head, _ in employed}
+    return [r for r in out if r.method != "article_officer" or r.head not in employed_heads or (r.head, r.tail) in employed]
 
 
 POSSESSIVE_RELATIONS = {"Organization": ("WORKS_FOR", "works for"), "Country": ("FROM", "from")}

@@ -220,6 +220,13 @@ def load_officer_titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_article_officer_titles() -> frozenset[str]:
+    """Titles that take the article's organisation when none is named beside them
+    ("spokesman X"), besides the officer titles (``article_officers`` of staff_titles.json)."""
+    return frozenset(w.lower() for w in _staff_titles_data()["article_officers"]) | load_officer_titles()
+
+
+@lru_cache(maxsize=1)
 def _body_nouns_data() -> dict[str, Any]:
     """``body_nouns.json``, read once for the loaders of its keys."""
     data: dict[str, Any] = json.loads(resources.files("newsgraph.extract").joinpath("data", "body_nouns.json").read_text("utf-8"))
