@@ -221,8 +221,14 @@ def home_government(countries: Iterable[CountryMention], organisations: Iterable
     elif ranked[0][0] < 2:
         return None, None
     best, country = ranked[0]
+    # For a head of government, England, Scotland, Wales and Northern Ireland are no rival
+    # to the United Kingdom: they have no prime minister, and a report on Westminster names
+    # them as the places its policies reach ("Deputy Prime Minister John Prescott" in an
+    # article on housing in England and Scotland). They stay rivals for ministers and
+    # secretaries, which their own governments have ("Health Minister" in Edinburgh).
+    parts = {f"country:{c.iso3}" for c in load_gazetteer().countries.values() if c.part_of and f"country:{c.part_of}" == country}
     lenient = max((n for c, n in score.items() if c != country), default=0)
-    strict = max((max(score[c], named[c]) for c in score.keys() | named.keys() if c != country), default=0)
+    strict = max((max(score[c], named[c]) for c in score.keys() | named.keys() if c != country and c not in parts), default=0)
     return (country if best >= 2 * lenient else None), (country if best >= 2 * strict else None)
 
 

@@ -193,7 +193,11 @@ def _owned(doc: Doc, first: Token) -> bool:
     if first.i == first.sent.start:
         return False
     before = doc[first.i - 1]
-    return before.text in POSSESSIVE_MARKS | {"'", "’"} or before.dep_ == "poss" or before.tag_ == "PRP$"
+    if before.text == "-" and first.i >= 2 and doc[first.i - 2].lower_ in load_government_rules().skip:
+        return False  # "ex-chief financial officer X": a time, not an owner
+    # "ex-Yukos boss X" with Yukos no organisation mention: a name before the title owns it.
+    return before.text in POSSESSIVE_MARKS | {"'", "’", "-"} or before.dep_ == "poss" or before.tag_ == "PRP$" \
+        or before.pos_ == "PROPN" or before.text[:1].isupper()
 
 
 def _article_organisation(doc: Doc, index: EntityIndex) -> MentionSpan | None:
@@ -211,6 +215,11 @@ def _article_organisation(doc: Doc, index: EntityIndex) -> MentionSpan | None:
     lead_actors: set[str] = set()
     lead: set[str] = set()
     for m in index.mentions:
+        if m.type == "Location" and m.token_start < lead_end \
+                and first_conjunct(doc[m.token_start : m.token_end].root).dep_ in {"nsubj", "nsubjpass"}:
+            # A place the lead is about ("BT offers …" with BT taken for a place, "Leeds
+            # council has …"): its officers, or a company's the model mistyped, not the firm's.
+            return None
         if m.type != "Organization" or m.entity_id in institutions:
             continue
         counts[m.entity_id] += 1

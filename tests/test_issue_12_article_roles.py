@@ -35,6 +35,12 @@ def test_issue_12_spokesman_takes_the_articles_organisation(nlp):
         # an owner before the title that the model did not take for an organisation
         ("Harrow Mining Plc has posted a record annual profit. Talks sped up after his chairman "
          "Tomas Brandvold resigned."),
+        # a name before the title that the model took for no organisation owns it
+        ("Harrow Mining Plc has posted a record annual profit. Harrow Mining Plc said sales rose. "
+         "Analysts blamed the feud with ex-Calder boss Tomas Brandvold."),
+        # the lead is about a place (or a firm the model took for one): its officers are not the firm's
+        ("Leeds has cut its bin collections. Harrow Mining Plc will run them. Harrow Mining Plc said so. "
+         '"It is fine," said chief executive Tomas Brandvold.'),
         # another organisation named in the officer's sentence
         ("Harrow Mining Plc has posted a record annual profit. Chief executive Tomas Brandvold told "
          "Reuters that sales had grown."),
@@ -52,3 +58,29 @@ def test_issue_12_article_officer_yields_to_the_organisation_the_text_names(nlp)
             '"They did well," said chief executive Tomas Brandvold.')
     found = relations(nlp, text)
     assert not any(h == "Tomas Brandvold" and x == "Harrow Mining Plc" for h, _, x, _ in found)
+
+
+UK_HOUSING = ("Labour will build 200,000 homes in England. Homes in England and Scotland are dear, "
+              "Downing Street said. Builders in Scotland and England agreed. The United Kingdom needs more homes. ")
+
+
+@pytest.mark.issue(12)
+def test_issue_12_the_uks_parts_are_no_rival_government_for_a_prime_minister(nlp):
+    # England and Scotland named beside the UK: they have no prime minister of their own
+    text = UK_HOUSING + "Deputy Prime Minister Jim Harcastle said the homes would be cheap."
+    found = relations(nlp, text)
+    assert ("Jim Harcastle", "HOLDS_ROLE", "United Kingdom", "government_title") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_the_uks_parts_stay_rival_governments_for_a_minister(nlp):
+    # Scotland has health ministers of its own: named as often as the UK, it leaves the
+    # minister's government unsure
+    text = ("Scotland will ban smoking in pubs. Scotland's doctors welcomed it. Scotland's bars did not. "
+            "Downing Street said the United Kingdom may follow. "
+            "Health Minister Ann Carrick said it would save lives.")
+    found = relations(nlp, text)
+    assert not any(h == "Ann Carrick" and x == "United Kingdom" for h, _, x, _ in found)
+    # the same article's prime minister is the United Kingdom's
+    found = relations(nlp, text + " Prime Minister Tom Bellwood backed her.")
+    assert ("Tom Bellwood", "HOLDS_ROLE", "United Kingdom", "government_title") in found
