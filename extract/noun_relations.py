@@ -251,6 +251,11 @@ def apposition_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
             continue
         root = doc[m.token_start : m.token_end].root
         for noun in (c for c in root.children if c.dep_ == "appos" and index.at(c) is None):
+            if any(index.at(t) is not None for t in doc[m.token_end : noun.left_edge.i]):
+                # "John Palmer, political director at the European Policy Centre, a
+                # Brussels-based think-tank": a name nearer the apposition is the one it
+                # describes (issue 12 audit, sample 9b).
+                continue
             place = _based_place(noun, index)
             if place is None and m.type == "Organization":
                 place = _from_place(noun, index)
@@ -320,6 +325,8 @@ def nationality_prefix_relations(x: ExtractionInput) -> list[ExtractedRelation]:
         nouns = {t.lower_ for t in doc[start : m.token_start]}
         if m.type == "Organization" and _person_noun(doc[m.token_start - 1].lower_):
             continue  # "Cuban pianist Bebo Valdes": a person the model typed Organization (issue 12 audit, sample 9)
+        if m.type == "Person" and doc[m.token_start - 1].lower_ in load_context_cues().org_nouns:
+            continue  # "US wine maker Robert Mondavi": a firm the model typed Person (issue 12 audit, sample 9b)
         before = doc[start - 1]
         place = index.at(before)
         # "Scotland striker X" is the national team's player (``occupations``), "Dutch

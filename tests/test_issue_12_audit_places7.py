@@ -111,3 +111,25 @@ def test_issue_12_pair_of_names_whose_second_is_no_known_place_is_no_containment
     assert not any(t == "LOCATED_IN" and x == "Maloney" for _, t, x in found)
     found = ruled(nlp, "The fire started at a warehouse in Pease Pottage, West Sussex, on Monday.")
     assert ("Pease Pottage", "LOCATED_IN", "West Sussex") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_apposition_place_belongs_to_the_nearest_name(nlp):
+    # "John Palmer, political director at the European Policy Centre, a Brussels-based
+    # think-tank": the think-tank is in Brussels, not Palmer's home.
+    found = ruled(nlp, '"It is very ambitious," said John Palmer, political director at the European Policy Centre, a Brussels-based think-tank.')
+    assert ("John Palmer", "LIVES_IN", "Brussels") not in found
+    # A person the apposition describes keeps the home.
+    found = ruled(nlp, '"Podcasts are here to stay," said Doug Kaye, a California-based podcaster.')
+    assert ("Doug Kaye", "LIVES_IN", "California") in found
+    found = ruled(nlp, "Under the plans, Patrick Cescau, the UK-based co-chairman, will become chief executive.")
+    assert ("Patrick Cescau", "LIVES_IN", "United Kingdom") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_firm_noun_before_a_name_typed_person_gives_no_nationality(nlp):
+    # "US wine maker Robert Mondavi": the winery, typed Person; a maker is a firm.
+    found = ruled(nlp, "Since then, it has paid $1bn for US wine maker Robert Mondavi, bought last month.")
+    assert not any(h == "Robert Mondavi" and t == "FROM" for h, t, _ in found)
+    found = ruled(nlp, "The cast also includes British actors Michael Maloney and Polly Adams, and US actor Will Smith.")
+    assert ("Will Smith", "FROM", "United States") in found
