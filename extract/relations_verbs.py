@@ -275,6 +275,16 @@ def _award_title(complement: Token) -> bool:
                for p in complement.children if p.dep_ == "prep")
 
 
+def _closed_pair(token: Token) -> bool:
+    """One name conjoined with the token through ", and" / ", or": a pair takes no comma
+    before its conjunction, so the comma ends the clause the token is in."""
+    conjuncts = [c for c in token.conjuncts if c.i != token.i]
+    if len(conjuncts) != 1:
+        return False
+    cc = next((c for c in token.children if c.dep_ == "cc" and c.lower_ in {"and", "or"}), None)
+    return cc is not None and cc.i > 0 and token.doc[cc.i - 1].text == ","
+
+
 def _contest_prediction(verb: Token, complements: tuple[str, ...]) -> bool:
     """ "backed Ireland to win the series", "backs Smith to beat Jones": the object's
     to-infinitive of a contest verb, said of the object."""
@@ -379,6 +389,12 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             # is it a catch-all interaction.
             specific_verbs.add(verb.i)
             continue
+        if rule.relation == "VISITED" and sports and "head" in nodes and (m := index.at(doc[nodes["head"]])) is not None \
+                and m.type != "Person":
+            # "With England and France visiting Lansdowne Road": in a sports report a side
+            # visiting a ground or a country is an away fixture, not a visit (issue 12 audit 7;
+            # motion verbs already take people only).
+            continue
         if voice.startswith("prep:passive") and rule.relation == "VISITED":
             continue  # "He was flown to Casablanca": being taken somewhere is no visit (issue 12, page-19)
         method = "dep_passive" if "passive" in voice else "dep"
@@ -407,7 +423,13 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             heads = [(m, t) for m, t in heads if t.i == nodes["head"]]
             tails = [(m, tok) for tok in [doc[nodes["tail"]]] if (m := index.at(tok)) is not None]
         else:
-            tails = [pair for tok in _expand(doc[nodes["tail"]]) if (pair := _named(tok, index, rule.relation)) is not None]
+            tail_tokens = _expand(doc[nodes["tail"]])
+            if verb.dep_ == "relcl" and _closed_pair(doc[nodes["tail"]]):
+                # "includes hooker Tom Walker, who replaces the retired Peter Mills, and Sale
+                # wing Mark Jones": a comma before the "and" of a pair closes the relative
+                # clause; the second name belongs to the list outside it (issue 12 audit 7).
+                tail_tokens = tail_tokens[:1]
+            tails = [pair for tok in tail_tokens if (pair := _named(tok, index, rule.relation)) is not None]
             if not tails:
                 referred = [(m, tok) for tok in _expand(doc[nodes["tail"]]) if (m := _title_reference(tok, index, held())) is not None]
                 if referred:

@@ -110,3 +110,36 @@ def test_issue_12_what_reports_say_is_hearsay(nlp):
     # A report the sentence makes its own source still states the act (the verb is not a cue).
     found = typed(relations(nlp, "Russian media reported that India and Russia signed a memorandum of understanding on Tuesday."))
     assert ("India", "SIGNED_WITH", "Russia") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_side_visiting_a_ground_is_a_fixture(nlp):
+    # Audit samples 1-6 re-read: "With England and France visiting Lansdowne Road for the
+    # last time": in a sports report, a side's away game, not a visit.
+    text = ("Ireland coach Tom Walker named his squad for the rugby match on Tuesday. With England and "
+            "France visiting Lansdowne Road this season, the Six Nations looks well placed. "
+            "Walker also visited Belfast on Monday.")
+    found = typed(relations(nlp, text))
+    assert not any(t == "VISITED" and h in {"England", "France"} for h, t, _ in found)
+    assert ("Tom Walker", "VISITED", "Belfast") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_comma_before_and_closes_a_relative_clause(nlp):
+    # "includes Wasps hooker Phil Greening, who replaces the retired Mark Regan, and Sale
+    # wing Mark Cueto": Cueto is the squad's, not a second man replaced.
+    found = typed(relations(nlp, "The revised squad includes Bath hooker Tom Walker, who replaces the retired Peter Mills, and Sale wing Mark Jones."))
+    assert ("Tom Walker", "REPLACED", "Peter Mills") in found
+    assert ("Tom Walker", "REPLACED", "Mark Jones") not in found
+    # Without the comma the pair is the object.
+    found = typed(relations(nlp, "Tom Walker, who replaces Peter Mills and Mark Jones, is fit."))
+    assert ("Tom Walker", "REPLACED", "Mark Jones") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_for_to_clause_is_wanted_not_done(nlp):
+    # "on the back of its call for the UK to leave the European Union".
+    found = typed(relations(nlp, "The party won 12 seats on the back of its call for the UK to leave the European Union."))
+    assert ("United Kingdom", "LEFT", "European Union") not in found
+    found = typed(relations(nlp, "The United Kingdom left the European Union in 2020."))
+    assert ("United Kingdom", "LEFT", "European Union") in found
