@@ -28,6 +28,7 @@ from newsgraph.extract.governments import (
 )
 from newsgraph.extract.relation_base import EntityIndex, MentionSpan, mention_offsets, predicated_likeness, span_relation
 from newsgraph.extract.rules import (
+    load_article_club_titles,
     load_article_officer_titles,
     load_company_roles,
     load_confidence,
@@ -595,9 +596,12 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             elif (officer := _officer_title(before)) and (org := _acting_organisation(doc, person, index)) is not None:
                 # "chief operating officer Peter Chernin said that News Corp is …"
                 add(person, org, officer, "officer_title")
-            elif (officer := officer or _officer_title(before, load_article_officer_titles())) \
+            elif (officer := officer or _officer_title(before, load_article_officer_titles())
+                  or _officer_title(before, load_article_club_titles())) \
                     and not _owned(doc, officer[0]) and (org := article_organisation()) is not None \
-                    and not any(m.type == "Organization" for m in index.mentions if m.sentence == person.sentence):
+                    and not any(m.type == "Organization" for m in index.mentions if m.sentence == person.sentence) \
+                    and (_officer_title(officer, load_article_officer_titles()) is not None
+                         or doc[org.token_start : org.token_end].text in load_clubs().forms):
                 # "… said chief executive Finian O'Sullivan." in a report on Burren Energy:
                 # the sentence names no organisation, the article one above all others.
                 add(person, org, officer, "article_officer")

@@ -227,6 +227,13 @@ def load_article_officer_titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_article_club_titles() -> frozenset[str]:
+    """A club's staff titles that take the article's club when none is named beside them
+    (``article_club_titles`` of staff_titles.json)."""
+    return frozenset(w.lower() for w in _staff_titles_data()["article_club_titles"])
+
+
+@lru_cache(maxsize=1)
 def _body_nouns_data() -> dict[str, Any]:
     """``body_nouns.json``, read once for the loaders of its keys."""
     data: dict[str, Any] = json.loads(resources.files("newsgraph.extract").joinpath("data", "body_nouns.json").read_text("utf-8"))

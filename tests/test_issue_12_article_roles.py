@@ -84,3 +84,16 @@ def test_issue_12_the_uks_parts_stay_rival_governments_for_a_minister(nlp):
     # the same article's prime minister is the United Kingdom's
     found = relations(nlp, text + " Prime Minister Tom Bellwood backed her.")
     assert ("Tom Bellwood", "HOLDS_ROLE", "United Kingdom", "government_title") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_club_staff_title_takes_the_articles_one_club(nlp):
+    text = ("Everton have signed striker Tom Garside from a French side. Everton paid 6m pounds. "
+            '"He is a fine player," said manager Alan Dunmore.')
+    found = relations(nlp, text)
+    assert ("Alan Dunmore", "HOLDS_ROLE", "Everton", "article_officer") in found
+    # a manager is a club's, not a company's: no club, no guess
+    text = ("Harrow Mining Plc has posted a record annual profit. Harrow Mining Plc said sales rose. "
+            '"We were surprised," said manager Alan Dunmore.')
+    found = relations(nlp, text)
+    assert not any(h == "Alan Dunmore" for h, _, _, m in found if m == "article_officer")
