@@ -251,11 +251,16 @@ def apposition_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
             continue
         root = doc[m.token_start : m.token_end].root
         for noun in (c for c in root.children if c.dep_ == "appos" and index.at(c) is None):
-            if any(index.at(t) is not None for t in doc[m.token_end : noun.left_edge.i]):
+            joined = {c.i for c in root.conjuncts}
+            if any(index.at(t) is not None and t.i not in joined and t.head.i not in joined
+                   for t in doc[m.token_end : noun.left_edge.i]):
                 # "John Palmer, political director at the European Policy Centre, a
                 # Brussels-based think-tank": a name nearer the apposition is the one it
-                # describes (issue 12 audit, sample 9b).
+                # describes (issue 12 audit, sample 10b); names joined with the head share it
+                # ("Banca Nazionale del Lavoro and Monte dei Paschi di Siena, both from Italy").
                 continue
+            if m.type == "Person" and _firm_noun(noun.lower_):
+                continue  # "Lumora, a Helsinki-based chipmaker" with the firm typed Person: no one's home
             place = _based_place(noun, index)
             if place is None and m.type == "Organization":
                 place = _from_place(noun, index)
@@ -275,6 +280,13 @@ def _person_nouns() -> frozenset[str]:
     occupation nouns); not ``role_nouns_before``, which holds "rival" and "champion" ("German
     rival Siemens" is a firm)."""
     return load_context_cues().person_nouns | frozenset(load_occupations())
+
+
+def _firm_noun(word: str) -> bool:
+    """A noun for a firm or a body (``context_cues.json`` ``org_nouns``), or a compound ending
+    in one ("chipmaker", "carmaker")."""
+    nouns = load_context_cues().org_nouns
+    return word in nouns or any(word.endswith(n) for n in nouns if len(n) >= 4)
 
 
 def _person_noun(word: str) -> bool:
