@@ -30,6 +30,7 @@ from newsgraph.extract.relation_base import EntityIndex, MentionSpan, mention_of
 from newsgraph.extract.rules import (
     load_article_club_titles,
     load_article_officer_titles,
+    load_article_owner_nouns,
     load_company_roles,
     load_confidence,
     load_gazetteer,
@@ -185,6 +186,14 @@ def _acting_organisation(doc: Doc, person: MentionSpan, index: EntityIndex) -> M
         if is_actor(doc[m.token_start : m.token_end].root):
             found.setdefault(m.entity_id, m)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _generic_owner(doc: Doc, first: Token) -> bool:
+    """Whether a title's owner is "the company's", "the firm's" … (``article_owner_nouns``):
+    the organisation the article is about, not a name."""
+    i = first.i
+    return i >= 3 and doc[i - 1].text in POSSESSIVE_MARKS and doc[i - 2].lower_ in load_article_owner_nouns() \
+        and doc[i - 3].lower_ == "the" and doc[i - 3].sent.start == first.sent.start
 
 
 def _owned(doc: Doc, first: Token) -> bool:
@@ -598,7 +607,8 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                 add(person, org, officer, "officer_title")
             elif (officer := officer or _officer_title(before, load_article_officer_titles())
                   or _officer_title(before, load_article_club_titles())) \
-                    and not _owned(doc, officer[0]) and (org := article_organisation()) is not None \
+                    and (not _owned(doc, officer[0]) or _generic_owner(doc, officer[0])) \
+                    and (org := article_organisation()) is not None \
                     and not any(m.type == "Organization" for m in index.mentions if m.sentence == person.sentence) \
                     and (_officer_title(officer, load_article_officer_titles()) is not None
                          or doc[org.token_start : org.token_end].text in load_clubs().forms):
@@ -639,6 +649,13 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                 role_tokens = [t for t in phrase[1:] if index.at(t) is None]
                 if _has_role(role_tokens):
                     add(person, its, role_tokens, "its_title")
+                continue
+            if affiliation is None and len(phrase) > 3 and _generic_owner(doc, phrase[3]) and phrase[2].text in POSSESSIVE_MARKS \
+                    and (officer := _officer_title(phrase[3:], load_article_officer_titles())) is not None \
+                    and (org := article_organisation()) is not None \
+                    and not any(m.type == "Organization" for m in index.mentions if m.sentence == person.sentence):
+                # "Graham Pell, the company's managing director, said …" in a report on one firm
+                add(person, org, officer, "article_officer")
                 continue
             if affiliation is None:
                 # "The Foreign Secretary, David Lammy, accused …"

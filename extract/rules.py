@@ -234,6 +234,13 @@ def load_article_club_titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_article_owner_nouns() -> frozenset[str]:
+    """Common nouns that stand for the article's organisation before "'s" and an officer
+    title (``article_owner_nouns`` of staff_titles.json)."""
+    return frozenset(w.lower() for w in _staff_titles_data()["article_owner_nouns"])
+
+
+@lru_cache(maxsize=1)
 def _body_nouns_data() -> dict[str, Any]:
     """``body_nouns.json``, read once for the loaders of its keys."""
     data: dict[str, Any] = json.loads(resources.files("newsgraph.extract").joinpath("data", "body_nouns.json").read_text("utf-8"))

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from extraction_support import relations
+from newsgraph.extract.pipeline import extract_doc
+from newsgraph.graph.model import document_id
 
 
 @pytest.mark.issue(12)
@@ -97,3 +99,23 @@ def test_issue_12_club_staff_title_takes_the_articles_one_club(nlp):
             '"We were surprised," said manager Alan Dunmore.')
     found = relations(nlp, text)
     assert not any(h == "Alan Dunmore" for h, _, _, m in found if m == "article_officer")
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ('"We were surprised," said the company\'s chief executive Tomas Brandvold.', "Chief Executive"),
+        ("Tomas Brandvold, the firm's managing director, said demand was strong.", "Managing Director"),
+    ],
+)
+def test_issue_12_the_companys_officer_is_the_articles_organisation(nlp, sentence, title):
+    text = "Harrow Mining Plc has posted a record annual profit. Harrow Mining Plc said sales rose. " + sentence
+    doc = extract_doc(nlp(text), nlp, document_id=document_id(text), cooccurrence=False)
+    names = {e.id: e.name for e in doc.entities}
+    found = {(names[r.head], r.title, names[r.tail], r.method) for r in doc.relations}
+    assert ("Tomas Brandvold", title, "Harrow Mining Plc", "article_officer") in found
+    # a lead about two firms: "the company's" may be either's
+    text = "Harrow Mining Plc is to buy rival Calder Metals Ltd for 2bn pounds. The deal needs approval. " + sentence
+    found_two = relations(nlp, text)
+    assert not any(h == "Tomas Brandvold" for h, _, _, m in found_two if m == "article_officer")
