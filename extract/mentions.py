@@ -392,7 +392,9 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
                 token_start=span.start,
                 token_end=span.end,
                 sentence=sentences[span.start],
-                adjective_of_thing=_describes_thing(span[-1]),
+                # "Nigerian banks United Bank of Africa and ...": where the named firms are based
+                # (nationality_prefix's edge), not a people
+                adjective_of_thing=_describes_thing(span[-1]) or (_state_noun(span[-1]) and _named_after(span[-1].head)),
                 names_state=_names_state(span[-1]),
                 titled=span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS,
                 locative=span[-1].dep_ == "pobj" and (span[-1].head.lower_ in LOCATIVE_PREPOSITIONS or (
@@ -531,9 +533,19 @@ def _names_state(token: Token) -> bool:
     government", "Turkish firms"): the country, not a people (``context_cues.state_nouns``).
     Not before a name ("Dutch firm Tulip Computers"): there it only says where the named
     firm is based, which ``nationality_prefix`` reads as an edge (the gold lists no node)."""
+    return _state_noun(token) and not _named_after(token.head)
+
+
+def _state_noun(token: Token) -> bool:
     head = token.head
-    return token.dep_ in {"amod", "compound"} and head.pos_ == "NOUN" and head.dep_ != "compound" \
-        and head.lemma_.lower() in load_context_cues().state_nouns
+    return token.dep_ in {"amod", "compound"} and head.pos_ == "NOUN" and head.lemma_.lower() in load_context_cues().state_nouns
+
+
+def _named_after(noun: Token) -> bool:
+    """The noun introduces a name: "firm Tulip Computers", "the Danish company Nordvind", "banks United Bank of Africa"."""
+    def named(t: Token) -> bool:  # the model's tags miss some ("BRL Hardy" NOUN, ADV): capitals say it
+        return t.pos_ == "PROPN" or (t.text[:1].isupper() and t.is_alpha)
+    return (noun.dep_ == "compound" and named(noun.head)) or (noun.i + 1 < len(noun.doc) and named(noun.doc[noun.i + 1]))
 
 
 def find_missed_mentions(

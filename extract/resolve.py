@@ -331,6 +331,15 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
     # A first name alone ("Paul", after "Paul Boateng") is that person when exactly one full
     # name in the article starts with it and nobody's surname is that word.
     first_names = {f: o for f, o in first_owner.items() if o and f not in surname_owner}
+    # A middle word of a long name the text uses alone ("Lula" of "Luiz Inácio Lula da Silva",
+    # "Duncan" of "Iain Duncan Smith") is that person when only one full name holds it and it
+    # begins or ends no one's name (issue 12: one node for Lula)
+    middle_owner: dict[str, str | None] = {}
+    for key, name in full_names.items():
+        for word in key.split()[1:-1]:
+            if len(word) >= 3 and word not in NAME_PARTICLES:
+                middle_owner[word] = name if middle_owner.get(word, name) == name else None
+    middle_names = {w: o for w, o in middle_owner.items() if o and w not in surname_owner and w not in first_owner}
     # Words that begin a longer organisation of the article ("Varga" of "Varga Pharmaceuticals"):
     # the model's ORG there is the company's short name, not the surname of a Tamás Varga.
     org_starts = {normalise_name(t.name).split()[0] for t in typed
@@ -348,7 +357,8 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             # "Mr Howard" is a surname; "Sir Ed" and "Dame Judi" are first names
             first_ok = not t.raw.titled or t.raw.honorific in {"sir", "dame"}
             by_first = first_names.get(key) if t.type != "Location" and first_ok else None
-            owner = surname_owner.get(key) or by_first
+            owner = surname_owner.get(key) or by_first or (
+                middle_names.get(key) if t.type == "Person" and t.raw.label == "PERSON" else None)
             if owner is None and key in surname_owner and t.type in {"Person", "Organization"}:
                 met = [name for name, at in introduced.items() if at < t.raw.start and normalise_name(surname(name)) == key]
                 owner = met[0] if len(met) == 1 else None
@@ -462,10 +472,13 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                 t.name = org_names[normalise_name(rest)]
     places = {normalise_name(t.name): t.name for t in typed if t and t.type == "Location" and " " in t.name}
     for t in typed:
-        if t and t.type == "Location" and " " not in t.name and not t.known and t.raw.label in {"PERSON", "ORG"}:
-            # only a name the model took for a person or a company: "Maine" stays the state
-            # "Scotstoun" beside "Scotstoun Stadium"
-            longer = [n for k, n in places.items() if k.startswith(normalise_name(t.name) + " ")]
+        if t and t.type == "Location" and " " not in t.name and not t.known:
+            # a name the model took for a person or a company: "Scotstoun" beside "Scotstoun
+            # Stadium"; or any, beside its name and a word for a kind of place ("Yellowstone"
+            # beside "Yellowstone National Park", "Heathrow" beside "Heathrow Airport"). "Maine" the model
+            # called a place stays the state beside "Maine State Prison"
+            longer = [n for k, n in places.items() if k.startswith(normalise_name(t.name) + " ") and (
+                t.raw.label in {"PERSON", "ORG"} or len(k.split()) <= 3 and k.split()[-1] in cues.place_words_last)]
             # a city keeps its name beside a district named after it ("Bengaluru Rural")
             if len(longer) == 1 and t.name.lower() not in world_places():
                 t.name = longer[0]

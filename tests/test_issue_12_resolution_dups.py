@@ -70,3 +70,25 @@ def test_issue_12_an_untagged_double_barrelled_surname_is_found_after_the_full_n
     names = {e.id: e.name for e in doc.entities}
     assert {m.text for m in doc.mentions if names[m.entity_id] == "David Pryce-Morgan"} >= {"Pryce-Morgan"}
     assert ("David Pryce-Morgan", "LEFT", "Green Party") in {(names[r.head], r.type, names[r.tail]) for r in doc.relations}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_middle_word_used_alone_is_the_one_person_whose_name_holds_it():
+    found = nodes("President Luiz Inácio Lula da Silva met farmers on Monday. Lula said the harvest would be the "
+                  "biggest ever.")
+    assert found.get("Luiz Inácio Lula da Silva", ("", set()))[1] == {"Luiz Inácio Lula da Silva", "Lula"}
+    assert "Lula" not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_place_name_beside_its_park_or_airport_is_that_place():
+    found = nodes("Bears roam Yellowstone National Park in spring. Yellowstone had two million visitors last year.")
+    assert found.get("Yellowstone National Park", ("", set()))[1] == {"Yellowstone National Park", "Yellowstone"}
+    assert "Yellowstone" not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_nationality_before_a_firm_and_its_name_adds_no_country_node():
+    doc = KnowledgeGraph.extract_text(
+        "Climate Minister Anna Nowak signed an agreement with the Danish company Nordvind Energi on Monday.")
+    assert "Denmark" not in {e.name for e in doc.entities if e.mentions}
