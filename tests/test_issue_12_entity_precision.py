@@ -215,3 +215,18 @@ def test_issue_12_names_with_capitals_inside_stay_when_not_titles():
     assert found.get("Mara Quinlan") == {"Person"}
     found = nodes("Chris McIntyre runs Podcast Alley and says there are good sites out there.")
     assert "Podcast Alley" in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_name_the_model_calls_a_place_needs_knowledge_or_a_place_use():
+    # The model calls "Tallowood Classic" (an event) and "Spotless Mind" (a film's title
+    # cut in two) places; no gazetteer knows them and the article puts nothing in them.
+    found = nodes("His return was put in doubt after he pulled out of the Tallowood Classic with a hip injury.")
+    assert not any("Tallowood" in name for name in found)
+    found = nodes("Endless Sunshine of the Spotless Mind won best original screenplay.")
+    assert not any("Spotless" in name for name in found)
+    # A place the article uses as one, or one the gazetteers know, stays.
+    found = nodes("She grew up in Wyvernholt and later moved to Leeds, where Brough Vale Park was opened.")
+    assert found.get("Wyvernholt") == {"Location"}
+    assert found.get("Leeds") == {"Location"}
+    assert found.get("Brough Vale Park") == {"Location"}

@@ -1,0 +1,131 @@
+"""Whether a name the small model calls a place is one, from knowledge or from the text
+(issue 12: "a name that fits no type is dropped rather than forced").
+
+``en_core_web_sm`` tags films, games, products, ships and fragments of longer names GPE,
+LOC or FAC ("Spirited Away", "Halo", "Zanussi", "Crystal Harmony", "Newton" of "Newton
+Aycliffe"), and the resolver then makes places of them. A real place is either known (a
+country, a region, a geonames town of 15,000 people or more, a US state, an ISO 3166-2
+subdivision, a continent, ocean or broad region, a name ending in a place word) or used
+as a place somewhere in the article ("in X", "X, Utah", "the X stadium"). A name with
+neither is dropped. The word lists are in ``data/place_evidence.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.mentions import RawMention
+from newsgraph.extract.person_evidence import has_given_name, place_names, town_names
+from newsgraph.extract.rules import load_gazetteer, load_regions
+from newsgraph.graph.model import normalise_name
+
+__all__ = ["drop_unplaced_places", "load_place_rules"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class PlaceRules:
+    broad_places: frozenset[str]
+    place_words_last: frozenset[str]
+    place_prepositions: frozenset[str]
+    place_nouns_after: frozenset[str]
+    place_words_first: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_place_rules() -> PlaceRules:
+    from newsgraph.errors import RuleFileError
+
+    raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "place_evidence.json").read_text("utf-8"))
+    keys = ["broad_places", "place_words_last", "place_prepositions", "place_nouns_after", "place_words_first"]
+    bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
+    if bad:
+        raise RuleFileError(detail=f"place_evidence.json: {', '.join(bad)} must be a list of words")
+    return PlaceRules(**{k: frozenset(w.lower() for w in raw[k]) for k in keys})
+
+
+def known_place_name(text: str, rules: PlaceRules | None = None) -> bool:
+    """The gazetteers or the broad-place list know the name, or it ends in a place word."""
+    rules = rules or load_place_rules()
+    lower = text.lower().removeprefix("the ")
+    words = lower.split()
+    if not words:
+        return False
+    if words[0] in rules.place_words_first and len(words) > 1:
+        return True  # "Isle of Arran", "Port of Vancouver", "Republic of Georgia", "South East Asia"
+    if words[-1] in rules.place_words_last or lower in rules.broad_places or text.lower() in rules.broad_places:
+        return True
+    gaz = load_gazetteer()
+    return lower in place_names() or lower in town_names() or normalise_name(text) in load_regions() \
+        or gaz.country(text) is not None or gaz.organization(text) is not None
+
+
+def _used_as_place(doc: Doc, m: RawMention, labels: dict[int, str], rules: PlaceRules) -> bool:
+    """The sentence uses the name as a place: after a place preposition ("in La Manga"),
+    coordinated or in apposition with a known place ("Japan, but also East Asia"), before
+    ", <known place>" ("Bryce Canyon National Park, in Utah" is not; "Newton Aycliffe,
+    County Durham" is), before "-based", or modifying a place noun ("Parken stadium")."""
+    span = doc[m.token_start: m.token_end]
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in rules.place_prepositions:
+        return True
+    if m.token_start >= 2 and doc[m.token_start - 1].lower_ == "of" and doc[m.token_start - 2].text == ",":
+        return True  # "Kyle Brennan, 34, of Brewer": where a person in the news lives
+    if root.dep_ in {"compound", "poss", "nmod"} and root.head.lemma_.lower() in rules.place_nouns_after:
+        return True
+    after = doc[m.token_end: m.token_end + 3]
+    if len(after) >= 2 and after[0].text in {"-", "–"} and after[1].lower_.startswith("based"):
+        return True
+    if len(after) >= 1 and after[0].lower_ in {"-based", "based"}:
+        return True
+    if len(after) >= 2 and after[0].text == "," and known_place_name(after[1].text, rules) and after[1].text[:1].isupper():
+        return True
+    near = list(root.conjuncts) + [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(labels.get(t.i) in PLACE_LABELS and known_place_name(t.text, rules) for t in near)
+
+
+def drop_unplaced_places(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    """Without the mentions the model calls places (GPE, LOC, FAC) whose name is no known
+    place and that no mention in the article uses as one. The name is judged over all its
+    place-labelled mentions; other labels of the same name are left as they are."""
+    places: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.label in PLACE_LABELS:
+            places.setdefault(normalise_name(m.text), []).append(i)
+    if not places:
+        return mentions
+    rules = load_place_rules()
+    labels = {t: m.label for m in mentions for t in range(m.token_start, m.token_end)}
+    others = {normalise_name(m.text) for m in mentions}
+    dropped: set[int] = set()
+    retyped: dict[int, RawMention] = {}
+    for key, members in places.items():
+        if not key or known_place_name(mentions[members[0]].text, rules):
+            continue
+        text = mentions[members[0]].text
+        if text.endswith("s") or "." in text or (text.isupper() and len(text) <= 4) or load_gazetteer().nationality(text):
+            continue  # "Londoners", "Prairies" (people, regions), "B.C.", "Calif." (abbreviations)
+        if len(text.split()) > 1 and has_given_name(text.split()[0]):
+            for i in members:  # "Rio Ferdinand", "Magnus Flett, a Stromness fisherman": a person's name
+                retyped[i] = replace(mentions[i], label="PERSON")
+            continue
+        if any(o != key and (o.endswith(" " + key) or key.endswith(" " + o) or o.startswith(key + " ")
+                             or key.startswith(o + " ")) for o in others):
+            continue  # "Torao Toshitsune" beside "Mr Toshitsune", "Yellowstone" beside "Yellowstone National
+            # Park": part of a longer or shorter name the resolver joins
+        if any(_used_as_place(doc, mentions[i], labels, rules) for i in members):
+            continue
+        if " " not in text.strip():
+            # one word: a firm's or a band's name as often as a work's ("Oxfam", "Zanussi",
+            # "Busted"); an organisation, not a place, and kept for recall
+            for i in members:
+                retyped[i] = replace(mentions[i], label="ORG")
+            continue
+        dropped.update(members)  # "Holy Grail", "Crystal Harmony", "Kooyong Classic"
+    return [retyped.get(i, m) for i, m in enumerate(mentions) if i not in dropped]
