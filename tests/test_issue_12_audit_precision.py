@@ -190,8 +190,14 @@ def test_issue_12_company_role_toward_a_name_typed_place_is_dropped(nlp):
     # Sample 5: "global security manager for Capgemini", "a research director at analyst
     # Gartner" with the firm typed Location: no place has a manager or a research director,
     # so the edge would be wrong at its tail (data/staff_titles.json company_only).
-    found = titles(nlp, '"We expect more attacks," Lucy Hart, chief security manager for Capgemini, told reporters.')
-    assert not any(tail == "Capgemini" for _, _, tail in found), found
+    # (Capgemini, which the model calls a place, is now no place: one unknown word the
+    # article never uses as a place is an organisation (place_evidence.py); the role toward
+    # it is then right, and it must never hang from a Location.)
+    text = '"We expect more attacks," Lucy Hart, chief security manager for Capgemini, told reporters.'
+    doc = extract_doc(nlp(text), nlp, document_id=document_id(text), cooccurrence=False)
+    types = {e.name: e.type for e in doc.entities}
+    assert types.get("Capgemini") != "Location", types
+    assert all(types[tail] == "Organization" for _, _, tail in titles(nlp, text) if tail == "Capgemini"), types
     # (Gartner, which the model calls a person, is now read as the firm the apposed role is
     # at (context.py, issue 12 recall): the role toward it is right, the node no place.)
     text = '"Demand is strong," said Paul Dwyer, a research director at analyst Gartner.'
