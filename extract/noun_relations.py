@@ -252,8 +252,8 @@ def apposition_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
         root = doc[m.token_start : m.token_end].root
         for noun in (c for c in root.children if c.dep_ == "appos" and index.at(c) is None):
             joined = {c.i for c in root.conjuncts}
-            if any(index.at(t) is not None and t.i not in joined and t.head.i not in joined
-                   for t in doc[m.token_end : noun.left_edge.i]):
+            between = [b for t in doc[m.token_end : noun.left_edge.i] if (b := index.at(t)) is not None]
+            if any(doc[b.token_start : b.token_end].root.i not in joined for b in between):
                 # "John Palmer, political director at the European Policy Centre, a
                 # Brussels-based think-tank": a name nearer the apposition is the one it
                 # describes (issue 12 audit, sample 10b); names joined with the head share it
