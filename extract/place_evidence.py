@@ -62,8 +62,17 @@ def known_place_name(text: str, rules: PlaceRules | None = None) -> bool:
     if words[-1] in rules.place_words_last or lower in rules.broad_places or text.lower() in rules.broad_places:
         return True
     gaz = load_gazetteer()
-    return lower in place_names() or lower in town_names() or normalise_name(text) in load_regions() \
-        or gaz.country(text) is not None or gaz.organization(text) is not None
+    if lower in place_names() or lower in town_names() or normalise_name(text) in load_regions() \
+            or gaz.country(text) is not None or gaz.organization(text) is not None:
+        return True
+    # a known place opening the name: "Las Vegas Strip", "Vienna State Opera", "Asia Pacific"
+    # (left as the model typed them; "Asia" and "Vienna" are given names too)
+    return any(_known_word_run(" ".join(words[:k])) for k in range(1, len(words)))
+
+
+def _known_word_run(lower: str) -> bool:
+    return lower in load_place_rules().broad_places or lower in place_names() or lower in town_names() \
+        or load_gazetteer().country(lower) is not None
 
 
 def _used_as_place(doc: Doc, m: RawMention, labels: dict[int, str], rules: PlaceRules) -> bool:

@@ -230,3 +230,13 @@ def test_issue_12_a_name_the_model_calls_a_place_needs_knowledge_or_a_place_use(
     assert found.get("Wyvernholt") == {"Location"}
     assert found.get("Leeds") == {"Location"}
     assert found.get("Brough Vale Park") == {"Location"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_place_name_opening_with_a_known_place_is_no_person():
+    # "Vienna" and "Asia" are given names too; a name that opens with a known place is
+    # left as the model typed it, not read as a person's.
+    found = nodes("Tickets for the gala at the Vienna State Opera sold out within an hour.")
+    assert found.get("Vienna State Opera") != {"Person"}
+    found = nodes("Growth across Asia Pacific slowed, the bank said.")
+    assert found.get("Asia Pacific") != {"Person"}
