@@ -16,7 +16,7 @@ import numpy
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.rules import Titles, load_gazetteer, load_titles
+from newsgraph.extract.rules import Titles, load_gazetteer, load_titles, word_lists
 
 # spaCy labels kept, and the rough type each suggests before the gazetteer decides.
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -1111,22 +1111,13 @@ class ContextCues:
 @lru_cache(maxsize=1)
 def load_context_cues() -> ContextCues:
     """``data/context_cues.json``: words around a name that settle its type."""
-    import json
-    from importlib import resources
-
-    from newsgraph.errors import RuleFileError
-
-    raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "context_cues.json").read_text("utf-8"))
     keys = ["role_nouns_before", "place_words_last", "place_nouns_after", "person_nouns", "office_words", "org_nouns",
             "org_nouns_before", "org_kind_nouns_lower",
             "org_nouns_after", "org_possessed_nouns", "org_holding_nouns", "org_object_verbs", "place_verbs_in", "org_last_words", "event_last_words",
             "leading_non_name_words", "portfolio_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
             "place_qualifiers",
             "peer_titles", "alias_cues", "state_nouns"]
-    bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
-    if bad:
-        raise RuleFileError(detail=f"context_cues.json: {', '.join(bad)} must be a list of words")
-    return ContextCues(**{k: frozenset(w.lower() for w in raw[k]) for k in keys})
+    return ContextCues(**word_lists("context_cues.json", keys))
 
 
 def _event_name(doc: Doc, m: RawMention, cues: ContextCues) -> bool:

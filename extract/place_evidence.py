@@ -12,16 +12,14 @@ neither is dropped. The word lists are in ``data/place_evidence.json``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
 from newsgraph.extract.mentions import RawMention
 from newsgraph.extract.person_evidence import has_given_name, place_names, town_names
-from newsgraph.extract.rules import load_gazetteer, load_regions
+from newsgraph.extract.rules import load_gazetteer, load_regions, word_lists
 from newsgraph.graph.model import normalise_name
 
 __all__ = ["drop_unplaced_places", "load_place_rules"]
@@ -40,14 +38,8 @@ class PlaceRules:
 
 @lru_cache(maxsize=1)
 def load_place_rules() -> PlaceRules:
-    from newsgraph.errors import RuleFileError
-
-    raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "place_evidence.json").read_text("utf-8"))
     keys = ["broad_places", "place_words_last", "place_prepositions", "place_nouns_after", "place_words_first"]
-    bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
-    if bad:
-        raise RuleFileError(detail=f"place_evidence.json: {', '.join(bad)} must be a list of words")
-    return PlaceRules(**{k: frozenset(w.lower() for w in raw[k]) for k in keys})
+    return PlaceRules(**word_lists("place_evidence.json", keys))
 
 
 def known_place_name(text: str, rules: PlaceRules | None = None) -> bool:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 import pycountry
 
@@ -47,6 +47,18 @@ def _jsonl(name: str) -> Iterator[tuple[int, dict[str, Any]]]:
     if problems:
         raise RuleFileError(detail="; ".join(problems))
     return iter(rows)
+
+
+def word_lists(name: str, keys: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The lists ``keys`` of the JSON file ``data/<name>``, each as a frozenset of lower-cased
+    words, for the loaders of word-list files (context_cues.json, place_evidence.json); every
+    key that is missing or not a list of words is reported at once."""
+    raw = json.loads(resources.files("newsgraph.extract").joinpath("data", name).read_text("utf-8"))
+    keys = list(keys)
+    bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
+    if bad:
+        raise RuleFileError(detail=f"{name}: {', '.join(bad)} must be a list of words")
+    return {k: frozenset(w.lower() for w in raw[k]) for k in keys}
 
 
 @dataclass(frozen=True)
