@@ -41,9 +41,9 @@ def test_shipped_model_is_the_fit_of_the_instances_file(train):
     instances = train.read_instances()
     assert instances and {"article", "method", "type", "path", "agree", "repeated", "prior", "right"} <= set(instances[0])
     assert shipped["c"] in train.STRENGTHS
-    fitted = train.fits_to_compare(instances)[shipped["fit"]][0]
+    name, fitted = train.fitted_split(instances)
+    assert name == shipped["fit"]
     bias, prior_weight, weights = train.fit(fitted, shipped["c"])
-    weights = {k: v for k, v in weights.items() if not k.startswith(train.TUNED)}
     assert bias == pytest.approx(shipped["bias"], abs=2e-3)
     assert prior_weight == pytest.approx(shipped["prior_weight"], abs=2e-3)
     assert set(weights) == set(shipped["weights"])
@@ -93,7 +93,7 @@ def test_a_method_never_fitted_stays_below_the_default_floor(train):
     model = load_confidence_model()
     assert model is not None and UNSEEN_CEILING < DEFAULT_MIN_CONFIDENCE
     shipped = json.loads((REPO / "extract" / "data" / "confidence_model.json").read_text("utf-8"))
-    fitted = train.fits_to_compare(train.read_instances())[shipped["fit"]][0]
+    fitted = train.fitted_split(train.read_instances())[1]
     assert model.methods == frozenset(x["method"] for x in fitted)
     unseen = Instance("brand_new_rule", "WORKS_FOR", 2, 2, 2)
     assert model.probability(instance_features(unseen), 0.99) <= UNSEEN_CEILING
@@ -122,52 +122,16 @@ def test_a_family_with_few_instances_is_shrunk_like_a_method(train):
 
 
 @pytest.mark.issue(12)
-def test_calibration_articles_are_scored_without_dev_optimism(train):
+def test_dev_instances_never_enter_the_fit_when_calibration_exists(train):
     # Dev instances (rules tuned on them) are all right; calibration ones right half the
-    # time. Fitted on both, the 'tuned' indicator takes dev's optimism: a calibration-like
-    # instance is predicted near 0.5, not near dev's 1.0.
+    # time. The model speaks for untuned news: it learns from calibration alone, so a
+    # calibration-like instance is predicted near 0.5, not near dev's 1.0.
     base = {"head": "h", "tail": "t", "method": "dep", "type": "MET_WITH", "path": 2, "agree": 1, "repeated": 1, "prior": 0.6}
     dev = [{**base, "article": f"d{n}", "split": "dev", "right": True} for n in range(60)]
     cal = [{**base, "article": f"c{n}", "split": "calibration", "right": n % 2 == 0} for n in range(40)]
-    assert set(train.fits_to_compare(dev + cal)) == {"calibration", "dev+calibration"}
-    assert set(train.fits_to_compare(dev)) == {"dev"}
-    model = train.fit(dev + cal, 3.0)
-    assert any(f.startswith(train.TUNED) for f in model[2])
-    untuned = train.predict(model, {**base, "split": "calibration"})
+    assert train.fitted_split(dev + cal) == ("calibration", cal)
+    assert train.fitted_split(dev) == ("dev", dev)
+    model, report = train.build_model(dev + cal, strengths=(3.0,))
+    assert report["fit"] == "calibration" and model["methods"] == ["dep"]
+    untuned = train.predict((model["bias"], model["prior_weight"], model["weights"]), {**base, "split": "calibration"})
     assert 0.35 < untuned < 0.65
-    # Out of fold, only calibration articles are scored.
-    predicted = train.out_of_fold(dev + cal, 3.0, cal)
-    assert len(predicted) == len(cal)
-
-
-@pytest.mark.issue(12)
-def test_agreement_and_repetition_never_lower_the_probability(train):
-    # Noise in a small fit can give 'agree' a negative weight; the fit bounds it at 0.
-    base = {"head": "h", "tail": "t", "method": "dep", "type": "MET_WITH", "path": 2, "prior": 0.6, "split": "calibration"}
-    rows = []
-    for n in range(40):
-        agree = 2 if n % 2 else 1
-        # agreeing instances right less often here: an unbounded fit would go negative
-        rows.append({**base, "article": f"a{n}", "agree": agree, "repeated": 1, "right": (n % 4 == 0) if agree == 2 else (n % 4 != 1)})
-    weights = train.fit(rows, 3.0)[2]
-    assert weights.get("agree", 0.0) >= 0.0
-
-
-@pytest.mark.issue(12)
-def test_distance_and_sentence_place_are_read_from_the_text(nlp):
-    text = ("The weather was mild on Monday. Officials said the talks went well. "
-            "Tony Blair, who had flown in from a summit in Brussels late on Sunday, met Gordon Brown.")
-    doc = nlp(text)
-    extracted = extract_doc(doc, nlp, document_id=document_id(text), cooccurrence=False)
-    met = [r for r in extracted.relations if r.type == "MET_WITH"]
-    assert met
-    ctx = build_context(met, [m.entity_id for m in extracted.mentions], {e.id: e.type for e in extracted.entities})
-    x = relation_instance(doc, met[0], ctx)
-    # ", who had flown in from a summit in Brussels late on Sunday, met": 15 tokens between.
-    between = doc.char_span(met[0].head_end, met[0].tail_start, alignment_mode="expand")
-    assert x.distance == len(between) == 15
-    # The third sentence of the text (counted from 0).
-    assert x.sentence_index == 2
-    # Measured, not read by the model: neither lowered the out-of-fold loss on the
-    # calibration articles (instance_features' docstring).
-    assert instance_features(x) == instance_features(replace(x, distance=0, sentence_index=0))
