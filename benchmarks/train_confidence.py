@@ -21,8 +21,12 @@ fit, dev+calibration with ``tuned`` indicators set on dev instances, competed by
 loss and won; it let dev's precision into family weights: ``occupation`` at >= 0.9 was right
 18/18 on dev and 7/11 on calibration. Dev instances stay in the instances file for the
 record; they are not fitted.) The L2 strength is chosen by leave-one-article-out
-cross-validation over the calibration articles (out-of-fold log loss; relations of one
-article are not independent). The script prints the out-of-fold figures — expected
+cross-validation over the calibration articles (relations of one article are not
+independent): the lowest out-of-fold log loss among the strengths whose out-of-fold ECE is
+at most 0.05, else the lowest log loss (``MAX_ECE``, pre-registered 1 Dec 08:30). The model
+reads a rule's method, family and method × type, and the prior of the learned classifier
+alone (``PRIOR_METHODS``: a rule's prior is one hand-set constant, which the fitted
+weights replace). The script prints the out-of-fold figures — expected
 calibration error and precision at several floors, counted per (article, head, type, tail)
 as the store keeps them — which are the honest estimate. Without calibration labels it
 falls back to dev alone (leave-one-dev-article-out). The test split is never read.
@@ -52,7 +56,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 REPO = Path(__file__).resolve().parent.parent
 MODEL_FILE = REPO / "extract" / "data" / "confidence_model.json"
 INSTANCES_FILE = REPO / "benchmarks" / "confidence_instances.jsonl"
-STRENGTHS = (0.1, 0.3, 1.0, 3.0)  # candidate C (inverse L2 strength)
+STRENGTHS = (0.1, 0.2, 0.3, 0.5, 1.0, 3.0)  # candidate C (inverse L2 strength)
+# The C shipped: the lowest out-of-fold log loss among the candidates whose out-of-fold
+# ECE is at most MAX_ECE (the issue's calibration target), else the lowest log loss.
+# Pre-registered 1 Dec 08:30 (session 5): near the optimum the log loss is flat (0.3734 to
+# 0.3755 for C 0.2 to 0.5 on the calibration articles) while the ECE is not (0.053 to
+# 0.048; 0.058 at 0.3), and the model's probabilities are shown to analysts as such.
+MAX_ECE = 0.05
 # A family's weight is shrunk ten times less than the rest when the family has enough
 # labelled instances to say how it does on news (MIN_COARSE); a method alone, or a family
 # with a handful (three pronoun relations, all right on dev), is shrunk at the full rate:
@@ -69,7 +79,7 @@ MONOTONE = ("agree", "repeated")  # weights bounded at 0 from below (as the prio
 # probability varies per instance; a rule's prior is one hand-set constant (CoNLL04 dev),
 # which the method and family weights replace. On the 98 calibration articles of 1 Dec
 # 07:40, reading only the classifier's prior lowered the out-of-fold log loss (0.3810 →
-# 0.3770 with the same features; benchmarks/README.md).
+# 0.3766 with the same features; benchmarks/README.md).
 PRIOR_METHODS = ("learned",)
 
 
@@ -237,6 +247,13 @@ def fitted_split(instances: list[dict[str, Any]]) -> tuple[str, list[dict[str, A
     return ("calibration", calibration) if calibration else ("dev", instances)
 
 
+def choose(scores: dict[tuple[str, float], tuple[float, dict[str, Any]]]) -> tuple[str, float]:
+    """The (fit, C) shipped from the out-of-fold (log loss, summary) of each candidate: see
+    MAX_ECE."""
+    calibrated = [key for key, (_, cv) in scores.items() if cv["ece"] <= MAX_ECE]
+    return min(calibrated or list(scores), key=lambda key: (scores[key][0], key[1]))
+
+
 def build_model(instances: list[dict[str, Any]], strengths: tuple[float, ...] = STRENGTHS) -> tuple[dict[str, Any], dict[str, Any]]:
     """The model file's content and the cross-validation report behind it."""
     scores = {}
@@ -244,7 +261,7 @@ def build_model(instances: list[dict[str, Any]], strengths: tuple[float, ...] = 
     for c in strengths:
         predicted = out_of_fold(fitted, c)
         scores[(name, c)] = (round(log_loss(fitted, predicted), 4), summary(as_stored(fitted, predicted)))
-    name, c = min(scores, key=lambda key: (scores[key][0], key[1]))
+    name, c = choose(scores)
     bias, prior_weight, weights = fit(fitted, c)
     cv = scores[(name, c)][1]
     counts = Counter(x.get("split", "dev") for x in fitted)
@@ -253,7 +270,7 @@ def build_model(instances: list[dict[str, Any]], strengths: tuple[float, ...] = 
         "_comment": "Relation confidence model (extract/confidence.py): logistic regression weights, written by "
                     "`python benchmarks/train_confidence.py` from benchmarks/confidence_instances.jsonl "
                     f"(fit '{name}': {len(fitted)} relations ({on}) of {len({x['article'] for x in fitted})} gold articles, "
-                    f"{sum(x['right'] for x in fitted)} right). C={c} chosen by leave-one-article-out log loss "
+                    f"{sum(x['right'] for x in fitted)} right). C={c} chosen by leave-one-article-out log loss (ECE <= {MAX_ECE}) "
                     f"over its {len({x['article'] for x in fitted})} articles; "
                     f"out of fold: ECE {cv['ece']}, at {DEFAULT_FLOOR} {cv[f'at_{DEFAULT_FLOOR}']['shown']} shown, precision "
                     f"{cv[f'at_{DEFAULT_FLOOR}']['precision']}.",

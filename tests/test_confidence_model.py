@@ -203,3 +203,20 @@ def test_shipped_model_reads_the_classifiers_prior_alone():
     model = load_confidence_model()
     assert model is not None and model.prior_methods == frozenset({"learned"})
     assert any(name.startswith("method_type=") for name in model.weights)
+
+
+@pytest.mark.issue(12)
+def test_the_strength_shipped_is_calibrated_first(train):
+    # Out-of-fold (log loss, summary) per candidate: the lowest loss among those within the
+    # ECE target wins; without any, the lowest loss.
+    def cv(ece):
+        return {"ece": ece}
+
+    scores = {("calibration", 0.2): (0.3725, cv(0.067)), ("calibration", 0.5): (0.3775, cv(0.046)),
+              ("calibration", 1.0): (0.3821, cv(0.049)), ("calibration", 3.0): (0.4051, cv(0.030))}
+    assert train.MAX_ECE == 0.05
+    assert train.choose(scores) == ("calibration", 0.5)
+    loose = {key: (loss, cv(0.08)) for key, (loss, _) in scores.items()}
+    assert train.choose(loose) == ("calibration", 0.2)
+    # The candidates are the pre-registered grid.
+    assert train.STRENGTHS == (0.1, 0.2, 0.3, 0.5, 1.0, 3.0)
