@@ -8,8 +8,10 @@ default output (``DEFAULT_MIN_CONFIDENCE``) and compared with the labels:
   of its aliases equals, folded (``normalise_name``: case, accents, punctuation), the gold
   entity's name or one of its surface forms. A node matching two gold entities is a wrong
   merge; a second node matching one gold entity is a duplicate; a node matching none is
-  junk (furniture junk when its name is inside a labelled furniture line, excluded junk
-  when it is a labelled non-entity). Precision = nodes matching a gold entity / nodes;
+  junk (furniture junk when its name is inside a labelled furniture line and nowhere in the
+  page's other lines — a body name that a menu or caption happens to repeat is body junk;
+  the looser count, any junk name inside a furniture line, is reported beside it —
+  excluded junk when it is a labelled non-entity). Precision = nodes matching a gold entity / nodes;
   recall = gold entities some node matches / gold entities; a matched node of another
   type is a wrong type. Countries added only because a nationality implies them (no
   mention in the text) are not nodes the text produced and are left out.
@@ -36,6 +38,16 @@ SYMMETRIC = {"MET_WITH"}
 NOT_SCORED = {"CO_OCCURS_WITH", "NATIONALITY_OF"}
 CATCH_ALL = "INTERACTED_WITH"
 BINS = 10
+
+
+def body_part(folded_line: str, furniture: list[str]) -> str:
+    """A folded page line less the labelled furniture inside it (a caption keeps its words,
+    loses its credit)."""
+    line = f" {folded_line} "
+    for f in furniture:
+        if f:
+            line = line.replace(f" {f} ", " | ")
+    return line.strip()
 
 
 def fold(name: str) -> str:
@@ -74,6 +86,8 @@ class GoldArticle:
     excluded: set[str]
     furniture: list[str]
     problems: list[str] = field(default_factory=list)
+    # A page's lines that are not labelled furniture, folded (set when the page is read).
+    body: list[str] = field(default_factory=list)
     by_key: dict[str, set[int]] = field(default_factory=dict)
 
     @classmethod
@@ -271,6 +285,7 @@ def ingest_article(gold: GoldArticle, text_row: dict[str, Any] | None, gold_dir:
                 gold.problems.append(f"{gold.id}: page label without a path")
                 return None
             source = gold_dir / gold.path
+            gold.body = [body_part(fold(line), gold.furniture) for line in source.read_text("utf-8", errors="replace").splitlines()]
         else:
             if text_row is None:
                 gold.problems.append(f"{gold.id}: not in the BBC data set")
@@ -307,7 +322,7 @@ def _prf(tp: int, shown: int, gold: int) -> dict[str, Any]:
 
 
 def entity_summary(results: list[ArticleResult]) -> dict[str, Any]:
-    nodes = matched = typed = junk = furniture_junk = excluded_junk = merges = wrong_types = 0
+    nodes = matched = typed = junk = furniture_junk = furniture_named = excluded_junk = merges = wrong_types = 0
     gold_total = gold_found = duplicates = 0
     for res in results:
         per_gold: Counter = Counter()
@@ -319,7 +334,9 @@ def entity_summary(results: list[ArticleResult]) -> dict[str, Any]:
                 if key in res.gold.excluded:
                     excluded_junk += 1
                 elif key and any(f" {key} " in f" {line} " for line in res.gold.furniture):
-                    furniture_junk += 1
+                    furniture_named += 1
+                    if not any(f" {key} " in f" {line} " for line in res.gold.body):
+                        furniture_junk += 1
                 continue
             matched += 1
             if len(node.gold) > 1:
@@ -340,7 +357,7 @@ def entity_summary(results: list[ArticleResult]) -> dict[str, Any]:
         "nodes": nodes, "gold_entities": gold_total, "precision": round(p, 4), "recall": round(r, 4),
         "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "precision_95": [round(low, 4), round(high, 4)],
         "typed_precision": round(typed / nodes, 4) if nodes else 0.0,
-        "junk_nodes": junk, "furniture_junk_nodes": furniture_junk, "excluded_junk_nodes": excluded_junk,
+        "junk_nodes": junk, "furniture_junk_nodes": furniture_junk, "furniture_named_junk_nodes": furniture_named, "excluded_junk_nodes": excluded_junk,
         "duplicate_nodes": duplicates, "duplicate_rate": round(duplicates / gold_total, 4) if gold_total else 0.0,
         "wrong_merges": merges, "wrong_types": wrong_types,
     }
@@ -465,6 +482,7 @@ def print_gold(report: dict[str, Any]) -> None:
     print(f"  entities: P {e['precision']:.3f} [{e['precision_95'][0]:.3f}, {e['precision_95'][1]:.3f}]  R {e['recall']:.3f}  "
           f"F1 {e['f1']:.3f}   ({e['nodes']} nodes, {e['gold_entities']} gold)")
     print(f"    typed precision {e['typed_precision']:.3f}; junk nodes {e['junk_nodes']} (furniture {e['furniture_junk_nodes']}, "
+          f"named in furniture {e['furniture_named_junk_nodes']}, "
           f"excluded names {e['excluded_junk_nodes']}); duplicates {e['duplicate_nodes']} ({e['duplicate_rate']:.1%} of entities); "
           f"wrong merges {e['wrong_merges']}; wrong types {e['wrong_types']}")
     print(f"  relations: P {r['precision']:.3f} [{r['precision_95'][0]:.3f}, {r['precision_95'][1]:.3f}]  R {r['recall']:.3f}  "
