@@ -39,8 +39,7 @@ def train():
 
 @pytest.mark.issue(12)
 def test_shipped_model_is_the_fit_of_the_instances_file(train):
-    """NEEDS THE FINAL REFIT (the coordinator's): the shipped file is the fit of the
-    instances file as train_confidence.py fits it now."""
+    """The shipped file is the fit of the instances file as train_confidence.py fits it now."""
     shipped = json.loads((REPO / "extract" / "data" / "confidence_model.json").read_text("utf-8"))
     instances = train.read_instances()
     assert instances and {"article", "method", "type", "path", "agree", "repeated", "prior", "right"} <= set(instances[0])
@@ -91,7 +90,7 @@ def test_features_are_few_and_read_from_the_parse(nlp):
 
 @pytest.mark.issue(12)
 def test_a_method_never_fitted_stays_below_the_default_floor(train):
-    """NEEDS THE FINAL REFIT: the shipped model's methods are those of the calibration fit."""
+    """The shipped model's methods are those of the calibration fit."""
     from newsgraph.extract.confidence import UNSEEN_CEILING
     from newsgraph.graph.model import DEFAULT_MIN_CONFIDENCE
 
@@ -143,7 +142,6 @@ def test_dev_instances_never_enter_the_fit_when_calibration_exists(train):
 
 
 # Session 5 (model7): the method and type pair, and the prior read for the classifier alone.
-# The tests below need no refit, except the one marked NEEDS THE FINAL REFIT.
 
 
 @pytest.mark.issue(12)
@@ -196,8 +194,8 @@ def test_the_fit_reads_no_rules_prior(train):
 
 @pytest.mark.issue(12)
 def test_shipped_model_reads_the_classifiers_prior_alone():
-    """NEEDS THE FINAL REFIT (the coordinator's, ~09:25): the shipped model file is written
-    by train_confidence.py, which now records the methods whose prior it read."""
+    """The shipped model file is written by train_confidence.py, which records the methods
+    whose prior it read."""
     shipped = json.loads((REPO / "extract" / "data" / "confidence_model.json").read_text("utf-8"))
     assert shipped.get("prior_methods") == ["learned"]
     model = load_confidence_model()
