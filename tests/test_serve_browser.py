@@ -103,6 +103,9 @@ def test_explore_the_examples(chromium, examples_db, tmp_path):
         browser.wait_for(ready_in("article"))
         marks = browser.evaluate("[...document.querySelectorAll('#article mark.ent')].map(m => [m.dataset.type, m.firstChild.textContent])")
         relations = browser.evaluate("document.getElementById('article-relations').innerText")
+        article_id = browser.evaluate("document.getElementById('article').dataset.document")
+        listed = browser.evaluate("[...document.querySelectorAll('#article-relations > li > .note')].map(n => n.textContent)")
+        folded = browser.evaluate("[...document.querySelectorAll('#article-relations details.below-floor .note')].map(n => n.textContent)")
         keep(browser, tmp_path, "serve-article.png")
 
         # -- back, expand a neighbour in place by clicking it
@@ -149,6 +152,13 @@ def test_explore_the_examples(chromium, examples_db, tmp_path):
     assert "VISITED" in evidence and "Panama" in evidence and "Rubio travels to Panama" in evidence
     assert ["Country", "Panama"] in marks and ["Person", "Marco Rubio"] in marks
     assert "VISITED" in relations
+    # The article view keeps the explorer's floor: relations under it are folded apart, counted.
+    typed = [r for r in api.get("/api/document", params={"id": article_id}).json()["relations"] if r["type"] != "CO_OCCURS_WITH"]
+    weak = [r for r in typed if r["confidence"] < FLOOR]
+    assert len(listed) == len(typed) - len(weak) > 0 and len(folded) == len(weak)
+    assert all(float(n.split()[1]) >= FLOOR for n in listed) and all(float(n.split()[1]) < FLOOR for n in folded)
+    if weak:
+        assert f"{len(weak)} more relation{'s' if len(weak) > 1 else ''} below confidence {FLOOR}" in relations
     assert details == "country:SLV"
     assert expanded == union(rubio, slv) and expanded[0] > union(rubio)[0]
     assert filtered == union(rubio_v, slv_v) and 0 < filtered[1] < expanded[1]

@@ -657,15 +657,25 @@
       });
       var typed = d.relations.filter(function (r) { return r.type !== COOCCURRENCE; });
       var co = d.relations.length - typed.length;
-      typed.forEach(function (r) {
-        rels.appendChild(el("li", {}, [
+      function relationItem(r) {
+        return el("li", {}, [
           entityLink({ id: r.head, name: r.head_name, type: r.head_type }), " ",
           el("a", { "class": "rel", href: entityHref(r.head) + "?relation=" + encodeURIComponent(r.type), text: r.type }), " ",
           entityLink({ id: r.tail, name: r.tail_name, type: r.tail_type }),
           el("span", { "class": "note", text: " confidence " + r.confidence + " · " + r.method }),
           el("div", { "class": "sentence", text: r.sentence })
-        ]));
-      });
+        ]);
+      }
+      // The explorer's floor holds here too: weaker relations are listed apart, folded and
+      // marked, shown on request (as the card's "N more relations below confidence F").
+      var floor = META.defaults.min_confidence;
+      typed.filter(function (r) { return r.confidence >= floor; }).forEach(function (r) { rels.appendChild(relationItem(r)); });
+      var weak = typed.filter(function (r) { return r.confidence < floor; });
+      if (weak.length) {
+        var weakList = el("ol", { "class": "relations below-floor" }, weak.map(relationItem));
+        rels.appendChild(el("li", { "class": "note" }, [el("details", { "class": "below-floor" }, [
+          el("summary", { text: plural(weak.length, "more relation") + " below confidence " + floor }), weakList])]));
+      }
       if (co) rels.appendChild(el("li", { "class": "note", text: plural(co, "co-occurrence pair") + " not listed" }));
       setState("ready");
     }).catch(function (err) {
