@@ -16,7 +16,7 @@ import numpy
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.rules import Titles, load_gazetteer, load_titles, word_lists
+from newsgraph.extract.rules import Titles, load_gazetteer, load_occupations, load_titles, word_lists
 
 # spaCy labels kept, and the rough type each suggests before the gazetteer decides.
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -175,7 +175,8 @@ def clean_span(span: Span) -> Span | None:
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 1].lower_ not in _PARTICLES \
                 and not _hyphen_glued(doc, end - 1):
             end -= 1  # "Larry Mullen Jr sang": the model ran on into the verb; "Paul Chan Mo-po" keeps "po"
-        while end - start > 1 and (doc[start].tag_ == "VB" or doc[start].lower_ in cues.role_nouns_before):
+        while end - start > 1 and (doc[start].tag_ == "VB" or doc[start].lower_ in cues.role_nouns_before
+                                   or _glued_common_noun(doc, start, end)):
             start += 1  # "Vote Blair" (a slogan's verb), "Producer Brian Grazer" (a role opening a sentence)
         inner = [i for i in range(start + 1, end - 1) if doc[i].lower_ in cues.office_words or doc[i].lower_ in titles.roles
                  or (doc[i].is_upper and doc[i].lower_ in load_non_entity_rules().names)]  # "Virgin Radio DJ Pete Mitchell"
@@ -227,6 +228,30 @@ def clean_span(span: Span) -> Span | None:
         return None  # "At", "The": a sentence's first word the model took for a name
     cleaned = Span(doc, start, end, label=label)
     return cleaned if _looks_like_name(cleaned) else None
+
+
+@lru_cache(maxsize=1)
+def _name_opening_nouns() -> frozenset[str]:
+    """The common nouns that may open a person's span without being part of the name: the
+    role nouns, the occupation and staff nouns and ``name_opening_nouns`` (one word each)."""
+    cues = load_context_cues()
+    occupations = {w for w in load_occupations() if " " not in w}
+    return cues.role_nouns_before | cues.name_opening_nouns | frozenset(occupations)
+
+
+def _glued_common_noun(doc: Doc, start: int, end: int) -> bool:
+    """The first word of a person's span is a common noun the model glued to the name after
+    it ("Model Sophie Anderton", "Comptroller Alan Hevesi", "Contestants Paul Burrell", issue
+    12): a known role or occupation noun in capitals before a capitalised word. A singular
+    noun is dropped only when two words of name stay ("Taylor Swift", "Hunter Thompson" keep
+    their first name); a plural one always (no given name is a plural role noun)."""
+    word = doc[start].lower_
+    if not (doc[start].is_title and doc[start + 1].is_title and doc[start].is_alpha):
+        return False
+    nouns = _name_opening_nouns()
+    if word.endswith("s") and (word[:-1] in nouns or (word.endswith("es") and word[:-2] in nouns)):
+        return True
+    return word in nouns and end - start > 2
 
 
 def _person_demonym(token: Token) -> bool:
@@ -1106,6 +1131,7 @@ class ContextCues:
     peer_titles: frozenset[str]
     alias_cues: frozenset[str]
     state_nouns: frozenset[str]
+    name_opening_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -1116,7 +1142,7 @@ def load_context_cues() -> ContextCues:
             "org_nouns_after", "org_possessed_nouns", "org_holding_nouns", "org_object_verbs", "place_verbs_in", "org_last_words", "event_last_words",
             "leading_non_name_words", "portfolio_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
             "place_qualifiers",
-            "peer_titles", "alias_cues", "state_nouns"]
+            "peer_titles", "alias_cues", "state_nouns", "name_opening_nouns"]
     return ContextCues(**word_lists("context_cues.json", keys))
 
 
