@@ -28,7 +28,7 @@ from newsgraph.extract.mentions import HONORIFICS, RawMention, is_sports_report,
 from newsgraph.extract.rules import load_gazetteer, load_titles
 from newsgraph.graph.model import normalise_name
 
-__all__ = ["retype_unproven_people", "retype_unproven_organisations", "has_given_name", "place_names"]
+__all__ = ["retype_unproven_people", "retype_unproven_organisations", "retype_people_as_bodies", "has_given_name", "place_names"]
 
 
 @dataclass(frozen=True)
@@ -302,3 +302,102 @@ def retype_unproven_organisations(doc: Doc, mentions: list[RawMention], sports: 
         return not any(_in_a_place(doc, mentions[i], labels) for i in members)
 
     return _retype_as_places(doc, mentions, "ORG", sports, stays)
+
+
+@dataclass(frozen=True)
+class BodyEvidenceRules:
+    band_nouns_before: frozenset[str]
+    compound_nouns: frozenset[str]
+    possessed_nouns: frozenset[str]
+    holding_nouns: frozenset[str]
+    statement_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_body_evidence_rules() -> BodyEvidenceRules:
+    data = json.loads(resources.files("newsgraph.extract").joinpath("data", "person_evidence.json").read_text("utf-8"))
+    return BodyEvidenceRules(*(frozenset(data[k]) for k in ("band_nouns_before", "body_compound_nouns", "body_possessed_nouns",
+                                                             "holding_nouns", "statement_nouns")))
+
+
+# Person evidence that outweighs any sign of a body: "speech verb" is not among them ("Endemol
+# said"), nor "team sheet" (a club's name stands on one as well as a player's).
+_STRONG_PERSON_EVIDENCE = frozenset({"honorific", "role before", "who", "age or who", "role apposition", "pronoun"})
+
+
+def _noun_phrase(token: Any) -> str:
+    """The noun a name modifies or owns, with "chief" when it has it ("chief executive")."""
+    chief = any(c.lower_ == "chief" for c in token.children)
+    return f"chief {token.lemma_.lower()}" if chief else token.lemma_.lower()
+
+
+def body_evidence(doc: Doc, m: RawMention, rules: BodyEvidenceRules, labels: dict[int, str]) -> str:
+    """What in the text says a name the model calls a person is a band or a company ('' when
+    nothing does); "strong" evidence ("band before", "legal suffix") is the kind a person
+    with a known given name cannot carry."""
+    span = doc[m.token_start: m.token_end]
+    root = span.root
+    prev = doc[m.token_start - 1] if m.token_start > 0 else None
+    after = doc[m.token_end: m.token_end + 2]
+    if prev is not None and prev.lower_ in rules.band_nouns_before:
+        return "strong: band before"  # "the band Muse", "the firm Webroot"
+    if len(after) and after[0].lower_ in load_context_cues().org_legal_suffixes and after[0].lower_ not in {"group", "company"}:
+        return "strong: legal suffix"  # "Skyreach plc"
+    if len(after) == 2 and after[0].text == "," and after[1].lower_ == "which":
+        return "which"
+    head = root.head
+    if root.dep_ == "compound" and head.pos_ == "NOUN" and (head.lower_ in rules.compound_nouns or _noun_phrase(head) in rules.compound_nouns):
+        return "body noun"  # "Muse frontman", "Webroot shareholders", "Endemol chief executive"
+    if root.dep_ == "poss" and (head.lower_ in rules.possessed_nouns or _noun_phrase(head) in rules.possessed_nouns):
+        return "body noun"  # "Endemol's chief executive"
+    if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lower_ in rules.holding_nouns:
+        return "holding"  # "shares in Earthlink", "a stake in Endemol"
+    if root.dep_ == "nsubj" and head.lemma_.lower() == "say" and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in rules.statement_nouns for g in c.children)
+        for c in head.children
+    ):
+        return "statement"  # "Webroot said in a statement"
+    if root.dep_ == "nsubj" and not list(root.conjuncts) and root.tag_ == "NNP" and (
+        head.tag_ == "VBP" or head.lower_ == "were"
+        or any(c.dep_ == "aux" and (c.tag_ == "VBP" or c.lower_ == "were") for c in head.children)
+    ) and not any(t.lower_ in {"and", "&", ","} for t in span):
+        return "plural verb"  # "Iron Maiden have released", "Leinster are": a band, a side, a firm
+    conjuncts = [labels.get(c.i) for c in root.conjuncts]
+    if conjuncts.count("ORG") >= 2 and "PERSON" not in conjuncts:
+        # "Sony, Philips, Matsushita and Samsung"; one other name is not enough (the model
+        # calls one of two players an organisation: "Neumi Nanuku and Marika Vakacegu")
+        return "among bodies"
+    return ""
+
+
+def retype_people_as_bodies(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    """Names the model calls people that the article shows to be bands or companies
+    (``body_evidence`` on one of their mentions) become organisations ("ORG"), a name at a
+    time over all its mentions. Never for lack of a given name alone (issue 12: Kanye West
+    and Oprah Winfrey have none gender-guesser knows); person evidence on any mention, a
+    longer person's name containing it, or a known given name (unless the evidence is a band
+    noun or a legal suffix) keeps it a person; listed names are typed by the gazetteer."""
+    gaz = load_gazetteer()
+    rules, people_rules = load_body_evidence_rules(), load_evidence_rules()
+    names: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.label == "PERSON":
+            names.setdefault(normalise_name(m.text), []).append(i)
+    labels = {t: m.label for m in mentions for t in range(m.token_start, m.token_end)}
+    out = list(mentions)
+    for key, members in names.items():
+        text = mentions[members[0]].text
+        if not key or gaz.country(text) is not None or gaz.organization(text) is not None:
+            continue
+        if any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in names):
+            continue  # "Alan Webb" in the article: "Webb" is his surname
+        evidence = [e for e in (body_evidence(doc, mentions[i], rules, labels) for i in members) if e]
+        if not evidence:
+            continue
+        if any(person_evidence(doc, mentions[i], people_rules) in _STRONG_PERSON_EVIDENCE for i in members):
+            continue
+        if not any(e.startswith("strong:") for e in evidence) and has_given_name(text):
+            continue
+        for i in members:
+            out[i] = replace(mentions[i], label="ORG")
+    return out
