@@ -333,14 +333,17 @@ def _noun_phrase(token: Any) -> str:
 
 def body_evidence(doc: Doc, m: RawMention, rules: BodyEvidenceRules, labels: dict[int, str]) -> str:
     """What in the text says a name the model calls a person is a band or a company ('' when
-    nothing does); "strong" evidence ("band before", "legal suffix") is the kind a person
-    with a known given name cannot carry."""
+    nothing does); "strong" evidence (a legal suffix) is the kind a person with a known given
+    name cannot carry."""
     span = doc[m.token_start: m.token_end]
     root = span.root
     prev = doc[m.token_start - 1] if m.token_start > 0 else None
     after = doc[m.token_end: m.token_end + 2]
-    if prev is not None and prev.lower_ in rules.band_nouns_before:
-        return "strong: band before"  # "the band Muse", "the firm Webroot"
+    if _kind_before(doc, root, prev, labels, rules) and not (root.dep_ == "nsubj" and root.head.dep_ == "relcl"):
+        # "the band Muse", "the firm Webroot", "technology firms Earthlink and Webroot" (not
+        # "the firm Tony Blair founded": a relative clause's subject; the small model often
+        # parses it as an apposition, so a known given name outweighs this evidence)
+        return "band before"
     if len(after) and after[0].lower_ in load_context_cues().org_legal_suffixes and after[0].lower_ not in {"group", "company"}:
         return "strong: legal suffix"  # "Skyreach plc"
     if len(after) == 2 and after[0].text == "," and after[1].lower_ == "which":
@@ -370,13 +373,36 @@ def body_evidence(doc: Doc, m: RawMention, rules: BodyEvidenceRules, labels: dic
     return ""
 
 
+def _is_kind_noun(token: Any, rules: BodyEvidenceRules) -> bool:
+    """A noun naming a kind of body, singular or plural ("firm", "firms", "companies")."""
+    word = token.lower_
+    return word in rules.band_nouns_before or (word.endswith("ies") and word[:-3] + "y" in rules.band_nouns_before) \
+        or (word.endswith("s") and (word[:-1] in rules.band_nouns_before or (word.endswith("es") and word[:-2] in rules.band_nouns_before)))
+
+
+def _kind_before(doc: Doc, root: Any, prev: Any, labels: dict[int, str], rules: BodyEvidenceRules) -> bool:
+    """A kind noun right before the name, or before the first name of the list it is
+    coordinated in ("technology firms Earthlink and Webroot")."""
+    if prev is not None and _is_kind_noun(prev, rules):
+        return True
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first is root or not labels.get(first.i):
+        return False
+    k = first.i
+    while k > 0 and labels.get(k - 1) == labels.get(first.i):
+        k -= 1  # back to the first word of that name
+    return k > 0 and _is_kind_noun(doc[k - 1], rules)
+
+
 def retype_people_as_bodies(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     """Names the model calls people that the article shows to be bands or companies
     (``body_evidence`` on one of their mentions) become organisations ("ORG"), a name at a
     time over all its mentions. Never for lack of a given name alone (issue 12: Kanye West
     and Oprah Winfrey have none gender-guesser knows); person evidence on any mention, a
-    longer person's name containing it, or a known given name (unless the evidence is a band
-    noun or a legal suffix) keeps it a person; listed names are typed by the gazetteer."""
+    longer person's name containing it, or a known given name (unless the evidence is a legal
+    suffix) keeps it a person; listed names are typed by the gazetteer."""
     gaz = load_gazetteer()
     rules, people_rules = load_body_evidence_rules(), load_evidence_rules()
     names: dict[str, list[int]] = {}

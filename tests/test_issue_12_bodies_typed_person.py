@@ -40,3 +40,15 @@ def test_issue_12_two_players_one_mislabelled_stay_people():
     # One other name the model calls an organisation is not "a list of firms".
     found = nodes("Saki Ratuvou and Tomasi Kerevi touched down for the visitors before half-time.")
     assert all(types == {"Person"} for name, types in found.items() if name in {"Saki Ratuvou", "Tomasi Kerevi"})
+
+
+@pytest.mark.issue(12)
+def test_issue_12_kind_noun_before_a_list_makes_each_a_company():
+    found = nodes("A survey by security firms Earthlink and Webroot found spyware on most home computers.")
+    assert found.get("Earthlink") == {"Organization"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_division_belongs_to_a_company():
+    found = nodes("\"It is growing fast,\" said Rudi Pohl, head of Telekom Austria's broadband division.")
+    assert found.get("Telekom Austria") == {"Organization"}
