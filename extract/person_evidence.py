@@ -346,9 +346,10 @@ def body_evidence(doc: Doc, m: RawMention, rules: BodyEvidenceRules, labels: dic
         return "band before"
     if len(after) and after[0].lower_ in load_context_cues().org_legal_suffixes and after[0].lower_ not in {"group", "company"}:
         return "strong: legal suffix"  # "Skyreach plc"
-    if len(after) == 2 and after[0].text == "," and after[1].lower_ == "which":
-        return "which"
     head = root.head
+    if (len(after) == 2 and after[0].text == "," and after[1].lower_ == "which") or \
+            (len(after) and after[0].lower_ == "which" and root.dep_ == "pobj"):
+        return "which"  # "Hypertag, which", "a spokeswoman for Hypertag which makes" (not "asked Blair which")
     if root.dep_ == "compound" and head.pos_ == "NOUN" and (head.lower_ in rules.compound_nouns or _noun_phrase(head) in rules.compound_nouns):
         return "body noun"  # "Muse frontman", "Webroot shareholders", "Endemol chief executive"
     if root.dep_ == "poss" and (head.lower_ in rules.possessed_nouns or _noun_phrase(head) in rules.possessed_nouns):

@@ -52,3 +52,15 @@ def test_issue_12_kind_noun_before_a_list_makes_each_a_company():
 def test_issue_12_a_division_belongs_to_a_company():
     found = nodes("\"It is growing fast,\" said Rudi Pohl, head of Telekom Austria's broadband division.")
     assert found.get("Telekom Austria") == {"Organization"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_which_after_a_name_makes_a_body():
+    found = nodes("\"It is a proven idea,\" said Carla Moss, spokeswoman for Zentrix which makes the screens.")
+    assert found.get("Zentrix") == {"Organization"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_which_after_a_person_asked_stays_a_person():
+    found = nodes("Reporters asked Tony Blair which option he preferred.")
+    assert found.get("Tony Blair") == {"Person"}
