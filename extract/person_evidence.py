@@ -208,18 +208,19 @@ def retype_unproven_people(doc: Doc, mentions: list[RawMention], sports: bool | 
             return True  # "Sony Ericsson, Motorola, BenQ, Arima and Fujitsu": a firm among firms
         return not any(_said_of_a_place(doc, mentions[i], labels) for i in members)
 
-    return _retype_as_places(doc, mentions, "PERSON", sports, stays)
+    return _retype_names(doc, mentions, "PERSON", "GPE", sports, stays)
 
 
-def _retype_as_places(
-    doc: Doc, mentions: list[RawMention], label: str, sports: bool | None,
+def _retype_names(
+    doc: Doc, mentions: list[RawMention], label: str, new_label: str, sports: bool | None,
     stays: Callable[[str, list[int], dict[str, list[int]], dict[int, str]], bool],
 ) -> list[RawMention]:
-    """The mentions of ``label`` become places ("GPE"), a name at a time over all its mentions
+    """The mentions of ``label`` become ``new_label``, a name at a time over all its mentions
     (normalised name → their indexes), unless ``stays(name, its mentions, every name, token →
     label)``; none in a sports report (``sports``: whether the document is one, when the
-    caller knows; else found out once a name would change). The skeleton of
-    ``retype_unproven_people`` and ``retype_unproven_organisations``."""
+    caller knows; else found out once a name would change; False: never skipped). The
+    skeleton of ``retype_unproven_people``, ``retype_unproven_organisations`` and
+    ``retype_people_as_bodies``."""
     if sports:
         return mentions
     names: dict[str, list[int]] = {}
@@ -238,7 +239,7 @@ def _retype_as_places(
             if sports:
                 return mentions
         for i in members:
-            out[i] = replace(mentions[i], label="GPE")
+            out[i] = replace(mentions[i], label=new_label)
     return out
 
 
@@ -301,7 +302,7 @@ def retype_unproven_organisations(doc: Doc, mentions: list[RawMention], sports: 
             return True
         return not any(_in_a_place(doc, mentions[i], labels) for i in members)
 
-    return _retype_as_places(doc, mentions, "ORG", sports, stays)
+    return _retype_names(doc, mentions, "ORG", "GPE", sports, stays)
 
 
 @dataclass(frozen=True)
@@ -406,25 +407,19 @@ def retype_people_as_bodies(doc: Doc, mentions: list[RawMention]) -> list[RawMen
     suffix) keeps it a person; listed names are typed by the gazetteer."""
     gaz = load_gazetteer()
     rules, people_rules = load_body_evidence_rules(), load_evidence_rules()
-    names: dict[str, list[int]] = {}
-    for i, m in enumerate(mentions):
-        if m.label == "PERSON":
-            names.setdefault(normalise_name(m.text), []).append(i)
-    labels = {t: m.label for m in mentions for t in range(m.token_start, m.token_end)}
-    out = list(mentions)
-    for key, members in names.items():
+
+    def stays(key: str, members: list[int], people: dict[str, list[int]], labels: dict[int, str]) -> bool:
         text = mentions[members[0]].text
-        if not key or gaz.country(text) is not None or gaz.organization(text) is not None:
-            continue
-        if any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in names):
-            continue  # "Alan Webb" in the article: "Webb" is his surname
+        if gaz.country(text) is not None or gaz.organization(text) is not None:
+            return True
+        if any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in people):
+            return True  # "Alan Webb" in the article: "Webb" is his surname
         evidence = [e for e in (body_evidence(doc, mentions[i], rules, labels) for i in members) if e]
         if not evidence:
-            continue
+            return True
         if any(person_evidence(doc, mentions[i], people_rules) in _STRONG_PERSON_EVIDENCE for i in members):
-            continue
-        if not any(e.startswith("strong:") for e in evidence) and has_given_name(text):
-            continue
-        for i in members:
-            out[i] = replace(mentions[i], label="ORG")
-    return out
+            return True
+        return not any(e.startswith("strong:") for e in evidence) and has_given_name(text)
+
+    # sports reports are not skipped: body evidence does not depend on the report kind
+    return _retype_names(doc, mentions, "PERSON", "ORG", False, stays)
