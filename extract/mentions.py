@@ -376,7 +376,25 @@ def _joins_two_names(span: Span, token: Token) -> bool:
     if not (left.text[:1].isupper() and right.text[:1].isupper()):
         return False
     # in another name, not in a repeat of this one ("Marsh & McLennan" twice is one firm)
-    return any(t.text in (left.text, right.text) for ent in doc.ents if ent.text != span.text for t in ent)
+    return any(_entity_text(doc[int(i)]) not in ("", span.text) for i in _tokens_with_orth(doc, (left.orth, right.orth)))
+
+
+def _tokens_with_orth(doc: Doc, orths: tuple[int, ...]) -> numpy.ndarray:
+    """Indices of the tokens spelt like one of ``orths``, found in C: building ``doc.ents``
+    (a Span per entity) for each query cost 3 ms, 6% of extraction."""
+    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), numpy.array(orths, dtype=numpy.uint64)))
+
+
+def _entity_text(token: Token) -> str:
+    """Text of the named entity ``token`` is in ('' outside any)."""
+    if token.ent_iob_ not in ("B", "I"):
+        return ""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
 
 
 def _numbered_name(part: Span) -> bool:

@@ -54,6 +54,14 @@ def _given_names() -> Any:
     return gender.Detector(case_sensitive=False)
 
 
+def load_tables() -> None:
+    """Read the big lookup tables now: called in the parent before workers are forked, so they
+    share one copy instead of each reading its own on its first candidate (~0.6 s a worker)."""
+    _given_names()
+    town_names()
+    place_names()
+
+
 def has_given_name(name: str) -> bool:
     """A word of the name is a given name gender-guesser lists, or the name opens with
     initials ("JPR Williams", "R Kelly", "G. Easterby")."""
