@@ -49,6 +49,7 @@ class RawMention:
     canonical: str = ""  # a club's name from the gazetteer ("Heart of Midlothian" for "Hearts"; clubs.py)
     same_as: str = ""  # the person named just before under another name ("Jay-Z, real name Shawn Carter")
     names_state: bool = False  # a nationality before a state's institution or firm: "the Indonesian government"
+    after_the: bool = False  # "on the Maasvlakte": a place's or a thing's name, never a person's
 
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into"}
@@ -439,6 +440,7 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
                 # (nationality_prefix's edge), not a people
                 adjective_of_thing=_describes_thing(span[-1]) or (_state_noun(span[-1]) and _named_after(span[-1].head)),
                 names_state=_names_state(span[-1]),
+                after_the=span.start > 0 and doc[span.start - 1].lower_ == "the",
                 titled=span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS,
                 locative=span[-1].dep_ == "pobj" and (span[-1].head.lower_ in LOCATIVE_PREPOSITIONS or (
                     span[-1].head.lower_ in {"to", "from"} and span[-1].head.head.lemma_.lower() in MOTION_VERBS)),

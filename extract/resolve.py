@@ -234,19 +234,26 @@ def _misspelt(rare: str, usual: str) -> bool:
 def _join_misspellings(typed: list[TypedMention | None]) -> None:
     """A name written once that is a slip for a name the article writes more often is that
     name's node (issue 12: one node per entity, not one per typo). Listed names are never
-    rewritten, and two names written equally often stay apart: which is the slip is unknown."""
+    rewritten. Two names of one type written once each are one node too, under the one
+    written first: which is the slip is unknown, but they are one thing ("Electronic Arts ...
+    Electronics Arts ... EA": one company, and its initials then find it)."""
     counts: dict[str, int] = {}
     for t in typed:
         if t and t.type in {"Person", "Organization"}:
             counts[t.name] = counts.get(t.name, 0) + 1
     usual = {t.name: t for t in typed if t and t.type in {"Person", "Organization"} and counts[t.name] >= 2}
+    once: dict[str, TypedMention] = {}  # names written once, in the order written
     for t in typed:
         if t is None or t.known or t.type not in {"Person", "Organization"} or counts.get(t.name) != 1:
             continue
         matches = [u for n, u in usual.items() if _misspelt(t.name, n) or (
             " " not in t.name and " " in n and u.type == "Person" and _misspelt(t.name, surname(n)))]
+        if not matches:
+            matches = [u for n, u in once.items() if u.type == t.type and (_misspelt(t.name, n) or _misspelt(n, t.name))]
         if len(matches) == 1:
             t.name, t.type, t.iso3 = matches[0].name, matches[0].type, matches[0].iso3
+        else:
+            once[t.name] = t
 
 
 @lru_cache(maxsize=1)
@@ -282,9 +289,55 @@ def _join_short_given_names(typed: list[TypedMention | None]) -> None:
             t.name = renamed[t.name]
 
 
+def _given_name_not_place(t: TypedMention) -> bool:
+    """A one-word "place" no gazetteer place bears, not written after "in" or "at": the
+    model's guess for a rare first name ("Lleyton", "Kanye"), which may then be read as the
+    first name of the article's one person whose full name opens with it. "Paris" beside
+    Paris Hilton, "Victoria" beside Victoria Beckham are places the gazetteer knows."""
+    return not t.known and not t.raw.locative and t.raw.label in {"GPE", "LOC"} \
+        and t.name.lower() not in world_places()
+
+
+def _club_forms_as_clubs(typed: list[TypedMention | None]) -> None:
+    """The form a club goes by in the article ("Birmingham" for Birmingham City, clubs.py)
+    is that club wherever else the model calls it an organisation ("Savage's future at
+    Birmingham" ORG): one node for the club, not the club and a body named "Birmingham"
+    (issue 12). The model's places keep their own node: "in Birmingham" is the city."""
+    clubs = {normalise_name(t.raw.text): t.name for t in typed if t and t.raw.label == "TEAM"}
+    for t in typed:
+        if t and t.raw.label == "ORG" and not t.known and t.type == "Organization" \
+                and (club := clubs.get(normalise_name(t.raw.text))) is not None:
+            t.name, t.known = club, True
+
+
+def _short_names_of_bodies(typed: list[TypedMention | None], gaz: Gazetteer) -> None:
+    """A one-word name the model called a person that begins exactly one longer organisation
+    of the article ("Vivendi" beside "Vivendi Universal", "Nordvind" beside "Nordvind Energi")
+    is that organisation's short name (issue 12: one node; ``Organization`` ones are joined in
+    ``resolve``). Not a name a place bears ("Birmingham" beside "Birmingham City Council"), one
+    after "in"/"at" or "the" ("on the Maasvlakte", beside Maasvlakte Hydrogen, is the port
+    area), an honorific's surname, or the first or last name of a person of the
+    article ("Lavoie" beside Robert Lavoie and Lavoie Grain). The model's places stay: a body
+    is often named after its place ("Baltic" beside "Baltic Grid Operators")."""
+    bodies = {normalise_name(t.name): t.name for t in typed if t and t.type == "Organization" and " " in t.name}
+    people = [normalise_name(t.name).split() for t in typed if t and t.type == "Person" and " " in t.name]
+    names_of_people = {w[-1] for w in people} | {w[0] for w in people}  # "Lavoie" beside two Lavoies and Lavoie Grain
+    for t in typed:
+        if t is None or t.known or t.type != "Person" or " " in t.name or t.raw.titled \
+                or t.raw.locative or t.raw.after_the or t.raw.label == "TEAM":
+            continue
+        key = normalise_name(t.name)
+        if key in world_places() or key in names_of_people or gaz.country(t.name) or gaz.nationality(t.name):
+            continue
+        longer = [n for k, n in bodies.items() if k.startswith(key + " ")]
+        if len(longer) == 1:
+            t.type, t.name, t.iso3 = "Organization", longer[0], None
+
+
 def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolution:
     gaz = gaz or load_gazetteer()
     typed = [type_mention(m, gaz) for m in mentions]
+    _club_forms_as_clubs(typed)
     # "Mr McManus" (or a lone "Petrakis" the model calls a person) makes the "JP McManus",
     # "Lachlan Petrakis" it called a company or a place a person: the surname says so.
     surnames = {normalise_name(t.name) for t in typed if t and t.type == "Person" and " " not in t.name
@@ -356,7 +409,10 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                 continue
             # "Mr Howard" is a surname; "Sir Ed" and "Dame Judi" are first names
             first_ok = not t.raw.titled or t.raw.honorific in {"sir", "dame"}
-            by_first = first_names.get(key) if t.type != "Location" and first_ok else None
+            # a first name the model called a place ("and then Lleyton" beside "Lleyton
+            # Hewitt") is the person when no place bears it and no preposition says "where"
+            by_first = first_names.get(key) if (t.type != "Location" or _given_name_not_place(t)) and first_ok \
+                else None
             owner = surname_owner.get(key) or by_first or (
                 middle_names.get(key) if t.type == "Person" and t.raw.label == "PERSON" else None)
             if owner is None and key in surname_owner and t.type in {"Person", "Organization"}:
@@ -392,6 +448,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
     # the article is written as is that organisation (issue 12: one node, not a place and a body)
     # (or a person: "NISCC" the model called one; no one's name is five capitals, and the
     # initials step below makes it the organisation)
+    _join_misspellings(typed)  # before initials: "EA" beside "Electronic Arts" and its slip "Electronics Arts"
     acronyms = {t.name for t in typed if t and t.type in {"Organization", "Person"} and not t.raw.titled
                 and t.name.isalpha() and t.name.isupper() and len(t.name) >= 3}
     for t in typed:
@@ -470,6 +527,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             first, rest = t.name.split(" ", 1)
             if (gaz.country(first) or gaz.nationality(first)) and normalise_name(rest) in org_names:
                 t.name = org_names[normalise_name(rest)]
+    _short_names_of_bodies(typed, gaz)
     places = {normalise_name(t.name): t.name for t in typed if t and t.type == "Location" and " " in t.name}
     for t in typed:
         if t and t.type == "Location" and " " not in t.name and not t.known:
