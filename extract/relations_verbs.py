@@ -12,8 +12,15 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.mentions import find_dateline, load_sport_rules
 from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
-from newsgraph.extract.rules import load_body_nouns, load_confidence, load_institution_nouns, load_relation_rules, load_titles
-from newsgraph.extract.statements import token_status
+from newsgraph.extract.rules import (
+    load_body_nouns,
+    load_confidence,
+    load_institution_nouns,
+    load_relation_rules,
+    load_titles,
+    load_undergone_nouns,
+)
+from newsgraph.extract.statements import load_statement_cues, token_status
 from newsgraph.extract.verb_patterns import PRONOUNS, _candidate_matches, compiled_rules
 from newsgraph.graph.model import ExtractedRelation
 
@@ -117,6 +124,8 @@ def _possessor(token: Token, index: EntityIndex, relation: str) -> tuple[Mention
     A role noun ("praised Chelsea's goalkeeper") means the person, not the owner: none."""
     if relation not in STANCE_RELATIONS or token.pos_ != "NOUN" or token.lemma_.lower() in load_titles().bare_words():
         return None
+    if token.lemma_.lower() in load_undergone_nouns() or token.lower_ in load_undergone_nouns():
+        return None  # "condemned Kuznetsova's naming": the act of whoever named her (issue 12 audit 8)
     for child in token.children:
         if child.dep_ == "poss" and (owner := index.at(child)) is not None:
             if owner.type == "Person" and token.lemma_.lower() in load_institution_nouns():
@@ -323,6 +332,17 @@ def _in_contest(verb: Token) -> bool:
     )
 
 
+def _attributive(verb: Token) -> bool:
+    """ "Walter Salles critically acclaimed The Motorcycle Diaries … received": an adverb of
+    acclaim right before a bare past-tense verb (no auxiliary) makes it a participle
+    modifying the next noun, an apostrophe having gone missing, not a verb with a subject
+    (``statement_cues.json`` ``attributive_adverbs``; issue 12 audit 8)."""
+    if verb.i == 0 or verb.tag_ not in {"VBD", "VBN"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.head.i == verb.i and before.dep_ == "advmod" and before.lower_ in load_statement_cues().attributive_adverbs
+
+
 def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Language, sports: bool) -> list[ExtractedRelation]:
     compiled = compiled_rules(nlp)
     datelines: dict[int, int] = {}
@@ -377,6 +397,10 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue  # "called up Peter Mills", "had to settle for silver in Spain": another verb
         if rule.not_complements and _contest_prediction(verb, rule.not_complements):
             continue  # "backed Ireland to win the series": a tip, not support (issue 12 audit 7)
+        if rule.not_prep_objects and any(
+                p.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in rule.not_prep_objects for o in p.children)
+                for p in verb.children):
+            continue  # "will support U2 on their tour": a support act, not support (issue 12 audit 8)
         if rule.preps and _placing(verb):
             continue  # "came second in Berlin": a result, not a journey (issue 12 audit 7)
         if "prep" in nodes and doc[nodes["prep"]].lower_ == "with" and _named_object(verb, index):
@@ -395,6 +419,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             # visiting a ground or a country is an away fixture, not a visit (issue 12 audit 7;
             # motion verbs already take people only).
             continue
+        if "passive" not in voice and voice != "participle" and _attributive(verb):
+            continue  # "Salles critically acclaimed The Motorcycle Diaries": no verb (issue 12 audit 8)
         if voice.startswith("prep:passive") and rule.relation == "VISITED":
             continue  # "He was flown to Casablanca": being taken somewhere is no visit (issue 12, page-19)
         method = "dep_passive" if "passive" in voice else "dep"

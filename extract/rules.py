@@ -267,6 +267,14 @@ def load_institution_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_undergone_nouns() -> frozenset[str]:
+    """Nouns for an act done to their possessor ("Kuznetsova's naming", "Smith's sacking"):
+    a stance toward one is toward whoever did it, not the possessor (``body_nouns.json``,
+    key "undergone")."""
+    return frozenset(n.lower() for n in _body_nouns_data().get("undergone", []))
+
+
+@lru_cache(maxsize=1)
 def load_gatherings() -> tuple[frozenset[str], frozenset[str]]:
     """Last words of an event's name ("Conference", "Summit") and nouns for a gathering
     ("meeting of the Commission for Africa"): a place after either is where the event is held,
@@ -324,6 +332,10 @@ class RelationRule:
     # "backed Ireland to win the series": a to-infinitive of one of these lemmas after the
     # object makes the verb a prediction about a contest, not the relation.
     not_complements: tuple[str, ...] = ()
+    # "will support U2 on their European tour": a prepositional phrase of the verb whose noun
+    # is one of these makes it another sense of the verb (a support act), so the rule does
+    # not hold (issue 12 audit 8).
+    not_prep_objects: tuple[str, ...] = ()
 
 
 ENTITY_TYPE_NAMES = {"Person", "Country", "Organization", "Location", "Group"}
@@ -369,7 +381,7 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
             problems.append(f"{where}: 'needs_prep' must be one word (a preposition, e.g. \"as\")")
             needs_prep = None
         exclusions = {}
-        for key in ("not_with", "not_complements"):
+        for key in ("not_with", "not_complements", "not_prep_objects"):
             words = row.get(key, [])
             if not isinstance(words, list) or not all(isinstance(w, str) and w.isalpha() for w in words):
                 problems.append(f"{where}: '{key}' must be a list of words")
@@ -406,6 +418,7 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
                 governors=tuple(governors),
                 not_with=exclusions["not_with"],
                 not_complements=exclusions["not_complements"],
+                not_prep_objects=exclusions["not_prep_objects"],
             )
         )
     if problems:

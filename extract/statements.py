@@ -42,6 +42,7 @@ class StatementCues:
     hearsay_passive: frozenset[str]
     reported_types_exempt: frozenset[str]
     topic_preps: frozenset[str]
+    attributive_adverbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
