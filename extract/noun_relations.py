@@ -350,6 +350,12 @@ def nationality_prefix_relations(x: ExtractionInput) -> list[ExtractedRelation]:
                 continue
             if place.type == "Location" and not known_place(doc, place):
                 continue  # "Suprnova administrator Sloncek": a website the model typed Location is no home (issue 12 audit, sample 10)
+            if place.token_start > doc[place.token_start].sent.start and (word := doc[place.token_start - 1]).is_title \
+                    and (word.pos_ == "PROPN" or word.i > word.sent.start) and index.at(word) is None:
+                # "Little Britain comedy duo Matt Lucas": the country word ends a longer name
+                # the model did not tag (a show, a firm), it says nothing of where the person
+                # is from (issue 12 audit round 8).
+                continue
             tail = x.group_countries.get(place.entity_id) if place.type == "Group" else place.entity_id
             first = place.token_start
         elif m.type == "Person":

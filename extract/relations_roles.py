@@ -60,10 +60,18 @@ def _title_text(tokens: list[Token]) -> str:
                 and " ".join(lower) not in roles:
             words = words[:cut]
     # "Ukraine's new president", "now deputy leader": when the role is held is no part of its title.
-    while words and words[0].lower() in {"the", "a", "an", "of", ",", "'s", "’s", "new", "newly", "now", "former", "then", "currently"}:
+    # "ex-chief economic adviser" (the hyphen is dropped as punctuation or kept): a former
+    # role, as "former" (issue 12 audit round 8: "Ex Chief Economic Adviser").
+    while words and words[0].lower() in {"the", "a", "an", "of", ",", "'s", "’s", "new", "newly", "now", "former", "then", "currently", "ex", "-"}:
         words.pop(0)
     while words and words[-1].lower() in {"of", "the", ",", "'s", "’s", "for", "at", "in", "and"}:
         words.pop()
+    roles = load_titles().roles
+    if words and words[-1].lower().endswith("s") and words[-1].lower() not in roles \
+            and any(" ".join(w.lower() for w in words[i:])[:-1] in roles for i in range(len(words))):
+        # "former Enron chief executives Ken Lay and Jeff Skilling": each holds the role
+        # (issue 12 audit round 8: "Chief Executives")
+        words[-1] = words[-1][:-1]
     words = _role_only(words)
     # "David Berson, chief economist at Fannie Mae": the organisation is the edge's tail, so a
     # preposition left at the end once its name is cut out is no part of the title (issue 12
@@ -372,6 +380,33 @@ def _affiliation_in(tokens: list[Token], index: EntityIndex, person: MentionSpan
         if mention is not None and mention.type in AFFILIATION_TYPES and mention.entity_id != person.entity_id:
             if _where(mention, tok.doc):
                 continue  # "MP for Wantage in Oxfordshire": where the seat is, not whose MP
+            if mention.type in {"Country", "Group"} and (employer := _employer_after(tokens, index, mention, person)) is not None:
+                return employer
+            return mention
+    return None
+
+
+EMPLOYER_PREPOSITIONS = {"at", "for", "with"}
+
+
+def _employer_after(tokens: list[Token], index: EntityIndex, scope: MentionSpan, person: MentionSpan) -> MentionSpan | None:
+    """The organisation a role is held at when a country word before the role noun only
+    says what the role covers ("Cary Leahy, senior US economist at Deutsche Bank
+    Securities", "chief US economist for Wells Fargo Bank"; issue 12 audit round 8: the
+    edges went to the United States). Only a country word that modifies the role noun the
+    organisation's preposition hangs from yields; "Israeli ambassador to the UN" keeps it."""
+    doc = tokens[0].doc
+    role = doc[scope.token_start : scope.token_end].root
+    if role.dep_ not in {"amod", "compound", "nmod"}:
+        return None
+    role = role.head
+    for tok in tokens:
+        mention = index.at(tok)
+        if mention is None or mention.type != "Organization" or mention.entity_id == person.entity_id \
+                or mention.token_start <= role.i:
+            continue
+        root = doc[mention.token_start : mention.token_end].root
+        if root.dep_ == "pobj" and root.head.lower_ in EMPLOYER_PREPOSITIONS and root.head.head.i == role.i:
             return mention
     return None
 
@@ -538,12 +573,18 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                                          doc[person.token_start : person.token_end].root, strict_home)
         if country is None or country == person.entity_id:
             return
+        if office.tokens and office.tokens[0].i > 0 and doc[office.tokens[0].i - 1].lower_ in {"shadow", "shadow-"}:
+            # "Mr Howard and shadow chancellor Oliver Letwin": the opposition's spokesman,
+            # no office of the government (issue 12 audit round 8: Letwin Chancellor of the UK).
+            return
         words = list(office.tokens)
         while said and len(words) > 1 and (gazetteer.nationality(words[0].text) or gazetteer.country(words[0].text)):
             # "Turkish economics minister Ali Babacan", "US Treasury Secretary John Snow": the
             # country word says whose office it is (the tail), it is no part of the title
             # (issue 12 audit, sample 9).
             words.pop(0)
+        while said and len(words) > 1 and words[0].lower_ in load_government_rules().skip:
+            words.pop(0)  # "Chinese counterpart Minister Li Zhaoxing": no "Counterpart Minister" (audit round 8)
         title = _title_text(words)
         sent = doc[person.token_start].sent
         key = (person.entity_id, country, sent.start)
@@ -624,6 +665,13 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             candidates.extend(c for c in root.head.children if c.dep_ == "attr")  # "Bukele is the president of El Salvador"
         for head in candidates:
             if index.at(head) is not None:
+                continue
+            if sum(index.at(c) is not None for c in head.conjuncts if c.i > head.i) >= 2:
+                # "songs by Will Young, Queen, Kate Bush and Joy Division": a list of names,
+                # a band named like a role among them, is no apposition (issue 12 audit
+                # round 8: Will Young HOLDS_ROLE "Queen" toward Joy Division). One name after
+                # the role is a pair of people: "Damian Hockney, now Veritas deputy leader,
+                # and Peter Hulme-Cross".
                 continue
             exclude = person_tokens | {t.i for t in root.subtree if head.is_ancestor(root) and t.i in person_tokens}
             if head.is_ancestor(root):
