@@ -50,6 +50,7 @@ class RawMention:
     same_as: str = ""  # the person named just before under another name ("Jay-Z, real name Shawn Carter")
     names_state: bool = False  # a nationality before a state's institution or firm: "the Indonesian government"
     after_the: bool = False  # "on the Maasvlakte": a place's or a thing's name, never a person's
+    in_brackets: bool = False  # "(Afreximbank)": alone in brackets, as a short form is defined
 
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into"}
@@ -441,6 +442,8 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
                 adjective_of_thing=_describes_thing(span[-1]) or (_state_noun(span[-1]) and _named_after(span[-1].head)),
                 names_state=_names_state(span[-1]),
                 after_the=span.start > 0 and doc[span.start - 1].lower_ == "the",
+                in_brackets=span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc)
+                and doc[span.end].text == ")",
                 titled=span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS,
                 locative=span[-1].dep_ == "pobj" and (span[-1].head.lower_ in LOCATIVE_PREPOSITIONS or (
                     span[-1].head.lower_ in {"to", "from"} and span[-1].head.head.lemma_.lower() in MOTION_VERBS)),

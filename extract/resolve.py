@@ -217,7 +217,8 @@ def _capitals(name: str) -> str:
 def _misspelt(rare: str, usual: str) -> bool:
     """A slip of the keyboard between two names of one article: two adjacent letters swapped
     ("McIlory" for "McIlroy", "Arcleor" for "Arcelor"), a word's plural "s" ("Electronics Arts"),
-    or two words swapped in a long name ("State Tobacco Administration Monopoly")."""
+    or two words swapped in a long name ("State Tobacco Administration Monopoly"), or "of" for
+    "for" inside one ("Institute of Fiscal Studies" beside "Institute for Fiscal Studies")."""
     from rapidfuzz.distance import OSA
 
     a, b = rare.split(), usual.split()
@@ -228,6 +229,9 @@ def _misspelt(rare: str, usual: str) -> bool:
     if sorted(rare) == sorted(usual) and OSA.distance(rare, usual) == 1:
         return True
     diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(a) >= 3 and len(diff) == 1 and {diff[0][0].lower(), diff[0][1].lower()} == {"of", "for"} \
+            and a[0] != diff[0][0] and a[-1] != diff[0][0]:
+        return True
     return len(a) >= 2 and len(diff) == 1 and {diff[0][0], diff[0][1]} == {diff[0][1], diff[0][1] + "s"}
 
 
@@ -310,6 +314,88 @@ def _club_forms_as_clubs(typed: list[TypedMention | None]) -> None:
             t.name, t.known = club, True
 
 
+def _abbreviates(short: str, long: str) -> bool:
+    """``short`` can be read off ``long`` as an abbreviation (Schwartz and Hearst, 2003): its
+    letters and digits appear in ``long`` in order, the first one opening a word of it
+    ("Afreximbank" of "African Export-Import Bank", "COCOBOD" of "Ghana Cocoa Board")."""
+    s, lf = short.lower(), long.lower()
+    if not s[:1].isalnum() or len(s) >= len(lf):
+        return False
+    i, j = len(s) - 1, len(lf) - 1
+    while i >= 0:
+        c = s[i]
+        if not c.isalnum():
+            i -= 1
+            continue
+        while j >= 0 and (lf[j] != c or (i == 0 and j > 0 and lf[j - 1].isalnum())):
+            j -= 1
+        if j < 0:
+            return False
+        i, j = i - 1, j - 1
+    return True
+
+
+def _bracketed_short_forms(typed: list[TypedMention | None]) -> None:
+    """"the African Export-Import Bank (Afreximbank)": a one-word name in brackets straight
+    after an organisation's name, that can be read off it as an abbreviation, is the text
+    defining its short form; that form is the organisation wherever the article writes it,
+    whatever the model called it (issue 12: one node, not the bank and "Afreximbank")."""
+    present = [t for t in typed if t is not None]
+    short_of: dict[str, TypedMention] = {}
+    for before, t in zip(present, present[1:]):
+        if t.raw.in_brackets and " " not in t.name and before.type == "Organization" \
+                and 1 <= t.raw.start - before.raw.end <= 2 and _abbreviates(t.name, before.name) \
+                and normalise_name(t.name) not in normalise_name(before.name).split():  # not "(Glasgow)", a place
+            short_of.setdefault(normalise_name(t.name), before)
+    for t in present:
+        long = short_of.get(normalise_name(t.name))
+        if long is not None and not t.known and t.type in {"Organization", "Person", "Location"}:
+            t.type, t.name, t.iso3, t.is_agency = "Organization", long.name, None, long.is_agency
+
+
+def _nationality_before_surname(typed: list[TypedMention | None], gaz: Gazetteer) -> None:
+    """"American Davenport will now face ..." beside "Lindsay Davenport": a nationality glued
+    before the surname of the article's one person of that surname is that person, whatever
+    the model called the two words (issue 12: one node, not an organisation "American
+    Davenport"). Listed names ("British Airways") are never read so."""
+    surnames: dict[str, str | None] = {}
+    for t in typed:
+        if t and t.type == "Person" and len(words := t.name.split()) >= 2:
+            last = normalise_name(words[-1])
+            surnames[last] = t.name if surnames.get(last, t.name) == t.name else None
+    for t in typed:
+        if t is None or t.known or t.raw.label == "TEAM" or len(words := t.name.split()) != 2:
+            continue
+        owner = surnames.get(normalise_name(words[1]))
+        if owner and gaz.nationality(words[0]) is not None and gaz.organization(t.name) is None:
+            t.type, t.name, t.iso3 = "Person", owner, None
+
+
+def _unify_long_name_types(typed: list[TypedMention | None]) -> None:
+    """One name of several words the model calls a place in one sentence and an organisation
+    in another ("La Fenice", "Buenos Aires") is one node, not two of the same name (issue 12):
+    the type it gets more often, a place on a tie when gazetteers know a place of that name.
+    Teams and listed names keep theirs (a club and its city stay apart)."""
+    votes: dict[str, int] = {}
+    for t in typed:
+        if t and not t.known and t.raw.label != "TEAM" and " " in t.name and t.type in {"Location", "Organization"}:
+            key = normalise_name(t.name)
+            votes[key] = votes.get(key, 0) + (1 if t.type == "Location" else -1)
+    kinds: dict[str, set[str]] = {}
+    for t in typed:
+        if t and normalise_name(t.name) in votes:
+            kinds.setdefault(normalise_name(t.name), set()).add(t.type if not t.known and t.raw.label != "TEAM" else "fixed")
+    for t in typed:
+        if t is None or t.known or t.raw.label == "TEAM" or " " not in t.name:
+            continue
+        key = normalise_name(t.name)
+        if kinds.get(key) != {"Location", "Organization"}:
+            continue
+        vote = votes[key]
+        t.type = "Location" if vote > 0 or (vote == 0 and t.name.lower() in world_places()) else "Organization"
+        t.iso3 = None
+
+
 def _short_names_of_bodies(typed: list[TypedMention | None], gaz: Gazetteer) -> None:
     """A one-word name the model called a person that begins exactly one longer organisation
     of the article ("Vivendi" beside "Vivendi Universal", "Nordvind" beside "Nordvind Energi")
@@ -348,6 +434,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                 and t.raw.label != "TEAM" and not _named_like_a_body(t.name, gaz) and not _compound_epithet(t.name):
             t.type, t.iso3 = "Person", None
 
+    _nationality_before_surname(typed, gaz)
     _join_short_given_names(typed)
     # People: full names own their surnames, unless two full names share one.
     surname_owner: dict[str, str | None] = {}
@@ -438,6 +525,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             if len(longer) == 1:
                 t.type, t.name = "Person", longer[0]
     _unify_one_word_types(typed)
+    _unify_long_name_types(typed)
     for t in typed:
         if t is not None and not t.known and t.type == "Person" and not t.raw.titled and " " not in t.name \
                 and _camel_case(t.name):
@@ -448,6 +536,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
     # the article is written as is that organisation (issue 12: one node, not a place and a body)
     # (or a person: "NISCC" the model called one; no one's name is five capitals, and the
     # initials step below makes it the organisation)
+    _bracketed_short_forms(typed)
     _join_misspellings(typed)  # before initials: "EA" beside "Electronic Arts" and its slip "Electronics Arts"
     acronyms = {t.name for t in typed if t and t.type in {"Organization", "Person"} and not t.raw.titled
                 and t.name.isalpha() and t.name.isupper() and len(t.name) >= 3}

@@ -70,3 +70,48 @@ def test_issue_12_a_clubs_short_form_the_model_calls_an_organisation_is_the_club
     res = resolve([mention("Birmingham", "TEAM", 0, 0, canonical="Birmingham City"),
                    mention("Birmingham", "ORG", 1, 40), mention("Birmingham", "GPE", 2, 80, locative=True)])
     assert res.mention_entity == ["org:birmingham-city", "org:birmingham-city", "location:birmingham"]
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_short_form_defined_in_brackets_is_the_body_wherever_written():
+    found = nodes("Ghana signed a $750m loan with the African Export-Import Bank (Afreximbank) on Monday. Afreximbank "
+                  "said the money would pay cocoa farmers.")
+    assert found.get("African Export-Import Bank") == ("Organization", {"African Export-Import Bank", "Afreximbank"})
+    assert "Afreximbank" not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_place_in_brackets_after_a_body_named_after_it_stays_the_place():
+    res = resolve([mention("Glasgow City Council", "ORG", 0, 0), mention("Glasgow", "GPE", 0, 22, in_brackets=True),
+                   mention("Glasgow", "GPE", 1, 60)])
+    assert res.mention_entity == ["org:glasgow-city-council", "location:glasgow", "location:glasgow"]
+    # and a name in brackets that is no abbreviation of the one before is another body
+    res = resolve([mention("Barclays Bank", "ORG", 0, 0), mention("HSBC", "ORG", 0, 15, in_brackets=True)])
+    assert res.mention_entity == ["org:barclays-bank", "org:hsbc"]
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_nationality_glued_before_a_surname_is_that_person():
+    found = nodes("World number one Lindsay Davenport won easily on Tuesday. American Davenport will now face "
+                  "Conchita Martinez of Spain in the quarter-finals.")
+    assert found.get("Lindsay Davenport") == ("Person", {"Lindsay Davenport", "American Davenport"})
+    assert "American Davenport" not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_of_for_for_inside_a_long_name_is_one_body():
+    found = nodes("Carl Emmerson, from the Institute for Fiscal Studies, said the plans were sound. Oliver Letwin said "
+                  "no forecaster from the IMF to the Institute of Fiscal Studies believed the chancellor.")
+    assert found.get("Institute for Fiscal Studies") == (
+        "Organization", {"Institute for Fiscal Studies", "Institute of Fiscal Studies"})
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_long_name_the_model_calls_a_place_and_a_body_is_one_node():
+    res = resolve([mention("Buenos Aires", "GPE", 0, 0), mention("Buenos Aires", "ORG", 1, 40)])
+    assert res.mention_entity == ["location:buenos-aires", "location:buenos-aires"]
+    res = resolve([mention("La Fenice", "ORG", 0, 0), mention("La Fenice", "GPE", 1, 40), mention("La Fenice", "ORG", 2, 80)])
+    assert set(res.mention_entity) == {"org:la-fenice"}
+    # a club keeps its own node beside the place of its name
+    res = resolve([mention("Buenos Aires", "TEAM", 0, 0), mention("Buenos Aires", "GPE", 1, 40, locative=True)])
+    assert res.mention_entity == ["org:buenos-aires", "location:buenos-aires"]
