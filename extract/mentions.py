@@ -868,6 +868,7 @@ class SportRules:
     table_words: frozenset[str] = frozenset()  # "Attendance 23,000", "Extras 12": a table's labels
     result_words: frozenset[str] = frozenset()  # "a 17-16 win": a score beside one of these is a sports cue
     contest_nouns: frozenset[str] = frozenset()  # "meet Y in the final": a fixture, not a meeting
+    over_heads: frozenset[str] = frozenset()  # "a victory over X", "won over X": X played
 
 
 @lru_cache(maxsize=1)
@@ -882,7 +883,7 @@ def load_sport_rules() -> SportRules:
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "sport.json").read_text("utf-8"))
     lists = ["cue_lemmas", "subject_verbs", "object_verbs", "for_verbs", "against", "role_nouns", "to_heads", "table_words",
-             "result_words", "contest_nouns"]
+             "result_words", "contest_nouns", "over_heads"]
     bad = [k for k in [*lists, "county_teams"] if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad or not isinstance(raw.get("min_cues"), int):
         raise RuleFileError(detail=f"sport.json: {', '.join(bad) or 'min_cues'} must be a list of words (min_cues a number)")
@@ -939,13 +940,15 @@ def retype_teams(doc: Doc, mentions: list[RawMention], sports: bool, sentences: 
     places = {"GPE", "LOC", "FAC"}  # not ORG: the model's ORG is as often a surname ("Redknapp")
     # ... but a country the model called ORG ("Italy led 9-8") is no surname: it plays too
     teams = {m.text for m in mentions if (m.label in places or (m.label == "ORG" and gaz.country(m.text) is not None))
-             and (_plays(doc[m.token_end - 1], rules) or _scored(doc, m))}
+             and (_plays(doc[m.token_end - 1], rules) or _scored(doc, m) or _plural_subject(doc[m.token_end - 1], m.text))}
     out = []
     for m in mentions:
         # Once a place plays in the report, its other mentions are the team too ("Italy led
         # 9-8", "lost to Wales": one node, issue 12), except where it is plainly the place:
         # "born in Kilmarnock", "lives in Barcelona", "flew to Rome", "fans from Cardiff".
         token = doc[m.token_end - 1]
+        while token.dep_ == "conj" and token.head.i < token.i:
+            token = token.head  # "games in France, Britain and Ireland": each is where
         prep = token.head.lower_ if token.dep_ == "pobj" else ""
         locative = prep in {"in", "at", "near", "into", "outside", "inside"} or (
             prep in {"from", "to"} and token.head.head.lemma_.lower() in MOTION_VERBS | {"come"})
@@ -962,6 +965,19 @@ def retype_teams(doc: Doc, mentions: list[RawMention], sports: bool, sentences: 
             m = replace(m, label="TEAM")
         out.append(m)
     return out
+
+
+def _plural_subject(token: Token, text: str) -> bool:
+    """A place's name as the subject of a verb agreeing in the plural ("Ireland are unbeaten",
+    "Southampton were relegated", "Italy have won"): British sports writing's team, which a
+    country or town as such never is ("Ireland is"). Names plural in form ("the Netherlands",
+    "Philippines") say nothing."""
+    if token.dep_ not in {"nsubj", "nsubjpass"} or text.endswith("s"):
+        return False
+    head = token.head
+    verbs = [head, *(c for c in head.children if c.dep_ in {"aux", "auxpass"} and c.i > token.i)]
+    first = min(verbs, key=lambda t: t.i if t.i > token.i else len(token.doc))  # the finite verb after it
+    return first.i > token.i and (first.tag_ == "VBP" or first.lower_ == "were")
 
 
 def _line_starts(doc: Doc) -> Iterator[int]:
@@ -1056,6 +1072,8 @@ def _plays(token: Token, rules: SportRules) -> bool:
             return True
         if prep == "to" and head.head.lemma_.lower() in rules.to_heads:
             return True  # "lost 24-18 to Wales", "a defeat to Italy"
+        if prep == "over" and head.head.lemma_.lower() in rules.over_heads:
+            return True  # "a convincing victory over Scotland", "their wins over England"
     if dep in {"compound", "poss", "nmod", "amod"} and head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() in rules.role_nouns:
         return True
     # conjoined with a team: "Greece and Belarus" after "against"
