@@ -332,6 +332,20 @@ def _in_contest(verb: Token) -> bool:
     )
 
 
+def _object_complement(verb: Token) -> bool:
+    """ "left Labour divided", "left the party weaker": a past participle or adjective after
+    the object, said of it (a small clause), not a to-infinitive of purpose ("left Liverpool
+    to join Real Madrid"). A gerund is left alone: "left UKIP saying …" is the subject's
+    own act as often as "left Howard facing a revolt" is the object's state."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(
+        (c.dep_ in {"oprd", "acomp"} or c.dep_ in {"xcomp", "ccomp"}) and c.tag_ in {"VBN", "JJ", "JJR"}
+        and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children if c.i > verb.i
+    )
+
+
 def _attributive(verb: Token) -> bool:
     """ "Walter Salles critically acclaimed The Motorcycle Diaries … received": an adverb of
     acclaim right before a bare past-tense verb (no auxiliary) makes it a participle
@@ -382,6 +396,11 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             nodes["head"] < verb.i < nodes["tail"] and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)
         ):
             continue
+        if voice.endswith(":pcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.head.head.children):
+            # "Barkley allowed England to kick better after replacing Tait": the subject of an
+            # infinitive after "allow"/"let"/"want" is the first verb's object, so the gerund's
+            # doer is not settled by it (Barkley replaced Tait; issue 12 audits 7c and 8).
+            continue
         if voice.endswith(":pcomp") and _judged_object_acts(verb):
             continue  # "criticised the ministry for signing a deal with Google": the ministry signed
         if rule.intransitive and any(c.dep_ == "dobj" for c in verb.children):
@@ -401,6 +420,11 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                 p.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in rule.not_prep_objects for o in p.children)
                 for p in verb.children):
             continue  # "will support U2 on their tour": a support act, not support (issue 12 audit 8)
+        if rule.not_in_sports and sports:
+            specific_verbs.add(verb.i)
+            continue  # "will fight Danny Williams": a bout, not opposition (issue 12 audit 8)
+        if rule.no_object_complement and voice.startswith("dobj:") and _object_complement(verb):
+            continue  # "left Labour divided": causative, no departure (issue 12 audit 8)
         if rule.preps and _placing(verb):
             continue  # "came second in Berlin": a result, not a journey (issue 12 audit 7)
         if "prep" in nodes and doc[nodes["prep"]].lower_ == "with" and _named_object(verb, index):

@@ -336,6 +336,12 @@ class RelationRule:
     # is one of these makes it another sense of the verb (a support act), so the rule does
     # not hold (issue 12 audit 8).
     not_prep_objects: tuple[str, ...] = ()
+    # "will fight Danny Williams": in a sports report the verb is a contest between the two,
+    # not the relation (issue 12 audit 8).
+    not_in_sports: bool = False
+    # "Blair left Labour divided": an object complement after the object (a participle or
+    # adjective) makes the verb causative, not the relation (issue 12 audit 8).
+    no_object_complement: bool = False
 
 
 ENTITY_TYPE_NAMES = {"Person", "Country", "Organization", "Location", "Group"}
@@ -419,6 +425,8 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
                 not_with=exclusions["not_with"],
                 not_complements=exclusions["not_complements"],
                 not_prep_objects=exclusions["not_prep_objects"],
+                not_in_sports=bool(row.get("not_in_sports", False)),
+                no_object_complement=bool(row.get("no_object_complement", False)),
             )
         )
     if problems:

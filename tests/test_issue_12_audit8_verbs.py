@@ -46,3 +46,40 @@ def test_issue_12_a_support_act_is_not_support(nlp):
     assert ("Tony Blair", "SUPPORTED", "Gordon Brown") not in found
     found = typed(relations(nlp, "Tony Blair will support Gordon Brown on the issue of debt relief."))
     assert ("Tony Blair", "SUPPORTED", "Gordon Brown") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_leaving_someone_in_a_state_is_no_departure(nlp):
+    # "left Labour divided", "left Howard facing a revolt": a causative "leave" with a
+    # complement said of its object.
+    found = typed(relations(nlp, "Tony Blair left Labour divided over the war in Iraq."))
+    assert ("Tony Blair", "LEFT", "Labour Party") not in found
+    found = typed(relations(nlp, "Peter Mills left Chelsea to join Real Madrid in 2004."))
+    assert ("Peter Mills", "LEFT", "Chelsea") in found
+    found = typed(relations(nlp, "Michael Owen left Liverpool for Real Madrid last summer."))
+    assert ("Michael Owen", "LEFT", "Liverpool") in found
+    # A gerund after the object is as often the subject's own act ("left UKIP saying ...").
+    found = typed(relations(nlp, "Peter Mills also left the Green Party saying Tom Walker would lead it better."))
+    assert ("Peter Mills", "LEFT", "Green Party") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_bout_is_no_opposition(nlp):
+    # "will fight Danny Williams": in a boxing report, a bout between the two.
+    text = ("Boxer Tom Walker will fight Peter Mills in London in December. Walker won the heavyweight "
+            "title last year and says the boxing world owes him a rematch.")
+    found = typed(relations(nlp, text))
+    assert ("Tom Walker", "OPPOSED", "Peter Mills") not in found
+    # Outside a sports report, fighting someone is still opposing them.
+    found = typed(relations(nlp, "Tony Blair will fight Michael Howard over the budget."))
+    assert ("Tony Blair", "OPPOSED", "Michael Howard") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_gerund_under_an_infinitive_with_its_own_subject(nlp):
+    # "Barkley allowed England to generate better field position ... after replacing
+    # debutant Tait": Barkley replaced Tait, not England.
+    found = typed(relations(nlp, "Tom Walker allowed Wales to attack more after replacing Peter Mills."))
+    assert ("Wales", "REPLACED", "Peter Mills") not in found
+    found = typed(relations(nlp, "Anna Berg was arrested after shooting Peter Mills."))
+    assert ("Anna Berg", "KILLED", "Peter Mills") in found
