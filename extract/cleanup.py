@@ -24,7 +24,9 @@ The rules are data, one per line in ``extract/data/boilerplate.jsonl``; the kind
   too (a reader comment: "BarnsleyLad72, Barnsley, 2 hours ago" / the comment / "Reply
   ↑ 45 ↓ 12"). Without its closing line nothing is dropped;
 - ``strip_inline``: a fragment cut out of any line where ``regex`` finds it (an exchange
-  ticker in a sentence: "Kimberley Iron (ASX: KIM) shares rose ...");
+  ticker in a sentence: "Kimberley Iron (ASX: KIM) shares rose ..."); when the regex has
+  a group named ``cut``, only that group is cut (a dateline's agency slug: "ACCRA, Feb 18
+  (Anchor Wire) - Ghana ..." keeps "ACCRA, Feb 18 - Ghana ...");
 - ``link_list``: a list of links to other stories by its shape alone, with no header
   list: after the story has begun (its first line of prose), a short line (at most
   ``max_header_words`` words, no sentence punctuation: "Quick hits", "MORE LOCAL NEWS",
@@ -38,6 +40,16 @@ The rules are data, one per line in ``extract/data/boilerplate.jsonl``; the kind
   the page holds more than once: a masthead, menu or widget label saved at the head and
   the foot of the page ("☰ Lowlands Today 🔍" three times); a story's own lines do not
   repeat word for word (a repeated caption is longer, and kept once);
+- ``pull_quote``: a line in quotation marks (at least ``min_words`` words) whose every
+  sentence the story quotes in another, longer line: a magazine's pull quote repeating a quote of the story
+  ("\u201cThe rock is warm ... all three.\u201d" beside '"The rock is warm ...," she said.
+  "Nobody else ..."'), and the short attribution line under it ("Name, founder, Company");
+  a paragraph saved twice word for word is left to the duplicate-line check;
+- ``masthead_line``: the page's first line is its masthead when it is a short name (at
+  most ``max_words`` words, no sentence); a later line that opens with that name and goes
+  on as a description, a bar or an address ("Anchor Wire, the news and media division of
+  Thomson Anchor, is ...", "Northbound is published by ...", "The Harbour Dispatch · 1585
+  Barrington St ...") is the site's footer;
 - ``html_drop``: ``tags``, ARIA ``roles`` and ``class_words`` that the HTML reader drops
   before taking text from a page (see ``readers.read_html_file``).
 
@@ -100,6 +112,8 @@ _RULE_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "segment_line": {"separators": str, "min_segments": int, "max_name_words": int},
     "link_list": {"min_items": int, "max_header_words": int, "max_item_chars": int},
     "repeated_line": {"max_words": int},
+    "pull_quote": {"min_words": int},
+    "masthead_line": {"max_words": int},
     "html_drop": {"tags": list, "roles": list, "class_words": list},
 }
 _ONE_OF = {
@@ -112,6 +126,8 @@ _ONE_OF = {
     "segment_line": ("separators",),
     "link_list": ("min_items",),
     "repeated_line": ("max_words",),
+    "pull_quote": ("min_words",),
+    "masthead_line": ("max_words",),
     "html_drop": ("tags", "roles", "class_words"),
 }
 
@@ -197,6 +213,8 @@ class BoilerplateRules:
     segments: tuple[_SegmentRule, ...] = ()
     link_lists: tuple[_LinkList, ...] = ()
     repeated: tuple[tuple[int, _Rule], ...] = ()  # (max_words, rule)
+    pull_quotes: tuple[tuple[int, _Rule], ...] = ()  # (min_words, rule)
+    mastheads: tuple[tuple[int, _Rule], ...] = ()  # (max_words, rule)
     html_tags: frozenset[str] = frozenset()
     html_roles: frozenset[str] = frozenset()
     html_class_words: frozenset[str] = frozenset()
@@ -217,6 +235,8 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
     segments: list[_SegmentRule] = []
     link_lists: list[_LinkList] = []
     repeated: list[tuple[int, _Rule]] = []
+    pull_quotes: list[tuple[int, _Rule]] = []
+    mastheads: list[tuple[int, _Rule]] = []
     tags: set[str] = set()
     roles: set[str] = set()
     class_words: set[str] = set()
@@ -276,6 +296,10 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
             )
         elif kind == "repeated_line":
             repeated.append((row["max_words"], rule))
+        elif kind == "pull_quote":
+            pull_quotes.append((row["min_words"], rule))
+        elif kind == "masthead_line":
+            mastheads.append((row["max_words"], rule))
         elif kind == "link_list":
             link_lists.append(_LinkList(row["min_items"], row.get("max_header_words", 4),
                                         row.get("max_item_chars", 150), rule))
@@ -299,6 +323,8 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
         segments=tuple(segments),
         link_lists=tuple(link_lists),
         repeated=tuple(repeated),
+        pull_quotes=tuple(pull_quotes),
+        mastheads=tuple(mastheads),
         html_tags=frozenset(tags),
         html_roles=frozenset(roles),
         html_class_words=frozenset(class_words),
@@ -479,6 +505,8 @@ def _furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[FurnitureL
     # lines of a list of links that no other rule names (those are reported by their own rule)
     lists = _link_lists(lines, rules)
     lists.update(_repeated_lines(lines, rules))
+    lists.update(_pull_quote_lines(lines, rules))
+    lists.update(_masthead_lines(lines, rules))
     for number, line in enumerate(lines, start=1):
         if not line:
             continue
@@ -595,6 +623,77 @@ def _repeated_lines(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rul
     return out
 
 
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u00ab\u00bb\u2018\u2019']")
+_OPENS_QUOTE = re.compile("^[\\u2014\\u2013-]?\\s*[\"\u201c\u00ab\u2018']")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"\u201d\u2019']?\s+")
+
+
+def _plain(text: str) -> str:
+    """Words only, lower case: what a quote says whatever its marks and commas."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _pull_quote_lines(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
+    """The lines (1-based) of pull quotes and of the short attribution line under each."""
+    out: dict[int, _Rule] = {}
+    if not rules.pull_quotes:
+        return out
+    plains = [_plain(line) if line else "" for line in lines]
+    for min_words, rule in rules.pull_quotes:
+        for i, line in enumerate(lines):
+            # a pull quote is set in quotation marks and ends a sentence; a headline or a
+            # results line the story repeats is not
+            if (not line or len(line) > 300 or len(line.split()) < min_words or not _OPENS_QUOTE.match(line)
+                    or not _QUOTE_MARKS.sub("", line).rstrip().endswith((".", "!", "?"))):
+                continue
+            sentences = [_plain(s) for s in _SENTENCE_SPLIT.split(_QUOTE_MARKS.sub("", line).strip())]
+            if not sentences or any(len(s.split()) < 3 for s in sentences):
+                continue
+            # every sentence said again in a longer line that is not this one's copy
+            if any(plains[j] == plains[i] for j in range(len(lines)) if j != i and lines[j]):
+                continue
+            if not all(any(s in plains[j] and len(plains[j]) > len(s) for j in range(len(lines))
+                           if j != i and lines[j] and _QUOTE_MARKS.search(lines[j])) for s in sentences):
+                continue
+            out[i + 1] = rule
+            after = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j]), None)
+            if after is not None and _is_attribution(lines[after]):
+                out[after + 1] = rule
+    return out
+
+
+_ATTRIBUTION = re.compile(r"^[\u2014\u2013-]?\s*[A-Z][^.!?:;]{1,80}$")
+
+
+def _is_attribution(line: str) -> bool:
+    """A pull quote's credit: a name and maybe a role, short, no sentence ("Name, founder, X")."""
+    return len(line.split()) <= 10 and bool(_ATTRIBUTION.match(line))
+
+
+_MASTHEAD_GOES_ON = re.compile(r"^(,\s|\s+(is|are|was)\s|\s*[|\u00b7\u2022\u2013\u2014]\s)")
+
+
+def _masthead_lines(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
+    """The lines (1-based) after the first that open with the page's masthead and describe
+    the site ("X, the news division of Y, is ...", "X is published by Y", "X · address")."""
+    out: dict[int, _Rule] = {}
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is None:
+        return out
+    name = lines[first].strip()
+    for max_words, rule in rules.mastheads:
+        if (len(name.split()) > max_words or name.endswith((".", "!", "?", ",", ":"))
+                or not any(c.isalpha() for c in name)):
+            continue
+        size = len(name)
+        for i in range(first + 1, len(lines)):
+            line = lines[i]
+            if (line and len(line) <= 300 and line[:size].lower() == name.lower()
+                    and _MASTHEAD_GOES_ON.match(line[size:])):
+                out[i + 1] = rule
+    return out
+
+
 def _is_list_header(line: str, link_list: _LinkList) -> bool:
     words = line.split()
     return (
@@ -635,7 +734,7 @@ def strip_tails(lines: list[str], rules: BoilerplateRules) -> list[str]:
     for line in lines:
         for inline in rules.inline:
             if line and inline.regex.search(line):
-                line = inline.regex.sub("", line)
+                line = inline.regex.sub(_cut, line)
         whole = _matching_rule(line, _line_key(line), rules) if line else None
         if whole is not None:
             out.append(_caption_without_credit(line, rules) or line)
@@ -647,6 +746,14 @@ def strip_tails(lines: list[str], rules: BoilerplateRules) -> list[str]:
                 line = line[: len(line) - len(end) + m.start()].rstrip()
         out.append(line)
     return out
+
+
+def _cut(match: re.Match[str]) -> str:
+    """What a ``strip_inline`` match leaves: nothing, or all but its group ``cut``."""
+    if "cut" not in match.re.groupindex or match.start("cut") < 0:
+        return ""
+    whole, start = match.group(0), match.start()
+    return whole[: match.start("cut") - start] + whole[match.end("cut") - start:]
 
 
 # Where a caption may end and its credit begin: after a sentence, before a bracket or a bar.
@@ -815,6 +922,9 @@ _DATE_LINE_WORDS = re.compile(
     r"sunday)\b\.?"
 )
 _PROSE_MIN_WORDS = 12
+# A video's or photo's crew line is no menu ("Reported by X | Camera: Y | Edited by Z"):
+# the headline above it stays the headline.
+_CREDIT_ITEM = re.compile(r"\b[A-Za-z]+ by [A-Z]|\b[A-Za-z]+: [A-Z]")
 _SHARE_WORDS = re.compile(r"(?i)\b(share|facebook|whatsapp|e-?mail|copy|twitter|linkedin|telegram|reddit|print|save|listen|comments?)\b")
 
 
@@ -917,13 +1027,13 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
     # (the furniture above the prose: both passes read line by line, front to back)
     menus = [f.line - 1 for f in furniture
              if f.line - 1 < raw_prose and f.rule_kind == "nav_line" and not _SHARE_WORDS.search(f.text)
-             and not f.text.startswith("By ") and _line_date(f.text) is None]
+             and not f.text.startswith("By ") and not _CREDIT_ITEM.search(f.text) and _line_date(f.text) is None]
     above = set(range(menus[-1] + 1)) if menus else set()
     writers = {name for i in bylines for name in _names_of(raw[i])}
     writers.update(name for line in raw[:raw_prose] for name in _byline_names(line))
     # a line repeated at head and foot is found on the whole page: with the head cut off
     # above, its foot copy would stand alone
-    repeated = {f.line - 1 for f in furniture if f.rule_kind == "repeated_line"}
+    repeated = {f.line - 1 for f in furniture if f.rule_kind in ("repeated_line", "masthead_line", "pull_quote")}
     lines = clean_text("\n".join(line for i, line in enumerate(raw)
                                  if i not in bylines and i not in above and i not in repeated), rules).split("\n")
     prose = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
@@ -960,7 +1070,7 @@ _NAME = r"[A-Z][\w'\u2019.-]*(?: (?:de|del|la|van|von|da|di|el|al|bin|of|the) ?[
 _NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:,| and| &) {_NAME}){{0,3}}$")
 _NAME_SPLIT = re.compile(r",\s*|\s+(?:and|&)\s+")
 # "By X", and a magazine's credit "Words by X" / "Text by X" / "Reporting by X"
-_BYLINE_BY = re.compile(r"^(?:(?:Words|Text|Story|Reporting|Interview) by|By) ([^|\u00b7\u2022]+)")
+_BYLINE_BY = re.compile(r"^(?:(?:Words|Text|Story|Reporting|Interview)(?: by|:)|By) ([^|\u00b7\u2022]+)")
 # What a writer's bio says after the name: "covers", "is a reporter", "joined the paper".
 _BIO_VERBS = re.compile(
     r"^(is|was|covers|has covered|joined|writes|reports|previously|edits|has been|can be reached|"
