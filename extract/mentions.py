@@ -151,6 +151,8 @@ def clean_span(span: Span) -> Span | None:
         start += 1  # not "THE HAGUE" of a dateline: a capitalised "The" there is the name's
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
+    while start < end and not any(c.isalnum() for c in doc[start].text):
+        start += 1  # "• Sobeys is hiring": a list's bullet (or a dash) opening the line is no part of the name
     words = titles.bare_words()
     label = span.label_
     while end - start > 1 and doc[start].lower_ in load_context_cues().leading_non_name_words:

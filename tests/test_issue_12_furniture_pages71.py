@@ -170,3 +170,10 @@ def test_issue_12_credits_and_footers_of_the_pages_make_no_nodes(tmp_path) -> No
         found = {row[0] for row in kg.store.conn.execute("SELECT name FROM entities WHERE mentions > 0")}
     assert "Tomas Ferreira" in found
     assert not found & {"Marta Quintela", "Lusa Press Service", "Okavango Media Holdings"}, found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_bullet_opening_the_line_is_no_part_of_a_name() -> None:
+    doc = KnowledgeGraph.extract_text("\u2022 Sobeys is hiring 40 people for its new Bayers Lake store.")
+    names = {e.name for e in doc.entities}
+    assert "Sobeys" in names and not any(n.startswith("\u2022") for n in names), names
