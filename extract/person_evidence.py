@@ -24,7 +24,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from newsgraph.extract.context import line_bounds
-from newsgraph.extract.mentions import HONORIFICS, RawMention, is_sports_report, load_context_cues
+from newsgraph.extract.mentions import HONORIFICS, MOTION_VERBS, RawMention, is_sports_report, load_context_cues
 from newsgraph.extract.rules import load_gazetteer, load_titles
 from newsgraph.graph.model import normalise_name
 
@@ -261,8 +261,9 @@ def _organisation_evidence(doc: Doc, m: RawMention, labels: dict[int, str]) -> b
     span = doc[m.token_start: m.token_end]
     root = span.root
     body_nouns = cues.org_nouns | cues.org_nouns_after | cues.org_possessed_nouns | cues.org_holding_nouns
-    if m.token_start > 0 and doc[m.token_start - 1].lower_ in {"the", "its", "their"}:
-        return True
+    glued = m.token_end < len(doc) and doc[m.token_end].text == "-" and not doc[m.token_end - 1].whitespace_
+    if m.token_start > 0 and doc[m.token_start - 1].lower_ in {"the", "its", "their"} and not glued:
+        return True  # (not "the Copenhagen-based operator": the article is the operator's)
     if m.token_start > 0 and doc[m.token_start - 1].lower_ in cues.org_nouns_before | cues.org_nouns:
         return True
     if root.dep_ in {"compound", "poss"} and root.head.lemma_.lower() in body_nouns:
@@ -280,12 +281,26 @@ def _organisation_evidence(doc: Doc, m: RawMention, labels: dict[int, str]) -> b
 
 def _in_a_place(doc: Doc, m: RawMention, labels: dict[int, str]) -> bool:
     """The sentence puts something in the name as a place: after "in", "at", "near"...
-    ("a concert in Copenhagen"), or coordinated or in apposition with a name the model calls
-    a place ("Shrewsbury, Dorset and Torbay"). Unlike for people, "to" and "from" are not
-    enough ("switched to Orange", "phones from Nokia")."""
+    ("a concert in Copenhagen"), after "to" a verb of travel takes ("will travel to Toulon",
+    "moving some work to Liverpool"), as what is visited ("visited Dayton"), before "-based"
+    ("the Copenhagen-based operator"), as where a person is from ("Tony Martin, of Burnley"),
+    or coordinated or in apposition with a name the model calls a place ("Shrewsbury, Dorset
+    and Torbay"). Unlike for people, "to" and "from" alone are not enough ("switched to
+    Orange", "phones from Nokia")."""
     root = doc[m.token_start: m.token_end].root
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS - {"to", "from", "into", "via"}:
         return True
+    if root.dep_ == "pobj" and root.head.lower_ in {"to", "into"} and root.head.head.pos_ == "VERB" \
+            and root.head.head.lemma_.lower() in MOTION_VERBS:
+        return True  # the verb, not the noun: "his move to Gloucester" is a transfer to the club
+    if root.dep_ == "dobj" and root.head.lemma_.lower() == "visit":
+        return True
+    end = m.token_end
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based" and not doc[end - 1].whitespace_:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i > 0 and doc[root.head.i - 1].text == "," \
+            and labels.get(root.head.head.i) == "PERSON":
+        return True  # "Tony Martin, of Burnley, said"
     near = list(root.conjuncts) + [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
     return any(labels.get(t.i) in _PLACE_LABELS for t in near)
 

@@ -39,3 +39,21 @@ def test_issue_12_a_playing_country_listed_after_in_stays_the_place(nlp):
     doc = extract_doc(nlp(text), nlp, document_id=document_id(text), cooccurrence=False)
     types = {(e.name, e.type) for e in doc.entities}
     assert ("Finland", "Organization") in types and ("Finland", "Country") in types
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, town", [
+    ("The trade minister will travel to Toulon on Friday to open the new ferry terminal, her office said.", "Toulon"),
+    ("The bank said it had looked at moving two hundred jobs to Liverpool but would keep its office open.", "Liverpool"),
+    ("Grafton signed a supply deal with Norvik Data, the Copenhagen-based cloud operator, for a new hall.", "Copenhagen"),
+    ('Janet Walsh, of Burnley, said: "We have waited ten years for this bypass."', "Burnley"),
+])
+def test_issue_12_town_the_model_calls_a_body_is_a_place_where_it_is_travelled_to(nlp, text, town):
+    assert entities(nlp, text).get(town) == "Location"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_transfer_noun_does_not_make_the_club_a_place(nlp):
+    # the noun "move" is a player's transfer to the club, not travel to the town
+    text = "He admitted before his move to Gloucester that he had been unhappy with the way the union treated him."
+    assert entities(nlp, text).get("Gloucester") == "Organization"
