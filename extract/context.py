@@ -185,6 +185,9 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
                 (m.token_start >= 2 and doc[m.token_start - 1].tag_ == "POS") or (label == "PERSON" and len(span) > 1)):
             works.add(m.text)
             continue  # "the BBC's Go Digital programme", "the first Harry Potter film": a work
+        if root.dep_ == "compound" and head.lemma_.lower() in rules.product_heads:
+            works.add(m.text)
+            continue  # "the Cabir virus": the thing itself (no maker names a virus)
         if root.dep_ == "compound" and head.lemma_.lower() in rules.work_role_nouns and label in {"PERSON", "ORG"}:
             works.add(m.text)
             continue  # "X Files actress Gillian Anderson", "Superman actor Christopher Reeve"
@@ -212,9 +215,9 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             continue  # "classics such as Pac-Man", "hits have included X", "her role in X"
         apposed = _apposed_noun(root)
         apposed_lemma = apposed.lemma_.lower() if apposed is not None else ""
-        if apposed_lemma in rules.cue_nouns:
+        if apposed_lemma in rules.cue_nouns or apposed_lemma in rules.apposed_event_nouns:
             works.add(m.text)
-            continue  # "Lawless World, his new book"
+            continue  # "Lawless World, his new book", "Cebit, the world's largest hi-tech fair"
         before = doc[m.token_start - 1] if m.token_start > 0 else None
         if lemma in cues.person_nouns or apposed_lemma in cues.person_nouns:
             label = "PERSON"  # "artists include LL Cool J, DMX and Ashanti", "his father, Graeme"

@@ -172,6 +172,13 @@ def clean_span(span: Span) -> Span | None:
         end, label = end - 1, "GPE"  # "Galway East TD": the seat
     if end - start > 1 and doc[end - 1].lower_ in load_non_entity_rules().names:
         end -= 1  # "Apple iPod": the company, not its product
+    if end - start > 1 and _MODEL_CODE.match(doc[end - 1].text) and doc[end - 2].is_alpha:
+        end -= 1  # "Citroen C4", "Sony Ericsson W800": the maker, not its model
+    for k in (3, 2):  # "the France v Scotland Six Nations match": the team, not the event
+        if end - start > k and " ".join(t.lower_ for t in doc[end - k : end]) in load_non_entity_rules().names \
+                and load_gazetteer().country(doc[start : end - k].text) is not None:
+            end -= k
+            break
     cues = load_context_cues()
     if label != "PERSON" and end - start > 1 and doc[start].lower_.rstrip(".") in HONORIFICS and doc[start + 1].is_title:
         start += 1  # "Ms Lomax" the model called an organisation: the surname, titled (a person, see resolve)
@@ -426,6 +433,8 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
             continue
         if is_non_entity(span) or _cited_work(span) or _title_shaped(span) or _made_work(span):
             works.add(span.text)
+            continue
+        if _inside_listed_name(span):
             continue
         if _common_word(span, orth) or _period(span) or _portfolio(span):
             continue
@@ -1104,6 +1113,8 @@ class NonEntityRules:
     title_words: frozenset[str]
     made_work_verbs: frozenset[str]
     genre_nouns: frozenset[str]
+    apposed_event_nouns: frozenset[str]
+    product_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -1118,11 +1129,45 @@ def load_non_entity_rules() -> NonEntityRules:
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "non_entities.json").read_text("utf-8"))
     keys = ["names", "last_words", "cue_nouns", "group_nouns", "work_verbs", "work_in_verbs", "work_in_nouns", "event_heads",
             "collective_nouns", "work_of_nouns", "period_words", "common_nouns", "disease_names", "work_role_nouns",
-            "eponym_heads", "title_words", "made_work_verbs", "genre_nouns"]
+            "eponym_heads", "title_words", "made_work_verbs", "genre_nouns", "apposed_event_nouns", "product_heads"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"non_entities.json: {', '.join(bad)} must be a list of words")
     return NonEntityRules(**{k: frozenset(w.lower() for w in raw[k]) for k in keys})
+
+
+_MODEL_CODE = re.compile(r"^[A-Z]{1,3}-?[0-9]{1,4}[a-z]?$")
+
+
+def _ends_listed_name(span: Span, names: frozenset[str]) -> bool:
+    """The span ends with a listed name of several words: "RBS Six Nations"."""
+    return any(len(span) > k and " ".join(t.lower_ for t in span[-k:]) in names for k in (2, 3))
+
+
+def _inside_listed_name(span: Span) -> bool:
+    """The model left a word of a listed name of several words outside the span: "Six
+    Nations" read as "Nations", "Tour de France" as "France", "the US Open" as "US".
+    After the span, only an event's last word ("Heineken Cup", "US Open") or a word after a
+    place ("the Tampa Bay Lightning" is no listed name): "the Nintendo DS" keeps its maker.
+    Only this mention goes: the name is no work elsewhere ("Nintendo said")."""
+    doc, lower, rules = span.doc, span.text.lower(), load_non_entity_rules()
+    before = [" ".join(t.lower_ for t in doc[span.start - k : span.start]) for k in (1, 2) if span.start >= k]
+    if any(f"{b} {lower}" in rules.names for b in before):
+        return True
+    if span.end >= len(doc) or f"{lower} {doc[span.end].lower_}" not in rules.names:
+        return False
+    return doc[span.end].lower_ in rules.last_words or span.label_ in {"GPE", "NORP", "LOC"}
+
+
+def _work_shaped(span: Span) -> bool:
+    """A name shaped as a work's title, not a person's, firm's or place's name: a colon
+    inside it ("Great American Songbook: Volume III"), or, in a name the model calls a
+    person, a number ending it ("Blinx 2", "Halo 2": no one's name ends in a figure)."""
+    if any(t.text == ":" for t in span[1:-1]):
+        return True
+    last = span[-1]
+    return span.label_ == "PERSON" and len(span) > 1 and last.text.isdigit() and len(last.text) <= 2 \
+        and span[-2].is_alpha and span[-2].is_title and last.idx > span[-2].idx + len(span[-2].text)
 
 
 def is_non_entity(span: Span, rules: NonEntityRules | None = None) -> bool:
@@ -1130,7 +1175,8 @@ def is_non_entity(span: Span, rules: NonEntityRules | None = None) -> bool:
     rules = rules or load_non_entity_rules()
     lower = span.text.lower()
     if lower in rules.names or lower in rules.common_nouns or lower in rules.disease_names \
-            or (len(span) > 1 and span[-1].lower_ in rules.last_words):
+            or (len(span) > 1 and span[-1].lower_ in rules.last_words) or _ends_listed_name(span, rules.names) \
+            or _work_shaped(span):
         return True
     before = span.start - 1
     doc = span.doc

@@ -1,0 +1,59 @@
+"""Names the gold excludes (works, products, events, competitions) made into nodes (issue 12):
+a product-only noun after the name, an event noun beside it, a listed event's name the model
+cut short or ran a team into, a title's colon, a model code after a maker, an event's last
+word, a well-known work by name. Sentences written for the tests; real spaCy model."""
+
+import pytest
+
+from extraction_support import nodes
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_name_before_virus_is_the_virus_in_every_mention():
+    found = nodes("The new variants of the Zabrix mobile phone virus use Bluetooth to jump between handsets. "
+                  "The Zabrix virus only affects phones running Symbian, said Karen Moss.")
+    assert "Zabrix" not in found, found
+    assert found.get("Karen Moss") == {"Person"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_name_in_apposition_with_an_exhibition_is_an_event():
+    found = nodes("Visitors flocked to Expotech, the annual technology exhibition, in Milan.")
+    assert "Expotech" not in found, found
+    assert found.get("Milan") == {"Location"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_listed_event_cut_short_by_the_model_leaves_no_fragment():
+    found = nodes("The winger missed the entire 2003 Six Nations campaign while recovering from surgery in Cardiff.")
+    assert "Nations" not in found, found
+    assert found.get("Cardiff") == {"Location"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_product_after_its_maker_leaves_the_maker():
+    found = nodes("Shoppers queued for the Nintendo DS in Tokyo. Nintendo said sales were strong.")
+    assert found.get("Nintendo") == {"Organization"}, found  # "Nintendo DS" is listed; the maker stays
+    found = nodes("Nokia N70 sales rose in Finland, the company said.")
+    assert "Nokia N70" not in found and found.get("Nokia") == {"Organization"}, found  # a model code after the maker
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_colon_inside_a_name_makes_it_a_title():
+    found = nodes("The crooner won best album for Swing Hits: Volume Two last year, said Tom Jones.")
+    assert not any(":" in name or name.startswith("Swing Hits") for name in found), found
+    assert found.get("Tom Jones") == {"Person"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_race_named_with_run_is_an_event():
+    found = nodes("Paula Radcliffe will seek to defend her title at the Bupa Great North Run in Newcastle.")
+    assert not any(name.endswith("Run") for name in found), found
+    assert found.get("Paula Radcliffe") == {"Person"} and found.get("Newcastle") == {"Location"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_well_known_book_series_is_no_person():
+    found = nodes("Fans queued at midnight to buy Harry Potter and the Goblet of Fire in Leeds.")
+    assert "Harry Potter" not in found, found
+    assert found.get("Leeds") == {"Location"}
