@@ -63,6 +63,31 @@ def _list_introducer(token: Token) -> Token | None:
     return None
 
 
+_HONOUR_VERBS = {"nominate", "shortlist", "short-list"}
+_HONOUR_NOUNS = {"award", "prize", "trophy", "nomination", "nod", "statuette", "gong"}
+_CATEGORY_NOUNS = {"actor", "actress", "film", "picture", "director", "album", "song", "single", "screenplay",
+                   "documentary", "drama", "comedy", "soundtrack", "video"}
+
+
+def _honoured_work(root: Token, names: frozenset[str]) -> bool:
+    """A name after "for" that a verb of honouring governs: "nominated for The Aviator",
+    "won an Oscar for Spirited Away", "won best actor for Ray", or an award's category
+    ("best actress for Vera Drake"): the work honoured. Not after a noun of honour ("an
+    Oscar nomination for Clive Owen"): there the name is as often the person honoured."""
+    if root.dep_ != "pobj" or root.head.lower_ != "for":
+        return False
+    verb = root.head.head
+    if verb.pos_ == "NOUN" and verb.lemma_.lower() in _CATEGORY_NOUNS and any(c.lower_ == "best" for c in verb.children):
+        return True  # "won best actress for Vera Drake": a category's winner is named before, the work after
+    if verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() in _HONOUR_VERBS:
+        return True
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in _HONOUR_NOUNS or o.lower_ in names
+               or any(t.lower_ == "best" for t in o.subtree) for o in objects)
+
+
 def _anchor(span: Span) -> Token:
     """The token that ties a name to the sentence: its root, or, where the parse broke the
     name up ("a rendition of Whole Lotta Shakin' Goin' On"), the one that is the object of a
@@ -185,6 +210,9 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
                 (m.token_start >= 2 and doc[m.token_start - 1].tag_ == "POS") or (label == "PERSON" and len(span) > 1)):
             works.add(m.text)
             continue  # "the BBC's Go Digital programme", "the first Harry Potter film": a work
+        if _honoured_work(root, rules.names):
+            works.add(m.text)
+            continue  # "nominated for The Aviator", "won an Oscar for Spirited Away", "won best actor for Ray"
         if root.dep_ == "compound" and head.lemma_.lower() in rules.product_heads:
             works.add(m.text)
             continue  # "the Cabir virus": the thing itself (no maker names a virus)

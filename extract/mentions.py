@@ -462,7 +462,24 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
                 doc[span.start - 1].lower_.rstrip(".") in HONORIFICS else "",
             )
         )
-    return drop_works(mentions, works)
+    return drop_works(mentions, works | _numbered_work_stems(doc))
+
+
+_WORK_LABELS = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}
+
+
+def _numbered_work_stems(doc: Doc) -> set[str]:
+    """The names of works the model read with their sequel's number: "Halo 2", "Shrek 2"
+    (the model calls them laws or works of art) make "Halo" and "Shrek" in the same article
+    the work too. Only a number of one or two figures: a maker's model ("Boeing 747",
+    "Nokia 6600") keeps its maker."""
+    stems = set()
+    for ent in doc.ents:
+        if ent.label_ in _WORK_LABELS and len(ent) > 1 and ent[-1].text.isdigit() and len(ent[-1].text) <= 2 \
+                and ent[-2].is_alpha and ent[-2].text[:1].isupper():
+            stem = ent[1:-1] if ent[0].lower_ == "the" else ent[:-1]
+            stems.add(stem.text)
+    return stems
 
 
 def drop_works(mentions: list[RawMention], works: set[str]) -> list[RawMention]:
@@ -1146,13 +1163,17 @@ def _ends_listed_name(span: Span, names: frozenset[str]) -> bool:
 
 def _inside_listed_name(span: Span) -> bool:
     """The model left a word of a listed name of several words outside the span: "Six
-    Nations" read as "Nations", "Tour de France" as "France", "the US Open" as "US".
+    Nations" read as "Nations", "Tour de France" as "France", "the US Open" as "US", "a Lord
+    of the Rings game" as "Rings"; or it is the last word of a listed kind of event or law
+    after "the" ("The Bill now faces peers", "the Cup"): that word alone names no one.
     After the span, only an event's last word ("Heineken Cup", "US Open") or a word after a
     place ("the Tampa Bay Lightning" is no listed name): "the Nintendo DS" keeps its maker.
     Only this mention goes: the name is no work elsewhere ("Nintendo said")."""
     doc, lower, rules = span.doc, span.text.lower(), load_non_entity_rules()
-    before = [" ".join(t.lower_ for t in doc[span.start - k : span.start]) for k in (1, 2) if span.start >= k]
+    before = [" ".join(t.lower_ for t in doc[span.start - k : span.start]) for k in (1, 2, 3) if span.start >= k]
     if any(f"{b} {lower}" in rules.names for b in before):
+        return True
+    if len(span) == 1 and lower in rules.last_words and span.start > 0 and doc[span.start - 1].lower_ == "the":
         return True
     if span.end >= len(doc) or f"{lower} {doc[span.end].lower_}" not in rules.names:
         return False

@@ -57,3 +57,44 @@ def test_issue_12_a_well_known_book_series_is_no_person():
     found = nodes("Fans queued at midnight to buy Harry Potter and the Goblet of Fire in Leeds.")
     assert "Harry Potter" not in found, found
     assert found.get("Leeds") == {"Location"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_sequel_read_with_its_number_makes_the_bare_name_the_work():
+    found = nodes("The Xbox video game Starfall 2 went on sale in the US on Tuesday. "
+                  "Starfall is considered a classic by many reviewers, said Dan Hall.")
+    assert "Starfall" not in found, found
+    assert found.get("United States") == {"Country"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_the_last_word_of_a_listed_title_is_no_organisation():
+    found = nodes("Fans will get a Lord of the Rings game for Christmas, said the shop owner in Leeds.")
+    assert "Rings" not in found, found
+    assert found.get("Leeds") == {"Location"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_the_bill_named_again_is_no_person():
+    found = nodes("Peers debated the Identity Cards Bill on Monday. "
+                  "The Bill now returns to the Commons, where Charles Clarke hopes to pass it.")
+    assert "Bill" not in found, found
+    assert found.get("Charles Clarke") == {"Person"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_the_work_an_award_is_won_for_is_no_entity():
+    found = nodes("The rapper won best rap song for Jesus Walks, while Hayao Miyazaki won an Oscar for Spirited Away.")
+    assert "Jesus Walks" not in found and "Spirited Away" not in found, found
+    assert found.get("Hayao Miyazaki") == {"Person"}
+    found = nodes("Clive Owen was nominated for Closer, and Imelda Staunton won best actress for Vera Drake.")
+    assert "Closer" not in found and "Vera Drake" not in found, found
+    assert found.get("Clive Owen") == {"Person"} and found.get("Imelda Staunton") == {"Person"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_team_or_person_after_for_without_an_award_stays():
+    found = nodes("Thierry Henry scored twice for Arsenal and won a penalty for France. "
+                  "Clive Owen got an Oscar nomination for Closer.")
+    assert found.get("Arsenal") == {"Organization"} and found.get("France") == {"Country"}, found
+    assert found.get("Clive Owen") == {"Person"}
