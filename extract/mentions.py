@@ -1239,6 +1239,7 @@ class ContextCues:
     org_legal_suffixes: frozenset[str]
     street_abbreviations: frozenset[str]
     place_qualifiers: frozenset[str]
+    county_abbreviations: frozenset[str]
     peer_titles: frozenset[str]
     alias_cues: frozenset[str]
     state_nouns: frozenset[str]
@@ -1252,7 +1253,7 @@ def load_context_cues() -> ContextCues:
             "org_nouns_before", "org_kind_nouns_lower",
             "org_nouns_after", "org_possessed_nouns", "org_holding_nouns", "org_object_verbs", "place_verbs_in", "org_last_words", "event_last_words",
             "leading_non_name_words", "portfolio_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
-            "place_qualifiers",
+            "place_qualifiers", "county_abbreviations",
             "peer_titles", "alias_cues", "state_nouns", "name_opening_nouns"]
     return ContextCues(**word_lists("context_cues.json", keys))
 

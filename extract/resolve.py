@@ -238,7 +238,7 @@ def _misspelt(rare: str, usual: str) -> bool:
 def _join_misspellings(typed: list[TypedMention | None]) -> None:
     """A name written once that is a slip for a name the article writes more often is that
     name's node (issue 12: one node per entity, not one per typo). Listed names are never
-    rewritten. Two names of one type written once each are one node too, under the one
+    rewritten. Two names written once each (people or bodies) are one node too, under the one
     written first: which is the slip is unknown, but they are one thing ("Electronic Arts ...
     Electronics Arts ... EA": one company, and its initials then find it)."""
     counts: dict[str, int] = {}
@@ -253,7 +253,8 @@ def _join_misspellings(typed: list[TypedMention | None]) -> None:
         matches = [u for n, u in usual.items() if _misspelt(t.name, n) or (
             " " not in t.name and " " in n and u.type == "Person" and _misspelt(t.name, surname(n)))]
         if not matches:
-            matches = [u for n, u in once.items() if u.type == t.type and (_misspelt(t.name, n) or _misspelt(n, t.name))]
+            # of any of the two types: the model may call the slip a body ("McIlory" ORG)
+            matches = [u for n, u in once.items() if _misspelt(t.name, n) or _misspelt(n, t.name)]
         if len(matches) == 1:
             t.name, t.type, t.iso3 = matches[0].name, matches[0].type, matches[0].iso3
         else:
@@ -396,6 +397,17 @@ def _unify_long_name_types(typed: list[TypedMention | None]) -> None:
         t.iso3 = None
 
 
+def _county_prefixes(typed: list[TypedMention | None]) -> None:
+    """"Co Offaly" beside "Offaly" (``context_cues.county_abbreviations``): the county under its
+    bare name, one node with the article's other mentions of it; alone it stays as written."""
+    cues = load_context_cues()
+    bare = {normalise_name(t.name) for t in typed if t and " " not in t.name and t.type in {"Location", "Organization"}}
+    for t in typed:
+        if t and t.type == "Location" and not t.known and len(words := t.name.split()) == 2 \
+                and words[0].lower() in cues.county_abbreviations and normalise_name(words[1]) in bare:
+            t.name = words[1]
+
+
 def _short_names_of_bodies(typed: list[TypedMention | None], gaz: Gazetteer) -> None:
     """A one-word name the model called a person that begins exactly one longer organisation
     of the article ("Vivendi" beside "Vivendi Universal", "Nordvind" beside "Nordvind Energi")
@@ -418,12 +430,25 @@ def _short_names_of_bodies(typed: list[TypedMention | None], gaz: Gazetteer) -> 
         longer = [n for k, n in bodies.items() if k.startswith(key + " ")]
         if len(longer) == 1:
             t.type, t.name, t.iso3 = "Organization", longer[0], None
+    # "Pennine Freight" the model called a person beside "Pennine Freight Group": the company
+    # less its legal suffix (``context_cues.org_legal_suffixes``), when no given name opens it
+    legal = load_context_cues().org_legal_suffixes
+    for t in typed:
+        if t is None or t.known or t.type != "Person" or " " not in t.name or t.raw.titled or t.raw.label == "TEAM" \
+                or has_given_name(t.name.split()[0]):
+            continue
+        key = normalise_name(t.name)
+        with_suffix = [n for k, n in bodies.items() if k.startswith(key + " ")
+                       and all(w in legal for w in k[len(key) + 1:].split())]
+        if len(with_suffix) == 1:
+            t.type, t.name, t.iso3 = "Organization", with_suffix[0], None
 
 
 def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolution:
     gaz = gaz or load_gazetteer()
     typed = [type_mention(m, gaz) for m in mentions]
     _club_forms_as_clubs(typed)
+    _county_prefixes(typed)
     # "Mr McManus" (or a lone "Petrakis" the model calls a person) makes the "JP McManus",
     # "Lachlan Petrakis" it called a company or a place a person: the surname says so.
     surnames = {normalise_name(t.name) for t in typed if t and t.type == "Person" and " " not in t.name

@@ -115,3 +115,26 @@ def test_issue_12_a_long_name_the_model_calls_a_place_and_a_body_is_one_node():
     # a club keeps its own node beside the place of its name
     res = resolve([mention("Buenos Aires", "TEAM", 0, 0), mention("Buenos Aires", "GPE", 1, 40, locative=True)])
     assert res.mention_entity == ["org:buenos-aires", "location:buenos-aires"]
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_county_written_with_co_is_the_county_named_bare():
+    res = resolve([mention("Co Offaly", "GPE", 0, 0), mention("Offaly", "ORG", 1, 40)])
+    assert res.mention_entity == ["location:offaly", "location:offaly"]
+    assert resolve([mention("Co Galway", "GPE", 0, 0)]).mention_entity == ["location:co-galway"]
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_company_less_its_legal_suffix_the_model_calls_a_person_is_the_company():
+    res = resolve([mention("Pennine Freight", "PERSON", 0, 0), mention("Pennine Freight Group", "ORG", 1, 40)])
+    assert res.mention_entity == ["org:pennine-freight-group", "org:pennine-freight-group"]
+    # a founder's full name before his company's stays the person
+    res = resolve([mention("John Lewis", "PERSON", 0, 0), mention("John Lewis Group", "ORG", 1, 40)])
+    assert res.mention_entity == ["person:john-lewis", "org:john-lewis-group"]
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_slip_the_model_calls_a_body_joins_the_person_written_once():
+    res = resolve([mention("McIlroy", "PERSON", 0, 0), mention("McIlory", "ORG", 1, 40)])
+    assert res.mention_entity == ["person:mcilroy", "person:mcilroy"]
+
