@@ -26,6 +26,7 @@ from newsgraph.extract.governments import (
     load_government_rules,
     words_before,
 )
+from newsgraph.extract.mentions import load_context_cues
 from newsgraph.extract.relation_base import EntityIndex, MentionSpan, mention_offsets, predicated_likeness, span_relation
 from newsgraph.extract.rules import (
     load_article_club_titles,
@@ -67,6 +68,12 @@ def _title_text(tokens: list[Token]) -> str:
     while words and words[-1].lower() in {"of", "the", ",", "'s", "’s", "for", "at", "in", "and"}:
         words.pop()
     roles = load_titles().roles
+    cues = load_context_cues()
+    while len(words) > 1 and words[0].islower() and words[0] in cues.org_nouns | cues.org_kind_nouns_lower \
+            and " ".join(w.lower() for w in words) not in roles:
+        # "Vibe magazine president Kenard Gibbs", "the party chairman": the noun says what the
+        # organisation is, it is no word of the role (issue 12 audit round 8: "Magazine President").
+        words.pop(0)
     if words and words[-1].lower().endswith("s") and words[-1].lower() not in roles \
             and any(" ".join(w.lower() for w in words[i:])[:-1] in roles for i in range(len(words))):
         # "former Enron chief executives Ken Lay and Jeff Skilling": each holds the role
@@ -500,6 +507,11 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
     def add(person: MentionSpan, affiliation: MentionSpan, title_tokens: list[Token], method: str, unit: str = "") -> None:
         title = _title_text(title_tokens)
         if title and unit and not title.lower().endswith(unit.lower()):
+            if " of " in title and title.lower().split()[-1] == unit.lower().split()[-1]:
+                # "chief of BT's new Entertainment unit": the title already names the unit in
+                # part ("Chief of New Unit"); the unit's full name replaces it (audit round 8:
+                # "Chief of New Unit of New Entertainment Unit").
+                title = title.split(" of ")[0]
             title = f"{title} of {unit}"  # "Head of Fixed Line Division"
         if not title or title.lower() in titles.honorifics:
             return

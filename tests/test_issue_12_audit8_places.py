@@ -68,3 +68,17 @@ def test_issue_12_national_team_physio_is_staff_not_a_nationality(nlp):
     found = ruled(nlp, "Ireland physio Mark Davies said the winger would be fit.")
     assert ("Mark Davies", "FROM", "Ireland") not in found
     assert ("Mark Davies", "Physio", "Ireland") in titles(nlp, "Ireland physio Mark Davies said the winger would be fit.")
+
+
+@pytest.mark.issue(12)
+def test_issue_12_title_without_the_firm_noun_or_the_party_word(nlp):
+    held = titles(nlp, "Vibe magazine president Kenard Gibbs said the attack was sickening.")
+    assert ("Kenard Gibbs", "President", "Vibe") in held
+    held = titles(nlp, "Democratic Senator Kent Conrad said the plan would cost the US billions.")
+    assert ("Kent Conrad", "Senator", "United States") in held
+
+
+@pytest.mark.issue(12)
+def test_issue_12_unit_named_once_in_a_title(nlp):
+    held = titles(nlp, "Jo Reed, chief of BT's new Entertainment unit, told the forum that TV was next.")
+    assert ("Jo Reed", "Chief of New Entertainment Unit", "BT") in held
