@@ -177,3 +177,16 @@ def test_issue_12_a_bullet_opening_the_line_is_no_part_of_a_name() -> None:
     doc = KnowledgeGraph.extract_text("\u2022 Sobeys is hiring 40 people for its new Bayers Lake store.")
     names = {e.name for e in doc.entities}
     assert "Sobeys" in names and not any(n.startswith("\u2022") for n in names), names
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_newsletters_tagline_is_no_headline() -> None:
+    text = (
+        "The Harbour Post\nSetubal news, every weekday morning\nSign up free \u2192\n\n"
+        "Issue #88 \u00b7 Wednesday, October 15, 2025\n\nBy Ana Brito (@anabrito.bsky.social)\n\n"
+        "THE BIG STORY\n\nSetubal opens its new ferry terminal\n\n" + STORY
+    )
+    page = split_page(text)
+    assert page.title == "Setubal opens its new ferry terminal"
+    assert page.published == "2025-10-15"
+    assert "every weekday morning" not in page.body and "Tomas Ferreira opened" in page.body
