@@ -60,6 +60,14 @@ def _title_text(tokens: list[Token]) -> str:
         if any(w in roles for w in lower[:cut]) and any(w in roles for w in lower[cut + 1 :]) \
                 and " ".join(lower) not in roles:
             words = words[:cut]
+    # "a research director at analyst firm Gartner and someone who has followed Yahoo": with the
+    # organisation cut out, a preposition left with no object ends the title (issue 12 audit
+    # round 8: "Research Director At and Someone").
+    lower = [w.lower() for w in words]
+    orphan = next((k for k in range(1, len(words) - 1) if lower[k] in {"at", "for", "with", "of", "in", "on"}
+                   and lower[k + 1] in {"and", ","}), None)
+    if orphan is not None:
+        words = words[:orphan]
     # "Ukraine's new president", "now deputy leader": when the role is held is no part of its title.
     # "ex-chief economic adviser" (the hyphen is dropped as punctuation or kept): a former
     # role, as "former" (issue 12 audit round 8: "Ex Chief Economic Adviser").

@@ -82,3 +82,10 @@ def test_issue_12_title_without_the_firm_noun_or_the_party_word(nlp):
 def test_issue_12_unit_named_once_in_a_title(nlp):
     held = titles(nlp, "Jo Reed, chief of BT's new Entertainment unit, told the forum that TV was next.")
     assert ("Jo Reed", "Chief of New Entertainment Unit", "BT") in held
+
+
+@pytest.mark.issue(12)
+def test_issue_12_preposition_left_without_its_organisation_ends_the_title(nlp):
+    text = ("But for Ann Weller, a research director at analyst firm Gartner and someone who has followed "
+            "Yahoo since its early years, search will change.")
+    assert ("Ann Weller", "Research Director", "Gartner") in titles(nlp, text)
