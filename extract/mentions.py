@@ -1156,6 +1156,21 @@ def load_non_entity_rules() -> NonEntityRules:
 _MODEL_CODE = re.compile(r"^[A-Z]{1,3}-?[0-9]{1,4}[a-z]?$")
 
 
+def _spelt_out_listed(span: Span, names: frozenset[str]) -> bool:
+    """A listed product, technology or office spelt out: "Really Simple Syndication" (RSS),
+    "Asymmetric Digital Subscriber Line" (ADSL): the initials of three words or more are a
+    listed name the article also writes."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 3:
+        return False
+    every = "".join(t.text[0] for t in words).lower()
+    capitals = "".join(t.text[0] for t in words if t.text[0].isupper()).lower()
+    found = {i for i in (every, capitals) if len(i) >= 3 and i in names}
+    # the article writes the short form too: initials alone collide ("Manic Street
+    # Preachers", "Maine State Prison" are no MSP)
+    return bool(found) and any(t.is_upper and t.lower_.replace("-", "") in found for t in span.doc)
+
+
 def _ends_listed_name(span: Span, names: frozenset[str]) -> bool:
     """The span ends with a listed name of several words: "RBS Six Nations"."""
     return any(len(span) > k and " ".join(t.lower_ for t in span[-k:]) in names for k in (2, 3))
@@ -1197,6 +1212,7 @@ def is_non_entity(span: Span, rules: NonEntityRules | None = None) -> bool:
     lower = span.text.lower()
     if lower in rules.names or lower in rules.common_nouns or lower in rules.disease_names \
             or (len(span) > 1 and span[-1].lower_ in rules.last_words) or _ends_listed_name(span, rules.names) \
+            or _spelt_out_listed(span, rules.names) \
             or _work_shaped(span):
         return True
     before = span.start - 1

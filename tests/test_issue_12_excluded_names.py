@@ -98,3 +98,22 @@ def test_issue_12_a_team_or_person_after_for_without_an_award_stays():
                   "Clive Owen got an Oscar nomination for Closer.")
     assert found.get("Arsenal") == {"Organization"} and found.get("France") == {"Country"}, found
     assert found.get("Clive Owen") == {"Person"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_listed_technology_spelt_out_is_no_entity():
+    found = nodes("Asymmetric Digital Subscriber Line technology lets copper lines carry data. "
+                  "ADSL reaches most homes, said Ofcom.")
+    assert "Asymmetric Digital Subscriber Line" not in found, found
+    # initials alone prove nothing: MSP is listed, but these articles never write it
+    found = nodes("The inmate was moved to the Maine State Prison near Warren last week, officials said.")
+    assert found.get("Maine State Prison") == {"Location"}, found
+    found = nodes("The Manic Street Preachers will headline the festival in Cardiff, said their manager.")
+    assert found.get("Manic Street Preachers") == {"Organization"}, found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_the_brands_a_company_lists_are_products():
+    found = nodes("Electrolux's subsidiary brands include AEG, Zanussi and Frigidaire, the company said.")
+    assert not {"AEG", "Zanussi", "Frigidaire"} & set(found), found
+    assert found.get("Electrolux") == {"Organization"}
