@@ -346,6 +346,14 @@ def _object_complement(verb: Token) -> bool:
     )
 
 
+def _noun_word(token: Token) -> str:
+    """A noun's lemma, or the hyphenated word it ends ("line-up" is "line", "-", "up")."""
+    if token.i >= 2 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_ \
+            and not token.doc[token.i - 2].whitespace_:
+        return f"{token.doc[token.i - 2].lower_}-{token.lower_}"
+    return token.lemma_.lower()
+
+
 def _attributive(verb: Token) -> bool:
     """ "Walter Salles critically acclaimed The Motorcycle Diaries … received": an adverb of
     acclaim right before a bare past-tense verb (no auxiliary) makes it a participle
@@ -417,7 +425,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
         if rule.not_complements and _contest_prediction(verb, rule.not_complements):
             continue  # "backed Ireland to win the series": a tip, not support (issue 12 audit 7)
         if rule.not_prep_objects and any(
-                p.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in rule.not_prep_objects for o in p.children)
+                p.dep_ == "prep" and any(o.dep_ == "pobj" and _noun_word(o) in rule.not_prep_objects for o in p.children)
                 for p in verb.children):
             continue  # "will support U2 on their tour": a support act, not support (issue 12 audit 8)
         if rule.not_in_sports and sports:

@@ -389,7 +389,8 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
         exclusions = {}
         for key in ("not_with", "not_complements", "not_prep_objects"):
             words = row.get(key, [])
-            if not isinstance(words, list) or not all(isinstance(w, str) and w.isalpha() for w in words):
+            # A hyphenated word ("line-up") is one word too.
+            if not isinstance(words, list) or not all(isinstance(w, str) and w.replace("-", "").isalpha() for w in words):
                 problems.append(f"{where}: '{key}' must be a list of words")
                 words = []
             exclusions[key] = tuple(w.lower() for w in words)

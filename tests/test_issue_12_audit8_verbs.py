@@ -83,3 +83,13 @@ def test_issue_12_a_gerund_under_an_infinitive_with_its_own_subject(nlp):
     assert ("Wales", "REPLACED", "Peter Mills") not in found
     found = typed(relations(nlp, "Anna Berg was arrested after shooting Peter Mills."))
     assert ("Anna Berg", "KILLED", "Peter Mills") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_team_selection_is_no_appointment(nlp):
+    # "England have named Bath prop Matt Stevens in the starting line-up": picked for a match,
+    # not appointed to a post.
+    found = typed(relations(nlp, "England have named Bath prop Tom Walker in the starting line-up for their match against Ireland."))
+    assert not any(t == "APPOINTED" for _, t, _ in found)
+    found = typed(relations(nlp, "The Football Association has named Tom Walker as England captain."))
+    assert ("Football Association", "APPOINTED", "Tom Walker") in found
