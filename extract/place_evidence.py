@@ -91,10 +91,29 @@ def _used_as_place(doc: Doc, m: RawMention, labels: dict[int, str], rules: Place
     return any(labels.get(t.i) in PLACE_LABELS and known_place_name(t.text, rules) for t in near)
 
 
+_WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+
+
+def _plainly_a_place(doc: Doc, m: RawMention) -> bool:
+    """Uses only a place has, unlike ``_used_as_place``'s "to"/"from" that a firm takes too
+    ("access to BT's network", "calls from BT"): "in X", "outside X", "visited X", "X-based",
+    "Kyle Brennan, 34, of X"."""
+    root = doc[m.token_start: m.token_end].root
+    if root.dep_ == "pobj" and root.head.lower_ in _WHERE:
+        return True
+    if root.dep_ == "dobj" and root.head.lemma_.lower() == "visit":
+        return True
+    if m.token_start >= 2 and doc[m.token_start - 1].lower_ == "of" and doc[m.token_start - 2].text == ",":
+        return True
+    after = doc[m.token_end: m.token_end + 2]
+    return len(after) >= 2 and after[0].text in {"-", "–"} and after[1].lower_.startswith("based")
+
+
 def drop_unplaced_places(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     """Without the mentions the model calls places (GPE, LOC, FAC) whose name is no known
     place and that no mention in the article uses as one. The name is judged over all its
-    place-labelled mentions; other labels of the same name are left as they are."""
+    place-labelled mentions; other labels of the same name are left as they are, and one the
+    model calls an organisation elsewhere in the article becomes one."""
     places: dict[str, list[int]] = {}
     for i, m in enumerate(mentions):
         if m.label in PLACE_LABELS:
@@ -104,12 +123,20 @@ def drop_unplaced_places(doc: Doc, mentions: list[RawMention]) -> list[RawMentio
     rules = load_place_rules()
     labels = {t: m.label for m in mentions for t in range(m.token_start, m.token_end)}
     others = {normalise_name(m.text) for m in mentions}
+    bodies = {normalise_name(m.text) for m in mentions if m.label == "ORG"}
     dropped: set[int] = set()
     retyped: dict[int, RawMention] = {}
     for key, members in places.items():
         if not key or known_place_name(mentions[members[0]].text, rules):
             continue
         text = mentions[members[0]].text
+        if key in bodies and not any(_plainly_a_place(doc, mentions[i]) for i in members):
+            # a name no gazetteer knows as a place, that the model calls an organisation
+            # elsewhere in the article and no sentence uses as a place ("BT" GPE in one
+            # sentence, ORG in the next; not "Kyle Brennan, of Brewer"): the firm, one node
+            for i in members:
+                retyped[i] = replace(mentions[i], label="ORG")
+            continue
         if text.endswith("s") or "." in text or (text.isupper() and len(text) <= 4) or load_gazetteer().nationality(text):
             continue  # "Londoners", "Prairies" (people, regions), "B.C.", "Calif." (abbreviations)
         if len(text.split()) > 1 and has_given_name(text.split()[0]):

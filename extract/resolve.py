@@ -602,7 +602,9 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
         # (mostly capitals: "CalMac" is a contraction of Caledonian MacBrayne, not the initials
         # of a "Clydeport Marine" beside it)
         if t.name.isalpha() and len(t.name) <= 6 and len(capitals) >= 2 and 2 * len(capitals) >= len(t.name) \
-                and t.name[0].isupper() and by_initials.get(capitals):
+                and t.name[0].isupper() and (long_form := by_initials.get(capitals)) \
+                and (long_form.split()[0] != t.name  # "BT" is not "BT Together", a BT package
+                     or all(w.lower() in legal for w in long_form.split()[1:])):  # but "LG" is "LG Group"
             t.name = by_initials[capitals]  # type: ignore[assignment]
         elif t.name.isalpha() and 3 <= len(t.name) <= 5 and t.name.istitle() and not t.known \
                 and (by_initials.get(t.name.upper()) or "").count(" ") >= 2:
