@@ -573,6 +573,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
     cues = load_context_cues()
     by_initials: dict[str, str | None] = {}
     legal = cues.org_legal_suffixes
+    teams = {t.name for t in typed if t and t.raw.label == "TEAM"}
     one_word_firms = {t.name for t in typed if t and t.type == "Organization" and " " not in t.name and _camel_case(t.name)
                       and len(t.name) > 6}  # not "AfDB", itself the short form
     for name in [*org_names.values(), *one_word_firms]:
@@ -612,10 +613,18 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             t.name = by_initials[t.name.upper()]  # type: ignore[assignment]
         elif len(t.name.split()) == 1 and not t.known:
             # "Brightline" beside "Brightline Cable": the one longer organisation it begins;
-            # "Blasters" beside "Kerala Blasters", "United" beside "Manchester United": ends
+            # "Blasters" beside "Kerala Blasters", "United" beside "Manchester United": the one
+            # team, place and nickname, listed or national body ("Commission" beside "European
+            # Commission", "Executive" beside "Scottish Executive"),
+            # or person the model took for a body it ends (a company's
+            # last word is another company: "Universal" beside "Vivendi Universal" is Universal
+            # Music, issue 12 wrong merge)
             key = normalise_name(t.name)
             longer = [n for k, n in org_names.items() if k.startswith(key + " ")] or \
-                [n for k, n in org_names.items() if k.endswith(" " + key) and len(k.split()) == 2]
+                [n for k, n in org_names.items() if k.endswith(" " + key) and len(k.split()) == 2 and (
+                    n in teams or k.split()[0] in place_names or k.split()[0] in world_places()
+                    or gaz.organization(n) or gaz.country(n.split()[0]) or gaz.nationality(n.split()[0])
+                    or has_given_name(n.split()[0]))]  # "MacAulay" beside "Iain MacAulay" the model called a body
             # but a word the article also writes as a place ("Kerala" beside "Kerala Blasters"),
             # or one a place qualifier follows ("Galway County Council"), is the place's name,
             # not the body's short name (issue 12: a club or council and its place stay apart)

@@ -138,3 +138,16 @@ def test_issue_12_a_slip_the_model_calls_a_body_joins_the_person_written_once():
     res = resolve([mention("McIlroy", "PERSON", 0, 0), mention("McIlory", "ORG", 1, 40)])
     assert res.mention_entity == ["person:mcilroy", "person:mcilroy"]
 
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_companys_last_word_alone_is_another_company_but_a_teams_is_the_team():
+    res = resolve([mention("Vivendi Universal", "ORG", 0, 0), mention("Universal", "ORG", 1, 40)])
+    assert res.mention_entity == ["org:vivendi-universal", "org:universal"]
+    res = resolve([mention("Wollongong Wolves", "TEAM", 0, 0), mention("Wolves", "ORG", 1, 40)])
+    assert res.mention_entity == ["org:wollongong-wolves", "org:wollongong-wolves"]
+    # a place and a nickname: a team even when no club list knows it
+    res = resolve([mention("Saskatoon Blades", "ORG", 0, 0), mention("Blades", "ORG", 1, 40)])
+    assert res.mention_entity == ["org:saskatoon-blades", "org:saskatoon-blades"]
+    res = resolve([mention("European Commission", "ORG", 0, 0), mention("Commission", "ORG", 1, 40)])
+    assert res.mention_entity == ["org:european-commission", "org:european-commission"]
