@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from newsgraph.extract.mentions import RawMention, load_context_cues
 from newsgraph.extract.person_evidence import has_given_name, place_names as world_places
-from newsgraph.extract.rules import Gazetteer, load_gazetteer
+from newsgraph.extract.rules import Gazetteer, load_gazetteer, word_map
 from newsgraph.graph.model import ExtractedEntity, entity_id, normalise_name, surname
 
 
@@ -264,16 +264,7 @@ def _join_misspellings(typed: list[TypedMention | None]) -> None:
 @lru_cache(maxsize=1)
 def load_short_given_names() -> dict[str, str]:
     """``data/given_names.json``: short form of a given name → its long form ("dave" → "david")."""
-    import json
-    from importlib import resources
-
-    from newsgraph.errors import RuleFileError
-
-    raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "given_names.json").read_text("utf-8"))
-    forms = raw.get("short_forms")
-    if not isinstance(forms, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in forms.items()):
-        raise RuleFileError(detail="given_names.json: short_forms must map a short given name to its long form")
-    return {k.lower(): v.lower() for k, v in forms.items()}
+    return word_map("given_names.json", "short_forms")
 
 
 def _join_short_given_names(typed: list[TypedMention | None]) -> None:

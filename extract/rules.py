@@ -61,6 +61,17 @@ def word_lists(name: str, keys: Iterable[str]) -> dict[str, frozenset[str]]:
     return {k: frozenset(w.lower() for w in raw[k]) for k in keys}
 
 
+def word_map(name: str, key: str) -> dict[str, str]:
+    """The table ``key`` of the JSON file ``data/<name>``, word to word, both lower-cased
+    (given_names.json's short forms: "dave" -> "david"), like ``word_lists``: a table that
+    is missing or maps anything but a word to a word is reported."""
+    raw = json.loads(resources.files("newsgraph.extract").joinpath("data", name).read_text("utf-8"))
+    table = raw.get(key)
+    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+        raise RuleFileError(detail=f"{name}: {key} must map a word to a word")
+    return {k.lower(): v.lower() for k, v in table.items()}
+
+
 @dataclass(frozen=True)
 class Country:
     iso3: str

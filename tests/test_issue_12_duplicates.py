@@ -64,3 +64,17 @@ def test_issue_12_organisation_aliases_as_data_join_the_long_form():
                   "Office of National Statistics was wrong.")
     assert found.get("European Commission", ("", set()))[1] >= {"EU Commission", "European Commission"}
     assert "Office for National Statistics" in found and "Office of National Statistics" not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_short_given_names_load_through_the_common_word_table_loader():
+    from newsgraph.errors import RuleFileError
+    from newsgraph.extract.resolve import load_short_given_names
+    from newsgraph.extract.rules import word_map
+
+    assert load_short_given_names()["dave"] == "david"
+    # a key that holds prose (not a table), or none at all, is reported, never read as empty
+    with pytest.raises(RuleFileError, match="given_names.json: why must map a word to a word"):
+        word_map("given_names.json", "why")
+    with pytest.raises(RuleFileError, match="place_evidence.json: short_forms must map"):
+        word_map("place_evidence.json", "short_forms")
