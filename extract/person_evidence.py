@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.context import line_bounds
 from newsgraph.extract.mentions import HONORIFICS, MOTION_VERBS, RawMention, is_sports_report, load_context_cues
-from newsgraph.extract.rules import load_gazetteer, load_titles
+from newsgraph.extract.rules import load_gazetteer, load_regions, load_titles
 from newsgraph.graph.model import normalise_name
 
 __all__ = ["retype_unproven_people", "retype_unproven_organisations", "retype_people_as_bodies", "has_given_name", "place_names"]
@@ -130,6 +130,20 @@ def place_names() -> frozenset[str]:
     names.update(s.name.lower() for s in pycountry.subdivisions)
     names.discard("")
     return frozenset(names)
+
+
+def gazetteer_place(name: str, *, regions: bool = True, towns_without_the: bool = False) -> bool:
+    """The gazetteers know a place of this name: a city or town (``town_names``,
+    ``place_names``), a US state or ISO 3166-2 subdivision, a region (``data/regions.json``;
+    unless ``regions`` is false) or a country. The one core of every known-place check
+    (``relation_base.known_place``, ``place_evidence.known_place_name``);
+    ``towns_without_the`` looks towns up with a leading "the " cut ("the Vale" as "vale"),
+    regions and countries by the name as written."""
+    lower = name.lower()
+    if towns_without_the:
+        lower = lower.removeprefix("the ")
+    return lower in place_names() or lower in town_names() or (regions and normalise_name(name) in load_regions()) \
+        or load_gazetteer().country(name) is not None
 
 
 def person_evidence(doc: Doc, m: RawMention, rules: EvidenceRules) -> str:

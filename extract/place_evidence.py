@@ -18,8 +18,8 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from newsgraph.extract.mentions import RawMention
-from newsgraph.extract.person_evidence import has_given_name, place_names, town_names
-from newsgraph.extract.rules import load_gazetteer, load_regions, word_lists
+from newsgraph.extract.person_evidence import gazetteer_place, has_given_name
+from newsgraph.extract.rules import load_gazetteer, word_lists
 from newsgraph.graph.model import normalise_name
 
 __all__ = ["drop_unplaced_places", "load_place_rules"]
@@ -53,9 +53,7 @@ def known_place_name(text: str, rules: PlaceRules | None = None) -> bool:
         return True  # "Isle of Arran", "Port of Vancouver", "Republic of Georgia", "South East Asia"
     if words[-1] in rules.place_words_last or lower in rules.broad_places or text.lower() in rules.broad_places:
         return True
-    gaz = load_gazetteer()
-    if lower in place_names() or lower in town_names() or normalise_name(text) in load_regions() \
-            or gaz.country(text) is not None or gaz.organization(text) is not None:
+    if gazetteer_place(text, towns_without_the=True) or load_gazetteer().organization(text) is not None:
         return True
     # a known place opening the name: "Las Vegas Strip", "Vienna State Opera", "Asia Pacific"
     # (left as the model typed them; "Asia" and "Vienna" are given names too)
@@ -63,8 +61,7 @@ def known_place_name(text: str, rules: PlaceRules | None = None) -> bool:
 
 
 def _known_word_run(lower: str) -> bool:
-    return lower in load_place_rules().broad_places or lower in place_names() or lower in town_names() \
-        or load_gazetteer().country(lower) is not None
+    return lower in load_place_rules().broad_places or gazetteer_place(lower, regions=False)
 
 
 def _used_as_place(doc: Doc, m: RawMention, labels: dict[int, str], rules: PlaceRules) -> bool:

@@ -13,9 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.mentions import load_context_cues
-from newsgraph.extract.person_evidence import place_names, town_names
-from newsgraph.extract.rules import load_gatherings, load_gazetteer, load_regions
-from newsgraph.graph.model import ExtractedRelation, normalise_name
+from newsgraph.extract.person_evidence import gazetteer_place
+from newsgraph.extract.rules import load_gatherings
+from newsgraph.graph.model import ExtractedRelation
 
 PLACES = {"Country", "Location"}
 SUBJECTS = ["nsubj", "nsubjpass"]  # the subject labels: a verb's doer (verb rules, event nouns)
@@ -90,11 +90,9 @@ def known_place(doc: Doc, name: "MentionSpan") -> bool:
     people Location ("France's Ubisoft", "Dr Doug Williams of BT", "a move back to Botafogo
     in Brazil", "Japan's Ai Sugiyama"; issue 12 audit, sample 9), and those are no place's
     contents or residents."""
-    text = doc[name.token_start : name.token_end].text
     if doc[name.token_end - 1].lower_ in load_context_cues().place_words_last:
         return True
-    key = normalise_name(text)
-    return text.lower() in place_names() or text.lower() in town_names() or key in load_regions() or load_gazetteer().country(text) is not None
+    return gazetteer_place(doc[name.token_start : name.token_end].text)
 
 
 def mention_offsets(doc: Doc, head: MentionSpan, tail: MentionSpan) -> MentionOffsets:

@@ -240,3 +240,26 @@ def test_issue_12_a_place_name_opening_with_a_known_place_is_no_person():
     assert found.get("Vienna State Opera") != {"Person"}
     found = nodes("Growth across Asia Pacific slowed, the bank said.")
     assert found.get("Asia Pacific") != {"Person"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_the_known_place_checks_share_one_gazetteer_core(nlp):
+    from newsgraph.extract.person_evidence import gazetteer_place
+    from newsgraph.extract.place_evidence import _known_word_run, known_place_name
+    from newsgraph.extract.relation_base import MentionSpan, known_place
+
+    def as_mention(text: str) -> bool:
+        doc = nlp.make_doc(text)
+        return known_place(doc, MentionSpan("x", "Location", 0, len(doc), 0))
+
+    # a town, a country, a US state: every check says so, through the one core
+    for name in ("Kilmarnock", "Belgium", "California"):
+        assert gazetteer_place(name) and as_mention(name) and known_place_name(name) and _known_word_run(name.lower())
+    # a firm the model may type a place is known by none of them
+    for name in ("Zanussi", "Spirited Away"):
+        assert not (gazetteer_place(name) or as_mention(name) or known_place_name(name) or _known_word_run(name.lower()))
+    # a region (data/regions.json) only where regions are asked for: the word-run check does not
+    assert gazetteer_place("Yorkshire") and not gazetteer_place("Yorkshire", regions=False)
+    # a town also without a leading "the" where asked; a region by the name as written
+    assert gazetteer_place("The Munster", towns_without_the=True) and not gazetteer_place("The Munster")
+    assert not gazetteer_place("The Yorkshire", towns_without_the=True)
