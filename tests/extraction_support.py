@@ -22,6 +22,12 @@ def titles(nlp, text: str) -> set[tuple[str, str | None, str]]:
     return {(names[r.head], r.title, names[r.tail]) for r in doc.relations if r.type == "HOLDS_ROLE"}
 
 
+def entity_types(nlp, text: str) -> dict[str, str]:
+    """Each entity's name → its type."""
+    doc = extract_doc(nlp(text), nlp, document_id=document_id(text), cooccurrence=False)
+    return {e.name: e.type for e in doc.entities}
+
+
 def typed(found: set[tuple[str, str, str, str]]) -> set[tuple[str, str, str]]:
     """The same without the method: (head name, type, tail name)."""
     return {(h, t, x) for h, t, x, _ in found}

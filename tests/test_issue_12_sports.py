@@ -6,14 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from extraction_support import entity_types as entities
 from extraction_support import relations, typed
 from newsgraph.extract.pipeline import extract_doc
 from newsgraph.graph.model import document_id
-
-
-def entities(nlp, text: str) -> dict[str, str]:
-    doc = extract_doc(nlp(text), nlp, document_id=document_id(text), cooccurrence=False)
-    return {e.name: e.type for e in doc.entities}
 
 
 @pytest.mark.issue(12)
