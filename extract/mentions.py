@@ -471,11 +471,13 @@ _WORK_LABELS = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}
 def _numbered_work_stems(doc: Doc) -> set[str]:
     """The names of works the model read with their sequel's number: "Halo 2", "Shrek 2"
     (the model calls them laws or works of art) make "Halo" and "Shrek" in the same article
-    the work too. Only a number of one or two figures: a maker's model ("Boeing 747",
-    "Nokia 6600") keeps its maker."""
+    the work too. Only a number of one or two figures (one for what the model calls a
+    product): a maker's model ("Boeing 747", "Nokia 6600", "Rover 75") keeps its maker."""
     stems = set()
     for ent in doc.ents:
-        if ent.label_ in _WORK_LABELS and len(ent) > 1 and ent[-1].text.isdigit() and len(ent[-1].text) <= 2 \
+        # a product only with one figure: "the award-winning Rover 75" is the maker's car
+        if ent.label_ in _WORK_LABELS and len(ent) > 1 and ent[-1].text.isdigit() \
+                and len(ent[-1].text) <= (1 if ent.label_ == "PRODUCT" else 2) \
                 and ent[-2].is_alpha and ent[-2].text[:1].isupper():
             stem = ent[1:-1] if ent[0].lower_ == "the" else ent[:-1]
             stems.add(stem.text)

@@ -117,3 +117,10 @@ def test_issue_12_the_brands_a_company_lists_are_products():
     found = nodes("Electrolux's subsidiary brands include AEG, Zanussi and Frigidaire, the company said.")
     assert not {"AEG", "Zanussi", "Frigidaire"} & set(found), found
     assert found.get("Electrolux") == {"Organization"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_car_model_with_a_number_leaves_its_maker():
+    found = nodes("In 1999, when BMW still owned Rover, the Oxford factory was producing the award-winning Rover 75. "
+                  "Rover later moved production of the car to Longbridge.")
+    assert "Rover" in found or "MG Rover" in found, found
