@@ -44,6 +44,7 @@ class GovernmentRules:
     default_heads: frozenset[tuple[str, ...]]  # a country not in home_heads
     portfolios: frozenset[str]
     heads_of_state: frozenset[tuple[str, ...]]  # take the article's government only when it dominates
+    implied_not_heads: frozenset[tuple[str, ...]] = frozenset()  # never the article's country (implied_country)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def load_government_rules() -> GovernmentRules:
         default_heads=frozenset(tuple(h.split()) for h in data["home_heads"]["default"]),
         portfolios=frozenset(data["portfolios"]),
         heads_of_state=frozenset(tuple(h.split()) for h in data["heads_of_state"]),
+        implied_not_heads=frozenset(tuple(h.split()) for h in data["implied_not_heads"]),
     )
 
 
@@ -281,3 +283,43 @@ def government_country(office: Office, in_sentence: list[CountryMention], home: 
             return home
     actors = {c.country for c in in_sentence if is_actor(c.token) and governs(c.token, person)}
     return next(iter(actors)) if len(actors) == 1 else None
+
+
+IMPLIED_MIN_MENTIONS = 3  # an article about a country names it, its people or its places this often
+IMPLIED_LEAD = 2  # … and this many times as often as any other country
+IMPLIED_HEAD_OF_STATE_LEAD = 3  # a president or prime minister: more often still (foreign leaders)
+
+
+def implied_country(countries: Iterable[CountryMention], places: Iterable[str],
+                    organisations: Iterable[str]) -> tuple[str | None, str | None]:
+    """The country an article is about when nothing stricter says whose government it
+    reports (``home_government`` found none): its name and nationality (any role), its
+    places (``place_countries.py``: "Pretoria", "the Western Cape") and its institutions
+    (twice) counted together; it must be named by name or nationality at least once,
+    ``IMPLIED_MIN_MENTIONS`` times in all and lead every
+    other country ``IMPLIED_LEAD`` times over — (for ministers, for heads of state, which must
+    lead ``IMPLIED_HEAD_OF_STATE_LEAD`` times over). England, Scotland, Wales and Northern
+    Ireland count apart from the United Kingdom (their cities too) and are never the answer:
+    which government a minister in a report on Edinburgh serves is no count's to say."""
+    rules = load_government_rules()
+    score: Counter[str] = Counter()
+    countries = list(countries)
+    for c in countries:
+        score[c.country] += 1
+    for p in places:
+        score[p] += 1
+    for org in organisations:
+        if org in rules.institutions:
+            score[rules.institutions[org]] += 2
+    ranked = score.most_common(2)
+    if not ranked or ranked[0][1] < IMPLIED_MIN_MENTIONS:
+        return None, None
+    country, best = ranked[0]
+    # Named outright (its name or nationality): a country whose places and institutions
+    # alone are named is left for the reader to supply (LABELLING.md).
+    if country not in {c.country for c in countries}:
+        return None, None
+    if any(c.part_of and f"country:{c.iso3}" == country for c in load_gazetteer().countries.values()):
+        return None, None
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return (country if best >= IMPLIED_LEAD * second else None), (country if best >= IMPLIED_HEAD_OF_STATE_LEAD * second else None)

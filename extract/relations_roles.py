@@ -21,12 +21,14 @@ from newsgraph.extract.governments import (
     government_country,
     government_title,
     home_government,
+    implied_country,
     is_actor,
     is_portfolio,
     load_government_rules,
     words_before,
 )
 from newsgraph.extract.mentions import load_context_cues
+from newsgraph.extract.place_countries import place_country
 from newsgraph.extract.relation_base import EntityIndex, MentionSpan, mention_offsets, predicated_likeness, span_relation
 from newsgraph.extract.rules import (
     load_article_club_titles,
@@ -576,6 +578,37 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         lenient, strict = home_government(everywhere, [m.entity_id for m in index.mentions])
         return lenient, strict, {c.country for c in everywhere}
 
+    @cache
+    def article_implied() -> tuple[str | None, str | None]:
+        places = [c for m in index.mentions if m.type == "Location"
+                  and (c := place_country(doc[m.token_start : m.token_end].text)) is not None]
+        # A nationality the model tagged no mention ("Kenyan factories") names the country too.
+        gazetteer = load_gazetteer()
+        adjectives = [CountryMention(f"country:{nation.iso3}", t) for t in doc
+                      if t.is_title and index.at(t) is None and (nation := gazetteer.nationality(t.text)) is not None]
+        return implied_country(countries_in(index.mentions) + adjectives, places, [m.entity_id for m in index.mentions])
+
+    def implied_government(office: Office, here: list[MentionSpan], home: str | None) -> str | None:
+        """The country the article is about for a national office nothing stricter placed
+        ("Prime Minister Dick Schoof opened …" in a report on Rotterdam; method
+        ``implied_country``): not a title only another government has, not against the
+        article's government, and not when the sentence names any other country or one of
+        its places, or this one as a place ("Prime Minister X arrived in Kenya")."""
+        rules = load_government_rules()
+        if office.phrase in rules.title_countries:
+            return None
+        minister, head_of_state = article_implied()
+        country = head_of_state if office.head in rules.heads_of_state else minister
+        if country is None or (home is not None and home != country) or office.head in rules.implied_not_heads \
+                or office.head not in rules.home_heads.get(country, rules.default_heads):
+            return None
+        for m in here:
+            named = m.entity_id if m.type == "Country" else group_countries.get(m.entity_id) if m.type == "Group" \
+                else place_country(doc[m.token_start : m.token_end].text) if m.type == "Location" else None
+            if named is not None and (named != country or (m.type == "Country" and not is_actor(doc[m.token_start : m.token_end].root))):
+                return None
+        return country
+
     def add_government(person: MentionSpan, office: Office) -> None:
         home, strict_home, named = article_government()
         number = person.sentence
@@ -586,11 +619,15 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         said = {f"country:{c.iso3}" for t in office.tokens
                 if (c := gazetteer.nationality(t.text) or gazetteer.country(t.text))
                 and ((m := index.at(t)) is None or m.type in {"Country", "Group"})}
+        method = "government_title"
         if said:
+            said_heads.add(person.entity_id)  # "Ugandan Energy Minister X": never the article's country
             country = next(iter(said)) if len(said) == 1 and next(iter(said)) in named else None
         else:
             country = government_country(office, countries_in(here), home, named,
                                          doc[person.token_start : person.token_end].root, strict_home)
+            if country is None and (country := implied_government(office, here, home)) is not None:
+                method = "implied_country"
         if country is None or country == person.entity_id:
             return
         if office.tokens and office.tokens[0].i > 0 and doc[office.tokens[0].i - 1].lower_ in {"shadow", "shadow-"}:
@@ -610,20 +647,27 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         key = (person.entity_id, country, sent.start)
         if not title or key in seen:
             return
+        if method == "implied_country":
+            # Read from the article as a whole: added at the end, if nothing in the text
+            # gives the person a role in this sentence or a country elsewhere.
+            implied.append((key, person, office, title))
+            return
         seen.add(key)
         # The country's mention in this sentence, if it is named here; the article's
         # government may be named only elsewhere (no tail span then).
         tail = next((m for m in here if m.entity_id == country or group_countries.get(m.entity_id) == country), None)
         offsets = mention_offsets(doc, person, tail if tail is not None else person)
         relation = ExtractedRelation(
-            head=person.entity_id, tail=country, type="HOLDS_ROLE", method="government_title",
-            confidence=confidence["government_title"], sentence=sent.text, start=sent.start_char,
+            head=person.entity_id, tail=country, type="HOLDS_ROLE", method=method,
+            confidence=confidence[method], sentence=sent.text, start=sent.start_char,
             end=sent.end_char, predicate=title.lower(), title=title, **offsets,
         )
         if tail is None:
             relation.tail_start = relation.tail_end = None
         out.append(relation)
 
+    implied: list[tuple[tuple[str, str, int], MentionSpan, Office, str]] = []
+    said_heads: set[str] = set()
     for person in index.mentions:
         if person.type != "Person":
             continue
@@ -753,6 +797,23 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
     stated = {(r.head, r.tail) for r in out if r.type == "HOLDS_ROLE" and r.method != "government_title" and r.tail.startswith("country:")}
     stated_heads = {head for head, _ in stated}
     out = [r for r in out if r.method != "government_title" or r.head not in stated_heads or (r.head, r.tail) in stated]
+    # The article's country (implied_country) yields to any role the text gives the person
+    # in a country ("Japanese trade minister Haruto Sakai" in a report from Jakarta) and to
+    # any role beside it in the same sentence.
+    placed = {r.head for r in out if r.type == "HOLDS_ROLE" and r.tail.startswith("country:")}
+    roled = {(r.head, r.start) for r in out if r.type in {"HOLDS_ROLE", "WORKS_FOR"}}
+    for key, person, office, named_title in implied:
+        sent = doc[person.token_start].sent
+        if key in seen or person.entity_id in placed | said_heads or (person.entity_id, sent.start_char) in roled:
+            continue
+        seen.add(key)
+        relation = ExtractedRelation(
+            head=person.entity_id, tail=key[1], type="HOLDS_ROLE", method="implied_country",
+            confidence=confidence["implied_country"], sentence=sent.text, start=sent.start_char,
+            end=sent.end_char, predicate=named_title.lower(), title=named_title, **mention_offsets(doc, person, person),
+        )
+        relation.tail_start = relation.tail_end = None
+        out.append(relation)
     # Likewise the article's organisation yields to one the text ties the person to outright
     # ("Jane Roe, chief executive of Acme" makes "chief executive Jane Roe" no officer of the
     # article's main company).
