@@ -45,6 +45,7 @@ class GovernmentRules:
     portfolios: frozenset[str]
     heads_of_state: frozenset[tuple[str, ...]]  # take the article's government only when it dominates
     implied_not_heads: frozenset[tuple[str, ...]] = frozenset()  # never the article's country (implied_country)
+    implied_portfolio_heads: frozenset[tuple[str, ...]] = frozenset()  # … unless a portfolio comes with them
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ def load_government_rules() -> GovernmentRules:
         portfolios=frozenset(data["portfolios"]),
         heads_of_state=frozenset(tuple(h.split()) for h in data["heads_of_state"]),
         implied_not_heads=frozenset(tuple(h.split()) for h in data["implied_not_heads"]),
+        implied_portfolio_heads=frozenset(tuple(h.split()) for h in data["implied_portfolio_heads"]),
     )
 
 

@@ -597,6 +597,10 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         rules = load_government_rules()
         if office.phrase in rules.title_countries:
             return None
+        if office.head in rules.implied_portfolio_heads and len(office.tokens) == len(office.head):
+            return None  # "Secretary X", "said Treasury Under Secretary X": a party's, a firm's, or an under-secretary
+        if any(t.is_upper and len(t) > 1 and t.is_alpha for t in office.tokens):
+            return None  # "SMFG President X": an acronym before the head names an organisation, not a country
         minister, head_of_state = article_implied()
         country = head_of_state if office.head in rules.heads_of_state else minister
         if country is None or (home is not None and home != country) or office.head in rules.implied_not_heads \
@@ -714,7 +718,8 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                   or _officer_title(before, load_article_club_titles())) \
                     and (not _owned(doc, officer[0]) or _generic_owner(doc, officer[0])) \
                     and (org := article_organisation()) is not None \
-                    and not any(m.type == "Organization" for m in index.mentions if m.sentence == person.sentence) \
+                    and not any(m.type == "Organization" and m.entity_id != org.entity_id
+                                for m in index.mentions if m.sentence == person.sentence) \
                     and (_officer_title(officer, load_article_officer_titles()) is not None
                          or doc[org.token_start : org.token_end].text in load_clubs().forms):
                 # "… said chief executive Finian O'Sullivan." in a report on Burren Energy:

@@ -102,6 +102,17 @@ def test_issue_12_club_staff_title_takes_the_articles_one_club(nlp):
 
 
 @pytest.mark.issue(12)
+def test_issue_12_club_staff_title_beside_the_articles_club_takes_it(nlp):
+    # The club the article is about named in the same sentence is no rival to itself.
+    text = ("Everton have fined their striker Tom Garside a week's wages after his row with manager Alan Dunmore. "
+            "Everton said the matter was closed.")
+    assert ("Alan Dunmore", "HOLDS_ROLE", "Everton", "article_officer") in relations(nlp, text)
+    # another club in the sentence: the manager may be either's
+    text = "Everton beat Chelsea on Sunday after a row with manager Alan Dunmore. Everton said the matter was closed."
+    assert not any(h == "Alan Dunmore" for h, _, _, m in relations(nlp, text) if m == "article_officer")
+
+
+@pytest.mark.issue(12)
 @pytest.mark.parametrize(
     "sentence, title",
     [
