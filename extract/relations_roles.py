@@ -811,6 +811,8 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         sent = doc[person.token_start].sent
         if key in seen or person.entity_id in placed | said_heads or (person.entity_id, sent.start_char) in roled:
             continue
+        if person.token_start > 0 and doc[person.token_start - 1].lower_ in {"for", "of"}:
+            continue  # "Minister for Climate Darragh O'Brien" read as a name "Climate Darragh O'Brien"
         seen.add(key)
         relation = ExtractedRelation(
             head=person.entity_id, tail=key[1], type="HOLDS_ROLE", method="implied_country",

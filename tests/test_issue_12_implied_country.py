@@ -61,6 +61,8 @@ def test_issue_12_a_rival_country_keeps_heads_of_state_but_not_ministers(nlp):
         KENYA + "Ugandan Energy Minister Otieno Wafula attended. Energy Minister Otieno Wafula said the dam would help.",
         # a title only another government has
         KENYA + "Foreign Secretary Otieno Wafula praised the deal.",
+        # a portfolio after "for" may be read into the name ("Energy Otieno Wafula")
+        KENYA + "Minister for Energy Otieno Wafula said the dam would help.",
         # "Secretary" with no portfolio: a party's, a union's, or a firm's as often
         KENYA + "Secretary Otieno Wafula said the dam would help.",
         # a report on Scotland: which government's secretary is no count's to say
