@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, span_relation
-from newsgraph.extract.rules import load_confidence, load_event_noun_rules
+from newsgraph.extract.rules import EventNounRule, load_confidence, load_event_noun_rules
 from newsgraph.graph.model import ExtractedRelation
 
 
@@ -37,10 +37,70 @@ def _clause_subject(token: Token) -> Token | None:
     return None
 
 
+# Words that make a verb's noun something not (or not yet) done: "the planned visit to
+# Kenya", "a proposed merger with Y", "the cancelled meeting with Z", "no talks with X".
+NOT_DONE = frozenset({
+    "planned", "proposed", "possible", "potential", "expected", "rumoured", "rumored", "mooted", "cancelled",
+    "canceled", "postponed", "scrapped", "abandoned", "aborted", "failed", "would-be", "hoped", "prospective",
+    "future", "further", "alleged", "no", "any", "delayed", "suspended", "called", "stalled", "collapsed",
+})
+# Verbs whose subject receives the visitor or the party: "Ruto welcomed Abiy during his visit
+# to Nairobi" — the visit is the guest's.
+HOSTING = frozenset({"host", "welcome", "receive", "greet", "invite", "meet", "entertain"})
+
+
+def _nominal_doers(noun: Token, index: EntityIndex, clause_preps: tuple[str, ...]) -> list[tuple[MentionSpan, Token]]:
+    """Who does the act a verb's noun names: the named possessor ("Pryce's criticism"), the
+    "by" agent ("a visit to Kenya by Abiy") or, when the noun sits in one of the rule's
+    ``clause_preps`` with neither, the subject of the clause ("praised the deal during a
+    visit to Tacloban"). A pronoun possessor names nobody here: no guess."""
+    found = []
+    for child in noun.children:
+        if child.dep_ == "poss" and (m := index.at(child)) is not None:
+            found.append((m, child))
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            found += [(m, t) for o in child.children if o.dep_ == "pobj" for t in _expand(o) if (m := index.at(t)) is not None]
+    if found or any(c.dep_ == "poss" for c in noun.children):
+        return found
+    if noun.dep_ != "pobj" or noun.head.lower_ not in clause_preps:
+        return []
+    verb = noun.head.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in HOSTING:
+        return []
+    if any(c.dep_ in {"dobj", "dative"} and index.at(c) is not None for c in verb.children):
+        return []  # "thanked Abiy during a visit to Nairobi": whose visit is not said
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+        subject = verb.head
+    return [(m, t) for t in _expand(subject) if (m := index.at(t)) is not None] if subject is not None else []
+
+
+def _nominal_relations(doc: Doc, token: Token, rule: EventNounRule, index: EntityIndex, confidence: float) -> list[ExtractedRelation]:
+    """ "Pryce's criticism of the Home Office", "Abiy's visit to Kampala", "talks with Ruto"
+    (``data/event_nouns.jsonl`` role "nominal"); the statement cues are checked after
+    extraction (``statements.PREDICATE_METHODS``)."""
+    if any(c.lower_ in NOT_DONE or c.dep_ == "neg" for c in token.children if c.dep_ in {"amod", "compound", "det", "neg", "advmod"}):
+        return []
+    if token.tag_ == "NNS" and token.lemma_.lower() != "talk":
+        return []  # "visits to Kenya", "deals with banks": a habit or a list, not one act
+    tails = [m for p in token.children if p.dep_ == "prep" and p.lower_ in rule.preps
+             for o in p.children if o.dep_ == "pobj" for t in _expand(o) if (m := index.at(t)) is not None]
+    tails = [m for m in tails if m.type in rule.tail_types]
+    if not tails:
+        return []
+    out = []
+    for doer, _ in _nominal_doers(token, index, rule.clause_preps):
+        for tail in tails:
+            if doer.type in rule.head_types and doer.entity_id != tail.entity_id:
+                out.append(span_relation(doc, token.sent, doer, tail, rule.relation, "verb_noun", confidence, token.lemma_.lower()))
+    return out
+
+
 def event_noun_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
     """Relations a noun carries (``data/event_nouns.jsonl``): "Sirhan was sentenced for
     Kennedy's murder", "Lincoln's killer, John Wilkes Booth", "King assassin James Earl Ray"."""
-    confidence = load_confidence()["event_noun"]
+    confidences = load_confidence()
+    confidence = confidences["event_noun"]
     rules = load_event_noun_rules()
     out = []
     for token in doc:
@@ -48,6 +108,9 @@ def event_noun_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
             continue
         for rule in rules:
             if token.lemma_.lower() not in rule.nouns:
+                continue
+            if rule.role == "nominal":
+                out += _nominal_relations(doc, token, rule, index, confidences["verb_noun"])
                 continue
             victims = [v for v in _victims(token, index) if v.type in rule.tail_types]
             doers: list[MentionSpan] = []

@@ -55,6 +55,13 @@ def _judging_verbs() -> frozenset[str]:
     return frozenset(v for rule in load_relation_rules() if rule.relation in JUDGING_RELATIONS for v in rule.verbs if v != "*")
 
 
+@lru_cache(maxsize=1)
+def _appointing_verbs() -> frozenset[str]:
+    """The verbs of the APPOINTED rules: their object takes the post ("named Kessler as
+    coach, replacing Doyle")."""
+    return frozenset(v for rule in load_relation_rules() if rule.relation == "APPOINTED" for v in rule.verbs if v != "*")
+
+
 def _judged_object_acts(verb: Token) -> bool:
     """A gerund after "for"/"of" of a judging verb with an object: the object does it."""
     prep = verb.head
@@ -399,6 +406,18 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
         if voice.endswith(":purpose") and any(c.dep_ in {"dobj", "dative", "acomp", "attr", "oprd"} for c in verb.head.children):
             # "hired Smith to replace Jones": the object's act, not the subject's; "looked
             # set to move to Chelsea", "is keen to meet X": a state, not an act with a purpose.
+            continue
+        if (voice.endswith(":advcl") or voice.endswith(":advcl-object")) and (
+                rule.verbs == ("*",) or any(c.dep_ in {*SUBJECTS, "mark"} for c in verb.children)):
+            # "…, leaving Smith to face Jones": a participle with its own subject is not the
+            # clause subject's act; nor one after "while"/"when"/"as"; the catch-all takes
+            # no participles.
+            continue
+        if (voice.endswith(":advcl") or voice.endswith(":advcl-object")) and rule.relation == "CALLED":
+            continue  # "praised the choice, calling Ellison 'one of the finest'": naming, not a call
+        if voice.endswith(":advcl") and any(c.dep_ in {"dobj", "dative", "oprd"} for c in verb.head.children):
+            continue  # "appointed Whitlock as chief executive, replacing Hale": whose act is not the subject's
+        if voice.endswith(":advcl-object") and verb.head.lemma_.lower() not in _appointing_verbs():
             continue
         if voice == "dobj:second-subject" and not (
             nodes["head"] < verb.i < nodes["tail"] and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)

@@ -371,17 +371,20 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
             problems.append(f"{where}: 'verbs' must be a non-empty list")
             continue
         dobj, preps, object_preps, conjoined = False, [], [], False
+        last: list[str] | None = None  # the list a bare word after "|" extends
         for part in str(tail).split("|"):
             if part == "dobj":
-                dobj = True
+                dobj, last = True, None
             elif part == "conjoined-subjects":
-                conjoined = True
+                conjoined, last = True, None
             elif part.startswith("object-prep:"):
                 object_preps.append(part[len("object-prep:"):])
+                last = object_preps
             elif part.startswith("prep:"):
                 preps.append(part[5:])
-            elif preps and ":" not in part and part.isalpha():
-                preps.append(part)  # "prep:to|in" lists several prepositions
+                last = preps
+            elif last is not None and ":" not in part and part.isalpha():
+                last.append(part)  # "prep:to|in", "object-prep:in|at" list several prepositions
             else:
                 problems.append(f"{where}: unknown dependency {part!r} (use dobj, prep:WORD or object-prep:WORD)")
         objects = row.get("objects", [])
@@ -507,6 +510,17 @@ class EventNounRule:
     role: str
     head_types: frozenset[str]
     tail_types: frozenset[str]
+    # Role "nominal": a verb's noun ("Pryce's criticism of the Home Office", "Abiy's visit to
+    # Kampala"): the doer is the named possessor or the "by" agent, the tail the object of
+    # one of these prepositions.
+    preps: tuple[str, ...] = ()
+    # "praised the deal during a visit to Tacloban": with no possessor or agent, the doer of a
+    # nominal in one of these prepositions is the subject of the clause it sits in.
+    clause_preps: tuple[str, ...] = ()
+
+
+def _word_list(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(w, str) and w.isalpha() for w in value)
 
 
 @lru_cache(maxsize=1)
@@ -520,12 +534,18 @@ def load_event_noun_rules() -> tuple[EventNounRule, ...]:
             problems.append(f"{where}: 'relation' must be an UPPER_SNAKE_CASE string")
         elif not isinstance(nouns, list) or not nouns:
             problems.append(f"{where}: 'nouns' must be a non-empty list")
-        elif role not in {"event", "doer"}:
-            problems.append(f"{where}: 'role' must be 'event' or 'doer'")
+        elif role not in {"event", "doer", "nominal"}:
+            problems.append(f"{where}: 'role' must be 'event', 'doer' or 'nominal'")
         elif not heads or not tails or (set(heads) | set(tails)) - ENTITY_TYPE_NAMES:
             problems.append(f"{where}: 'head_types' and 'tail_types' must list entity types")
+        elif role == "nominal" and not _word_list(row.get("preps")):
+            problems.append(f"{where}: a 'nominal' rule needs 'preps', the prepositions its tail follows")
+        elif "clause_preps" in row and not _word_list(row["clause_preps"]):
+            problems.append(f"{where}: 'clause_preps' must be a list of prepositions")
         else:
-            rules.append(EventNounRule(number, relation, frozenset(n.lower() for n in nouns), role, frozenset(heads), frozenset(tails)))
+            rules.append(EventNounRule(number, relation, frozenset(n.lower() for n in nouns), role, frozenset(heads), frozenset(tails),
+                                       tuple(w.lower() for w in row.get("preps", [])),
+                                       tuple(w.lower() for w in row.get("clause_preps", []))))
     if problems:
         raise RuleFileError(detail="; ".join(problems))
     return tuple(rules)

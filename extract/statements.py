@@ -24,7 +24,7 @@ from newsgraph.extract.relation_base import tree_path
 # Methods whose relation hangs on a predicate the cues can qualify, checked after
 # extraction; the verb rules check their own match (relations_verbs.py). Titles, appositions,
 # place pairs and datelines are noun phrases a negation elsewhere does not reach.
-PREDICATE_METHODS = {"event_noun", "learned"}
+PREDICATE_METHODS = {"event_noun", "verb_noun", "learned"}
 NEGATED, HEDGED = "negated", "hedged"
 # Words the model's lemmatiser gets wrong where a cue depends on it: "hopes", "hoped",
 # "hoping" come out as "hop", so "Chow said she hopes to meet Carney" read as a meeting.

@@ -31,6 +31,14 @@ def _verb_attrs(rule: RelationRule) -> dict[str, Any]:
     return {"LEMMA": {"IN": list(rule.verbs)}}
 
 
+def _object_attrs(rule: RelationRule) -> dict[str, Any]:
+    """The object an "object-prep" tail hangs from: one of the rule's nouns, or ("*") any
+    noun ("visited the plant in Wisbech": where the thing visited stands is visited too)."""
+    if rule.objects == ("*",):
+        return {"DEP": "dobj", "POS": {"IN": ["NOUN", "PROPN"]}}
+    return {"DEP": "dobj", "LEMMA": {"IN": list(rule.objects)}}
+
+
 def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
     """Patterns for one rule, each named by the voice it reads: the head is always the
     token whose entity does the verb's action."""
@@ -58,6 +66,20 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
             {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "governor", "RIGHT_ATTRS": {"POS": "VERB"}},
             {"LEFT_ID": "governor", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "nsubj"}},
         ],
+        # '"…," said Pryce, criticising the Home Office', "Abiy left Addis Ababa on Monday,
+        # flying to Kampala": an adverbial participle; its doer is the subject of the
+        # clause it hangs from (the build step refuses one with a subject of its own).
+        "advcl": [
+            {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "governor", "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}}},
+            {"LEFT_ID": "governor", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        ],
+        # "named Dan Kessler as pitching coach, replacing Mark Doyle": after a verb that puts
+        # its object in a post the participle is the object's act (the build step keeps only
+        # those governors).
+        "advcl-object": [
+            {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "governor", "RIGHT_ATTRS": {"POS": "VERB"}},
+            {"LEFT_ID": "governor", "REL_OP": ">", "RIGHT_ID": "head", "RIGHT_ATTRS": {"DEP": "dobj"}},
+        ],
     }
     tails = []
     if rule.dobj:
@@ -77,14 +99,27 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
             (
                 "oprep",
                 [
-                    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object",
-                     "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": list(rule.objects)}}},
+                    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": _object_attrs(rule)},
                     {"LEFT_ID": "object", "REL_OP": ">", "RIGHT_ID": "prep",
                      "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": list(rule.object_preps)}}},
                     {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "tail", "RIGHT_ATTRS": {"DEP": "pobj"}},
                 ],
             )
         )
+        if rule.objects != ("*",):
+            # The parser often hangs the preposition on the verb instead ("paid tribute to
+            # Okoro": "to" a dative of "paid"); with the rule's noun as the object it is the same act.
+            tails.append(
+                (
+                    "oprep-verb",
+                    [
+                        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": _object_attrs(rule)},
+                        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
+                         "RIGHT_ATTRS": {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(rule.object_preps)}}},
+                        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "tail", "RIGHT_ATTRS": {"DEP": "pobj"}},
+                    ],
+                )
+            )
     # Words the verb must govern in every voice: a particle ("took over from") or a
     # preposition ("unveiled X as manager").
     required: list[dict[str, Any]] = []
@@ -134,6 +169,8 @@ def compile_rule(rule: RelationRule) -> list[tuple[str, list[dict[str, Any]]]]:
                 verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": {"IN": ["xcomp", "conj"]}}}
             elif way == "pcomp":
                 verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": "pcomp", "TAG": "VBG"}}
+            elif way in {"advcl", "advcl-object"}:
+                verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": "advcl", "TAG": "VBG"}}
             elif way == "purpose":
                 verb_node = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {**verb_attrs, "DEP": "advcl", "TAG": "VB"}}
             patterns.append((f"{tail_name}:{way}", [verb_node, *subject, *tail]))
