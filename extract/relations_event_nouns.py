@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, span_relation
 from newsgraph.extract.rules import EventNounRule, load_confidence, load_event_noun_rules
+from newsgraph.extract.statements import token_status
 from newsgraph.graph.model import ExtractedRelation
 
 
@@ -44,6 +45,8 @@ NOT_DONE = frozenset({
     "canceled", "postponed", "scrapped", "abandoned", "aborted", "failed", "would-be", "hoped", "prospective",
     "future", "further", "alleged", "no", "any", "delayed", "suspended", "called", "stalled", "collapsed",
 })
+# Verbs that undo the act their object or subject names: "the visit was cancelled", "called off talks with".
+UNDONE_BY = frozenset({"cancel", "postpone", "scrap", "abandon", "delay", "suspend", "shelve", "axe", "call", "rule", "refuse", "deny"})
 # Verbs whose subject receives the visitor or the party: "Ruto welcomed Abiy during his visit
 # to Nairobi" — the visit is the guest's.
 HOSTING = frozenset({"host", "welcome", "receive", "greet", "invite", "meet", "entertain"})
@@ -65,6 +68,8 @@ def _nominal_doers(noun: Token, index: EntityIndex, clause_preps: tuple[str, ...
     if noun.dep_ != "pobj" or noun.head.lower_ not in clause_preps:
         return []
     verb = noun.head.head
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+        verb = verb.head  # "Smith was full of praise for Jones"
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in HOSTING:
         return []
     if any(c.dep_ in {"dobj", "dative"} and index.at(c) is not None for c in verb.children):
@@ -75,6 +80,32 @@ def _nominal_doers(noun: Token, index: EntityIndex, clause_preps: tuple[str, ...
     return [(m, t) for t in _expand(subject) if (m := index.at(t)) is not None] if subject is not None else []
 
 
+def _received(doc: Doc, token: Token, rule: EventNounRule, index: EntityIndex, confidence: float) -> list[ExtractedRelation]:
+    """ "Howard came under fire from Blair", "Smith won praise from Jones": the "from" object
+    does the act the noun names; the clause subject receives it."""
+    gov = token.head
+    if token.dep_ == "pobj" and gov.lower_ in rule.received_by:
+        verb = gov.head
+    elif token.dep_ == "dobj" and gov.lemma_.lower() in rule.received_by:
+        verb = gov
+    else:
+        return []
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    # The parser hangs "from" on the noun or on the verb ("won praise from Jones").
+    doers = [m for p in [*token.children, *verb.children] if p.dep_ == "prep" and p.lower_ == "from"
+             for o in p.children if o.dep_ == "pobj" for t in _expand(o) if (m := index.at(t)) is not None]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+        subject = verb.head
+    targets = [m for t in _expand(subject) if (m := index.at(t)) is not None] if subject is not None else []
+    return [
+        span_relation(doc, token.sent, doer, target, rule.relation, "verb_noun", confidence, token.lemma_.lower())
+        for doer in doers for target in targets
+        if doer.type in rule.head_types and target.type in rule.tail_types and doer.entity_id != target.entity_id
+    ]
+
+
 def _nominal_relations(doc: Doc, token: Token, rule: EventNounRule, index: EntityIndex, confidence: float) -> list[ExtractedRelation]:
     """ "Pryce's criticism of the Home Office", "Abiy's visit to Kampala", "talks with Ruto"
     (``data/event_nouns.jsonl`` role "nominal"); the statement cues are checked after
@@ -83,15 +114,31 @@ def _nominal_relations(doc: Doc, token: Token, rule: EventNounRule, index: Entit
         return []
     if token.tag_ == "NNS" and token.lemma_.lower() != "talk":
         return []  # "visits to Kenya", "deals with banks": a habit or a list, not one act
+    clause = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if clause is not None:
+        if clause.lemma_.lower() in UNDONE_BY:
+            return []  # "Reid's visit to Kenya was cancelled"
+        if token_status(token, clause, rule.relation) is not None:
+            return []  # "… could be cancelled", "denied that her visit to Moscow …": the clause's cues
     tails = [m for p in token.children if p.dep_ == "prep" and p.lower_ in rule.preps
              for o in p.children if o.dep_ == "pobj" for t in _expand(o) if (m := index.at(t)) is not None]
     tails = [m for m in tails if m.type in rule.tail_types]
-    if not tails:
-        return []
+    if rule.received_by and not any(c.dep_ == "poss" for c in token.children):
+        received = _received(doc, token, rule, index, confidence)
+        if received:
+            return received
+    doers = [m for m, _ in _nominal_doers(token, index, rule.clause_preps)]
+    if "with" in rule.preps:
+        # "talks between Israel and Syria": the two sides named after "between" meet each other.
+        for p in token.children:
+            if p.dep_ == "prep" and p.lower_ == "between":
+                sides = [m for o in p.children if o.dep_ == "pobj" for t in _expand(o) if (m := index.at(t)) is not None]
+                if len(sides) == 2 and not doers:
+                    doers, tails = sides[:1], sides[1:]
     out = []
-    for doer, _ in _nominal_doers(token, index, rule.clause_preps):
+    for doer in doers:
         for tail in tails:
-            if doer.type in rule.head_types and doer.entity_id != tail.entity_id:
+            if tail.type in rule.tail_types and doer.type in rule.head_types and doer.entity_id != tail.entity_id:
                 out.append(span_relation(doc, token.sent, doer, tail, rule.relation, "verb_noun", confidence, token.lemma_.lower()))
     return out
 

@@ -62,6 +62,24 @@ def _appointing_verbs() -> frozenset[str]:
     return frozenset(v for rule in load_relation_rules() if rule.relation == "APPOINTED" for v in rule.verbs if v != "*")
 
 
+# What a mover joins when "from" names the employer left: a named organisation, "them",
+# "the company", "the club" (gold dev: "joined the company from Shell in 2021").
+EMPLOYER_NOUNS = frozenset({"company", "club", "firm", "team", "side", "group", "bank", "board", "party", "business", "agency", "network", "band", "label", "studio"})
+
+
+def _joined_employer(verb: Token, index: EntityIndex) -> bool:
+    """ "joined Kimberley Iron from BHP", "moved from Anderlecht": the verb's object, if any,
+    is the new employer; "joined two girls from a school" is company of another kind."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return True
+    obj = objects[0]
+    mention = index.at(obj)
+    if mention is not None:
+        return mention.type == "Organization"
+    return obj.lower_ in {"them", "it", "us"} or obj.lemma_.lower() in EMPLOYER_NOUNS
+
+
 def _judged_object_acts(verb: Token) -> bool:
     """A gerund after "for"/"of" of a judging verb with an object: the object does it."""
     prep = verb.head
@@ -413,6 +431,9 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             # clause subject's act; nor one after "while"/"when"/"as"; the catch-all takes
             # no participles.
             continue
+        if rule.relation == "WORKS_FOR" and "prep" in nodes and doc[nodes["prep"]].lower_ == "from" \
+                and not _joined_employer(verb, index):
+            continue  # "joined two girls from St Egwin's School": the "from" is the object's
         if (voice.endswith(":advcl") or voice.endswith(":advcl-object")) and rule.relation == "CALLED":
             continue  # "praised the choice, calling Ellison 'one of the finest'": naming, not a call
         if voice.endswith(":advcl") and any(c.dep_ in {"dobj", "dative", "oprd"} for c in verb.head.children):
@@ -434,6 +455,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue
         if voice.startswith("dobj:") and _second_object(verb, doc[nodes["tail"]]):
             continue
+        if voice.startswith("conj:") and rule.relation == "MET_WITH" and verb.pos_ != "VERB":
+            continue  # "Iraq and Afghanistan in WTO talks": a headline's noun, not two sides meeting
         if voice == "conj:subjects" and rule.relation == "SIGNED_WITH" and any(
                 c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children):
             continue  # "X and Y have signed up for a sitcom", "signed for Chelsea": each signed, not with the other
@@ -498,7 +521,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
         if voice.startswith("conj:"):
             # One relation per pair of the conjoined names, in text order, not both ways.
             heads = [(m, t) for m, t in heads if t.i == nodes["head"]]
-            tails = [(m, tok) for tok in [doc[nodes["tail"]]] if (m := index.at(tok)) is not None]
+            # "Nowak and his Czech counterpart, Jan Dvorak, met": the name in apposition.
+            tails = [pair for tok in [doc[nodes["tail"]]] if (pair := _named(tok, index)) is not None]
         else:
             tail_tokens = _expand(doc[nodes["tail"]])
             if verb.dep_ == "relcl" and _closed_pair(doc[nodes["tail"]]):

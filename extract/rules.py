@@ -517,6 +517,10 @@ class EventNounRule:
     # "praised the deal during a visit to Tacloban": with no possessor or agent, the doer of a
     # nominal in one of these prepositions is the subject of the clause it sits in.
     clause_preps: tuple[str, ...] = ()
+    # "Howard came under fire from Blair", "the plan drew criticism from X": the noun's "from"
+    # object does the act and the clause subject receives it, when the noun is the object of one
+    # of these verbs or of one of these prepositions.
+    received_by: tuple[str, ...] = ()
 
 
 def _word_list(value: object) -> bool:
@@ -540,12 +544,13 @@ def load_event_noun_rules() -> tuple[EventNounRule, ...]:
             problems.append(f"{where}: 'head_types' and 'tail_types' must list entity types")
         elif role == "nominal" and not _word_list(row.get("preps")):
             problems.append(f"{where}: a 'nominal' rule needs 'preps', the prepositions its tail follows")
-        elif "clause_preps" in row and not _word_list(row["clause_preps"]):
-            problems.append(f"{where}: 'clause_preps' must be a list of prepositions")
+        elif any(key in row and not _word_list(row[key]) for key in ("clause_preps", "received_by")):
+            problems.append(f"{where}: 'clause_preps' and 'received_by' must be lists of words")
         else:
             rules.append(EventNounRule(number, relation, frozenset(n.lower() for n in nouns), role, frozenset(heads), frozenset(tails),
                                        tuple(w.lower() for w in row.get("preps", [])),
-                                       tuple(w.lower() for w in row.get("clause_preps", []))))
+                                       tuple(w.lower() for w in row.get("clause_preps", [])),
+                                       tuple(w.lower() for w in row.get("received_by", []))))
     if problems:
         raise RuleFileError(detail="; ".join(problems))
     return tuple(rules)
