@@ -455,8 +455,10 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue
         if voice.startswith("dobj:") and _second_object(verb, doc[nodes["tail"]]):
             continue
-        if voice.startswith("conj:") and rule.relation == "MET_WITH" and verb.pos_ != "VERB":
-            continue  # "Iraq and Afghanistan in WTO talks": a headline's noun, not two sides meeting
+        if voice.startswith("conj:") and rule.relation == "MET_WITH" and (verb.pos_ != "VERB" or verb.tag_ == "VBZ"):
+            # "Iraq and Afghanistan in WTO talks": a headline's noun, not two sides meeting
+            # (two subjects take no singular "talks": the parse is wrong).
+            continue
         if voice == "conj:subjects" and rule.relation == "SIGNED_WITH" and any(
                 c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children):
             continue  # "X and Y have signed up for a sitcom", "signed for Chelsea": each signed, not with the other
