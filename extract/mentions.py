@@ -971,14 +971,16 @@ def retype_teams(doc: Doc, mentions: list[RawMention], sports: bool, sentences: 
     # ... but a country the model called ORG ("Italy led 9-8") is no surname: it plays too
     teams = {m.text for m in mentions if (m.label in places or (m.label == "ORG" and gaz.country(m.text) is not None))
              and (_plays(doc[m.token_end - 1], rules) or _scored(doc, m) or _plural_subject(doc[m.token_end - 1], m.text))}
+    place_tokens = {i for m in mentions if m.label in places or gaz.country(m.text) is not None
+                    for i in range(m.token_start, m.token_end)}
     out = []
     for m in mentions:
         # Once a place plays in the report, its other mentions are the team too ("Italy led
         # 9-8", "lost to Wales": one node, issue 12), except where it is plainly the place:
         # "born in Kilmarnock", "lives in Barcelona", "flew to Rome", "fans from Cardiff".
         token = doc[m.token_end - 1]
-        while token.dep_ == "conj" and token.head.i < token.i:
-            token = token.head  # "games in France, Britain and Ireland": each is where
+        while token.dep_ == "conj" and token.head.i < token.i and token.head.i in place_tokens:
+            token = token.head  # "games in France, Britain and Ireland": each is where (not "at the Blues, Wales")
         prep = token.head.lower_ if token.dep_ == "pobj" else ""
         locative = prep in {"in", "at", "near", "into", "outside", "inside"} or (
             prep in {"from", "to"} and token.head.head.lemma_.lower() in MOTION_VERBS | {"come"})

@@ -95,3 +95,12 @@ def test_issue_12_initials_that_open_a_longer_name_are_not_its_short_form(nlp):
     resolution = resolve(raw)
     names = [resolution.entities[e].name if e else None for e in resolution.mention_entity]
     assert names == ["BT Together", "BT Retail", "BT", "LG Group", "LG Group"]
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_side_listed_after_a_club_in_a_place_phrase_stays_the_side(nlp):
+    # "at the Blues, former Wales and Lions prop Dai Young": Wales hangs off the club, not off "at"
+    text = ("Wales are unbeaten in the rugby championship. The fly-half's form was praised by his coach at the "
+            "Blues, former Wales and Lions prop Dai Young, after the match, and the captain kicked a penalty.")
+    doc = extract_doc(nlp(text), nlp, document_id=document_id(text), cooccurrence=False)
+    assert ("Wales", "Country") not in {(e.name, e.type) for e in doc.entities}
