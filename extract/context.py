@@ -18,7 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.governments import first_conjunct
-from newsgraph.extract.mentions import RawMention, drop_works, load_context_cues, load_non_entity_rules
+from newsgraph.extract.mentions import NonEntityRules, RawMention, drop_works, load_context_cues, load_non_entity_rules
 from newsgraph.extract.rules import load_gazetteer, load_titles
 
 __all__ = ["apply_context"]
@@ -63,28 +63,23 @@ def _list_introducer(token: Token) -> Token | None:
     return None
 
 
-_HONOUR_VERBS = {"nominate", "shortlist", "short-list"}
-_HONOUR_NOUNS = {"award", "prize", "trophy", "nomination", "nod", "statuette", "gong"}
-_CATEGORY_NOUNS = {"actor", "actress", "film", "picture", "director", "album", "song", "single", "screenplay",
-                   "documentary", "drama", "comedy", "soundtrack", "video"}
-
-
-def _honoured_work(root: Token, names: frozenset[str]) -> bool:
+def _honoured_work(root: Token, rules: NonEntityRules) -> bool:
     """A name after "for" that a verb of honouring governs: "nominated for The Aviator",
     "won an Oscar for Spirited Away", "won best actor for Ray", or an award's category
     ("best actress for Vera Drake"): the work honoured. Not after a noun of honour ("an
-    Oscar nomination for Clive Owen"): there the name is as often the person honoured."""
+    Oscar nomination for Clive Owen"): there the name is as often the person honoured. The
+    words are ``non_entities.json``'s honour_verbs, honour_nouns and award_category_nouns."""
     if root.dep_ != "pobj" or root.head.lower_ != "for":
         return False
     verb = root.head.head
-    if verb.pos_ == "NOUN" and verb.lemma_.lower() in _CATEGORY_NOUNS and any(c.lower_ == "best" for c in verb.children):
+    if verb.pos_ == "NOUN" and verb.lemma_.lower() in rules.award_category_nouns and any(c.lower_ == "best" for c in verb.children):
         return True  # "won best actress for Vera Drake": a category's winner is named before, the work after
     if verb.pos_ != "VERB":
         return False
-    if verb.lemma_.lower() in _HONOUR_VERBS:
+    if verb.lemma_.lower() in rules.honour_verbs:
         return True
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return any(o.lemma_.lower() in _HONOUR_NOUNS or o.lower_ in names
+    return any(o.lemma_.lower() in rules.honour_nouns or o.lower_ in rules.names
                or any(t.lower_ == "best" for t in o.subtree) for o in objects)
 
 
@@ -210,7 +205,7 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
                 (m.token_start >= 2 and doc[m.token_start - 1].tag_ == "POS") or (label == "PERSON" and len(span) > 1)):
             works.add(m.text)
             continue  # "the BBC's Go Digital programme", "the first Harry Potter film": a work
-        if _honoured_work(root, rules.names):
+        if _honoured_work(root, rules):
             works.add(m.text)
             continue  # "nominated for The Aviator", "won an Oscar for Spirited Away", "won best actor for Ray"
         if root.dep_ == "compound" and head.lemma_.lower() in rules.product_heads:

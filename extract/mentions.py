@@ -1136,6 +1136,9 @@ class NonEntityRules:
     genre_nouns: frozenset[str]
     apposed_event_nouns: frozenset[str]
     product_heads: frozenset[str]
+    honour_verbs: frozenset[str]
+    honour_nouns: frozenset[str]
+    award_category_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -1150,7 +1153,8 @@ def load_non_entity_rules() -> NonEntityRules:
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "non_entities.json").read_text("utf-8"))
     keys = ["names", "last_words", "cue_nouns", "group_nouns", "work_verbs", "work_in_verbs", "work_in_nouns", "event_heads",
             "collective_nouns", "work_of_nouns", "period_words", "common_nouns", "disease_names", "work_role_nouns",
-            "eponym_heads", "title_words", "made_work_verbs", "genre_nouns", "apposed_event_nouns", "product_heads"]
+            "eponym_heads", "title_words", "made_work_verbs", "genre_nouns", "apposed_event_nouns", "product_heads",
+            "honour_verbs", "honour_nouns", "award_category_nouns"]
     bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad:
         raise RuleFileError(detail=f"non_entities.json: {', '.join(bad)} must be a list of words")
