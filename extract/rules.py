@@ -408,6 +408,13 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
                 problems.append(f"{where}: '{key}' must be a list of words")
                 words = []
             exclusions[key] = tuple(w.lower() for w in words)
+        flags = {}
+        for key in ("people", "reverse", "intransitive", "not_in_sports", "no_object_complement"):
+            # true or false, not a word: "false" read as a flag would switch the rule on
+            flags[key] = row.get(key, False)
+            if not isinstance(flags[key], bool):
+                problems.append(f"{where}: '{key}' must be true or false")
+                flags[key] = False
         if object_preps and (not isinstance(objects, list) or not objects):
             problems.append(f"{where}: object-prep needs 'objects', the nouns the preposition hangs from")
         types = {}
@@ -428,20 +435,20 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
                 head_types=types.get("head_types"),
                 tail_types=types.get("tail_types"),
                 confidence=row.get("confidence"),
-                people=bool(row.get("people", False)),
+                people=flags["people"],
                 object_preps=tuple(object_preps),
                 objects=tuple(objects) if object_preps else (),
                 conjoined=conjoined,
-                reverse=bool(row.get("reverse", False)),
+                reverse=flags["reverse"],
                 particle=particle,
                 needs_prep=needs_prep,
-                intransitive=bool(row.get("intransitive", False)),
+                intransitive=flags["intransitive"],
                 governors=tuple(governors),
                 not_with=exclusions["not_with"],
                 not_complements=exclusions["not_complements"],
                 not_prep_objects=exclusions["not_prep_objects"],
-                not_in_sports=bool(row.get("not_in_sports", False)),
-                no_object_complement=bool(row.get("no_object_complement", False)),
+                not_in_sports=flags["not_in_sports"],
+                no_object_complement=flags["no_object_complement"],
             )
         )
     if problems:

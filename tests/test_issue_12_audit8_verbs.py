@@ -93,3 +93,28 @@ def test_issue_12_a_team_selection_is_no_appointment(nlp):
     assert not any(t == "APPOINTED" for _, t, _ in found)
     found = typed(relations(nlp, "The Football Association has named Tom Walker as England captain."))
     assert ("Football Association", "APPOINTED", "Tom Walker") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_rule_flag_must_be_true_or_false(monkeypatch):
+    # relations.jsonl's flags (not_in_sports, no_object_complement, ...) were read with bool():
+    # a quoted "false" switched the rule's exclusion on without a word
+    from newsgraph.errors import RuleFileError
+    from newsgraph.extract import rules
+
+    real = rules._jsonl
+
+    def rows(name):
+        yield from real(name)
+        if name == "relations.jsonl":
+            yield 999, {"relation": "OPPOSED", "verbs": ["battle"], "tail": "dobj", "not_in_sports": "false"}
+
+    monkeypatch.setattr(rules, "_jsonl", rows)
+    rules.load_relation_rules.cache_clear()
+    try:
+        with pytest.raises(RuleFileError, match="relations.jsonl:999: 'not_in_sports' must be true or false"):
+            rules.load_relation_rules()
+    finally:
+        monkeypatch.undo()
+        rules.load_relation_rules.cache_clear()
+    assert any(rule.not_in_sports for rule in rules.load_relation_rules())
