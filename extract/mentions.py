@@ -1145,20 +1145,11 @@ class NonEntityRules:
 def load_non_entity_rules() -> NonEntityRules:
     """``data/non_entities.json``: works, products, events and awards by name, by their
     last word ("... Awards", "... Treaty") and by the noun that introduces them ("the film X")."""
-    import json
-    from importlib import resources
-
-    from newsgraph.errors import RuleFileError
-
-    raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "non_entities.json").read_text("utf-8"))
     keys = ["names", "last_words", "cue_nouns", "group_nouns", "work_verbs", "work_in_verbs", "work_in_nouns", "event_heads",
             "collective_nouns", "work_of_nouns", "period_words", "common_nouns", "disease_names", "work_role_nouns",
             "eponym_heads", "title_words", "made_work_verbs", "genre_nouns", "apposed_event_nouns", "product_heads",
             "honour_verbs", "honour_nouns", "award_category_nouns"]
-    bad = [k for k in keys if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
-    if bad:
-        raise RuleFileError(detail=f"non_entities.json: {', '.join(bad)} must be a list of words")
-    return NonEntityRules(**{k: frozenset(w.lower() for w in raw[k]) for k in keys})
+    return NonEntityRules(**word_lists("non_entities.json", keys))
 
 
 _MODEL_CODE = re.compile(r"^[A-Z]{1,3}-?[0-9]{1,4}[a-z]?$")
