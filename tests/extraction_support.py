@@ -3,6 +3,9 @@ text, by entity name, with the real spaCy model."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
+
 from newsgraph import KnowledgeGraph
 from newsgraph.extract.pipeline import extract_doc
 from newsgraph.graph.model import document_id
@@ -50,3 +53,28 @@ def node_forms(text: str) -> dict[str, tuple[str, set[str]]]:
     for m in doc.mentions:
         forms[m.entity_id].add(m.text)
     return {e.name: (e.type, forms[e.id]) for e in doc.entities if e.mentions}
+
+
+@contextmanager
+def extra_rule_rows(monkeypatch, name: str, rows: list[tuple[int, dict[str, Any]]], *caches: Callable) -> Iterator[None]:
+    """The rule loaders read ``rows`` (line number, row) after the real rows of the data file
+    ``name``: a bad row no shipped file holds. The loaders' ``caches`` are cleared on entry and
+    exit, so the real rules are read again afterwards."""
+    from newsgraph.extract import rules
+
+    real = rules._jsonl
+
+    def patched(file: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        yield from real(file)
+        if file == name:
+            yield from rows
+
+    monkeypatch.setattr(rules, "_jsonl", patched)
+    for cache in caches:
+        cache.cache_clear()  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        monkeypatch.undo()
+        for cache in caches:
+            cache.cache_clear()  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction_support import relations, typed
+from extraction_support import extra_rule_rows, relations, typed
 
 
 @pytest.mark.issue(12)
@@ -102,19 +102,8 @@ def test_issue_12_a_rule_flag_must_be_true_or_false(monkeypatch):
     from newsgraph.errors import RuleFileError
     from newsgraph.extract import rules
 
-    real = rules._jsonl
-
-    def rows(name):
-        yield from real(name)
-        if name == "relations.jsonl":
-            yield 999, {"relation": "OPPOSED", "verbs": ["battle"], "tail": "dobj", "not_in_sports": "false"}
-
-    monkeypatch.setattr(rules, "_jsonl", rows)
-    rules.load_relation_rules.cache_clear()
-    try:
+    bad = {"relation": "OPPOSED", "verbs": ["battle"], "tail": "dobj", "not_in_sports": "false"}
+    with extra_rule_rows(monkeypatch, "relations.jsonl", [(999, bad)], rules.load_relation_rules):
         with pytest.raises(RuleFileError, match="relations.jsonl:999: 'not_in_sports' must be true or false"):
             rules.load_relation_rules()
-    finally:
-        monkeypatch.undo()
-        rules.load_relation_rules.cache_clear()
     assert any(rule.not_in_sports for rule in rules.load_relation_rules())

@@ -5,7 +5,7 @@ written for the tests; real spaCy model."""
 
 import pytest
 
-from extraction_support import nodes
+from extraction_support import extra_rule_rows, nodes
 
 from newsgraph import KnowledgeGraph
 
@@ -123,21 +123,10 @@ def test_issue_12_a_part_of_a_country_needs_a_code_iso_does_not_use(tmp_path, mo
     from newsgraph.errors import RuleFileError
     from newsgraph.extract import rules
 
-    real = rules._jsonl
-
-    def rows(name):
-        yield from real(name)
-        if name == "countries.jsonl":
-            yield 99, {"iso3": "FRA", "name": "Mainland", "aliases": [], "part_of": "GBR"}
-
-    monkeypatch.setattr(rules, "_jsonl", rows)
-    rules.load_gazetteer.cache_clear()
-    try:
+    bad = {"iso3": "FRA", "name": "Mainland", "aliases": [], "part_of": "GBR"}
+    with extra_rule_rows(monkeypatch, "countries.jsonl", [(99, bad)], rules.load_gazetteer):
         with pytest.raises(RuleFileError, match="countries.jsonl:99"):
             rules.load_gazetteer()
-    finally:
-        monkeypatch.undo()
-        rules.load_gazetteer.cache_clear()
 
 
 @pytest.mark.issue(12)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction_support import relations
+from extraction_support import extra_rule_rows, relations
 
 
 @pytest.mark.issue(12)
@@ -110,24 +110,11 @@ def test_issue_12_occupations_file_is_checked_once_for_both_loaders(monkeypatch)
     from newsgraph.errors import RuleFileError
     from newsgraph.extract import rules
 
-    real = rules._jsonl
-
-    def rows(name):
-        yield from real(name)
-        if name == "occupations.jsonl":
-            yield 98, {"relation": "WORKS_FOR", "nouns": ["juggler"], "method": "not a name"}
-            yield 99, {"relation": "LIVES_IN", "nouns": ["tenant"]}
-
-    monkeypatch.setattr(rules, "_jsonl", rows)
-    rules._occupations_data.cache_clear()
-    rules.load_occupations.cache_clear()
-    try:
+    bad = [(98, {"relation": "WORKS_FOR", "nouns": ["juggler"], "method": "not a name"}),
+           (99, {"relation": "LIVES_IN", "nouns": ["tenant"]})]
+    with extra_rule_rows(monkeypatch, "occupations.jsonl", bad, rules._occupations_data, rules.load_occupations):
         for loader in (rules.load_occupations, rules.load_occupation_methods):
             with pytest.raises(RuleFileError, match=r"occupations.jsonl:98: 'method'.*occupations.jsonl:99: 'relation'"):
                 loader()
-    finally:
-        monkeypatch.undo()
-        rules._occupations_data.cache_clear()
-        rules.load_occupations.cache_clear()
     assert rules.load_occupation_methods()["star"].method == "occupation_performer"
     assert rules.load_occupations()["striker"] == "HOLDS_ROLE"
