@@ -274,7 +274,7 @@ def _body_nouns_data() -> dict[str, Any]:
 def load_institution_nouns() -> frozenset[str]:
     """Nouns for a person's institution ("Bukele's government"): a stance toward one is not
     toward the person (``body_nouns.json``, key "institutions")."""
-    return frozenset(n.lower() for n in _body_nouns_data().get("institutions", []))
+    return word_lists("body_nouns.json", ["institutions"])["institutions"]  # a missing list is an error, not no words
 
 
 @lru_cache(maxsize=1)
@@ -282,7 +282,7 @@ def load_undergone_nouns() -> frozenset[str]:
     """Nouns for an act done to their possessor ("Kuznetsova's naming", "Smith's sacking"):
     a stance toward one is toward whoever did it, not the possessor (``body_nouns.json``,
     key "undergone")."""
-    return frozenset(n.lower() for n in _body_nouns_data().get("undergone", []))
+    return word_lists("body_nouns.json", ["undergone"])["undergone"]  # a missing list is an error, not no words
 
 
 @lru_cache(maxsize=1)
