@@ -65,6 +65,9 @@ class ClubGazetteer:
     forms: dict[str, tuple[tuple[Club, str], ...]]
     longest: int  # most tokens-ish words in a form
     sport_cues: dict[str, frozenset[str]]
+    # every leading piece of a form ("Q", "Qu", … "Queens Park"): a word no form starts with
+    # starts no club (speed: the scan tries each capitalised word at every length otherwise)
+    prefixes: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +100,7 @@ def load_clubs() -> ClubGazetteer:
         forms={f: tuple(v) for f, v in forms.items()},
         longest=max(len(f.split()) for f in forms) + 2,  # "Brighton & Hove Albion", "Neath-Swansea"
         sport_cues={sport: frozenset(w.lower() for w in words) for sport, words in cues.items()},
+        prefixes=frozenset(f[:k] for f in forms for k in range(1, len(f) + 1)),
     )
 
 
@@ -178,7 +182,8 @@ def find_clubs(doc: Doc, sentences: list[int], mentions: list[RawMention], sport
     i = 0
     while i < len(doc):
         hit = None
-        if doc[i].text[:1].isupper() or doc[i].text[:1].isdigit():
+        first = doc[i].text
+        if (first[:1].isupper() or first[:1].isdigit()) and first in clubs.prefixes:
             for n in range(min(clubs.longest, len(doc) - i), 0, -1):
                 text = doc[i : i + n].text
                 if text in clubs.forms:

@@ -8,7 +8,7 @@ resolver sees names; the stripped title words stay in the ``Doc`` for the relati
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -420,7 +420,8 @@ def _numbered_name(part: Span) -> bool:
 
 def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
     mentions = []
-    parts = [part for ent in doc.ents if ent.label_ in LABELS for part in split_span(ent)]
+    ents = doc.ents  # built anew (a Span each) at every read: read once
+    parts = [part for ent in ents if ent.label_ in LABELS for part in split_span(ent)]
     covered = -1  # end of an organisation's name extended over the next entity
     orth = doc.count_by(ORTH)  # once per document, in C
     works: set[str] = set()  # names a sentence shows to be a work, an event or a disease
@@ -462,19 +463,19 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
                 doc[span.start - 1].lower_.rstrip(".") in HONORIFICS else "",
             )
         )
-    return drop_works(mentions, works | _numbered_work_stems(doc))
+    return drop_works(mentions, works | _numbered_work_stems(ents))
 
 
 _WORK_LABELS = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}
 
 
-def _numbered_work_stems(doc: Doc) -> set[str]:
+def _numbered_work_stems(ents: Sequence[Span]) -> set[str]:
     """The names of works the model read with their sequel's number: "Halo 2", "Shrek 2"
     (the model calls them laws or works of art) make "Halo" and "Shrek" in the same article
     the work too. Only a number of one or two figures (one for what the model calls a
     product): a maker's model ("Boeing 747", "Nokia 6600", "Rover 75") keeps its maker."""
     stems = set()
-    for ent in doc.ents:
+    for ent in ents:
         # a product only with one figure: "the award-winning Rover 75" is the maker's car
         if ent.label_ in _WORK_LABELS and len(ent) > 1 and ent[-1].text.isdigit() \
                 and len(ent[-1].text) <= (1 if ent.label_ == "PRODUCT" else 2) \

@@ -71,11 +71,12 @@ def extract_parallel(
         # Fork after loading the pipeline once here: workers start at once, share the
         # model's weights copy-on-write, and a script calling this needs no
         # ``if __name__ == "__main__"`` guard (spawn would re-run it in every worker).
-        from newsgraph.extract.person_evidence import load_tables
+        from newsgraph.extract import person_evidence, place_countries
         from newsgraph.extract.pipeline import load_pipeline
 
         load_pipeline(model)
-        load_tables()
+        person_evidence.load_tables()
+        place_countries.load_tables()
         ctx = multiprocessing.get_context("fork")
     else:
         check_model(model)

@@ -70,6 +70,11 @@ def _place_countries() -> dict[str, str]:
     return out
 
 
+def load_tables() -> None:
+    """Build the place table now (~1 s): before workers fork, so they share it."""
+    _place_countries()
+
+
 def place_country(name: str) -> str | None:
     """The country entity id ("country:ZAF") of a place name one country holds, else None."""
     key = normalise_name(name)

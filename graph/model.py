@@ -66,12 +66,18 @@ def slugify(name: str) -> str:
 
 def normalise_name(name: str) -> str:
     """The key aliases are indexed and looked up by: accents, case and punctuation folded."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"[’'`]s\b", "", text)
+    if name.isascii():  # speed: NFKD leaves ASCII as it is and adds no combining mark
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _POSSESSIVE_S.sub("", text)
     text = text.replace(".", "")  # "U.S." and "US" are one key
-    text = re.sub(r"[^\w]+", " ", text)
-    return " ".join(text.split())
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+_POSSESSIVE_S = re.compile(r"[’'`]s\b")
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 # "Mo-po" of "Paul Chan Mo-po", "Ka-chiu" of "John Lee Ka-chiu": a Hong Kong name ends in
