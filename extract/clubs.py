@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Token
@@ -65,9 +65,12 @@ class ClubGazetteer:
     forms: dict[str, tuple[tuple[Club, str], ...]]
     longest: int  # most tokens-ish words in a form
     sport_cues: dict[str, frozenset[str]]
-    # every leading piece of a form ("Q", "Qu", … "Queens Park"): a word no form starts with
-    # starts no club (speed: the scan tries each capitalised word at every length otherwise)
-    prefixes: frozenset[str] = frozenset()
+
+    @cached_property
+    def prefixes(self) -> frozenset[str]:
+        """Every leading piece of a form ("Q", "Qu", … "Queens Park"): a word no form starts
+        with starts no club (speed: the scan tries each capitalised word at every length otherwise)."""
+        return frozenset(f[:k] for f in self.forms for k in range(1, len(f) + 1))
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +103,6 @@ def load_clubs() -> ClubGazetteer:
         forms={f: tuple(v) for f, v in forms.items()},
         longest=max(len(f.split()) for f in forms) + 2,  # "Brighton & Hove Albion", "Neath-Swansea"
         sport_cues={sport: frozenset(w.lower() for w in words) for sport, words in cues.items()},
-        prefixes=frozenset(f[:k] for f in forms for k in range(1, len(f) + 1)),
     )
 
 
