@@ -27,7 +27,8 @@ from newsgraph.extract.mentions import HONORIFICS, MOTION_VERBS, RawMention, is_
 from newsgraph.extract.rules import geonames_cities, load_gazetteer, load_regions, load_titles
 from newsgraph.graph.model import normalise_name
 
-__all__ = ["retype_unproven_people", "retype_unproven_organisations", "retype_people_as_bodies", "has_given_name", "place_names"]
+__all__ = ["retype_unproven_people", "retype_unproven_organisations", "retype_people_as_bodies", "retype_bodies_as_people",
+           "has_given_name", "place_names"]
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,9 @@ def gazetteer_place(name: str, *, regions: bool = True, towns_without_the: bool 
         or load_gazetteer().country(name) is not None
 
 
-def person_evidence(doc: Doc, m: RawMention, rules: EvidenceRules) -> str:
-    """What in the text says the mention is a person ('' when nothing does)."""
+def person_evidence(doc: Doc, m: RawMention, rules: EvidenceRules, speech: bool = True) -> str:
+    """What in the text says the mention is a person ('' when nothing does); ``speech``:
+    whether a speech verb counts (a body speaks as well as a person)."""
     if m.titled or m.honorific:
         return "honorific"
     span = doc[m.token_start: m.token_end]
@@ -155,7 +157,7 @@ def person_evidence(doc: Doc, m: RawMention, rules: EvidenceRules) -> str:
     if len(after) == 2 and after[0].text == "," and (after[1].like_num or after[1].lower_ == "who"):
         return "age or who"  # "Troy Akers, 34,", "Rooney, who"
     root = span.root
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in rules.speech_verbs:
+    if speech and root.dep_ == "nsubj" and root.head.lemma_.lower() in rules.speech_verbs:
         return "speech verb"
     if any(c.dep_ == "appos" and c.lemma_.lower() in rules.before_words for c in root.children):
         return "role apposition"  # "Rooney, the striker"
@@ -260,12 +262,13 @@ def _retype_names(
     return out
 
 
-def _organisation_evidence(doc: Doc, m: RawMention, labels: dict[int, str]) -> bool:
+def _organisation_evidence(doc: Doc, m: RawMention, labels: dict[int, str], speech: bool = True) -> bool:
     """What in the text says the mention is a body, not a town: a determiner ("the
     Halifax"), an organisation's noun beside it ("the Norfolk club", "Halifax, the mortgage
     lender", "bookmaker Ladbrokes"), a noun only a body has ("Delft's shares", "Delft
     spokesman"), a speech verb ("Nokia said"), or names the model calls organisations
-    around it ("Sony Ericsson, Motorola, BenQ, Arima and Fujitsu")."""
+    around it ("Sony Ericsson, Motorola, BenQ, Arima and Fujitsu"). ``speech``: whether a
+    speech verb counts (it does against a town; a person speaks as well as a body)."""
     cues = load_context_cues()
     span = doc[m.token_start: m.token_end]
     root = span.root
@@ -281,7 +284,7 @@ def _organisation_evidence(doc: Doc, m: RawMention, labels: dict[int, str]) -> b
         return True
     if root.dep_ == "appos" and root.head.lemma_.lower() in body_nouns:
         return True
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in load_evidence_rules().speech_verbs:
+    if speech and root.dep_ == "nsubj" and root.head.lemma_.lower() in load_evidence_rules().speech_verbs:
         return True
     # among firms ("Sony Ericsson, Motorola, BenQ, Arima and Fujitsu"); the model's other
     # ORG towns in a list of places ("Bristol, Somerset, Shrewsbury, Dorset") are no firms
@@ -455,3 +458,84 @@ def retype_people_as_bodies(doc: Doc, mentions: list[RawMention]) -> list[RawMen
 
     # sports reports are not skipped: body evidence does not depend on the report kind
     return _retype_names(doc, mentions, "PERSON", "ORG", False, stays)
+
+
+# gender-guesser's verdicts that make a word a given name here; "andy" (used for both sexes:
+# "Sun", "Kim") and "unknown" are too weak for a name the model calls a body.
+_GIVEN_GENDERS = frozenset({"male", "female", "mostly_male", "mostly_female"})
+# Lower-case words inside a person's name ("Luigi del Neri", "Ludwig van Beethoven").
+_NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "das", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "el", "ter"})
+
+
+def _person_shaped(doc: Doc, m: RawMention) -> bool:
+    """Two or three words, a given name gender-guesser lists first, every other word a
+    capitalised word or a name particle ("Diane Allahgreen", "Luigi del Neri", "Eamon
+    Dooley"); no initials, figures or symbols."""
+    words = [t for t in doc[m.token_start: m.token_end]]
+    if not 2 <= len(words) <= 3 or any(not t.whitespace_ for t in words[:-1]):
+        return False  # (a hyphen or an apostrophe glued in: "Rolls-Royce", "Sainsbury's")
+    first = words[0].text
+    if not (first[:1].isupper() and first[1:].islower() and first.isalpha()):
+        return False
+    if not all(t.lower_ in _NAME_PARTICLES or (t.text[:1].isupper() and t.text.replace("'", "").replace("’", "").isalpha()
+                                              and not t.text.isupper()) for t in words[1:]):
+        return False
+    if words[-1].lower_ in _NAME_PARTICLES:
+        return False
+    return _given_names().get_gender(first) in _GIVEN_GENDERS
+
+
+def _named_as_person(doc: Doc, m: RawMention, rules: EvidenceRules, labels: dict[int, str]) -> bool:
+    """Evidence strong enough to overrule the model's organisation label on a person-shaped
+    name: ``person_evidence`` without a speech verb ("Morgan Stanley said") or a team sheet,
+    and a pronoun only when no other person is named in the sentence ("Agent Scott Boras
+    criticized Major League Baseball for what he called"); a role noun the name is apposed
+    to ("the council leader, Iain MacAulay"; "fly-half Yann Delaigue", the role cut in two
+    by the tokenizer); a name the model calls a person it is coordinated with ("Helen Steel
+    and David Morris")."""
+    evidence = person_evidence(doc, m, rules, speech=False)
+    span = doc[m.token_start: m.token_end]
+    root = span.root
+    if evidence == "pronoun":
+        others = {labels.get(t.i) == "PERSON" for t in span.sent if not m.token_start <= t.i < m.token_end}
+        return True not in others
+    if evidence in _STRONG_PERSON_EVIDENCE:
+        return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in rules.before_words:
+        return True
+    if m.token_start >= 3 and doc[m.token_start - 2].text == "-" and not doc[m.token_start - 3].whitespace_ \
+            and f"{doc[m.token_start - 3].lower_}-{doc[m.token_start - 1].lower_}" in rules.before_words:
+        return True
+    return any(labels.get(c.i) == "PERSON" for c in root.conjuncts)
+
+
+def retype_bodies_as_people(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    """Names the model calls organisations that have a person's shape — a given name first,
+    then a surname ("Diane Allahgreen", "Paolo Pescatore", "Ulf Carlsson") — and person
+    evidence on one of their mentions (``person_evidence``: an honorific or role before it,
+    an age or "who" after it, "he"/"she" later in the sentence; not a speech verb; see
+    ``_named_as_person``) become people
+    ("PERSON"), a name at a time over all its mentions. The given name alone is never
+    enough ("Grant Thornton", "Marks and Spencer", "Royal Mail" open with one), and any sign
+    of a body keeps the label: a listed organisation or place, a word that ends a firm's,
+    club's, event's or place's name, or organisation evidence (``_organisation_evidence``,
+    ``body_evidence``) on any mention."""
+    gaz = load_gazetteer()
+    cues = load_context_cues()
+    body_rules, people_rules = load_body_evidence_rules(), load_evidence_rules()
+    stop_last = cues.org_last_words | cues.org_legal_suffixes | cues.place_words_last | cues.event_last_words
+
+    def stays(key: str, members: list[int], orgs: dict[str, list[int]], labels: dict[int, str]) -> bool:
+        first = mentions[members[0]]
+        text = first.text
+        if not _person_shaped(doc, first) or text.split()[-1].lower() in stop_last:
+            return True
+        if gaz.organization(text) is not None or gaz.country(text) is not None or gazetteer_place(text):
+            return True
+        if any(_organisation_evidence(doc, mentions[i], labels, speech=False) or body_evidence(doc, mentions[i], body_rules, labels)
+               for i in members):
+            return True
+        return not any(_named_as_person(doc, mentions[i], people_rules, labels) for i in members)
+
+    # sports reports are not skipped: a player's full name is no club's
+    return _retype_names(doc, mentions, "ORG", "PERSON", False, stays)

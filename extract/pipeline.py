@@ -30,7 +30,9 @@ from newsgraph.extract.mentions import (
     sentence_index,
 )
 from newsgraph.extract.clubs import find_clubs
-from newsgraph.extract.person_evidence import retype_people_as_bodies, retype_unproven_organisations, retype_unproven_people
+from newsgraph.extract.person_evidence import (
+    retype_bodies_as_people, retype_people_as_bodies, retype_unproven_organisations, retype_unproven_people,
+)
 from newsgraph.extract.place_evidence import drop_unplaced_places
 from newsgraph.extract.extractors import run_extractors
 from newsgraph.extract.relation_base import EntityIndex, ExtractionInput, MentionSpan
@@ -155,6 +157,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     raw = retype_unproven_people(doc, raw, sports)
     raw = retype_people_as_bodies(doc, raw)
     raw = retype_unproven_organisations(doc, raw, sports)
+    raw = retype_bodies_as_people(doc, raw)
     raw = drop_unplaced_places(doc, raw)
     raw = mark_aliases(doc, raw)
     resolution = resolve(raw)
