@@ -304,7 +304,30 @@ def _group(doc: Doc, m: RawMention, root: Token, rules: object, thing_lists: set
     head = first.head
     if first.dep_ in {"amod", "compound"} and head.tag_ == "NN" and head.lemma_.lower() not in rules.collective_nouns:
         return [_relabel(m, m.label, adjective_of_thing=True)]  # "a Norwegian executive": one person described
+    if first.dep_ in {"amod", "compound"} and _titles_a_person(head):
+        # "French Prime Minister François Bayrou", "Saudi Investment Minister Khalid al-Falih":
+        # the office's country, one node with the country's name, as for "the Indonesian
+        # government" (names_state); no people act (issue 12)
+        return [replace(m, names_state=True)]
     return [m]
+
+
+def _titles_a_person(head: Token) -> bool:
+    """The token is the last word of an office's title (``titles.txt``: "Minister",
+    "Prime Minister", "Investment Minister") written before a name the model calls a person."""
+    roles = load_titles().roles
+    if head.pos_ not in {"PROPN", "NOUN"}:
+        return False
+    words = [head.lower_]
+    k = head.i - 1
+    while k >= 0 and head.doc[k].dep_ == "compound" and head.doc[k].head.i == head.i and head.doc[k].ent_type_ != "NORP":
+        words.insert(0, head.doc[k].lower_)
+        k -= 1
+    if not any(" ".join(words[i:]) in roles for i in range(len(words))):
+        return False
+    person = head.head if head.dep_ == "compound" else None
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    return (person is not None and person.ent_type_ == "PERSON") or (nxt is not None and nxt.ent_type_ == "PERSON")
 
 
 def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
