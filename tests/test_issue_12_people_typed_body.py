@@ -43,3 +43,18 @@ def test_issue_12_pronoun_of_another_person_is_no_evidence(nlp):
     text = "Agent Scott Boras criticized Major League Baseball for what he called a tax on winning."
     assert _model_label(nlp, text, "Major League Baseball") == "ORG"
     assert entities(nlp, text)["Major League Baseball"] == "Organization"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_firm_the_model_calls_a_person_apposed_to_a_maker_is_a_body(nlp):
+    # the other way round: "a Helsinki-based chipmaker" in apposition makes the name a firm
+    text = "Valmora, a Helsinki-based chipmaker, has signed a deal with Nokia to supply processors."
+    assert _model_label(nlp, text, "Valmora") == "PERSON"
+    assert entities(nlp, text)["Valmora"] == "Organization"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_name_owning_a_founder_is_a_body(nlp):
+    text = "Marlowe founder Eero Virtanen said the plant would open in May."
+    assert _model_label(nlp, text, "Marlowe") == "PERSON"
+    assert entities(nlp, text)["Marlowe"] == "Organization"
