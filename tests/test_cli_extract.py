@@ -18,7 +18,7 @@ def test_extract_json_relations_carry_confidence_and_offsets(tmp_path):
     result = CliRunner().invoke(app, ["extract", str(path), "--json"])
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    based = [r for r in data["relations"] if r["method"] == "dateline" and r["type"] == "BASED_IN"]
+    based = [r for r in data["relations"] if r["method"] == "dateline_agency" and r["type"] == "BASED_IN"]
     assert {r["tail"] for r in based} == {"location:bangkok", "country:THA"}
     for r in based:
         assert 0 < r["confidence"] <= 1

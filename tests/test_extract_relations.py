@@ -28,8 +28,9 @@ def triples(doc, method=None):
 def test_issue_3_dateline_gives_based_in_and_located_in(nlp):
     doc = run(nlp, "BANGKOK, Thailand (AP) _ Police arrested three men on Monday.")
     rels = triples(doc, "dateline")
-    assert ("org:associated-press", "BASED_IN", "location:bangkok") in rels
-    assert ("org:associated-press", "BASED_IN", "country:THA") in rels
+    agency = triples(doc, "dateline_agency")  # issue 12: the agency's edge is its own method
+    assert ("org:associated-press", "BASED_IN", "location:bangkok") in agency
+    assert ("org:associated-press", "BASED_IN", "country:THA") in agency
     assert ("location:bangkok", "LOCATED_IN", "country:THA") in rels
     assert {e.id: e.type for e in doc.entities}["location:bangkok"] == "Location"
 
