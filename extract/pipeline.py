@@ -8,12 +8,13 @@ streams many articles through ``nlp.pipe``.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.errors import ModelNotFound
 from newsgraph.extract.mentions import (
@@ -62,12 +63,42 @@ def paragraph_breaks(doc: Doc) -> Doc:
     and a line that ends without a full stop (a standfirst, a caption, a live-blog entry's
     headline) is no part of the paragraph after it; left to the parser, "... emergency
     department plan is shelved" and the next paragraph's first sentence become one
-    sentence, and relations are read across them. Runs before the parser, which keeps
-    boundaries set before it."""
-    for token in doc[:-1]:
-        if token.is_space and "\n\n" in token.text:
+    sentence, and relations are read across them. So does a single line break that is no
+    hard wrap (``line_break_ends_sentence``): a page saved without blank lines keeps its
+    deck, a caption's credit, a fact box's "Name, role" rows and a writer's name and desk
+    on lines of their own. Runs before the parser, which keeps boundaries set before it."""
+    text = doc.text
+    for token in doc[1:-1]:
+        if token.is_space and "\n" in token.text and (
+                "\n\n" in token.text or line_break_ends_sentence(text, doc[token.i - 1], doc[token.i + 1])):
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+# A line that ends a sentence: ".", "!", "?" (or ":" before a list), maybe inside quotes
+# or brackets, or a bracket ("... in Toronto in 2023. (Harbourview Foods)").
+_LINE_END = re.compile(r"""(?:[.!?:]['"\u2019\u201d)\]]*|[)\]])$""")
+# Hard-wrapped prose (cleanup joins a wrap whose next line starts in lower case; one
+# before a capital stays a line break) fills lines of about this many characters: a line
+# ending mid-sentence inside this range may be a wrap ("... met the president of" /
+# "Guatemala, ..."), one outside it is a line of its own.
+WRAPPED_LINE = (45, 100)
+
+
+def line_break_ends_sentence(text: str, last: Token, first: Token) -> bool:
+    """Whether the line break between ``last`` (the line's last word) and ``first`` (the next
+    line's first word), one newline and no blank line, ends a sentence: the next line does
+    not go on in lower case, and the line before ends a sentence, or is too short or too long
+    to be a hard-wrapped line of prose (a headline, a deck, a name, "Derby County chairman",
+    "Image: Reuters"), or ends in a lowercase word that is no function word (a wrap falls
+    before a name after "of", "the", "with" or inside a name: "Prime Minister" / "Keir
+    Starmer"; a deck ends "... pinned to the canteen wall")."""
+    if first.text[:1].islower() or last.is_space:
+        return False
+    line = text[text.rfind("\n", 0, last.idx) + 1:last.idx + len(last.text)].strip()
+    if _LINE_END.search(line) or not WRAPPED_LINE[0] <= len(line) <= WRAPPED_LINE[1]:
+        return True
+    return last.is_alpha and last.is_lower and not last.is_stop
 
 
 @lru_cache(maxsize=2)

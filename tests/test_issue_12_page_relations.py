@@ -32,3 +32,41 @@ def test_a_wire_dateline_agency_is_not_shown_as_based_in_the_city(nlp, text, age
     assert all(c < DEFAULT_MIN_CONFIDENCE for (h, t, _), (_, c) in found.items() if h == agency and t == "BASED_IN")
     method, confidence = found[(city, "LOCATED_IN", country)]
     assert confidence >= DEFAULT_MIN_CONFIDENCE
+
+
+def _sentences(nlp, text: str) -> list[str]:
+    return [s.text.strip() for s in nlp(text).sents]
+
+
+@pytest.mark.issue(12)
+def test_a_deck_line_is_no_part_of_the_dateline_sentence_below_it(nlp):
+    """A page saved without blank lines: the deck has no full stop, and the parser used to
+    read it and the dateline as one sentence (no dateline found, the city 'LIVES_IN' the
+    country by the classifier)."""
+    text = ("Hornet Ferries wins Stranraer contract\n"
+            "STRANRAER, Scotland (PA) - Hornet Ferries has won a contract to run the Belfast route, "
+            "the company said on Monday.")
+    assert _sentences(nlp, text)[0] == "Hornet Ferries wins Stranraer contract"
+    found = _relations(nlp, text)
+    assert found[("Stranraer", "LOCATED_IN", "Scotland")][1] >= DEFAULT_MIN_CONFIDENCE
+    assert ("Stranraer", "LIVES_IN", "Scotland") not in found
+
+
+@pytest.mark.issue(12)
+def test_fact_box_rows_and_a_writer_box_are_lines_of_their_own(nlp):
+    rows = "Sara Lind, Malmo FF head coach\nJonas Berg, sacked in March\nPer Holm, Malmo FF chairman"
+    assert _sentences(nlp, rows) == rows.split("\n")
+    box = "Maya Eriksen\nNordic Tech Weekly\nMaya Eriksen is a senior reporter covering startups."
+    assert _sentences(nlp, box) == box.split("\n")
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text", [
+    # a wrap after a function word, before a capital (cleanup joins only lower-case continuations)
+    "Finance Minister Kwame Asante met the president of\nAfreximbank, Benedict Oramah, in Accra on Monday.",
+    # a wrap inside a name
+    "Kingston Mayor Bryan Paterson met the company's chief executive and Prime Minister\n"
+    "Keir Starmer on Thursday afternoon in Kingston.",
+])
+def test_a_hard_wrapped_line_still_runs_on(nlp, text):
+    assert len(_sentences(nlp, text)) == 1
