@@ -1070,7 +1070,10 @@ _NAME = r"[A-Z][\w'\u2019.-]*(?: (?:de|del|la|van|von|da|di|el|al|bin|of|the) ?[
 _NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:,| and| &) {_NAME}){{0,3}}$")
 _NAME_SPLIT = re.compile(r",\s*|\s+(?:and|&)\s+")
 # "By X", and a magazine's credit "Words by X" / "Text by X" / "Reporting by X"
-_BYLINE_BY = re.compile(r"^(?:(?:Words|Text|Story|Reporting|Interview)(?: by|:)|By) ([^|\u00b7\u2022]+)")
+_BYLINE_BY = re.compile(r"^(?:(?:Words|Text|Story|Reporting|Interview|Written|Reported)(?: by|:)|By) ([^|\u00b7\u2022]+)")
+# Where a writer filed from, after the name in a byline: "By Ana Costa in Rio de Janeiro and
+# Tom Hale in London" (a place of one to four capitalised words, "de", "of" between them).
+_FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w'\u2019.-]*(?:\s+(?:(?:de|da|do|del|of|the|upon|on|am|sur)\s+)?[A-Z][\w'\u2019.-]*){0,3}")
 # What a writer's bio says after the name: "covers", "is a reporter", "joined the paper".
 _BIO_VERBS = re.compile(
     r"^(is|was|covers|has covered|joined|writes|reports|previously|edits|has been|can be reached|"
@@ -1098,7 +1101,7 @@ def _byline_names(line: str) -> set[str]:
     if not m or len(line) > 200:
         return set()
     head = re.split(r"\s+(?:with|for)\s+|\s+[|\u00b7\u2022]\s+", m.group(1))[0]
-    return _names_of(head)
+    return _names_of(_FILED_FROM.sub("", head))
 
 
 def _is_bio(line: str, writers: set[str]) -> bool:

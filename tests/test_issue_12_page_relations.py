@@ -70,3 +70,55 @@ def test_fact_box_rows_and_a_writer_box_are_lines_of_their_own(nlp):
 ])
 def test_a_hard_wrapped_line_still_runs_on(nlp, text):
     assert len(_sentences(nlp, text)) == 1
+
+
+FILED_FROM_PAGE = """Harbour Money Weekly
+Energy | Markets
+
+Vale signs iron ore deal with Baosteel
+
+By Ana Costa in Rio de Janeiro and Tom Hale in London
+12 December 2025
+
+Vale has signed a ten-year iron ore supply agreement with Baosteel, the two companies said on Friday.
+
+Vale chief executive Gustavo Pimenta said the deal covered 20 million tonnes a year.
+
+Ana Costa is Harbour Money Weekly's Brazil correspondent. Tom Hale covers mining from London.
+"""
+
+LDRS_PAGE = """The Fenside Post
+
+Council approves new leisure centre for Wisbech
+
+Written by Kerry Doyle, Local Democracy Reporter
+Tuesday 18 November 2025
+
+Fenland councillors have approved a £12 million leisure centre in Wisbech, the council said on Tuesday.
+
+Council leader Chris Boden said the centre would open in 2027.
+
+Kerry Doyle is employed by the Fenside Post as part of the Local Democracy Reporting Service.
+"""
+
+
+@pytest.mark.issue(12)
+def test_a_byline_saying_where_each_writer_filed_from_goes_with_their_bios():
+    """'By X in City and Y in City' is a byline (it stayed in the story), and its writers'
+    bios at the foot go with it (the bio's 'correspondent' became WORKS_FOR the site)."""
+    from newsgraph.extract.cleanup import split_page
+
+    page = split_page(FILED_FROM_PAGE)
+    assert page.title == "Vale signs iron ore deal with Baosteel"
+    assert page.body.startswith("Vale has signed a ten-year iron ore supply agreement")
+    assert "Ana Costa" not in page.body and "Tom Hale" not in page.body
+    assert "Gustavo Pimenta said" in page.body
+
+
+@pytest.mark.issue(12)
+def test_a_written_by_byline_names_the_writer_whose_bio_then_goes():
+    from newsgraph.extract.cleanup import split_page
+
+    page = split_page(LDRS_PAGE)
+    assert "Kerry Doyle" not in page.body
+    assert page.body.rstrip().endswith("Council leader Chris Boden said the centre would open in 2027.")
