@@ -670,7 +670,6 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
         if t and t.type == "Person" and t.name in other_name:
             t.name = other_name[t.name]
 
-    _join_misspellings(typed)
     entities: dict[str, ExtractedEntity] = {}
     mention_entity: list[str | None] = []
     group_countries: dict[str, str] = {}
