@@ -779,6 +779,49 @@ def find_dateline(sent: Span) -> Dateline | None:
     return None
 
 
+# What closes a dateline that names no agency: "KUALA LUMPUR, March 10 —", "BENGALURU:".
+DATELINE_DASHES = {"\u2014", "\u2013", "-", "--", ":", "\u2015"}
+
+
+def find_bare_dateline(sent: Span) -> int | None:
+    """The token after a dateline without an agency opening a sentence: a place of one to
+    three capitalised words, maybe a second place and a date after commas, then a dash after
+    a space or a colon before one ("KUALA LUMPUR, March 10 — Petronas has signed …", "BANGOR,
+    Maine — A Brewer man …", "BENGALURU: Kaveri Cells …"). The place must be in capitals,
+    dated, or (before a dash) one the model tagged a place, so that "Sydney FC - the
+    champions - …" is no dateline. None if the sentence opens with none."""
+    doc, start, end = sent.doc, sent.start, sent.end
+    i = _place_run(doc, start, end)
+    if i == start:
+        return None
+    places, dated = 1, False
+    while i < end and doc[i].text == ",":
+        k = i + 1
+        while k < end and (doc[k].like_num or doc[k].lower_.rstrip(".") in MONTHS):
+            k += 1
+        if k > i + 1:
+            i, dated = k, True
+            continue
+        k = _place_run(doc, i + 1, end)
+        if k == i + 1 or places > 1:
+            return None
+        i, places = k, places + 1
+    if i >= end - 1 or doc[i].text not in DATELINE_DASHES:
+        return None
+    if doc[i].text == ":":
+        if not doc[i].whitespace_:
+            return None
+    elif not doc[i - 1].whitespace_:
+        return None  # a hyphen inside a word: "Santa Monica-based Activision"
+    first = doc[start:_place_run(doc, start, end)]
+    capitals = first.text.isupper() and len(first.text) > 2
+    # A title-case place before a colon opens a team sheet ("France: Dimitri Yachvili
+    # (Biarritz), …"), not a dateline; before a dash it is one ("Gdansk - The agreement …").
+    if not (dated or capitals or doc[i].text != ":" and doc[start].ent_type_ in {"GPE", "LOC"}):
+        return None
+    return i + 1
+
+
 # A monitoring service's item id: two letters (the desk) and ten digits (date and time).
 SOURCE_ID = re.compile(r"[A-Z]{2}\d{10}")
 

