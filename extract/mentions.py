@@ -1249,6 +1249,19 @@ def _work_shaped(span: Span) -> bool:
         and span[-2].is_alpha and span[-2].is_title and last.idx > span[-2].idx + len(span[-2].text)
 
 
+def _cue_noun_tagged(doc: Doc, i: int, span: Span) -> bool:
+    """The cue word is used as a noun: tagged one, or, for the cue words that are also
+    adjectives ("single", "novel", "classic", "epic"), tagged an adjective of the name itself
+    right after a determiner or a possessive ("whose single Slow Burn", "the novel
+    Ringworld"), where the small model reads the word as the name's adjective; not one of a
+    noun after the name ("a single Tesco store")."""
+    token = doc[i]
+    if token.pos_ == "NOUN":
+        return True
+    return token.pos_ == "ADJ" and i > 0 and doc[i - 1].tag_ in {"DT", "PRP$", "WP$", "POS"} \
+        and span.start <= token.head.i < span.end
+
+
 def is_non_entity(span: Span, rules: NonEntityRules | None = None) -> bool:
     """A work, product, event or award rather than a person, place or organisation."""
     rules = rules or load_non_entity_rules()
@@ -1260,7 +1273,7 @@ def is_non_entity(span: Span, rules: NonEntityRules | None = None) -> bool:
         return True
     before = span.start - 1
     doc = span.doc
-    if before >= 0 and doc[before].lower_ in rules.cue_nouns and doc[before].pos_ == "NOUN" and (
+    if before >= 0 and doc[before].lower_ in rules.cue_nouns and _cue_noun_tagged(doc, before, span) and (
             span.start <= doc[before].head.i < span.end or span.root.head.i == before
             or not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in doc[before].children)):
         # "the film Million Dollar Baby", "his hit When a Man Loves a Woman"; after "a" the
