@@ -161,3 +161,17 @@ def test_a_name_and_its_club_in_brackets_is_no_wire_dateline(nlp):
     doc = nlp("LYON, France (Reuters) - Renault said on Tuesday it would cut 400 jobs.")
     dateline = find_dateline(next(iter(doc.sents)))
     assert dateline is not None and _wire_shaped(doc, dateline)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("line, furniture", [
+    ("Additional reporting by Mark Ellis in Leeds.", True),
+    ("Reporting by Anna Lee in Kyiv; Editing by Tom Hale.", True),
+    ("Additional reporting by Anna Lee and Tom Hale in New York.", True),
+    ("Reporting by the police found that the man had fled.", False),  # prose names no one first
+])
+def test_a_wire_credit_closed_by_a_full_stop_is_furniture(line, furniture):
+    from newsgraph.extract.cleanup import find_furniture
+
+    story = "Stagecoach chief executive Carla Stockton-Jones met the mayor at the depot on Friday.\n\n"
+    assert bool(find_furniture(story + line)) is furniture
