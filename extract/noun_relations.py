@@ -72,8 +72,10 @@ def possessive_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
     for m in index.mentions:
         found = POSSESSIVE_PLACE_RELATIONS.get(m.type)
         i = m.token_start
-        if found is None or i < 2 or doc[i - 1].text not in POSSESSIVE:
+        if found is None or i < 2:
             continue
+        if doc[i - 1].text not in POSSESSIVE and not (doc[i - 1].text in {"'", "’"} and doc[i - 2].lower_.endswith("s")):
+            continue  # "Los Angeles' Kodak Theatre": a name ending in "s" takes the apostrophe alone
         owner = index.at(doc[i - 2])
         if owner is None or owner.token_end != i - 1 or owner.type not in PLACES or owner.entity_id == m.entity_id:
             continue
@@ -301,13 +303,16 @@ NATIONALITY_HEADS = {"Organization": ("BASED_IN", "based in", {"Country", "Group
                      "Person": ("FROM", "from", {"Country", "Group"})}
 
 
-def _noun_modifiers(doc: Doc, end: int, limit: int = 3) -> int:
+def _noun_modifiers(doc: Doc, end: int, limit: int = 3, name: Token | None = None) -> int:
     """Where the lowercase nouns (and adjectives) right before token ``end`` start, if at
-    least one noun is among them: "energy firm", "business tycoon", "fashion house"."""
+    least one noun is among them: "energy firm", "business tycoon", "fashion house". The
+    last may be the head the name stands in apposition with ("the Polish state company
+    Baltic Grid Operators", parsed company ← appos Operators)."""
     i, noun = end, False
     while i > 0 and end - i < limit:
         tok = doc[i - 1]
-        if not (tok.is_lower and tok.is_alpha and tok.pos_ in {"NOUN", "ADJ"} and tok.dep_ in {"compound", "amod", "nmod"}):
+        head_noun = i == end and name is not None and name.dep_ == "appos" and name.head.i == tok.i and tok.pos_ == "NOUN"
+        if not (tok.is_lower and tok.is_alpha and tok.pos_ in {"NOUN", "ADJ"} and (tok.dep_ in {"compound", "amod", "nmod"} or head_noun)):
             break
         noun = noun or tok.pos_ == "NOUN"
         i -= 1
@@ -331,7 +336,7 @@ def nationality_prefix_relations(x: ExtractionInput) -> list[ExtractedRelation]:
         if found is None:
             continue
         kind, predicate, place_types = found
-        start = _noun_modifiers(doc, m.token_start)
+        start = _noun_modifiers(doc, m.token_start, name=doc[m.token_start : m.token_end].root if m.type == "Organization" else None)
         if start == m.token_start or start == 0:
             continue
         nouns = {t.lower_ for t in doc[start : m.token_start]}

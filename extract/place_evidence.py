@@ -34,11 +34,12 @@ class PlaceRules:
     place_prepositions: frozenset[str]
     place_nouns_after: frozenset[str]
     place_words_first: frozenset[str]
+    headquarters_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def load_place_rules() -> PlaceRules:
-    keys = ["broad_places", "place_words_last", "place_prepositions", "place_nouns_after", "place_words_first"]
+    keys = ["broad_places", "place_words_last", "place_prepositions", "place_nouns_after", "place_words_first", "headquarters_nouns"]
     return PlaceRules(**word_lists("place_evidence.json", keys))
 
 

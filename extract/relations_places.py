@@ -8,8 +8,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.mentions import find_dateline, find_source_line, load_context_cues
+from newsgraph.extract.place_evidence import load_place_rules
 from newsgraph.extract.relation_base import PLACES, EntityIndex, MentionSpan, is_gathering, known_place, span_relation
-from newsgraph.extract.rules import load_attachment_rules, load_confidence, load_regions, load_titles
+from newsgraph.extract.rules import load_attachment_rules, load_confidence, load_gazetteer, load_regions, load_titles
 from newsgraph.graph.model import ExtractedRelation, normalise_name
 
 
@@ -68,8 +69,11 @@ def place_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
     for m in index.mentions:
         if m.type != "Location" or m.token_end + 1 >= len(doc) or doc[m.token_end].text != ",":
             continue
-        nxt = index.at(doc[m.token_end + 1])
-        if nxt is None or nxt.type not in {"Country", "Location"} or nxt.entity_id == m.entity_id:
+        after = m.token_end + 1
+        if after + 1 < len(doc) and doc[after].lower_ in COMPASS and doc[after].is_lower:
+            after += 1  # "Camden, north London", "Stepney, east London": a district and the side of the city it lies in
+        nxt = index.at(doc[after])
+        if nxt is None or nxt.type not in {"Country", "Location"} or nxt.entity_id == m.entity_id or nxt.token_start != after:
             continue
         before = doc[m.token_start - 1] if m.token_start > doc[m.token_start].sent.start else None
         if doc[m.token_start].ent_iob_ == "I" or (before is not None and before.pos_ == "PROPN" and before.is_title):
@@ -237,9 +241,29 @@ def _listed(doc: Doc, place: MentionSpan) -> bool:
     return after.lower_ in {"and", "or", "'s", "’s", "in"} or (after.text == "," and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN")
 
 
-def org_apposition_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+def _firm_noun(word: str) -> bool:
+    """A noun for a firm or a body ("maker", "carmaker", "bank"), not a band: a nationality
+    before a person's noun ("the Dutch striker") or a band's ("the Irish band", a home as
+    often as an origin) says nothing of a firm's base."""
+    nouns = load_context_cues().org_nouns - {"band"}
+    return word in nouns or any(word.endswith(n) for n in nouns if len(n) >= 4)
+
+
+def _nationality_country(token: Token, mention: MentionSpan | None, group_countries: dict[str, str]) -> str | None:
+    """The country id of a nationality word ("Brazilian"): its Group's country, or the
+    gazetteer's when the model tagged no name there."""
+    if mention is not None:
+        return group_countries.get(mention.entity_id) if mention.type == "Group" and mention.token_end == token.i + 1 else None
+    if token.pos_ in {"ADJ", "PROPN"} and (country := load_gazetteer().nationality(token.text)):
+        return f"country:{country.iso3}"
+    return None
+
+
+def org_apposition_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str] | None = None) -> list[ExtractedRelation]:
     """"Sun Hung Kai Properties, a Hong Kong construction firm": an organisation in
-    apposition with a noun that a place modifies is based in that place."""
+    apposition with a noun that a place modifies is based in that place; "WEG, the
+    Brazilian motor maker" in the country of the nationality."""
+    group_countries = group_countries or {}
     confidence = load_confidence()["org_apposition"]
     out = []
     for org in index.mentions:
@@ -251,10 +275,19 @@ def org_apposition_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRela
         # (South Africa, New Zealand and Australia Rugby)"; issue 12 audit).
         for noun in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower):
             for child in noun.children:
+                if child.dep_ not in {"compound", "amod", "nmod"}:
+                    continue
                 place = index.at(child)
-                if child.dep_ in {"compound", "amod", "nmod"} and place is not None and place.type in PLACES:
-                    sent = doc[org.token_start].sent
+                sent = doc[org.token_start].sent
+                if place is not None and place.type in PLACES:
                     out.append(span_relation(doc, sent, org, place, "BASED_IN", "org_apposition", confidence, "based in"))
+                    break
+                country = _nationality_country(child, place, group_countries) if _firm_noun(noun.lower_) else None
+                if country is not None and country != org.entity_id:
+                    # "WEG, the Brazilian motor maker": a nationality stands for its country
+                    relation = span_relation(doc, sent, org, org, "BASED_IN", "org_apposition", confidence, "based in")
+                    relation.tail, relation.tail_start, relation.tail_end = country, None, None
+                    out.append(relation)
                     break
     return out
 
@@ -276,41 +309,74 @@ def _apposed_organisation(noun: Token, index: EntityIndex) -> MentionSpan | None
     return None
 
 
-def based_prefix_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+# "Miami-based", "Tullamore-born": the participle after a place and a hyphen, the relation
+# it gives an organisation and a person named after it (data/place_evidence.json
+# "prefix_participles"), and the method that reads it.
+PREFIX_RELATIONS = {"based": ({"Organization": "BASED_IN", "Person": "LIVES_IN"}, "based_prefix"),
+                    "born": ({"Person": "FROM"}, "born_prefix")}
+PREDICATES = {"BASED_IN": "based in", "LIVES_IN": "lives in", "FROM": "from"}
+
+
+def _prefix_place(doc: Doc, index: EntityIndex, j: int, group_countries: dict[str, str]) -> tuple[MentionSpan | None, str | None]:
+    """The place before the hyphen at token ``j`` ("Miami-based") and its entity id; a
+    nationality ("British-based", "Albanian-born") gives its country, with no span of its own
+    when the model tagged no name there."""
+    place = index.at(doc[j - 1])
+    if place is not None and place.token_end == j:
+        if place.type in PLACES:
+            return place, place.entity_id
+        if place.type == "Group" and (group_country := group_countries.get(place.entity_id)):
+            return None, group_country
+        return None, None
+    if place is None and doc[j - 1].pos_ in {"ADJ", "PROPN"} and (country := load_gazetteer().nationality(doc[j - 1].text)):
+        return None, f"country:{country.iso3}"
+    return None, None
+
+
+def based_prefix_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str] | None = None) -> list[ExtractedRelation]:
     """"the Miami-based cruise operator Carnival": a place, "-based", then an organisation
     (BASED_IN) or a person ("London-based designer Jo Smith": LIVES_IN) within the next few
     words; or the name in apposition with the noun the place modifies ("a Madrid-based
-    charity, the Salvador Allende Foundation")."""
-    confidence = load_confidence()["based_prefix"]
+    charity, the Salvador Allende Foundation"). "Tullamore-born TD Carol Nolan": a person
+    born in the place is FROM it (``born_prefix``). A nationality stands for its country
+    ("British-based investment company X", "Albanian-born missionary X")."""
+    confidences = load_confidence()
     out = []
-    for place in index.mentions:
-        j = place.token_end
-        if place.type not in PLACES or j + 1 >= len(doc) or doc[j].text not in {"-", "–"} or doc[j + 1].lower_ != "based":
+    for j in range(1, len(doc) - 1):
+        if doc[j].text not in {"-", "–"} or doc[j + 1].lower_ not in PREFIX_RELATIONS or doc[j - 1].whitespace_:
+            continue
+        kinds, method = PREFIX_RELATIONS[doc[j + 1].lower_]
+        place, tail = _prefix_place(doc, index, j, group_countries or {})
+        if tail is None:
             continue
         named: MentionSpan | None = None
         for k in range(j + 2, min(j + 7, len(doc))):
             found = index.at(doc[k])
+            if found is None and doc[k].pos_ == "CCONJ" and doc[k - 1].is_lower and k + 1 < len(doc) and doc[k + 1].is_lower:
+                continue  # "London-based options and futures exchange Liffe": nouns joined, the phrase goes on
             if found is None and (doc[k].pos_ in {"VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ", "PART"}
                                   or (doc[k].is_punct and not _word_hyphen(doc, k))):
                 # The noun phrase ends: "the Mysuru-based surgeon who heads the Hegde
                 # Foundation" says where the surgeon is, not the foundation (issue 12, page-22);
                 # "the Leeds-based club's striker X" places the club, not the striker.
-                if doc[k].text == ",":
+                if doc[k].text == "," and "Organization" in kinds:
                     named = _apposed_organisation(doc[k - 1], index)
                 break
             if found is not None:
                 # A person only right after lowercase words saying what they are ("London-based
-                # designer Jo Smith"), never straight after "based" ("UK-based Smith" is rare
-                # and as often a firm the model took for a person).
+                # designer Jo Smith"), never straight after the participle ("UK-based Smith" is
+                # rare and as often a firm the model took for a person).
                 if found.type == "Organization" or (found.type == "Person" and k > j + 2 and found.token_start == k):
                     named = found
                 break
-        if named is None or named.entity_id == place.entity_id:
+        if named is None or named.type not in kinds or named.entity_id == tail:
             continue
-        kind = "BASED_IN" if named.type == "Organization" else "LIVES_IN"
+        kind = kinds[named.type]
         sent = doc[named.token_start].sent
-        out.append(span_relation(doc, sent, named, place, kind, "based_prefix", confidence,
-                                 "based in" if kind == "BASED_IN" else "lives in"))
+        relation = span_relation(doc, sent, named, place or named, kind, method, confidences[method], PREDICATES[kind])
+        if place is None:
+            relation.tail, relation.tail_start, relation.tail_end = tail, None, None
+        out.append(relation)
     return out
 
 
@@ -372,4 +438,43 @@ def capital_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
         if country is None or country.type not in PLACES or country.entity_id == city.entity_id:
             continue
         out.append(span_relation(doc, tok.sent, city, country, "LOCATED_IN", "capital", confidence, "located in"))
+    return out
+
+
+def _headquarters_owner(noun: Token, index: EntityIndex) -> MentionSpan | None:
+    """The organisation whose headquarters ``noun`` is: its possessor ("Globe Telecom's
+    headquarters"), its "of" object ("the headquarters of Gazprom"), or the subject of "has
+    its headquarters" ("the Alliance has its headquarters in Asmara")."""
+    for child in noun.children:
+        if child.dep_ == "poss" and (m := index.at(child)) is not None:
+            return m
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((m for g in child.children if g.dep_ == "pobj" and (m := index.at(g)) is not None), None)
+    if noun.dep_ == "dobj" and noun.head.lemma_ == "have" and any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.children):
+        return next((m for c in noun.head.children if c.dep_ == "nsubj" and (m := index.at(c)) is not None), None)
+    return None
+
+
+def headquarters_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation]:
+    """"Globe Telecom's headquarters in Taguig", "the headquarters of Gazprom in Moscow", "the
+    Alliance has its headquarters in Asmara": an organisation is based where its headquarters
+    are (``place_evidence.json`` "headquarters_nouns"). A modifier on the noun leaves it
+    unread: "its European headquarters in Dublin" is a regional office, "its former
+    headquarters" no longer its base."""
+    confidence = load_confidence()["headquarters"]
+    nouns = load_place_rules().headquarters_nouns
+    out = []
+    for noun in doc:
+        if noun.lower_ not in nouns or noun.pos_ not in {"NOUN", "PROPN"} or index.at(noun) is not None:
+            continue
+        if any(c.dep_ in {"amod", "compound", "nmod", "nummod"} for c in noun.children):
+            continue
+        org = _headquarters_owner(noun, index)
+        if org is None or org.type != "Organization":
+            continue
+        place = next((p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}
+                      for g in prep.children if g.dep_ == "pobj" and (p := index.at(g)) is not None), None)
+        if place is None or place.type not in PLACES or place.entity_id == org.entity_id:
+            continue
+        out.append(span_relation(doc, noun.sent, org, place, "BASED_IN", "headquarters", confidence, "based in"))
     return out
