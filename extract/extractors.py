@@ -35,7 +35,7 @@ RELATION_EXTRACTORS: dict[str, Extractor] = {
     "based_prefix": lambda x: based_prefix_relations(x.doc, x.index, x.group_countries),
     "headquarters": lambda x: headquarters_relations(x.doc, x.index),
     "org_appositions": lambda x: org_apposition_relations(x.doc, x.index, x.group_countries),
-    "event_nouns": lambda x: event_noun_relations(x.doc, x.index),
+    "event_nouns": lambda x: event_noun_relations(x.doc, x.index, x.sports),
     "possessives": lambda x: possessive_relations(x.doc, x.index),
     "squad_lists": lambda x: squad_relations(x.doc, x.index, x.sports),
     "possessive_places": possessive_place_relations,

@@ -291,6 +291,15 @@ def load_institution_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_member_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns for people who act for a body ("Namibian officials", "managers from Unite") and
+    for one who speaks for it ("a Labour spokesman") (``body_nouns.json``, keys "members" and
+    "spokespeople")."""
+    lists = word_lists("body_nouns.json", ["members", "spokespeople"])  # a missing list is an error, not no words
+    return lists["members"], lists["spokespeople"]
+
+
+@lru_cache(maxsize=1)
 def load_undergone_nouns() -> frozenset[str]:
     """Nouns for an act done to their possessor ("Kuznetsova's naming", "Smith's sacking"):
     a stance toward one is toward whoever did it, not the possessor (``body_nouns.json``,
