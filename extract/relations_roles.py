@@ -399,11 +399,34 @@ def _affiliation_in(tokens: list[Token], index: EntityIndex, person: MentionSpan
                 continue  # "MP for Wantage in Oxfordshire": where the seat is, not whose MP
             if mention.type in {"Country", "Group"} and (employer := _employer_after(tokens, index, mention, person)) is not None:
                 return employer
+            if (owned := _possessed_organisation(tokens, index, mention)) is not None:
+                return owned  # "the leader of Chile's Republican Party": the party's leader
             return mention
     return None
 
 
 EMPLOYER_PREPOSITIONS = {"at", "for", "with"}
+# Prepositions between a role noun and the organisation or place it is held at, when the
+# parse hangs the holder's name on that organisation ("the chief executive of Microsoft,
+# Steve Ballmer").
+OWNER_PREPOSITIONS = {"of", "at"}
+
+
+def _possessed_organisation(tokens: list[Token], index: EntityIndex, owner: MentionSpan) -> MentionSpan | None:
+    """The organisation a country or place owns right after it in the phrase ("Chile's
+    Republican Party", "Britain's Labour Party"): it, not the country, is where a role in
+    the phrase is held."""
+    if owner.type not in {"Country", "Location", "Group"}:
+        return None
+    doc = tokens[0].doc
+    i = owner.token_end
+    if i + 1 >= len(doc) or doc[i].text not in POSSESSIVE_MARKS:
+        return None
+    owned = index.at(doc[i + 1])
+    inside = {t.i for t in tokens}
+    if owned is None or owned.type != "Organization" or owned.token_start != i + 1 or owned.token_start not in inside:
+        return None
+    return owned
 
 
 def _employer_after(tokens: list[Token], index: EntityIndex, scope: MentionSpan, person: MentionSpan) -> MentionSpan | None:
@@ -730,6 +753,13 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         candidates = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             candidates.append(root.head)  # "US Secretary of State, Marco Rubio"
+            owner = root.head
+            if index.at(owner) is not None and owner.dep_ == "pobj" and owner.head.lower_ in OWNER_PREPOSITIONS \
+                    and owner.head.head.pos_ == "NOUN" and owner.head.head.i < owner.i and _has_role(_head_words(owner.head.head)):
+                # "the chief executive of Microsoft, Steve Ballmer", "the mayor of Marseille,
+                # Benoît Payan": the parse hangs the name on the nearest noun, the organisation
+                # or place; the name is the role's holder (issue 12, role recall).
+                candidates.append(owner.head.head)
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
             candidates.extend(c for c in root.head.children if c.dep_ == "attr")  # "Bukele is the president of El Salvador"
         for head in candidates:
