@@ -50,6 +50,14 @@ The rules are data, one per line in ``extract/data/boilerplate.jsonl``; the kind
   on as a description, a bar or an address ("Anchor Wire, the news and media division of
   Thomson Anchor, is ...", "Northbound is published by ...", "The Harbour Dispatch · 1585
   Barrington St ...") is the site's footer;
+- ``bilingual_line``: a line saved in two languages, two halves joined by one of
+  ``separators`` with a space on both sides ("Par / By Sophie Tremblay", "À lire aussi /
+  Also read"): when one half is furniture by the line rules (or a list header, or a date
+  stamp) and the other half is no much longer, the line is furniture (or a list header);
+- ``widget_header``: a short label (at most ``max_words`` words, no sentence) opening a
+  block of lines, every other line of which (up to the next blank line, at least one) is
+  furniture by the other rules: the label of a widget whose items went ("Match odds" over
+  its odds lines, "Media enquiries" over a contact block);
 - ``html_drop``: ``tags``, ARIA ``roles`` and ``class_words`` that the HTML reader drops
   before taking text from a page (see ``readers.read_html_file``).
 
@@ -114,6 +122,8 @@ _RULE_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "repeated_line": {"max_words": int},
     "pull_quote": {"min_words": int},
     "masthead_line": {"max_words": int},
+    "bilingual_line": {"separators": str},
+    "widget_header": {"max_words": int},
     "html_drop": {"tags": list, "roles": list, "class_words": list},
 }
 _ONE_OF = {
@@ -128,6 +138,8 @@ _ONE_OF = {
     "repeated_line": ("max_words",),
     "pull_quote": ("min_words",),
     "masthead_line": ("max_words",),
+    "bilingual_line": ("separators",),
+    "widget_header": ("max_words",),
     "html_drop": ("tags", "roles", "class_words"),
 }
 
@@ -215,6 +227,8 @@ class BoilerplateRules:
     repeated: tuple[tuple[int, _Rule], ...] = ()  # (max_words, rule)
     pull_quotes: tuple[tuple[int, _Rule], ...] = ()  # (min_words, rule)
     mastheads: tuple[tuple[int, _Rule], ...] = ()  # (max_words, rule)
+    bilingual: tuple[tuple[re.Pattern[str], _Rule], ...] = ()  # (separator, rule)
+    widget_headers: tuple[tuple[int, _Rule], ...] = ()  # (max_words, rule)
     html_tags: frozenset[str] = frozenset()
     html_roles: frozenset[str] = frozenset()
     html_class_words: frozenset[str] = frozenset()
@@ -237,6 +251,8 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
     repeated: list[tuple[int, _Rule]] = []
     pull_quotes: list[tuple[int, _Rule]] = []
     mastheads: list[tuple[int, _Rule]] = []
+    bilingual: list[tuple[re.Pattern[str], _Rule]] = []
+    widget_headers: list[tuple[int, _Rule]] = []
     tags: set[str] = set()
     roles: set[str] = set()
     class_words: set[str] = set()
@@ -300,6 +316,10 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
             pull_quotes.append((row["min_words"], rule))
         elif kind == "masthead_line":
             mastheads.append((row["max_words"], rule))
+        elif kind == "bilingual_line":
+            bilingual.append((re.compile("\\s+[" + re.escape(row["separators"]) + "]\\s+"), rule))
+        elif kind == "widget_header":
+            widget_headers.append((row["max_words"], rule))
         elif kind == "link_list":
             link_lists.append(_LinkList(row["min_items"], row.get("max_header_words", 4),
                                         row.get("max_item_chars", 150), rule))
@@ -325,6 +345,8 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
         repeated=tuple(repeated),
         pull_quotes=tuple(pull_quotes),
         mastheads=tuple(mastheads),
+        bilingual=tuple(bilingual),
+        widget_headers=tuple(widget_headers),
         html_tags=frozenset(tags),
         html_roles=frozenset(roles),
         html_class_words=frozenset(class_words),
@@ -499,6 +521,63 @@ def _join_wrapped(lines: list[str]) -> str:
 
 
 def _furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[FurnitureLine]:
+    found = list(_line_furniture(lines, rules))
+    if rules.widget_headers:
+        found = sorted([*found, *_widget_headers(lines, {f.line for f in found}, rules)], key=lambda f: f.line)
+    yield from found
+
+
+def _halves(line: str, rules: BoilerplateRules) -> tuple[_Rule, list[str]] | None:
+    """A line saved in two languages ("Par / By Name"): its rule and its two halves."""
+    if len(line) > 400:
+        return None
+    for separator, rule in rules.bilingual:
+        parts = separator.split(line)
+        if len(parts) == 2 and all(p.strip() for p in parts):
+            return rule, [p.strip() for p in parts]
+    return None
+
+
+def _bilingual_furniture(line: str, rules: BoilerplateRules) -> tuple[_Rule, _Section | None] | None:
+    """The rule of a two-language line one of whose halves is furniture (and the list
+    header it opens, if the half is one); the other half must not be much longer, so a
+    sentence that quotes a label keeps its line."""
+    halves = _halves(line, rules)
+    if halves is None:
+        return None
+    rule, parts = halves
+    for i, part in enumerate(parts):
+        other = len(parts[1 - i].split())
+        if other > 2 * len(part.split()) + 4:
+            continue
+        key = _line_key(part)
+        header = rules.sections.get(key) or _section_pattern(part, rules)
+        if header is not None:
+            return rule, header
+        if _matching_rule(part, key, rules) is not None or page_date(part) is not None:
+            return rule, None
+    return None
+
+
+def _widget_headers(lines: list[str], dropped: set[int], rules: BoilerplateRules) -> Iterator[FurnitureLine]:
+    """Short labels whose block's other lines are all furniture: the widget's label."""
+    for max_words, rule in rules.widget_headers:
+        for i, line in enumerate(lines):
+            number = i + 1
+            if not line or number in dropped or (i and lines[i - 1]) or _is_prose(line):
+                continue
+            if len(line.split()) > max_words or line.rstrip().endswith((".", "!", "?", ",", ";")):
+                continue
+            block = []
+            for j in range(i + 1, len(lines)):
+                if not lines[j]:
+                    break
+                block.append(j + 1)
+            if block and all(n in dropped for n in block):
+                yield FurnitureLine(number, line, rule.ref, rule.why, rule.kind)
+
+
+def _line_furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[FurnitureLine]:
     section: _Section | None = None
     section_left = 0
     blocks = _blocks(lines, rules)
@@ -518,18 +597,22 @@ def _furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[FurnitureL
         if section_left:
             if _is_link_line(line, section) and key not in rules.sections and _section_pattern(line, rules) is None:
                 # "See more top stories ›": the list's own link to the rest closes it
-                section_left = 0 if _LINK_ARROW.search(line) else section_left - 1
+                # "Playlist · 6 videos" closes its list too: the headline may follow
+                section_left = 0 if _LINK_ARROW.search(line) or _LIST_COUNTER.search(line) else section_left - 1
                 assert section is not None
                 yield FurnitureLine(number, line, section.rule.ref, section.rule.why, section.rule.kind)
                 continue
             section_left = 0
         header = rules.sections.get(key) or _section_pattern(line, rules)
+        both = _bilingual_furniture(line, rules) if header is None and rules.bilingual else None
+        if both is not None and both[1] is not None:
+            header = both[1]  # "À lire aussi / Also read"
         if header is not None:
             section = header
             section_left = section.max_lines
             yield FurnitureLine(number, line, section.rule.ref, section.rule.why, section.rule.kind)
             continue
-        rule = _matching_rule(line, key, rules) or lists.get(number)
+        rule = _matching_rule(line, key, rules) or lists.get(number) or (both[0] if both else None)
         if rule is not None:
             yield FurnitureLine(number, line, rule.ref, rule.why, rule.kind)
 
@@ -562,6 +645,8 @@ def _blocks(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
 
 
 _LINK_ARROW = re.compile(r"\s[\u203a\u00bb\u2192]$")
+# a list's own count of its items, its last line: "Playlist · 6 videos", "12 photos"
+_LIST_COUNTER = re.compile(r"(?i)(^|[\s\u00b7|\u2022:-])\d+\s+(videos?|photos?|images?|pictures?|clips?|episodes?|slides?)$")
 
 
 def _link_lists(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
@@ -759,6 +844,7 @@ def _cut(match: re.Match[str]) -> str:
 # Where a caption may end and its credit begin: after a sentence, before a bracket or a bar.
 _CREDIT_CUT = re.compile(r"(?<=[.!?)])\s+(?=\S)|\s+(?=\()|\s+[|\u00b7]\s+")
 _CAPTION_MIN_WORDS = 4
+_DOI = re.compile(r"(?i)\bdoi\b|\bdoi\.org/")
 # A credit names a photo, an agency or a source: "(AP Photo/X)", "Image: GCIS", "REUTERS/X".
 _CREDIT_WORDS = re.compile(
     r"(?i)/|\b(photo\w*|pictures?|images?|credit|courtesy|supplied|handout|file|stringer|getty|reuters|ap|afp|"
@@ -775,6 +861,8 @@ def _caption_without_credit(line: str, rules: BoilerplateRules) -> str | None:
         caption, credit = line[: m.start()].rstrip(), line[m.end():].strip()
         if not credit or len(credit) > 120 or not _CREDIT_WORDS.search(credit):
             continue
+        if _DOI.search(credit):
+            return None  # a journal reference (authors. Title. Journal; DOI: ...) is no caption
         words = caption.split()
         if len(words) < _CAPTION_MIN_WORDS or not any(w[:1].islower() for w in words[1:]):
             continue
@@ -918,7 +1006,7 @@ _SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _DATE_LINE_WORDS = re.compile(
     r"(?i)\b(published|updated|last updated|first published|originally published|posted|modified|on|at|am|pm|a\.m|p\.m|"
     r"gmt|bst|utc|cet|cest|et|est|edt|pt|pst|pdt|ct|cst|cdt|mt|mst|mdt|ist|aedt|aest|acst|awst|nzdt|nzst|sast|eat|wat|cat|"
-    r"jst|kst|hkt|sgt|msk|ast|adt|uk|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"jst|kst|hkt|sgt|myt|pht|wib|wita|ict|pkt|npt|gst|hst|akst|akdt|eet|eest|nst|ndt|date|msk|ast|adt|uk|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)\b\.?"
 )
 _PROSE_MIN_WORDS = 12
@@ -984,7 +1072,14 @@ def _line_date(line: str) -> str | None:
     found = page_date(line)
     if found is None and len(line) <= 200 and _STAMP_SEPARATORS.search(line):
         found = next((d for d in (page_date(part) for part in _STAMP_SEPARATORS.split(line)) if d), None)
+    if found is None and len(line) <= 200 and _BILINGUAL_STAMP.search(line):
+        # a stamp in two languages: "Publié le 4 mars 2026 à 7 h 15 / Published March 4, 2026 at 7:15 a.m."
+        parts = _BILINGUAL_STAMP.split(line)
+        found = next((d for d in (page_date(part) for part in parts) if d), None) if len(parts) == 2 else None
     return found
+
+
+_BILINGUAL_STAMP = re.compile(r"\s+/\s+")
 
 
 def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
@@ -1027,10 +1122,12 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
     # (the furniture above the prose: both passes read line by line, front to back)
     menus = [f.line - 1 for f in furniture
              if f.line - 1 < raw_prose and f.rule_kind == "nav_line" and not _SHARE_WORDS.search(f.text)
-             and not f.text.startswith("By ") and not _CREDIT_ITEM.search(f.text) and _line_date(f.text) is None]
+             and not f.text.startswith("By ") and not _CREDIT_ITEM.search(f.text) and _line_date(f.text) is None
+             # a row of counters ("♡ 214 | 💬 38 | ↻ 12") is no menu: it sits under the headline
+             and re.search(r"[^\W\d_]{2,}", f.text)]
     above = set(range(menus[-1] + 1)) if menus else set()
     writers = {name for i in bylines for name in _names_of(raw[i])}
-    writers.update(name for line in raw[:raw_prose] for name in _byline_names(line))
+    writers.update(name for line in raw[:raw_prose] for part in _parts(line, rules) for name in _byline_names(part))
     # a line repeated at head and foot is found on the whole page: with the head cut off
     # above, its foot copy would stand alone
     repeated = {f.line - 1 for f in furniture if f.rule_kind in ("repeated_line", "masthead_line", "pull_quote")}
@@ -1051,7 +1148,7 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
             writers.update(_names_of(line))
     for i in range(prose, len(lines)):
         line = lines[i]
-        if line and (page_date(line) is not None or _is_bio(line, writers)):
+        if line and (page_date(line) is not None or any(_is_bio(part, writers) for part in _parts(line, rules))):
             dropped.add(i)
     if title_at is None:
         title, body = _first_line_headline("\n".join(line for i, line in enumerate(lines) if i not in dropped))
@@ -1078,6 +1175,12 @@ _FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w'\u2019.-]*(?:\s+(?:(?:de|da|do|del|o
 _BIO_VERBS = re.compile(
     r"^(is|was|covers|has covered|joined|writes|reports|previously|edits|has been|can be reached|"
     r"is based|was born|lives|holds|studied|has written|has reported)\b")
+
+
+def _parts(line: str, rules: BoilerplateRules) -> list[str]:
+    """The line, and its halves when it is saved in two languages ("Par / By Name")."""
+    halves = _halves(line, rules)
+    return [line, *halves[1]] if halves else [line]
 
 
 def _widget_rows(text: str) -> set[str]:
