@@ -46,6 +46,11 @@ NOT_DONE = frozenset({
     "canceled", "postponed", "scrapped", "abandoned", "aborted", "failed", "would-be", "hoped", "prospective",
     "future", "further", "alleged", "no", "any", "delayed", "suspended", "called", "stalled", "collapsed",
 })
+# Words that make a doer noun a guess or a future: "Blair's likely successor", "his
+# heir apparent", "the designated successor" (issue 12, REPLACED from "successor").
+NOT_YET = frozenset({"likely", "probable", "presumptive", "apparent", "designated", "designate", "obvious", "natural", "eventual", "chosen", "anointed", "favoured", "favored", "preferred"})
+# Verbs that put someone in a post "as" a doer noun names ("named as Wigley's successor").
+INSTALLING = frozenset({"name", "appoint", "confirm", "unveil", "choose", "pick", "install", "elect", "announce"})
 # Verbs that undo the act their object or subject names: "the visit was cancelled", "called off talks with".
 UNDONE_BY = frozenset({"cancel", "postpone", "scrap", "abandon", "delay", "suspend", "shelve", "axe", "call", "rule", "refuse", "deny"})
 # Verbs whose subject receives the visitor or the party: "Ruto welcomed Abiy during his visit
@@ -214,10 +219,15 @@ def event_noun_relations(doc: Doc, index: EntityIndex, sports: bool = False) -> 
                 subject = _clause_subject(token)
                 doers = [m for t in _expand(subject) if (m := index.at(t)) is not None] if subject is not None else []
             else:
+                if any(c.dep_ in {"amod", "advmod", "compound"} and c.lower_ in NOT_DONE | NOT_YET for c in token.children):
+                    continue  # "Brown, Blair's likely successor": not (yet) one
                 near = [token.head] if token.dep_ in {"appos", "compound", "attr"} else []
                 near += [c for c in token.children if c.dep_ == "appos"]
                 if token.dep_ == "attr":
                     near += [c for c in token.head.children if c.dep_ in SUBJECTS]
+                if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in INSTALLING:
+                    # "was named as Wigley's successor", "appointed Redknapp as Wigley's successor"
+                    near += [c for c in token.head.head.children if c.dep_ in {"nsubjpass", "dobj"}]
                 doers = [m for t in near if (m := index.at(t)) is not None]
             for doer in doers:
                 for victim in victims:

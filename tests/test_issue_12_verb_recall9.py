@@ -108,3 +108,17 @@ def test_issue_12_a_spokesman_voices_the_body(nlp):
     # A spokesman's own acts are his: no meeting of the party.
     found = typed(relations(nlp, "A Labour Party spokesman met Michael Howard on Sunday."))
     assert ("Labour Party", "MET_WITH", "Michael Howard") not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_named_successor(nlp):
+    found = typed(relations(nlp, "Harry Redknapp, Steve Wigley's successor, arrived on Monday."))
+    assert ("Harry Redknapp", "REPLACED", "Steve Wigley") in found
+    found = typed(relations(nlp, "Harry Redknapp was named as Steve Wigley's successor."))
+    assert ("Harry Redknapp", "REPLACED", "Steve Wigley") in found
+    # A guess, a possibility, a wish or a denial is not a succession.
+    for text in ("Gordon Brown, Tony Blair's likely successor, spoke on Monday.",
+                 "Gordon Brown could be Tony Blair's successor.",
+                 "Harry Redknapp hopes to be named as Steve Wigley's successor.",
+                 "Harry Redknapp was not named as Steve Wigley's successor."):
+        assert not any(t == "REPLACED" for _, t, _ in typed(relations(nlp, text))), text
