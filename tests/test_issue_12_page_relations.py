@@ -175,3 +175,14 @@ def test_a_wire_credit_closed_by_a_full_stop_is_furniture(line, furniture):
 
     story = "Stagecoach chief executive Carla Stockton-Jones met the mayor at the depot on Friday.\n\n"
     assert bool(find_furniture(story + line)) is furniture
+
+
+@pytest.mark.issue(12)
+def test_a_photo_by_credit_after_a_caption_goes_and_the_caption_stays():
+    from newsgraph.extract.cleanup import clean_text
+
+    story = "The county paid the firm $4 million for the work, records show.\n\n"
+    caption = "A flooded underpass on Elm Road in Baytown in May 2025."
+    assert clean_text(story + caption + " Photo by Jane Roe for The Harbor Ledger").endswith(caption)
+    prose = "Pictures by Ann Lee show the damage."  # a sentence, no credit
+    assert clean_text(story + prose).endswith(prose)
