@@ -21,6 +21,7 @@ from newsgraph.extract.relations_places import (
     headquarters_relations,
     org_apposition_relations,
     place_relations,
+    region_of_relations,
 )
 from newsgraph.extract.relations_roles import possessive_relations, role_relations, squad_relations
 from newsgraph.extract.relations_verbs import verb_relations
@@ -32,6 +33,7 @@ RELATION_EXTRACTORS: dict[str, Extractor] = {
     "places": lambda x: place_relations(x.doc, x.index),
     "datelines": lambda x: dateline_relations(x.doc, x.index),
     "capitals": lambda x: capital_relations(x.doc, x.index),
+    "regions_of": lambda x: region_of_relations(x.doc, x.index, x.group_countries),
     "attachments": lambda x: attachment_relations(x.doc, x.index, x.sports),
     "based_prefix": lambda x: based_prefix_relations(x.doc, x.index, x.group_countries),
     "headquarters": lambda x: headquarters_relations(x.doc, x.index),

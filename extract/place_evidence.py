@@ -35,11 +35,13 @@ class PlaceRules:
     place_nouns_after: frozenset[str]
     place_words_first: frozenset[str]
     headquarters_nouns: frozenset[str]
+    region_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def load_place_rules() -> PlaceRules:
-    keys = ["broad_places", "place_words_last", "place_prepositions", "place_nouns_after", "place_words_first", "headquarters_nouns"]
+    keys = ["broad_places", "place_words_last", "place_prepositions", "place_nouns_after", "place_words_first", "headquarters_nouns",
+            "region_nouns"]
     return PlaceRules(**word_lists("place_evidence.json", keys))
 
 

@@ -478,3 +478,42 @@ def headquarters_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelati
             continue
         out.append(span_relation(doc, noun.sent, org, place, "BASED_IN", "headquarters", confidence, "based in"))
     return out
+
+
+def region_of_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str] | None = None) -> list[ExtractedRelation]:
+    """"the Sagaing region of central Myanmar", "the Donetsk region of eastern Ukraine": a
+    place naming a region noun (``place_evidence.json`` "region_nouns") lies in the place the
+    noun is "of". "the Indian state of Kerala", "the US state of Ohio": the place the noun is
+    "of" lies in the country of the nationality or country naming the noun. Places must be
+    ones the gazetteers know or a region word names."""
+    confidence = load_confidence()["region_of"]
+    nouns = load_place_rules().region_nouns
+    out = []
+    for noun in doc:
+        if noun.lower_ not in nouns or noun.pos_ != "NOUN" or index.at(noun) is not None:
+            continue
+        outer = next((m for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for g in prep.children if g.dep_ == "pobj" and (m := index.at(g)) is not None), None)
+        if outer is None or outer.type not in {"Country", "Location"}:
+            continue
+        namer = next((c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i == noun.i - 1), None)
+        if namer is None:
+            continue
+        inner = index.at(namer)
+        sent = noun.sent
+        if inner is not None and inner.type == "Location" and inner.token_end == noun.i and known_place(doc, inner):
+            if outer.entity_id != inner.entity_id and (outer.type == "Country" or known_place(doc, outer)):
+                out.append(span_relation(doc, sent, inner, outer, "LOCATED_IN", "region_of", confidence, "located in"))
+            continue
+        if outer.type != "Location" or not known_place(doc, outer):
+            continue
+        if inner is not None and inner.type == "Country" and inner.token_end == noun.i:
+            out.append(span_relation(doc, sent, outer, inner, "LOCATED_IN", "region_of", confidence, "located in"))
+            continue
+        country = _nationality_country(namer, inner, group_countries or {})
+        if country is not None:
+            # "the Indian state of Kerala": the country of the nationality, no span of its own
+            relation = span_relation(doc, sent, outer, outer, "LOCATED_IN", "region_of", confidence, "located in")
+            relation.tail, relation.tail_start, relation.tail_end = country, None, None
+            out.append(relation)
+    return out

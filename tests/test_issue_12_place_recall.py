@@ -102,3 +102,20 @@ def test_issue_12_headquarters_in_a_place_is_the_base(nlp):
     # a regional office is no base
     found = ruled(nlp, "Google opened its European headquarters in Dublin.")
     assert ("Google", "BASED_IN", "Dublin") not in typed(found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_region_of_a_country(nlp):
+    found = ruled(nlp, "Most of the dead were in the Sagaing region of central Myanmar.")
+    assert ("Sagaing", "LOCATED_IN", "Myanmar", "region_of") in found
+    # "state of emergency": the noun is no region, and the place no part of anything
+    found = ruled(nlp, "The Texas state of emergency was lifted on Friday in Austin.")
+    assert not any(m == "region_of" for *_, m in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_nationality_state_of_a_place(nlp):
+    found = ruled(nlp, "Floods hit the Indian state of Kerala on Monday.")
+    assert ("Kerala", "LOCATED_IN", "India", "region_of") in found
+    found = ruled(nlp, "The governor of the US state of Ohio resigned.")
+    assert ("Ohio", "LOCATED_IN", "United States", "region_of") in found
