@@ -186,3 +186,17 @@ def test_a_photo_by_credit_after_a_caption_goes_and_the_caption_stays():
     assert clean_text(story + caption + " Photo by Jane Roe for The Harbor Ledger").endswith(caption)
     prose = "Pictures by Ann Lee show the damage."  # a sentence, no credit
     assert clean_text(story + prose).endswith(prose)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("line, furniture", [
+    ("Posted by Helen Carter", True),  # a live-blog entry's writer
+    ("Profile by Dan Perkins", True),
+    ("Analysis by Nick Robson, political editor", True),
+    ("Posted by the council on its website, the notice said the road would close.", False),
+])
+def test_a_live_blog_or_profile_credit_is_furniture(line, furniture):
+    from newsgraph.extract.cleanup import find_furniture
+
+    story = "Chancellor Rachel Reeves has finished her Budget statement in the Commons on Wednesday.\n\n"
+    assert bool(find_furniture(story + line)) is furniture
