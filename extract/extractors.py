@@ -11,7 +11,7 @@ from newsgraph.extract.noun_relations import (
     possessive_place_relations,
 )
 from newsgraph.extract.relation_base import ExtractionInput, Extractor
-from newsgraph.extract.relations_employment import employment_relations
+from newsgraph.extract.relations_employment import employment_relations, shared_title_relations
 from newsgraph.extract.relations_event_nouns import event_noun_relations
 from newsgraph.extract.relations_places import (
     attachment_relations,
@@ -45,6 +45,7 @@ RELATION_EXTRACTORS: dict[str, Extractor] = {
     "occupations": occupation_relations,
     "apposition_places": apposition_place_relations,
     "employment": employment_relations,
+    "shared_titles": shared_title_relations,
     "nationality_prefix": nationality_prefix_relations,
 }
 

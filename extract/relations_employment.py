@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.relation_base import EntityIndex, ExtractionInput, MentionSpan, span_relation
 from newsgraph.extract.relations_roles import _staff_title, _title_text
-from newsgraph.extract.rules import load_confidence, load_occupations, load_officer_titles, load_titles
+from newsgraph.extract.rules import load_confidence, load_occupations, load_officer_titles, load_staff_titles, load_titles
 from newsgraph.extract.statements import token_status
 from newsgraph.graph.model import ExtractedRelation
 
@@ -53,6 +53,7 @@ class EmploymentRules:
     tenure_org_preps: frozenset[str]
     appoint_verbs: frozenset[str]
     become_verbs: frozenset[str]
+    shared_title_unless: frozenset[str]
     tenure_unless: frozenset[str]
 
 
@@ -316,3 +317,86 @@ def _became(doc: Doc, verb: Token, index: EntityIndex, add: Add) -> None:
         return
     person, person_token = subject
     add(person, person_token, org, kind[0], kind[1], "became_role", "become")
+
+
+def _names_after(doc: Doc, first: MentionSpan, index: EntityIndex) -> list[MentionSpan]:
+    """The people named in a list that starts with ``first`` ("Ken Lay and Jeff Skilling",
+    "X, Y and Z"); [] unless the list closes with "and" and a name."""
+    names = [first]
+    i = first.token_end
+    while i + 1 < len(doc) and doc[i].text in {",", "and"}:
+        j = i + 1
+        if doc[i].text == "," and doc[j].lower_ == "and":
+            j += 1
+        found = _person_at(doc[j], index)
+        if found is None or found.token_start != j:
+            return []
+        names.append(found)
+        if doc[j - 1].lower_ == "and":
+            return names
+        i = found.token_end
+    return []
+
+
+def shared_title_relations(x: ExtractionInput) -> list[ExtractedRelation]:
+    """"Former Enron chief executives Ken Lay and Jeff Skilling", "Microsoft founders Bill
+    Gates and Paul Allen": an organisation, a role in the plural, then a list of names; each
+    holds the role there (``shared_title``). A government's office ("Labour ministers X and
+    Y") is left to the title rules: the party names no government."""
+    doc, index = x.doc, x.index
+    confidence = load_confidence()["shared_title"]
+    heads = load_employment_rules().shared_title_unless
+    out: list[ExtractedRelation] = []
+    for first in index.mentions:
+        i = first.token_start - 1
+        if first.type != "Person" or i < 1 or doc[i].tag_ != "NNS" or not doc[i].is_lower or index.at(doc[i]) is not None:
+            continue
+        noun = doc[i]
+        j = i - 1
+        while j >= doc[i].sent.start and index.at(doc[j]) is None and (doc[j].is_lower or doc[j].text == "-") \
+                and doc[j].pos_ in {"ADJ", "NOUN", "PUNCT", "PROPN", "X"} and i - j <= 3:
+            j -= 1  # "chief", "co-", "non-executive"
+        if j >= 1 and doc[j].text in POSSESSIVE_MARKS:
+            j -= 1
+        org = index.at(doc[j]) if j >= doc[i].sent.start else None
+        if org is None or org.type != "Organization" or org.token_end != j + 1:
+            continue
+        words = [t for t in doc[j + 1 : i] if t.text not in POSSESSIVE_MARKS]
+        singular = noun.lemma_.lower()
+        if singular in heads or singular == noun.lower_:
+            continue
+        lower = [t.lower_ for t in words] + [singular]
+        kind = _kind_words(lower)
+        names = _names_after(doc, first, index)
+        if kind is None or len(names) < 2:
+            continue
+        relation, title = kind
+        for person in names:
+            r = span_relation(doc, doc[i].sent, person, org, relation, "shared_title", confidence, " ".join(lower))
+            if relation == "HOLDS_ROLE":
+                r.title = title
+            out.append(r)
+    return out
+
+
+POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+
+
+def _kind_words(lower: list[str]) -> tuple[str, str] | None:
+    """WORKS_FOR or HOLDS_ROLE, with its title, for a role's words in the singular."""
+    while lower and lower[0] in {"former", "ex", "then", "-", "new", "current"}:
+        lower = lower[1:]
+    text = " ".join(lower).replace(" - ", "-").replace("co - ", "co-")
+    if not text:
+        return None
+    title = " ".join(w.capitalize() if w not in {"of", "and"} else w for w in text.split())
+    staff, unless = load_staff_titles()
+    if set(text.replace("-", " ").split()) & staff and not set(text.split()) & unless:
+        return "WORKS_FOR", title
+    roles = load_titles().roles | load_officer_titles()
+    if text in roles or text.split()[-1] in roles:
+        return "HOLDS_ROLE", title
+    occupations = load_occupations()
+    if text.split()[-1] in occupations:
+        return occupations[text.split()[-1]], title
+    return None

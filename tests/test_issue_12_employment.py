@@ -96,3 +96,19 @@ def test_issue_12_country_word_in_its_role_is_no_employer(nlp):
     assert ("Sarah Whitlock", "WORKS_FOR", "DHL Supply Chain", "tenure") in found
     assert not any(m == "as_role" for _, _, _, m in found)
     assert ("Callaghan", "HOLDS_ROLE", "Labour Party", "as_role") in relations(nlp, "Lord Callaghan resigned as Labour leader.")
+
+
+@pytest.mark.issue(12)
+def test_issue_12_plural_role_before_a_list_of_names_is_each_ones(nlp):
+    found = relations(nlp, "Former Enron chief executives Ken Lay and Jeff Skilling were charged.")
+    assert ("Jeff Skilling", "HOLDS_ROLE", "Enron", "shared_title") in found
+    assert ("Ken Lay", "HOLDS_ROLE", "Enron", "shared_title") in found
+    found = relations(nlp, "He praised Chelsea strikers Didier Drogba and Hernan Crespo on Monday.")
+    assert ("Hernan Crespo", "HOLDS_ROLE", "Chelsea", "shared_title") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_plural_noun_that_is_no_role_or_a_governments_is_no_shared_title(nlp):
+    # rivals hold no role; a party's ministers are the government's
+    assert not any(m == "shared_title" for _, _, _, m in relations(nlp, "Microsoft rivals Larry Ellison and Steve Jobs spoke."))
+    assert not any(m == "shared_title" for _, _, _, m in relations(nlp, "Labour ministers Tessa Jowell and Ruth Kelly visited the school."))
