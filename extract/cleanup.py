@@ -586,8 +586,13 @@ def _line_furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[Furni
     lists.update(_repeated_lines(lines, rules))
     lists.update(_pull_quote_lines(lines, rules))
     lists.update(_masthead_lines(lines, rules))
+    # Above the story a list of links ("Up next" over a video playlist) is one block: the
+    # headline after the blank line is no item of it, whatever its length.
+    story = next((i + 1 for i, line in enumerate(lines) if _is_prose(line)), len(lines) + 1)
     for number, line in enumerate(lines, start=1):
         if not line:
+            if number < story:
+                section_left = 0
             continue
         if number in blocks:
             block = blocks[number]

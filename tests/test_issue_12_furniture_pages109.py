@@ -178,3 +178,14 @@ def test_issue_12_names_in_a_nonprofits_boxes_make_no_nodes(tmp_path) -> None:
         found = {row[0] for row in kg.store.conn.execute("SELECT name FROM entities WHERE mentions > 0")}
     assert "Tomas Ferreira" in found
     assert not found & {"Ana Brito", "Rui Vaz", "Algarve Record", "Quintela Family Foundation", "Creative Commons"}, found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_list_above_the_story_ends_at_its_blank_line_and_the_headline_stays() -> None:
+    text = (
+        "TEJO TV\nNews   Politics   Sport   Video\n\nUp next\nMarta Lobo on the harbour budget 1:45\n"
+        "Rui Vaz: the ferry fares explained 2:02\n\n" + HEADLINE + "\n\nMay 4, 2026\n\n" + STORY
+    )
+    page = split_page(text)
+    assert page.title == HEADLINE
+    assert "Marta Lobo" not in page.body and "Rui Vaz" not in page.body
