@@ -19,17 +19,15 @@ negated or hedged clause ("did not work at", "would appoint") gives nothing
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
-from importlib import resources
 from typing import Callable
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.relation_base import EntityIndex, ExtractionInput, MentionSpan, span_relation
 from newsgraph.extract.relations_roles import _staff_title, _title_text
-from newsgraph.extract.rules import load_confidence, load_occupations, load_officer_titles, load_staff_titles, load_titles
+from newsgraph.extract.rules import load_confidence, load_occupations, load_officer_titles, load_staff_titles, load_titles, word_lists
 from newsgraph.extract.statements import token_status
 from newsgraph.graph.model import ExtractedRelation
 
@@ -59,9 +57,7 @@ class EmploymentRules:
 
 @lru_cache(maxsize=1)
 def load_employment_rules() -> EmploymentRules:
-    text = resources.files("newsgraph.extract").joinpath("data", "employment.json").read_text("utf-8")
-    data = json.loads(text)
-    return EmploymentRules(**{k: frozenset(v) for k, v in data.items() if not k.startswith("_")})
+    return EmploymentRules(**word_lists("employment.json", [f.name for f in fields(EmploymentRules)]))
 
 
 def _person_at(token: Token, index: EntityIndex) -> MentionSpan | None:
@@ -202,15 +198,7 @@ def _as_role(doc: Doc, as_: Token, index: EntityIndex, rules: EmploymentRules, a
     noun = next((c for c in as_.children if c.dep_ == "pobj"), None)
     if subject is None or noun is None or index.at(noun) is not None:
         return
-    found = _job(noun, index, ROLE_TAILS)
-    if found is None:
-        return
-    org, words = found
-    kind = _kind(words)
-    if kind is None or (kind[0] == "WORKS_FOR" and org.type != "Organization"):
-        return
-    person, person_token = subject
-    add(person, person_token, org, kind[0], kind[1], "as_role", verb.lemma_.lower())
+    _add_role(noun, subject, index, add, "as_role", verb.lemma_.lower())
 
 
 def _tenure(doc: Doc, time: Token, index: EntityIndex, rules: EmploymentRules, add: Add) -> None:
@@ -301,13 +289,10 @@ def _appointed(doc: Doc, verb: Token, index: EntityIndex, add: Add) -> None:
     add(person, person_token, org, "HOLDS_ROLE", kind[1], "appointed_as", verb.lemma_.lower())
 
 
-def _became(doc: Doc, verb: Token, index: EntityIndex, add: Add) -> None:
-    """"X became chief executive of Microsoft", "X, who became chairman of Y in 2003": the role
-    the person came to hold, with the organisation it names."""
-    subject = _subject(verb, index)
-    noun = next((c for c in verb.children if c.dep_ in {"attr", "oprd"}), None)
-    if subject is None or noun is None or index.at(noun) is not None:
-        return
+def _add_role(noun: Token, subject: tuple[MentionSpan, Token], index: EntityIndex, add: Add,
+              method: str, predicate: str) -> None:
+    """The job NOUN names ("chief executive of Microsoft", "a pilot with the RAF") as the
+    subject's HOLDS_ROLE (a title) or WORKS_FOR (an ordinary job, at an organisation only)."""
     found = _job(noun, index, ROLE_TAILS)
     if found is None:
         return
@@ -316,7 +301,17 @@ def _became(doc: Doc, verb: Token, index: EntityIndex, add: Add) -> None:
     if kind is None or (kind[0] == "WORKS_FOR" and org.type != "Organization"):
         return
     person, person_token = subject
-    add(person, person_token, org, kind[0], kind[1], "became_role", "become")
+    add(person, person_token, org, kind[0], kind[1], method, predicate)
+
+
+def _became(doc: Doc, verb: Token, index: EntityIndex, add: Add) -> None:
+    """"X became chief executive of Microsoft", "X, who became chairman of Y in 2003": the role
+    the person came to hold, with the organisation it names."""
+    subject = _subject(verb, index)
+    noun = next((c for c in verb.children if c.dep_ in {"attr", "oprd"}), None)
+    if subject is None or noun is None or index.at(noun) is not None:
+        return
+    _add_role(noun, subject, index, add, "became_role", "become")
 
 
 def _names_after(doc: Doc, first: MentionSpan, index: EntityIndex) -> list[MentionSpan]:

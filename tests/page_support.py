@@ -16,3 +16,19 @@ def assert_line_dropped(line: str) -> None:
     cleaned = clean_text(PROSE + "\n" + line + AFTER)
     assert " ".join(line.split()) not in cleaned
     assert "Rosa Delgado" in cleaned and "20,000 vehicles" in cleaned
+
+
+# A second story for the furniture tests of dev pages 71-78 and 109-116 (an invented harbour
+# minister and terminal): the lines around it must go, these two sentences must stay.
+FERRY_STORY = (
+    "Harbour minister Tomas Ferreira opened a new ferry terminal in Setubal on Monday, the port authority said.\n\n"
+    "The terminal will handle ten sailings a day to the islands and employ about 200 people from next spring.\n"
+)
+
+
+def ferry_story_kept(text: str) -> str:
+    """TEXT cleaned, after checking that the ferry story's two sentences are in it."""
+    cleaned = clean_text(text)
+    assert "Tomas Ferreira opened a new ferry terminal" in cleaned
+    assert "ten sailings a day" in cleaned
+    return cleaned
