@@ -6,6 +6,7 @@ apposition, an unambiguous "he"/"she") and the relation built from them."""
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -130,18 +131,33 @@ def _member_body(token: Token, index: EntityIndex) -> tuple[MentionSpan, Token] 
     word = token.lemma_.lower()
     if token.pos_ != "NOUN" or word not in members or (token.tag_ != "NNS" and word not in COLLECTIVE_MEMBERS):
         return None
-    found: dict[str, tuple[MentionSpan, Token]] = {}
     # The parser often hangs the "from" on the verb: "met officials from Ivory Coast".
     after = [c for c in token.head.children if token.dep_ == "dobj" and c.i == token.i + 1 and c.lower_ == "from"]
-    for child in [*token.children, *after]:
-        if child.dep_ in {"amod", "compound", "nmod"} and (m := index.at(child)) is not None and m.type in BODY_TYPES:
+    return _one_body([*token.children, *after], index, MEMBER_MODIFIERS, MEMBER_PREPS, _expand)
+
+
+def _one_body(children: list[Token], index: EntityIndex, modifiers: frozenset[str], preps: frozenset[str],
+              names_in: Callable[[Token], list[Token]]) -> tuple[MentionSpan, Token] | None:
+    """The one body (``BODY_TYPES``) a noun's ``children`` name: a modifier ("Namibian
+    officials", "a Labour Party spokesman") or the object of one of ``preps`` ("officials
+    from Ivory Coast", "a spokeswoman for Acme"; ``names_in`` gives the object's tokens to
+    look up); None when two bodies or none are named."""
+    found: dict[str, tuple[MentionSpan, Token]] = {}
+    for child in children:
+        if child.dep_ in modifiers and (m := index.at(child)) is not None and m.type in BODY_TYPES:
             found.setdefault(m.entity_id, (m, child))
-        elif child.dep_ == "prep" and child.lower_ in {"from", "of"}:
+        elif child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
-                for t in _expand(obj) if obj.dep_ == "pobj" else []:
+                for t in names_in(obj) if obj.dep_ == "pobj" else []:
                     if (m := index.at(t)) is not None and m.type in BODY_TYPES:
                         found.setdefault(m.entity_id, (m, t))
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+MEMBER_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+MEMBER_PREPS = frozenset({"from", "of"})
+SPOKESMAN_MODIFIERS = MEMBER_MODIFIERS | {"poss"}  # "Labour's spokesman"
+SPOKESMAN_PREPS = frozenset({"for"})
 
 
 # What a spokesman for a body voices: the body's stance, not the spokesman's own act.
@@ -155,15 +171,7 @@ def _spokesman_body(token: Token, index: EntityIndex, relation: str) -> tuple[Me
     _, spokespeople = load_member_nouns()
     if relation not in VOICED_RELATIONS or token.lemma_.lower() not in spokespeople:
         return None
-    found: dict[str, tuple[MentionSpan, Token]] = {}
-    for child in token.children:
-        if child.dep_ in {"amod", "compound", "nmod", "poss"} and (m := index.at(child)) is not None and m.type in BODY_TYPES:
-            found.setdefault(m.entity_id, (m, child))
-        elif child.dep_ == "prep" and child.lower_ == "for":
-            for obj in child.children:
-                if obj.dep_ == "pobj" and (m := index.at(obj)) is not None and m.type in BODY_TYPES:
-                    found.setdefault(m.entity_id, (m, obj))
-    return next(iter(found.values())) if len(found) == 1 else None
+    return _one_body(list(token.children), index, SPOKESMAN_MODIFIERS, SPOKESMAN_PREPS, lambda obj: [obj])
 
 
 def _named(token: Token, index: EntityIndex, relation: str | None = None) -> tuple[MentionSpan, Token] | None:
