@@ -181,9 +181,26 @@ def person_evidence(doc: Doc, m: RawMention, rules: EvidenceRules, speech: bool 
 
 
 def _listed_with_organisations(doc: Doc, m: RawMention, labels: dict[int, str]) -> bool:
-    """The mention is coordinated with a name the model calls an organisation."""
+    """The mention is coordinated with names the model calls organisations, more of them
+    than names of places ("Sony Ericsson, Motorola, BenQ, Arima and Fujitsu"). One name the
+    model mislabels in a list of towns ("visits Manchester, Liverpool, Leicester, Somerset,
+    Dorset and Torbay", Dorset ORG) makes no list of firms (issue 12)."""
     root = doc[m.token_start: m.token_end].root
-    return any(labels.get(c.i) == "ORG" for c in root.conjuncts)
+    kinds = [labels.get(c.i) for c in root.conjuncts]
+    bodies = sum(k == "ORG" and not gazetteer_place(_name_at(doc, c.i, labels)) for k, c in zip(kinds, root.conjuncts))
+    places = sum(k in _PLACE_LABELS or (k == "ORG" and gazetteer_place(_name_at(doc, c.i, labels)))
+                 for k, c in zip(kinds, root.conjuncts))
+    return bodies > 0 and bodies > places
+
+
+def _name_at(doc: Doc, i: int, labels: dict[int, str]) -> str:
+    """The whole name (the run of tokens of one label) that token ``i`` is part of."""
+    label, start, end = labels.get(i), i, i + 1
+    while start > 0 and labels.get(start - 1) == label and doc[start - 1].text not in {",", "and"}:
+        start -= 1
+    while end < len(doc) and labels.get(end) == label and doc[end].text not in {",", "and"}:
+        end += 1
+    return doc[start:end].text
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around",
@@ -431,12 +448,58 @@ def body_evidence(doc: Doc, m: RawMention, rules: BodyEvidenceRules, labels: dic
         or any(c.dep_ == "aux" and (c.tag_ == "VBP" or c.lower_ == "were") for c in head.children)
     ) and not any(t.lower_ in {"and", "&", ","} for t in span):
         return "plural verb"  # "Iron Maiden have released", "Leinster are": a band, a side, a firm
+    if _apposed_body_noun(root, load_context_cues().org_nouns) or _body_phrase_after(doc, m.token_end, load_context_cues().org_nouns):
+        return "body apposition"  # "Kaveri Cells, a Bengaluru-based battery maker", "Skyreach, the company's unit"
+    if _owns_its(root):
+        return "its"  # "Ask Jeeves has bought Bloglines to improve its index"
     conjuncts = [labels.get(c.i) for c in root.conjuncts]
     if conjuncts.count("ORG") >= 2 and "PERSON" not in conjuncts:
         # "Sony, Philips, Matsushita and Samsung"; one other name is not enough (the model
         # calls one of two players an organisation: "Neumi Nanuku and Marika Vakacegu")
         return "among bodies"
     return ""
+
+
+def _apposed_body_noun(root: Any, nouns: frozenset[str]) -> bool:
+    """The name stands in apposition with a noun only a body is ("Kaveri Cells, a battery
+    maker"; "the firm's owner, Gasunie" read either way round): the noun itself, not one it
+    governs ("Smith, the band's singer" is apposed to "singer")."""
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in nouns:
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in nouns for c in root.children)
+
+
+def _body_phrase_after(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
+    """", the company's small satellite unit," or ", a battery maker," right after the name,
+    as written: a determiner or a possessive opens the phrase and a body noun ends it before
+    the next comma or full stop (the small model often misses such an apposition)."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an", "the", "its", "their"} \
+            and doc[end + 2].tag_ != "POS":
+        return False
+    j = end + 1
+    while j < len(doc) and j - end <= 8 and doc[j].text not in {",", ".", ";", ")"} and not doc[j].is_space:
+        j += 1
+    last = doc[j - 1]
+    return j < len(doc) and doc[j].text in {",", ".", ";", ")"} and last.pos_ == "NOUN" and last.lemma_.lower() in nouns
+
+
+def _owns_its(root: Any) -> bool:
+    """The name is the subject of the clause that holds an "its" ("Ask Jeeves has bought
+    Bloglines to improve its index", "Deutsche Boerse said its offer stood"): from "its" up
+    the parse to the first verb that has a subject of its own, which must be the name. A
+    person's clause says "his" or "her"; "its" there belongs to a body named in between
+    ("Blair said the party would keep its promise": the party is the subject of "keep")."""
+    sent = root.sent
+    for its in (t for t in sent if t.lower_ == "its" and t.i > root.i):
+        node = its
+        while node.head.i != node.i:
+            node = node.head
+            subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if node.pos_ in {"VERB", "AUX"} and subjects:
+                if any(s.i == root.i for s in subjects):
+                    return True
+                break
+    return False
 
 
 def _is_kind_noun(token: Any, rules: BodyEvidenceRules) -> bool:

@@ -1,0 +1,59 @@
+"""Entity typing from the article's structure (issue 12, entity precision, session 8).
+
+- A town the model mislabels in a list of towns: one name the model calls an organisation
+  among many places ("..., Shrewsbury, Dorset and Torbay", Dorset ORG) made every town of the
+  list "listed with organisations", and the towns it called people stayed people.
+- A firm the model calls a person, shown to be a body by a phrase apposed to it (", a battery
+  maker,", ", the company's satellite unit,") or by an "its" in the clause it is the subject
+  of ("Lumora has moved its headquarters").
+
+Sentences written for these tests, with the real spaCy model (each checks the model's label
+first, so a model change that removes the mistake shows up as a failing premise)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction_support import entity_types as entities
+
+
+def _model_label(nlp, text: str, name: str) -> str:
+    return {e.text: e.label_ for e in nlp(text).ents}.get(name, "")
+
+
+TOUR = ("Mr Kennedy is accelerating Lib Dem election preparations this week as he visits Manchester, Liverpool, "
+        "Leicester, Somerset, Basingstoke, Shrewsbury, Dorset and Torbay.")
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("town", ["Manchester", "Torbay"])
+def test_issue_12_town_in_a_list_of_towns_is_a_place(nlp, town):
+    assert _model_label(nlp, TOUR, town) == "PERSON" and _model_label(nlp, TOUR, "Dorset") == "ORG"
+    assert entities(nlp, TOUR)[town] == "Location"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_firm_among_firms_stays_a_firm(nlp):
+    text = "The deal covers handsets from Sony Ericsson, Motorola, BenQ, Arima and Fujitsu."
+    assert all(entities(nlp, text)[name] == "Organization" for name in ("Motorola", "BenQ", "Arima", "Fujitsu"))
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, firm", [
+    ("Kaveri Cells, a Bengaluru-based battery maker, on Tuesday signed an agreement with the state government.",
+     "Kaveri Cells"),
+    ("He does not want to sell Skyreach, the company's small satellite unit, at any price.", "Skyreach"),
+    ("Lumora has moved its headquarters to Finland.", "Lumora"),
+])
+def test_issue_12_firm_the_model_calls_a_person_is_a_body(nlp, text, firm):
+    assert _model_label(nlp, text, firm) == "PERSON"
+    assert entities(nlp, text)[firm] == "Organization"
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, person", [
+    ("Blair said the party would keep its promise on tax.", "Blair"),  # "its" is the party's
+    ("He met Smith, the club's new owner, on Monday.", "Smith"),  # a role apposed, not a body
+])
+def test_issue_12_person_near_a_body_stays_a_person(nlp, text, person):
+    assert entities(nlp, text)[person] == "Person"
