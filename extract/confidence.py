@@ -84,6 +84,8 @@ class Instance:
     # (Defaults: what an instance written before these were read means.)
     distance: int = 0  # tokens between the two mentions (0: adjacent)
     sentence_index: int = 0  # the sentence's place in the text (0: the first: headline or lead)
+    head_mentions: int = 0  # mentions of the head entity in the article (0: not recorded)
+    tail_mentions: int = 0  # mentions of the tail entity in the article
 
 
 @dataclass
@@ -108,8 +110,8 @@ def build_context(relations: list[ExtractedRelation], mention_entities: list[str
 
 def relation_instance(doc: Doc, r: ExtractedRelation, ctx: Context) -> Instance:
     """The instance as ``benchmarks/train_confidence.py`` stores it: what the model reads,
-    plus the measures it does not read yet (``distance``, ``sentence_index``), which only
-    the fit needs; extraction reads ``_model_instance``."""
+    plus the measures it does not read yet (``distance``, ``sentence_index``, the ends'
+    mention counts), which only the fit needs; extraction reads ``_model_instance``."""
     head, tail = _span(doc, r.head_start, r.head_end), _span(doc, r.tail_start, r.tail_end)
     distance = 0
     if head is not None and tail is not None:
@@ -117,7 +119,8 @@ def relation_instance(doc: Doc, r: ExtractedRelation, ctx: Context) -> Instance:
         distance = max(0, last.start - first.end)
     anchor = head if head is not None else tail
     sentence = sentence_index(doc)[anchor.start] if anchor is not None else 0
-    return replace(_model_instance(r, ctx, head, tail), distance=distance, sentence_index=sentence)
+    return replace(_model_instance(r, ctx, head, tail), distance=distance, sentence_index=sentence,
+                   head_mentions=ctx.mentions.get(r.head, 0), tail_mentions=ctx.mentions.get(r.tail, 0))
 
 
 def _model_instance(r: ExtractedRelation, ctx: Context,

@@ -83,6 +83,8 @@ def test_features_are_few_and_read_from_the_parse(nlp):
     assert (x.method, x.path, x.repeated, x.distance, x.sentence_index) == ("dep", 2, 2, 1, 0)
     assert instance_features(x) == ["family=verb", "method=dep", "method_type=dep/MET_WITH", "path=2", "repeated"]
     assert relation_instance(doc, second, ctx).sentence_index == 1
+    # Each end is named twice (the mention counts are stored for the fit, not read by the model).
+    assert (x.head_mentions, x.tail_mentions) == (2, 2)
     # The catch-all is one feature whatever else it has; an unknown method has family 'other'.
     assert instance_features(Instance("dep", "INTERACTED_WITH", 2, 1, 1)) == ["catch_all"]
     assert instance_features(Instance("brand_new_rule", "WORKS_FOR", None, 1, 1))[:2] == ["family=other", "method=brand_new_rule"]
