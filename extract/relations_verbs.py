@@ -605,7 +605,10 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue  # "He was flown to Casablanca": being taken somewhere is no visit (issue 12, page-19)
         method = "dep_passive" if "passive" in voice else "dep"
         heads = []
-        for tok in _expand(_relative_antecedent(doc[nodes["head"]])):
+        # Each name's place among the conjoined words, named or not, to pair them off in order.
+        head_words = sorted(_expand(_relative_antecedent(doc[nodes["head"]])), key=lambda t: t.i)
+        head_slots: list[int] = []
+        for slot, tok in enumerate(head_words):
             mention = index.at(tok)
             if mention is None and tok.lower_ in PRONOUNS:
                 mention = _clause_antecedent(tok, index)
@@ -625,6 +628,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                 method = "dep_title_ref" if mention.type == "Person" else "dep_name_ref"
             if mention is not None:
                 heads.append((mention, tok))
+                head_slots.append(slot)
         if voice == "conj:agents" and any((m := index.at(doc[nodes[n]])) is None or m.type == "Person" for n in ("head", "tail")):
             # "signed … by Globe president Arturo Lacson and Hannah Keel": people signing a
             # deal sign for their firms; the parties are the organisations (gold dev page-44).
@@ -634,28 +638,38 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             heads = [(m, t) for m, t in heads if t.i == nodes["head"]]
             # "Nowak and his Czech counterpart, Jan Dvorak, met": the name in apposition.
             tails = [pair for tok in [doc[nodes["tail"]]] if (pair := _named(tok, index)) is not None]
+            head_words, head_slots, tail_words, tail_slots = [], [0] * len(heads), [], [0] * len(tails)
         else:
-            tail_tokens = _expand(doc[nodes["tail"]])
+            tail_tokens = sorted(_expand(doc[nodes["tail"]]), key=lambda t: t.i)
             if verb.dep_ == "relcl" and _closed_pair(doc[nodes["tail"]]):
                 # "includes hooker Tom Walker, who replaces the retired Peter Mills, and Sale
                 # wing Mark Jones": a comma before the "and" of a pair closes the relative
                 # clause; the second name belongs to the list outside it (issue 12 audit 7).
-                tail_tokens = tail_tokens[:1]
-            tails = [pair for tok in tail_tokens if (pair := _named(tok, index, rule.relation)) is not None]
-            if not tails:
-                referred = [(m, tok) for tok in _expand(doc[nodes["tail"]]) if (m := _title_reference(tok, index, held())) is not None]
-                if referred:
-                    tails, method = referred, "dep_title_ref" if referred[0][0].type == "Person" else "dep_name_ref"
+                tail_tokens = [doc[nodes["tail"]]]
+            tail_words = tail_tokens
+            named_tails = [(slot, pair) for slot, tok in enumerate(tail_tokens) if (pair := _named(tok, index, rule.relation)) is not None]
+            if not named_tails:
+                named_tails = [(slot, (m, tok)) for slot, tok in enumerate(tail_tokens)
+                               if (m := _title_reference(tok, index, held())) is not None]
+                if named_tails:
+                    method = "dep_title_ref" if named_tails[0][1][0].type == "Person" else "dep_name_ref"
+            tails = [pair for _, pair in named_tails]
+            tail_slots = [slot for slot, _ in named_tails]
         if not heads or not tails:
             continue
         pairs = [(h, t) for h in heads for t in tails]
-        if rule.relation in RESPECTIVE_RELATIONS and len(heads) > 1 and len(tails) > 1:
+        if rule.relation in RESPECTIVE_RELATIONS and len(tail_words) > 1 and len(head_words) == 1 \
+                and head_words[0].tag_ in {"NNS", "NNPS"}:
+            continue  # "all-rounders Boje and Crookes replace Pollock and Adams": several doers, the pairs unsaid
+        if rule.relation in RESPECTIVE_RELATIONS and len(head_words) > 1 and len(tail_words) > 1:
             # "Heymans and Valbon come in for Rougerie and Grandclaude": each replaces one,
             # in order; with uneven lists who replaces whom is not said. One for two ("Walker,
-            # who replaces Mills and Jones") replaces both.
-            if len(heads) != len(tails):
+            # who replaces Mills and Jones") replaces both. The order counts every conjoined
+            # word, named or not: "Boje and Crookes replace Pollock and Adams" with Pollock
+            # unrecognised pairs Crookes with Adams, not Boje (issue 12 audit 9).
+            if len(head_words) != len(tail_words):
                 continue
-            pairs = list(zip(heads, tails))
+            pairs = [(h, t) for h, hs in zip(heads, head_slots) for t, ts in zip(tails, tail_slots) if hs == ts]
         sent = verb.sent
         for (head, head_token), (tail, tail_token) in pairs:
             if True:

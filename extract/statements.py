@@ -58,6 +58,13 @@ def _lca_path(a: Token, b: Token) -> tuple[list[Token], Token | None]:
     return up[1:] + down[1:], lca
 
 
+def _infinitive_complement(token: Token) -> bool:
+    """The verb of a wish's object: "wants to meet" (xcomp) or, as the model also parses it,
+    "is still waiting in Moscow to meet Yeltsin" (an advcl with "to"; issue 12 audit 9)."""
+    return token.dep_ == "xcomp" or (
+        token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
 def statement_status(doc: Doc, head: tuple[int, int], tail: tuple[int, int], relation_type: str) -> str | None:
     """``negated``, ``hedged`` or None (stated as a fact) for a relation between the mentions
     at these character spans."""
@@ -100,15 +107,18 @@ def token_status(head: Token, tail: Token, relation_type: str) -> str | None:
             hedged = True  # "had talks about working for Boeing": a topic, not a fact
         if t.pos_ in {"VERB", "AUX"} and lemma in cues.desire and t.i != lca.i:
             hedged = True  # "would love to succeed X": the relation sits below the wish
-        if t.pos_ in {"VERB", "AUX"} and lemma in cues.desire and t.i == lca.i and any(p.dep_ == "xcomp" for p in path):
+        if t.pos_ in {"VERB", "AUX"} and lemma in cues.desire and t.i == lca.i and any(_infinitive_complement(p) for p in path):
             hedged = True
         if t.pos_ == "NOUN" and lemma in cues.desire_nouns and not on_path:
             hedged = True
         if lemma in cues.reported and relation_type not in cues.reported_types_exempt:
             hedged = True
-        if lemma in cues.hearsay_passive and relation_type not in cues.reported_types_exempt \
-                and any(c.dep_ == "auxpass" for c in t.children) and any(c.dep_ == "xcomp" for c in t.children):
-            hedged = True  # "X is reported to have held talks with Y": hearsay, not a stated fact
+        if lemma in cues.hearsay_passive and any(c.dep_ == "auxpass" for c in t.children) \
+                and any(c.dep_ == "xcomp" for c in t.children):
+            # "X is reported to have held talks with Y": hearsay, not a stated fact. An
+            # accusation too: "is said to have blamed Diana" (issue 12 audit 9) is someone
+            # else's word that she blamed her; the exemption is for an accusation's own verb.
+            hedged = True
     # "X, who denies …", "the alleged meeting": cues hanging off the predicate itself.
     for c in lca.children:
         if c.lower_ in cues.reported and relation_type not in cues.reported_types_exempt:
