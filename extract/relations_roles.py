@@ -29,7 +29,7 @@ from newsgraph.extract.governments import (
 )
 from newsgraph.extract.mentions import load_context_cues
 from newsgraph.extract.place_countries import place_country
-from newsgraph.extract.relation_base import EntityIndex, MentionSpan, mention_offsets, predicated_likeness, span_relation
+from newsgraph.extract.relation_base import EntityIndex, MentionSpan, known_place, mention_offsets, predicated_likeness, span_relation
 from newsgraph.extract.rules import (
     load_article_club_titles,
     load_article_officer_titles,
@@ -41,6 +41,7 @@ from newsgraph.extract.rules import (
     load_role_bodies,
     load_staff_titles,
     load_sub_units,
+    load_title_qualifiers,
     load_titles,
     state_form_words,
 )
@@ -66,8 +67,10 @@ def _title_text(tokens: list[Token]) -> str:
     # organisation cut out, a preposition left with no object ends the title (issue 12 audit
     # round 8: "Research Director At and Someone").
     lower = [w.lower() for w in words]
+    # Likewise before another preposition or a year: "the Conservative MP for Wyvern Vale
+    # since 2010" is no "MP for Since 2010" (issue 12 audit round 9).
     orphan = next((k for k in range(1, len(words) - 1) if lower[k] in {"at", "for", "with", "of", "in", "on"}
-                   and lower[k + 1] in {"and", ","}), None)
+                   and (lower[k + 1] in {"and", ","} | TIME_PREPOSITIONS or lower[k + 1].isdigit())), None)
     if orphan is not None:
         words = words[:orphan]
     # "Ukraine's new president", "now deputy leader": when the role is held is no part of its title.
@@ -104,6 +107,9 @@ def _title_text(tokens: list[Token]) -> str:
     return " ".join(w if w.isupper() and len(w) > 1 else w.capitalize() if w.lower() not in {"of", "the", "for", "and"} else w.lower() for w in text.split())
 
 
+# Prepositions of time that open no organisation's name: after a role's "for" or "at" whose
+# object was cut out as the tail, they mean the title ends there.
+TIME_PREPOSITIONS = {"since", "until", "till", "from", "during", "between", "after", "before"}
 TRAILING_WORDS = {"of", "the", ",", "'s", "’s", "at", "for", "with", "in", "on", "from", "to", "by", "and", "a", "an"}
 # Prepositions that tie a role to what it is held at; with lowercase words after them the
 # title is the role alone ("spokeswoman for the North Carolina-based bank").
@@ -345,6 +351,14 @@ def _leading_title(doc: Doc, person: MentionSpan, index: EntityIndex) -> tuple[l
             title.insert(0, tok)
             i -= 1
             continue
+        if mention is not None and title and _capitalised_qualifier(doc, mention):
+            # "Press spokesman Alexander Barkhatov", "Bench coach Andy Etchebarren": a common
+            # noun capitalised as the sentence's first word, no organisation (issue 12 audit
+            # round 9); read as the lowercase word is ("police spokesman X").
+            modifiers.add(tok.i)
+            title.insert(0, tok)
+            i -= 1
+            continue
         if mention is not None and mention.type in AFFILIATION_TYPES and title:
             affiliation = mention
             i = mention.token_start - 1
@@ -373,6 +387,18 @@ def _leading_title(doc: Doc, person: MentionSpan, index: EntityIndex) -> tuple[l
 MAX_ROLE_MODIFIERS = 3
 
 
+def _capitalised_qualifier(doc: Doc, mention: MentionSpan) -> bool:
+    """A one-word mention opening its sentence (after any quote or bullet) that is a
+    common noun of ``title_qualifiers`` and no organisation the gazetteer knows."""
+    if mention.token_end - mention.token_start != 1:
+        return False
+    tok = doc[mention.token_start]
+    start = tok.sent.start
+    if any(not doc[k].is_punct for k in range(start, tok.i)):
+        return False
+    return tok.lower_ in load_title_qualifiers() and load_gazetteer().organization(tok.text) is None
+
+
 def _role_modifier(tok: Token, modifiers: set[int]) -> bool:
     """A lowercase noun or adjective modifying the title inside the name's noun phrase."""
     return (len(modifiers) < MAX_ROLE_MODIFIERS and tok.is_lower and tok.is_alpha
@@ -397,7 +423,11 @@ def _affiliation_in(tokens: list[Token], index: EntityIndex, person: MentionSpan
         if mention is not None and mention.type in AFFILIATION_TYPES and mention.entity_id != person.entity_id:
             if _where(mention, tok.doc):
                 continue  # "MP for Wantage in Oxfordshire": where the seat is, not whose MP
-            if mention.type in {"Country", "Group"} and (employer := _employer_after(tokens, index, mention, person)) is not None:
+            # "George Garang, Nairobi spokesman for the SPLA": a place word before the role noun
+            # says where the role is held, the organisation after "for" whose it is (issue 12
+            # audit round 9: Nairobi, typed Organization, was his employer).
+            scoping = mention.type in {"Country", "Group", "Location"} or known_place(tok.doc, mention)
+            if scoping and (employer := _employer_after(tokens, index, mention, person)) is not None:
                 return employer
             if (owned := _possessed_organisation(tokens, index, mention)) is not None:
                 return owned  # "the leader of Chile's Republican Party": the party's leader
@@ -464,6 +494,26 @@ def _where(mention: MentionSpan, doc: Doc) -> bool:
         return True
     # "a business adviser from Swansea": where the adviser comes from, not whose adviser.
     return mention.type in {"Location", "Country"} and root.dep_ == "pobj" and root.head.lower_ in {"in", "near", "from"}
+
+
+def _portfolio_object(doc: Doc, affiliation: MentionSpan, head: Token) -> bool:
+    """Whether an organisation right after "minister of" / "secretary for" with no article
+    ("Minister of Jobs and Economic Growth", "Secretary for Transport"), or after more
+    capitalised portfolio words ("Minister of Forests and Rural Development"), is the office's
+    portfolio rather than a body: no institution of the governments' data and no organisation
+    the gazetteer knows."""
+    i = affiliation.token_start
+    # "Minister of Forests and Rural Development" tagged "Rural Development" alone: the
+    # capitalised portfolio words and their "and" before the name belong to it.
+    j = i - 1
+    while j > head.i + 1 and (doc[j].is_title or doc[j].lower_ in {"and", "&", ","}):
+        j -= 1
+    if affiliation.type != "Organization" or j < 1 or doc[j - 1].i != head.i \
+            or doc[j].lower_ not in {"of", "for"} or head.lower_ not in load_context_cues().portfolio_titles:
+        return False
+    if affiliation.entity_id in load_government_rules().institutions:
+        return False
+    return load_gazetteer().organization(doc[i : affiliation.token_end].text) is None
 
 
 def _head_words(head: Token) -> list[Token]:
@@ -554,6 +604,17 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             # the model took for a place, and the edge would be wrong at its tail.
             return
         tail = group_countries.get(affiliation.entity_id, affiliation.entity_id) if affiliation.type == "Group" else affiliation.entity_id
+        named = doc[affiliation.token_start : affiliation.token_end].text
+        if affiliation.type != "Group" and (nation := load_gazetteer().nationality(named)) is not None \
+                and load_gazetteer().country(named) is None:
+            # "Ukrainian Foreign Minister Andrii Sybiha" with "Ukrainian" typed Location: a
+            # nationality names its country, no place or organisation of that name (issue 12
+            # audit round 9: HOLDS_ROLE toward a Location "Ukrainian"). Only for a state's
+            # office: "Milan's new Uruguayan coach Oscar Tabarez" is Uruguayan, no coach of
+            # Uruguay's (as with a nationality the model tags as one).
+            if government_title(title_tokens) is None:
+                return
+            tail = f"country:{nation.iso3}"
         if tail == person.entity_id:
             return
         sent = doc[person.token_start].sent
@@ -624,6 +685,11 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             return None  # "Secretary X", "said Treasury Under Secretary X": a party's, a firm's, or an under-secretary
         if any(t.is_upper and len(t) > 1 and t.is_alpha for t in office.tokens):
             return None  # "SMFG President X": an acronym before the head names an organisation, not a country
+        if any(t.ent_type_ in {"NORP", "GPE"} for t in office.tokens):
+            # "Bosnian Prime Minister X arrived in Ankara": a nationality the gazetteer does not
+            # know still says the office is that country's, not the article's (issue 12 audit
+            # round 9: Turkey's).
+            return None
         minister, head_of_state = article_implied()
         country = head_of_state if office.head in rules.heads_of_state else minister
         if country is None or (home is not None and home != country) or office.head in rules.implied_not_heads \
@@ -646,6 +712,12 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         said = {f"country:{c.iso3}" for t in office.tokens
                 if (c := gazetteer.nationality(t.text) or gazetteer.country(t.text))
                 and ((m := index.at(t)) is None or m.type in {"Country", "Group"})}
+        # "South Korean deputy Foreign Minister Lee Ki-choo": a nationality of two words
+        # (issue 12 audit round 9: read as China's minister from the article).
+        pairs = {k: c for k in range(len(office.tokens) - 1)
+                 if (c := gazetteer.nationality(f"{office.tokens[k].text} {office.tokens[k + 1].text}"))
+                 and ((m := index.at(office.tokens[k])) is None or m.type in {"Country", "Group"})}
+        said |= {f"country:{c.iso3}" for c in pairs.values()}
         method = "government_title"
         if said:
             said_heads.add(person.entity_id)  # "Ugandan Energy Minister X": never the article's country
@@ -662,6 +734,8 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             # no office of the government (issue 12 audit round 8: Letwin Chancellor of the UK).
             return
         words = list(office.tokens)
+        if 0 in pairs and len(words) > 2:
+            words = words[2:]
         while said and len(words) > 1 and (gazetteer.nationality(words[0].text) or gazetteer.country(words[0].text)):
             # "Turkish economics minister Ali Babacan", "US Treasury Secretary John Snow": the
             # country word says whose office it is (the tail), it is no part of the title
@@ -789,6 +863,13 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                         add(nearest, affiliation, role_tokens, "apposition")
                 continue
             affiliation = _affiliation_in(phrase, index, person)
+            if affiliation is not None and _portfolio_object(doc, affiliation, head):
+                # "Ravi Kahlon, Minister of Jobs and Economic Growth": the portfolio the model
+                # tagged as an organisation; a government office, whose government the sentence
+                # or article says (issue 12 audit round 9: toward "Jobs and Economic Growth").
+                if head.i < root.i and (office := government_title(phrase)):
+                    add_government(person, office)
+                continue
             if affiliation is not None and (not _attached_to_role(doc, affiliation, head) or _name_fragment(doc, affiliation, index)):
                 continue  # "a spokeswoman for the North Carolina-based bank": not the place's
             if affiliation is None and head.i < root.i and phrase and (its := _its_organisation(doc, phrase[0], index)) is not None:

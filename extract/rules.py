@@ -270,6 +270,13 @@ def load_article_club_titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_title_qualifiers() -> frozenset[str]:
+    """Common nouns that, capitalised at a sentence's start, are a title's word and no
+    organisation's name ("Press spokesman X"; ``title_qualifiers`` of staff_titles.json)."""
+    return frozenset(w.lower() for w in _staff_titles_data()["title_qualifiers"])
+
+
+@lru_cache(maxsize=1)
 def load_article_owner_nouns() -> frozenset[str]:
     """Common nouns that stand for the article's organisation before "'s" and an officer
     title (``article_owner_nouns`` of staff_titles.json)."""

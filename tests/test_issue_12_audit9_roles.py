@@ -1,0 +1,73 @@
+"""Role relations judged wrong on unlabelled news in the ninth precision audit (issue 12,
+round 9, samples 20-21 of benchmarks/gold/audit_samples.json: Reuters documents and dev
+pages; benchmarks/README.md): each test is a sentence written for the test in the shape of
+one class, with the real spaCy model; the right edge beside it stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction_support import relations, titles, typed
+
+
+def ruled(nlp, text: str) -> set[tuple[str, str, str]]:
+    """(head, type, tail) of every relation a rule made (the learned classifier's weak guesses,
+    below any default floor, left out)."""
+    return typed({r for r in relations(nlp, text) if r[3] != "learned"})
+
+
+@pytest.mark.issue(12)
+def test_issue_12_place_word_before_a_role_yields_to_the_organisation_after_for(nlp):
+    # The model types the city Organization here; the role is the army's, held in Kampala.
+    held = titles(nlp, "Peter Okello, Kampala spokesman for the Lord's Resistance Army, said the talks had stalled.")
+    assert ("Peter Okello", "Spokesman", "Lord's Resistance Army") in held
+    assert not any(tail == "Kampala" for _, _, tail in held)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_capitalised_common_noun_opening_a_sentence_is_no_organisation(nlp):
+    # "Press", "Bench" capitalised as the first word are tagged ORG: a title's words, no body.
+    for text in ("Press spokesman Dmitry Orlov told reporters the negotiations were going well.",
+                 "Bench coach Ray Molina took charge of the team on Tuesday."):
+        found = ruled(nlp, text)
+        assert not any(tail in {"Press", "Bench"} for _, _, tail in found), found
+    # A company's name in the same place keeps its edge.
+    assert ("Tim Cook", "Chief Executive", "Apple") in titles(nlp, "Apple chief executive Tim Cook said sales rose.")
+
+
+@pytest.mark.issue(12)
+def test_issue_12_nationality_typed_as_a_place_names_its_country(nlp):
+    held = titles(nlp, "Ukrainian Foreign Minister Pavel Tamar will join the talks on Friday.")
+    assert ("Pavel Tamar", "Foreign Minister", "Ukraine") in held
+    assert not any(tail == "Ukrainian" for _, _, tail in held)
+    # A nationality before a club's role is the person's, not the role's owner.
+    held = titles(nlp, "Napoli's Uruguayan coach Martin Sosa lost his first game on Sunday.")
+    assert ("Martin Sosa", "Coach", "Napoli") in held
+    assert not any(tail in {"Uruguay", "Uruguayan"} for _, _, tail in held)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_ministers_portfolio_is_no_organisation(nlp):
+    for text in ("Mark Ellis, Minister of Forests and Rural Development, said the plan would cost $2 billion.",
+                 "Helen Barr, Secretary for Housing and Communities, opened the new estate."):
+        held = titles(nlp, text)
+        assert not any(tail in {"Rural Development", "Housing and Communities", "Forests and Rural Development"}
+                       for _, _, tail in held), held
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_nationality_in_the_title_is_never_the_articles_country(nlp):
+    # "Bosnian" (no demonym of the gazetteer) and "South Korean" (two words) say whose office it is.
+    text = ("Bosnian Prime Minister Edin Hadzic arrived in Ankara on Tuesday to discuss Turkey's aid. "
+            "Turkey has given money. Turkish officials said Turkey would help.")
+    assert not any(person == "Edin Hadzic" and tail == "Turkey" for person, _, tail in titles(nlp, text))
+    text = ("The appeal was made during talks in Beijing between South Korean deputy Foreign Minister "
+            "Kim Dae-ho and Chinese officials. China said the talks went well. China and Japan agreed.")
+    assert not any(person == "Kim Dae-ho" and tail == "China" for person, _, tail in titles(nlp, text))
+
+
+@pytest.mark.issue(12)
+def test_issue_12_constituency_cut_out_leaves_no_time_phrase_in_the_title(nlp):
+    held = titles(nlp, "Tom Reddy, the Labour MP for Kingsford North since 2015, was cleared by the committee.")
+    assert ("Tom Reddy", "MP", "Labour Party") in held
+    assert not any(title and "Since" in title for _, title, _ in held)
