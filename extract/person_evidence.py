@@ -244,16 +244,28 @@ def retype_unproven_people(doc: Doc, mentions: list[RawMention], sports: bool | 
             return True
         if any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in people):
             return True  # "Alan Slough" in the article: "Slough" is his surname
-        # The place first: a set look-up, and the given-name list is read only for a place's name
-        if text.lower().removeprefix("the ") not in place_names() or has_given_name(text):
+        # The place first: a set look-up, and the given-name list is read only for a place's name;
+        # a town under 50,000 people only on plain place evidence (many are also surnames)
+        name = text.lower().removeprefix("the ")
+        big = name in place_names()
+        if (not big and name not in town_names()) or has_given_name(text):
             return True
         if any(person_evidence(doc, mentions[i], rules) for i in members):
             return True
         if any(_listed_with_organisations(doc, mentions[i], labels) for i in members):
             return True  # "Sony Ericsson, Motorola, BenQ, Arima and Fujitsu": a firm among firms
-        return not any(_said_of_a_place(doc, mentions[i], labels) for i in members)
+        placed = _said_of_a_place if big else _plainly_in_a_place
+        return not any(placed(doc, mentions[i], labels) for i in _same_name(mentions, key, members))
 
     return _retype_names(doc, mentions, "PERSON", "GPE", sports, stays)
+
+
+def _same_name(mentions: list[RawMention], key: str, members: list[int]) -> list[int]:
+    """``members`` and the name's mentions under other labels: where the model saw the place
+    ("grew up in Grangemouth", GPE) is evidence for the mentions it did not ("the
+    Grangemouth site", PERSON); one name keeps one sense in an article."""
+    return sorted(set(members) | {i for i, m in enumerate(mentions) if m.label != mentions[members[0]].label
+                                  and normalise_name(m.text) == key})
 
 
 def _retype_names(
@@ -317,6 +329,24 @@ def _organisation_evidence(doc: Doc, m: RawMention, labels: dict[int, str], spee
     return any(labels.get(c.i) == "ORG" and c.text.lower() not in place_names() for c in root.conjuncts)
 
 
+def _plainly_in_a_place(doc: Doc, m: RawMention, labels: dict[int, str]) -> bool:
+    """Place evidence no firm's name gets: something done, made or someone living "in" or
+    "near" the name ("cookers and ovens in Spennymoor", "grew up in Grangemouth"; not "a
+    stake in Nokia", "invested in Nokia": ``held_in_heads``; not "jobs at Nokia"), travel "to" it, a visit to it,
+    "X-based", people "from" or ", of" it (``_in_a_place`` without "at", a noun's "in", and
+    coordination). For towns too small for ``place_names`` (a town of 15,000 shares its name
+    with firms: Nokia, 33,000), where ``_in_a_place`` alone is not enough."""
+    root = doc[m.token_start: m.token_end].root
+    if root.dep_ == "pobj" and root.head.lower_ in {"in", "near", "outside", "around", "across", "throughout"}:
+        held = load_body_evidence_rules().held_in_heads
+        return root.head.head.lemma_.lower() not in held and root.head.head.lower_ not in held
+    if root.dep_ == "pobj" and root.head.lower_ == "at":
+        return False
+    if any(c.dep_ == "appos" for c in root.children) or root.dep_ in {"appos", "conj"} or list(root.conjuncts):
+        return False  # coordination and apposition: only with a place's label, which small firms get as well
+    return _in_a_place(doc, m, labels)
+
+
 def _in_a_place(doc: Doc, m: RawMention, labels: dict[int, str]) -> bool:
     """The sentence puts something in the name as a place: after "in", "at", "near"...
     ("a concert in Copenhagen"), after "to" a verb of travel takes ("will travel to Toulon",
@@ -374,14 +404,17 @@ def retype_unproven_organisations(doc: Doc, mentions: list[RawMention], sports: 
 
     def stays(key: str, members: list[int], orgs: dict[str, list[int]], labels: dict[int, str]) -> bool:
         text = mentions[members[0]].text
-        # (not towns under 50,000 people: "Nokia" is a Finnish town of 33,000)
-        if text.lower().removeprefix("the ") not in place_names():
+        # towns under 50,000 people only on plain place evidence: "Nokia" is a Finnish town of 33,000
+        name = text.lower().removeprefix("the ")
+        big = name in place_names()
+        if not big and name not in town_names():
             return True
         if gaz.country(text) is not None or gaz.organization(text) is not None:
             return True
         if any(_organisation_evidence(doc, mentions[i], labels) for i in members):
             return True
-        return not any(_in_a_place(doc, mentions[i], labels) for i in members)
+        placed = _in_a_place if big else _plainly_in_a_place
+        return not any(placed(doc, mentions[i], labels) for i in _same_name(mentions, key, members))
 
     return _retype_names(doc, mentions, "ORG", "GPE", sports, stays)
 
@@ -393,13 +426,14 @@ class BodyEvidenceRules:
     possessed_nouns: frozenset[str]
     holding_nouns: frozenset[str]
     statement_nouns: frozenset[str]
+    held_in_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def load_body_evidence_rules() -> BodyEvidenceRules:
     data = json.loads(resources.files("newsgraph.extract").joinpath("data", "person_evidence.json").read_text("utf-8"))
     return BodyEvidenceRules(*(frozenset(data[k]) for k in ("band_nouns_before", "body_compound_nouns", "body_possessed_nouns",
-                                                             "holding_nouns", "statement_nouns")))
+                                                             "holding_nouns", "statement_nouns", "held_in_heads")))
 
 
 # Person evidence that outweighs any sign of a body: "speech verb" is not among them ("Endemol

@@ -57,3 +57,27 @@ def test_issue_12_firm_the_model_calls_a_person_is_a_body(nlp, text, firm):
 ])
 def test_issue_12_person_near_a_body_stays_a_person(nlp, text, person):
     assert entities(nlp, text)[person] == "Person"
+
+
+# Towns of 15,000 to 50,000 people: below ``place_names`` (whose 50,000 keeps "Nokia", a Finnish
+# town of 33,000, a firm), they become places on plain place evidence only.
+@pytest.mark.issue(12)
+def test_issue_12_small_town_made_in_is_a_place(nlp):
+    text = "The firm makes cookers and ovens in Spennymoor."
+    assert _model_label(nlp, text, "Spennymoor") == "ORG"
+    assert entities(nlp, text)["Spennymoor"] == "Location"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_small_town_seen_as_a_place_once_is_one_everywhere(nlp):
+    text = "Reid grew up in Grangemouth. The refinery at Grangemouth closed, and he met union leaders at the Grangemouth site."
+    labels = [e.label_ for e in nlp(text).ents if e.text == "Grangemouth"]
+    assert sorted(labels) == ["GPE", "ORG", "PERSON"]
+    assert entities(nlp, text)["Grangemouth"] == "Location"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_small_town_named_firm_at_stays_a_firm(nlp):
+    text = "Thousands of jobs at Nokia could go."  # "at" a firm as often as at a place
+    assert _model_label(nlp, text, "Nokia") == "ORG"
+    assert entities(nlp, text)["Nokia"] == "Organization"
