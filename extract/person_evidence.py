@@ -44,7 +44,7 @@ def load_evidence_rules() -> EvidenceRules:
     data = json.loads(resources.files("newsgraph.extract").joinpath("data", "person_evidence.json").read_text("utf-8"))
     titles, cues = load_titles(), load_context_cues()
     before = {w for w in titles.roles | titles.honorifics if " " not in w} | set(HONORIFICS) | set(cues.person_nouns) \
-        | set(cues.role_nouns_before) | set(cues.person_demonyms)
+        | set(cues.role_nouns_before) | set(cues.person_demonyms) | set(data["person_nouns_before"])
     return EvidenceRules(frozenset(data["speech_verbs"]), frozenset(data["person_pronouns"]), frozenset(before))
 
 

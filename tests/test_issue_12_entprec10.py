@@ -81,3 +81,21 @@ def test_issue_12_small_town_named_firm_at_stays_a_firm(nlp):
     text = "Thousands of jobs at Nokia could go."  # "at" a firm as often as at a place
     assert _model_label(nlp, text, "Nokia") == "ORG"
     assert entities(nlp, text)["Nokia"] == "Organization"
+
+
+# A person's job right before a name the model calls an organisation (data/person_evidence.json
+# person_nouns_before): "official", "starring"; words firms are named after ("broker") are not in it.
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, person", [
+    ('"It looks pretty grim," said Swedish trades union official Ulf Carlsson.', "Ulf Carlsson"),
+    ("Films on ITV1 include Finding Forrester, starring Sean Connery, and classics.", "Sean Connery"),
+])
+def test_issue_12_person_after_a_job_noun_is_a_person(nlp, text, person):
+    assert _model_label(nlp, text, person) == "ORG"
+    assert entities(nlp, text)[person] == "Person"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_firm_after_broker_stays_a_firm(nlp):
+    text = "Stock broker Charles Stanley said the shares were cheap."  # a stockbroking firm, a person's shape
+    assert entities(nlp, text)["Charles Stanley"] == "Organization"
