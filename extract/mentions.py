@@ -748,9 +748,52 @@ def _place_run(doc: Doc, i: int, end: int) -> int:
     return j
 
 
+# Where a document keeps what was found of each sentence's dateline (keyed by the sentence's
+# token span): the mention fixes, the dateline relations, the verb rules and the pipeline's
+# filter all ask; it is looked for once per sentence.
+_WIRE_DATELINES, _DATELINE_ENDS = "newsgraph.wire_datelines", "newsgraph.dateline_ends"
+
+
 def find_dateline(sent: Span) -> Dateline | None:
     """A wire-story dateline opening a sentence: "BANGKOK, Thailand (AP)", "Sofia, February
-    15 (BTA)", "(Text) Ulaanbaatar, 29 Apr (XINHUA)", "MOSCOW (Reuters)"."""
+    15 (BTA)", "(Text) Ulaanbaatar, 29 Apr (XINHUA)", "MOSCOW (Reuters)". Also a team sheet's
+    first player ("Dimitri Yachvili (Biarritz)"): ``wire_shaped`` tells them apart."""
+    memo: dict[tuple[int, int], Dateline | None] = sent.doc.user_data.setdefault(_WIRE_DATELINES, {})
+    key = (sent.start, sent.end)
+    if key not in memo:
+        memo[key] = _find_dateline(sent)
+    return memo[key]
+
+
+def wire_shaped(doc: Doc, dateline: Dateline) -> bool:
+    """A "Place (Agency)" opening that reads as a wire dateline, not as a name and a club:
+    the place in capitals ("MOSCOW (Reuters)"), a date before the agency ("Sofia, February
+    15 (BTA)"), or an agency in capitals or listed ("Gdansk (VPA)", "(Reuters)")."""
+    place = doc[dateline.places[0][0] : dateline.places[0][1]]
+    agency = doc[dateline.agency[0] : dateline.agency[1]]
+    dated = any(t.like_num for t in doc[dateline.places[-1][1] : dateline.agency[0]])
+    return (place.text.isupper() and len(place.text) > 2) or dated or agency.text.isupper() \
+        or agency.text in load_gazetteer().organization_forms
+
+
+def dateline_end(sent: Span) -> int | None:
+    """The token after the dateline opening a sentence, wire ("THE HAGUE, Netherlands
+    (PLI)") or bare ("KUALA LUMPUR, March 10 —"); None if it opens with none. Its places say
+    where the story was filed, no argument of what the sentence says. A team sheet ("Dimitri
+    Yachvili (Biarritz), Pierre Mignoni (Clermont), …") is no dateline: its players and clubs
+    are what the sentence states (LABELLING.md: people and sports clubs are entities)."""
+    memo: dict[tuple[int, int], int | None] = sent.doc.user_data.setdefault(_DATELINE_ENDS, {})
+    key = (sent.start, sent.end)
+    if key not in memo:
+        wire = find_dateline(sent)
+        if wire is None:
+            memo[key] = find_bare_dateline(sent)
+        else:
+            memo[key] = wire.agency[1] + 1 if wire_shaped(sent.doc, wire) else None
+    return memo[key]
+
+
+def _find_dateline(sent: Span) -> Dateline | None:
     doc, i, end = sent.doc, sent.start, sent.end
     if i + 2 < end and doc[i].text == "(" and doc[i + 2].text == ")":
         i += 3  # "( Text )"

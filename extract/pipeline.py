@@ -18,9 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.errors import ModelNotFound
 from newsgraph.extract.mentions import (
-    Dateline,
-    find_bare_dateline,
-    find_dateline,
+    dateline_end,
     find_known_mentions,
     find_mentions,
     find_missed_mentions,
@@ -156,10 +154,7 @@ def _outside_datelines(doc: Doc, relations: list[ExtractedRelation]) -> list[Ext
     Minister"). Only what the dateline itself states stays (``DATELINE_METHODS``)."""
     ends: dict[int, int] = {}  # sentence start char → char after its dateline
     for sent in doc.sents:
-        wire = find_dateline(sent)
-        if wire is not None and not _wire_shaped(doc, wire):
-            continue  # "Dimitri Yachvili (Biarritz), Pierre Mignoni (Clermont), …": a team sheet
-        end = wire.agency[1] + 1 if wire is not None else find_bare_dateline(sent)
+        end = dateline_end(sent)
         if end is not None and end < len(doc):
             ends[sent.start_char] = doc[end].idx
     if not ends:
@@ -170,17 +165,6 @@ def _outside_datelines(doc: Doc, relations: list[ExtractedRelation]) -> list[Ext
         return end is not None and any(s is not None and r.start <= s < end for s in (r.head_start, r.tail_start))
 
     return [r for r in relations if r.method in DATELINE_METHODS or not in_dateline(r)]
-
-
-def _wire_shaped(doc: Doc, dateline: Dateline) -> bool:
-    """A "Place (Agency)" opening that reads as a wire dateline, not as a name and a club:
-    the place in capitals ("MOSCOW (Reuters)"), a date before the agency ("Sofia, February
-    15 (BTA)"), or an agency in capitals or listed ("Gdansk (VPA)", "(Reuters)")."""
-    place = doc[dateline.places[0][0] : dateline.places[0][1]]
-    agency = doc[dateline.agency[0] : dateline.agency[1]]
-    dated = any(t.like_num for t in doc[dateline.places[-1][1] : dateline.agency[0]])
-    return (place.text.isupper() and len(place.text) > 2) or dated or agency.text.isupper() \
-        or agency.text in load_gazetteer().organization_forms
 
 
 def _add_authors(out: ExtractedDocument, authors: tuple[str, ...] | list[str]) -> None:

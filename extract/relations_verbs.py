@@ -11,7 +11,7 @@ from typing import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.mentions import find_bare_dateline, find_dateline, load_sport_rules
+from newsgraph.extract.mentions import dateline_end, load_sport_rules
 from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
 from newsgraph.extract.rules import (
     load_body_nouns,
@@ -379,15 +379,6 @@ def _relative_antecedent(token: Token) -> Token:
     return token
 
 
-def _dateline_end(sent: Span, cache: dict[int, int]) -> int:
-    """The token after a sentence's wire dateline ("THE HAGUE, Netherlands (PLI)", "KUALA
-    LUMPUR, March 10 —"), or its start."""
-    if sent.start not in cache:
-        dateline = find_dateline(sent)
-        cache[sent.start] = dateline.agency[1] + 1 if dateline is not None else (find_bare_dateline(sent) or sent.start)
-    return cache[sent.start]
-
-
 def _title_modifier(doc: Doc, mention: MentionSpan, index: EntityIndex) -> bool:
     """A place or organisation premodifying a title and a name ("Colorado Senator Michael
     Bennet criticized …", "Tory leader Michael Howard said"): the parser may make it a second
@@ -496,7 +487,6 @@ def _attributive(verb: Token) -> bool:
 
 def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Language, sports: bool) -> list[ExtractedRelation]:
     compiled = compiled_rules(nlp)
-    datelines: dict[int, int] = {}
     confidence = load_confidence()
     found: dict[tuple[str, str, int, int], ExtractedRelation] = {}
     specific_verbs: set[int] = set()
@@ -689,7 +679,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                     head, tail = tail, head
                 # A wire dateline's place ("THE HAGUE, Netherlands (PLI) — X was deported to
                 # Morocco") is no argument of the sentence's verb, whatever the parse says.
-                if any(sent.start <= m.token_start < _dateline_end(sent, datelines) for m in (head, tail)):
+                if any(sent.start <= m.token_start < (dateline_end(sent) or sent.start) for m in (head, tail)):
                     continue
                 if _title_modifier(doc, head, index):
                     continue
