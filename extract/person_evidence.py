@@ -37,6 +37,7 @@ class EvidenceRules:
     speech_verbs: frozenset[str]
     pronouns: frozenset[str]
     before_words: frozenset[str]  # one-word roles, honorifics and person nouns: "striker", "Mr", "actress"
+    people_nouns: frozenset[str]  # people in general ("residents", "fans"), with context_cues' person nouns and office words
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +46,9 @@ def load_evidence_rules() -> EvidenceRules:
     titles, cues = load_titles(), load_context_cues()
     before = {w for w in titles.roles | titles.honorifics if " " not in w} | set(HONORIFICS) | set(cues.person_nouns) \
         | set(cues.role_nouns_before) | set(cues.person_demonyms) | set(data["person_nouns_before"])
-    return EvidenceRules(frozenset(data["speech_verbs"]), frozenset(data["person_pronouns"]), frozenset(before))
+    people = set(cues.person_nouns) | set(cues.office_words) | {w.lower() for w in data["people_nouns"]}
+    return EvidenceRules(frozenset(data["speech_verbs"]), frozenset(data["person_pronouns"]), frozenset(before),
+                         frozenset(people))
 
 
 @lru_cache(maxsize=1)
@@ -379,17 +382,11 @@ def _in_a_place(doc: Doc, m: RawMention, labels: dict[int, str]) -> bool:
 
 def _a_person(token: Any, labels: dict[int, str]) -> bool:
     """The token is a name the model calls a person or a noun for a person ("councillors",
-    "residents": ``context_cues`` person_nouns and office words, or their plural)."""
+    "residents": ``context_cues`` person_nouns and office words, ``person_evidence.json``
+    people_nouns, or their plural)."""
     if labels.get(token.i) == "PERSON":
         return True
-    cues = load_context_cues()
-    people = set(cues.person_nouns) | set(cues.office_words) | _PEOPLE_NOUNS
-    return token.pos_ == "NOUN" and token.lemma_.lower() in people
-
-
-# Nouns for people in general that "from" a town describes ("residents from Swindon").
-_PEOPLE_NOUNS = frozenset({"people", "person", "resident", "voter", "councillor", "man", "woman", "family", "fan", "pupil",
-                           "student", "worker"})
+    return token.pos_ == "NOUN" and token.lemma_.lower() in load_evidence_rules().people_nouns
 
 
 def retype_unproven_organisations(doc: Doc, mentions: list[RawMention], sports: bool | None = None) -> list[RawMention]:

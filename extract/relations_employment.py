@@ -50,6 +50,7 @@ class EmploymentRules:
     job_nouns: frozenset[str]
     tenure_org_preps: frozenset[str]
     appoint_verbs: frozenset[str]
+    appoint_report_verbs: frozenset[str]
     become_verbs: frozenset[str]
     shared_title_unless: frozenset[str]
     tenure_unless: frozenset[str]
@@ -251,7 +252,8 @@ def _appointer(verb: Token, index: EntityIndex) -> MentionSpan | None:
     if subject is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if subject is not None and subject.lower_ == "it" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in {"say", "announce"}:
+    if subject is not None and subject.lower_ == "it" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() \
+            in load_employment_rules().appoint_report_verbs:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     org = index.at(subject) if subject is not None else None
     return org if org is not None and org.type == "Organization" else None
