@@ -151,10 +151,22 @@ def government_title(tokens: list[Token]) -> Office | None:
             before.pop(0)  # ", Wales Secretary", "and Northern Ireland Minister": a list's joints
         if any(t.lower_ in rules.not_national for t in before):
             return None
-        if any(t.lower_.startswith("shadow") for t in words):
+        if opposition_title(tokens):
             return None
         return Office(before + words[k:], head)
     return None
+
+
+def opposition_title(tokens: list[Token]) -> bool:
+    """"Mr Howard and shadow chancellor Oliver Letwin", "Shadow Europe minister Mr Brady":
+    the opposition's spokesman, no office of the government (issue 12 audit round 8: Letwin
+    Chancellor of the UK). "Shadow" is among the title's words or right before them (the
+    title walk may stop short of it: the parser often reads it as a verb)."""
+    if not tokens:
+        return False
+    first = tokens[0]
+    before = [first.doc[first.i - 1]] if first.i > first.sent.start else []
+    return any(t.lower_.startswith("shadow") for t in before + list(tokens))
 
 
 def is_portfolio(words: list[str]) -> bool:

@@ -20,6 +20,7 @@ from newsgraph.extract.governments import (
     first_conjunct,
     government_country,
     government_title,
+    opposition_title,
     home_government,
     implied_country,
     is_actor,
@@ -170,6 +171,8 @@ def _portfolio_office(doc: Doc, affiliation: MentionSpan | None, title: list[Tok
     honorifics = load_titles().honorifics
     while end > start and doc[end - 1].lower_.rstrip(".") in honorifics:
         end -= 1  # "Shadow Europe minister Mr Brady"
+    if opposition_title(list(doc[start:end])):
+        return False  # "Shadow Europe minister": no government office, nor a role held at "Europe"
     office = government_title(list(doc[start:end]))
     if office is None:
         return None
@@ -728,10 +731,6 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             if country is None and (country := implied_government(office, here, home)) is not None:
                 method = "implied_country"
         if country is None or country == person.entity_id:
-            return
-        if office.tokens and office.tokens[0].i > 0 and doc[office.tokens[0].i - 1].lower_ in {"shadow", "shadow-"}:
-            # "Mr Howard and shadow chancellor Oliver Letwin": the opposition's spokesman,
-            # no office of the government (issue 12 audit round 8: Letwin Chancellor of the UK).
             return
         words = list(office.tokens)
         if 0 in pairs and len(words) > 2:

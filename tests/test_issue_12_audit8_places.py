@@ -89,3 +89,21 @@ def test_issue_12_preposition_left_without_its_organisation_ends_the_title(nlp):
     text = ("But for Ann Weller, a research director at analyst firm Gartner and someone who has followed "
             "Yahoo since its early years, search will change.")
     assert ("Ann Weller", "Research Director", "Gartner") in titles(nlp, text)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, title", [
+    ("Labour said shadow chancellor Oliver Letwin was wrong.", "chancellor"),
+    ("The rebate was defended by Shadow Europe minister Mr Brady.", "Europe minister"),
+    ("He met the shadow Foreign Secretary in London.", "Foreign Secretary"),
+])
+def test_issue_12_government_title_reads_the_shadow_before_the_title(nlp, text, title):
+    """The opposition check lives in government_title: it reads the word right before the
+    title's words too (the title walk may stop short of "shadow")."""
+    from newsgraph.extract.governments import government_title
+
+    doc = nlp(text)
+    start = next(t.i for t in doc if doc[t.i : t.i + len(title.split())].text == title)
+    tokens = list(doc[start : start + len(title.split())])
+    assert government_title(tokens) is None
+    assert government_title(list(doc[start - 1 : start + len(title.split())])) is None
