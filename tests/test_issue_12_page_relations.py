@@ -212,3 +212,38 @@ def test_a_live_blog_or_profile_credit_is_furniture(line, furniture):
 
     story = "Chancellor Rachel Reeves has finished her Budget statement in the Commons on Wednesday.\n\n"
     assert bool(find_furniture(story + line)) is furniture
+
+
+# Prose of the test's own, hard-wrapped at 60 and at 120 characters (textwrap.fill).
+WRAPPED_AT_60 = """The town council in Corby asked the Department for Education
+for money on Monday, and the chief executive of the council
+wrote to the Northamptonshire Police and the
+Telecommunications Ministry about the closure of three
+schools in the town of Kettering."""
+WRAPPED_AT_120 = """The chairman of Northern Rail, Sir David Ellison, wrote to the Transport Secretary Grant Shapps on Tuesday to warn that
+services between Leeds and Manchester would be cut in December. Ellison said the company had asked the Department for
+Transport for money to hire drivers. A spokesman for the Department for Transport said Shapps would reply to the letter
+from Sir David Ellison this week."""
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, width", [(WRAPPED_AT_60, 60), (WRAPPED_AT_120, 120)])
+def test_a_text_hard_wrapped_at_its_own_width_keeps_its_sentences_whole(nlp, text, width):
+    """The wrap width comes from the text's own lines: a 44-character line of a text wrapped
+    at 60 and a 118-character one of a text wrapped at 120 are wraps, not lines of their own."""
+    from newsgraph.extract.pipeline import wrapped_line
+
+    lines = [len(line) for line in text.split("\n")[:-1]]
+    low, high = wrapped_line(text)
+    assert low <= min(lines) and max(lines) <= high <= width + 2
+    sentences = _sentences(nlp, text)
+    assert all(s.endswith(".") for s in sentences), sentences
+    assert len(sentences) == text.count(".")
+
+
+@pytest.mark.issue(12)
+def test_rows_of_one_length_are_no_wrapped_text():
+    from newsgraph.extract.pipeline import WRAPPED_LINE, wrapped_line
+
+    rows = "Sara Lind, Malmo FF head coach\nJonas Berg, sacked in March\nPer Holm, Malmo FF chairman\nAnna Ek, captain"
+    assert wrapped_line(rows) == WRAPPED_LINE
