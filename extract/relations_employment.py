@@ -25,9 +25,16 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.relation_base import EntityIndex, ExtractionInput, MentionSpan, span_relation
-from newsgraph.extract.relations_roles import _staff_title, _title_text
-from newsgraph.extract.rules import load_confidence, load_occupations, load_officer_titles, load_staff_titles, load_titles, word_lists
+from newsgraph.extract.relation_base import (
+    EntityIndex,
+    ExtractionInput,
+    MentionSpan,
+    span_relation,
+    staff_title,
+    title_case,
+    title_text,
+)
+from newsgraph.extract.rules import load_confidence, load_occupations, load_officer_titles, load_titles, word_lists
 from newsgraph.extract.statements import token_status
 from newsgraph.graph.model import ExtractedRelation
 
@@ -121,10 +128,10 @@ def _kind(words: list[Token]) -> tuple[str, str] | None:
     noun = words[-1].lower_
     titles = load_titles().roles | load_officer_titles()
     occupations = load_occupations()
-    title = _title_text(words)
+    title = title_text(words)
     if not title:
         return None
-    if _staff_title(title):
+    if staff_title(title):
         return "WORKS_FOR", title
     if any(lower.endswith(role) and (lower == role or lower[: -len(role)].endswith(" ")) for role in titles) \
             or noun in titles:
@@ -386,9 +393,8 @@ def _kind_words(lower: list[str]) -> tuple[str, str] | None:
     text = " ".join(lower).replace(" - ", "-").replace("co - ", "co-")
     if not text:
         return None
-    title = " ".join(w.capitalize() if w not in {"of", "and"} else w for w in text.split())
-    staff, unless = load_staff_titles()
-    if set(text.replace("-", " ").split()) & staff and not set(text.split()) & unless:
+    title = title_case(text)
+    if staff_title(text):
         return "WORKS_FOR", title
     roles = load_titles().roles | load_officer_titles()
     if text in roles or text.split()[-1] in roles:

@@ -30,7 +30,16 @@ from newsgraph.extract.governments import (
 )
 from newsgraph.extract.mentions import load_context_cues
 from newsgraph.extract.place_countries import place_country
-from newsgraph.extract.relation_base import EntityIndex, MentionSpan, known_place, mention_offsets, predicated_likeness, span_relation
+from newsgraph.extract.relation_base import (
+    EntityIndex,
+    MentionSpan,
+    known_place,
+    mention_offsets,
+    predicated_likeness,
+    span_relation,
+    staff_title,
+    title_text,
+)
 from newsgraph.extract.rules import (
     load_article_club_titles,
     load_article_officer_titles,
@@ -40,7 +49,6 @@ from newsgraph.extract.rules import (
     load_gazetteer,
     load_officer_titles,
     load_role_bodies,
-    load_staff_titles,
     load_sub_units,
     load_title_qualifiers,
     load_titles,
@@ -51,111 +59,6 @@ from newsgraph.graph.model import ExtractedRelation, surname
 AFFILIATION_TYPES = {"Country", "Organization", "Group", "Location"}
 POSSESSIVE_MARKS = {"'s", "’s"}
 TITLE_PREFIXES = {"co", "vice", "non", "deputy"}  # before a hyphen inside a title: "co-chairman", "non-executive"
-
-
-def _title_text(tokens: list[Token]) -> str:
-    words = [t.text for t in tokens]
-    # "Labour MP and former Cabinet minister": two roles joined; the first is the one the
-    # affiliation before it names.
-    lower = [w.lower() for w in words]
-    if "and" in lower:
-        cut = lower.index("and")
-        roles = load_titles().roles
-        if any(w in roles for w in lower[:cut]) and any(w in roles for w in lower[cut + 1 :]) \
-                and " ".join(lower) not in roles:
-            words = words[:cut]
-    # "a research director at analyst firm Gartner and someone who has followed Yahoo": with the
-    # organisation cut out, a preposition left with no object ends the title (issue 12 audit
-    # round 8: "Research Director At and Someone").
-    lower = [w.lower() for w in words]
-    # Likewise before another preposition or a year: "the Conservative MP for Wyvern Vale
-    # since 2010" is no "MP for Since 2010" (issue 12 audit round 9).
-    orphan = next((k for k in range(1, len(words) - 1) if lower[k] in {"at", "for", "with", "of", "in", "on"}
-                   and (lower[k + 1] in {"and", ","} | TIME_PREPOSITIONS or lower[k + 1].isdigit())), None)
-    if orphan is not None:
-        words = words[:orphan]
-    # "Ukraine's new president", "now deputy leader": when the role is held is no part of its title.
-    # "ex-chief economic adviser" (the hyphen is dropped as punctuation or kept): a former
-    # role, as "former" (issue 12 audit round 8: "Ex Chief Economic Adviser").
-    while words and words[0].lower() in {"the", "a", "an", "of", ",", "'s", "’s", "new", "newly", "now", "former", "then", "currently", "ex", "-"}:
-        words.pop(0)
-    while words and words[-1].lower() in {"of", "the", ",", "'s", "’s", "for", "at", "in", "and"}:
-        words.pop()
-    roles = load_titles().roles
-    cues = load_context_cues()
-    while len(words) > 1 and words[0].islower() and words[0] in cues.org_nouns | cues.org_kind_nouns_lower \
-            and " ".join(w.lower() for w in words) not in roles:
-        # "Vibe magazine president Kenard Gibbs", "the party chairman": the noun says what the
-        # organisation is, it is no word of the role (issue 12 audit round 8: "Magazine President").
-        words.pop(0)
-    if words and words[-1].lower().endswith("s") and words[-1].lower() not in roles \
-            and any(" ".join(w.lower() for w in words[i:])[:-1] in roles for i in range(len(words))):
-        # "former Enron chief executives Ken Lay and Jeff Skilling": each holds the role
-        # (issue 12 audit round 8: "Chief Executives")
-        words[-1] = words[-1][:-1]
-    words = _role_only(words)
-    # "David Berson, chief economist at Fannie Mae": the organisation is the edge's tail, so a
-    # preposition left at the end once its name is cut out is no part of the title (issue 12
-    # audit: "Chief Economist At", "Spokesman for").
-    while words and words[-1].lower() in TRAILING_WORDS:
-        words.pop()
-    # "Manchester United manager Sir Alex Ferguson", "London mayor Mr Livingstone": an
-    # honorific before the name is no part of the role (issue 12 audit: "Manager Sir").
-    honorifics = load_titles().honorifics
-    while len(words) > 1 and words[-1].lower().rstrip(".") in honorifics:
-        words.pop()
-    text = " ".join(words).replace(" - ", "-")
-    return " ".join(w if w.isupper() and len(w) > 1 else w.capitalize() if w.lower() not in {"of", "the", "for", "and"} else w.lower() for w in text.split())
-
-
-# Prepositions of time that open no organisation's name: after a role's "for" or "at" whose
-# object was cut out as the tail, they mean the title ends there.
-TIME_PREPOSITIONS = {"since", "until", "till", "from", "during", "between", "after", "before"}
-TRAILING_WORDS = {"of", "the", ",", "'s", "’s", "at", "for", "with", "in", "on", "from", "to", "by", "and", "a", "an"}
-# Prepositions that tie a role to what it is held at; with lowercase words after them the
-# title is the role alone ("spokeswoman for the North Carolina-based bank").
-ROLE_PREPOSITIONS = {"of", "for", "at", "with", "in", "on"}
-ARTICLES = {"the", "a", "an"}
-PORTFOLIO_ROLES = {"minister", "secretary", "commissioner", "spokesman", "spokeswoman", "spokesperson", "czar", "tsar"}
-
-
-def _role_only(words: list[str]) -> list[str]:
-    """A known role followed by "of" (or "for", "at", ...) and words that are no name
-    ("president of the Zurich-based body", issue 12: "President of Based Body"; "spokeswoman
-    for the North Carolina-based bank") is the role alone; "Secretary of State" and
-    "President of the European Commission" keep their words."""
-    roles = load_titles().roles
-    lower = [w.lower() for w in words]
-    for end in range(len(words), 0, -1):
-        # "news editor of trade weekly": a phrase ending in a role word counts as one
-        if " ".join(lower[:end]) in roles or (end < len(words) and lower[end - 1] in roles and lower[end] in ROLE_PREPOSITIONS):
-            rest = words[end:]
-            if rest and rest[0].lower() == "for" and lower[end - 1] in PORTFOLIO_ROLES and len(rest) > 1 \
-                    and rest[1].lower() not in {"the", "a", "an"} and not any(w in {"-", "based", "-based"} for w in rest):
-                break  # "minister for women", "secretary for culture": the portfolio is the title's
-            if rest and rest[0].lower() in ROLE_PREPOSITIONS and any(
-                w in {"-", "based", "-based"} or (w[:1].islower() and w.lower() not in {"of", "the", "and", "for"})
-                for w in rest[1:]
-            ):
-                described = any(w in {"-", "based", "-based"} for w in rest[1:])
-                if not described and rest[1].lower() not in ARTICLES:
-                    # "head of distribution", "worldwide head of contemporary art": a function
-                    # with no article is the title's, not a garbled affiliation (issue 12 audit,
-                    # sample 6: "Head" of Newmarket Films, "Worldwide Head" of Sotheby's).
-                    break
-                if not described and rest[0].lower() == "of" and lower[-1] in load_sub_units():
-                    # "head of the threat laboratory": the unit is the title's
-                    return words[:end] + ["of"] + [w for w in rest[1:] if w.lower() not in ARTICLES]
-                return words[:end]
-            break
-    return words
-
-
-def _staff_title(title: str) -> bool:
-    """A job title whose holder works for the organisation (``data/staff_titles.json``)."""
-    staff, unless = load_staff_titles()
-    words = set(title.lower().replace("-", " - ").split()) | set(title.lower().split())
-    return bool(words & staff) and not words & unless
 
 
 def _portfolio_office(doc: Doc, affiliation: MentionSpan | None, title: list[Token]) -> Office | Literal[False] | None:
@@ -591,7 +494,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
     seen = set()
 
     def add(person: MentionSpan, affiliation: MentionSpan, title_tokens: list[Token], method: str, unit: str = "") -> None:
-        title = _title_text(title_tokens)
+        title = title_text(title_tokens)
         if title and unit and not title.lower().endswith(unit.lower()):
             if " of " in title and title.lower().split()[-1] == unit.lower().split()[-1]:
                 # "chief of BT's new Entertainment unit": the title already names the unit in
@@ -626,7 +529,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             return
         seen.add(key)
         # "Priya Nair, an analyst at Carrow & Finch": a job, not a role (LABELLING.md).
-        staff = affiliation.type == "Organization" and _staff_title(title)
+        staff = affiliation.type == "Organization" and staff_title(title)
         out.append(
             ExtractedRelation(
                 head=person.entity_id,
@@ -742,7 +645,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             words.pop(0)
         while said and len(words) > 1 and words[0].lower_ in load_government_rules().skip:
             words.pop(0)  # "Chinese counterpart Minister Li Zhaoxing": no "Counterpart Minister" (audit round 8)
-        title = _title_text(words)
+        title = title_text(words)
         sent = doc[person.token_start].sent
         key = (person.entity_id, country, sent.start)
         if not title or key in seen:
