@@ -337,8 +337,9 @@ def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return a, len(text) if b < 0 else b
 
 
-# Words a line-up line holds beside the names: "Fabien Pelous (Stade Toulousain, capt)".
-_LINEUP_WORDS = {"and", "capt", "c", "de", "del", "della", "di", "da", "dal", "van", "von", "le", "la"}
+# Words a line-up line holds beside the names besides name particles: "Fabien Pelous (Stade
+# Toulousain, capt)".
+_LINEUP_WORDS = {"and", "capt", "c"}
 
 
 def lineup_people(doc: Doc, mentions: list[RawMention], sports: bool) -> list[RawMention]:
@@ -364,7 +365,7 @@ def lineup_people(doc: Doc, mentions: list[RawMention], sports: bool) -> list[Ra
         if sum(t.text in {",", ";"} for t in span) < 4:
             continue
         alpha = [t for t in span if t.is_alpha]
-        if not alpha or sum(t.is_lower and t.lower_ not in _LINEUP_WORDS for t in alpha) > len(alpha) // 10:
+        if not alpha or sum(t.is_lower and t.lower_ not in _LINEUP_WORDS | load_context_cues().name_particles for t in alpha) > len(alpha) // 10:
             continue
         depth, bracketed = 0, set()
         for t in span:

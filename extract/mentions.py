@@ -28,7 +28,6 @@ _JOINERS = {"of", "and", "the", "for", "on", "in", "at", "de", "du", "da", "di",
 _MONTH_NAMES = {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
                 "december"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "al", "el", "la", "le", "du"}
 SCORE = re.compile(r"[\d][\d.,:/-]*")
 _DEMONYM_PERSON = re.compile(r"(wo)?m[ae]n$")
 
@@ -183,7 +182,7 @@ def clean_span(span: Span) -> Span | None:
     if label != "PERSON" and end - start > 1 and doc[start].lower_.rstrip(".") in HONORIFICS and doc[start + 1].is_title:
         start += 1  # "Ms Lomax" the model called an organisation: the surname, titled (a person, see resolve)
     if label == "PERSON":
-        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 1].lower_ not in _PARTICLES \
+        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 1].lower_ not in cues.name_particles \
                 and not _hyphen_glued(doc, end - 1):
             end -= 1  # "Larry Mullen Jr sang": the model ran on into the verb; "Paul Chan Mo-po" keeps "po"
         while end - start > 1 and (doc[start].tag_ == "VB" or doc[start].lower_ in cues.role_nouns_before
@@ -1359,6 +1358,7 @@ class ContextCues:
     alias_cues: frozenset[str]
     state_nouns: frozenset[str]
     name_opening_nouns: frozenset[str]
+    name_particles: frozenset[str]  # "del", "van", "bin": lower-case words inside a person's name
 
 
 @lru_cache(maxsize=1)
@@ -1369,7 +1369,7 @@ def load_context_cues() -> ContextCues:
             "org_nouns_after", "org_possessed_nouns", "org_holding_nouns", "org_object_verbs", "place_verbs_in", "org_last_words", "event_last_words",
             "leading_non_name_words", "portfolio_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
             "place_qualifiers", "county_abbreviations",
-            "peer_titles", "alias_cues", "state_nouns", "name_opening_nouns"]
+            "peer_titles", "alias_cues", "state_nouns", "name_opening_nouns", "name_particles"]
     return ContextCues(**word_lists("context_cues.json", keys))
 
 

@@ -586,8 +586,6 @@ def retype_people_as_bodies(doc: Doc, mentions: list[RawMention]) -> list[RawMen
 # gender-guesser's verdicts that make a word a given name here; "andy" (used for both sexes:
 # "Sun", "Kim") and "unknown" are too weak for a name the model calls a body.
 _GIVEN_GENDERS = frozenset({"male", "female", "mostly_male", "mostly_female"})
-# Lower-case words inside a person's name ("Luigi del Neri", "Ludwig van Beethoven").
-_NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "das", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "el", "ter"})
 
 
 def _person_shaped(doc: Doc, m: RawMention) -> bool:
@@ -600,10 +598,11 @@ def _person_shaped(doc: Doc, m: RawMention) -> bool:
     first = words[0].text
     if not (first[:1].isupper() and first[1:].islower() and first.isalpha()):
         return False
-    if not all(t.lower_ in _NAME_PARTICLES or (t.text[:1].isupper() and t.text.replace("'", "").replace("’", "").isalpha()
+    particles = load_context_cues().name_particles  # "Luigi del Neri", "Ludwig van Beethoven"
+    if not all(t.lower_ in particles or (t.text[:1].isupper() and t.text.replace("'", "").replace("’", "").isalpha()
                                               and not t.text.isupper()) for t in words[1:]):
         return False
-    if words[-1].lower_ in _NAME_PARTICLES:
+    if words[-1].lower_ in particles:
         return False
     return _given_names().get_gender(first) in _GIVEN_GENDERS
 

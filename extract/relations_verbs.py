@@ -9,11 +9,12 @@ from functools import cache, lru_cache
 from typing import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.mentions import dateline_end, load_sport_rules
 from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
 from newsgraph.extract.rules import (
+    load_article_owner_nouns,
     load_body_nouns,
     load_confidence,
     load_institution_nouns,
@@ -278,8 +279,11 @@ def _clause_antecedent(token: Token, index: EntityIndex) -> MentionSpan | None:
 # What a company calls itself in the clause its own statement introduces: "Metrolinx said it
 # had signed a contract with Lakeshore", "Lehigh Rail Parts said the company had signed a
 # deal with Norfolk Southern" (issue 12, recall of verb relations: page and wire text state a
-# firm's deals this way).
-SELF_NOUNS = frozenset({"company", "firm", "group", "bank", "carrier", "airline", "club", "corporation", "insurer", "lender", "maker", "miner", "operator", "agency", "government"})
+# firm's deals this way). The company nouns are staff_titles.json's article_owner_nouns (what
+# stands for the article's company before an officer title); a clause names its own actor, so
+# "the club", "the agency" and "the government" (a country) may stand for it here, where the
+# article's company is no club, agency or government (sports clubs have their own titles).
+CLAUSE_SELF_NOUNS = frozenset({"club", "agency", "government"})
 
 
 def _clause_organisation(token: Token, index: EntityIndex) -> MentionSpan | None:
@@ -292,7 +296,7 @@ def _clause_organisation(token: Token, index: EntityIndex) -> MentionSpan | None
         return None
     if token.lower_ != "it":
         kids = list(token.children)
-        if token.lemma_.lower() not in SELF_NOUNS or token.tag_ != "NN" or [c.lower_ for c in kids] != ["the"]:
+        if token.lemma_.lower() not in load_article_owner_nouns() | CLAUSE_SELF_NOUNS or token.tag_ != "NN" or [c.lower_ for c in kids] != ["the"]:
             return None
     sent = token.sent
     before = [m for m in index.mentions if sent.start <= m.token_start and m.token_end <= token.i]

@@ -33,16 +33,14 @@ class TypedMention:
     known: bool = False  # named in the gazetteer: never retyped as someone's surname
 
 
-# Lower-case words a person's name may hold ("Charles de Gaulle", "Osama bin Laden").
-NAME_PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du", "dos", "das", "y", "ben", "ter", "zu"}
-
 
 _DEMONYM_PERSON = re.compile(r"(wo)?m[ae]n$")
 
 
 def plausible_person_name(name: str) -> bool:
     """Every word capitalised or a particle: "ofNew Labour" (a typo in the source) is not a name."""
-    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in NAME_PARTICLES for w in name.split())
+    particles = load_context_cues().name_particles  # "Charles de Gaulle", "Osama bin Laden"
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in particles for w in name.split())
 
 
 @dataclass
@@ -493,7 +491,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
     middle_owner: dict[str, str | None] = {}
     for key, name in full_names.items():
         for word in key.split()[1:-1]:
-            if len(word) >= 3 and word not in NAME_PARTICLES:
+            if len(word) >= 3 and word not in load_context_cues().name_particles:
                 middle_owner[word] = name if middle_owner.get(word, name) == name else None
     middle_names = {w: o for w, o in middle_owner.items() if o and w not in surname_owner and w not in first_owner}
     # Words that begin a longer organisation of the article ("Varga" of "Varga Pharmaceuticals"):
@@ -535,7 +533,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             # "Juan Carlos" beside "Juan Carlos Ferrero": the one full name it begins;
             # "De Vries" beside "Sanne de Vries": the one it ends (a surname with a particle)
             longer = [n for k, n in full_names.items() if k.startswith(key + " ")] if t.type == "Person" else []
-            if not longer and (words[0] in NAME_PARTICLES or (t.type == "Person" and len(words) >= 2)):
+            if not longer and (words[0] in load_context_cues().name_particles or (t.type == "Person" and len(words) >= 2)):
                 # "Symmons Roberts" beside "Michael Symmons Roberts": a two-word surname
                 longer = [n for k, n in full_names.items() if k.endswith(" " + key)]
             if len(longer) == 1:
