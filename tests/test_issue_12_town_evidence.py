@@ -9,10 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extraction_support import entity_types as entities
-
-
-def _model_label(nlp, text: str, name: str) -> str:
-    return {e.text: e.label_ for e in nlp(text).ents}.get(name, "")
+from extraction_support import model_label as _model_label
 
 
 @pytest.mark.issue(12)
