@@ -23,8 +23,9 @@ LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 LEADING_NOISE = {"the", "a", "an", "and", "of"}
 DASHES = {"-", "–", "—", "--"}
-_JOINERS = {"of", "and", "the", "for", "on", "in", "at", "de", "du", "da", "di", "del", "der", "van", "von", "la", "le", "y",
-            "bin", "al", "el", "upon", "du", "des", "los", "las"}
+# Lower-case words inside a name besides a person's name particles (context_cues.json
+# name_particles): an organisation's "of", "and", "upon" ("Bank of Scotland", "Stratford-upon-Avon").
+_JOINERS = {"of", "and", "the", "for", "on", "in", "at", "upon", "des", "los", "las"}
 _MONTH_NAMES = {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
                 "december"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -193,7 +194,7 @@ def clean_span(span: Span) -> Span | None:
         if inner:
             start = inner[-1] + 1  # "Galway East TD Ciarán Moloney": a seat and an office before the name
     if label in {"ORG", "PERSON"} and end - start > 2:
-        lower = [i for i in range(start + 1, end - 1) if doc[i].is_lower and doc[i].is_alpha and doc[i].lower_ not in _JOINERS]
+        lower = [i for i in range(start + 1, end - 1) if doc[i].is_lower and doc[i].is_alpha and doc[i].lower_ not in _JOINERS | cues.name_particles]
         if lower:
             start = lower[-1] + 1  # "Devon county Labour": a description, then the name
     if end - start > 1 and label == "ORG" and load_gazetteer().nationality(doc[end - 1].text) is not None \
