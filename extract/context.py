@@ -202,9 +202,10 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             continue  # "the second TD to leave", "Founder's daughter", "the Taoiseach": an office, not
             # a name; "assassinating King" is a surname the model calls a person
         if root.dep_ == "compound" and head.lemma_.lower() in rules.cue_nouns and (
-                (m.token_start >= 2 and doc[m.token_start - 1].tag_ == "POS") or (label == "PERSON" and len(span) > 1)):
+                (m.token_start >= 2 and doc[m.token_start - 1].tag_ == "POS") or (label == "PERSON" and len(span) > 1)
+                or _owned_before(doc, m.token_start)):
             works.add(m.text)
-            continue  # "the BBC's Go Digital programme", "the first Harry Potter film": a work
+            continue  # "the BBC's Go Digital programme", "the first Harry Potter film", "its new RipGuard technology": a work
         if _honoured_work(root, rules):
             works.add(m.text)
             continue  # "nominated for The Aviator", "won an Oscar for Spirited Away", "won best actor for Ray"
@@ -283,6 +284,16 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     out = drop_works(out, works)
     return [_relabel(m, cued[m.text]) if cued.get(m.text, m.label) != m.label and m.label in _MODEL_LABELS else m
             for m in out]
+
+
+def _owned_before(doc: Doc, start: int) -> bool:
+    """A possessive determiner opens the noun phrase the name modifies, maybe before
+    adjectives: "its new RipGuard technology", "their latest Halo game" (the owner's work,
+    named; the maker of "the Nokia phone" stands after "the", not after "its")."""
+    i = start - 1
+    while i >= 0 and doc[i].pos_ == "ADJ":
+        i -= 1
+    return i >= 0 and doc[i].tag_ == "PRP$"
 
 
 def _group(doc: Doc, m: RawMention, root: Token, rules: object, thing_lists: set[int]) -> list[RawMention]:

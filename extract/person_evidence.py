@@ -32,7 +32,7 @@ from newsgraph.extract.table_cache import cached_table
 from newsgraph.graph.model import normalise_name
 
 __all__ = ["retype_unproven_people", "retype_unproven_organisations", "retype_people_as_bodies", "retype_bodies_as_people",
-           "has_given_name", "place_names"]
+           "has_given_name", "place_names", "where_after"]
 
 
 @dataclass(frozen=True)
@@ -277,16 +277,28 @@ def retype_unproven_people(doc: Doc, mentions: list[RawMention], sports: bool | 
         # a town under 50,000 people only on plain place evidence (many are also surnames)
         name = text.lower().removeprefix("the ")
         big = name in place_names()
-        if (not big and name not in town_names()) or has_given_name(text):
+        same = _same_name(mentions, key, members)
+        known = big or name in town_names()
+        if (not known and not any(where_after(doc, mentions[i]) for i in same)) or has_given_name(text):
             return True
         if any(person_evidence(doc, mentions[i], rules) for i in members):
             return True
         if any(_listed_with_organisations(doc, mentions[i], labels) for i in members):
             return True  # "Sony Ericsson, Motorola, BenQ, Arima and Fujitsu": a firm among firms
+        if not known:
+            return False  # "visited Gatika, where the converter station will be built"
         placed = _said_of_a_place if big else _plainly_in_a_place
-        return not any(placed(doc, mentions[i], labels) for i in _same_name(mentions, key, members))
+        return not any(placed(doc, mentions[i], labels) for i in same)
 
     return _retype_names(doc, mentions, "PERSON", "GPE", sports, stays)
+
+
+def where_after(doc: Doc, m: RawMention) -> bool:
+    """", where" follows the name: a relative clause only a place (or a site) opens ("visited
+    Gatika, where the converter station will be built"); the person's is ", who", a body's
+    ", which"."""
+    end = m.token_end
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "where"
 
 
 def _same_name(mentions: list[RawMention], key: str, members: list[int]) -> list[int]:
@@ -430,14 +442,18 @@ def retype_unproven_organisations(doc: Doc, mentions: list[RawMention], sports: 
         # towns under 50,000 people only on plain place evidence: "Nokia" is a Finnish town of 33,000
         name = text.lower().removeprefix("the ")
         big = name in place_names()
-        if not big and name not in town_names():
+        same = _same_name(mentions, key, members)
+        # a name no gazetteer knows: only "X, where ..." beside plain place evidence ("visited
+        # Gatika, where the station will be built"; "Microsoft, where he worked" is no place)
+        known = big or name in town_names()
+        if not known and not any(where_after(doc, mentions[i]) for i in same):
             return True
         if gaz.country(text) is not None or gaz.organization(text) is not None:
             return True
         if any(_organisation_evidence(doc, mentions[i], labels) for i in members):
             return True
         placed = _in_a_place if big else _plainly_in_a_place
-        return not any(placed(doc, mentions[i], labels) for i in _same_name(mentions, key, members))
+        return not any(placed(doc, mentions[i], labels) for i in same)
 
     return _retype_names(doc, mentions, "ORG", "GPE", sports, stays)
 
@@ -500,11 +516,12 @@ def body_evidence(doc: Doc, m: RawMention, rules: BodyEvidenceRules, labels: dic
         for c in head.children
     ):
         return "statement"  # "Webroot said in a statement"
-    if root.dep_ == "nsubj" and not list(root.conjuncts) and root.tag_ == "NNP" and (
+    if root.dep_ == "nsubj" and not list(root.conjuncts) and root.tag_ in {"NNP", "NN"} and (
         head.tag_ == "VBP" or head.lower_ == "were"
         or any(c.dep_ == "aux" and (c.tag_ == "VBP" or c.lower_ == "were") for c in head.children)
     ) and not any(t.lower_ in {"and", "&", ","} for t in span):
         return "plural verb"  # "Iron Maiden have released", "Leinster are": a band, a side, a firm
+        # (NN too: the model tags a name opening a sentence "Chester have won" NN as often as NNP)
     if _apposed_body_noun(root, load_context_cues().org_nouns) or _body_phrase_after(doc, m.token_end, load_context_cues().org_nouns):
         return "body apposition"  # "Kaveri Cells, a Bengaluru-based battery maker", "Skyreach, the company's unit"
     if _owns_its(root):
@@ -603,7 +620,17 @@ def retype_people_as_bodies(doc: Doc, mentions: list[RawMention]) -> list[RawMen
             return True
         if any(person_evidence(doc, mentions[i], people_rules) in _STRONG_PERSON_EVIDENCE for i in members):
             return True
-        return not any(e.startswith("strong:") for e in evidence) and has_given_name(text)
+        if any(e.startswith("strong:") for e in evidence):
+            return False
+        # A given name alone ("Chester", "Jordan", "Florence") or after the first word ("Stena
+        # Line": "Line" is Norwegian) names a person in news only now and then: two kinds of
+        # body evidence outweigh it ("Chester chairman" and "Chester have won"; "Stena Line,
+        # which" and "Stena Line's chief executive"); a full name's given name, first,
+        # outweighs anything but a legal suffix ("the firm Tony Blair founded" parses as an
+        # apposition)
+        words = text.split()
+        full_name = len(words) > 1 and has_given_name(words[0])
+        return has_given_name(text) and (full_name or len(set(evidence)) < 2)
 
     # sports reports are not skipped: body evidence does not depend on the report kind
     return _retype_names(doc, mentions, "PERSON", "ORG", False, stays)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from newsgraph.extract.mentions import RawMention
-from newsgraph.extract.person_evidence import gazetteer_place, has_given_name
+from newsgraph.extract.person_evidence import gazetteer_place, has_given_name, where_after
 from newsgraph.extract.rules import load_gazetteer, word_lists
 from newsgraph.graph.model import normalise_name
 
@@ -71,7 +71,8 @@ def _used_as_place(doc: Doc, m: RawMention, labels: dict[int, str], rules: Place
     """The sentence uses the name as a place: after a place preposition ("in La Manga"),
     coordinated or in apposition with a known place ("Japan, but also East Asia"), before
     ", <known place>" ("Bryce Canyon National Park, in Utah" is not; "Newton Aycliffe,
-    County Durham" is), before "-based", or modifying a place noun ("Parken stadium")."""
+    County Durham" is), before "-based", before ", where", visited, or modifying a place
+    noun ("Parken stadium")."""
     span = doc[m.token_start: m.token_end]
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in rules.place_prepositions:
@@ -87,6 +88,8 @@ def _used_as_place(doc: Doc, m: RawMention, labels: dict[int, str], rules: Place
         return True
     if len(after) >= 2 and after[0].text == "," and known_place_name(after[1].text, rules) and after[1].text[:1].isupper():
         return True
+    if where_after(doc, m) or (root.dep_ == "dobj" and root.head.lemma_.lower() == "visit"):
+        return True  # "visited Gatika, where the converter station will be built"
     near = list(root.conjuncts) + [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
     return any(labels.get(t.i) in PLACE_LABELS and known_place_name(t.text, rules) for t in near)
 

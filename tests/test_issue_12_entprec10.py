@@ -96,3 +96,64 @@ def test_issue_12_person_after_a_job_noun_is_a_person(nlp, text, person):
 def test_issue_12_firm_after_broker_stays_a_firm(nlp):
     text = "Stock broker Charles Stanley said the shares were cheap."  # a stockbroking firm, a person's shape
     assert entities(nlp, text)["Charles Stanley"] == "Organization"
+
+
+# A given name alone ("Chester", a town and its club) keeps a name a person against one kind
+# of body evidence; two kinds outweigh it (a plural verb and a body noun it modifies).
+@pytest.mark.issue(12)
+def test_issue_12_given_name_alone_with_two_kinds_of_body_evidence_is_a_body(nlp):
+    text = "Chester have won only two games. The Chester board met on Monday."
+    assert [e.label_ for e in nlp(text).ents if e.text == "Chester"] == ["PERSON", "PERSON"]
+    assert entities(nlp, text)["Chester"] == "Organization"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_given_name_alone_with_one_kind_of_body_evidence_stays_a_person(nlp):
+    text = "Chester have won only two games."
+    assert _model_label(nlp, text, "Chester") == "PERSON"
+    assert entities(nlp, text)["Chester"] == "Person"
+
+
+# A name a possessive's noun phrase gives a kind of work ("its new RipGuard technology"): the
+# owner's product, no node; its other mentions go with it.
+@pytest.mark.issue(12)
+def test_issue_12_name_of_an_owned_technology_is_no_entity(nlp):
+    text = ('Macrovision says its new RipGuard technology will thwart most of the current DVD ripping programs. '
+            '"RipGuard is designed to reduce DVD ripping," it said.')
+    assert _model_label(nlp, text, "RipGuard") == "ORG"
+    assert "RipGuard" not in entities(nlp, text)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_maker_before_a_kind_of_work_stays(nlp):
+    text = "Microsoft said the Nokia technology was good."
+    assert entities(nlp, text)["Nokia"] == "Organization"
+
+
+# ", where" after a name no gazetteer knows: a place's relative clause (a person's is ", who",
+# a body's ", which"); with no person evidence the name is a place.
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, place", [
+    ("The Basque Country's industry minister, Mikel Jauregi, visited Gatika, where the Spanish converter station "
+     "will be built, last month.", "Gatika"),
+    ("The minister visited Ardmoy, where the new school will open.", "Ardmoy"),
+])
+def test_issue_12_unknown_name_before_where_is_a_place(nlp, text, place):
+    assert _model_label(nlp, text, place) == "PERSON"
+    assert entities(nlp, text)[place] == "Location"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_where_after_a_person_leaves_a_person(nlp):
+    text = "He joined Zentrix, where he worked for ten years."  # "he" after it: person evidence wins
+    assert entities(nlp, text)["Zentrix"] == "Person"
+
+
+# A given name after a name's first word ("Line") weighs like one alone: two kinds of body
+# evidence outweigh it.
+@pytest.mark.issue(12)
+def test_issue_12_firm_with_a_given_name_inside_is_a_body_on_two_kinds_of_evidence(nlp):
+    text = ("Stena Line, which is based in Gothenburg, said the ships would cut emissions. "
+            "Archibald met Stena Line's chief executive, Niclas Martensson.")
+    assert _model_label(nlp, text, "Stena Line") == "PERSON"
+    assert entities(nlp, text)["Stena Line"] == "Organization"
