@@ -73,3 +73,29 @@ def test_issue_12_replacements_pair_off_by_every_conjoined_word(nlp):
     found = typed(relations(nlp, "Tom Reed and Sam Cole replace Jack Moss and Dan Hill."))
     assert {("Tom Reed", "REPLACED", "Jack Moss"), ("Sam Cole", "REPLACED", "Dan Hill")} <= found
     assert ("Tom Reed", "REPLACED", "Dan Hill") not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_help_and_defend_in_a_sports_report_are_no_support(nlp):
+    # "Fatkoullina helped Samokhalova to build an unbeatable points lead", "behind
+    # defending champion Pete Sampras": play and a title, in a report about sport.
+    found = typed(relations(nlp, "Anna Petrova helped Maria Ivanova to build an unbeatable points lead. Russia won the team "
+                                 "final at the world championships in Lyon, and coach Olga Sidorova praised her squad."))
+    assert not any(t == "SUPPORTED" for _, t, _ in found)
+    found = typed(relations(nlp, "Chang, seeded second behind defending champion Pete Sampras, won the final in straight sets. "
+                                 "The top seed beat his rival in the semi-final, and coach Mark Reid praised his player."))
+    assert not any(t == "SUPPORTED" for _, t, _ in found)
+    # Outside sport, defending someone still is.
+    found = typed(relations(nlp, "Tony Blair defended Gordon Brown over the pensions row."))
+    assert ("Tony Blair", "SUPPORTED", "Gordon Brown") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_what_two_seal_is_no_agreement_unless_named(nlp):
+    # "Siemiatkowski and Schmidbauer sealed the closer links during talks": no signing.
+    found = typed(relations(nlp, "Peter Hall and Hans Weber sealed the win for Germany with late goals."))
+    assert not any(t == "SIGNED_WITH" for _, t, _ in found)
+    found = typed(relations(nlp, "Kenya and Ethiopia signed an agreement on Tuesday."))
+    assert ("Kenya", "SIGNED_WITH", "Ethiopia") in found
+    found = typed(relations(nlp, "Kenya sealed a deal with Uganda on Tuesday."))
+    assert ("Kenya", "SIGNED_WITH", "Uganda") in found
