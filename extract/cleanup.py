@@ -641,7 +641,8 @@ def _blocks(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
                 seen += 1
                 if seen > block.max_lines:
                     break
-                if len(lines[j]) <= 200 and block.end.search(lines[j]):
+                # (a closing line may be a long paragraph: a release's boilerplate under "About X")
+                if len(lines[j]) <= 1200 and block.end.search(lines[j]):
                     out.update((k + 1, block.rule) for k in range(i, j + 1) if lines[k])
                     break
             if i + 1 in out:
@@ -770,7 +771,8 @@ def _masthead_lines(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rul
     first = next((i for i, line in enumerate(lines) if line), None)
     if first is None:
         return out
-    name = lines[first].strip()
+    # the masthead between icons ("☰ | GULF COAST TIMES | 👤"), matched whatever its case
+    name = re.sub(r"^[^\w.!?,:]+|[^\w.!?,:]+$", "", lines[first].strip())
     for max_words, rule in rules.mastheads:
         if (len(name.split()) > max_words or name.endswith((".", "!", "?", ",", ":"))
                 or not any(c.isalpha() for c in name)):
@@ -1005,6 +1007,8 @@ _DATES = [  # (pattern, order of the groups: d m y)
     (re.compile(r"\b" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b", re.IGNORECASE), "mdy"),
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy"),  # 15.04.2025: day first where dots are used
+    # 14.04.26 in a German stamp ("Stand: 14.04.26, 09:31 Uhr"): the year of this century
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2})\b(?![.\d])"), "dmy"),
 ]
 _SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 # What else a date line may hold: times, zones, weekdays, labels ("Published 4 March 2025, 18:02 GMT").
@@ -1012,7 +1016,7 @@ _DATE_LINE_WORDS = re.compile(
     r"(?i)\b(published|updated|last updated|first published|originally published|posted|modified|on|at|am|pm|a\.m|p\.m|"
     r"gmt|bst|utc|cet|cest|et|est|edt|pt|pst|pdt|ct|cst|cdt|mt|mst|mdt|ist|aedt|aest|acst|awst|nzdt|nzst|sast|eat|wat|cat|"
     r"jst|kst|hkt|sgt|myt|pht|wib|wita|ict|pkt|npt|gst|hst|akst|akdt|eet|eest|nst|ndt|date|msk|ast|adt|uk|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday)\b\.?"
+    r"sunday|stand|uhr)\b\.?"
 )
 _PROSE_MIN_WORDS = 12
 # A video's or photo's crew line is no menu ("Reported by X | Camera: Y | Edited by Z"):
@@ -1043,7 +1047,8 @@ def page_date(line: str) -> str | None:
             parts = dict(zip(order, m.groups()))
             month = _MONTHS.get(parts["m"].lower().rstrip("."), None) if not parts["m"].isdigit() else int(parts["m"])
             try:
-                found.append((m.start(), datetime.date(int(parts["y"]), month or 0, int(parts["d"])).isoformat()))
+                year = int(parts["y"]) + (2000 if len(parts["y"]) == 2 else 0)
+                found.append((m.start(), datetime.date(year, month or 0, int(parts["d"])).isoformat()))
             except ValueError:
                 continue
             rest = rest.replace(m.group(0), " ")
@@ -1111,10 +1116,16 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
     # The date stamp, read before cleanup drops it ("Published 4 March 2025" is furniture).
     # Prose that is furniture (a paywall counter: "You've read 2 of your 3 free articles
     # this month. Register now ...") does not end the page's head.
-    furniture = list(_furniture(strip_tails(raw, rules), rules))
+    stripped = strip_tails(raw, rules)
+    furniture = list(_furniture(stripped, rules))
     raw_furniture = {f.line - 1 for f in furniture}
-    raw_prose = next((i for i, line in enumerate(raw) if _is_prose(line) and i not in raw_furniture), len(raw))
-    published = next((d for d in (_line_date(line) for line in raw[:raw_prose] if line) if d), None)
+    # (prose as cleanup leaves it: a live-blog entry signed "... the handover. — JM" is prose)
+    raw_prose = next((i for i, line in enumerate(stripped) if _is_prose(line) and i not in raw_furniture), len(raw))
+    # A date in a widget box above the story ("NEXT MATCH" / fixture / "Sat 14 Mar 2026 ·
+    # 15:00 · ground") is the box's, not the page's.
+    boxed = {f.line - 1 for f in furniture if f.rule_kind in ("drop_section", "drop_block", "link_list")}
+    published = next((d for d in (_line_date(line) for i, line in enumerate(raw[:raw_prose])
+                                  if line and i not in boxed) if d), None)
     if published is None:
         # A magazine's deck is a sentence ("An Orkney start-up has built a turbine. Now it
         # needs a wire.") with the credits and the date under it: a line that is only a
@@ -1129,10 +1140,18 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
              if f.line - 1 < raw_prose and f.rule_kind == "nav_line" and not _SHARE_WORDS.search(f.text)
              and not f.text.startswith("By ") and not _CREDIT_ITEM.search(f.text) and _line_date(f.text) is None
              # a row of counters ("♡ 214 | 💬 38 | ↻ 12") is no menu: it sits under the headline
-             and re.search(r"[^\W\d_]{2,}", f.text)]
+             and re.search(r"[^\W\d_]{2,}", f.text)
+             # nor a results table's row ("Marisa Delgado | 31,406 | 54.2% | ✓") or a player's
+             # controls ("▶ Play episode | ⏸ | 1x | ⤓ Download"): both sit under the headline
+             and not _TABLE_ROW.search(f.text) and not _PLAYER_ROW.search(f.text)]
     above = set(range(menus[-1] + 1)) if menus else set()
     writers = {name for i in bylines for name in _names_of(raw[i])}
     writers.update(name for line in raw[:raw_prose] for part in _parts(line, rules) for name in _byline_names(part))
+    # and the people a credit line names anywhere ("Written by X. Edited by Y.", "Hosted by X
+    # and Y", "PHOTO: X / Agency"): their bios at the foot go too
+    writers.update(name for i, line in enumerate(raw) if i in raw_furniture or i < raw_prose
+                   for part in _SENTENCE_BREAK.split(line)
+                   for m in _CREDITED.finditer(part) for name in _names_of(m.group(1)))
     # a line repeated at head and foot is found on the whole page: with the head cut off
     # above, its foot copy would stand alone
     repeated = {f.line - 1 for f in furniture if f.rule_kind in ("repeated_line", "masthead_line", "pull_quote")}
@@ -1143,8 +1162,8 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
     dropped: set[int] = set()
     for i in range(prose):
         line = lines[i]
-        if line and page_date(line) is not None:
-            dropped.add(i)
+        if line and _line_date(line) is not None:
+            dropped.add(i)  # a stamp, or a stamp row ("Mar 12, 2026 · 41 min · Hosted by A and B")
             continue
         if title_at is None and _could_be_headline(line) and line not in widget_rows:
             title_at = i
@@ -1156,6 +1175,15 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
         if line and (page_date(line) is not None or any(_is_bio(part, writers) for part in _parts(line, rules))):
             dropped.add(i)
     if title_at is None:
+        # A gallery's or video page's own headline reads like a pointer to one ("In pictures:
+        # Kenya opens ..."), which cleanup drops: the first such line of the page's head is
+        # its headline, and what is left above the first paragraph is the site's head.
+        pointer = next((line for i, line in enumerate(raw[:raw_prose]) if i not in above and i in raw_furniture
+                        and _MEDIA_TITLE.match(line) and _could_be_headline(line)), None)
+        if pointer is not None and prose < len(lines):
+            dropped.update(range(prose))
+            body = re.sub(r"\n{3,}", "\n\n", "\n".join(line for i, line in enumerate(lines) if i not in dropped).strip("\n"))
+            return Page(pointer, body, published)
         title, body = _first_line_headline("\n".join(line for i, line in enumerate(lines) if i not in dropped))
         return Page(title, body, published)
     dropped.update(range(title_at + 1))
@@ -1164,22 +1192,36 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
     return Page(lines[title_at], body, published) if body else Page(None, "\n".join(lines), published)
 
 
+# A table's row: an item that is only a number ("Marisa Delgado | 31,406 | 54.2% | ✓").
+_TABLE_ROW = re.compile(r"(?:^|[|\u00b7\u2022\u203a\u00bb>])\s*[\d.,%+-]*\d[\d.,%+-]*\s*(?=$|[|\u00b7\u2022\u203a\u00bb>])")
+# A media player's controls: play/pause/download icons or a speed ("1x").
+_PLAYER_ROW = re.compile(r"[\u25b6\u25b7\u23f5\u23f8\u23ef\u23ea\u23e9\u2913]|(?:^|\|)\s*\d(?:\.\d+)?x\s*(?=$|\|)")
+# A pointer to a gallery or video ("In pictures: X"), which may be the page's own headline.
+_MEDIA_TITLE = re.compile(r"(?i)^(in pictures|in photos|gallery|photos|video|watch)\s*:\s*\S")
 # A row of widget items that a browser saved apart by runs of spaces: "Sign in   Get the app".
 _WIDGET_ROW = re.compile(r"\S {2,}\S")
 # A name, or names joined by "and" / "&" / ",", and nothing else: "Kelly Ng and Rashid Omar",
 # "Susquehanna Sentinel", "SBC North Qld" (capitalised words, at most five in a name).
 _NAME = r"[A-Z][\w'\u2019.-]*(?: (?:de|del|la|van|von|da|di|el|al|bin|of|the) ?[A-Z][\w'\u2019.-]*| [A-Z][\w'\u2019.-]*){0,4}"
 _NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:,| and| &) {_NAME}){{0,3}}$")
-_NAME_SPLIT = re.compile(r",\s*|\s+(?:and|&)\s+")
+_NAME_SPLIT = re.compile(r",\s*|\s+(?:and|&|und)\s+")
 # "By X", and a magazine's credit "Words by X" / "Text by X" / "Reporting by X"
-_BYLINE_BY = re.compile(r"^(?:(?:Words|Text|Story|Reporting|Interview|Written|Reported)(?: by|:)|By) ([^|\u00b7\u2022]+)")
+_BYLINE_BY = re.compile(r"^(?:(?:Words|Text|Story|Reporting|Interview|Written|Reported)(?: by|:)|By|Von) ([^|\u00b7\u2022]+)")
+# A full stop after a lower-case word ends a credit: "Written by Fergal Quinn. Edited by ..."
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2}\.)\s+")
+# People a credit line names: "Written by X. Edited by Y.", "Hosted by X and Y", "PHOTO: X / Agency"
+_CREDITED = re.compile(
+    rf"(?:\b(?:[Ww]ritten|[Rr]eported|[Hh]osted|[Pp]resented|[Pp]roduced|[Ee]dited) by|^(?:PHOTO|Photo|Photograph|Picture|Image)s?\s*:)"
+    rf"\s+({_NAME}(?:(?:,| and| &) {_NAME}){{0,3}})")
 # Where a writer filed from, after the name in a byline: "By Ana Costa in Rio de Janeiro and
 # Tom Hale in London" (a place of one to four capitalised words, "de", "of" between them).
 _FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w'\u2019.-]*(?:\s+(?:(?:de|da|do|del|of|the|upon|on|am|sur)\s+)?[A-Z][\w'\u2019.-]*){0,3}")
 # What a writer's bio says after the name: "covers", "is a reporter", "joined the paper".
 _BIO_VERBS = re.compile(
-    r"^(is|was|covers|has covered|joined|writes|reports|previously|edits|has been|can be reached|"
-    r"is based|was born|lives|holds|studied|has written|has reported)\b")
+    r"^(is|was|covers|covered|has covered|joined|writes|reports|previously|edits|has been|can be reached|"
+    r"is based|was born|lives|holds|studied|has written|has reported|presents|hosts|"
+    # a German bio: "Katrin Seidel berichtet für ... aus dem Landtag", "X ist Redakteur"
+    r"berichtet|ist|schreibt|arbeitet|leitet)\b")
 
 
 def _parts(line: str, rules: BoilerplateRules) -> list[str]:
