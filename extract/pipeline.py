@@ -88,9 +88,10 @@ _LINE_END = re.compile(r"""(?:[.!?:]['"\u2019\u201d)\]]*|[)\]])$""")
 WRAPPED_LINE = (45, 100)
 # A text is hard-wrapped when at least WRAP_LINES of its lines (each followed by another
 # line), WRAP_SHARE of them, fill it to within WRAP_SLACK of its width (the longest word a
-# wrap carries over), a width of WRAP_MIN characters or more: shorter lines of one length
-# are rows of a list or a fact box ("Sara Lind, Malmo FF head coach"), not wrapped prose.
-WRAP_LINES, WRAP_SHARE, WRAP_SLACK, WRAP_MIN = 3, 0.6, 0.4, 50
+# wrap carries over), a width of WRAP_MIN to WRAP_MAX characters: shorter lines of one
+# length are rows of a list or a fact box ("Sara Lind, Malmo FF head coach"), longer ones
+# paragraphs saved one a line without blank lines (no one wraps prose that wide).
+WRAP_LINES, WRAP_SHARE, WRAP_SLACK, WRAP_MIN, WRAP_MAX = 3, 0.6, 0.4, 50, 160
 
 
 def wrapped_line(text: str) -> tuple[int, int]:
@@ -104,7 +105,7 @@ def wrapped_line(text: str) -> tuple[int, int]:
         return WRAPPED_LINE
     width = lengths[int(0.9 * (len(lengths) - 1))]
     low = int(width * (1 - WRAP_SLACK))
-    if width < WRAP_MIN or sum(low <= n <= width for n in lengths) < WRAP_SHARE * len(lengths):
+    if not WRAP_MIN <= width <= WRAP_MAX or sum(low <= n <= width for n in lengths) < WRAP_SHARE * len(lengths):
         return WRAPPED_LINE
     return low, width + 2
 

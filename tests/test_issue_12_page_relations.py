@@ -242,8 +242,12 @@ def test_a_text_hard_wrapped_at_its_own_width_keeps_its_sentences_whole(nlp, tex
 
 
 @pytest.mark.issue(12)
-def test_rows_of_one_length_are_no_wrapped_text():
+def test_rows_and_paragraphs_of_one_length_are_no_wrapped_text():
     from newsgraph.extract.pipeline import WRAPPED_LINE, wrapped_line
 
     rows = "Sara Lind, Malmo FF head coach\nJonas Berg, sacked in March\nPer Holm, Malmo FF chairman\nAnna Ek, captain"
     assert wrapped_line(rows) == WRAPPED_LINE
+    paragraphs = "\n".join(["The council said on Monday that the bus route from Corby to Kettering would close in "
+                            "March after the operator, Stagecoach, told it that too few people used the service "
+                            "on weekdays and that the subsidy it had been paid for ten years would not be renewed."] * 4)
+    assert wrapped_line(paragraphs) == WRAPPED_LINE  # one paragraph a line, no wrap width
