@@ -31,6 +31,12 @@ def entity_types(nlp, text: str) -> dict[str, str]:
     return {e.name: e.type for e in doc.entities}
 
 
+def ruled(nlp, text: str) -> set[tuple[str, str, str]]:
+    """(head, type, tail) of every relation a rule made (the learned classifier's weak guesses,
+    below any default floor, left out)."""
+    return typed({r for r in relations(nlp, text) if r[3] != "learned"})
+
+
 def model_label(nlp, text: str, name: str) -> str:
     """The small model's own label for a name ('' if it tags none): the entity tests check
     it first, so that a model that stops making the mistake shows as a failing premise."""

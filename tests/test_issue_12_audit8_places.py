@@ -7,13 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction_support import relations, titles, typed
-
-
-def ruled(nlp, text: str) -> set[tuple[str, str, str]]:
-    """(head, type, tail) of every relation a rule made (the learned classifier's weak guesses,
-    below any default floor, left out)."""
-    return typed({r for r in relations(nlp, text) if r[3] != "learned"})
+from extraction_support import ruled, titles
 
 
 @pytest.mark.issue(12)
