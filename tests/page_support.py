@@ -2,6 +2,9 @@
 tests: an invented mayor, bridge and builder). A widget line must go; the prose around it
 must stay."""
 
+from pathlib import Path
+
+from newsgraph import KnowledgeGraph
 from newsgraph.extract.cleanup import clean_text
 
 PROSE = (
@@ -32,3 +35,11 @@ def ferry_story_kept(text: str) -> str:
     assert "Tomas Ferreira opened a new ferry terminal" in cleaned
     assert "ten sailings a day" in cleaned
     return cleaned
+
+
+def ingested_names(page: Path) -> set[str]:
+    """The names of the entities a page saved as text yields with at least one mention, once
+    ingested into a store beside it (what an analyst would see as nodes)."""
+    with KnowledgeGraph.open(page.parent / "g.db") as kg:
+        kg.ingest([str(page)], workers=1)
+        return {row[0] for row in kg.store.conn.execute("SELECT name FROM entities WHERE mentions > 0")}

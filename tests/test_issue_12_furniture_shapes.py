@@ -5,8 +5,8 @@ for the test; the entities are checked with the real spaCy model."""
 
 import pytest
 
-from newsgraph import KnowledgeGraph
 from newsgraph.extract.cleanup import clean_text, split_page
+from page_support import ingested_names
 
 PROSE = (
     "Prime Minister Jane Okafor met the board of the Port Authority in Lagos on Monday to discuss a new terminal.\n\n"
@@ -83,9 +83,7 @@ def test_issue_12_furniture_people_and_agencies_are_not_entities(tmp_path) -> No
         "\nWith a report from Nordic Telegraph Agency\n",
         "utf-8",
     )
-    with KnowledgeGraph.open(tmp_path / "g.db") as kg:
-        kg.ingest([str(page)], workers=1)
-        found = {row[0] for row in kg.store.conn.execute("SELECT name FROM entities WHERE mentions > 0")}
+    found = ingested_names(page)
     assert "Tobias Ekwueme" not in found and "Nordic Telegraph Agency" not in found and "Wirenet-Press" not in found
     assert "Jane Okafor" in found
 

@@ -7,10 +7,9 @@ spaCy model."""
 
 import pytest
 
-from newsgraph import KnowledgeGraph
 from newsgraph.extract.cleanup import clean_text, split_page
 
-from page_support import AFTER, PROSE, assert_line_dropped
+from page_support import AFTER, PROSE, assert_line_dropped, ingested_names
 
 
 @pytest.mark.issue(12)
@@ -294,9 +293,7 @@ def test_issue_12_names_in_notices_comments_and_vendor_lists_are_not_entities(tm
         + "\nList of partners (vendors)\nBrightline Exchange Inc.\nHarbour Media, Inc.\n" + AFTER,
         "utf-8",
     )
-    with KnowledgeGraph.open(tmp_path / "g.db") as kg:
-        kg.ingest([str(page)], workers=1)
-        found = {row[0] for row in kg.store.conn.execute("SELECT name FROM entities WHERE mentions > 0")}
+    found = ingested_names(page)
     for junk in ("Ingrid Mary", "HALVORSEN", "Valley Hospice", "Clovis", "Petrov", "Brightline Exchange Inc.", "Harbour Media"):
         assert not any(junk in name for name in found), found
     assert "Rosa Delgado" in found and "Fresno" in found

@@ -6,10 +6,9 @@ the test (invented outlets and people); entities are checked with the real spaCy
 
 import pytest
 
-from newsgraph import KnowledgeGraph
 from newsgraph.extract.cleanup import clean_text, page_date, split_page
 
-from page_support import AFTER, PROSE, assert_line_dropped
+from page_support import AFTER, PROSE, assert_line_dropped, ingested_names
 
 
 @pytest.mark.issue(12)
@@ -163,9 +162,7 @@ def test_issue_12_bylines_bios_and_credits_of_a_page_are_not_entities(tmp_path) 
     page = tmp_path / "bridge.txt"
     page.write_text(HEAD_AND_BIO.replace("Published: 9:15pm, 22 Oct 2025", "Published: 9:15pm, 22 Oct 2025\nTom Reyes/Valley Courier")
                     + "\nContributing: The Associated Press\n", "utf-8")
-    with KnowledgeGraph.open(tmp_path / "g.db") as kg:
-        kg.ingest([str(page)], workers=1)
-        found = {row[0] for row in kg.store.conn.execute("SELECT name FROM entities WHERE mentions > 0")}
+    found = ingested_names(page)
     for junk in ("Lena Fisk", "Omar Haddad", "Tom Reyes", "Valley Courier", "Associated Press", "Sacramento"):
         assert junk not in found
     assert "Rosa Delgado" in found and "Fresno" in found
@@ -229,8 +226,6 @@ def test_issue_12_a_hyphenated_given_name_keeps_its_lower_case_half(tmp_path) ->
         "Chief Executive John Lee Ka-chiu met the visiting delegation at Government House on Tuesday.\n",
         "utf-8",
     )
-    with KnowledgeGraph.open(tmp_path / "g.db") as kg:
-        kg.ingest([str(story)], workers=1)
-        found = {row[0] for row in kg.store.conn.execute("SELECT name FROM entities WHERE mentions > 0")}
+    found = ingested_names(story)
     assert {"Paul Chan Mo-po", "John Lee Ka-chiu"} <= found
     assert not any(name.endswith("-") for name in found)
