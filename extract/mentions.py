@@ -242,7 +242,7 @@ def clean_span(span: Span) -> Span | None:
 
 
 @lru_cache(maxsize=1)
-def _name_opening_nouns() -> frozenset[str]:
+def name_opening_nouns() -> frozenset[str]:
     """The common nouns that may open a person's span without being part of the name: the
     role nouns, the occupation and staff nouns and ``name_opening_nouns`` (one word each)."""
     cues = load_context_cues()
@@ -259,7 +259,7 @@ def _glued_common_noun(doc: Doc, start: int, end: int) -> bool:
     word = doc[start].lower_
     if not (doc[start].is_title and doc[start + 1].is_title and doc[start].is_alpha):
         return False
-    nouns = _name_opening_nouns()
+    nouns = name_opening_nouns()
     if word.endswith("s") and (word[:-1] in nouns or (word.endswith("es") and word[:-2] in nouns)):
         return True
     return word in nouns and end - start > 2

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsgraph.extract.mentions import RawMention, load_context_cues
-from newsgraph.extract.person_evidence import has_given_name, place_names as world_places
+from newsgraph.extract.person_evidence import gazetteer_place, has_given_name, place_names as world_places
 from newsgraph.extract.rules import Gazetteer, load_gazetteer, word_map
 from newsgraph.graph.model import ExtractedEntity, entity_id, normalise_name, surname
 
@@ -433,6 +433,82 @@ def _short_names_of_bodies(typed: list[TypedMention | None], gaz: Gazetteer) -> 
             t.type, t.name, t.iso3 = "Organization", with_suffix[0], None
 
 
+def _role_noun_before_surname(typed: list[TypedMention | None]) -> None:
+    """"Opener Gooch" beside "Graham Gooch": a role or occupation noun the model glued to a
+    surname ("Opener", "Skipper", "Veteran"; ``mentions.name_opening_nouns``), that is no given
+    name, beside exactly one full name of that surname opening with a given name, is that
+    person (issue 12: titles left on names; otherwise the surname has two owners and a lone
+    "Gooch" makes a third node). Two full names with given names stay apart."""
+    from newsgraph.extract.mentions import name_opening_nouns
+
+    nouns = name_opening_nouns() | load_context_cues().leading_non_name_words
+    people = {t.name for t in typed if t and t.type == "Person" and len(t.name.split()) >= 2}
+    renamed = {}
+    for name in people:
+        first = name.split()[0]
+        if len(name.split()) != 2 or first.lower() not in nouns or has_given_name(first):
+            continue
+        last = normalise_name(surname(name))
+        owners = [n for n in people if n != name and normalise_name(surname(n)) == last and has_given_name(n.split()[0])]
+        if len(owners) == 1:
+            renamed[name] = owners[0]
+    for t in typed:
+        if t and t.type == "Person" and t.name in renamed:
+            t.name = renamed[t.name]
+
+
+def _legal_form(short_key: str, long_key: str, legal: frozenset[str]) -> bool:
+    """``long_key`` is ``short_key`` and legal or group suffixes only ("dacom corp", "om gruppen ab")."""
+    return long_key.startswith(short_key + " ") and all(w in legal for w in long_key[len(short_key) + 1 :].split())
+
+
+def _company_short_forms_as_places(typed: list[TypedMention | None], gaz: Gazetteer) -> None:
+    """"Tarmac", "Berlex", "Sumiden" the model called a place beside "Tarmac Plc", "Berlex
+    Laboratories", "Sumiden Metals": a one-word name no gazetteer knows as a place, never
+    written where a place goes ("in X", "the X"), that begins exactly one organisation of the
+    article (or, of several, the one that adds only a legal suffix) is that organisation's short
+    name (issue 12: company short forms). A name a gazetteer knows ("Metro", a city in
+    Indonesia; "Arequipa") or one written as a place ("on the Maasvlakte", "from the Baltic")
+    keeps its place node: a body is often named after its place."""
+    legal = load_context_cues().org_legal_suffixes
+    bodies = {normalise_name(t.name): t.name for t in typed if t and t.type == "Organization" and " " in t.name}
+    places = {normalise_name(t.name) for t in typed if t and t.type in {"Location", "Country"} and " " in t.name}
+    as_place = {normalise_name(t.name) for t in typed if t and (t.raw.locative or t.raw.after_the)}
+    for t in typed:
+        if t is None or t.known or t.type != "Location" or " " in t.name or t.raw.label == "TEAM" or t.name.isupper():
+            continue  # (capitals: "F.C." cut from a club's name is no short name of "F.C. National Bucharest")
+        key = normalise_name(t.name)
+        if key in as_place or gazetteer_place(t.name) or gaz.country(t.name) or gaz.nationality(t.name) \
+                or any(k.startswith(key + " ") for k in places):
+            continue
+        longer = [k for k in bodies if k.startswith(key + " ")]
+        if len(longer) > 1:
+            longer = [k for k in longer if _legal_form(key, k, legal)]
+        if len(longer) == 1:
+            t.type, t.name, t.iso3 = "Organization", bodies[longer[0]], None
+
+
+@lru_cache(maxsize=1)
+def cities_called_new() -> frozenset[str]:
+    """Cities of 100,000 people or more that geonames also names "New" + their name
+    ("Delhi", whose alternate names hold "New Delhi"): lower-cased."""
+    from newsgraph.extract.rules import geonames_cities
+
+    return frozenset(c["name"].lower() for c in geonames_cities() if int(c["population"]) >= 100_000
+                     and f"New {c['name']}" in c["alternatenames"])
+
+
+def _new_city_forms(typed: list[TypedMention | None]) -> None:
+    """"Delhi" beside "New Delhi": one city under the longer form, when geonames names the city
+    both ways (issue 12: city forms). "York" beside "New York", "Jersey" beside "New Jersey" are
+    other places and stay apart (geonames gives York no such name)."""
+    longer = {normalise_name(t.name): t.name for t in typed if t and t.type == "Location" and t.name.startswith("New ")}
+    for t in typed:  # geonames is read only for an article that writes both forms (speed)
+        if t and t.type == "Location" and (long := longer.get("new " + normalise_name(t.name))) is not None \
+                and normalise_name(t.name) in cities_called_new():
+            t.name = long
+
+
 def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolution:
     gaz = gaz or load_gazetteer()
     typed = [type_mention(m, gaz) for m in mentions]
@@ -450,12 +526,21 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
 
     _nationality_before_surname(typed, gaz)
     _join_short_given_names(typed)
+    _role_noun_before_surname(typed)
     # People: full names own their surnames, unless two full names share one.
     surname_owner: dict[str, str | None] = {}
     full_names: dict[str, str] = {}
     for t in typed:
         if t and t.type == "Person" and len(t.name.split()) >= 2:
             full_names[normalise_name(t.name)] = t.name
+    # "the Gingrich / Dole Congress" the model called a person beside "Bob Dole": two words
+    # opening with the surname of a person whose name opens with a given name, and no given
+    # name themselves, are that person's something, not a person owning the surname "Congress"
+    # (issue 12 wrong merge: Congress into "Dole Congress")
+    taken = {normalise_name(surname(n)) for n in full_names.values() if has_given_name(n.split()[0])}
+    for key in [k for k in full_names if len(k.split()) == 2 and k.split()[0] in taken
+                and not has_given_name(full_names[k].split()[0])]:
+        del full_names[key]
     # "Kilroy Silk" beside "Robert Kilroy-Silk": a full name that ends the one longer full name
     # of the article is that person, before surnames are handed out ("Silk" would otherwise
     # go to a "Kilroy Silk" node of its own, issue 12)
@@ -609,10 +694,16 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             # last word is another company: "Universal" beside "Vivendi Universal" is Universal
             # Music, issue 12 wrong merge)
             key = normalise_name(t.name)
-            longer = [n for k, n in org_names.items() if k.startswith(key + " ")] or \
-                [n for k, n in org_names.items() if k.endswith(" " + key) and len(k.split()) == 2 and (
+            longer = [n for k, n in org_names.items() if k.startswith(key + " ")]
+            if len(longer) > 1 and len(legal_forms := [n for n in longer if _legal_form(key, normalise_name(n), legal)]) == 1:
+                longer = legal_forms  # "Dacom" beside "Dacom Corp" and "Dacom International": the company
+            longer = longer or \
+                [n for k, n in org_names.items() if k.endswith(" " + key) and len(k.split()) == 2 and ((
                     n in teams or k.split()[0] in place_names or k.split()[0] in world_places()
-                    or gaz.organization(n) or gaz.country(n.split()[0]) or gaz.nationality(n.split()[0])
+                    or gaz.organization(n) or gaz.country(n.split()[0]) or gaz.nationality(n.split()[0]))
+                    # but a town's name is that town's team: "Clydebank 1 Stirling 0" is Stirling
+                    # Albion, not East Stirling; "Milan" is not Inter Milan (issue 12 wrong merge)
+                    and not gazetteer_place(t.name)
                     or has_given_name(n.split()[0]))]  # "MacAulay" beside "Iain MacAulay" the model called a body
             # but a word the article also writes as a place ("Kerala" beside "Kerala Blasters"),
             # or one a place qualifier follows ("Galway County Council"), is the place's name,
@@ -642,6 +733,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             if (gaz.country(first) or gaz.nationality(first)) and normalise_name(rest) in org_names:
                 t.name = org_names[normalise_name(rest)]
     _short_names_of_bodies(typed, gaz)
+    _company_short_forms_as_places(typed, gaz)
     places = {normalise_name(t.name): t.name for t in typed if t and t.type == "Location" and " " in t.name}
     for t in typed:
         if t and t.type == "Location" and " " not in t.name and not t.known:
@@ -656,6 +748,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                 t.name = longer[0]
 
     _expand_street_abbreviations(typed)
+    _new_city_forms(typed)
     # "Jay-Z, real name Shawn Carter" (mentions.mark_aliases): every mention of the second
     # name, "Carter" later included, is the first's person; the first name stays canonical
     by_text = {t.raw.text: t for t in typed if t}
