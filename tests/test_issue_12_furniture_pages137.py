@@ -255,3 +255,14 @@ def test_issue_12_names_in_a_podcast_pages_credits_make_no_nodes(tmp_path) -> No
 def test_issue_12_clean_text_keeps_a_signed_entrys_sentence() -> None:
     cleaned = clean_text(HEADLINE + "\n\nFerreira thanked the crews at the terminal on Monday. \u2014 JM\n")
     assert "Ferreira thanked the crews at the terminal on Monday." in cleaned and "JM" not in cleaned
+
+
+@pytest.mark.issue(12)
+def test_issue_12_an_about_header_takes_a_self_description_but_not_a_story_paragraph() -> None:
+    boilerplate = ("About Tejo Ferries\nTejo Ferries, S.A. is a ferry operator based in Setubal, Portugal, "
+                   "with twelve vessels and a crew of 300.\n")
+    cleaned = _kept(STORY + "\n" + boilerplate)
+    assert "ferry operator based in Setubal" not in cleaned
+    story_paragraph = "About Tejo Ferries\nThe company ordered two new ferries from a Vigo yard last year, officials said.\n"
+    cleaned = _kept(STORY + "\n" + story_paragraph)
+    assert "The company ordered two new ferries" in cleaned
