@@ -115,3 +115,33 @@ def test_issue_12_place_tables_from_the_cache_equal_the_built_ones(cache):
     finally:
         for cached_fn, _ in builders:
             cached_fn.cache_clear()
+
+
+def test_issue_12_cleanup_remembers_a_line_s_rule_and_answers_the_same(monkeypatch):
+    """The cleanup asks about a line more than once; the remembered answer is the rule's
+    own, and the memory is bounded."""
+    from newsgraph.extract import cleanup
+
+    rules = cleanup.load_rules()
+    rules.matches.clear()
+    lines = ["Share this article", "Image caption: Getty Images", "The minister met union leaders on Monday.",
+             "Advertisement", "Copyright © 2025 Example News. All rights reserved."]
+    first = [cleanup._matching_rule(line, cleanup._line_key(line), rules) for line in lines]
+    assert first == [cleanup._first_matching_rule(line, cleanup._line_key(line), rules) for line in lines]
+    assert first[0] is not None and first[2] is None and first[4] is not None
+    assert set(rules.matches) == set(lines)
+    again = [cleanup._matching_rule(line, cleanup._line_key(line), rules) for line in lines]
+    assert again == first
+    monkeypatch.setattr(cleanup, "MATCH_MEMORY", 3)
+    for i in range(10):
+        cleanup._matching_rule(f"line {i} of prose.", f"line {i} of prose", rules)
+    assert len(rules.matches) <= 3
+    rules.matches.clear()
+
+
+def test_issue_12_normalised_names_are_remembered_and_unchanged():
+    from newsgraph.graph.model import normalise_name
+
+    for name in ["Tony Blair's", "U.S.", "São Paulo", "ÉLYSÉE  Palace", "Tony Blair's"]:
+        assert normalise_name(name) == normalise_name.__wrapped__(name)
+    assert normalise_name("U.S.") == "us" and normalise_name("São Paulo") == "sao paulo"
