@@ -1360,6 +1360,7 @@ class ContextCues:
     state_nouns: frozenset[str]
     name_opening_nouns: frozenset[str]
     name_particles: frozenset[str]  # "del", "van", "bin": lower-case words inside a person's name
+    club_or_place_last_words: frozenset[str]  # "Kettering Town", "Cape Town"
 
 
 @lru_cache(maxsize=1)
@@ -1370,7 +1371,7 @@ def load_context_cues() -> ContextCues:
             "org_nouns_after", "org_possessed_nouns", "org_holding_nouns", "org_object_verbs", "place_verbs_in", "org_last_words", "event_last_words",
             "leading_non_name_words", "portfolio_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
             "place_qualifiers", "county_abbreviations",
-            "peer_titles", "alias_cues", "state_nouns", "name_opening_nouns", "name_particles"]
+            "peer_titles", "alias_cues", "state_nouns", "name_opening_nouns", "name_particles", "club_or_place_last_words"]
     return ContextCues(**word_lists("context_cues.json", keys))
 
 
@@ -1387,6 +1388,12 @@ def _event_name(doc: Doc, m: RawMention, cues: ContextCues) -> bool:
     return last in cues.event_last_words or two in cues.event_last_words
 
 
+def _given_first(token: Token) -> bool:
+    from newsgraph.extract.person_evidence import has_given_name  # (it imports this module)
+
+    return has_given_name(token.text)
+
+
 def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     """Labels the words around a name contradict: a person's role before it ("rapper DMX"),
     an age after it ("Troy Akers, 34,") or "who" → PERSON; a place word ending an
@@ -1394,6 +1401,7 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     (countries, listed organisations) are typed later and win over this."""
     cues = load_context_cues()
     gaz = load_gazetteer()
+    sports: bool | None = None  # found out once a name needs it
     out = []
     for m in mentions:
         label = m.label
@@ -1427,6 +1435,13 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
         elif label == "PERSON" and m.token_end - m.token_start > 1 and doc[m.token_end - 1].lower_ in cues.place_words_last \
                 and gaz.organization(m.text) is None:
             label = "FAC"  # "at Portcullis House"
+        elif label == "PERSON" and m.token_end - m.token_start > 1 and doc[m.token_end - 1].lower_ in cues.club_or_place_last_words \
+                and doc[m.token_end - 1].is_title and gaz.organization(m.text) is None and not _given_first(doc[m.token_start]):
+            # "Kettering Town", "Stoke City": a club in a sports report, else the place ("Cape
+            # Town", "Mexico City"); not after a given name ("Michael Town" may be his name)
+            if sports is None:
+                sports = is_sports_report(doc)
+            label = "ORG" if sports else "GPE"
         last = doc[m.token_end - 1]
         if label in {"PERSON", "ORG"} and last.dep_ == "compound" and last.head.lemma_.lower() in cues.place_nouns_after \
                 and gaz.organization(m.text) is None:

@@ -157,3 +157,26 @@ def test_issue_12_firm_with_a_given_name_inside_is_a_body_on_two_kinds_of_eviden
             "Archibald met Stena Line's chief executive, Niclas Martensson.")
     assert _model_label(nlp, text, "Stena Line") == "PERSON"
     assert entities(nlp, text)["Stena Line"] == "Organization"
+
+
+# "X Town", "X City" the model calls a person: a club in a sports report, else the place; a
+# given name before "Town" may be a person's ("Michael Town").
+@pytest.mark.issue(12)
+def test_issue_12_town_club_the_model_calls_a_person_is_a_club_in_a_sports_report(nlp):
+    text = "Harrowden Town have signed defender Daniel Okafor from Peterborough United. The striker scored twice in the 3-1 win."
+    assert _model_label(nlp, text, "Harrowden Town") == "PERSON"
+    assert entities(nlp, text)["Harrowden Town"] == "Organization"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_town_the_model_calls_a_person_is_a_place_elsewhere(nlp):
+    text = "Visitors to Harrowden Town said the market was busy."
+    assert _model_label(nlp, text, "Harrowden Town") == "PERSON"
+    assert entities(nlp, text)["Harrowden Town"] == "Location"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_given_name_before_town_stays_a_person(nlp):
+    text = "The report was written by Michael Town."
+    assert _model_label(nlp, text, "Michael Town") == "PERSON"
+    assert entities(nlp, text)["Michael Town"] == "Person"
