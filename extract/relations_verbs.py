@@ -250,6 +250,28 @@ def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> Menti
     return next(iter(found.values()))
 
 
+PERSON_RELATIVES = frozenset({"who", "whose", "whom"})
+
+
+def _after_unnamed_relative(token: Token, index: EntityIndex) -> bool:
+    """A relative clause on a common noun opens before the pronoun in its sentence: "Desailly
+    fouled the Argentine, whose coach at Boca Juniors before he joined Fiorentina was ...":
+    "he" may well be the Argentine, so no name is certain (issue 12 audit 9; the model hung
+    "whose" as a possessive and "joined" from "fouled", so the parse does not show it)."""
+    doc = token.doc
+    for t in doc[token.sent.start : token.i]:
+        if t.lower_ in PERSON_RELATIVES:
+            before = t.i - 2 if t.i - 2 >= token.sent.start and doc[t.i - 1].text == "," else t.i - 1
+            if before < token.sent.start:
+                continue
+            word = doc[before]
+            # "Smith, the chief executive who founded Acme, said he ...": the name's own apposition.
+            owner = word.head if word.dep_ == "appos" else word
+            if (m := index.at(owner)) is None or m.type != "Person":
+                return True
+    return False
+
+
 def _clause_antecedent(token: Token, index: EntityIndex) -> MentionSpan | None:
     """The person a "he"/"she" subject means when its own sentence settles it: the one
     person named before it in the sentence is the subject of a clause that holds the
@@ -268,6 +290,14 @@ def _clause_antecedent(token: Token, index: EntityIndex) -> MentionSpan | None:
     root = token.doc[person.token_start : person.token_end].root
     if root.dep_ not in SUBJECTS or root.head.i == token.head.i or root.head not in token.ancestors:
         return None
+    # A relative clause between them brings its own antecedent: "Desailly fouled the
+    # Argentine, whose coach before he joined Fiorentina was Tabarez": "he" is the Argentine
+    # (issue 12 audit 9).
+    for t in token.ancestors:
+        if t.i == root.head.i:
+            break
+        if t.dep_ == "relcl" and not person.token_start <= t.head.i < person.token_end:
+            return None
     # A name the model did not tag could be the one meant ("Ruto told Abiy he …").
     for t in token.doc[sent.start : token.i]:
         if (t.pos_ == "PROPN" and t.dep_ in UNTAGGED_ACTOR_DEPS and t.ent_type_ in {"", "PERSON"}
@@ -604,6 +634,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
         head_slots: list[int] = []
         for slot, tok in enumerate(head_words):
             mention = index.at(tok)
+            if mention is None and tok.lower_ in PRONOUNS and _after_unnamed_relative(tok, index):
+                continue
             if mention is None and tok.lower_ in PRONOUNS:
                 mention = _clause_antecedent(tok, index)
                 if mention is not None:

@@ -99,3 +99,17 @@ def test_issue_12_what_two_seal_is_no_agreement_unless_named(nlp):
     assert ("Kenya", "SIGNED_WITH", "Ethiopia") in found
     found = typed(relations(nlp, "Kenya sealed a deal with Uganda on Tuesday."))
     assert ("Kenya", "SIGNED_WITH", "Uganda") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_relative_clause_brings_its_own_antecedent(nlp):
+    # "Desailly fouled the Argentine, whose coach at Boca Juniors before he joined Fiorentina
+    # was ...": "he" may be the Argentine; no name is certain, so no pronoun edge.
+    found = typed(relations(nlp, "French midfielder Marc Dubois fouled the Argentine, whose coach before he joined Everton "
+                                 "in 1991 was Carlos Ruiz, and Batistuta scored from the free kick."))
+    assert ("Marc Dubois", "WORKS_FOR", "Everton") not in found
+    # The subject's own clause, or a relative clause on the subject itself, still settles it.
+    assert ("Marc Dubois", "WORKS_FOR", "Everton", "dep_pronoun_clause") in relations(
+        nlp, "Marc Dubois said he joined Everton in 1991.")
+    assert ("Marc Dubois", "WORKS_FOR", "Everton", "dep_pronoun_clause") in relations(
+        nlp, "Marc Dubois, who said he joined Everton in 1991, scored twice.")
