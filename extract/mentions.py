@@ -986,6 +986,7 @@ class SportRules:
     result_words: frozenset[str] = frozenset()  # "a 17-16 win": a score beside one of these is a sports cue
     contest_nouns: frozenset[str] = frozenset()  # "meet Y in the final": a fixture, not a meeting
     over_heads: frozenset[str] = frozenset()  # "a victory over X", "won over X": X played
+    standings_words: frozenset[str] = frozenset()  # "championship leader X of Y": leads a contest, holds no office
 
 
 @lru_cache(maxsize=1)
@@ -1000,7 +1001,7 @@ def load_sport_rules() -> SportRules:
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "sport.json").read_text("utf-8"))
     lists = ["cue_lemmas", "subject_verbs", "object_verbs", "for_verbs", "against", "role_nouns", "to_heads", "table_words",
-             "result_words", "contest_nouns", "over_heads"]
+             "result_words", "contest_nouns", "over_heads", "standings_words"]
     bad = [k for k in [*lists, "county_teams"] if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad or not isinstance(raw.get("min_cues"), int):
         raise RuleFileError(detail=f"sport.json: {', '.join(bad) or 'min_cues'} must be a list of words (min_cues a number)")

@@ -167,6 +167,11 @@ def occupation_relations(x: ExtractionInput) -> list[ExtractedRelation]:
     def add(person: MentionSpan, org: MentionSpan, noun: str) -> None:
         sent = doc[person.token_start].sent
         key = (person.entity_id, org.entity_id, sent.start)
+        named = doc[org.token_start : org.token_end].text
+        if org.type != "Group" and load_gazetteer().nationality(named) is not None and load_gazetteer().country(named) is None:
+            # "Montenegrin midfielder Dejan Savicevic" with the nationality typed Organization:
+            # what he is, not whom he plays for (issue 12 audit round 9).
+            return
         if key not in seen and not _cut_name(doc, org, index):
             seen.add(key)
             kind = occupations.get(noun, "WORKS_FOR")

@@ -161,7 +161,11 @@ def title_text(tokens: list[Token]) -> str:
     # "Ukraine's new president", "now deputy leader": when the role is held is no part of its title.
     # "ex-chief economic adviser" (the hyphen is dropped as punctuation or kept): a former
     # role, as "former" (issue 12 audit round 8: "Ex Chief Economic Adviser").
-    while words and words[0].lower() in {"the", "a", "an", "of", ",", "'s", "’s", "new", "newly", "now", "former", "then", "currently", "ex", "-"}:
+    # "Zimbabwe's previous coach", "Malawi's frail former president": what the holder is
+    # said to be like, or when, is no part of the title either (issue 12 audit round 9).
+    while words and words[0].lower() in {"the", "a", "an", "of", ",", "'s", "’s", "new", "newly", "now", "former", "then",
+                                         "currently", "ex", "-", "previous", "outgoing", "late", "longtime", "long-time",
+                                         "frail", "ailing", "embattled", "beleaguered", "famed", "veteran", "legendary"}:
         words.pop(0)
     while words and words[-1].lower() in {"of", "the", ",", "'s", "’s", "for", "at", "in", "and"}:
         words.pop()

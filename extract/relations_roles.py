@@ -28,7 +28,7 @@ from newsgraph.extract.governments import (
     load_government_rules,
     words_before,
 )
-from newsgraph.extract.mentions import load_context_cues
+from newsgraph.extract.mentions import load_context_cues, load_sport_rules
 from newsgraph.extract.place_countries import place_country
 from newsgraph.extract.relation_base import (
     EntityIndex,
@@ -398,8 +398,34 @@ def _where(mention: MentionSpan, doc: Doc) -> bool:
     before = doc[mention.token_start - 1] if mention.token_start > 0 else None
     if before is not None and before.text in POSSESSIVE_MARKS and mention.token_start >= 2 and doc[mention.token_start - 2].is_lower:
         return True
-    # "a business adviser from Swansea": where the adviser comes from, not whose adviser.
-    return mention.type in {"Location", "Country"} and root.dep_ == "pobj" and root.head.lower_ in {"in", "near", "from"}
+    # "a business adviser from Swansea": where the adviser comes from, not whose adviser;
+    # "a former Israeli envoy to Egypt", "ambassador to France": where the envoy is sent, not
+    # whose envoy (issue 12 audit round 9: HOLDS_ROLE toward Egypt).
+    return mention.type in {"Location", "Country"} and root.dep_ == "pobj" and root.head.lower_ in {"in", "near", "from", "to"}
+
+
+# State offices no party has: before one of them a party's name says whose man holds it.
+PARTY_FREE_OFFICES = {"prime minister", "premier", "chancellor"}
+
+
+def _party(doc: Doc, mention: MentionSpan) -> bool:
+    """Whether an organisation mention is a political party: its name, or the gazetteer's
+    name for it ("Labour" -> Labour Party), ends in "Party"."""
+    if mention.type != "Organization":
+        return False
+    text = doc[mention.token_start : mention.token_end].text
+    known = load_gazetteer().organization(text)
+    return (known[0] if known else text).split()[-1].lower() == "party"
+
+
+def _standings_leader(doc: Doc, title: list[Token]) -> bool:
+    """Whether a bare "leader" follows a word of a contest's standings ("championship leader
+    Aaron Slight of New Zealand", "the overall leader X of Spain"): who leads a race, no
+    office held in the country after "of" (issue 12 audit round 9; ``sport.json``
+    ``standings_words``)."""
+    if [t.lower_ for t in title] != ["leader"] or title[0].i == 0:
+        return False
+    return doc[title[0].i - 1].lower_ in load_sport_rules().standings_words
 
 
 def _portfolio_object(doc: Doc, affiliation: MentionSpan, head: Token) -> bool:
@@ -503,6 +529,10 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                 title = title.split(" of ")[0]
             title = f"{title} of {unit}"  # "Head of Fixed Line Division"
         if not title or title.lower() in titles.honorifics:
+            return
+        if title.lower() in PARTY_FREE_OFFICES and _party(doc, affiliation):
+            # "accusing Labour Prime Minister Shimon Peres": the party's man in a state's
+            # office, no prime minister of the party (issue 12 audit round 9, sample 21).
             return
         if affiliation.type == "Location" and set(title.lower().split()) & load_company_roles():
             # "Barry Beal, global security manager for Capgemini" with Capgemini typed
@@ -609,6 +639,11 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         return country
 
     def add_government(person: MentionSpan, office: Office) -> None:
+        if any(t.is_lower and t.lower_ in load_context_cues().org_nouns for t in office.tokens):
+            # "the factory's trade union secretary X", "party secretary X": an organisation's
+            # officer, no state office (issue 12 audit round 9, sample 21: Serbia's). Not a
+            # capitalised "Union Home Minister" (India's federal government).
+            return
         home, strict_home, named = article_government()
         number = person.sentence
         here = [m for m in index.mentions if m.sentence == number]
@@ -692,7 +727,8 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         elif title and affiliation and _has_role(title):
             add(person, affiliation, title, "possessive_title" if doc[affiliation.token_end].text in POSSESSIVE_MARKS | {"'", "’"} else "title")
         elif title and _has_role(title) and (after := _of_affiliation(doc, person, index)) is not None:
-            add(person, after, title, "title")  # "President Yoweri Museveni of Uganda"
+            if not _standings_leader(doc, title):
+                add(person, after, title, "title")  # "President Yoweri Museveni of Uganda"
         elif title and _has_role(title) and title[0].i > 0 and (its := _its_organisation(doc, doc[title[0].i - 1], index)) is not None:
             add(person, its, title, "its_title")  # "… criticised the ministry. Its director Apar Gupta said …"
         elif not affiliation:
