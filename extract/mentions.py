@@ -1389,12 +1389,6 @@ def _event_name(doc: Doc, m: RawMention, cues: ContextCues) -> bool:
     return last in cues.event_last_words or two in cues.event_last_words
 
 
-def _given_first(token: Token) -> bool:
-    from newsgraph.extract.person_evidence import has_given_name  # (it imports this module)
-
-    return has_given_name(token.text)
-
-
 def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     """Labels the words around a name contradict: a person's role before it ("rapper DMX"),
     an age after it ("Troy Akers, 34,") or "who" → PERSON; a place word ending an
@@ -1402,7 +1396,6 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     (countries, listed organisations) are typed later and win over this."""
     cues = load_context_cues()
     gaz = load_gazetteer()
-    sports: bool | None = None  # found out once a name needs it
     out = []
     for m in mentions:
         label = m.label
@@ -1436,13 +1429,6 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
         elif label == "PERSON" and m.token_end - m.token_start > 1 and doc[m.token_end - 1].lower_ in cues.place_words_last \
                 and gaz.organization(m.text) is None:
             label = "FAC"  # "at Portcullis House"
-        elif label == "PERSON" and m.token_end - m.token_start > 1 and doc[m.token_end - 1].lower_ in cues.club_or_place_last_words \
-                and doc[m.token_end - 1].is_title and gaz.organization(m.text) is None and not _given_first(doc[m.token_start]):
-            # "Kettering Town", "Stoke City": a club in a sports report, else the place ("Cape
-            # Town", "Mexico City"); not after a given name ("Michael Town" may be his name)
-            if sports is None:
-                sports = is_sports_report(doc)
-            label = "ORG" if sports else "GPE"
         last = doc[m.token_end - 1]
         if label in {"PERSON", "ORG"} and last.dep_ == "compound" and last.head.lemma_.lower() in cues.place_nouns_after \
                 and gaz.organization(m.text) is None:

@@ -32,7 +32,7 @@ from newsgraph.extract.table_cache import cached_table
 from newsgraph.graph.model import normalise_name
 
 __all__ = ["retype_unproven_people", "retype_unproven_organisations", "retype_people_as_bodies", "retype_bodies_as_people",
-           "has_given_name", "place_names", "where_after"]
+           "has_given_name", "place_names", "where_after", "retype_club_or_place_names"]
 
 
 @dataclass(frozen=True)
@@ -299,6 +299,22 @@ def where_after(doc: Doc, m: RawMention) -> bool:
     ", which"."""
     end = m.token_end
     return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "where"
+
+
+def retype_club_or_place_names(doc: Doc, mentions: list[RawMention], sports: bool) -> list[RawMention]:
+    """Names the model calls people that end in a word ending clubs' and places' names
+    (``context_cues`` club_or_place_last_words: "Kettering Town", "Stoke City") are no one's:
+    the club in a sports report (``sports``), else the place ("Cape Town"); not after a given
+    name ("Michael Town" may be his name) nor a listed organisation."""
+    cues, gaz = load_context_cues(), load_gazetteer()
+    out = []
+    for m in mentions:
+        last = doc[m.token_end - 1]
+        if m.label == "PERSON" and m.token_end - m.token_start > 1 and last.lower_ in cues.club_or_place_last_words \
+                and last.is_title and gaz.organization(m.text) is None and not has_given_name(doc[m.token_start].text):
+            m = replace(m, label="ORG" if sports else "GPE")
+        out.append(m)
+    return out
 
 
 def _same_name(mentions: list[RawMention], key: str, members: list[int]) -> list[int]:

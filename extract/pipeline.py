@@ -33,7 +33,8 @@ from newsgraph.extract.mentions import (
 )
 from newsgraph.extract.clubs import find_clubs
 from newsgraph.extract.person_evidence import (
-    retype_bodies_as_people, retype_people_as_bodies, retype_unproven_organisations, retype_unproven_people,
+    retype_bodies_as_people, retype_club_or_place_names, retype_people_as_bodies, retype_unproven_organisations,
+    retype_unproven_people,
 )
 from newsgraph.extract.place_evidence import drop_unplaced_places
 from newsgraph.extract.extractors import run_extractors
@@ -233,7 +234,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
         doc, raw, {v for rule in load_relation_rules() if rule.people for v in rule.verbs},
         {n for rule in load_event_noun_rules() if rule.tail_types == {"Person"} for n in rule.nouns},
     )
-    raw = retype_by_context(doc, raw)
+    raw = retype_club_or_place_names(doc, retype_by_context(doc, raw), sports)
     raw = lineup_people(doc, apply_context(doc, raw), sports)
     raw = retype_teams(doc, raw, sports, sentences)
     raw = find_clubs(doc, sentences, raw, sports)
