@@ -704,7 +704,10 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                     # but a town's name is that town's team: "Clydebank 1 Stirling 0" is Stirling
                     # Albion, not East Stirling; "Milan" is not Inter Milan (issue 12 wrong merge)
                     and not gazetteer_place(t.name)
-                    or has_given_name(n.split()[0]))]  # "MacAulay" beside "Iain MacAulay" the model called a body
+                    or has_given_name(n.split()[0]))] or \
+                [n for k, n in org_names.items() if k.endswith(" " + key) and len(k.split()) == 3
+                 and ((town := k.rsplit(" ", 1)[0]) in place_names or town in world_places())
+                 and not gazetteer_place(t.name)]  # "the Padres" beside "San Diego Padres": a two-word town
             # but a word the article also writes as a place ("Kerala" beside "Kerala Blasters"),
             # or one a place qualifier follows ("Galway County Council"), is the place's name,
             # not the body's short name (issue 12: a club or council and its place stay apart)

@@ -107,3 +107,13 @@ def test_issue_12_a_towns_team_is_not_the_team_whose_name_ends_with_the_town():
     # a word no gazetteer place bears is still the one team it ends ("United", "Blades")
     res = resolve([mention("Saskatoon Blades", "TEAM", 0, 0), mention("Blades", "ORG", 1, 40)])
     assert res.mention_entity == ["org:saskatoon-blades", "org:saskatoon-blades"]
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_one_word_name_ending_a_body_named_after_a_two_word_town_is_that_body():
+    # "two RBI for the Padres" beside "the San Diego Padres": one club
+    res = resolve([mention("San Diego Padres", "ORG", 0, 0), mention("Padres", "ORG", 1, 40)])
+    assert res.mention_entity == ["org:san-diego-padres", "org:san-diego-padres"]
+    # but not a word that names a town itself
+    res = resolve([mention("San Diego Padres", "TEAM", 0, 0), mention("Diego", "ORG", 1, 40)])
+    assert res.mention_entity[1] != "org:san-diego-padres"
