@@ -482,13 +482,14 @@ class BodyEvidenceRules:
     holding_nouns: frozenset[str]
     statement_nouns: frozenset[str]
     held_in_heads: frozenset[str]
+    body_roles_before: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def load_body_evidence_rules() -> BodyEvidenceRules:
     data = json.loads(resources.files("newsgraph.extract").joinpath("data", "person_evidence.json").read_text("utf-8"))
     return BodyEvidenceRules(*(frozenset(data[k]) for k in ("band_nouns_before", "body_compound_nouns", "body_possessed_nouns",
-                                                             "holding_nouns", "statement_nouns", "held_in_heads")))
+                                                             "holding_nouns", "statement_nouns", "held_in_heads", "body_roles_before")))
 
 
 # Person evidence that outweighs any sign of a body: "speech verb" is not among them ("Endemol
@@ -676,6 +677,22 @@ def _person_shaped(doc: Doc, m: RawMention) -> bool:
     return _given_names().get(first.lower()) in _GIVEN_GENDERS
 
 
+def _surname_shaped(doc: Doc, m: RawMention) -> bool:
+    """One capitalised word of letters, not in capitals ("Fowler", "Sizzla"; not "IDC")."""
+    words = doc[m.token_start: m.token_end]
+    return len(words) == 1 and words[0].is_alpha and words[0].is_title and len(words[0].text) > 2
+
+
+def _titled_or_roled(doc: Doc, m: RawMention, rules: EvidenceRules) -> bool:
+    """An honorific or a person's role right before the one-word name, or a role apposed to
+    it: what no organisation the model mislabels carries (a speech verb, "he" later or
+    "who" do: "Congress, who said")."""
+    evidence = person_evidence(doc, m, rules, speech=False)
+    if evidence == "role before":
+        return doc[m.token_start - 1].lower_.rstrip(".") not in load_body_evidence_rules().body_roles_before
+    return evidence in {"honorific", "role apposition"}
+
+
 def _named_as_person(doc: Doc, m: RawMention, rules: EvidenceRules, labels: dict[int, str]) -> bool:
     """Evidence strong enough to overrule the model's organisation label on a person-shaped
     name: ``person_evidence`` without a speech verb ("Morgan Stanley said") or a team sheet,
@@ -719,13 +736,16 @@ def retype_bodies_as_people(doc: Doc, mentions: list[RawMention]) -> list[RawMen
     def stays(key: str, members: list[int], orgs: dict[str, list[int]], labels: dict[int, str]) -> bool:
         first = mentions[members[0]]
         text = first.text
-        if not _person_shaped(doc, first) or text.split()[-1].lower() in stop_last:
+        surname = _surname_shaped(doc, first)
+        if not (surname or _person_shaped(doc, first)) or text.split()[-1].lower() in stop_last:
             return True
         if gaz.organization(text) is not None or gaz.country(text) is not None or gazetteer_place(text):
             return True
         if any(_organisation_evidence(doc, mentions[i], labels, speech=False) or body_evidence(doc, mentions[i], body_rules, labels)
                for i in members):
             return True
+        if surname:  # one word: only an honorific or a role beside it ("Fowler, a lawyer and former senator")
+            return not any(_titled_or_roled(doc, mentions[i], people_rules) for i in members)
         return not any(_named_as_person(doc, mentions[i], people_rules, labels) for i in members)
 
     # sports reports are not skipped: a player's full name is no club's

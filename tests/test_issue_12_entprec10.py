@@ -180,3 +180,19 @@ def test_issue_12_given_name_before_town_stays_a_person(nlp):
     text = "The report was written by Michael Town."
     assert _model_label(nlp, text, "Michael Town") == "PERSON"
     assert entities(nlp, text)["Michael Town"] == "Person"
+
+
+# One word the model calls an organisation, with an honorific or a person's role beside it
+# ("Fowler, a lawyer and former senator"), is a person; "rival Brightcom" is a firm's role too.
+@pytest.mark.issue(12)
+def test_issue_12_one_word_body_with_a_role_apposed_is_a_person(nlp):
+    text = "Fowler, a lawyer and former senator, arrived late on Wednesday, the embassy said."
+    assert _model_label(nlp, text, "Fowler") == "ORG"
+    assert entities(nlp, text)["Fowler"] == "Person"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_one_word_body_after_rival_stays_a_body(nlp):
+    text = "Analysts expect rival Brightcom to respond."
+    assert _model_label(nlp, text, "Brightcom") == "ORG"
+    assert entities(nlp, text)["Brightcom"] == "Organization"
