@@ -491,7 +491,16 @@ def _company_short_forms_as_places(typed: list[TypedMention | None], gaz: Gazett
 @lru_cache(maxsize=1)
 def cities_called_new() -> frozenset[str]:
     """Cities of 100,000 people or more that geonames also names "New" + their name
-    ("Delhi", whose alternate names hold "New Delhi"): lower-cased."""
+    ("Delhi", whose alternate names hold "New Delhi"): lower-cased. Kept in the table cache
+    like the other tables built from geonames' 17 MB city file (a worker parsed it whole the
+    first time an article wrote both forms)."""
+    from newsgraph.extract.rules import geonames_cities_file
+    from newsgraph.extract.table_cache import cached_table
+
+    return cached_table("cities_called_new", [geonames_cities_file(), __file__], _build_cities_called_new)
+
+
+def _build_cities_called_new() -> frozenset[str]:
     from newsgraph.extract.rules import geonames_cities
 
     return frozenset(c["name"].lower() for c in geonames_cities() if int(c["population"]) >= 100_000
