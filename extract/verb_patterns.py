@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.matcher import TreeRuleMatcher
 from newsgraph.extract.relation_base import SUBJECTS, EntityIndex
-from newsgraph.extract.rules import RelationRule, load_relation_rules, load_titles
+from newsgraph.extract.rules import RelationRule, load_article_owner_nouns, load_relation_rules, load_titles
 
 PRONOUNS = {"he", "she"}
 # A passive's "by" phrase: its object is the doer, the head ("criticised by the UN", "led by
@@ -265,6 +265,12 @@ def _title_after_the(doc: Doc, i: int, end: int) -> bool:
     return doc[i].lower_ == "the" and i + 1 < end and doc[i + 1].lower_.rstrip(".") in load_titles().words()
 
 
+def _owner_after_the(doc: Doc, i: int, end: int) -> bool:
+    """ "the company", "the firm": a noun that may stand for the article's organisation
+    (relations_verbs._article_reference)."""
+    return doc[i].lower_ == "the" and i + 1 < end and doc[i + 1].lower_ in load_article_owner_nouns()
+
+
 def _candidate_matches(compiled: CompiledRules, doc: Doc, index: EntityIndex, sentences: list[int]) -> list[tuple[int, list[int]]]:
     """The matcher's matches, read only in sentences that can hold a relation: two
     mentions, or one and a "he"/"she". A match never leaves its sentence (a parse tree
@@ -281,7 +287,8 @@ def _candidate_matches(compiled: CompiledRules, doc: Doc, index: EntityIndex, se
             bounds.setdefault(number, [i, i])[1] = i + 1
     ranges = []
     for number, (start, end) in sorted(bounds.items()):
-        if per_sentence[number] == 1 and not any(doc[i].lower_ in PRONOUNS or _title_after_the(doc, i, end) for i in range(start, end)):
+        if per_sentence[number] == 1 and not any(doc[i].lower_ in PRONOUNS or _title_after_the(doc, i, end) or _owner_after_the(doc, i, end)
+                                                  for i in range(start, end)):
             continue
         ranges.append((start, end))
     return compiled.matcher(doc, ranges) if ranges else []
