@@ -87,7 +87,9 @@ def load_clubs() -> ClubGazetteer:
             problems.append(f"sports_clubs.jsonl:{number}: needs 'name', 'sport' and lists of forms")
             continue
         club = Club(name, sport, str(row.get("country", "")), bool(row.get("also_place", False)))
-        written = {name: ALIAS} if name not in lists["context_forms"] else {}
+        # a national team's row ("national": true) lists only its nicknames: the country's
+        # own name stays the country's wherever sport does not make it play (mentions.retype_teams)
+        written = {name: ALIAS} if name not in lists["context_forms"] and not row.get("national") else {}
         for key, kind in _KINDS.items():
             for form in lists[key]:
                 written.setdefault(form, kind)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsgraph.extract.mentions import RawMention, load_context_cues
+from newsgraph.extract.mentions import ORG_HEAD_WORDS, RawMention, load_context_cues
 from newsgraph.extract.person_evidence import gazetteer_place, has_given_name, place_names as world_places
 from newsgraph.extract.rules import Gazetteer, load_gazetteer, word_map
 from newsgraph.graph.model import ExtractedEntity, entity_id, normalise_name, surname
@@ -227,10 +227,27 @@ def _misspelt(rare: str, usual: str) -> bool:
     if sorted(rare) == sorted(usual) and OSA.distance(rare, usual) == 1:
         return True
     diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(diff) == 1 and _one_letter_variant(*diff[0], shortest=4 if len(a) >= 2 else 6):
+        return True  # "Herschelle Gibs" beside "Herschelle Gibbs", "Cricuma" beside "Criciuma"
     if len(a) >= 3 and len(diff) == 1 and {diff[0][0].lower(), diff[0][1].lower()} == {"of", "for"} \
             and a[0] != diff[0][0] and a[-1] != diff[0][0]:
         return True
     return len(a) >= 2 and len(diff) == 1 and {diff[0][0], diff[0][1]} == {diff[0][1], diff[0][1] + "s"}
+
+
+def _one_letter_variant(a: str, b: str, shortest: int = 6) -> bool:
+    """Two spellings of one name a source mixes: one vowel more or less ("Yastrezhembsky" for
+    "Yastrzhembsky", "Cricuma" for "Criciuma") or one letter doubled ("Gibbs" for "Gibs"), in
+    a word of six letters or more (``shortest``). A consonant more or less, or one letter for another,
+    changes the name ("Johnson"/"Johnston", "Petersen"/"Peterson", "Maria"/"Mario")."""
+    short, long = sorted((a.lower(), b.lower()), key=len)
+    if len(long) != len(short) + 1 or len(long) < shortest or not short.isalpha() or not long.isalpha():
+        return False
+    i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    if short[i:] != long[i + 1 :]:
+        return False
+    extra = long[i]
+    return extra in "aeiouy" or (i > 0 and long[i - 1] == extra) or (i + 1 < len(long) and long[i + 1] == extra)
 
 
 def _join_misspellings(typed: list[TypedMention | None]) -> None:
@@ -252,11 +269,24 @@ def _join_misspellings(typed: list[TypedMention | None]) -> None:
             " " not in t.name and " " in n and u.type == "Person" and _misspelt(t.name, surname(n)))]
         if not matches:
             # of any of the two types: the model may call the slip a body ("McIlory" ORG)
-            matches = [u for n, u in once.items() if _misspelt(t.name, n) or _misspelt(n, t.name)]
+            matches = [u for n, u in once.items() if _misspelt(t.name, n) or _misspelt(n, t.name) or (
+                " " not in t.name and " " in n and u.type == "Person" and _misspelt(t.name, surname(n)))]
         if len(matches) == 1:
             t.name, t.type, t.iso3 = matches[0].name, matches[0].type, matches[0].iso3
         else:
             once[t.name] = t
+    # "Yastrezhembsky" said twice beside "Sergei Yastrzhembsky" written once: a lone name one
+    # vowel or doubled letter away from the surname of exactly one person of the article, when
+    # nobody's surname is that name as written, is that person, however often it is written
+    people = {t.name for t in typed if t and t.type == "Person" and len(t.name.split()) >= 2}
+    surnames = {normalise_name(surname(n)) for n in people}
+    for t in typed:
+        if t is None or t.known or t.type not in {"Person", "Organization"} or " " in t.name \
+                or normalise_name(t.name) in surnames:
+            continue
+        owners = [n for n in people if _one_letter_variant(t.name, surname(n))]
+        if len(owners) == 1:
+            t.name, t.type, t.iso3 = owners[0], "Person", None
 
 
 @lru_cache(maxsize=1)
@@ -281,6 +311,68 @@ def _join_short_given_names(typed: list[TypedMention | None]) -> None:
     for t in typed:
         if t and t.type == "Person" and t.name in renamed:
             t.name = renamed[t.name]
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _join_initials(typed: list[TypedMention | None]) -> None:
+    """"B. Yeltsin" beside "Boris Yeltsin", a scorecard's "M. Atherton" beside "Mike Atherton":
+    an initial and a surname are the one full name of the article with that surname whose
+    first name opens with that letter (issue 12: otherwise the surname has two owners and a
+    lone "Yeltsin" makes a third node). Two candidates ("John" and "Jane Smith") leave it be."""
+    people = {t.name for t in typed if t and t.type == "Person" and len(t.name.split()) >= 2}
+    renamed = {}
+    for name in people:
+        words = name.split()
+        if len(words) != 2 or not _INITIAL.fullmatch(words[0]):
+            continue
+        last = normalise_name(words[1])
+        owners = [n for n in people if len(n.split()[0]) > 2 and n.split()[0][0] == words[0][0]
+                  and normalise_name(surname(n)) == last]
+        if len(owners) == 1:
+            renamed[name] = owners[0]
+    for t in typed:
+        if t and t.type == "Person" and t.name in renamed:
+            t.name = renamed[t.name]
+
+
+def _people_typed_as_bodies(typed: list[TypedMention | None], gaz: Gazetteer) -> None:
+    """"Magdalena Maleeva" the model called a place and "Maleeva" a body, "Jordan Ayew" an
+    organisation beside "Ayew" a person: two words opening with a given name, whose second
+    word the article also writes alone, are a person, and the lone word then joins them
+    (issue 12: one node, not a full name and its surname under two types). Not a name a
+    gazetteer lists, one named like a body or a place ("Jordan Times", "Victoria Station"),
+    or one whose last word ends another name of the article too; a country before it
+    ("Jordan") or a place's name alone is allowed only when the lone word is tagged a person
+    or titled somewhere (a given name may be a town's: "Magdalena", "Florence")."""
+    cues = load_context_cues()
+    alone: set[str] = set()
+    person_said: set[str] = set()  # lone words the model tags PERSON or an honorific names
+    for t in typed:
+        if t and not t.known and t.raw.label != "TEAM" and " " not in t.name and not t.name.isupper() \
+                and t.type in {"Person", "Organization", "Location"} and not t.raw.locative and not t.raw.after_the:
+            alone.add(key := normalise_name(t.name))
+            if t.raw.titled or t.raw.label == "PERSON":
+                person_said.add(key)
+    openers: dict[str, set[str]] = {}  # last word of a longer name -> first words it follows
+    for t in typed:
+        if t and " " in t.name:
+            openers.setdefault(normalise_name(t.name.split()[-1]), set()).add(normalise_name(t.name.split()[0]))
+    for t in typed:
+        if t is None or t.known or t.raw.label == "TEAM" or t.type not in {"Organization", "Location"}:
+            continue
+        words = t.name.split()
+        if len(words) != 2 or not has_given_name(words[0]) or not plausible_person_name(t.name) \
+                or _compound_epithet(t.name) or gaz.organization(t.name) is not None:
+            continue
+        last = normalise_name(words[1])
+        if last not in alone or len(openers.get(last, ())) != 1 or last in ORG_HEAD_WORDS \
+                or last in cues.place_words_last or last in cues.org_last_words:
+            continue
+        if last not in person_said and (_named_like_a_body(t.name, gaz) or gazetteer_place(words[1])):
+            continue
+        t.type, t.iso3 = "Person", None
 
 
 def _given_name_not_place(t: TypedMention) -> bool:
@@ -359,6 +451,17 @@ def _nationality_before_surname(typed: list[TypedMention | None], gaz: Gazetteer
         owner = surnames.get(normalise_name(words[1]))
         if owner and gaz.nationality(words[0]) is not None and gaz.organization(t.name) is None:
             t.type, t.name, t.iso3 = "Person", owner, None
+    # "American Dennis Mitchell upstaged ..." the model called an organisation: a nationality
+    # before a given name and a surname is the person (issue 12: one node with "Mitchell"),
+    # not "German Marshall Fund" (a body's last word) or a listed name
+    for t in typed:
+        if t is None or t.known or t.raw.label == "TEAM" or len(words := t.name.split()) != 3 \
+                or gaz.nationality(words[0]) is None or gaz.organization(t.name) is not None:
+            continue
+        rest = " ".join(words[1:])
+        if has_given_name(words[1]) and plausible_person_name(rest) and not _named_like_a_body(rest, gaz) \
+                and gaz.organization(rest) is None:
+            t.type, t.name, t.iso3 = "Person", rest, None
 
 
 def _unify_long_name_types(typed: list[TypedMention | None]) -> None:
@@ -533,8 +636,10 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                 and t.raw.label != "TEAM" and not _named_like_a_body(t.name, gaz) and not _compound_epithet(t.name):
             t.type, t.iso3 = "Person", None
 
+    _people_typed_as_bodies(typed, gaz)
     _nationality_before_surname(typed, gaz)
     _join_short_given_names(typed)
+    _join_initials(typed)
     _role_noun_before_surname(typed)
     # People: full names own their surnames, unless two full names share one.
     surname_owner: dict[str, str | None] = {}
@@ -694,7 +799,9 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                 and (by_initials.get(t.name.upper()) or "").count(" ") >= 2:
             # "Bat" beside "British American Tobacco": the initials written as a word
             t.name = by_initials[t.name.upper()]  # type: ignore[assignment]
-        elif len(t.name.split()) == 1 and not t.known:
+        elif len(t.name.split()) == 1 and not t.known and not (t.raw.label == "TEAM" and gaz.country(t.name)):
+            # (a national team, "Ghana" that plays, is not the "Ghana Football Association"
+            # that picks it: issue 12 wrong merge)
             # "Brightline" beside "Brightline Cable": the one longer organisation it begins;
             # "Blasters" beside "Kerala Blasters", "United" beside "Manchester United": the one
             # team, place and nickname, listed or national body ("Commission" beside "European
@@ -716,7 +823,13 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                     or has_given_name(n.split()[0]))] or \
                 [n for k, n in org_names.items() if k.endswith(" " + key) and len(k.split()) == 3
                  and ((town := k.rsplit(" ", 1)[0]) in place_names or town in world_places())
-                 and not gazetteer_place(t.name)]  # "the Padres" beside "San Diego Padres": a two-word town
+                 and not gazetteer_place(t.name)] or \
+                [n for k, n in org_names.items() if k.endswith(" " + key) and len(k.split()) <= 3
+                 and key in ORG_HEAD_WORDS and t.raw.label == "ORG"]
+            # ("a Council statement" beside "the ruling State Council", "the Assembly" beside
+            # "the National Assembly": a body's head noun alone is the one body of the article
+            # it ends, issue 12; two such bodies leave it alone)
+            # ("the Padres" beside "San Diego Padres": a two-word town, the branch before)
             # but a word the article also writes as a place ("Kerala" beside "Kerala Blasters"),
             # or one a place qualifier follows ("Galway County Council"), is the place's name,
             # not the body's short name (issue 12: a club or council and its place stay apart)
