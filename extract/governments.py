@@ -175,6 +175,25 @@ def is_portfolio(words: list[str]) -> bool:
     return bool(words) and all(w.lower() in portfolios for w in words)
 
 
+def portfolio_of_listed_title(tokens: list[Token]) -> bool:
+    """"Public Service, Labour and Social Welfare Minister X": ``tokens`` (a name the model
+    tagged) are portfolio words in a list of portfolios that a government title ends, so
+    they name the minister's office, not the party or institution of that name (issue 12
+    band audit, session 9: "Labour" there made a Zimbabwean minister Britain's). Only a
+    list ("and", a comma, more portfolio words before the head): "Labour minister Peter
+    Hain" alone may well be the party's."""
+    if not tokens or not is_portfolio([t.text for t in tokens]):
+        return False
+    rules = load_government_rules()
+    doc = tokens[0].doc
+    k, listed = tokens[-1].i + 1, tokens[0].i > 0 and doc[tokens[0].i - 1].text in {",", "and", "&"}
+    while k < len(doc) and (doc[k].lower_ in rules.portfolios or doc[k].lower_ in {"and", "&", ","}):
+        listed = listed or doc[k].lower_ in {"and", "&", ","}
+        k += 1
+    lower = tuple(t.lower_ for t in doc[k : k + 3])
+    return listed and k < len(doc) and doc[k].text[:1].isupper() and any(lower[: len(h)] == h for h in rules.heads)
+
+
 @dataclass
 class CountryMention:
     country: str  # country entity id (a nationality group's country for a group)

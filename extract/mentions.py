@@ -140,6 +140,13 @@ def _extend_known(span: Span) -> Span:
     return span
 
 
+def _opens_line(token: Token) -> bool:
+    """A bullet or dash that opens its sentence ("- The Geneva-based World Trade
+    Organization publishes ..."): the capital "The" after it starts the line, it is no
+    part of the name after it (issue 12 band audit, session 9: a place "The Geneva")."""
+    return bool(token.is_punct and token.is_sent_start)
+
+
 def clean_span(span: Span) -> Span | None:
     titles = load_titles()
     span = _extend_known(_extend_org(span))
@@ -162,7 +169,8 @@ def clean_span(span: Span) -> Span | None:
     if label == "PERSON":
         start, end = _whole_hyphened_name(doc, start, end)
     if end - start == 1 and start > 1 and doc[start - 1].text == "The" and not doc[start - 1].is_sent_start \
-            and not doc[start].is_upper and doc[start - 2].text not in {"\"", "\u201c", "(", "["}:  # a quote opens "The FCC should..."
+            and not doc[start].is_upper and doc[start - 2].text not in {"\"", "\u201c", "(", "["} \
+            and not _opens_line(doc[start - 2]):  # a quote opens "The FCC should...", a bullet "- The Geneva-based ..."
         start -= 1  # "Bono, The Edge, Adam Clayton": a capital "The" inside a sentence is the name's
     if start < end and doc[start].lower_ in load_context_cues().org_nouns_before and doc[start].is_title and end - start > 1:
         start, label = start + 1, "ORG"  # "Bookmaker Ladbrokes": the kind of firm, then its name

@@ -158,6 +158,11 @@ def title_text(tokens: list[Token]) -> str:
                    and (lower[k + 1] in {"and", ","} | TIME_PREPOSITIONS or lower[k + 1].isdigit())), None)
     if orphan is not None:
         words = words[:orphan]
+    # "Ruth Hale, a Labour minister since 2024": when the role began is no word of it either
+    # (issue 12 band audit, session 9: "Minister Since 2024").
+    dated = next((k for k in range(1, len(words) - 1) if words[k].lower() in TIME_PREPOSITIONS and words[k + 1][:1].isdigit()), None)
+    if dated is not None:
+        words = words[:dated]
     # "Ukraine's new president", "now deputy leader": when the role is held is no part of its title.
     # "ex-chief economic adviser" (the hyphen is dropped as punctuation or kept): a former
     # role, as "former" (issue 12 audit round 8: "Ex Chief Economic Adviser").

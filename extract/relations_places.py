@@ -333,6 +333,15 @@ def _prefix_place(doc: Doc, index: EntityIndex, j: int, group_countries: dict[st
     return None, None
 
 
+def _organisation_noun_between(doc: Doc, start: int, end: int) -> bool:
+    """"The Vancouver-based firm Wu founded": the words after the participle say an
+    organisation is based there ("firm", "charity": context_cues.json ``org_nouns``), so the
+    person named after them is not what is based there, whatever the parse makes of the
+    clause (issue 12 band audit, session 9: Wu LIVES_IN Vancouver)."""
+    org_nouns = set(load_context_cues().org_nouns)
+    return any(doc[k].lower_ in org_nouns for k in range(start, end))
+
+
 def based_prefix_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str] | None = None) -> list[ExtractedRelation]:
     """"the Miami-based cruise operator Carnival": a place, "-based", then an organisation
     (BASED_IN) or a person ("London-based designer Jo Smith": LIVES_IN) within the next few
@@ -366,7 +375,8 @@ def based_prefix_relations(doc: Doc, index: EntityIndex, group_countries: dict[s
                 # A person only right after lowercase words saying what they are ("London-based
                 # designer Jo Smith"), never straight after the participle ("UK-based Smith" is
                 # rare and as often a firm the model took for a person).
-                if found.type == "Organization" or (found.type == "Person" and k > j + 2 and found.token_start == k):
+                if found.type == "Organization" or (found.type == "Person" and k > j + 2 and found.token_start == k
+                                                    and not _organisation_noun_between(doc, j + 2, k)):
                     named = found
                 break
         if named is None or named.type not in kinds or named.entity_id == tail:

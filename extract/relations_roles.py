@@ -26,6 +26,7 @@ from newsgraph.extract.governments import (
     is_actor,
     is_portfolio,
     load_government_rules,
+    portfolio_of_listed_title,
     words_before,
 )
 from newsgraph.extract.mentions import load_context_cues, load_sport_rules
@@ -521,7 +522,11 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
 
     def add(person: MentionSpan, affiliation: MentionSpan, title_tokens: list[Token], method: str, unit: str = "") -> None:
         title = title_text(title_tokens)
-        if title and unit and not title.lower().endswith(unit.lower()):
+        if title and unit and not title.lower().endswith(unit.lower()) \
+                and not set(unit.lower().split()) <= set(title.lower().split()):
+            # Not when the title names the unit already: "the director of the SEC's division
+            # of market regulation" is no "… of Market Regulation of Division" (issue 12 band
+            # audit, session 9).
             if " of " in title and title.lower().split()[-1] == unit.lower().split()[-1]:
                 # "chief of BT's new Entertainment unit": the title already names the unit in
                 # part ("Chief of New Unit"); the unit's full name replaces it (audit round 8:
@@ -595,7 +600,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         """The article's government (lenient, strict) and the countries it names (or a
         nationality of): read once, when a government title first needs them."""
         everywhere = countries_in(index.mentions)
-        lenient, strict = home_government(everywhere, [m.entity_id for m in index.mentions])
+        lenient, strict = home_government(everywhere, institutions())
         return lenient, strict, {c.country for c in everywhere}
 
     @cache
@@ -606,7 +611,14 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         gazetteer = load_gazetteer()
         adjectives = [CountryMention(f"country:{nation.iso3}", t) for t in doc
                       if t.is_title and index.at(t) is None and (nation := gazetteer.nationality(t.text)) is not None]
-        return implied_country(countries_in(index.mentions) + adjectives, places, [m.entity_id for m in index.mentions])
+        return implied_country(countries_in(index.mentions) + adjectives, places, institutions())
+
+    @cache
+    def institutions() -> list[str]:
+        """The organisations the article names, less portfolio words of a listed title
+        ("Labour and Social Welfare Minister X" names no Labour Party)."""
+        return [m.entity_id for m in index.mentions
+                if not (m.type == "Organization" and portfolio_of_listed_title(list(doc[m.token_start : m.token_end])))]
 
     def implied_government(office: Office, here: list[MentionSpan], home: str | None) -> str | None:
         """The country the article is about for a national office nothing stricter placed
