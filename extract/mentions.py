@@ -884,7 +884,22 @@ def _source_time(doc: Doc, g: int, end: int) -> bool:
             and doc[g + 2].text.isdigit() and len(doc[g + 2].text) in (2, 4))
 
 
+# Where a document keeps each sentence's source line (keyed like ``_WIRE_DATELINES``): the
+# mention fixes and the place relations both ask; it is looked for once per sentence.
+_SOURCE_LINES = "newsgraph.source_lines"
+
+
 def find_source_line(sent: Span) -> Dateline | None:
+    """A monitoring service's source line opening or inside a sentence (``_find_source_line``),
+    looked for once per sentence however many stages ask."""
+    memo: dict[tuple[int, int], Dateline | None] = sent.doc.user_data.setdefault(_SOURCE_LINES, {})
+    key = (sent.start, sent.end)
+    if key not in memo:
+        memo[key] = _find_source_line(sent)
+    return memo[key]
+
+
+def _find_source_line(sent: Span) -> Dateline | None:
     """A monitoring service's source line (FBIS, BBC Monitoring): "LD2804174994 Moscow
     INTERFAX in English 1601 GMT 28 Apr 94", "PA2904034294 Guatemala City Teleonce
     Television in Spanish 0400 GMT": the item id, the city, the source (agency, paper, radio)
