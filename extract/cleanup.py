@@ -1172,7 +1172,7 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
     # and Y", "PHOTO: X / Agency"): their bios at the foot go too
     writers.update(name for i, line in enumerate(raw) if i in raw_furniture or i < raw_prose
                    for part in _SENTENCE_BREAK.split(line)
-                   for m in _CREDITED.finditer(part) for name in _names_of(m.group(1)))
+                   for m in _credited().finditer(part) for name in _names_of(m.group(1)))
     # a line repeated at head and foot is found on the whole page: with the head cut off
     # above, its foot copy would stand alone
     repeated = {f.line - 1 for f in furniture if f.rule_kind in ("repeated_line", "masthead_line", "pull_quote")}
@@ -1188,7 +1188,7 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
             continue
         if title_at is None and _could_be_headline(line) and line not in widget_rows:
             title_at = i
-        elif title_at is not None and _NAMES_LINE.match(line):
+        elif title_at is not None and _names_line().match(line):
             dropped.add(i)  # the byline's writers or desk between headline and story
             writers.update(_names_of(line))
     for i in range(prose, len(lines)):
@@ -1221,22 +1221,61 @@ _PLAYER_ROW = re.compile(r"[\u25b6\u25b7\u23f5\u23f8\u23ef\u23ea\u23e9\u2913]|(?
 _MEDIA_TITLE = re.compile(r"(?i)^(in pictures|in photos|gallery|photos|video|watch)\s*:\s*\S")
 # A row of widget items that a browser saved apart by runs of spaces: "Sign in   Get the app".
 _WIDGET_ROW = re.compile(r"\S {2,}\S")
-# A name, or names joined by "and" / "&" / ",", and nothing else: "Kelly Ng and Rashid Omar",
-# "Susquehanna Sentinel", "SBC North Qld" (capitalised words, at most five in a name).
-_NAME = r"[A-Z][\w'\u2019.-]*(?: (?:de|del|la|van|von|da|di|el|al|bin|of|the) ?[A-Z][\w'\u2019.-]*| [A-Z][\w'\u2019.-]*){0,4}"
-_NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:,| and| &) {_NAME}){{0,3}}$")
+# Lower-case words inside a name: a person's particles (context_cues.json name_particles,
+# the one list every module reads: "Ana de Souza", "Ahmed bin Saleh") and, in an outlet's or
+# a body's name on a names line, "of" and "the" ("Bank of Scotland").
+_NAME_JOINERS = ("of", "the")
+# ... and inside a place a writer filed from: "Rio de Janeiro", "Frankfurt am Main",
+# "Stratford upon Avon", "Boulogne sur Mer", "Rio do Sul".
+_PLACE_JOINERS = ("of", "the", "upon", "on", "am", "sur", "do")
+
+
+@functools.lru_cache(maxsize=None)
+def _joiners(extra: tuple[str, ...]) -> str:
+    """The name particles and ``extra`` as a regex alternation, longest first."""
+    from newsgraph.extract.rules import word_lists  # the rule files' loader (it imports pycountry)
+
+    words = word_lists("context_cues.json", ["name_particles"])["name_particles"] | set(extra)
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+@functools.lru_cache(maxsize=1)
+def _name_pattern() -> str:
+    """A name: capitalised words, at most five, particles between them ("Kelly Ng",
+    "Susquehanna Sentinel", "SBC North Qld", "Luigi del Neri")."""
+    return rf"[A-Z][\w'\u2019.-]*(?: (?:{_joiners(_NAME_JOINERS)}) ?[A-Z][\w'\u2019.-]*| [A-Z][\w'\u2019.-]*){{0,4}}"
+
+
+@functools.lru_cache(maxsize=1)
+def _names_line() -> re.Pattern[str]:
+    """A name, or names joined by "and" / "&" / ",", and nothing else: "Kelly Ng and Rashid Omar"."""
+    name = _name_pattern()
+    return re.compile(rf"^{name}(?:(?:,| and| &) {name}){{0,3}}$")
+
+
 _NAME_SPLIT = re.compile(r",\s*|\s+(?:and|&|und)\s+")
 # "By X", and a magazine's credit "Words by X" / "Text by X" / "Reporting by X"
 _BYLINE_BY = re.compile(r"^(?:(?:Words|Text|Story|Reporting|Interview|Written|Reported)(?: by|:)|By|Von) ([^|\u00b7\u2022]+)")
 # A full stop after a lower-case word ends a credit: "Written by Fergal Quinn. Edited by ..."
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2}\.)\s+")
-# People a credit line names: "Written by X. Edited by Y.", "Hosted by X and Y", "PHOTO: X / Agency"
-_CREDITED = re.compile(
-    rf"(?:\b(?:[Ww]ritten|[Rr]eported|[Hh]osted|[Pp]resented|[Pp]roduced|[Ee]dited) by|^(?:PHOTO|Photo|Photograph|Picture|Image)s?\s*:)"
-    rf"\s+({_NAME}(?:(?:,| and| &) {_NAME}){{0,3}})")
-# Where a writer filed from, after the name in a byline: "By Ana Costa in Rio de Janeiro and
-# Tom Hale in London" (a place of one to four capitalised words, "de", "of" between them).
-_FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w'\u2019.-]*(?:\s+(?:(?:de|da|do|del|of|the|upon|on|am|sur)\s+)?[A-Z][\w'\u2019.-]*){0,3}")
+
+
+@functools.lru_cache(maxsize=1)
+def _credited() -> re.Pattern[str]:
+    """People a credit line names: "Written by X. Edited by Y.", "Hosted by X and Y", "PHOTO: X / Agency"."""
+    name = _name_pattern()
+    return re.compile(
+        rf"(?:\b(?:[Ww]ritten|[Rr]eported|[Hh]osted|[Pp]resented|[Pp]roduced|[Ee]dited) by|^(?:PHOTO|Photo|Photograph|Picture|Image)s?\s*:)"
+        rf"\s+({name}(?:(?:,| and| &) {name}){{0,3}})")
+
+
+@functools.lru_cache(maxsize=1)
+def _filed_from() -> re.Pattern[str]:
+    """Where a writer filed from, after the name in a byline: "By Ana Costa in Rio de Janeiro
+    and Tom Hale in London" (a place of one to four capitalised words, particles between them)."""
+    return re.compile(rf"\s+in\s+[A-Z][\w'\u2019.-]*(?:\s+(?:(?:{_joiners(_PLACE_JOINERS)})\s+)?[A-Z][\w'\u2019.-]*){{0,3}}")
+
+
 # What a writer's bio says after the name: "covers", "is a reporter", "joined the paper".
 _BIO_VERBS = re.compile(
     r"^(is|was|covers|covered|has covered|joined|writes|reports|previously|edits|has been|can be reached|"
@@ -1261,7 +1300,7 @@ def _names_of(line: str) -> set[str]:
     out = set()
     for part in _NAME_SPLIT.split(re.sub(r"^By\s+", "", line.strip())):
         part = part.strip(" .")
-        if re.fullmatch(_NAME, part) and len(part.split()) >= 2:
+        if re.fullmatch(_name_pattern(), part) and len(part.split()) >= 2:
             out.add(part)
     return out
 
@@ -1272,7 +1311,7 @@ def _byline_names(line: str) -> set[str]:
     if not m or len(line) > 200:
         return set()
     head = re.split(r"\s+(?:with|for)\s+|\s+[|\u00b7\u2022]\s+", m.group(1))[0]
-    return _names_of(_FILED_FROM.sub("", head))
+    return _names_of(_filed_from().sub("", head))
 
 
 def _is_bio(line: str, writers: set[str]) -> bool:

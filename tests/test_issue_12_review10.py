@@ -9,6 +9,8 @@ import pytest
 
 from newsgraph.extract import mentions
 from extraction_support import relations
+from newsgraph.extract.cleanup import split_page
+from page_support import PROSE
 
 
 @pytest.mark.issue(12)
@@ -29,4 +31,28 @@ def test_a_source_line_is_looked_for_once_per_sentence(nlp, monkeypatch):
     found = relations(nlp, text)
     assert ("Interfax", "BASED_IN", "Moscow", "dateline") in found  # still read
     assert calls and max(calls.values()) == 1
+
+
+NAMES_LINE_PAGE = """THE RIVERSIDE COURIER
+
+Port authority approves new ferry terminal
+
+Pieter ter Horst and Lena Fisk
+Published: 9:15pm, 22 Oct 2025
+
+""" + PROSE + """
+Pieter ter Horst covers transport for the Courier.
+"""
+
+
+@pytest.mark.issue(12)
+def test_a_writers_line_with_any_listed_particle_goes_with_the_writers_bio() -> None:
+    """The names-line, credit and byline patterns of cleanup read a name's particles from
+    context_cues.json name_particles (the one list): 'ter' was missing from cleanup's own
+    copy, so 'Pieter ter Horst and Lena Fisk' under the headline was no writers' line, stayed
+    as the story's first line, and his bio at the foot stayed too."""
+    page = split_page(NAMES_LINE_PAGE)
+    assert page.title == "Port authority approves new ferry terminal"
+    assert "Horst" not in page.body and "Lena Fisk" not in page.body
+    assert page.body.startswith("Mayor Rosa Delgado opened")
 
