@@ -389,7 +389,8 @@ def _organisation_evidence(doc: Doc, m: RawMention, labels: dict[int, str], spee
 def _plainly_in_a_place(doc: Doc, m: RawMention, labels: dict[int, str]) -> bool:
     """Place evidence no firm's name gets: something done, made or someone living "in" or
     "near" the name ("cookers and ovens in Spennymoor", "grew up in Grangemouth"; not "a
-    stake in Nokia", "invested in Nokia": ``held_in_heads``; not "jobs at Nokia"), travel "to" it, a visit to it,
+    stake in Nokia", "invested in Nokia": ``held_in_heads``; not "jobs at Nokia" nor "sources
+    inside Nokia", said of a firm as often as of a town), travel "to" it, a visit to it,
     "X-based", people "from" or ", of" it (``_in_a_place`` without "at", a noun's "in", and
     coordination). For towns too small for ``place_names`` (a town of 15,000 shares its name
     with firms: Nokia, 33,000), where ``_in_a_place`` alone is not enough."""
@@ -397,8 +398,8 @@ def _plainly_in_a_place(doc: Doc, m: RawMention, labels: dict[int, str]) -> bool
     if root.dep_ == "pobj" and root.head.lower_ in {"in", "near", "outside", "around", "across", "throughout"}:
         held = load_body_evidence_rules().held_in_heads
         return root.head.head.lemma_.lower() not in held and root.head.head.lower_ not in held
-    if root.dep_ == "pobj" and root.head.lower_ == "at":
-        return False
+    if root.dep_ == "pobj" and root.head.lower_ in {"at", "inside"}:
+        return False  # "jobs at Nokia", "sources inside Nokia": where people work, a firm as often as a town
     if any(c.dep_ == "appos" for c in root.children) or root.dep_ in {"appos", "conj"} or list(root.conjuncts):
         return False  # coordination and apposition: only with a place's label, which small firms get as well
     return _in_a_place(doc, m, labels)

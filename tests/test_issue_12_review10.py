@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from newsgraph.extract import mentions
-from extraction_support import relations
+from extraction_support import entity_types, model_label, relations
 from newsgraph.extract.cleanup import split_page
 from page_support import PROSE
 
@@ -56,3 +56,17 @@ def test_a_writers_line_with_any_listed_particle_goes_with_the_writers_bio() -> 
     assert "Horst" not in page.body and "Lena Fisk" not in page.body
     assert page.body.startswith("Mayor Rosa Delgado opened")
 
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, kind", [
+    ("Sources inside Nokia said the handset would be delayed.", "Organization"),
+    ("Engineers inside Nokia said the handset would be delayed.", "Organization"),
+    ("Residents near Nokia said the river had flooded.", "Location"),
+])
+def test_inside_a_small_towns_name_is_no_plain_place_evidence(nlp, text, kind):
+    """Nokia is a town of 33,000 as well as the firm: for a town that small only plain place
+    evidence makes the name a place, and "sources inside X" is said of a firm as often as of
+    a town (like "jobs at X"). It was let through to the looser place test, which takes
+    "inside"; "near" stays place evidence."""
+    assert model_label(nlp, text, "Nokia") == "ORG"  # the premise: the model calls it a firm
+    assert entity_types(nlp, text)["Nokia"] == kind
