@@ -22,6 +22,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.mentions import load_sport_rules
 from newsgraph.extract.relation_base import EntityIndex, MentionSpan, span_relation, tree_path
 from newsgraph.extract.rules import load_titles
 from newsgraph.graph.model import ExtractedRelation
@@ -80,6 +81,18 @@ def _path(a: Token, b: Token) -> tuple[list[str], list[str], Token | None]:
     if lca.i in {a.i, b.i}:
         words = [w for t, w in zip([*up[1:], lca, *reversed(down[1:])], words) if t.i not in {a.i, b.i}]
     return steps, words, lca
+
+
+def _joined_by(lca: Token, a: Token, b: Token, lemmas: frozenset[str]) -> bool:
+    """The two names are joined by one of ``lemmas``: it is their lowest common ancestor
+    ("Federer beat Roddick", "Haas overcame eighth seed Max Mirnyi"), or a relative clause
+    on one of them ("Philippoussis, who beat Sampras"). Not a verb further off ("Davis
+    homered as the Angels defeated the Yankees": Davis and the Angels are joined by
+    "homered")."""
+    if lca.lemma_.lower() in lemmas:
+        return True
+    return lca.i in {a.i, b.i} and any(
+        t.dep_ == "relcl" and t.head.i == lca.i and t.lemma_.lower() in lemmas for t in (*a.ancestors, *b.ancestors))
 
 
 def _bucket(n: int) -> str:
@@ -212,6 +225,7 @@ def learned_relations(doc: Doc, index: EntityIndex, rule_relations: list[Extract
     if model is None:
         return []
     hits = rule_hits(rule_relations)
+    results = load_sport_rules().result_verbs
     out = []
     for head, tail, allowed in candidate_pairs(index):
         if "BASED_IN" in allowed:
@@ -222,6 +236,8 @@ def learned_relations(doc: Doc, index: EntityIndex, rule_relations: list[Extract
         steps, _, lca = _path(_root(doc, head), _root(doc, tail))
         if lca is None or len(steps) > MAX_LINK:
             continue
+        if _joined_by(lca, _root(doc, head), _root(doc, tail), results):
+            continue  # "Federer beat Roddick", "Philippoussis, who beat Sampras": a result, no type of the schema
         fired = hits.get((f"{doc[head.token_start].idx}", f"{doc[tail.token_start].idx}"), [])
         label, probability = model.predict(pair_features(doc, head, tail, index, fired), allowed)
         if label == NONE:

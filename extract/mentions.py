@@ -1010,6 +1010,7 @@ class SportRules:
     contest_nouns: frozenset[str] = frozenset()  # "meet Y in the final": a fixture, not a meeting
     over_heads: frozenset[str] = frozenset()  # "a victory over X", "won over X": X played
     standings_words: frozenset[str] = frozenset()  # "championship leader X of Y": leads a contest, holds no office
+    result_verbs: frozenset[str] = frozenset()  # "X beat Y": a result, no relation of the schema
 
 
 @lru_cache(maxsize=1)
@@ -1024,7 +1025,7 @@ def load_sport_rules() -> SportRules:
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "sport.json").read_text("utf-8"))
     lists = ["cue_lemmas", "subject_verbs", "object_verbs", "for_verbs", "against", "role_nouns", "to_heads", "table_words",
-             "result_words", "contest_nouns", "over_heads", "standings_words"]
+             "result_words", "contest_nouns", "over_heads", "standings_words", "result_verbs"]
     bad = [k for k in [*lists, "county_teams"] if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     if bad or not isinstance(raw.get("min_cues"), int):
         raise RuleFileError(detail=f"sport.json: {', '.join(bad) or 'min_cues'} must be a list of words (min_cues a number)")

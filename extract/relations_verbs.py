@@ -629,6 +629,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue  # "was named player of the year": an award, not a post (issue 12 audit)
         if rule.not_with and any(c.dep_ in {"prt", "prep"} and c.lower_ in rule.not_with for c in verb.children):
             continue  # "called up Peter Mills", "had to settle for silver in Spain": another verb
+        if rule.verbs == ("*",) and verb.lemma_.lower() in load_sport_rules().result_verbs:
+            continue  # "Federer (Switzerland) beat Roddick (United States)": a result, no interaction
         if rule.not_complements and _contest_prediction(verb, rule.not_complements):
             continue  # "backed Ireland to win the series": a tip, not support (issue 12 audit 7)
         if rule.not_prep_objects and any(
