@@ -478,6 +478,23 @@ def _closed_pair(token: Token) -> bool:
     return cc is not None and cc.i > 0 and token.doc[cc.i - 1].text == ","
 
 
+def _carries_word(verb: Token, tail: Token, words: tuple[str, ...]) -> bool:
+    """One of ``words`` (a lemma or as written) hangs from the verb or its object: a
+    complement or adverb ("shot dead", "fatally shot"), a prepositional phrase ("stabbed to
+    death"), a conjoined or following verb ("shot and killed", "shot him, killing him"), or a
+    relative clause on the object ("shot Walker, who died"). Not anywhere in the sentence:
+    "Brady was shot by Hinckley, who tried to kill Reagan" says nothing of Brady's death."""
+    def said(t: Token) -> bool:
+        return t.lemma_.lower() in words or t.lower_ in words
+
+    for c in verb.children:
+        if said(c) and c.dep_ in {"acomp", "oprd", "advmod", "npadvmod", "ccomp", "xcomp", "advcl", "conj", "dep"}:
+            return True
+        if c.dep_ == "prep" and any(said(g) for g in c.children):
+            return True
+    return any(said(c) for c in verb.conjuncts) or any(c.dep_ == "relcl" and said(c) for c in tail.children)
+
+
 def _contest_prediction(verb: Token, complements: tuple[str, ...]) -> bool:
     """ "backed Ireland to win the series", "backs Smith to beat Jones": the object's
     to-infinitive of a contest verb, said of the object."""
@@ -627,6 +644,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue  # "X and Y have signed up for a sitcom", "signed for Chelsea": each signed, not with the other
         if rule.relation == "APPOINTED" and any(c.dep_ == "oprd" and _award_title(c) for c in verb.children):
             continue  # "was named player of the year": an award, not a post (issue 12 audit)
+        if rule.needs_words and not _carries_word(verb, doc[nodes["tail"]], rule.needs_words):
+            continue  # "Booth shot Lincoln": nothing says Lincoln died
         if rule.not_with and any(c.dep_ in {"prt", "prep"} and c.lower_ in rule.not_with for c in verb.children):
             continue  # "called up Peter Mills", "had to settle for silver in Spain": another verb
         if rule.verbs == ("*",) and verb.lemma_.lower() in load_sport_rules().result_verbs:

@@ -82,7 +82,9 @@ def test_issue_3_organisation_apposition_with_place(nlp):
 
 @pytest.mark.issue(3)
 def test_issue_3_passive_kill_keeps_direction(nlp):
-    doc = run(nlp, "In 1881, President James A. Garfield was shot by Charles J. Guiteau, a disappointed office-seeker.")
+    # "fatally": "was shot by" alone does not say he died (LABELLING.md; issue 12 review 10),
+    # so the passive kill is tested with a sentence that does.
+    doc = run(nlp, "In 1881, President James A. Garfield was fatally shot by Charles J. Guiteau, a disappointed office-seeker.")
     assert triples(doc, "dep_passive") == {("person:charles-j-guiteau", "KILLED", "person:james-a-garfield")}
 
 
@@ -204,7 +206,12 @@ def test_issue_3_gerund_takes_the_clause_subject(nlp):
 
 @pytest.mark.issue(3)
 def test_issue_3_victim_mistyped_by_the_model_is_a_person(nlp):
-    text = "But John Wilkes Booth shot Lincoln during the third act."
+    # "shot ... dead": "Booth shot Lincoln" alone does not say Lincoln died, so it is no KILLED
+    # (LABELLING.md; issue 12 review 10); the victim is a person either way.
+    text = "But John Wilkes Booth shot Lincoln dead during the third act."
     assert {e.label_ for e in nlp(text).ents if e.text == "Lincoln"} != {"PERSON"}  # the model's mistake
     doc = run(nlp, text)
     assert ("person:john-wilkes-booth", "KILLED", "person:lincoln") in triples(doc)
+    doc = run(nlp, "But John Wilkes Booth shot Lincoln during the third act.")
+    assert "person:lincoln" in {e.id for e in doc.entities}
+    assert not any(t == "KILLED" for _, t, _ in triples(doc))

@@ -100,3 +100,26 @@ def test_a_verb_that_is_no_result_still_links_the_two(nlp):
     assert ("Roger Federer", "PRAISED", "Andy Roddick") in found
     found = typed(relations(nlp, "Roger Federer introduced Andy Roddick to the crowd."))
     assert ("Roger Federer", "INTERACTED_WITH", "Andy Roddick") in found
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, killed", [
+    ("Peter Mills shot Tom Walker in the leg outside the bar.", False),
+    ("Tom Walker was stabbed by Peter Mills during the fight.", False),
+    ("Tom Walker was shot dead by Peter Mills outside his home.", True),
+    ("Peter Mills fatally shot Tom Walker outside the bar.", True),
+    ("Anna Berg stabbed Peter Mills to death in his flat.", True),
+    ("Peter Mills shot Tom Walker, who died in hospital on Sunday.", True),
+    ("Peter Mills shot and killed Tom Walker outside the bar.", True),
+    ("Tom Walker was shot in the head by Peter Mills, who later tried to kill the mayor.", False),
+])
+def test_shot_or_stabbed_is_killed_only_when_the_sentence_says_the_victim_died(nlp, text, killed):
+    """LABELLING.md: the sentence states the relation or implies it directly; many who are
+    shot or stabbed live. 'shoot' and 'stab' give KILLED only beside a word of death ('dead',
+    'to death', 'fatally', 'died') that hangs from the verb or its victim's relative clause,
+    not one elsewhere in the sentence ('who later tried to kill the mayor': Reuters had 'Brady
+    was shot by Hinckley, who tried to kill Reagan' as KILLED at 0.95); the learned classifier is not left to guess KILLED in their
+    place (the catch-all verb rule still links the two, below any floor)."""
+    found = typed(relations(nlp, text))
+    victim = "Peter Mills" if "Anna Berg" in text else "Tom Walker"
+    assert any(t == "KILLED" and x == victim for _, t, x in found) == killed

@@ -60,5 +60,6 @@ def test_issue_12_a_judged_object_does_the_gerund(nlp):
     found = typed(nlp, "Amnesty praised the government for criticising Tom Walker.")
     assert ("Amnesty", "CRITICIZED", "Tom Walker") not in found
     # Without an object the subject still does it.
-    found = typed(nlp, "Oswald was arrested after shooting Kennedy.")
+    # "fatally": "after shooting Kennedy" alone does not say he died (issue 12 review 10)
+    found = typed(nlp, "Oswald was arrested after fatally shooting Kennedy.")
     assert ("Oswald", "KILLED", "Kennedy") in found
