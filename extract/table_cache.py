@@ -9,7 +9,8 @@ takes a few milliseconds.
 
 Never stale: a table's file is named by a hash of the bytes of every file it is built
 from, the data files and the modules holding the code that builds it, and of the Python
-version (``marshal``'s format is per version); any change builds it again. Never required:
+version (``marshal``'s format is per version); any change builds it again, and the write
+prunes the table's least recently used versions (``_prune``). Never required:
 a cache folder that cannot be read or written, or a damaged file, means the table is built
 as if there were no cache. The folder is ``$NEWSGRAPH_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/newsgraph``, else ``~/.cache/newsgraph``; ``NEWSGRAPH_CACHE_DIR=""``
@@ -21,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 import sys
 import tempfile
 import time
@@ -34,6 +36,10 @@ T = TypeVar("T")
 # code's files are part of the key).
 FORMAT = 1
 STALE_AFTER_S = 24 * 3600
+# How many of a table's other versions a write keeps, the most recently used first: the
+# folder is shared by every checkout on the machine (worktrees of different code at once),
+# and each keeps its current table while at most this many are in use; more are pruned.
+KEEP_OTHER_VERSIONS = 3
 
 
 def cache_dir() -> Path | None:
@@ -73,18 +79,23 @@ def cached_table(name: str, inputs: Iterable[str | Path], build: Callable[[], T]
         return build()  # an input cannot be read: let the builder report it
     try:
         with open(path, "rb") as f:
-            return cast(T, marshal.load(f))
+            value = cast(T, marshal.load(f))
     except (OSError, EOFError, ValueError, TypeError):
         pass  # not built yet, or damaged: build it again
+    else:
+        try:
+            os.utime(path)  # used now: the last a write of another version prunes
+        except OSError:
+            pass  # a read-only folder: the table is still good
+        return value
     value = build()
     _store(folder, path, name, value)
     return value
 
 
 def _store(folder: Path, path: Path, name: str, value: Any) -> None:
-    """Write atomically (a reader never sees half a file). The table's other versions go once
-    they are a day old: a folder shared by checkouts of different code keeps each one's
-    current table, and one version replacing another does not pile up."""
+    """Write atomically (a reader never sees half a file), then prune the table's other
+    versions (``_prune``)."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
@@ -95,8 +106,28 @@ def _store(folder: Path, path: Path, name: str, value: Any) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
-        for old in folder.glob(f"{name}-*.marshal"):
-            if old != path and time.time() - old.stat().st_mtime > STALE_AFTER_S:
-                old.unlink(missing_ok=True)
+        _prune(folder, path, name)
     except (OSError, ValueError):
         pass  # a read-only or full disk: the table was built, the next run builds it again
+
+
+def _prune(folder: Path, path: Path, name: str) -> None:
+    """Delete this table's other versions (the same name, another hash: never another
+    table's file nor a writer's temporary one) that are a day unused, and all but the
+    ``KEEP_OTHER_VERSIONS`` most recently used: a folder shared by checkouts of different
+    code keeps each one's current table, and versions that code changes left behind do not
+    pile up (each cities table is 1.2 MB). A version deleted while another process still
+    uses it is built again there, never read half-gone (POSIX keeps an open file readable)."""
+    shape = re.compile(rf"{re.escape(name)}-[0-9a-f]{{32}}\.marshal")
+    others = []
+    for old in folder.iterdir():
+        if old != path and shape.fullmatch(old.name):
+            try:
+                others.append((old.stat().st_mtime, old))
+            except OSError:
+                continue  # pruned meanwhile by another process
+    others.sort(reverse=True)
+    now = time.time()
+    for n, (used, old) in enumerate(others):
+        if n >= KEEP_OTHER_VERSIONS or now - used > STALE_AFTER_S:
+            old.unlink(missing_ok=True)

@@ -8,6 +8,7 @@ written)."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,42 @@ def test_issue_12_normalised_names_are_remembered_and_unchanged():
     for name in ["Tony Blair's", "U.S.", "São Paulo", "ÉLYSÉE  Palace", "Tony Blair's"]:
         assert normalise_name(name) == normalise_name.__wrapped__(name)
     assert normalise_name("U.S.") == "us" and normalise_name("São Paulo") == "sao paulo"
+
+
+def test_issue_12_a_write_prunes_the_tables_least_used_other_versions(cache, tmp_path):
+    """Every change of a table's code or data writes a new version (1.2 MB for the cities):
+    a write keeps the few other versions used most recently (checkouts of other code
+    sharing the folder) and deletes the rest and any unused for a day, and never another
+    table's file, one whose name only starts like it, or a writer's temporary file."""
+    cache.mkdir()
+    now = time.time()
+    versions = []
+    for n in range(5):  # used 10, 20, ... 50 s ago
+        path = cache / f"t-{n:032x}.marshal"
+        path.write_bytes(b"x")
+        os.utime(path, (now - 10 * (n + 1), now - 10 * (n + 1)))
+        versions.append(path)
+    stale = cache / f"t-{'f' * 32}.marshal"
+    stale.write_bytes(b"x")
+    os.utime(stale, (now - 2 * table_cache.STALE_AFTER_S,) * 2)
+    keep = [cache / f"t_other-{'0' * 32}.marshal", cache / f"t-{'0' * 32}.json", cache / ".t-abc.tmp"]
+    for path in keep:
+        path.write_bytes(b"x")
+    source = _source(tmp_path, "newest")
+    table_cache._file_digest.cache_clear()
+    assert cached_table("t", [source], lambda: "newest") == "newest"
+    left = set(cache.glob("t-*.marshal"))
+    assert left - set(versions) - {stale} != set()  # the new version
+    assert left & set(versions) == set(versions[: table_cache.KEEP_OTHER_VERSIONS])  # the most recently used
+    assert not stale.exists()
+    assert all(path.exists() for path in keep)
+
+
+def test_issue_12_a_read_marks_the_version_used(cache, tmp_path):
+    source = _source(tmp_path, "a")
+    table_cache._file_digest.cache_clear()
+    cached_table("t", [source], lambda: 1)
+    (path,) = cache.glob("t-*.marshal")
+    os.utime(path, (1_000_000, 1_000_000))
+    assert cached_table("t", [source], lambda: 2) == 1
+    assert path.stat().st_mtime > 1_000_000
