@@ -4,9 +4,11 @@ text, by entity name, with the real spaCy model."""
 from __future__ import annotations
 
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any, Callable, Iterator
 
 from newsgraph import KnowledgeGraph
+from newsgraph.extract.mentions import RawMention
 from newsgraph.extract.pipeline import extract_doc
 from newsgraph.graph.model import document_id
 
@@ -90,3 +92,10 @@ def extra_rule_rows(monkeypatch, name: str, rows: list[tuple[int, dict[str, Any]
         monkeypatch.undo()
         for cache in caches:
             cache.cache_clear()  # type: ignore[attr-defined]
+
+
+def mention(text: str, label: str, sentence: int = 0, at: int = 0, **flags: object) -> RawMention:
+    """A hand-made mention carrying the model's label (and any flag), for the resolver tests
+    where the small model's mistake cannot be provoked on demand: ``text`` at character and
+    token offset ``at`` of sentence ``sentence``."""
+    return replace(RawMention(text, label, at, at + len(text), at, at + len(text.split()), sentence), **flags)

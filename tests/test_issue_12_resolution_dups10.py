@@ -5,17 +5,10 @@ Sentences written for the test, read by the real spaCy model; where the small mo
 cannot be provoked on demand, hand-made mentions carrying that mistake go through the real
 resolver."""
 
-from dataclasses import replace
-
 import pytest
 
-from extraction_support import node_forms as nodes
-from newsgraph.extract.mentions import RawMention
+from extraction_support import mention, node_forms as nodes
 from newsgraph.extract.resolve import _one_letter_variant, resolve
-
-
-def mention(text: str, label: str, sentence: int, at: int, **flags: object) -> RawMention:
-    return replace(RawMention(text, label, at, at + len(text), at, at + len(text.split()), sentence), **flags)
 
 
 @pytest.mark.issue(12)

@@ -4,17 +4,10 @@ club's short form the model calls an organisation. Sentences written for the tes
 real spaCy model; where the small model's mistake cannot be provoked on demand, hand-made
 mentions carrying that mistake go through the real resolver."""
 
-from dataclasses import replace
-
 import pytest
 
-from extraction_support import node_forms as nodes
-from newsgraph.extract.mentions import RawMention
+from extraction_support import mention, node_forms as nodes
 from newsgraph.extract.resolve import resolve
-
-
-def mention(text: str, label: str, sentence: int, at: int, **flags: object) -> RawMention:
-    return replace(RawMention(text, label, at, at + len(text), at, at + len(text.split()), sentence), **flags)
 
 
 @pytest.mark.issue(12)
@@ -137,7 +130,6 @@ def test_issue_12_a_company_less_its_legal_suffix_the_model_calls_a_person_is_th
 def test_issue_12_a_slip_the_model_calls_a_body_joins_the_person_written_once():
     res = resolve([mention("McIlroy", "PERSON", 0, 0), mention("McIlory", "ORG", 1, 40)])
     assert res.mention_entity == ["person:mcilroy", "person:mcilroy"]
-
 
 
 @pytest.mark.issue(12)

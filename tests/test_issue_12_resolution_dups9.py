@@ -4,17 +4,10 @@ a sea written without "Sea", a role noun the model glued to a surname. Sentences
 test, read by the real spaCy model; where the small model's mistake cannot be provoked on demand,
 hand-made mentions carrying that mistake go through the real resolver."""
 
-from dataclasses import replace
-
 import pytest
 
-from extraction_support import node_forms as nodes
-from newsgraph.extract.mentions import RawMention
+from extraction_support import mention, node_forms as nodes
 from newsgraph.extract.resolve import resolve
-
-
-def mention(text: str, label: str, sentence: int, at: int, **flags: object) -> RawMention:
-    return replace(RawMention(text, label, at, at + len(text), at, at + len(text.split()), sentence), **flags)
 
 
 @pytest.mark.issue(12)

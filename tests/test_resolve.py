@@ -1,11 +1,7 @@
 """Within-document resolution on hand-made mentions: no model needed."""
 
-from newsgraph.extract.mentions import RawMention
+from extraction_support import mention
 from newsgraph.extract.resolve import resolve
-
-
-def mention(text: str, label: str, sentence: int = 0, at: int = 0) -> RawMention:
-    return RawMention(text, label, at, at + len(text), at, at + len(text.split()), sentence)
 
 
 def test_surname_resolves_to_full_name_in_the_article():
