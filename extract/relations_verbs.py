@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.mentions import dateline_end, load_sport_rules
+from newsgraph.extract.person_evidence import has_given_name
 from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
 from newsgraph.extract.relations_roles import _article_organisation
 from newsgraph.extract.rules import (
@@ -555,6 +556,30 @@ def _noun_word(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _given_name_person(doc: Doc, person: MentionSpan, index: EntityIndex) -> bool:
+    """Whether one of the person's mentions opens with a given name (gender-guesser's list):
+    "Tony Blair" before "visited Mr Blair"; none for a place typed a person ("Boora")."""
+    return person.type == "Person" and any(
+        m.entity_id == person.entity_id and has_given_name(doc[m.token_start].text) for m in index.mentions)
+
+
+def _attributive_participle(verb: Token) -> bool:
+    """ "briefed visiting Congressman Dana Rohrabacher": a bare "-ing" form right before its
+    object, hung on a verb that then has no object of its own, is an adjective on the object
+    (the visitor is the object), whatever the parser made of it; "kept visiting X" after a
+    verb that takes a gerund is an act of the subject (``statement_cues.json``
+    ``gerund_governors``)."""
+    if verb.tag_ != "VBG" or any(c.dep_ in {"aux", "auxpass", *SUBJECTS} for c in verb.children):
+        return False
+    governor = verb.head
+    if governor.i == verb.i or governor.i > verb.i or any(c.dep_ in {"dobj", "dative"} for c in governor.children):
+        return False
+    if governor.lemma_.lower() in load_statement_cues().gerund_governors:
+        return False
+    return verb.i + 1 < len(verb.doc) and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children) \
+        and all(t.pos_ in {"PROPN", "NOUN", "ADJ", "DET", "PUNCT"} for t in verb.doc[verb.i + 1 : max(c.i for c in verb.children if c.dep_ == "dobj")])
+
+
 def _attributive(verb: Token) -> bool:
     """ "Walter Salles critically acclaimed The Motorcycle Diaries … received": an adverb of
     acclaim right before a bare past-tense verb (no auxiliary) makes it a participle
@@ -601,6 +626,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue
         if voice.endswith(":xcomp") and verb.dep_ == "xcomp" and _object_control(verb.head):
             continue  # "urged the men to step down", "called on the FA to punish X": not the subject's act
+        if voice.endswith(":xcomp") and _attributive_participle(verb):
+            continue  # "Masood briefed visiting Congressman Rohrabacher": the visitor is the object
         if voice.endswith(":purpose") and any(c.dep_ in {"dobj", "dative", "acomp", "attr", "oprd"} for c in verb.head.children):
             # "hired Smith to replace Jones": the object's act, not the subject's; "looked
             # set to move to Chelsea", "is keen to meet X": a state, not an act with a purpose.
@@ -774,6 +801,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                         rule.relation == "MET_WITH" and tail.type in BODY_TYPES and tail_token.i != nodes["tail"]
                         and _member_body(doc[nodes["tail"]], index) is not None):
                     continue  # "met Namibian officials": the body, of whatever kind
+                if rule.tail_given_name and not _given_name_person(doc, tail, index):
+                    continue  # "visited Marlow Fields" typed a person: no one met
                 if rule.reverse:
                     head, tail = tail, head
                 # A wire dateline's place ("THE HAGUE, Netherlands (PLI) — X was deported to

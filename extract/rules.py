@@ -389,6 +389,10 @@ class RelationRule:
     # "Blair left Labour divided": an object complement after the object (a participle or
     # adjective) makes the verb causative, not the relation (issue 12 audit 8).
     no_object_complement: bool = False
+    # "visited Mr Blair", "was received by King Hassan": the object counts only as a person
+    # the article names once with a given name first (gender-guesser's list): a place the
+    # small model typed as a person ("visited Marlow Fields", "visited Boora") has none.
+    tail_given_name: bool = False
 
 
 ENTITY_TYPE_NAMES = {"Person", "Country", "Organization", "Location", "Group"}
@@ -445,7 +449,7 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
                 words = []
             exclusions[key] = tuple(w.lower() for w in words)
         flags = {}
-        for key in ("people", "reverse", "intransitive", "not_in_sports", "no_object_complement"):
+        for key in ("people", "reverse", "intransitive", "not_in_sports", "no_object_complement", "tail_given_name"):
             # true or false, not a word: "false" read as a flag would switch the rule on
             flags[key] = row.get(key, False)
             if not isinstance(flags[key], bool):
@@ -486,6 +490,7 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
                 needs_words=exclusions["needs_words"],
                 not_in_sports=flags["not_in_sports"],
                 no_object_complement=flags["no_object_complement"],
+                tail_given_name=flags["tail_given_name"],
             )
         )
     if problems:

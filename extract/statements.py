@@ -43,6 +43,7 @@ class StatementCues:
     reported_types_exempt: frozenset[str]
     topic_preps: frozenset[str]
     attributive_adverbs: frozenset[str]
+    gerund_governors: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -43,3 +43,33 @@ def test_issue_12_the_company_only_when_the_article_settles_it(nlp):
     # Negated: no fact.
     found = typed(relations(nlp, LEAD + "Tom Hennessy did not praise the company."))
     assert not any(t == "PRAISED" for _, t, _ in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_visiting_or_receiving_a_person_is_meeting(nlp):
+    found = typed(relations(nlp, "Senator Karen Holt visited Pedro Alvarez at his farm near Cordoba last week."))
+    assert ("Karen Holt", "MET_WITH", "Pedro Alvarez") in found
+    found = typed(relations(nlp, "Pedro Alvarez was received on Friday by President Karen Holt at the palace."))
+    assert ("Karen Holt", "MET_WITH", "Pedro Alvarez") in found
+    # A place the small model takes for a person has no given name: no one is met.
+    found = typed(relations(nlp, "Minister Karen Holt visited Quarrow Fields on Friday."))
+    assert not any(t == "MET_WITH" for _, t, _ in found)
+    # "briefed visiting Senator X": the visitor is the object, not the subject's act.
+    found = typed(relations(nlp, "Defence chief Pedro Alvarez briefed visiting US Senator Karen Holt on Tuesday."))
+    assert ("Pedro Alvarez", "MET_WITH", "Karen Holt") not in found
+    assert ("Pedro Alvarez", "VISITED", "Karen Holt") not in found
+    # Negated: no meeting.
+    found = typed(relations(nlp, "Karen Holt did not visit Pedro Alvarez during the trip."))
+    assert not any(t == "MET_WITH" for _, t, _ in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_leaving_for_a_place_is_a_trip(nlp):
+    found = typed(relations(nlp, "Prime Minister Karen Holt left for Nairobi on Monday."))
+    assert ("Karen Holt", "VISITED", "Nairobi") in found
+    # With an object the verb leaves its object: "left Lisbon for Nairobi".
+    found = typed(relations(nlp, "Karen Holt left Lisbon for Nairobi on Monday."))
+    assert ("Karen Holt", "VISITED", "Lisbon") not in found
+    # A job is no place.
+    found = typed(relations(nlp, "Karen Holt left for a banking job in Nairobi."))
+    assert not any(t == "VISITED" for _, t, _ in found)
