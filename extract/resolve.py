@@ -250,6 +250,17 @@ def _one_letter_variant(a: str, b: str, shortest: int = 6) -> bool:
     return extra in "aeiouy" or (i > 0 and long[i - 1] == extra) or (i + 1 < len(long) and long[i + 1] == extra)
 
 
+def _full_names(typed: list[TypedMention | None]) -> set[str]:
+    """The people's names of two words or more: the owners a lone surname, an initial or a
+    role glued to a surname may join."""
+    return {t.name for t in typed if t and t.type == "Person" and len(t.name.split()) >= 2}
+
+
+def _slip_of_surname(name: str, other: str, other_type: str) -> bool:
+    """A one-word ``name`` is a slip for the surname of ``other``, a person's full name."""
+    return " " not in name and " " in other and other_type == "Person" and _misspelt(name, surname(other))
+
+
 def _join_misspellings(typed: list[TypedMention | None]) -> None:
     """A name written once that is a slip for a name the article writes more often is that
     name's node (issue 12: one node per entity, not one per typo). Listed names are never
@@ -265,12 +276,11 @@ def _join_misspellings(typed: list[TypedMention | None]) -> None:
     for t in typed:
         if t is None or t.known or t.type not in {"Person", "Organization"} or counts.get(t.name) != 1:
             continue
-        matches = [u for n, u in usual.items() if _misspelt(t.name, n) or (
-            " " not in t.name and " " in n and u.type == "Person" and _misspelt(t.name, surname(n)))]
+        matches = [u for n, u in usual.items() if _misspelt(t.name, n) or _slip_of_surname(t.name, n, u.type)]
         if not matches:
             # of any of the two types: the model may call the slip a body ("McIlory" ORG)
-            matches = [u for n, u in once.items() if _misspelt(t.name, n) or _misspelt(n, t.name) or (
-                " " not in t.name and " " in n and u.type == "Person" and _misspelt(t.name, surname(n)))]
+            matches = [u for n, u in once.items()
+                       if _misspelt(t.name, n) or _misspelt(n, t.name) or _slip_of_surname(t.name, n, u.type)]
         if len(matches) == 1:
             t.name, t.type, t.iso3 = matches[0].name, matches[0].type, matches[0].iso3
         else:
@@ -278,7 +288,7 @@ def _join_misspellings(typed: list[TypedMention | None]) -> None:
     # "Yastrezhembsky" said twice beside "Sergei Yastrzhembsky" written once: a lone name one
     # vowel or doubled letter away from the surname of exactly one person of the article, when
     # nobody's surname is that name as written, is that person, however often it is written
-    people = {t.name for t in typed if t and t.type == "Person" and len(t.name.split()) >= 2}
+    people = _full_names(typed)
     surnames = {normalise_name(surname(n)) for n in people}
     for t in typed:
         if t is None or t.known or t.type not in {"Person", "Organization"} or " " in t.name \
@@ -321,7 +331,7 @@ def _join_initials(typed: list[TypedMention | None]) -> None:
     an initial and a surname are the one full name of the article with that surname whose
     first name opens with that letter (issue 12: otherwise the surname has two owners and a
     lone "Yeltsin" makes a third node). Two candidates ("John" and "Jane Smith") leave it be."""
-    people = {t.name for t in typed if t and t.type == "Person" and len(t.name.split()) >= 2}
+    people = _full_names(typed)
     renamed = {}
     for name in people:
         words = name.split()
@@ -545,7 +555,7 @@ def _role_noun_before_surname(typed: list[TypedMention | None]) -> None:
     from newsgraph.extract.mentions import name_opening_nouns
 
     nouns = name_opening_nouns() | load_context_cues().leading_non_name_words
-    people = {t.name for t in typed if t and t.type == "Person" and len(t.name.split()) >= 2}
+    people = _full_names(typed)
     renamed = {}
     for name in people:
         first = name.split()[0]
