@@ -942,6 +942,79 @@ def _fix_source_line(doc: Doc, sentences: list[int], mentions: list[RawMention],
     return out
 
 
+def _capital_run(doc: Doc, i: int, end: int) -> int:
+    """End of a place's name in capitals from ``i``: up to four words, hyphen-joined parts
+    kept whole ("SPA-FRANCORCHAMPS", "RIO DE JANEIRO", "N.J.")."""
+    j, words = i, 0
+    while j < end and words < 4:
+        t = doc[j]
+        if t.text[:1].isupper() and any(ch.isalpha() for ch in t.text):
+            j, words = j + 1, words + 1
+        elif t.text in DASHES and j > i and not doc[j - 1].whitespace_ and not t.whitespace_ and j + 1 < end \
+                and doc[j + 1].text[:1].isupper():
+            j += 1
+        else:
+            break
+    return j
+
+
+def _date_at(doc: Doc, i: int) -> int:
+    """End of a date at ``i`` ("1996-08-29", "Aug 29", "29 August"), or ``i`` when there is none."""
+    if i + 4 < len(doc) and len(doc[i].text) == 4 and doc[i].text.isdigit() and doc[i + 1].text == "-" \
+            and doc[i + 2].text.isdigit() and doc[i + 3].text == "-" and doc[i + 4].text.isdigit():
+        return i + 5
+    if i < len(doc) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc[i].text):
+        return i + 1
+    j = i
+    while j < len(doc) and j - i < 3 and (doc[j].like_num or doc[j].lower_.rstrip(".") in MONTHS):
+        j += 1
+    return j if j - i >= 2 and any(doc[k].lower_.rstrip(".") in MONTHS for k in range(i, j)) else i
+
+
+def find_dated_line(doc: Doc, i: int) -> list[tuple[int, int]]:
+    """The places of a line that is a dateline and nothing else, a wire story's form without
+    the agency: "MANCHESTER, England 1996-08-29", "RIO DE JANEIRO 1996-08-26", "SPA-FRANCORCHAMPS,
+    Belgium 1996-08-23". The first place is in capitals, a date closes the line. Empty if the
+    line at ``i`` is none."""
+    end = len(doc)
+    j = _capital_run(doc, i, end)
+    if j == i or not doc[i:j].text.isupper() or len(doc[i:j].text) < 3:
+        return []
+    places = [(i, j)]
+    if j < end and doc[j].text == ",":
+        k = _capital_run(doc, j + 1, end)
+        if k == j + 1:
+            return []
+        places.append((j + 1, k))
+        j = k
+    k = _date_at(doc, j)
+    if k == j or (k < end and "\n" not in doc[k].text):
+        return []
+    return places
+
+
+def _fix_dated_lines(doc: Doc, sentences: list[int], mentions: list[RawMention]) -> list[RawMention]:
+    """A dateline line's places ("MANCHESTER, England 1996-08-29") as places: the model often
+    calls the capitalised city an organisation or a person, and in a sports report nothing
+    after would make it a place again (issue 12: Reuters' MANCHESTER, AMSTERDAM typed
+    Organization). A second place the model missed stays missed; one cut short ("RIO DE" of
+    "RIO DE JANEIRO") is made whole."""
+    for line in _line_starts(doc):
+        for n, (start, end) in enumerate(find_dated_line(doc, line)):
+            inside = [m for m in mentions if m.token_start < end and m.token_end > start]
+            if len(inside) == 1 and (inside[0].token_start, inside[0].token_end) == (start, end):
+                if inside[0].label in {"ORG", "PERSON"}:
+                    mentions = [replace(m, label="GPE") if m is inside[0] else m for m in mentions]
+                continue
+            if inside and not all(start <= m.token_start and m.token_end <= end for m in inside):
+                continue  # a name running past the place: leave it to the other rules
+            if inside or n == 0:
+                span = doc[start:end]
+                mentions = [m for m in mentions if m not in inside]
+                mentions.append(RawMention(span.text, "GPE", span.start_char, span.end_char, start, end, sentences[start]))
+    return sorted(mentions, key=lambda m: m.start)
+
+
 def fix_dateline_mentions(doc: Doc, sentences: list[int], mentions: list[RawMention]) -> list[RawMention]:
     """The places of a dateline ("BANGKOK, Thailand (AP)") as places: the model, trained on
     running text, often leaves an all-capitals city untagged or calls it an organisation.
@@ -970,7 +1043,7 @@ def fix_dateline_mentions(doc: Doc, sentences: list[int], mentions: list[RawMent
                 out[out.index(current)] = replace(current, label="GPE")
             elif not taken.intersection(range(start, end)) and (span.text.isupper() and len(span.text) > 2 or agency_known):
                 out.append(RawMention(span.text, "GPE", span.start_char, span.end_char, start, end, sentences[start]))
-    return sorted(out, key=lambda m: m.start)
+    return _fix_dated_lines(doc, sentences, sorted(out, key=lambda m: m.start))
 
 
 def retype_people(doc: Doc, mentions: list[RawMention], verbs: set[str], nouns: frozenset[str] | set[str] = frozenset()) -> list[RawMention]:

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.context import line_bounds
 from newsgraph.extract.mentions import HONORIFICS, MOTION_VERBS, RawMention, is_sports_report, load_context_cues
 from newsgraph.extract import rules as _rules
-from newsgraph.extract.rules import geonames_cities, geonames_cities_file, load_gazetteer, load_regions, load_titles
+from newsgraph.extract.rules import adjective_only_words, geonames_cities, geonames_cities_file, load_gazetteer, load_regions, load_titles
 from newsgraph.extract.table_cache import cached_table
 from newsgraph.graph.model import normalise_name
 
@@ -207,6 +207,34 @@ def person_evidence(doc: Doc, m: RawMention, rules: EvidenceRules, speech: bool 
         if sum(t.is_lower for t in alpha) <= len(alpha) // 10:
             return "team sheet"  # a list line of names ("Bolton: Jaaskelainen, Hunt (Fadiga 14), ...")
     return ""
+
+
+def _opening_adjective(doc: Doc, i: int) -> bool:
+    """The word at ``i`` opens a sentence or a line (after a quote, maybe), is capitalised only
+    for that, and is an adjective that is never a noun nor a given name ("Outspoken Andrei
+    Medvedev said", "Wealthy Parma signed", issue 12): it describes the name the model tagged
+    with it. "Rusty Greer", "Randy Johnson" keep their given names."""
+    token = doc[i]
+    if not (token.is_title and token.is_alpha and doc[i + 1].text[:1].isupper()):
+        return False
+    k = i
+    while k > 0 and doc[k - 1].is_quote:
+        k -= 1
+    opens = token.is_sent_start or k == 0 or doc[k].is_sent_start or "\n" in doc[k - 1].text
+    return opens and token.lower_ in adjective_only_words() and not has_given_name(token.text)
+
+
+def trim_opening_adjectives(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    """A person's name of two words or more opened by a sentence's first word that is a
+    plain adjective ("Outspoken Andrei Medvedev", "Unseeded Patrick Rafter", ``_opening_adjective``)
+    without it: one node for the person, not one for the description."""
+    out = []
+    for m in mentions:
+        if m.label == "PERSON" and m.token_end - m.token_start > 1 and _opening_adjective(doc, m.token_start):
+            span = doc[m.token_start + 1: m.token_end]
+            m = replace(m, text=span.text, start=span.start_char, token_start=span.start)
+        out.append(m)
+    return out
 
 
 def _listed_with_organisations(doc: Doc, m: RawMention, labels: dict[int, str]) -> bool:
@@ -540,6 +568,8 @@ def body_evidence(doc: Doc, m: RawMention, rules: BodyEvidenceRules, labels: dic
     ) and not any(t.lower_ in {"and", "&", ","} for t in span):
         return "plural verb"  # "Iron Maiden have released", "Leinster are": a band, a side, a firm
         # (NN too: the model tags a name opening a sentence "Chester have won" NN as often as NNP)
+    if _plural_after_the(span):
+        return "plural after the"  # "the Marlins", "the Florida Marlins": a team, a band, a family; no one person
     if _apposed_body_noun(root, load_context_cues().org_nouns) or _body_phrase_after(doc, m.token_end, load_context_cues().org_nouns):
         return "body apposition"  # "Kaveri Cells, a Bengaluru-based battery maker", "Skyreach, the company's unit"
     if _owns_its(root):
@@ -550,6 +580,19 @@ def body_evidence(doc: Doc, m: RawMention, rules: BodyEvidenceRules, labels: dic
         # calls one of two players an organisation: "Neumi Nanuku and Marika Vakacegu")
         return "among bodies"
     return ""
+
+
+def _plural_after_the(span: Any) -> bool:
+    """A name in the plural that "the" determines ("giving the Marlins a lead", "lead the
+    Florida Marlins past"): what one person's name never is. The name heads its noun phrase
+    ("the Williams sisters" is about the sisters) and ends in a plural "s" ("Jones", "Ross":
+    no plural; the tagger's NNPS, or an "s" after a letter no English plural is made of)."""
+    root = span.root
+    word = span[-1]
+    if root.i != word.i or not word.text[:1].isupper() or len(word.text) < 4:
+        return False
+    plural = word.tag_ == "NNPS" or (word.text.endswith("s") and word.text[-2] not in "suiy'’")
+    return plural and any(c.dep_ == "det" and c.lower_ == "the" for c in root.children)
 
 
 def _apposed_body_noun(root: Any, nouns: frozenset[str]) -> bool:

