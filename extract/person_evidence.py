@@ -660,6 +660,78 @@ def _kind_before(doc: Doc, root: Any, prev: Any, labels: dict[int, str], rules: 
     return k > 0 and _is_kind_noun(doc[k - 1], rules)
 
 
+def _beside_a_person(doc: Doc, m: RawMention, labels: dict[int, str], rules: EvidenceRules) -> bool:
+    """The name is listed with a name the model calls a person ("LL Cool J, DMX, Ludacris")
+    or apposed to a noun for a person ("Kofi's mother, Abena,")."""
+    root = doc[m.token_start: m.token_end].root
+    if any(labels.get(c.i) == "PERSON" for c in root.conjuncts):
+        return True
+    near = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(t.lemma_.lower() in rules.before_words or t.lemma_.lower() in rules.people_nouns for t in near)
+
+
+def _after_alias_cue(doc: Doc, m: RawMention) -> bool:
+    """The name follows a phrase that gives a person's other name ("better known as",
+    "real name", "aka": context_cues alias_cues)."""
+    before = doc[max(0, m.token_start - 4): m.token_start]
+    words = [t.lower_ for t in before if not t.is_punct]
+    cues = load_context_cues().alias_cues
+    return any(" ".join(words[k:]) in cues for k in range(len(words)))
+
+
+def _scorer(doc: Doc, m: RawMention) -> bool:
+    """A name in brackets followed by a figure: a results line's scorer and the minute
+    ("(Korneev 15, Hansma 24, Wouden 70, 90)", "(Bobic 47th and 60th, Hagner 85th)")."""
+    if m.token_end >= len(doc) or not (doc[m.token_end].like_num or doc[m.token_end].text[:1].isdigit()):
+        return False
+    for t in reversed(doc[max(0, m.token_start - 40): m.token_start]):
+        if t.text == ")" or "\n" in t.text:
+            return False
+        if t.text == "(":
+            return True
+    return False
+
+
+def retype_unevidenced_people(doc: Doc, mentions: list[RawMention], sports: bool | None = None) -> list[RawMention]:
+    """One-word names the model calls people with nothing in the article that says a person —
+    no given name, no longer name of a person ending or opening with it, no honorific, role,
+    age, "who", pronoun or speech verb on any mention (``person_evidence``), not listed with
+    people, never after "in" or "at" (a place to the resolver) — become organisations
+    ("Novartis", "Vontobel", "Zastava", "McLaren": issue 12).
+    Outside sports reports only, where players go by their surnames alone ("Harinordoquy was
+    a replacement"); a listed country, nationality, organisation or place is left to the
+    gazetteer and the place rules."""
+    gaz = load_gazetteer()
+    rules = load_evidence_rules()
+
+    def stays(key: str, members: list[int], people: dict[str, list[int]], labels: dict[int, str]) -> bool:
+        text = mentions[members[0]].text
+        if " " in text or len(text) < 3 or not text[:1].isupper() or not text.replace("-", "").isalpha():
+            return True
+        if gaz.country(text) is not None or gaz.organization(text) is not None or gaz.nationality(text) is not None \
+                or gazetteer_place(text):
+            return True
+        if any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in people):
+            return True
+        if has_given_name(text) or any(mentions[i].locative for i in members):
+            return True  # "at Gatwick", "in Garbutt": the resolver's place, not a firm
+        if any(m.label in _PLACE_LABELS for m in mentions if normalise_name(m.text) == key):
+            return True  # "STRANRAER, Scotland (PA)" below "Hornet Ferries wins Stranraer contract"
+        if any(_scorer(doc, mentions[i]) for i in members):
+            return True  # "Heerenveen 4 (Korneev 15, Wouden 70)": a scorer and his minute
+        if any(_after_alias_cue(doc, mentions[i]) for i in members):
+            return True  # "Daniel Okafor, better known as Skepto": his other name
+        if any(person_evidence(doc, mentions[i], rules) or _beside_a_person(doc, mentions[i], labels, rules)
+               for i in members):
+            return True
+        # the name's other occurrences the model left untagged ("Skepto said he was thrilled")
+        seen = {mentions[i].token_start for i in members}
+        return any(person_evidence(doc, RawMention(text, "PERSON", t.idx, t.idx + len(t), t.i, t.i + 1, 0), rules)
+                   for t in doc if t.text == text and t.i not in seen)
+
+    return _retype_names(doc, mentions, "PERSON", "ORG", sports, stays)
+
+
 def retype_people_as_bodies(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     """Names the model calls people that the article shows to be bands or companies
     (``body_evidence`` on one of their mentions) become organisations ("ORG"), a name at a
