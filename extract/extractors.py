@@ -11,6 +11,7 @@ from newsgraph.extract.noun_relations import (
     possessive_place_relations,
 )
 from newsgraph.extract.relation_base import ExtractionInput, Extractor
+from newsgraph.extract.relations_definite_owner import definite_owner_relations
 from newsgraph.extract.relations_employment import employment_relations, shared_title_relations
 from newsgraph.extract.relations_event_nouns import event_noun_relations
 from newsgraph.extract.relations_places import (
@@ -46,6 +47,7 @@ RELATION_EXTRACTORS: dict[str, Extractor] = {
     "apposition_places": apposition_place_relations,
     "employment": employment_relations,
     "shared_titles": shared_title_relations,
+    "definite_owner": definite_owner_relations,
     "nationality_prefix": nationality_prefix_relations,
 }
 

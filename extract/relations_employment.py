@@ -61,6 +61,7 @@ class EmploymentRules:
     become_verbs: frozenset[str]
     shared_title_unless: frozenset[str]
     tenure_unless: frozenset[str]
+    owner_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,7 @@ from newsgraph.extract.governments import (
 )
 from newsgraph.extract.mentions import load_context_cues, load_sport_rules
 from newsgraph.extract.place_countries import place_country
+from newsgraph.extract.relations_employment import load_employment_rules
 from newsgraph.extract.relation_base import (
     EntityIndex,
     MentionSpan,
@@ -534,6 +535,15 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                 title = title.split(" of ")[0]
             title = f"{title} of {unit}"  # "Head of Fixed Line Division"
         if not title or title.lower() in titles.honorifics:
+            return
+        bare = doc[affiliation.token_start : affiliation.token_end].text.lower()
+        if bare in load_employment_rules().owner_nouns and affiliation.entity_id.split(":", 1)[-1] == bare \
+                and all(t.is_punct for t in doc[doc[affiliation.token_start].sent.start : affiliation.token_start]):
+            # "Committee chairman X" opening a sentence, "Committee" tagged a name and resolved
+            # to no fuller one: the kind of body, capitalised as a first word, no name of one;
+            # whose it is the article says (relations_definite_owner.py). Not "Commission
+            # spokesman X" read as the European Commission, nor "Leader of the Opposition in
+            # Parliament".
             return
         if title.lower() in PARTY_FREE_OFFICES and _party(doc, affiliation):
             # "accusing Labour Prime Minister Shimon Peres": the party's man in a state's
