@@ -102,6 +102,18 @@ def _second_object(verb: Token, tail: Token) -> bool:
     return len(objects) > 1 and tail.i != objects[0].i
 
 
+def _relative_apposed(token: Token, index: EntityIndex) -> tuple[MentionSpan, Token] | None:
+    """The name a noun in apposition stands for when a "who" clause hangs from the noun:
+    "Priya Hegde, the surgeon who heads the Hegde Foundation" (issue 12, role and employer
+    recall). Not "Vickery - a list which leaves Robinson short": "which" is no person."""
+    if token.dep_ != "appos" or token.pos_ != "NOUN":
+        return None
+    if not any(c.dep_ == "relcl" and any(s.dep_ in SUBJECTS and s.lower_ == "who" for s in c.children) for c in token.children):
+        return None
+    mention = index.at(token.head)
+    return (mention, token.head) if mention is not None and mention.type == "Person" else None
+
+
 def _apposed(token: Token, index: EntityIndex) -> tuple[MentionSpan, Token] | None:
     """The name a common noun or title stands in apposition with: "the Foreign Secretary,
     David Lammy, accused …", "killed by a drunken driver, Troy Akers"."""
@@ -733,6 +745,10 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                 method = "dep_pronoun_clause"  # "Metrolinx said it had signed …": its own sentence settles it
             elif mention is None and (named := _apposed(tok, index)) is not None:
                 mention, tok = named  # "The Foreign Secretary, David Lammy, accused …"
+            elif mention is None and rule.relation != "INTERACTED_WITH" and (named := _relative_apposed(tok, index)) is not None:
+                # The catch-all verb rule reads any verb ("the dictator who ruled Argentina"):
+                # only a verb of a typed rule says what the named person did.
+                mention, tok = named
             elif mention is None and (mention := _title_reference(tok, index, held())) is not None:
                 method = "dep_title_ref" if mention.type == "Person" else "dep_name_ref"
             elif mention is None and (mention := _article_reference(tok, index, article_organisation)) is not None:
