@@ -22,7 +22,10 @@ The rules are data, one per line in ``extract/data/boilerplate.jsonl``; the kind
 - ``drop_block``: a block of lines that opens with a line matching ``start`` and closes,
   within ``max_lines`` lines, with a line matching ``end``; all of it is dropped, sentences
   too (a reader comment: "BarnsleyLad72, Barnsley, 2 hours ago" / the comment / "Reply
-  ↑ 45 ↓ 12"). Without its closing line nothing is dropped;
+  ↑ 45 ↓ 12"). Without its closing line nothing is dropped. With ``after_story``, a block
+  opens only after the story's first line of prose (a reader's response under its
+  "Name · Feb 21" stamp closes on any line: above the story, a byline of that shape would
+  take the headline);
 - ``strip_inline``: a fragment cut out of any line where ``regex`` finds it (an exchange
   ticker in a sentence: "Kimberley Iron (ASX: KIM) shares rose ..."); when the regex has
   a group named ``cut``, only that group is cut (a dateline's agency slug: "ACCRA, Feb 18
@@ -115,7 +118,7 @@ _RULE_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "drop_section": {"exact": list, "regex": str, "max_lines": int, "max_line_chars": int},
     "strip_tail": {"regex": str},
     "strip_inline": {"regex": str},
-    "drop_block": {"start": str, "end": str, "max_lines": int},
+    "drop_block": {"start": str, "end": str, "max_lines": int, "after_story": bool},
     "nav_line": {"separators": str, "words": list, "min_items": int, "max_item_words": int, "spaced": bool},
     "segment_line": {"separators": str, "min_segments": int, "max_name_words": int},
     "link_list": {"min_items": int, "max_header_words": int, "max_item_chars": int},
@@ -182,6 +185,7 @@ class _Block:
     end: re.Pattern[str]
     max_lines: int
     rule: _Rule
+    after_story: bool = False  # only after the story's first line of prose
 
 
 @dataclass(frozen=True)
@@ -297,7 +301,7 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
             inline.append(_Pattern(re.compile(row["regex"]), rule))
         elif kind == "drop_block":
             blocks.append(_Block(re.compile(row["start"], re.IGNORECASE), re.compile(row["end"], re.IGNORECASE),
-                                 row.get("max_lines", 6), rule))
+                                 row.get("max_lines", 6), rule, row.get("after_story", False)))
         elif kind == "nav_line":
             separators = row.get("separators")
             space = "\\s+" if row.get("spaced") else "\\s*"
@@ -637,10 +641,19 @@ def _blocks(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
     out: dict[int, _Rule] = {}
     if not rules.blocks:
         return out
+    # the story's first sentence (as ``_link_lists`` finds it): a block whose closing line
+    # may be any line (a reader's comment under its "Name · Feb 21" stamp) waits for it, so
+    # that a byline of the same shape above the story never takes the headline with it
+    story = None
+    if any(block.after_story for block in rules.blocks):
+        story = next((i for i, line in enumerate(lines)
+                      if _is_prose(line) and _matching_rule(line, _line_key(line), rules) is None), len(lines))
     for i, line in enumerate(lines):
         if not line or len(line) > 200 or i + 1 in out:
             continue
         for block in rules.blocks:
+            if block.after_story and story is not None and i <= story:
+                continue
             if not block.start.search(line):
                 continue
             seen = 0
@@ -762,7 +775,8 @@ def _pull_quote_lines(lines: list[str], rules: BoilerplateRules) -> dict[int, _R
     return out
 
 
-_ATTRIBUTION = re.compile(r"^[\u2014\u2013-]?\s*[A-Z][^.!?:;]{1,80}$")
+# (an abbreviation's full stops are no sentence's: "— Tessa Marchetti, U.S. attorney")
+_ATTRIBUTION = re.compile(r"^[\u2014\u2013-]?\s*[A-Z](?:[^.!?:;]|(?<=\b[A-Z])\.){1,80}$")
 
 
 def _is_attribution(line: str) -> bool:
