@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.mentions import find_dateline, find_source_line, load_context_cues
 from newsgraph.extract.place_evidence import load_place_rules
 from newsgraph.extract.relation_base import PLACES, EntityIndex, MentionSpan, is_gathering, known_place, span_relation
+from newsgraph.extract.relations_roles import _article_organisation, article_reference
 from newsgraph.extract.rules import load_attachment_rules, load_confidence, load_gazetteer, load_regions, load_titles
 from newsgraph.graph.model import ExtractedRelation, normalise_name
 
@@ -351,6 +352,14 @@ def based_prefix_relations(doc: Doc, index: EntityIndex, group_countries: dict[s
     ("British-based investment company X", "Albanian-born missionary X")."""
     confidences = load_confidence()
     out = []
+    organisation: list[MentionSpan | None] = []
+
+    def article_organisation() -> MentionSpan | None:
+        """The organisation the article is about, read when first needed."""
+        if not organisation:
+            organisation.append(_article_organisation(doc, index))
+        return organisation[0]
+
     for j in range(1, len(doc) - 1):
         if doc[j].text not in {"-", "–"} or doc[j + 1].lower_ not in PREFIX_RELATIONS or doc[j - 1].whitespace_:
             continue
@@ -379,10 +388,17 @@ def based_prefix_relations(doc: Doc, index: EntityIndex, group_countries: dict[s
                                                     and not _organisation_noun_between(doc, j + 2, k)):
                     named = found
                 break
+        if named is None and "Organization" in kinds and j + 2 < len(doc) \
+                and (named := article_reference(doc[j + 2], index, article_organisation)) is not None:
+            # "The Leeds-based haulier runs 900 trucks" with no name after it: the article's
+            # company, as "the company" is (issue 12, session 9).
+            method = "based_article_ref"
         if named is None or named.type not in kinds or named.entity_id == tail:
             continue
         kind = kinds[named.type]
-        sent = doc[named.token_start].sent
+        # The evidence is the sentence saying it: the phrase's own ("the Montreal-based firm"),
+        # not the article company's first mention.
+        sent = doc[j].sent if method == "based_article_ref" else doc[named.token_start].sent
         relation = span_relation(doc, sent, named, place or named, kind, method, confidences[method], PREDICATES[kind])
         if place is None:
             relation.tail, relation.tail_start, relation.tail_end = tail, None, None

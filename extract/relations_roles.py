@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 from itertools import islice
-from typing import Literal
+from typing import Callable, Literal
 
 from spacy.tokens import Doc, Token
 
@@ -188,6 +188,36 @@ def _article_organisation(doc: Doc, index: EntityIndex) -> MentionSpan | None:
     if any(n >= counts[chosen] for org, n in counts.items() if org != chosen):
         return None
     return first[chosen]
+
+
+# What may hang on "the company" that still means the article's company: its determiner,
+# commas and a relative clause ("the company, which is based in Kirkwall, runs …"). An
+# adjective or a compound makes it another one ("the rival firm", "the parent company",
+# "a Swiss company"; a "<place>-based" one is the article's, placed); a prepositional phrase or a possessive says whose ("the company's unit").
+ARTICLE_REF_DEPS = frozenset({"det", "punct", "relcl"})
+
+
+def article_reference(token: Token, index: EntityIndex, organisation: Callable[[], MentionSpan | None]) -> MentionSpan | None:
+    """The organisation "the company", "the firm" … (``article_owner_nouns``) stands for as a
+    verb's doer or object in a report on one organisation: the one ``_article_organisation``
+    settles (the headline and lead name it alone as an actor, or it is the only one named,
+    and more often than any other), named before the noun, with no other organisation named
+    earlier in the same sentence ("Acme bought Beta, and the company said …": either).
+    "Today the company, which is based in Kirkwall, runs …", "King praised the company"."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in load_article_owner_nouns():
+        return None
+    kids = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
+            c.dep_ not in ARTICLE_REF_DEPS and not (c.dep_ == "amod" and c.lower_ == "based") for c in kids):
+        return None  # "the Perth-based miner" is still the one: a base says where, not which
+    org = organisation()
+    if org is None or org.token_start >= token.i:
+        return None
+    sent = token.sent
+    if any(m.type == "Organization" and m.entity_id != org.entity_id and sent.start <= m.token_start < token.i
+           for m in index.mentions):
+        return None
+    return org
 
 
 def _its_organisation(doc: Doc, its: Token, index: EntityIndex) -> MentionSpan | None:

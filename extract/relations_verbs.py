@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.mentions import dateline_end, load_sport_rules
 from newsgraph.extract.person_evidence import has_given_name
 from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
-from newsgraph.extract.relations_roles import _article_organisation
+from newsgraph.extract.relations_roles import _article_organisation, article_reference
 from newsgraph.extract.rules import (
     load_article_owner_nouns,
     load_body_nouns,
@@ -419,35 +419,6 @@ def _title_reference(token: Token, index: EntityIndex, held: dict[tuple[str, ...
     return next((m for m in index.mentions if m.entity_id == person and m.token_start == first), None)
 
 
-# What may hang on "the company" that still means the article's company: its determiner,
-# commas and a relative clause ("the company, which is based in Kirkwall, runs …"). An
-# adjective or a compound makes it another one ("the rival firm", "the parent company",
-# "a Swiss company"); a prepositional phrase or a possessive says whose ("the company's unit").
-ARTICLE_REF_DEPS = frozenset({"det", "punct", "relcl"})
-
-
-def _article_reference(token: Token, index: EntityIndex, organisation: Callable[[], MentionSpan | None]) -> MentionSpan | None:
-    """The organisation "the company", "the firm" … (``article_owner_nouns``) stands for as a
-    verb's doer or object in a report on one organisation: the one ``_article_organisation``
-    settles (the headline and lead name it alone as an actor, or it is the only one named,
-    and more often than any other), named before the noun, with no other organisation named
-    earlier in the same sentence ("Acme bought Beta, and the company said …": either).
-    "Today the company, which is based in Kirkwall, runs …", "King praised the company"."""
-    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in load_article_owner_nouns():
-        return None
-    kids = list(token.children)
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(c.dep_ not in ARTICLE_REF_DEPS for c in kids):
-        return None
-    org = organisation()
-    if org is None or org.token_start >= token.i:
-        return None
-    sent = token.sent
-    if any(m.type == "Organization" and m.entity_id != org.entity_id and sent.start <= m.token_start < token.i
-           for m in index.mentions):
-        return None
-    return org
-
-
 def _relative_antecedent(token: Token) -> Token:
     """The name a relative pronoun subject stands for: "Abiy, who will travel to Kampala to
     meet Museveni" (the purpose clause hangs from "travel", whose subject is "who")."""
@@ -751,7 +722,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                 mention, tok = named
             elif mention is None and (mention := _title_reference(tok, index, held())) is not None:
                 method = "dep_title_ref" if mention.type == "Person" else "dep_name_ref"
-            elif mention is None and (mention := _article_reference(tok, index, article_organisation)) is not None:
+            elif mention is None and (mention := article_reference(tok, index, article_organisation)) is not None:
                 method = "dep_article_ref"  # "the company, which is based in Kirkwall": the article's company
             if mention is not None:
                 heads.append((mention, tok))
@@ -782,7 +753,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                     method = "dep_title_ref" if named_tails[0][1][0].type == "Person" else "dep_name_ref"
             if not named_tails:
                 named_tails = [(slot, (m, tok)) for slot, tok in enumerate(tail_tokens)
-                               if (m := _article_reference(tok, index, article_organisation)) is not None]
+                               if (m := article_reference(tok, index, article_organisation)) is not None]
                 if named_tails:
                     method = "dep_article_ref"  # "King praised the company": the article's company
             tails = [pair for _, pair in named_tails]

@@ -73,3 +73,30 @@ def test_issue_12_leaving_for_a_place_is_a_trip(nlp):
     # A job is no place.
     found = typed(relations(nlp, "Karen Holt left for a banking job in Nairobi."))
     assert not any(t == "VISITED" for _, t, _ in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_the_place_based_company(nlp):
+    # "The Leeds-based haulier runs …" with no name after it: the article's company, placed.
+    found = relations(nlp, LEAD + "The Sligo-based company also makes pumps.")
+    assert ("Corrib Valves", "BASED_IN", "Sligo", "based_article_ref") in found
+    found = typed(relations(nlp, LEAD + "Tom Hennessy praised the Sligo-based firm on Monday."))
+    assert ("Tom Hennessy", "PRAISED", "Corrib Valves") in found
+    # A name after it is that company's base, not the article's.
+    found = typed(relations(nlp, LEAD + "The Sligo-based company Hallam Pumps also makes valves."))
+    assert ("Hallam Pumps", "BASED_IN", "Sligo") in found
+    assert ("Corrib Valves", "BASED_IN", "Sligo") not in found
+    # A lead about two firms settles no article company.
+    found = typed(relations(nlp, "Corrib Valves is to buy Siemens for 40 million euros. The Sligo-based company makes pumps."))
+    assert not any(t == "BASED_IN" and x == "Sligo" for _, t, x in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_the_place_based_company_evidence_is_its_own_sentence(nlp):
+    from newsgraph.extract.pipeline import extract_doc
+    from newsgraph.graph.model import document_id
+
+    text = LEAD + "The Sligo-based company also makes pumps."
+    doc = extract_doc(nlp(text), nlp, document_id=document_id(text), cooccurrence=False)
+    based = [r for r in doc.relations if r.method == "based_article_ref"]
+    assert [r.sentence for r in based] == ["The Sligo-based company also makes pumps."]
