@@ -321,6 +321,18 @@ def _join_short_given_names(typed: list[TypedMention | None]) -> None:
     for t in typed:
         if t and t.type == "Person" and t.name in renamed:
             t.name = renamed[t.name]
+    # "Muhammad Yunus" beside "Mohammed Yunus": one person, under the spelling written first
+    spellings = load_given_name_spellings()
+    first_written: dict[tuple[str, str], str] = {}
+    for t in typed:
+        if t and t.type == "Person" and len(parts := normalise_name(t.name).split()) == 2 and len(t.name.split()) == 2:
+            t.name = first_written.setdefault((spellings.get(parts[0], parts[0]), parts[1]), t.name)
+
+
+@lru_cache(maxsize=1)
+def load_given_name_spellings() -> dict[str, str]:
+    """``data/given_names.json``: a spelling of a given name → its group's first form ("muhammad" → "mohammed")."""
+    return word_map("given_names.json", "spellings")
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")

@@ -114,3 +114,22 @@ def test_issue_12_a_nationality_before_a_full_name_is_left_off_the_person():
                   "Mitchell also beat Bailey. The German Marshall Fund paid for the trip.")
     assert found.get("Dennis Mitchell") == ("Person", {"American Dennis Mitchell", "Mitchell"})
     assert found.get("German Marshall Fund", ("",))[0] == "Organization"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_two_spellings_of_a_given_name_with_one_surname_are_one_person():
+    found = nodes("Mohammed Yunus won the prize on Friday. Muhammad Yunus said he was delighted. "
+                  "Yunus founded the bank.")
+    assert found.get("Mohammed Yunus") == ("Person", {"Mohammed Yunus", "Muhammad Yunus", "Yunus"})
+    # other given names, or a feminine form, stay two people
+    res = resolve([mention("Alexander Petrov", "PERSON", 0, 0), mention("Alexandra Petrov", "PERSON", 1, 40)])
+    assert res.mention_entity == ["person:alexander-petrov", "person:alexandra-petrov"]
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_sentence_adverb_is_not_part_of_the_name_after_it():
+    # "Meanwhile Brown said ..." the model tags as one name: the surname, one node with Gordon Brown
+    found = nodes("Gordon Brown spoke in London on Monday. Meanwhile Brown said the economy was strong.")
+    # (the mention keeps the words the model tagged; the name it resolves to is the surname's)
+    assert set(found) == {"Gordon Brown", "London"}
+    assert found["Gordon Brown"][0] == "Person" and len(found["Gordon Brown"][1]) == 2
