@@ -465,7 +465,10 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
                 in_brackets=span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc)
                 and doc[span.end].text == ")",
                 titled=span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS,
-                locative=span[-1].dep_ == "pobj" and (span[-1].head.lower_ in LOCATIVE_PREPOSITIONS or (
+                # ("shares in Kelvex", "a stake in Berlex": a company's, not a place's "in";
+                # context_cues org_holding_nouns, issue 12 company short forms)
+                locative=span[-1].dep_ == "pobj" and (span[-1].head.lower_ in LOCATIVE_PREPOSITIONS and not (
+                    span[-1].head.head.lemma_.lower() in load_context_cues().org_holding_nouns) or (
                     span[-1].head.lower_ in {"to", "from"} and span[-1].head.head.lemma_.lower() in MOTION_VERBS)),
                 honorific=doc[span.start - 1].lower_.rstrip(".") if span.start > 0 and
                 doc[span.start - 1].lower_.rstrip(".") in HONORIFICS else "",

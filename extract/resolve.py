@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from newsgraph.extract.mentions import ORG_HEAD_WORDS, RawMention, load_context_cues
 from newsgraph.extract.person_evidence import gazetteer_place, has_given_name, place_names as world_places
-from newsgraph.extract.rules import Gazetteer, load_gazetteer, word_map
+from newsgraph.extract.rules import Gazetteer, load_gazetteer, load_titles, word_map
 from newsgraph.graph.model import ExtractedEntity, entity_id, normalise_name, surname
 
 
@@ -397,6 +397,31 @@ def _people_typed_as_bodies(typed: list[TypedMention | None], gaz: Gazetteer) ->
         t.type, t.iso3 = "Person", None
 
 
+def _titles_before_full_names(typed: list[TypedMention | None], gaz: Gazetteer) -> None:
+    """"General Anatoly Shkirko", "Chief Justice John Roberts": title words (``titles.txt``)
+    the model kept before a given name and a surname are no part of the name (LABELLING.md:
+    canonical names carry no titles; issue 12: one node with "Anatoly Shkirko" and the lone
+    "Shkirko"). Read so only when the surname is also written alone ("General Motors Europe" is
+    not "Motors Europe", "Prince William Sound" no person); listed names stay."""
+    titles = load_titles()
+    single = {w.rstrip(".") for w in titles.roles | titles.honorifics if " " not in w}
+    alone = {normalise_name(t.name) for t in typed if t and " " not in t.name and not t.known}
+    for t in typed:
+        if t is None or t.known or t.raw.label == "TEAM" or t.type not in {"Person", "Organization", "Location"}:
+            continue
+        words = t.name.split()
+        k = 0
+        while k < len(words) - 2 and words[k][:1].isupper() and words[k].lower().rstrip(".") in single:
+            k += 1
+        rest = " ".join(words[k:])
+        if k == 0 or len(words) - k > 3 or not has_given_name(words[k]) or not plausible_person_name(rest) \
+                or _named_like_a_body(rest, gaz) or gaz.organization(t.name) is not None or gaz.organization(rest) is not None:
+            continue
+        if normalise_name(surname(rest)) not in alone:
+            continue  # only where the text names the person again ("Prince William Sound" is a sound)
+        t.name, t.type, t.iso3 = rest, "Person", None
+
+
 def _given_name_not_place(t: TypedMention) -> bool:
     """A one-word "place" no gazetteer place bears, not written after "in" or "at": the
     model's guess for a rare first name ("Lleyton", "Kanye"), which may then be read as the
@@ -659,6 +684,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             t.type, t.iso3 = "Person", None
 
     _people_typed_as_bodies(typed, gaz)
+    _titles_before_full_names(typed, gaz)
     _nationality_before_surname(typed, gaz)
     _join_short_given_names(typed)
     _join_initials(typed)

@@ -91,12 +91,19 @@ _HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 def surname(name: str) -> str:
     """The word of a person's full name a lone surname repeats: the last, but "Chan" of
-    "Paul Chan Mo-po". The one definition for resolution within an article, the store's
+    "Paul Chan Mo-po", "White" of "Curtis Lee White II". The one definition for resolution within an article, the store's
     ``surname`` alias and the Neo4j card's look-up, so a surname found by one is found by all."""
     words = name.split()
+    if len(words) >= 3 and words[-1].rstrip(".").lower() in _GENERATION_SUFFIXES:
+        return words[-2]  # "White" of "Curtis Lee White II", "Griffey" of "Ken Griffey Jr"
     if len(words) >= 3 and _HYPHENATED_GIVEN_NAME.fullmatch(words[-1]):
         return words[-2]
     return words[-1]
+
+
+# a generation after a surname: "Jr", "Sr", "II", "III" (issue 12: the lone "White" of "Curtis
+# Lee White II" is his surname, not a second node)
+_GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def entity_id(entity_type: str, name: str, iso3: str | None = None) -> str:

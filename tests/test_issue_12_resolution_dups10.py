@@ -133,3 +133,38 @@ def test_issue_12_a_sentence_adverb_is_not_part_of_the_name_after_it():
     # (the mention keeps the words the model tagged; the name it resolves to is the surname's)
     assert set(found) == {"Gordon Brown", "London"}
     assert found["Gordon Brown"][0] == "Person" and len(found["Gordon Brown"][1]) == 2
+
+
+@pytest.mark.issue(12)
+def test_issue_12_shares_in_a_company_are_no_place():
+    # "Shares in Kelvex": the "in" of a holding noun names a company, so the short name
+    # joins the company it begins; "the office in Kelvex" stays the place
+    found = nodes("Shares in Kelvex rose 5 percent on Monday. Kelvex Holdings Plc said profits rose.")
+    assert found == {"Kelvex Holdings Plc": ("Organization", {"Kelvex", "Kelvex Holdings Plc"})}
+    found = nodes("The Kelvex Holdings office in Kelvex employs 300 people.")
+    assert found.get("Kelvex") == ("Location", {"Kelvex"})
+
+
+@pytest.mark.issue(12)
+def test_issue_12_titles_before_a_full_name_are_left_off_it():
+    found = nodes("General Anatoly Shkirko, commander of the Interior Ministry troops, arrived in Grozny. "
+                  "Shkirko said talks would resume.")
+    assert found.get("Anatoly Shkirko") == ("Person", {"General Anatoly Shkirko", "Shkirko"})
+    # a body whose name opens with a title word stays the body
+    found = nodes("General Motors Europe said sales rose. Europe is a hard market.")
+    assert found.get("General Motors Europe", ("",))[0] == "Organization"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_generation_after_a_name_is_not_its_surname():
+    # "confronted White" the model called an organisation beside "Curtis Lee White II"
+    res = resolve([mention("Curtis Lee White II", "PERSON", 0, 0), mention("White", "ORG", 1, 40)])
+    assert res.mention_entity == ["person:curtis-lee-white-ii"] * 2
+    res = resolve([mention("Ken Griffey Jr", "PERSON", 0, 0), mention("Griffey", "PERSON", 1, 40)])
+    assert res.mention_entity == ["person:ken-griffey-jr"] * 2
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_title_word_opening_a_place_the_model_calls_a_person_stays():
+    res = resolve([mention("Prince William Sound", "PERSON", 0, 0)])
+    assert res.mention_entity == ["person:prince-william-sound"]
