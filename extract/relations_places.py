@@ -205,6 +205,12 @@ def attachment_relations(doc: Doc, index: EntityIndex, sports: bool) -> list[Ext
                 # nor a name the region modifies ("the United States, Germany's Birgit Prinz").
                 if region is not None and region.type in PLACES and region.token_start == j + 1 \
                         and region.entity_id != head.entity_id and not _listed(doc, region):
+                    root = doc[region.token_start : region.token_end].root
+                    if root.dep_ in NAME_MODIFIERS and root.head.i >= region.token_end and root.head.pos_ == "NOUN":
+                        # "Dan Jewell of the Whittier, Alaska police department": the place and its
+                        # region name the noun after them, where the person works, not a home
+                        # (issue 12 band audit, session 9).
+                        break
                     places.append(region)
             sent = doc[head.token_start].sent
             # "Helen Steel and David Morris, from north London": set off by a comma, the place

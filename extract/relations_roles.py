@@ -10,7 +10,7 @@ from functools import cache
 from itertools import islice
 from typing import Callable, Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.clubs import load_clubs
 from newsgraph.extract.governments import (
@@ -688,7 +688,31 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                 else place_country(doc[m.token_start : m.token_end].text) if m.type == "Location" else None
             if named is not None and (named != country or (m.type == "Country" and not is_actor(doc[m.token_start : m.token_end].root))):
                 return None
+        if any(c != country for c in untagged_nationalities(office.tokens[0].sent)):
+            # "A South African boy ... President Nelson Mandela's old prison island": the
+            # sentence's subject is another country's (no mention tags the nationality).
+            return None
         return country
+
+    def untagged_nationalities(sent: Span) -> set[str]:
+        """The countries of nationality words the model tagged no mention ("South African",
+        "Kenyan"), one or two words, that describe a subject of the sentence ("A South African
+        boy is writing ..."): issue 12 band audit, session 9, Mandela read as the article's US
+        president. Not one describing an object ("signed an agreement with the Danish company
+        X" leaves the minister the article's)."""
+        gazetteer = load_gazetteer()
+        out = set()
+        for t in sent:
+            if not t.is_title or index.at(t) is not None:
+                continue
+            nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
+            pair = gazetteer.nationality(f"{t.text} {nxt.text}") if nxt is not None and nxt.is_title and index.at(nxt) is None else None
+            word = nxt if pair is not None and nxt is not None else t
+            if word.head.dep_ not in {"nsubj", "nsubjpass"} or word.head.i == word.i:
+                continue
+            if (nation := pair or gazetteer.nationality(t.text)) is not None:
+                out.add(f"country:{nation.iso3}")
+        return out
 
     def add_government(person: MentionSpan, office: Office) -> None:
         if any(t.is_lower and t.lower_ in load_context_cues().org_nouns for t in office.tokens):

@@ -87,3 +87,40 @@ def test_issue_12_unit_named_in_the_title_is_not_added_again(nlp):
                         "Wall Street firms would need to spend about $7 million.") | titles(nlp, text)
     assert not {t for t in found if t[1] and (t[1].endswith("of Division") or t[1].endswith("of Office"))}
     assert any(t[0] == "Richard Lindsey" for t in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_place_and_region_naming_a_noun_give_no_home(nlp):
+    text = "Tom Reed of the Salem, Oregon police department described the driver as calm."
+    found = ruled(nlp, text)
+    assert not {r for r in found if r[0] == "Tom Reed" and r[1] in {"LIVES_IN", "FROM"}}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_place_and_region_still_give_a_home(nlp):
+    text = "Daniel Sullivan, 30, of Boothbay, Maine, was arrested on Friday."
+    found = ruled(nlp, text)
+    assert {("Daniel Sullivan", "LIVES_IN", "Boothbay"), ("Daniel Sullivan", "LIVES_IN", "Maine")} <= found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_how_often_a_role_was_held_is_no_word_of_its_title(nlp):
+    found = titles(nlp, "Kate Hale, 61, is a three-term Oregon governor who left office in 2011.")
+    assert ("Kate Hale", "Governor", "Oregon") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_untagged_nationality_in_the_sentence_blocks_the_articles_country(nlp):
+    # The article is about the United States (its government named twice); the sentence names
+    # a South African president with a nationality the model tags no mention.
+    text = ("The White House said on Monday that Congress would vote on the budget. The US Senate "
+            "backed it. A South African pupil wrote to an American girl about President Thabo "
+            "Mbeki's visit to her school.")
+    assert not {t for t in titles(nlp, text) if t[0] == "Thabo Mbeki" and t[2] == "United States"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_untagged_nationality_of_an_object_leaves_the_articles_country(nlp):
+    text = ("The Polish government approved a new wind farm on Monday, Poland's climate ministry said. "
+            "Climate Minister Ewa Nowak signed an agreement with the Danish company Vindkraft on Tuesday.")
+    assert ("Ewa Nowak", "Climate Minister", "Poland") in titles(nlp, text)
