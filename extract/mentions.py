@@ -1536,7 +1536,12 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
         if label != m.label:
             m = replace(m, label=label)
         out.append(m)
-    return out
+    # an event's short form defined in brackets after it ("the Indian Super League (ISL)"):
+    # the event too, wherever the article uses it
+    ends = {m.token_end for m in out if m.label == "EVENT"}
+    short = {m.text for m in out if m.token_start - 1 in ends and doc[m.token_start - 1].text == "("
+             and m.token_end < len(doc) and doc[m.token_end].text == ")" and m.text.isupper()}
+    return [replace(m, label="EVENT") if m.text in short else m for m in out] if short else out
 
 
 def mark_aliases(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:

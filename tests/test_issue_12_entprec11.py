@@ -105,3 +105,11 @@ def test_issue_12_unevidenced_one_word_person_is_a_body(nlp, text, name):
 ])
 def test_issue_12_person_with_evidence_stays_a_person(nlp, text, name):
     assert entities(nlp, text)[name] == "Person"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_football_league_is_a_competition_not_a_body(nlp):
+    # a competition is no entity (LABELLING.md); a league of states or a party stays a body
+    found = entities(nlp, "Bengaluru FC play in the Indian Super League (ISL) this season. The ISL starts in October.")
+    assert "Indian Super League" not in found and "ISL" not in found  # nor its short form
+    assert entities(nlp, "The Arab League met in Cairo on Sunday.").get("Arab League") == "Organization"
