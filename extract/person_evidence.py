@@ -679,9 +679,19 @@ def _after_alias_cue(doc: Doc, m: RawMention) -> bool:
     return any(" ".join(words[k:]) in cues for k in range(len(words)))
 
 
+def _after_given_name(doc: Doc, m: RawMention) -> bool:
+    """The word before the name (across a line break) is a capitalised given name."""
+    k = m.token_start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k >= 0 and doc[k].is_title and doc[k].is_alpha and has_given_name(doc[k].text)
+
+
 def _scorer(doc: Doc, m: RawMention) -> bool:
-    """A name in brackets followed by a figure: a results line's scorer and the minute
-    ("(Korneev 15, Hansma 24, Wouden 70, 90)", "(Bobic 47th and 60th, Hagner 85th)")."""
+    """A name in brackets followed by a figure, or followed by one in brackets: a results
+    line's scorer and the minute ("(Korneev 15, Hansma 24, Wouden 70, 90)", "Esnaider (37th)")."""
+    if m.token_end + 1 < len(doc) and doc[m.token_end].text == "(" and doc[m.token_end + 1].text[:1].isdigit():
+        return True  # "Atletico Madrid - Esnaider (37th), Pantic (57th, penalty)"
     if m.token_end >= len(doc) or not (doc[m.token_end].like_num or doc[m.token_end].text[:1].isdigit()):
         return False
     for t in reversed(doc[max(0, m.token_start - 40): m.token_start]):
@@ -717,6 +727,8 @@ def retype_unevidenced_people(doc: Doc, mentions: list[RawMention], sports: bool
             return True  # "at Gatwick", "in Garbutt": the resolver's place, not a firm
         if any(m.label in _PLACE_LABELS for m in mentions if normalise_name(m.text) == key):
             return True  # "STRANRAER, Scotland (PA)" below "Hornet Ferries wins Stranraer contract"
+        if any(_after_given_name(doc, mentions[i]) for i in members):
+            return True  # "Ian\nWoosnam 70 76": a surname the model cut from its given name
         if any(_scorer(doc, mentions[i]) for i in members):
             return True  # "Heerenveen 4 (Korneev 15, Wouden 70)": a scorer and his minute
         if any(_after_alias_cue(doc, mentions[i]) for i in members):

@@ -102,6 +102,10 @@ def test_issue_12_unevidenced_one_word_person_is_a_body(nlp, text, name):
     ("Heerenveen 4 (Korneev 15, Hansma 24, Wouden 70, 90) Ajax 1 (Kluivert 12).", "Wouden"),
     # listed with people
     ("The label's artists include LL Cool J, DMX, Ludacris and Ja Rule.", "Ludacris"),
+    # a scorer and his minute in brackets; a surname a line break cut from its given name
+    ("Real Madrid 4 (Ronaldo 5th, Pizzi 73rd)\nAtletico Madrid - Esnaider (37th), Pantic (57th, penalty)\n", "Esnaider"),
+    ("146 Iain Pyman 71 75, Eduardo Romero (Argentina) 70 76, Ian\nWoosnam 70 76, Klas\nEriksson (Sweden) 71 75\n",
+     "Woosnam"),
 ])
 def test_issue_12_person_with_evidence_stays_a_person(nlp, text, name):
     assert entities(nlp, text)[name] == "Person"
