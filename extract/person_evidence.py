@@ -19,7 +19,7 @@ import os
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 from importlib import resources
 
 from spacy.tokens import Doc
@@ -299,7 +299,7 @@ def retype_unproven_people(doc: Doc, mentions: list[RawMention], sports: bool | 
         text = mentions[members[0]].text
         if gaz.country(text) is not None or gaz.organization(text) is not None:
             return True
-        if any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in people):
+        if _part_of_longer_name(key, people):
             return True  # "Alan Slough" in the article: "Slough" is his surname
         # The place first: a set look-up, and the given-name list is read only for a place's name;
         # a town under 50,000 people only on plain place evidence (many are also surnames)
@@ -343,6 +343,12 @@ def retype_club_or_place_names(doc: Doc, mentions: list[RawMention], sports: boo
             m = replace(m, label="ORG" if sports else "GPE")
         out.append(m)
     return out
+
+
+def _part_of_longer_name(key: str, names: Iterable[str]) -> bool:
+    """Another of the names (folded) opens or ends with this one: "Alan Slough" beside
+    "Slough", a person's surname or given name, so the short name stays a person."""
+    return any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in names)
 
 
 def _same_name(mentions: list[RawMention], key: str, members: list[int]) -> list[int]:
@@ -721,7 +727,7 @@ def retype_unevidenced_people(doc: Doc, mentions: list[RawMention], sports: bool
         if gaz.country(text) is not None or gaz.organization(text) is not None or gaz.nationality(text) is not None \
                 or gazetteer_place(text):
             return True
-        if any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in people):
+        if _part_of_longer_name(key, people):
             return True
         if has_given_name(text) or any(mentions[i].locative for i in members):
             return True  # "at Gatwick", "in Garbutt": the resolver's place, not a firm
@@ -758,7 +764,7 @@ def retype_people_as_bodies(doc: Doc, mentions: list[RawMention]) -> list[RawMen
         text = mentions[members[0]].text
         if gaz.country(text) is not None or gaz.organization(text) is not None:
             return True
-        if any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in people):
+        if _part_of_longer_name(key, people):
             return True  # "Alan Webb" in the article: "Webb" is his surname
         evidence = [e for e in (body_evidence(doc, mentions[i], rules, labels) for i in members) if e]
         if not evidence:
