@@ -657,6 +657,28 @@ def _build_cities_called_new() -> frozenset[str]:
                      and f"New {c['name']}" in c["alternatenames"])
 
 
+# "AC", "FC", "SK" opening a club's name ("AC Sparta Praha", "FC Kosice"): a results table
+# writes the club with them, the report without
+_CLUB_PREFIXES = frozenset({"ac", "fc", "sc", "sk", "fk", "cf", "sv", "afc"})
+
+
+def _club_prefixes(typed: list[TypedMention | None]) -> None:
+    """"Sparta Praha" (the model's person) beside "AC Sparta Praha": the club less the prefix
+    its table writes is the club (issue 12: one node). Not a name a gazetteer knows as a place
+    or one written as a place ("in Milan" beside "AC Milan" is the city)."""
+    clubs: dict[str, str] = {}
+    for t in typed:
+        if t and t.type == "Organization" and len(words := t.name.split()) >= 2 and words[0].lower() in _CLUB_PREFIXES:
+            clubs[normalise_name(" ".join(words[1:]))] = t.name
+    if not clubs:
+        return
+    for t in typed:
+        if t is None or t.known or t.type not in {"Organization", "Person", "Location"} or t.raw.locative \
+                or (club := clubs.get(normalise_name(t.name))) is None or gazetteer_place(t.name):
+            continue
+        t.name, t.type, t.iso3 = club, "Organization", None
+
+
 def _new_city_forms(typed: list[TypedMention | None]) -> None:
     """"Delhi" beside "New Delhi": one city under the longer form, when geonames names the city
     both ways (issue 12: city forms). "York" beside "New York", "Jersey" beside "New Jersey" are
@@ -922,6 +944,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
 
     _expand_street_abbreviations(typed)
     _new_city_forms(typed)
+    _club_prefixes(typed)
     # "Jay-Z, real name Shawn Carter" (mentions.mark_aliases): every mention of the second
     # name, "Carter" later included, is the first's person; the first name stays canonical
     by_text = {t.raw.text: t for t in typed if t}

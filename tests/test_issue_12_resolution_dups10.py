@@ -168,3 +168,15 @@ def test_issue_12_a_generation_after_a_name_is_not_its_surname():
 def test_issue_12_a_title_word_opening_a_place_the_model_calls_a_person_stays():
     res = resolve([mention("Prince William Sound", "PERSON", 0, 0)])
     assert res.mention_entity == ["person:prince-william-sound"]
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_club_written_without_its_prefix_is_the_club():
+    # a table's "AC Sparta Praha" and the report's "Sparta Praha" (the model's person)
+    res = resolve([mention("AC Sparta Praha", "ORG", 0, 0), mention("Sparta Praha", "PERSON", 1, 40)])
+    assert res.mention_entity == ["org:ac-sparta-praha"] * 2
+    # a city written as a place beside a club named after it stays the city
+    res = resolve([mention("AC Milan", "ORG", 0, 0), mention("Milan", "GPE", 1, 40, locative=True)])
+    assert res.mention_entity[1] == "location:milan"
+    res = resolve([mention("FC Kelvex", "ORG", 0, 0), mention("Kelvex", "GPE", 1, 40)])
+    assert res.mention_entity == ["org:fc-kelvex"] * 2
