@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.mentions import find_dateline, find_source_line, load_context_cues
 from newsgraph.extract.place_evidence import load_place_rules
 from newsgraph.extract.relation_base import PLACES, EntityIndex, MentionSpan, is_gathering, known_place, span_relation
-from newsgraph.extract.relations_roles import _article_organisation, article_reference
+from newsgraph.extract.relations_roles import article_organisation_reader, article_reference
 from newsgraph.extract.rules import load_attachment_rules, load_confidence, load_gazetteer, load_regions, load_titles
 from newsgraph.graph.model import ExtractedRelation, normalise_name
 
@@ -358,13 +358,7 @@ def based_prefix_relations(doc: Doc, index: EntityIndex, group_countries: dict[s
     ("British-based investment company X", "Albanian-born missionary X")."""
     confidences = load_confidence()
     out = []
-    organisation: list[MentionSpan | None] = []
-
-    def article_organisation() -> MentionSpan | None:
-        """The organisation the article is about, read when first needed."""
-        if not organisation:
-            organisation.append(_article_organisation(doc, index))
-        return organisation[0]
+    article_organisation = article_organisation_reader(doc, index)
 
     for j in range(1, len(doc) - 1):
         if doc[j].text not in {"-", "–"} or doc[j + 1].lower_ not in PREFIX_RELATIONS or doc[j - 1].whitespace_:

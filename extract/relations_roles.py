@@ -197,6 +197,13 @@ def _article_organisation(doc: Doc, index: EntityIndex) -> MentionSpan | None:
 ARTICLE_REF_DEPS = frozenset({"det", "punct", "relcl"})
 
 
+def article_organisation_reader(doc: Doc, index: EntityIndex) -> Callable[[], MentionSpan | None]:
+    """``_article_organisation`` of this article, worked out when first asked and then kept:
+    the role, verb and place rules each ask only when a phrase needs it ("the company's chief
+    executive", "the company said", "the Leeds-based haulier")."""
+    return cache(lambda: _article_organisation(doc, index))
+
+
 def article_reference(token: Token, index: EntityIndex, organisation: Callable[[], MentionSpan | None]) -> MentionSpan | None:
     """The organisation "the company", "the firm" … (``article_owner_nouns``) stands for as a
     verb's doer or object in a report on one organisation: the one ``_article_organisation``
@@ -623,9 +630,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         if affiliation.sentence != person.sentence:
             out[-1].tail_start = out[-1].tail_end = None  # named elsewhere in the article (article_officer)
 
-    @cache
-    def article_organisation() -> MentionSpan | None:
-        return _article_organisation(doc, index)
+    article_organisation = article_organisation_reader(doc, index)
 
     def countries_in(mentions: list[MentionSpan]) -> list[CountryMention]:
         out = []

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.mentions import dateline_end, load_sport_rules
 from newsgraph.extract.person_evidence import has_given_name
 from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
-from newsgraph.extract.relations_roles import _article_organisation, article_reference
+from newsgraph.extract.relations_roles import article_organisation_reader, article_reference
 from newsgraph.extract.rules import (
     load_article_owner_nouns,
     load_body_nouns,
@@ -585,10 +585,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
         """The article's titled people, read when first needed."""
         return title_holders(doc, index)
 
-    @cache
-    def article_organisation() -> MentionSpan | None:
-        """The organisation the article is about, read when first needed."""
-        return _article_organisation(doc, index)
+    article_organisation = article_organisation_reader(doc, index)
 
     # Specific rules first, so the catch-all verb rule only fills gaps.
     matches.sort(key=lambda m: compiled.keys[m[0]][0].verbs == ("*",))
