@@ -641,13 +641,12 @@ def _blocks(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
     out: dict[int, _Rule] = {}
     if not rules.blocks:
         return out
-    # the story's first sentence (as ``_link_lists`` finds it): a block whose closing line
+    # the story's first sentence (``_story_start``): a block whose closing line
     # may be any line (a reader's comment under its "Name · Feb 21" stamp) waits for it, so
     # that a byline of the same shape above the story never takes the headline with it
     story = None
     if any(block.after_story for block in rules.blocks):
-        story = next((i for i, line in enumerate(lines)
-                      if _is_prose(line) and _matching_rule(line, _line_key(line), rules) is None), len(lines))
+        story = _story_start(lines, rules)
     for i, line in enumerate(lines):
         if not line or len(line) > 200 or i + 1 in out:
             continue
@@ -677,6 +676,14 @@ _LINK_ARROW = re.compile(r"\s[\u203a\u00bb\u2192]$")
 _LIST_COUNTER = re.compile(r"(?i)(^|[\s\u00b7|\u2022:-])\d+\s+(videos?|photos?|images?|pictures?|clips?|episodes?|slides?)$")
 
 
+def _story_start(lines: list[str], rules: BoilerplateRules) -> int:
+    """The story's first line: the first line of prose no furniture rule drops (a
+    newsletter's greeting or a consent dialog's paragraph begins no story); past the end
+    when there is none."""
+    return next((i for i, line in enumerate(lines) if _is_prose(line) and _matching_rule(line, _line_key(line), rules) is None),
+                len(lines))
+
+
 def _link_lists(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
     """The lines (1-based) of lists of links after the story has begun (``link_list``):
     a short header without sentence punctuation and at least ``min_items`` item lines
@@ -686,10 +693,7 @@ def _link_lists(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
     out: dict[int, _Rule] = {}
     if not rules.link_lists:
         return out
-    # the story's first sentence: a newsletter's greeting or a consent dialog's paragraph,
-    # which other rules drop, begins no story
-    start = next((i for i, line in enumerate(lines)
-                  if _is_prose(line) and _matching_rule(line, _line_key(line), rules) is None), len(lines))
+    start = _story_start(lines, rules)
     for link_list in rules.link_lists:
         i = start + 1
         while i < len(lines):
