@@ -971,11 +971,17 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                 id=eid, name=t.name, type=t.type, iso3=t.iso3, is_agency=t.is_agency
             )
         entity.mentions += 1
+        if entity.name.isupper() and not t.name.isupper() and normalise_name(t.name) == normalise_name(entity.name):
+            # a dateline or headline in capitals came first ("BEIJING 1996-08-29"): the body's spelling names the node
+            entity.aliases.add(entity.name)
+            entity.name = t.name
         if t.raw.text != entity.name:
             entity.aliases.add(t.raw.text)
         if t.group_country:
             group_countries[eid] = entity_id("Country", t.group_country[1], t.group_country[0])
         mention_entity.append(eid)
+    for entity in entities.values():
+        entity.aliases.discard(entity.name)
     return Resolution(entities, mention_entity, group_countries)
 
 

@@ -266,7 +266,14 @@ class Store:
             if e.id in remap:
                 aliases = {e.name} | e.aliases
             else:
-                if conn.execute("SELECT 1 FROM entities WHERE id=?", (eid,)).fetchone() is None:
+                stored = conn.execute("SELECT name FROM entities WHERE id=?", (eid,)).fetchone()
+                if stored is not None and stored[0].isupper() and not e.name.isupper() and not conn.execute(
+                    "SELECT 1 FROM corrections WHERE op IN ('rename', 'merge') AND instr(args, ?)", (json.dumps(eid),)
+                ).fetchone():
+                    # an earlier document knew the name only in capitals (a dateline): the written form names it,
+                    # unless an analyst chose the name (a rename or merge in the corrections log)
+                    conn.execute("UPDATE entities SET name=? WHERE id=?", (e.name, eid))
+                if stored is None:
                     conn.execute(
                         "INSERT INTO entities (id, type, name, iso3, is_agency, first_seen, last_seen) VALUES (?,?,?,?,?,?,?)",
                         (eid, e.type, e.name, e.iso3, int(e.is_agency), date, date),
