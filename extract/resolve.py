@@ -261,6 +261,13 @@ def _slip_of_surname(name: str, other: str, other_type: str) -> bool:
     return " " not in name and " " in other and other_type == "Person" and _misspelt(name, surname(other))
 
 
+def _rename_people(typed: list[TypedMention | None], renamed: dict[str, str]) -> None:
+    """Every person mention whose name ``renamed`` maps takes the name it maps to."""
+    for t in typed:
+        if t and t.type == "Person" and t.name in renamed:
+            t.name = renamed[t.name]
+
+
 def _join_misspellings(typed: list[TypedMention | None]) -> None:
     """A name written once that is a slip for a name the article writes more often is that
     name's node (issue 12: one node per entity, not one per typo). Listed names are never
@@ -318,9 +325,7 @@ def _join_short_given_names(typed: list[TypedMention | None]) -> None:
         long_name = people.get(f"{short.get(first, first)} {last}")
         if long_name is not None and long_name != name:
             renamed[name] = long_name
-    for t in typed:
-        if t and t.type == "Person" and t.name in renamed:
-            t.name = renamed[t.name]
+    _rename_people(typed, renamed)
     # "Muhammad Yunus" beside "Mohammed Yunus": one person, under the spelling written first
     spellings = load_given_name_spellings()
     first_written: dict[tuple[str, str], str] = {}
@@ -354,9 +359,7 @@ def _join_initials(typed: list[TypedMention | None]) -> None:
                   and normalise_name(surname(n)) == last]
         if len(owners) == 1:
             renamed[name] = owners[0]
-    for t in typed:
-        if t and t.type == "Person" and t.name in renamed:
-            t.name = renamed[t.name]
+    _rename_people(typed, renamed)
 
 
 def _people_typed_as_bodies(typed: list[TypedMention | None], gaz: Gazetteer) -> None:
@@ -602,9 +605,7 @@ def _role_noun_before_surname(typed: list[TypedMention | None]) -> None:
         owners = [n for n in people if n != name and normalise_name(surname(n)) == last and has_given_name(n.split()[0])]
         if len(owners) == 1:
             renamed[name] = owners[0]
-    for t in typed:
-        if t and t.type == "Person" and t.name in renamed:
-            t.name = renamed[t.name]
+    _rename_people(typed, renamed)
 
 
 def _legal_form(short_key: str, long_key: str, legal: frozenset[str]) -> bool:
