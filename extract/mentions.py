@@ -751,6 +751,15 @@ MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 
 
+def _date_words_end(doc: Doc, i: int, end: int, most: int | None = None) -> int:
+    """End of the numbers and month names from ``i`` ("March 10", "29 Apr"; at most ``most``
+    words): a date in a dateline, or ``i`` when none is there."""
+    j = i
+    while j < end and (most is None or j - i < most) and (doc[j].like_num or doc[j].lower_.rstrip(".") in MONTHS):
+        j += 1
+    return j
+
+
 def _place_run(doc: Doc, i: int, end: int) -> int:
     """End of a run of 1-3 capitalised words from i ("BANGKOK", "Fort Worth", "N.Y.")."""
     j = i
@@ -815,9 +824,7 @@ def _find_dateline(sent: Span) -> Dateline | None:
     places.append((i, j))
     i = j
     while i < end and doc[i].text == ",":
-        k = i + 1
-        while k < end and (doc[k].like_num or doc[k].lower_.rstrip(".") in MONTHS):
-            k += 1
+        k = _date_words_end(doc, i + 1, end)
         if k > i + 1:
             i = k  # a date
             continue
@@ -850,9 +857,7 @@ def find_bare_dateline(sent: Span) -> int | None:
         return None
     places, dated = 1, False
     while i < end and doc[i].text == ",":
-        k = i + 1
-        while k < end and (doc[k].like_num or doc[k].lower_.rstrip(".") in MONTHS):
-            k += 1
+        k = _date_words_end(doc, i + 1, end)
         if k > i + 1:
             i, dated = k, True
             continue
@@ -968,9 +973,7 @@ def _date_at(doc: Doc, i: int) -> int:
         return i + 5
     if i < len(doc) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc[i].text):
         return i + 1
-    j = i
-    while j < len(doc) and j - i < 3 and (doc[j].like_num or doc[j].lower_.rstrip(".") in MONTHS):
-        j += 1
+    j = _date_words_end(doc, i, len(doc), most=3)
     return j if j - i >= 2 and any(doc[k].lower_.rstrip(".") in MONTHS for k in range(i, j)) else i
 
 
