@@ -21,6 +21,7 @@ from newsgraph.graph.model import ExtractedRelation
 
 PLACES = {"Country", "Location"}
 SUBJECTS = ["nsubj", "nsubjpass"]  # the subject labels: a verb's doer (verb rules, event nouns)
+POSSESSIVE_MARKS = {"'s", "’s"}  # the possessive's own token ("the authority's president")
 
 
 def predicated_likeness(doc: Doc, mention: "MentionSpan") -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.relation_base import EntityIndex, ExtractionInput, MentionSpan, mention_offsets, staff_title, title_text
+from newsgraph.extract.relation_base import POSSESSIVE_MARKS, EntityIndex, ExtractionInput, MentionSpan, mention_offsets, staff_title, title_text
 from newsgraph.extract.relations_employment import load_employment_rules
 from newsgraph.extract.rules import (
     load_article_club_titles,
@@ -29,7 +29,6 @@ from newsgraph.extract.rules import (
 )
 from newsgraph.graph.model import ExtractedRelation
 
-POSSESSIVE_MARKS = {"'s", "’s"}
 MAX_TITLE_WORDS = 4
 # What may follow an apposition's title: its end ("X, the hospital's chief executive, said").
 CLOSERS = {",", ".", ";", ":", ")", "--", "—", "–"}

@@ -33,6 +33,7 @@ from newsgraph.extract.mentions import load_context_cues, load_sport_rules
 from newsgraph.extract.place_countries import place_country
 from newsgraph.extract.relations_employment import load_employment_rules
 from newsgraph.extract.relation_base import (
+    POSSESSIVE_MARKS,
     EntityIndex,
     MentionSpan,
     known_place,
@@ -59,7 +60,6 @@ from newsgraph.extract.rules import (
 from newsgraph.graph.model import ExtractedRelation, surname
 
 AFFILIATION_TYPES = {"Country", "Organization", "Group", "Location"}
-POSSESSIVE_MARKS = {"'s", "’s"}
 TITLE_PREFIXES = {"co", "vice", "non", "deputy"}  # before a hyphen inside a title: "co-chairman", "non-executive"
 
 
