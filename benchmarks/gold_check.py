@@ -8,7 +8,9 @@ One line per problem (``file: what``), exit status 1 if there is any. Checked:
 
 * the JSON shape: the keys of the file, of each entity, relation, trap and excluded entry,
   and their types (a page has ``path`` and ``furniture``; ``published`` is a date or null);
-* entity types are newsgraph's (``graph/model.py`` ``ENTITY_TYPES``), names unique;
+* entity types are newsgraph's (``graph/model.py`` ``ENTITY_TYPES``), names unique, and no
+  form (name or surface, folded) belongs to two entities (the scorer would count a right node
+  as a wrong merge: the second keeps it under ``shared_forms``);
 * every relation's and trap's head and tail is an entity of the file (its canonical name,
   folded as the scorer ``gold_quality.py`` folds it: ``normalise_name``), a ``HOLDS_ROLE``
   has a ``title``;
@@ -172,11 +174,24 @@ def check_file(path: Path, splits: dict[str, str] | None, types: set[str], text:
         if key in names:
             problems.append(f"{where}: same folded name as entity {names[key]!r}")
         names[key] = label
-        forms = _strings(f"{where} surface", e.get("surface", []), problems)
+        forms = list(_strings(f"{where} surface", e.get("surface", []), problems))
         forms += _strings(f"{where} shared_forms", e.get("shared_forms", []), problems)
         for form in forms:
             if body is not None and squash(form) not in body:
                 problems.append(f"{where}: surface form {form!r} not in the text")
+
+    owners: dict[str, set[str]] = {}
+    for e in data.get("entities") or []:
+        if isinstance(e, dict) and isinstance(e.get("name"), str):
+            forms = [e["name"]] + [s for s in e.get("surface", []) if isinstance(s, str)] \
+                if isinstance(e.get("surface", []), list) else [e["name"]]
+            for form in forms:
+                if fold(form):
+                    owners.setdefault(fold(form), set()).add(e["name"])
+    for key, who in sorted(owners.items()):
+        if len(who) > 1:
+            problems.append(f"{name}: form {key!r} names {sorted(who)} (the scorer would see a wrong merge; "
+                            "keep it in one entity's surface and list it under the other's shared_forms)")
 
     def ends(where: str, r: dict[str, Any]) -> None:
         if not isinstance(r.get("head"), str):

@@ -95,6 +95,16 @@ def test_bad_label_is_reported(tmp_path, capsys):
         assert needle in out, needle
 
 
+def test_a_form_of_two_entities_is_reported(tmp_path, capsys):
+    gc = _checker()
+    label = _label()
+    label["entities"].append({"name": "FC Porto", "type": "Organization", "surface": ["Porto"]})
+    assert gc.main([str(_write(tmp_path, label))]) == 1
+    assert "form 'porto' names ['FC Porto', 'Porto']" in capsys.readouterr().out
+    label["entities"][-1] = {"name": "FC Porto", "type": "Organization", "surface": [], "shared_forms": ["Porto"]}
+    assert gc.main([str(_write(tmp_path, label))]) == 0
+
+
 def test_schema_is_read_from_the_code():
     types = _checker().schema_types()
     assert {"HOLDS_ROLE", "WORKS_FOR", "MET_WITH", "LOCATED_IN", "SIGNED_WITH"} <= types
