@@ -47,17 +47,24 @@ def adjective_only_words() -> frozenset[str]:
     """English words that are adjectives and never nouns ("outspoken", "unseeded", "wealthy"),
     from WordNet's word index that spaCy's English lemmatizer ships (its ``lemma_index``
     lookups table, in the installed model's package). Empty when the model carries no such
-    table: the rules reading it then change nothing."""
+    table, with a warning (``NoLemmaIndex``): the rules reading it then change nothing."""
     import pathlib
+    import warnings
 
     import spacy.util
     from spacy.lookups import Lookups
 
+    from newsgraph.errors import NoLemmaIndex
+
     try:
         package = pathlib.Path(spacy.util.get_package_path(model_name()))
-        folder = next(package.glob("*/lemmatizer/lookups"))
+        folder = next(package.glob("*/lemmatizer/lookups"), None)
+        if folder is None:
+            warnings.warn(NoLemmaIndex(model=model_name(), reason=f"no lemmatizer lookups in {package}"), stacklevel=2)
+            return frozenset()
         index = Lookups().from_disk(folder, filename="lookups.bin").get_table("lemma_index")
-    except (OSError, StopIteration, KeyError, ImportError, ValueError):
+    except (OSError, KeyError, ImportError, ValueError) as exc:
+        warnings.warn(NoLemmaIndex(model=model_name(), reason=f"{type(exc).__name__}: {exc}"), stacklevel=2)
         return frozenset()
     return frozenset(w for w in index["adj"] if w.isalpha()) - frozenset(index["noun"])
 

