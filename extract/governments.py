@@ -46,6 +46,7 @@ class GovernmentRules:
     heads_of_state: frozenset[tuple[str, ...]]  # take the article's government only when it dominates
     implied_not_heads: frozenset[tuple[str, ...]] = frozenset()  # never the article's country (implied_country)
     implied_portfolio_heads: frozenset[tuple[str, ...]] = frozenset()  # … unless a portfolio comes with them
+    portfolio_joiners: frozenset[str] = frozenset()  # "and", "&", ",": a list of portfolios
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ def load_government_rules() -> GovernmentRules:
         heads_of_state=frozenset(tuple(h.split()) for h in data["heads_of_state"]),
         implied_not_heads=frozenset(tuple(h.split()) for h in data["implied_not_heads"]),
         implied_portfolio_heads=frozenset(tuple(h.split()) for h in data["implied_portfolio_heads"]),
+        portfolio_joiners=frozenset(data["portfolio_joiners"]),
     )
 
 
@@ -186,9 +188,10 @@ def portfolio_of_listed_title(tokens: list[Token]) -> bool:
         return False
     rules = load_government_rules()
     doc = tokens[0].doc
-    k, listed = tokens[-1].i + 1, tokens[0].i > 0 and doc[tokens[0].i - 1].text in {",", "and", "&"}
-    while k < len(doc) and (doc[k].lower_ in rules.portfolios or doc[k].lower_ in {"and", "&", ","}):
-        listed = listed or doc[k].lower_ in {"and", "&", ","}
+    joiners = rules.portfolio_joiners
+    k, listed = tokens[-1].i + 1, tokens[0].i > 0 and doc[tokens[0].i - 1].text in joiners
+    while k < len(doc) and (doc[k].lower_ in rules.portfolios or doc[k].lower_ in joiners):
+        listed = listed or doc[k].lower_ in joiners
         k += 1
     lower = tuple(t.lower_ for t in doc[k : k + 3])
     return listed and k < len(doc) and doc[k].text[:1].isupper() and any(lower[: len(h)] == h for h in rules.heads)
