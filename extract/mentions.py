@@ -1465,6 +1465,7 @@ class ContextCues:
     name_opening_nouns: frozenset[str]
     name_particles: frozenset[str]  # "del", "van", "bin": lower-case words inside a person's name
     club_or_place_last_words: frozenset[str]  # "Kettering Town", "Cape Town"
+    title_count_words: frozenset[str]  # "three" of "a three-term governor": no word of the title
 
 
 @lru_cache(maxsize=1)
@@ -1475,7 +1476,8 @@ def load_context_cues() -> ContextCues:
             "org_nouns_after", "org_possessed_nouns", "org_holding_nouns", "org_object_verbs", "place_verbs_in", "org_last_words", "event_last_words",
             "leading_non_name_words", "portfolio_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
             "place_qualifiers", "county_abbreviations",
-            "peer_titles", "alias_cues", "state_nouns", "name_opening_nouns", "name_particles", "club_or_place_last_words"]
+            "peer_titles", "alias_cues", "state_nouns", "name_opening_nouns", "name_particles", "club_or_place_last_words",
+            "title_count_words"]
     return ContextCues(**word_lists("context_cues.json", keys))
 
 

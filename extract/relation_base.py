@@ -179,15 +179,14 @@ def title_text(tokens: list[Token]) -> str:
         words.pop()
     # "a three-term Colorado governor", "two-time president": how often the role was held is
     # no word of its title (issue 12 band audit, session 9: "Three Term Governor").
-    counts = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "multi", "many"}
+    cues = load_context_cues()
     while len(words) > 2 and words[1] in {"-", "–"} and words[2].lower() in {"term", "time"}:
         words = words[3:]
-    while len(words) > 2 and (words[0].lower() in counts or words[0].isdigit()) and words[1].lower() in {"term", "time"}:
+    while len(words) > 2 and (words[0].lower() in cues.title_count_words or words[0].isdigit()) and words[1].lower() in {"term", "time"}:
         words = words[2:]  # the hyphen dropped with the punctuation
     while len(words) > 1 and re.fullmatch(r"[a-z0-9]+-(?:term|time)", words[0].lower()):
         words.pop(0)
     roles = load_titles().roles
-    cues = load_context_cues()
     while len(words) > 1 and words[0].islower() and words[0] in cues.org_nouns | cues.org_kind_nouns_lower \
             and " ".join(w.lower() for w in words) not in roles:
         # "Vibe magazine president Kenard Gibbs", "the party chairman": the noun says what the
