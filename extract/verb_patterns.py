@@ -259,16 +259,15 @@ def compiled_rules(nlp: Language) -> CompiledRules:
     return CompiledRules(matcher, keys)
 
 
-def _title_after_the(doc: Doc, i: int, end: int) -> bool:
-    """ "the governor", "the Prime Minister": a title that may stand for a person named
-    before (relations_verbs.title_holders)."""
-    return doc[i].lower_ == "the" and i + 1 < end and doc[i + 1].lower_.rstrip(".") in load_titles().words()
-
-
-def _owner_after_the(doc: Doc, i: int, end: int) -> bool:
-    """ "the company", "the firm": a noun that may stand for the article's organisation
-    (relations_verbs._article_reference)."""
-    return doc[i].lower_ == "the" and i + 1 < end and doc[i + 1].lower_ in load_article_owner_nouns()
+def _reference_after_the(doc: Doc, i: int, end: int) -> bool:
+    """ "the governor", "the Prime Minister" (a title that may stand for a person named before:
+    relations_verbs.title_holders), "the company", "the firm" (a noun that may stand for the
+    article's organisation: relations_verbs.article_reference): "the" and such a word, both
+    before ``end``."""
+    if doc[i].lower_ != "the" or i + 1 >= end:
+        return False
+    word = doc[i + 1].lower_
+    return word.rstrip(".") in load_titles().words() or word in load_article_owner_nouns()
 
 
 def _candidate_matches(compiled: CompiledRules, doc: Doc, index: EntityIndex, sentences: list[int]) -> list[tuple[int, list[int]]]:
@@ -287,7 +286,7 @@ def _candidate_matches(compiled: CompiledRules, doc: Doc, index: EntityIndex, se
             bounds.setdefault(number, [i, i])[1] = i + 1
     ranges = []
     for number, (start, end) in sorted(bounds.items()):
-        if per_sentence[number] == 1 and not any(doc[i].lower_ in PRONOUNS or _title_after_the(doc, i, end) or _owner_after_the(doc, i, end)
+        if per_sentence[number] == 1 and not any(doc[i].lower_ in PRONOUNS or _reference_after_the(doc, i, end)
                                                   for i in range(start, end)):
             continue
         ranges.append((start, end))
