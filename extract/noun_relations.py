@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.mentions import load_context_cues
 from newsgraph.extract.relation_base import (
     PLACES,
+    POSSESSIVE_MARKS,
     EntityIndex,
     ExtractionInput,
     MentionSpan,
@@ -42,9 +43,6 @@ from newsgraph.extract.rules import (
     load_titles,
 )
 from newsgraph.graph.model import ExtractedRelation
-
-POSSESSIVE = {"'s", "’s"}
-
 
 @lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
@@ -74,7 +72,7 @@ def possessive_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
         i = m.token_start
         if found is None or i < 2:
             continue
-        if doc[i - 1].text not in POSSESSIVE and not (doc[i - 1].text in {"'", "’"} and doc[i - 2].lower_.endswith("s")):
+        if doc[i - 1].text not in POSSESSIVE_MARKS and not (doc[i - 1].text in {"'", "’"} and doc[i - 2].lower_.endswith("s")):
             continue  # "Los Angeles' Kodak Theatre": a name ending in "s" takes the apostrophe alone
         owner = index.at(doc[i - 2])
         if owner is None or owner.token_end != i - 1 or owner.type not in PLACES or owner.entity_id == m.entity_id:
@@ -122,7 +120,7 @@ def _leading_org(doc: Doc, person: MentionSpan, index: EntityIndex, occupations:
     for _ in range(MAX_MODIFIERS):
         if j >= sent_start and index.at(doc[j]) is None and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"}:
             j -= 1
-    if j >= sent_start and doc[j].text in POSSESSIVE:
+    if j >= sent_start and doc[j].text in POSSESSIVE_MARKS:
         j -= 1
     if j < sent_start:
         return None
@@ -209,7 +207,7 @@ def occupation_relations(x: ExtractionInput) -> list[ExtractedRelation]:
         if i + 1 < len(doc) and doc[i].lower_ == "from" and not x.sports and not _moved(root):
             j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
             org = _org(doc[j], index, person) if j < len(doc) else None
-            if org is not None and org.token_start == j and (org.token_end >= len(doc) or doc[org.token_end].text not in POSSESSIVE):
+            if org is not None and org.token_start == j and (org.token_end >= len(doc) or doc[org.token_end].text not in POSSESSIVE_MARKS):
                 add(person, org, "from")  # not "Jonathan Ross from ITV's London Studios": a place
     return out
 
