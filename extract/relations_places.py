@@ -345,7 +345,7 @@ def _organisation_noun_between(doc: Doc, start: int, end: int) -> bool:
     organisation is based there ("firm", "charity": context_cues.json ``org_nouns``), so the
     person named after them is not what is based there, whatever the parse makes of the
     clause (issue 12 band audit, session 9: Wu LIVES_IN Vancouver)."""
-    org_nouns = set(load_context_cues().org_nouns)
+    org_nouns = load_context_cues().org_nouns  # a frozenset already: no copy per call
     return any(doc[k].lower_ in org_nouns for k in range(start, end))
 
 
