@@ -102,21 +102,12 @@ def _second_object(verb: Token, tail: Token) -> bool:
     return len(objects) > 1 and tail.i != objects[0].i
 
 
-def _relative_apposed(token: Token, index: EntityIndex) -> tuple[MentionSpan, Token] | None:
-    """The name a noun in apposition stands for when a "who" clause hangs from the noun:
+def _apposed(token: Token, index: EntityIndex, relative: bool = False) -> tuple[MentionSpan, Token] | None:
+    """The name a common noun or title stands in apposition with: "the Foreign Secretary,
+    David Lammy, accused …", "killed by a drunken driver, Troy Akers". With ``relative``,
+    also the person a noun in apposition stands for when a "who" clause hangs from the noun:
     "Priya Hegde, the surgeon who heads the Hegde Foundation" (issue 12, role and employer
     recall). Not "Vickery - a list which leaves Robinson short": "which" is no person."""
-    if token.dep_ != "appos" or token.pos_ != "NOUN":
-        return None
-    if not any(c.dep_ == "relcl" and any(s.dep_ in SUBJECTS and s.lower_ == "who" for s in c.children) for c in token.children):
-        return None
-    mention = index.at(token.head)
-    return (mention, token.head) if mention is not None and mention.type == "Person" else None
-
-
-def _apposed(token: Token, index: EntityIndex) -> tuple[MentionSpan, Token] | None:
-    """The name a common noun or title stands in apposition with: "the Foreign Secretary,
-    David Lammy, accused …", "killed by a drunken driver, Troy Akers"."""
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
     for child in token.children:
@@ -126,9 +117,14 @@ def _apposed(token: Token, index: EntityIndex) -> tuple[MentionSpan, Token] | No
                 # "headed the record company Joy Division were signed to": a name right
                 # before a finite verb is the subject of a relative clause left without its
                 # "that", not the object's other name (issue 12 audit 7).
-                return None
+                break
             return mention, child
-    return None
+    if not relative or token.dep_ != "appos" or token.pos_ != "NOUN":
+        return None
+    if not any(c.dep_ == "relcl" and any(s.dep_ in SUBJECTS and s.lower_ == "who" for s in c.children) for c in token.children):
+        return None
+    mention = index.at(token.head)
+    return (mention, token.head) if mention is not None and mention.type == "Person" else None
 
 
 # Kinds of body whose people (officials, ministers, a spokesman) act for it.
@@ -711,11 +707,10 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                 method = "dep_name_ref"
             elif mention is None and (mention := _clause_organisation(tok, index)) is not None:
                 method = "dep_pronoun_clause"  # "Metrolinx said it had signed …": its own sentence settles it
-            elif mention is None and (named := _apposed(tok, index)) is not None:
-                mention, tok = named  # "The Foreign Secretary, David Lammy, accused …"
-            elif mention is None and rule.relation != "INTERACTED_WITH" and (named := _relative_apposed(tok, index)) is not None:
-                # The catch-all verb rule reads any verb ("the dictator who ruled Argentina"):
-                # only a verb of a typed rule says what the named person did.
+            elif mention is None and (named := _apposed(tok, index, relative=rule.relation != "INTERACTED_WITH")) is not None:
+                # "The Foreign Secretary, David Lammy, accused …"; "Priya Hegde, the surgeon who
+                # heads …" only for a typed rule: the catch-all verb rule reads any verb ("the
+                # dictator who ruled Argentina"), only a typed rule's says what the person did.
                 mention, tok = named
             elif mention is None and (mention := _title_reference(tok, index, held())) is not None:
                 method = "dep_title_ref" if mention.type == "Person" else "dep_name_ref"
