@@ -583,6 +583,17 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
 
     article_organisation = article_organisation_reader(doc, index)
 
+    def referenced(tokens: list[Token]) -> tuple[list[tuple[int, tuple[MentionSpan, Token]]], str]:
+        """The mentions ``tokens`` stand for as "the <title>" or an organisation's head noun
+        ("the governor", "the fund": ``_title_reference``), else as the article's
+        organisation ("the company": ``article_reference``), each with its token's place
+        among ``tokens``; and the method that says which (the first one's)."""
+        refs = [(slot, (m, tok)) for slot, tok in enumerate(tokens) if (m := _title_reference(tok, index, held())) is not None]
+        if refs:
+            return refs, "dep_title_ref" if refs[0][1][0].type == "Person" else "dep_name_ref"
+        return [(slot, (m, tok)) for slot, tok in enumerate(tokens)
+                if (m := article_reference(tok, index, article_organisation)) is not None], "dep_article_ref"
+
     # Specific rules first, so the catch-all verb rule only fills gaps.
     matches.sort(key=lambda m: compiled.keys[m[0]][0].verbs == ("*",))
     for match_id, token_ids in matches:
@@ -712,10 +723,11 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                 # heads …" only for a typed rule: the catch-all verb rule reads any verb ("the
                 # dictator who ruled Argentina"), only a typed rule's says what the person did.
                 mention, tok = named
-            elif mention is None and (mention := _title_reference(tok, index, held())) is not None:
-                method = "dep_title_ref" if mention.type == "Person" else "dep_name_ref"
-            elif mention is None and (mention := article_reference(tok, index, article_organisation)) is not None:
-                method = "dep_article_ref"  # "the company, which is based in Kirkwall": the article's company
+            elif mention is None:
+                # "The Prime Minister will travel …", "the company, which is based in Kirkwall"
+                refs, ref_method = referenced([tok])
+                if refs:
+                    mention, method = refs[0][1][0], ref_method
             if mention is not None:
                 heads.append((mention, tok))
                 head_slots.append(slot)
@@ -739,15 +751,10 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             tail_words = tail_tokens
             named_tails = [(slot, pair) for slot, tok in enumerate(tail_tokens) if (pair := _named(tok, index, rule.relation)) is not None]
             if not named_tails:
-                named_tails = [(slot, (m, tok)) for slot, tok in enumerate(tail_tokens)
-                               if (m := _title_reference(tok, index, held())) is not None]
+                # "criticized the governor", "King praised the company"
+                named_tails, ref_method = referenced(tail_tokens)
                 if named_tails:
-                    method = "dep_title_ref" if named_tails[0][1][0].type == "Person" else "dep_name_ref"
-            if not named_tails:
-                named_tails = [(slot, (m, tok)) for slot, tok in enumerate(tail_tokens)
-                               if (m := article_reference(tok, index, article_organisation)) is not None]
-                if named_tails:
-                    method = "dep_article_ref"  # "King praised the company": the article's company
+                    method = ref_method
             tails = [pair for _, pair in named_tails]
             tail_slots = [slot for slot, _ in named_tails]
         if not heads or not tails:
