@@ -35,10 +35,34 @@ def _names_other_kind(conn: sqlite3.Connection, norm: str) -> bool:
 
 
 
+# Shared by too many unrelated articles to tie a lone surname to one person's story
+# (a football line-up's "Shaw" and a politics story's Jan Shaw both name Britain).
+_TOO_COMMON_TO_SHARE = ("Country", "Group")
+
+
+def _shares_a_story(conn: sqlite3.Connection, owner: str, names: list[str]) -> bool:
+    """Whether an article of ``owner`` also names one of ``names`` (entity ids) that is a
+    person, an organisation or a place, not a country or a nationality."""
+    if not names:
+        return False
+    marks = ",".join("?" * len(names))
+    return conn.execute(
+        f"SELECT 1 FROM entity_documents o JOIN entity_documents n ON n.document_id = o.document_id "
+        f"JOIN entities x ON x.id = n.entity_id WHERE o.entity_id = ? AND n.entity_id IN ({marks}) "
+        f"AND x.type NOT IN {_TOO_COMMON_TO_SHARE} LIMIT 1",
+        (owner, *names),
+    ).fetchone() is not None
+
+
 def resolve_across_documents(conn: sqlite3.Connection, doc: ExtractedDocument) -> dict[str, str]:
-    """A lone surname in this article ("Rubio") is the one person already stored
-    under that surname, if there is exactly one."""
+    """A lone surname in this article ("Rubio") is the one person already stored under that
+    surname, if there is exactly one and one of that person's articles shares a named thing
+    with this one (issue 12: across articles an ambiguous surname joins no one; on 800
+    unlabelled Reuters and BBC articles a rugby line-up's "Shaw" joined Jan Shaw of a
+    politics story, "Prince Charles" Ray Charles, "Cicero" the rugby player Lo Cicero:
+    13 of 25 such joins were wrong, and none of the 13 shared anything but a country)."""
     remap = {}
+    context = [e.id for e in doc.entities if e.type not in _TOO_COMMON_TO_SHARE]
     for e in doc.entities:
         if e.type != "Person" or len(e.name.split()) != 1:
             continue
@@ -48,15 +72,27 @@ def resolve_across_documents(conn: sqlite3.Connection, doc: ExtractedDocument) -
             "WHERE a.norm=? AND a.kind='surname' AND x.type='Person' LIMIT 2",
             (norm,),
         ).fetchall()
-        if len(rows) == 1 and rows[0][0] != e.id and not _names_other_kind(conn, norm):
+        if len(rows) == 1 and rows[0][0] != e.id and not _names_other_kind(conn, norm) \
+                and _shares_a_story(conn, rows[0][0], [c for c in context if c != e.id]):
             remap[e.id] = rows[0][0]
     return remap
+
+
+def _named_beside(conn: sqlite3.Connection, entity: str, other: str) -> list[str]:
+    """The entities named in ``entity``'s articles, less ``entity`` and ``other``."""
+    return [r[0] for r in conn.execute(
+        "SELECT DISTINCT n.entity_id FROM entity_documents e JOIN entity_documents n ON n.document_id = e.document_id "
+        "WHERE e.entity_id = ? AND n.entity_id NOT IN (?, ?)",
+        (entity, entity, other),
+    )]
 
 
 def merge_lone_surnames(conn: sqlite3.Connection, surnames: set[str]) -> None:
     """A person stored under a lone surname ("Blair", from articles that never gave the
     full name) joins the one person whose full name ends with it, once that person is
-    known. Articles come in any order, so this runs whenever a new surname arrives."""
+    known, when an article of each names the same person, organisation or place (as in
+    ``resolve_across_documents``). Articles come in any order, so this runs whenever a new
+    surname arrives."""
     for norm in sorted(surnames):
         owners = conn.execute(
             "SELECT DISTINCT a.entity_id FROM aliases a JOIN entities x ON x.id = a.entity_id "
@@ -74,7 +110,8 @@ def merge_lone_surnames(conn: sqlite3.Connection, surnames: set[str]) -> None:
             (norm, owner),
         ).fetchall()
         for (src,) in lone:
-            merge_entity(conn, src, owner)
+            if _shares_a_story(conn, owner, _named_beside(conn, src, owner)):
+                merge_entity(conn, src, owner)
 
 
 def merge_entity(conn: sqlite3.Connection, src: str, dst: str, *, planned: bool = False) -> None:

@@ -41,10 +41,14 @@ def test_adding_the_same_document_twice_changes_nothing(tmp_path):
     assert store.stats() == before
 
 
+BUKELE = ("person:nayib-bukele", "Nayib Bukele", "Person")
+
+
 def test_lone_surname_in_a_later_article_joins_the_stored_person(tmp_path):
+    # (the two articles share Nayib Bukele: a lone surname joins only a person whose story it shares)
     store = Store(tmp_path / "ng.db")
-    store.add_documents([doc("d1", [RUBIO], [])])
-    store.add_documents([doc("d2", [("person:rubio", "Rubio", "Person"), SLV], [("person:rubio", "VISITED", SLV[0], "Rubio visited.")])])
+    store.add_documents([doc("d1", [RUBIO, BUKELE], [])])
+    store.add_documents([doc("d2", [("person:rubio", "Rubio", "Person"), SLV, BUKELE], [("person:rubio", "VISITED", SLV[0], "Rubio visited.")])])
     assert store.entity("person:rubio") is None
     assert store.entity(RUBIO[0])["mentions"] == 2
     assert [c["entity"]["id"] for c in store.connections(RUBIO[0])] == [SLV[0]]
@@ -86,10 +90,11 @@ def test_lone_surname_stored_first_joins_the_full_name_when_it_arrives(tmp_path)
     store = Store(tmp_path / "ng.db")
     blair = ("person:blair", "Blair", "Person")
     gbr = ("country:GBR", "United Kingdom", "Country")
-    store.add_documents([doc("d1", [blair, gbr], [(blair[0], "VISITED", gbr[0], "Mr Blair visited Britain.")])])
+    labour = ("org:labour-party", "Labour Party", "Organization")  # the story d1 and d3 share
+    store.add_documents([doc("d1", [blair, gbr, labour], [(blair[0], "VISITED", gbr[0], "Mr Blair visited Britain.")])])
     store.add_documents([doc("d2", [blair, SLV], [(blair[0], "VISITED", SLV[0], "Blair toured El Salvador.")])])
     tony = ("person:tony-blair", "Tony Blair", "Person")
-    store.add_documents([doc("d3", [tony, gbr], [(tony[0], "VISITED", gbr[0], "Tony Blair flew to Britain.")])])
+    store.add_documents([doc("d3", [tony, gbr, labour], [(tony[0], "VISITED", gbr[0], "Tony Blair flew to Britain.")])])
     assert store.entity("person:blair") is None
     merged = store.entity(tony[0])
     assert merged["mentions"] == 3 and merged["documents"] == 3
@@ -134,8 +139,9 @@ def test_hong_kong_name_is_stored_under_its_surname(tmp_path):
     # store's surname alias as in resolution within an article (graph.model.surname).
     store = Store(tmp_path / "ng.db")
     chan = ("person:paul-chan-mo-po", "Paul Chan Mo-po", "Person")
-    store.add_documents([doc("d1", [chan], [])])
-    store.add_documents([doc("d2", [("person:chan", "Chan", "Person"), SLV], [("person:chan", "VISITED", SLV[0], "Chan visited.")])])
+    hk = ("location:hong-kong", "Hong Kong", "Location")  # the story both articles share
+    store.add_documents([doc("d1", [chan, hk], [])])
+    store.add_documents([doc("d2", [("person:chan", "Chan", "Person"), SLV, hk], [("person:chan", "VISITED", SLV[0], "Chan visited.")])])
     assert store.entity("person:chan") is None
     assert store.entity(chan[0])["mentions"] == 2
     assert store.candidates("mo po") == []
