@@ -18,7 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.governments import first_conjunct
-from newsgraph.extract.mentions import NonEntityRules, RawMention, drop_works, load_context_cues, load_non_entity_rules
+from newsgraph.extract.mentions import NonEntityRules, RawMention, doc_text, drop_works, load_context_cues, load_non_entity_rules
 from newsgraph.extract.rules import load_gazetteer, load_titles
 
 __all__ = ["apply_context"]
@@ -362,7 +362,7 @@ def lineup_people(doc: Doc, mentions: list[RawMention], sports: bool) -> list[Ra
     names people; a listed country or organisation keeps its type (a place list has verbs
     or names the model calls places: it is left alone)."""
     gaz = load_gazetteer()
-    text = doc.text
+    text = doc_text(doc)
     by_line: dict[tuple[int, int], list[int]] = {}
     for i, m in enumerate(mentions):
         by_line.setdefault(line_bounds(text, m.start, m.end), []).append(i)

@@ -319,6 +319,19 @@ def _extend_person(doc: Doc, start: int, titles: Titles, initials: bool) -> int:
     return start
 
 
+_TEXT = "newsgraph.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document and kept on it like the dateline memos:
+    spaCy joins every token's text anew at each read (a Token object each, ~0.4 ms for a news
+    article), and some rules read it per mention or per pair of mentions."""
+    text: str | None = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 def sentence_index(doc: Doc) -> list[int]:
     """Token index → sentence number, computed once per document. Read from the
     sentence-start column rather than ``doc.sents``, which builds a ``Span`` per sentence
@@ -567,7 +580,7 @@ def _title_shaped(span: Span) -> bool:
 def _title_case_line(doc: Doc, span: Span) -> bool:
     """The span's line capitalises most of its words outside the span, as headlines of some
     sites do ("Blair Meets The Press On Tuesday")."""
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = (text[start:span.start_char] + " " + text[span.end_char:end if end >= 0 else len(text)]).split()
@@ -1559,7 +1572,7 @@ def mark_aliases(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
         prev, m = out[n - 1], out[n]
         if prev.label != "PERSON" or m.label != "PERSON" or prev.sentence != m.sentence:
             continue
-        between = doc.text[prev.end : m.start].strip(" ,(").lower()
+        between = doc_text(doc)[prev.end : m.start].strip(" ,(").lower()
         if " ".join(between.split()) in cues:
             out[n] = replace(m, same_as=prev.text)
     return out

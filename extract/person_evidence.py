@@ -25,7 +25,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from newsgraph.extract.context import line_bounds
-from newsgraph.extract.mentions import HONORIFICS, MOTION_VERBS, RawMention, is_sports_report, load_context_cues
+from newsgraph.extract.mentions import HONORIFICS, MOTION_VERBS, RawMention, doc_text, is_sports_report, load_context_cues
 from newsgraph.extract import rules as _rules
 from newsgraph.extract.rules import adjective_only_words, geonames_cities, geonames_cities_file, load_gazetteer, load_regions, load_titles
 from newsgraph.extract.table_cache import cached_table
@@ -201,7 +201,7 @@ def person_evidence(doc: Doc, m: RawMention, rules: EvidenceRules, speech: bool 
         return "role apposition"  # "Rooney, the striker"
     if any(t.lower_ in rules.pronouns for t in doc[m.token_end: span.sent.end]):
         return "pronoun"
-    line = doc.char_span(*line_bounds(doc.text, span.start_char, span.end_char), alignment_mode="expand")
+    line = doc.char_span(*line_bounds(doc_text(doc), span.start_char, span.end_char), alignment_mode="expand")
     if line is not None and sum(t.text in {",", ";"} for t in line) >= 4:
         alpha = [t for t in line if t.is_alpha]
         if sum(t.is_lower for t in alpha) <= len(alpha) // 10:

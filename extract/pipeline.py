@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.errors import ModelNotFound
 from newsgraph.extract.mentions import (
     dateline_end,
+    doc_text,
     find_known_mentions,
     find_mentions,
     find_missed_mentions,
@@ -245,7 +246,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
         resolution = resolve(raw)
 
     out = ExtractedDocument(
-        id=document_id, text_length=len(doc.text), source=source, title=title, url=url,
+        id=document_id, text_length=len(doc_text(doc)), source=source, title=title, url=url,
         published=published, external_id=external_id,
     )
     out.entities = list(resolution.entities.values())
