@@ -1562,17 +1562,35 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     return [replace(m, label="EVENT") if m.text in short else m for m in out] if short else out
 
 
+# How far back an alias cue is looked for before a name: the longest cue's words ("whose real
+# name is") with the punctuation before them.
+ALIAS_CUE_TOKENS = 4
+
+
+def alias_cue_before(doc: Doc, start: int, gap_start: int | None = None) -> bool:
+    """Whether the words right before token ``start`` give a person's other name ("real name",
+    "better known as", "aka": context_cues alias_cues), read as words, punctuation and line
+    breaks left out. With ``gap_start`` (the token after the name before), the words from
+    there on must be the cue and nothing else: "Jay-Z, real name Shawn Carter" (``mark_aliases``);
+    without it, any run of the words of the last ``ALIAS_CUE_TOKENS`` tokens that ends there:
+    "Daniel Okafor, better known as Skepto" says Skepto is someone's name (person_evidence)."""
+    cues = load_context_cues().alias_cues
+    first = gap_start if gap_start is not None else max(0, start - ALIAS_CUE_TOKENS)
+    words = [t.lower_ for t in doc[first:start] if not (t.is_punct or t.is_space)]
+    if gap_start is not None:
+        return " ".join(words) in cues
+    return any(" ".join(words[k:]) in cues for k in range(len(words)))
+
+
 def mark_aliases(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     """A person named twice in a row under two names with an alias cue between ("Jay-Z, real
     name Shawn Carter", "Shawn Carter, better known as Jay-Z"): the second is the first's
     other name (``same_as``), one node for the one person (issue 12)."""
-    cues = load_context_cues().alias_cues
     out = list(mentions)
     for n in range(1, len(out)):
         prev, m = out[n - 1], out[n]
         if prev.label != "PERSON" or m.label != "PERSON" or prev.sentence != m.sentence:
             continue
-        between = doc_text(doc)[prev.end : m.start].strip(" ,(").lower()
-        if " ".join(between.split()) in cues:
+        if alias_cue_before(doc, m.token_start, gap_start=prev.token_end):
             out[n] = replace(m, same_as=prev.text)
     return out

@@ -25,7 +25,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from newsgraph.extract.context import line_bounds
-from newsgraph.extract.mentions import HONORIFICS, MOTION_VERBS, RawMention, doc_text, is_sports_report, load_context_cues
+from newsgraph.extract.mentions import HONORIFICS, MOTION_VERBS, RawMention, alias_cue_before, doc_text, is_sports_report, load_context_cues
 from newsgraph.extract import rules as _rules
 from newsgraph.extract.rules import adjective_only_words, geonames_cities, geonames_cities_file, load_gazetteer, load_regions, load_titles
 from newsgraph.extract.table_cache import cached_table
@@ -676,15 +676,6 @@ def _beside_a_person(doc: Doc, m: RawMention, labels: dict[int, str], rules: Evi
     return any(t.lemma_.lower() in rules.before_words or t.lemma_.lower() in rules.people_nouns for t in near)
 
 
-def _after_alias_cue(doc: Doc, m: RawMention) -> bool:
-    """The name follows a phrase that gives a person's other name ("better known as",
-    "real name", "aka": context_cues alias_cues)."""
-    before = doc[max(0, m.token_start - 4): m.token_start]
-    words = [t.lower_ for t in before if not t.is_punct]
-    cues = load_context_cues().alias_cues
-    return any(" ".join(words[k:]) in cues for k in range(len(words)))
-
-
 def _after_given_name(doc: Doc, m: RawMention) -> bool:
     """The word before the name (across a line break) is a capitalised given name."""
     k = m.token_start - 1
@@ -737,7 +728,7 @@ def retype_unevidenced_people(doc: Doc, mentions: list[RawMention], sports: bool
             return True  # "Ian\nWoosnam 70 76": a surname the model cut from its given name
         if any(_scorer(doc, mentions[i]) for i in members):
             return True  # "Heerenveen 4 (Korneev 15, Wouden 70)": a scorer and his minute
-        if any(_after_alias_cue(doc, mentions[i]) for i in members):
+        if any(alias_cue_before(doc, mentions[i].token_start) for i in members):
             return True  # "Daniel Okafor, better known as Skepto": his other name
         if any(person_evidence(doc, mentions[i], rules) or _beside_a_person(doc, mentions[i], labels, rules)
                for i in members):

@@ -32,3 +32,21 @@ def test_issue_12_lemma_index_of_the_default_model_is_read_quietly(monkeypatch, 
         warnings.simplefilter("error")
         words = adjective_only_words()
     assert {"outspoken", "wealthy"} <= words and "president" not in words
+
+
+@pytest.mark.issue(12)
+def test_issue_12_alias_cues_are_read_one_way_between_names_and_before_one(nlp):
+    """mark_aliases (the words between two names are the cue) and the person evidence (a cue
+    ends right before the name) read context_cues alias_cues the same way: as words, without
+    punctuation or line breaks. Both were written apart (one on the text, one on tokens)."""
+    from newsgraph.extract.mentions import alias_cue_before
+
+    doc = nlp("The drummer Tomas Reyl, better known as Kettle, joined the band in May.")
+    kettle = next(t.i for t in doc if t.text == "Kettle")
+    reyl_end = next(t.i for t in doc if t.text == "Reyl") + 1
+    assert alias_cue_before(doc, kettle)
+    assert alias_cue_before(doc, kettle, gap_start=reyl_end)
+    assert not alias_cue_before(doc, kettle, gap_start=reyl_end - 1)  # "Reyl" is no word of a cue
+    doc = nlp("The drummer Tomas Reyl and Kettle joined the band in May.")
+    kettle = next(t.i for t in doc if t.text == "Kettle")
+    assert not alias_cue_before(doc, kettle)
