@@ -44,6 +44,7 @@ from newsgraph.extract.relation_base import (
     title_text,
 )
 from newsgraph.extract.rules import (
+    Country,
     load_article_club_titles,
     load_article_officer_titles,
     load_article_owner_nouns,
@@ -653,9 +654,8 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         places = [c for m in index.mentions if m.type == "Location"
                   and (c := place_country(doc[m.token_start : m.token_end].text)) is not None]
         # A nationality the model tagged no mention ("Kenyan factories") names the country too.
-        gazetteer = load_gazetteer()
-        adjectives = [CountryMention(f"country:{nation.iso3}", t) for t in doc
-                      if t.is_title and index.at(t) is None and (nation := gazetteer.nationality(t.text)) is not None]
+        adjectives = [CountryMention(f"country:{found[0].iso3}", t) for t in doc
+                      if (found := untagged_nationality(t, len(doc), two_words=False)) is not None]
         return implied_country(countries_in(index.mentions) + adjectives, places, institutions())
 
     @cache
@@ -699,23 +699,32 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             return None
         return country
 
+    def untagged_nationality(t: Token, end: int, two_words: bool) -> tuple[Country, Token] | None:
+        """The nationality of a word the model tagged no mention ("Kenyan factories"), or with
+        ``two_words`` of it and the next word before token ``end`` ("South African"), and the
+        last of its words."""
+        if not t.is_title or index.at(t) is not None:
+            return None
+        gazetteer = load_gazetteer()
+        nxt = doc[t.i + 1] if two_words and t.i + 1 < end else None
+        if nxt is not None and nxt.is_title and index.at(nxt) is None \
+                and (pair := gazetteer.nationality(f"{t.text} {nxt.text}")) is not None:
+            return pair, nxt
+        nation = gazetteer.nationality(t.text)
+        return (nation, t) if nation is not None else None
+
     def untagged_nationalities(sent: Span) -> set[str]:
         """The countries of nationality words the model tagged no mention ("South African",
         "Kenyan"), one or two words, that describe a subject of the sentence ("A South African
         boy is writing ..."): issue 12 band audit, session 9, Mandela read as the article's US
         president. Not one describing an object ("signed an agreement with the Danish company
         X" leaves the minister the article's)."""
-        gazetteer = load_gazetteer()
         out = set()
         for t in sent:
-            if not t.is_title or index.at(t) is not None:
+            if (found := untagged_nationality(t, sent.end, two_words=True)) is None:
                 continue
-            nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
-            pair = gazetteer.nationality(f"{t.text} {nxt.text}") if nxt is not None and nxt.is_title and index.at(nxt) is None else None
-            word = nxt if pair is not None and nxt is not None else t
-            if word.head.dep_ not in {"nsubj", "nsubjpass"} or word.head.i == word.i:
-                continue
-            if (nation := pair or gazetteer.nationality(t.text)) is not None:
+            nation, word = found
+            if word.head.dep_ in {"nsubj", "nsubjpass"} and word.head.i != word.i:
                 out.add(f"country:{nation.iso3}")
         return out
 
