@@ -92,6 +92,16 @@ def _looks_like_name(span: Span) -> bool:
     return any(t.text[:1].isupper() for t in span if any(ch.isalpha() for ch in t.text))
 
 
+# Last words that make a name an organisation's ("Kenya Association of Manufacturers", "the
+# Farmer-Citizen Movement"): they extend a cut name, retype a place the model guessed, and let
+# a body's head noun alone stand for its one body in resolve. Not employment.json's
+# owner_nouns, though most words are in both: those are the kinds of institution whose "the
+# <noun>'s chief" stands for one named body (relations_definite_owner), and they differ on
+# purpose. Buildings that are places as often as bodies ("hospital", "university", "court",
+# "museum", "college", "parliament") are owners there but no head here, where they would make
+# "Aire Valley Hospital" an organisation whatever its use; firms' heads ("company", "bank",
+# "group", "corporation", "services") are heads here but no owners there, where "the company's
+# chief executive" is the article's company (staff_titles.json article_owner_nouns).
 ORG_HEAD_WORDS = {"union", "association", "society", "federation", "council", "group", "party", "services", "manufacturers",
                   "movement", "institute", "commission", "committee", "foundation", "trust", "league", "club", "corporation",
                   "company", "bank", "agency", "authority", "board", "organisation", "organization", "confederation",
