@@ -26,6 +26,7 @@ from typing import Callable, Iterable
 
 from spacy.tokens import Token
 
+from newsgraph.extract.mentions import WEEKDAYS
 from newsgraph.extract.rules import load_gazetteer, load_titles
 from newsgraph.graph.model import entity_id
 
@@ -108,6 +109,8 @@ def words_before(tokens: list[Token], is_name: Callable[[Token], bool]) -> tuple
             continue  # "Prime Minister Sir Keir Starmer"
         if len(out) >= 8:
             break
+        if t.lower_ in WEEKDAYS or t.ent_type_ in {"DATE", "TIME"}:
+            break  # "But on Wednesday Prime Minister X said": the day is no word of the title (band audit, session 10)
         if t.pos_ in {"PROPN", "NOUN", "ADJ"} or low in PORTFOLIO_LINKS or t.text in {"-", "ex"}:
             out.insert(0, t)
             continue
@@ -314,6 +317,12 @@ def government_country(office: Office, in_sentence: list[CountryMention], home: 
         return only if only in named else None
     if office.head in rules.heads_of_state:
         home = strict_home
+        if any(c.country != home for c in in_sentence):
+            # "a US-led plan to unite the Kurdish region in northern Iraq against President
+            # Saddam Hussein": a sentence naming another country may speak of its leader; a
+            # bare head of state is the article's only where no other is in view (band
+            # audit, session 10).
+            home = None
     if home is not None and office.head in rules.home_heads.get(home, rules.default_heads):
         if not any(c.country == home and not is_actor(c.token) for c in in_sentence):
             return home

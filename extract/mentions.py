@@ -28,7 +28,7 @@ DASHES = {"-", "–", "—", "--"}
 _JOINERS = {"of", "and", "the", "for", "on", "in", "at", "upon", "des", "los", "las"}
 _MONTH_NAMES = {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
                 "december"}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 SCORE = re.compile(r"[\d][\d.,:/-]*")
 _DEMONYM_PERSON = re.compile(r"(wo)?m[ae]n$")
 
@@ -385,7 +385,7 @@ def split_span(span: Span) -> list[Span]:
         first = part.start
         # "August National Association of ...", "64 Bob Estes": a date or a figure before the name
         while first < end - 1 and (span.doc[first].text.isdigit() or (span.label_ != "PERSON" and (
-                span.doc[first].lower_ in _MONTH_NAMES or span.doc[first].lower_ in _WEEKDAYS))):
+                span.doc[first].lower_ in _MONTH_NAMES or span.doc[first].lower_ in WEEKDAYS))):
             first += 1
         if first != part.start:
             part = Span(span.doc, first, end, label=span.label_)
@@ -1247,7 +1247,7 @@ def _table_name(doc: Doc, i: int, rules: SportRules) -> int:
     if j == i or len(doc[i].text.rstrip(".")) == 1:  # "J. Adams 123": a player's line
         return i
     name = doc[i:j].text.lower()
-    if name in rules.table_words or doc[i].lower_ in _MONTH_NAMES or doc[i].lower_ in _WEEKDAYS or len(name) < 3:
+    if name in rules.table_words or doc[i].lower_ in _MONTH_NAMES or doc[i].lower_ in WEEKDAYS or len(name) < 3:
         return i
     return j
 

@@ -448,6 +448,16 @@ def _where(mention: MentionSpan, doc: Doc) -> bool:
 PARTY_FREE_OFFICES = {"prime minister", "premier", "chancellor"}
 
 
+def _without_honorific(title: list[Token]) -> list[Token]:
+    """A title's words less the honorific that ends them ("lord chancellor Lord" of "lord
+    chancellor Lord Mackay": the name's own "Lord")."""
+    honorifics = load_titles().honorifics
+    end = len(title)
+    while end > 0 and title[end - 1].lower_.rstrip(".") in honorifics:
+        end -= 1
+    return title[:end]
+
+
 def _party(doc: Doc, mention: MentionSpan) -> bool:
     """Whether an organisation mention is a political party: its name, or the gazetteer's
     name for it ("Labour" -> Labour Party), ends in "Party"."""
@@ -503,6 +513,20 @@ def _name_fragment(doc: Doc, affiliation: MentionSpan, index: EntityIndex) -> bo
     nxt = doc[affiliation.token_end]
     return (nxt.pos_ == "PROPN" and nxt.is_title and index.at(nxt) is None
             and nxt.lower_ not in load_titles().words())
+
+
+def _ends_longer_name(doc: Doc, affiliation: MentionSpan, index: EntityIndex) -> bool:
+    """A name that ends a longer capitalised name the model did not tag: "director of the
+    Institute for the Study of Labour" is no officer of the Labour Party (band audit,
+    session 10). The word before "of"/"for" is capitalised, untagged and no title word."""
+    i = affiliation.token_start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in {"of", "for"}:
+        return False
+    word = doc[i - 1]
+    return (word.is_title and word.pos_ in {"PROPN", "NOUN"} and index.at(word) is None
+            and word.i > word.sent.start and word.lower_ not in load_titles().words())
 
 
 MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "npadvmod"}
@@ -583,9 +607,15 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             # spokesman X" read as the European Commission, nor "Leader of the Opposition in
             # Parliament".
             return
-        if title.lower() in PARTY_FREE_OFFICES and _party(doc, affiliation):
+        if _party(doc, affiliation) and (title.lower() in PARTY_FREE_OFFICES or method == "title"
+                                          and (office := government_title(_without_honorific(title_tokens))) is not None
+                                          and len(office.tokens) > len(office.head) and office.phrase == title.lower()):
             # "accusing Labour Prime Minister Shimon Peres": the party's man in a state's
-            # office, no prime minister of the party (issue 12 audit round 9, sample 21).
+            # office, no prime minister of the party (issue 12 audit round 9, sample 21); so
+            # too a state office with its portfolio, "former Tory lord chancellor Lord Mackay",
+            # "ex-Tory education secretary X" (band audit, session 10). Not a bare "Democratic
+            # Senator X", "SNP president X", nor the opposition's "Tory shadow chancellor X", nor
+            # the party's role of two joined ("Labour MP and former Cabinet minister X": MP).
             return
         if affiliation.type == "Location" and set(title.lower().split()) & load_company_roles():
             # "Barry Beal, global security manager for Capgemini" with Capgemini typed
@@ -898,7 +928,8 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                 if head.i < root.i and (office := government_title(phrase)):
                     add_government(person, office)
                 continue
-            if affiliation is not None and (not _attached_to_role(doc, affiliation, head) or _name_fragment(doc, affiliation, index)):
+            if affiliation is not None and (not _attached_to_role(doc, affiliation, head) or _name_fragment(doc, affiliation, index)
+                                            or _ends_longer_name(doc, affiliation, index)):
                 continue  # "a spokeswoman for the North Carolina-based bank": not the place's
             if affiliation is None and head.i < root.i and phrase and (its := _its_organisation(doc, phrase[0], index)) is not None:
                 # "… agreed to the takeover in January. Its chief executive, Marcus Oyelaran, said …"
