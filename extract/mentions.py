@@ -732,6 +732,47 @@ def _missed_hyphenated(doc: Doc, sentences: list[int], taken: set[int], names: d
     return found
 
 
+def find_repeated_names(doc: Doc, sentences: list[int], known: list[RawMention]) -> list[RawMention]:
+    """A name of two or more words the article has tagged, written again word for word where
+    the model tagged nothing: "Sumiden Metals, which is based in Osaka, ..." after "executives
+    of Sumiden Metals" (issue 12, relation recall: the small model often misses a
+    sentence-initial organisation, so its relations are lost). Each new mention takes the
+    label of the tagged one; a run of proper nouns around it is a longer, other name."""
+    labels: dict[tuple[str, ...], str] = {}
+    for m in known:
+        words = tuple(t.text for t in doc[m.token_start : m.token_end])
+        # "The Office", "The Simpsons": a name opening with "The" is as often a work the
+        # model took for a body (unlabelled BBC: "The Office's Ricky Gervais" WORKS_FOR)
+        if len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper() and words[0] != "The":
+            labels.setdefault(words, m.label)
+    if not labels:
+        return []
+    taken: set[int] = set()
+    for m in known:
+        taken.update(range(m.token_start, m.token_end))
+    firsts = {words[0] for words in labels}
+    found = []
+    for token in doc:
+        if token.text not in firsts or token.i in taken:
+            continue
+        for words, label in labels.items():
+            end = token.i + len(words)
+            if words[0] != token.text or end > len(doc) or any(i in taken for i in range(token.i, end)):
+                continue
+            if tuple(t.text for t in doc[token.i : end]) != words or sentences[token.i] != sentences[end - 1]:
+                continue
+            if any(0 <= i < len(doc) and i not in taken and doc[i].pos_ == "PROPN" and doc[i].is_title
+                   for i in (token.i - 1, end)) or (end < len(doc) and doc[end].text == "-"):
+                continue  # "Sumiden Metals Group", "Sumiden Metals-owned": another name or no name
+            span = doc[token.i : end]
+            found.append(RawMention(text=span.text, label=label, start=span.start_char, end=span.end_char,
+                                    token_start=token.i, token_end=end, sentence=sentences[token.i],
+                                    after_the=token.i > 0 and doc[token.i - 1].lower_ == "the"))
+            taken.update(range(token.i, end))
+            break
+    return found
+
+
 @lru_cache(maxsize=2)
 def _form_starts(forms: frozenset[str]) -> frozenset[str]:
     """Every leading substring of every form: a span's text starts with its first token's."""

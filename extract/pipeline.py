@@ -22,6 +22,7 @@ from newsgraph.extract.mentions import (
     find_known_mentions,
     find_mentions,
     find_missed_mentions,
+    find_repeated_names,
     fix_dateline_mentions,
     is_sports_report,
     load_context_cues,
@@ -241,6 +242,8 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     raw = mark_aliases(doc, raw)
     resolution = resolve(raw)
     missed = find_missed_mentions(doc, sentences, raw, missed_name_labels(resolution))
+    named = [m for m, eid in zip(raw, resolution.mention_entity) if eid is not None]
+    missed += find_repeated_names(doc, sentences, named + missed)
     if missed:
         raw = sorted(raw + missed, key=lambda m: m.start)
         resolution = resolve(raw)
