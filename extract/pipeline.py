@@ -37,7 +37,7 @@ from newsgraph.extract.person_evidence import (
     retype_bodies_as_people, retype_club_or_place_names, retype_people_as_bodies, retype_unproven_organisations,
     retype_unevidenced_people, retype_unproven_people, trim_opening_adjectives,
 )
-from newsgraph.extract.place_evidence import drop_unplaced_places
+from newsgraph.extract.place_evidence import drop_unplaced_places, find_prefixed_places
 from newsgraph.extract.extractors import run_extractors
 from newsgraph.extract.relation_base import EntityIndex, ExtractionInput, MentionSpan
 from newsgraph.extract.confidence import finalise
@@ -225,6 +225,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     sentences = sentence_index(doc)
     raw = find_mentions(doc, sentences)
     raw = sorted(raw + find_known_mentions(doc, sentences, raw), key=lambda m: m.start)
+    raw = sorted(raw + find_prefixed_places(doc, sentences, raw), key=lambda m: m.start)
     raw = trim_opening_adjectives(doc, fix_dateline_mentions(doc, sentences, raw))
     raw = retype_people(
         doc, raw, {v for rule in load_relation_rules() if rule.people for v in rule.verbs},

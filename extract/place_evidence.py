@@ -22,7 +22,7 @@ from newsgraph.extract.person_evidence import gazetteer_place, has_given_name, w
 from newsgraph.extract.rules import load_gazetteer, word_lists
 from newsgraph.graph.model import normalise_name
 
-__all__ = ["drop_unplaced_places", "load_place_rules"]
+__all__ = ["drop_unplaced_places", "find_prefixed_places", "load_place_rules"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -160,3 +160,36 @@ def drop_unplaced_places(doc: Doc, mentions: list[RawMention]) -> list[RawMentio
             continue
         dropped.update(members)  # "Holy Grail", "Crystal Harmony", "Kooyong Classic"
     return [retyped.get(i, m) for i, m in enumerate(mentions) if i not in dropped]
+
+
+# The participles a place is glued to in "Leeds-based", "Tullamore-born" (relations_places'
+# PREFIX_RELATIONS reads the same two).
+PLACE_PREFIX_PARTICIPLES = frozenset({"based", "born"})
+
+
+def find_prefixed_places(doc: Doc, sentences: list[int], known: list[RawMention]) -> list[RawMention]:
+    """A place glued to "-based" or "-born" that the model tagged nothing on ("The Leeds-based
+    haulier", "Winnipeg-based Northfield Agri", "the Pune-based company": on dev six such
+    places were no node, so the firm's base was lost; issue 12, place recall). Only a
+    capitalised word the gazetteers know as a town, region or country ("Internet-based",
+    "Java-based" stay words)."""
+    taken: set[int] = set()
+    for m in known:
+        taken.update(range(m.token_start, m.token_end))
+    found = []
+    for j in range(1, len(doc) - 1):
+        hyphen, word = doc[j], doc[j - 1]
+        if hyphen.text not in {"-", "–"} or word.whitespace_ or hyphen.whitespace_ \
+                or doc[j + 1].lower_ not in PLACE_PREFIX_PARTICIPLES or word.i in taken:
+            continue
+        if not word.is_title or word.is_sent_start and word.pos_ != "PROPN" or not gazetteer_place(word.text, regions=False):
+            continue
+        before = doc[word.i - 1] if word.i > 0 else None
+        if before is not None and (before.text == "," or before.is_title and not before.is_sent_start and before.whitespace_):
+            # "New Delhi-based", "Hong Kong-based": a longer name the one-word look-up would cut;
+            # "The Markfield, Leicestershire-based company": the town's region, not the base
+            # itself (unlabelled BBC: the region became the town's base)
+            continue
+        found.append(RawMention(text=word.text, label="GPE", start=word.idx, end=word.idx + len(word.text),
+                                token_start=word.i, token_end=word.i + 1, sentence=sentences[word.i]))
+    return found
