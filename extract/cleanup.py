@@ -1055,7 +1055,7 @@ _DATE_LINE_WORDS = re.compile(
     r"(?i)\b(published|updated|last updated|first published|originally published|posted|modified|on|at|am|pm|a\.m|p\.m|"
     r"gmt|bst|utc|cet|cest|et|est|edt|pt|pst|pdt|ct|cst|cdt|mt|mst|mdt|ist|aedt|aest|acst|awst|nzdt|nzst|sast|eat|wat|cat|"
     r"jst|kst|hkt|sgt|myt|pht|wib|wita|ict|pkt|npt|gst|hst|akst|akdt|eet|eest|nst|ndt|date|msk|ast|adt|uk|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|stand|uhr)\b\.?"
+    r"sunday|stand|uhr|embargoed|until)\b\.?"
 )
 _PROSE_MIN_WORDS = 12
 # A video's or photo's crew line is no menu ("Reported by X | Camera: Y | Edited by Z"):
@@ -1087,7 +1087,7 @@ def page_date(line: str) -> str | None:
             month = _MONTHS.get(parts["m"].lower().rstrip("."), None) if not parts["m"].isdigit() else int(parts["m"])
             try:
                 year = int(parts["y"]) + (2000 if len(parts["y"]) == 2 else 0)
-                found.append((m.start(), datetime.date(year, month or 0, int(parts["d"])).isoformat()))
+                found.append((m.start(), m.end(), datetime.date(year, month or 0, int(parts["d"])).isoformat()))
             except ValueError:
                 continue
             rest = rest.replace(m.group(0), " ")
@@ -1099,19 +1099,26 @@ def page_date(line: str) -> str | None:
             continue
         day, month = (first, second) if first > 12 else (second, first)
         try:
-            found.append((m.start(), datetime.date(year, month, day).isoformat()))
+            found.append((m.start(), m.end(), datetime.date(year, month, day).isoformat()))
         except ValueError:
             continue
         rest = rest.replace(m.group(0), " ")
     if not found:
         return None
-    rest = _DATE_LINE_WORDS.sub(" ", rest)
+    found.sort()
+    if any(_SPAN_DASH.fullmatch(line[a[1]:b[0]]) for a, b in zip(found, found[1:])):
+        return None  # a span, no stamp: an obituary's life dates ("June 2, 1941 – February 26, 2026")
+    rest = _DATE_LINE_WORDS.sub(" ", _PUBLISHED_IN.sub(" ", rest))
     rest = re.sub(r"(?i)\b\d{1,2}[:.]\d{2}\s*(am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\b(19|20)\d{2}\b|[+-]\d{1,2}\b|\b\d{1,2} (hours?|minutes?|days?) ago\b", " ", rest)
     if re.search(r"[A-Za-z]{2,}", rest):
         return None  # words other than a stamp's: a sentence that holds a date
-    return min(found)[1]
+    return found[0][2]
 
 
+# Where a platform says the notice first ran: "Published in the Quad Cities Register on March 1, 2026."
+_PUBLISHED_IN = re.compile(r"^[Pp]ublished in (?:the )?[A-Z][\w&'\u2019.-]*(?: [A-Z][\w&'\u2019.-]*){0,4} on ")
+# Two dates joined by a dash alone are a span (life dates, an event's days), not a stamp.
+_SPAN_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 _STAMP_SEPARATORS = re.compile(r"\s+[|\u00b7\u2022]\s+")
 
 
@@ -1191,6 +1198,9 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
     writers.update(name for i, line in enumerate(raw) if i in raw_furniture or i < raw_prose
                    for part in _SENTENCE_BREAK.split(line)
                    for m in _credited().finditer(part) for name in _names_of(m.group(1)))
+    # and the writers a contributor card names ("Name · Brussels correspondent"): their
+    # bios and the sign-offs of their live entries go
+    writers.update(name for line in raw for name in _card_names(line))
     # a line repeated at head and foot is found on the whole page: with the head cut off
     # above, its foot copy would stand alone
     repeated = {f.line - 1 for f in furniture if f.rule_kind in ("repeated_line", "masthead_line", "pull_quote")}
@@ -1211,7 +1221,8 @@ def split_page(text: str, rules: BoilerplateRules | None = None) -> Page:
             writers.update(_names_of(line))
     for i in range(prose, len(lines)):
         line = lines[i]
-        if line and (page_date(line) is not None or any(_is_bio(part, writers) for part in _parts(line, rules))):
+        if line and (page_date(line) is not None or _is_sign_line(line, writers)
+                     or any(_is_bio(part, writers) for part in _parts(line, rules))):
             dropped.add(i)
     if title_at is None:
         # A gallery's or video page's own headline reads like a pointer to one ("In pictures:
@@ -1291,13 +1302,19 @@ def _credited() -> re.Pattern[str]:
 def _filed_from() -> re.Pattern[str]:
     """Where a writer filed from, after the name in a byline: "By Ana Costa in Rio de Janeiro
     and Tom Hale in London" (a place of one to four capitalised words, particles between them)."""
-    return re.compile(rf"\s+in\s+[A-Z][\w'\u2019.-]*(?:\s+(?:(?:{_joiners(_PLACE_JOINERS)})\s+)?[A-Z][\w'\u2019.-]*){{0,3}}")
+    return re.compile(rf"\s+in\s+{_place_pattern()}")
+
+
+@functools.lru_cache(maxsize=1)
+def _place_pattern() -> str:
+    """A place a writer filed from: one to four capitalised words, particles between them."""
+    return rf"[A-Z][\w'\u2019.-]*(?:\s+(?:(?:{_joiners(_PLACE_JOINERS)})\s+)?[A-Z][\w'\u2019.-]*){{0,3}}"
 
 
 # What a writer's bio says after the name: "covers", "is a reporter", "joined the paper".
 _BIO_VERBS = re.compile(
     r"^(is|was|covers|covered|has covered|joined|writes|reports|previously|edits|has been|can be reached|"
-    r"is based|was born|lives|holds|studied|has written|has reported|presents|hosts|"
+    r"is based|was born|lives|holds|studied|has written|has reported|presents|hosts|runs|"
     # a German bio: "Katrin Seidel berichtet für ... aus dem Landtag", "X ist Redakteur"
     r"berichtet|ist|schreibt|arbeitet|leitet)\b")
 
@@ -1338,6 +1355,24 @@ def _is_bio(line: str, writers: set[str]) -> bool:
         return False
     for name in writers:
         if line.startswith(name + " ") and _BIO_VERBS.match(line[len(name) + 1:]):
+            return True
+    return False
+
+
+def _card_names(line: str) -> set[str]:
+    """A contributor card: a name and a writer's role apart by '·' or '|' ("Sophie Marchetti ·
+    Brussels correspondent", "Hannah Oyelaran · Live editor, London")."""
+    parts = _STAMP_SEPARATORS.split(line)
+    if len(parts) == 2 and _NAME_LINE.match(parts[0]) and _ROLE_LINE.match(parts[1]):
+        return {parts[0]}
+    return set()
+
+
+def _is_sign_line(line: str, writers: set[str]) -> bool:
+    """A live entry's sign-off: one of the page's writers alone on a line, or with the place
+    filed from ("Hannah Oyelaran, London" under the entry she wrote)."""
+    for name in writers:
+        if line == name or (line.startswith(name + ", ") and re.fullmatch(_place_pattern(), line[len(name) + 2:])):
             return True
     return False
 
