@@ -31,7 +31,7 @@ from newsgraph.extract.rules import adjective_only_words, geonames_cities, geona
 from newsgraph.extract.table_cache import cached_table
 from newsgraph.graph.model import normalise_name
 
-__all__ = ["retype_unproven_people", "retype_unproven_organisations", "retype_people_as_bodies", "retype_bodies_as_people",
+__all__ = ["retype_unproven_people", "retype_unproven_organisations", "retype_people_as_bodies", "retype_places_as_companies", "retype_bodies_as_people",
            "has_given_name", "place_names", "where_after", "retype_club_or_place_names"]
 
 
@@ -739,6 +739,44 @@ def retype_unevidenced_people(doc: Doc, mentions: list[RawMention], sports: bool
                    for t in doc if t.text == text and t.i not in seen)
 
     return _retype_names(doc, mentions, "PERSON", "ORG", sports, stays)
+
+
+@lru_cache(maxsize=1)
+def _company_nouns() -> frozenset[str]:
+    data = json.loads(resources.files("newsgraph.extract").joinpath("data", "person_evidence.json").read_text("utf-8"))
+    return frozenset(w.lower() for w in data["company_nouns"])
+
+
+def _company_evidence(doc: Doc, m: RawMention) -> bool:
+    """The mention modifies or owns a noun only a company has ("Gazprom shares", "Gazprom's
+    chief executive": ``company_nouns``), or is what a holding is "in" ("a stake in Zenith")."""
+    root = doc[m.token_start: m.token_end].root
+    head = root.head
+    nouns = _company_nouns()
+    if root.dep_ in {"compound", "poss"} and head.pos_ == "NOUN" and (head.lower_ in nouns or _noun_phrase(head) in nouns):
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "in" and head.head.lower_ in load_body_evidence_rules().holding_nouns
+
+
+def retype_places_as_companies(doc: Doc, mentions: list[RawMention], sports: bool | None = None) -> list[RawMention]:
+    """Names the model calls places ("GPE", "LOC") that no gazetteer knows as a place and
+    whose mentions own a company's noun (``_company_evidence``) more often than they are
+    plainly in a place (``_plainly_in_a_place``; "trading in Gazprom" is no place) become
+    organisations, a name at a time over all its mentions (issue 12: "Russian gas giant Gazprom ... Gazprom shares" was a Location node). Sports
+    reports are left alone (clubs.py types the clubs there)."""
+
+    def stays(key: str, members: list[int], names: dict[str, list[int]], labels: dict[int, str]) -> bool:
+        text = mentions[members[0]].text
+        if gazetteer_place(text, towns_without_the=True) or load_gazetteer().organization(text) is not None:
+            return True
+        # more mentions say the company than say a place: the parse puts some "in"s of a
+        # market on the wrong word ("opening up trading in Gazprom" hangs "in" on "opening")
+        placed = sum(_plainly_in_a_place(doc, mentions[i], labels) for i in _same_name(mentions, key, members))
+        return sum(_company_evidence(doc, mentions[i]) for i in members) <= placed
+
+    for label in ("GPE", "LOC"):
+        mentions = _retype_names(doc, mentions, label, "ORG", sports, stays)
+    return mentions
 
 
 def retype_people_as_bodies(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:

@@ -34,7 +34,8 @@ from newsgraph.extract.mentions import (
 )
 from newsgraph.extract.clubs import find_clubs
 from newsgraph.extract.person_evidence import (
-    retype_bodies_as_people, retype_club_or_place_names, retype_people_as_bodies, retype_unproven_organisations,
+    retype_bodies_as_people, retype_club_or_place_names, retype_people_as_bodies, retype_places_as_companies,
+    retype_unproven_organisations,
     retype_unevidenced_people, retype_unproven_people, trim_opening_adjectives,
 )
 from newsgraph.extract.place_evidence import drop_unplaced_places, find_prefixed_places
@@ -237,7 +238,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     raw = find_clubs(doc, sentences, raw, sports)
     raw = retype_unproven_people(doc, raw, sports)
     raw = retype_unevidenced_people(doc, retype_people_as_bodies(doc, raw), sports)
-    raw = retype_unproven_organisations(doc, raw, sports)
+    raw = retype_places_as_companies(doc, retype_unproven_organisations(doc, raw, sports), sports)
     raw = retype_bodies_as_people(doc, raw)
     raw = drop_unplaced_places(doc, raw)
     raw = mark_aliases(doc, raw)

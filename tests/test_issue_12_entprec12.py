@@ -1,0 +1,41 @@
+"""Entity typing (issue 12, entity precision, session 10).
+
+- A company the model calls a place and no gazetteer knows ("Russian gas giant Gazprom",
+  GPE throughout a BBC article): its shares and a stake in it say it is the company.
+
+Sentences written for these tests, with the real spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction_support import entity_types as entities
+from extraction_support import model_label as _model_label
+
+
+# - A company the model calls a place ("Russian gas giant Gazprom", GPE throughout) and no
+#   gazetteer knows as one: a stake in it and its shares say it is the company, and a
+#   market's "trading in" it is no place.
+
+COMPANY = (
+    "The state will sell its stake in Varnsk next year.\n"
+    "Varnsk shares rose 4% on Monday, and trading in Varnsk will open to foreigners.\n"
+)
+
+TOWN = (
+    "Flooding closed the main road to Kaltonia on Monday, and families in Kaltonia were told "
+    "to stay at home.\n"
+    "A Kaltonia spokesman said the water was falling.\n"
+)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_place_named_company_with_shares_is_an_organisation(nlp):
+    assert _model_label(nlp, COMPANY, "Varnsk") == "GPE"
+    assert entities(nlp, COMPANY)["Varnsk"] == "Organization"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_unknown_place_used_as_a_place_stays_a_place(nlp):
+    assert "GPE" in {e.label_ for e in nlp(TOWN).ents if e.text == "Kaltonia"}
+    assert entities(nlp, TOWN)["Kaltonia"] == "Location"
