@@ -1394,6 +1394,7 @@ class NonEntityRules:
     honour_verbs: frozenset[str]
     honour_nouns: frozenset[str]
     award_category_nouns: frozenset[str]
+    peoples_and_faiths: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -1403,7 +1404,7 @@ def load_non_entity_rules() -> NonEntityRules:
     keys = ["names", "last_words", "cue_nouns", "group_nouns", "work_verbs", "work_in_verbs", "work_in_nouns", "event_heads",
             "collective_nouns", "work_of_nouns", "period_words", "common_nouns", "disease_names", "work_role_nouns",
             "eponym_heads", "title_words", "made_work_verbs", "genre_nouns", "apposed_event_nouns", "product_heads",
-            "honour_verbs", "honour_nouns", "award_category_nouns"]
+            "honour_verbs", "honour_nouns", "award_category_nouns", "peoples_and_faiths"]
     return NonEntityRules(**word_lists("non_entities.json", keys))
 
 
@@ -1474,10 +1475,11 @@ def _cue_noun_tagged(doc: Doc, i: int, span: Span) -> bool:
 
 
 def is_non_entity(span: Span, rules: NonEntityRules | None = None) -> bool:
-    """A work, product, event or award rather than a person, place or organisation."""
+    """A work, product, event or award rather than a person, place or organisation; or a
+    people or a faith named alone ("Hutus", "Islam")."""
     rules = rules or load_non_entity_rules()
     lower = span.text.lower()
-    if lower in rules.names or lower in rules.common_nouns or lower in rules.disease_names \
+    if lower in rules.names or lower in rules.common_nouns or lower in rules.disease_names or lower in rules.peoples_and_faiths \
             or (len(span) > 1 and span[-1].lower_ in rules.last_words) or _ends_listed_name(span, rules.names) \
             or _spelt_out_listed(span, rules.names) \
             or _work_shaped(span):

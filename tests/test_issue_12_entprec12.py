@@ -2,6 +2,8 @@
 
 - A company the model calls a place and no gazetteer knows ("Russian gas giant Gazprom",
   GPE throughout a BBC article): its shares and a stake in it say it is the company.
+- A people or a faith named alone that the model calls an organisation ("Hutus", "Islam"):
+  no node.
 
 Sentences written for these tests, with the real spaCy model."""
 
@@ -39,3 +41,19 @@ def test_issue_12_place_named_company_with_shares_is_an_organisation(nlp):
 def test_issue_12_unknown_place_used_as_a_place_stays_a_place(nlp):
     assert "GPE" in {e.label_ for e in nlp(TOWN).ents if e.text == "Kaltonia"}
     assert entities(nlp, TOWN)["Kaltonia"] == "Location"
+
+
+# - A people or a faith named alone, which the model calls an organisation or a person
+#   ("Hutus", "Islam"): no node (LABELLING.md: a name that fits no type is left out).
+
+PEOPLES = (
+    "Some ministers warned of a \"river of Islam\" flowing into the union.\n"
+    "The new party says it has the support of the country's exiled Hutus.\n"
+)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_peoples_and_faiths_are_no_nodes(nlp):
+    assert _model_label(nlp, PEOPLES, "Islam") == "ORG" and _model_label(nlp, PEOPLES, "Hutus") == "ORG"
+    found = entities(nlp, PEOPLES)
+    assert "Islam" not in found and "Hutus" not in found
