@@ -8,8 +8,8 @@ resolver sees names; the stripped title words stay in the ``Doc`` for the relati
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy
@@ -1154,6 +1154,8 @@ class SportRules:
     over_heads: frozenset[str] = frozenset()  # "a victory over X", "won over X": X played
     standings_words: frozenset[str] = frozenset()  # "championship leader X of Y": leads a contest, holds no office
     result_verbs: frozenset[str] = frozenset()  # "X beat Y": a result, no relation of the schema
+    # cue lemma -> the parts of speech in which it counts ("try" as a noun: "scored a try")
+    cue_pos: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -1170,10 +1172,14 @@ def load_sport_rules() -> SportRules:
     lists = ["cue_lemmas", "subject_verbs", "object_verbs", "for_verbs", "against", "role_nouns", "to_heads", "table_words",
              "result_words", "contest_nouns", "over_heads", "standings_words", "result_verbs"]
     bad = [k for k in [*lists, "county_teams"] if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
+    cue_pos = raw.get("cue_pos", {})
+    if not isinstance(cue_pos, dict) or not all(isinstance(v, list) for v in cue_pos.values()):
+        bad.append("cue_pos")
     if bad or not isinstance(raw.get("min_cues"), int):
         raise RuleFileError(detail=f"sport.json: {', '.join(bad) or 'min_cues'} must be a list of words (min_cues a number)")
     return SportRules(**{k: frozenset(w.lower() for w in raw[k]) for k in lists}, min_cues=raw["min_cues"],
-                      county_teams=frozenset(raw["county_teams"]))
+                      county_teams=frozenset(raw["county_teams"]),
+                      cue_pos={w.lower(): frozenset(pos) for w, pos in cue_pos.items()})
 
 
 def is_sports_report(doc: Doc, rules: SportRules | None = None) -> bool:
@@ -1184,8 +1190,16 @@ def is_sports_report(doc: Doc, rules: SportRules | None = None) -> bool:
     rules = rules or load_sport_rules()
     strings = doc.vocab.strings
     counts = doc.count_by(LEMMA)
-    found = sum(1 for w in rules.cue_lemmas if strings[w] in counts) if len(rules.cue_lemmas) < len(counts) else \
-        len({strings[h].lower() for h in counts} & rules.cue_lemmas)
+    if len(rules.cue_lemmas) < len(counts):
+        present = {w for w in rules.cue_lemmas if strings[w] in counts}
+    else:
+        present = {strings[h].lower() for h in counts} & rules.cue_lemmas
+    # a cue word present only outside its sports sense ("tried to", "the International
+    # Monetary Fund") is no sports word
+    gated = present & rules.cue_pos.keys()
+    if gated:
+        present -= gated - {t.lemma_.lower() for t in doc if t.pos_ in rules.cue_pos.get(t.lemma_.lower(), ())}
+    found = len(present)
     if found == rules.min_cues - 1 and _result_score(doc, rules):
         found += 1  # "Gloucester's 17-16 win over Bath": a result is a sports word too
     return found >= rules.min_cues
