@@ -312,11 +312,14 @@ def load_short_given_names() -> dict[str, str]:
     return word_map("given_names.json", "short_forms")
 
 
-def _join_short_given_names(typed: list[TypedMention | None]) -> None:
-    """"Dave Collins" beside "David Collins": one person, under the long form (issue 12)."""
+def _join_short_given_names(typed: list[TypedMention | None]) -> dict[str, str]:
+    """"Dave Collins" beside "David Collins": one person, under the long form (issue 12).
+    Returns the short first names so joined ("dave" → "david"): a lone "Dave" of the article
+    is then the long form's person too."""
     short = load_short_given_names()
     people = {normalise_name(t.name): t.name for t in typed if t and t.type == "Person" and len(t.name.split()) == 2}
     renamed = {}
+    joined_firsts = {}
     for key, name in people.items():
         parts = key.split()  # "Robert Kilroy-Silk" folds to three words
         if len(parts) != 2:
@@ -325,6 +328,7 @@ def _join_short_given_names(typed: list[TypedMention | None]) -> None:
         long_name = people.get(f"{short.get(first, first)} {last}")
         if long_name is not None and long_name != name:
             renamed[name] = long_name
+            joined_firsts[first] = short[first]
     _rename_people(typed, renamed)
     # "Muhammad Yunus" beside "Mohammed Yunus": one person, under the spelling written first
     spellings = load_given_name_spellings()
@@ -332,6 +336,7 @@ def _join_short_given_names(typed: list[TypedMention | None]) -> None:
     for t in typed:
         if t and t.type == "Person" and len(parts := normalise_name(t.name).split()) == 2 and len(t.name.split()) == 2:
             t.name = first_written.setdefault((spellings.get(parts[0], parts[0]), parts[1]), t.name)
+    return joined_firsts
 
 
 @lru_cache(maxsize=1)
@@ -660,22 +665,30 @@ def _build_cities_called_new() -> frozenset[str]:
 
 # "AC", "FC", "SK" opening a club's name ("AC Sparta Praha", "FC Kosice"): a results table
 # writes the club with them, the report without
-_CLUB_PREFIXES = frozenset({"ac", "fc", "sc", "sk", "fk", "cf", "sv", "afc"})
+_CLUB_PREFIXES = frozenset({"ac", "fc", "sc", "sk", "fk", "cf", "sv", "afc", "ifk"})
 
 
 def _club_prefixes(typed: list[TypedMention | None]) -> None:
-    """"Sparta Praha" (the model's person) beside "AC Sparta Praha": the club less the prefix
-    its table writes is the club (issue 12: one node). Not a name a gazetteer knows as a place
-    or one written as a place ("in Milan" beside "AC Milan" is the city)."""
+    """"Sparta Praha" (the model's person) beside "AC Sparta Praha", "Raith Rovers" beside
+    "Raith Rovers FC": the club less the prefix or suffix its table or statement writes is the
+    club (issue 12: one node). Not a name a gazetteer knows as a place or one written as a
+    place ("in Milan" beside "AC Milan" is the city), unless the model calls that mention an
+    organisation or a team and no "in"/"at" says where ("Espinho's Nail Besirovic" beside "SC
+    Espinho", "Gothenburg go through" beside "IFK Gothenburg")."""
     clubs: dict[str, str] = {}
     for t in typed:
-        if t and t.type == "Organization" and len(words := t.name.split()) >= 2 and words[0].lower() in _CLUB_PREFIXES:
-            clubs[normalise_name(" ".join(words[1:]))] = t.name
+        if t and t.type == "Organization" and len(words := t.name.split()) >= 2:
+            if words[0].lower() in _CLUB_PREFIXES:
+                clubs[normalise_name(" ".join(words[1:]))] = t.name
+            elif words[-1].lower() in _CLUB_PREFIXES:
+                clubs[normalise_name(" ".join(words[:-1]))] = t.name
     if not clubs:
         return
     for t in typed:
         if t is None or t.known or t.type not in {"Organization", "Person", "Location"} or t.raw.locative \
-                or (club := clubs.get(normalise_name(t.name))) is None or gazetteer_place(t.name):
+                or (club := clubs.get(normalise_name(t.name))) is None or club == t.name:
+            continue
+        if gazetteer_place(t.name) and not (t.type == "Organization" and t.raw.label in {"ORG", "TEAM"}):
             continue
         t.name, t.type, t.iso3 = club, "Organization", None
 
@@ -709,7 +722,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
     _people_typed_as_bodies(typed, gaz)
     _titles_before_full_names(typed, gaz)
     _nationality_before_surname(typed, gaz)
-    _join_short_given_names(typed)
+    short_firsts = _join_short_given_names(typed)
     _join_initials(typed)
     _role_noun_before_surname(typed)
     # People: full names own their surnames, unless two full names share one.
@@ -782,8 +795,9 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             first_ok = not t.raw.titled or t.raw.honorific in {"sir", "dame"}
             # a first name the model called a place ("and then Lleyton" beside "Lleyton
             # Hewitt") is the person when no place bears it and no preposition says "where"
-            by_first = first_names.get(key) if (t.type != "Location" or _given_name_not_place(t)) and first_ok \
-                else None
+            # ("Freddie" alone beside "Freddie Forsyth", joined to "Frederick Forsyth" above)
+            by_first = first_names.get(key) or first_names.get(short_firsts.get(key, key)) \
+                if (t.type != "Location" or _given_name_not_place(t)) and first_ok else None
             owner = surname_owner.get(key) or by_first or (
                 middle_names.get(key) if t.type == "Person" and t.raw.label == "PERSON" else None)
             if owner is None and key in surname_owner and t.type in {"Person", "Organization"}:
