@@ -95,10 +95,22 @@ def _judged_object_acts(verb: Token) -> bool:
     )
 
 
+def _word_part(token: Token) -> bool:
+    """A piece of a hyphenated word: the hyphen of "co-founder" or a word glued to it."""
+    doc = token.doc
+
+    def glued_hyphen(i: int) -> bool:
+        return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+    return glued_hyphen(token.i) or glued_hyphen(token.i + 1)
+
+
 def _second_object(verb: Token, tail: Token) -> bool:
     """A second direct object of one verb is a misparse ("discipline striker James Beattie
-    … for his headbutt on Chelsea defender William Gallas": Gallas hangs from "discipline")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    … for his headbutt on Chelsea defender William Gallas": Gallas hangs from "discipline").
+    The pieces of a hyphenated word the parser made objects of their own ("will replace
+    co-founder Michael Brandt": "co", "-" and "Brandt" all objects) are no second object."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and not _word_part(c)]
     return len(objects) > 1 and tail.i != objects[0].i
 
 
