@@ -517,12 +517,13 @@ def _name_fragment(doc: Doc, affiliation: MentionSpan, index: EntityIndex) -> bo
 
 def _ends_longer_name(doc: Doc, affiliation: MentionSpan, index: EntityIndex) -> bool:
     """A name that ends a longer capitalised name the model did not tag: "director of the
-    Institute for the Study of Labour" is no officer of the Labour Party (band audit,
-    session 10). The word before "of"/"for" is capitalised, untagged and no title word."""
+    Institute for the Study of Labour" is no officer of the Labour Party, "director of the
+    Pew Internet and American Life Project" none of an "American Life Project" (band audit,
+    session 10). The word before "of"/"for"/"and" is capitalised, untagged and no title word."""
     i = affiliation.token_start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
-    if i < 1 or doc[i].lower_ not in {"of", "for"}:
+    if i < 1 or doc[i].lower_ not in {"of", "for", "and", "&"}:
         return False
     word = doc[i - 1]
     return (word.is_title and word.pos_ in {"PROPN", "NOUN"} and index.at(word) is None

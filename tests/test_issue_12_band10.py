@@ -12,6 +12,9 @@ written for these tests, with the real spaCy model.
 - "... in northern Iraq against President Saddam Hussein" in a report from Washington: a bare
   head of state is the article's only where the sentence names no other country.
 - "Slough's chairman X" with the firm typed Location: a town has no chairman.
+- Round 2 (from the fresh sample, so in-sample there): "he came to Britain as a young man" is
+  moving there, no visit; "director of the Pew Internet and American Life Project" is none of
+  an "American Life Project" (a name after "and" that ends a longer untagged name).
 - "said Aston's chief executive X" with the possessor untagged: the officer is the
   possessor's, not the sentence's one organisation.
 """
@@ -92,3 +95,29 @@ def test_issue_12_a_town_has_no_chairman(nlp):
             "market was improving.")
     assert entity_types(nlp, text).get("Slough") == "Location"  # the premise: the firm typed a place
     assert not {t for t in titles(nlp, text) if t[2] == "Slough"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_coming_somewhere_as_someone_is_no_visit(nlp):
+    text = ("Omar Haddad was born in Sudan. He came to Britain as a young swimmer but hurt his shoulder "
+            "and took up running instead.")
+    assert ("Omar Haddad", "VISITED", "United Kingdom") not in ruled(nlp, text)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_coming_somewhere_for_talks_still_is(nlp):
+    text = "Maria Lopez came to Paris on Tuesday for talks with the French government."
+    assert ("Maria Lopez", "VISITED", "Paris") in ruled(nlp, text)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_name_after_and_ending_a_longer_name_is_no_affiliation(nlp):
+    text = ("\"Tablets are now everyday tools,\" said Dana Holt, director of the Harwell Internet and "
+            "American Life Project.")
+    assert not {t for t in titles(nlp, text) if t[0] == "Dana Holt" and t[2] == "American Life Project"}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_name_after_ampersand_in_a_tagged_name_stays(nlp):
+    text = "The deal was signed by Tom Hale, chief executive of Procter & Gamble."
+    assert ("Tom Hale", "Chief Executive", "Procter & Gamble") in titles(nlp, text)
