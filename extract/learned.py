@@ -102,7 +102,10 @@ def _bucket(n: int) -> str:
     return "far"
 
 
-def pair_features(doc: Doc, head: MentionSpan, tail: MentionSpan, index: EntityIndex, rules_fired: Iterable[str]) -> list[str]:
+def pair_features(doc: Doc, head: MentionSpan, tail: MentionSpan, index: EntityIndex, rules_fired: Iterable[str],
+                  path: tuple[Token, Token, tuple[list[str], list[str], Token | None]] | None = None) -> list[str]:
+    """The pair's features for the relation model. ``path``: the two mentions' roots and the
+    path between them (``_path``) where the caller has them already."""
     types = f"{head.type}>{tail.type}"
     first, second = (head, tail) if head.token_start < tail.token_start else (tail, head)
     order = "ht" if first is head else "th"
@@ -126,7 +129,7 @@ def pair_features(doc: Doc, head: MentionSpan, tail: MentionSpan, index: EntityI
         feats.append(f"shape={' '.join(shape)}|{types}|{order}")
     if len(between) <= 10:
         feats += [f"bw={t.lemma_.lower()}|{order}" for t in between if not t.is_punct or t.text in {",", "("}]
-    others = {index.at(t).entity_id for t in between if index.at(t) is not None}  # type: ignore[union-attr]
+    others = {m.entity_id for t in between if (m := index.at(t)) is not None}
     feats.append(f"others_between={min(len(others), 2)}")
     titles = load_titles()
     if any(t.lower_ in titles.roles for t in between):
@@ -140,8 +143,10 @@ def pair_features(doc: Doc, head: MentionSpan, tail: MentionSpan, index: EntityI
     feats.append(f"head_prev={doc[head.token_start - 1].lower_ if head.token_start else '<s>'}")
     feats.append(f"tail_prev={doc[tail.token_start - 1].lower_ if tail.token_start else '<s>'}")
 
-    a, b = _root(doc, head), _root(doc, tail)
-    steps, path_words, lca = _path(a, b)
+    if path is None:
+        a, b = _root(doc, head), _root(doc, tail)
+        path = a, b, _path(a, b)
+    a, b, (steps, path_words, lca) = path
     if lca is None:
         feats.append("path=none")
     elif len(steps) <= MAX_PATH:
@@ -227,19 +232,29 @@ def learned_relations(doc: Doc, index: EntityIndex, rule_relations: list[Extract
     hits = rule_hits(rule_relations)
     results = load_sport_rules().result_verbs
     out = []
+    roots: dict[tuple[int, int], Token] = {}  # a mention's root, found once however many pairs it is in
+
+    def root(m: MentionSpan) -> Token:
+        key = (m.token_start, m.token_end)
+        if key not in roots:
+            roots[key] = _root(doc, m)
+        return roots[key]
+
     for head, tail, allowed in candidate_pairs(index):
         if "BASED_IN" in allowed:
             # CoNLL04 has no sports reports: there an organisation beside a place is based
             # there, in a match report a team is where it plays ("host Greece at Hampden Park").
             if sports:
                 continue
-        steps, _, lca = _path(_root(doc, head), _root(doc, tail))
+        a, b = root(head), root(tail)
+        path = _path(a, b)
+        steps, _, lca = path
         if lca is None or len(steps) > MAX_LINK:
             continue
-        if _joined_by(lca, _root(doc, head), _root(doc, tail), results):
+        if _joined_by(lca, a, b, results):
             continue  # "Federer beat Roddick", "Philippoussis, who beat Sampras": a result, no type of the schema
         fired = hits.get((f"{doc[head.token_start].idx}", f"{doc[tail.token_start].idx}"), [])
-        label, probability = model.predict(pair_features(doc, head, tail, index, fired), allowed)
+        label, probability = model.predict(pair_features(doc, head, tail, index, fired, (a, b, path)), allowed)
         if label == NONE:
             continue
         sent = doc[head.token_start].sent
