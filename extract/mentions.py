@@ -788,16 +788,20 @@ def find_known_mentions(doc: Doc, sentences: list[int], known: list[RawMention])
     for m in known:
         taken.update(range(m.token_start, m.token_end))
     starts = _form_starts(frozenset(forms))
+    text = doc_text(doc)
     found = []
     i = 0
     while i < len(doc):
         if doc[i].text not in starts:  # speed: no listed form begins with this token
             i += 1
             continue
+        start_char = doc[i].idx
         for n in range(min(longest + 2, len(doc) - i), 0, -1):  # "ITAR-TASS" is three tokens
-            span = doc[i : i + n]
-            if span.text in forms and not taken.intersection(range(i, i + n)):
-                found.append(RawMention(span.text, "ORG", span.start_char, span.end_char, i, i + n, sentences[i]))
+            last = doc[i + n - 1]
+            end_char = last.idx + len(last.text)
+            name = text[start_char:end_char]  # the span's text, without building the span
+            if name in forms and not taken.intersection(range(i, i + n)):
+                found.append(RawMention(name, "ORG", start_char, end_char, i, i + n, sentences[i]))
                 taken.update(range(i, i + n))
                 i += n - 1
                 break
