@@ -187,7 +187,7 @@ def title_text(tokens: list[Token]) -> str:
     while len(words) > 1 and re.fullmatch(r"[a-z0-9]+-(?:term|time)", words[0].lower()):
         words.pop(0)
     roles = load_titles().roles
-    while len(words) > 1 and words[0].islower() and words[0] in cues.org_nouns | cues.org_kind_nouns_lower \
+    while len(words) > 1 and words[0].islower() and (words[0] in cues.org_nouns or words[0] in cues.org_kind_nouns_lower) \
             and " ".join(w.lower() for w in words) not in roles:
         # "Vibe magazine president Kenard Gibbs", "the party chairman": the noun says what the
         # organisation is, it is no word of the role (issue 12 audit round 8: "Magazine President").

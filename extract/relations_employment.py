@@ -169,13 +169,14 @@ def employment_relations(x: ExtractionInput) -> list[ExtractedRelation]:
         out.append(relation)
 
     for token in doc:
+        lemma = token.lemma_.lower()
         if token.lower_ == "as" and token.dep_ == "prep":
             _as_role(doc, token, index, rules, add)
-        elif token.lemma_.lower() in rules.time_nouns and token.pos_ == "NOUN":
+        elif lemma in rules.time_nouns and token.pos_ == "NOUN":
             _tenure(doc, token, index, rules, add)
-        elif token.pos_ == "VERB" and token.lemma_.lower() in rules.appoint_verbs:
+        elif token.pos_ == "VERB" and lemma in rules.appoint_verbs:
             _appointed(doc, token, index, add)
-        elif token.lemma_.lower() in rules.become_verbs and token.pos_ in {"VERB", "AUX"}:
+        elif lemma in rules.become_verbs and token.pos_ in {"VERB", "AUX"}:
             _became(doc, token, index, add)
     return out
 
