@@ -773,6 +773,115 @@ def find_repeated_names(doc: Doc, sentences: list[int], known: list[RawMention])
     return found
 
 
+OWNER_TYPES = frozenset({"Organization", "Location", "Country"})
+MAX_OWNER_WORDS = 4  # "Sedenak Digital Hub", "Tourism Tropical North Queensland"
+# Titles held by birth, not in a body: an owner word before them is part of the rank.
+RANKS_BY_BIRTH = frozenset({"prince", "princess", "king", "queen", "emperor", "empress", "duke", "duchess"})
+MAX_TITLE_RUN = 4  # "industries minister", "assistant coach", "chief executive", "Senate Majority Leader"
+
+
+def find_title_owner_mentions(doc: Doc, sentences: list[int], known: list[RawMention],
+                              ends: list[tuple[str, str] | None]) -> list[RawMention]:
+    """A name the article tags elsewhere as an organisation or a place, written again right
+    before a title and a person's name where the model tagged nothing ("Cairns Mayor Amy
+    Eden", "Ather Energy co-founder Tarun Mehta", "Ontario Premier Doug Ford": issue 12, role recall;
+    the small model often takes the owner for part of the title). The new mention copies the
+    tagged one's label, so it resolves to the same entity. ``ends``: each known mention's
+    resolved (type, name) (None: dropped). Only a mention written as its entity's whole name
+    or as an acronym is copied: a short form ("Lions" of "British and Irish Lions", "Barclays"
+    of "Barclays Capital") may stand for another body of the same name."""
+    forms: dict[str, RawMention] = {}
+    kinds: dict[str, str] = {}
+    people: set[int] = set()
+    taken: set[int] = set()
+    for m, end in zip(known, ends):
+        taken.update(range(m.token_start, m.token_end))
+        kind, name = end if end is not None else (None, "")
+        if kind == "Person":
+            people.add(m.token_start)
+        elif kind in OWNER_TYPES and m.token_end - m.token_start <= MAX_OWNER_WORDS \
+                and (m.text == name or (m.text.isupper() and m.text.isalpha() and len(m.text) >= 2)):
+            forms.setdefault(m.text, m)
+            kinds.setdefault(m.text, kind)
+    if not forms or not people:
+        return []
+    # (here, not at the top: governments.py reads this module's word lists)
+    from newsgraph.extract.governments import is_portfolio, load_government_rules
+
+    offices = {" ".join(head) for head in load_government_rules().heads} | load_context_cues().office_words
+    titles = load_titles()
+    title_words = titles.bare_words()
+    found: list[RawMention] = []
+    for token in doc:
+        i = token.i
+        if i in taken or not (token.is_title or token.is_upper):
+            continue
+        for n in range(MAX_OWNER_WORDS, 0, -1):
+            end = i + n
+            if end >= len(doc) or any(k in taken for k in range(i, end)):
+                continue
+            text = doc[i:end].text
+            template = forms.get(text)
+            if template is None:
+                continue
+            if _inside_longer_name(doc, i, taken, title_words):
+                break
+            k = end
+            if k < len(doc) and doc[k].text in POSSESSIVE:
+                k += 1  # "Stena Line's chief executive Niclas Mårtensson"
+            run: list[str] = []
+            while k < len(doc) and len(run) < MAX_TITLE_RUN and k not in taken and sentences[k] == sentences[i] \
+                    and (doc[k].lower_.rstrip(".") in title_words or (doc[k].is_lower and doc[k].is_alpha
+                                                                       and doc[k].pos_ in {"NOUN", "ADJ"})
+                         or (doc[k].text == "-" and run)):  # "co-founder"
+                if doc[k].text != "-":
+                    run.append(doc[k].lower_.rstrip("."))
+                k += 1
+            while k < len(doc) and doc[k].lower_.rstrip(".") in HONORIFICS and k not in taken:
+                k += 1  # "Sedenak Digital Hub chief executive Datuk Farid Hamzah", "Dr"
+            if not run or k not in people or not titles.names_role(run):
+                continue
+            if is_portfolio(text.split()) and load_gazetteer().organization(text) is None:
+                continue  # "Health Minister X" with "Health" tagged elsewhere: the office's portfolio, no body
+            if run[-1] in RANKS_BY_BIRTH:
+                continue  # "Denmark's Crown Prince Frederik": "Crown" elsewhere is no body he heads
+            if kinds[text] != "Organization" and not _public_office(run, offices):
+                continue  # "U.S. film director Edward Dmytryk": a place's word before a job says where he is from
+
+            found.append(replace(template, text=text, start=doc[i].idx, end=doc[end - 1].idx + len(doc[end - 1].text),
+                                 token_start=i, token_end=end, sentence=sentences[i], locative=False,
+                                 after_the=False, in_brackets=False))
+            taken.update(range(i, end))
+            break
+    return found
+
+
+def _public_office(words: list[str], offices: set[str] | frozenset[str]) -> bool:
+    """Whether a title names a public office a place or a country has (``offices``: the
+    governments' heads, "Treasury Secretary", "industries minister", "Premier", and office
+    words, "Mayor", "governor", "MP")."""
+    return any(w in offices or " ".join(words[i:i + 2]) in offices for i, w in enumerate(words))
+
+
+def _inside_longer_name(doc: Doc, i: int, taken: set[int], title_words: frozenset[str]) -> bool:
+    """Whether the token before ``i`` carries on a capitalised name the model did not tag:
+    "Port Cairns", or past a lowercase joiner "Bord na Móna", "Isle of Man" (issue 12: "Móna"
+    tagged alone elsewhere is no owner of "Bord na Móna chief executive X")."""
+    j = i - 1
+    if j >= 1 and doc[j].is_lower and (doc[j].lower_ in _JOINERS or doc[j].lower_ in NAME_JOINERS):
+        # past a joiner any capitalised word carries the name on (the parse may call "Bord" a noun)
+        return j - 1 not in taken and (doc[j - 1].is_title or doc[j - 1].is_upper) \
+            and doc[j - 1].lower_.rstrip(".") not in title_words
+    if j < 0 or j in taken or doc[j].is_sent_start:
+        return False
+    return doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper) and doc[j].lower_.rstrip(".") not in title_words
+
+
+# Lowercase words inside names of bodies and places beyond the English joiners: Irish "na",
+# "an"; Romance and Dutch particles ("Banco de España", "Port of Spain" has "of").
+NAME_JOINERS = frozenset({"na", "an", "de", "del", "la", "le", "du", "da", "van", "von", "y", "e"})
+
+
 @lru_cache(maxsize=2)
 def _form_starts(forms: frozenset[str]) -> frozenset[str]:
     """Every leading substring of every form: a span's text starts with its first token's."""

@@ -23,6 +23,7 @@ from newsgraph.extract.mentions import (
     find_mentions,
     find_missed_mentions,
     find_repeated_names,
+    find_title_owner_mentions,
     fix_dateline_mentions,
     is_sports_report,
     load_context_cues,
@@ -248,6 +249,12 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     missed += find_repeated_names(doc, sentences, named + missed)
     if missed:
         raw = sorted(raw + missed, key=lambda m: m.start)
+        resolution = resolve(raw)
+    ends = [(resolution.entities[eid].type, resolution.entities[eid].name) if eid is not None else None
+            for eid in resolution.mention_entity]
+    owners = find_title_owner_mentions(doc, sentences, raw, ends)
+    if owners:
+        raw = sorted(raw + owners, key=lambda m: m.start)
         resolution = resolve(raw)
 
     out = ExtractedDocument(

@@ -255,14 +255,7 @@ def _its_organisation(doc: Doc, its: Token, index: EntityIndex) -> MentionSpan |
 
 
 def _has_role(tokens: list[Token]) -> bool:
-    titles = load_titles()
-    words = [t.lower_ for t in tokens]
-    # Any run of words that is a known role ("secretary of state", "president").
-    for i in range(len(words)):
-        for j in range(i + 1, min(len(words), i + titles.max_words) + 1):
-            if " ".join(words[i:j]) in titles.roles:
-                return True
-    return False
+    return load_titles().names_role([t.lower_ for t in tokens])
 
 
 # Prepositions that build a title ("secretary of state", "minister for Europe"); any other

@@ -245,6 +245,15 @@ class Titles:
     def is_title(self, phrase: str) -> bool:
         return phrase.lower() in self.roles or phrase.lower() in self.honorifics
 
+    def names_role(self, words: list[str]) -> bool:
+        """Whether some run of the (lowercase) words is a listed role ("secretary of state",
+        "president" in "former president"), as the role rules and the owner mentions ask."""
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + self.max_words) + 1):
+                if " ".join(words[i:j]) in self.roles:
+                    return True
+        return False
+
     @lru_cache(maxsize=4)  # speed: asked for per mention and per person
     def words(self) -> frozenset[str]:
         return frozenset(w for phrase in self.roles | self.honorifics for w in phrase.split())
