@@ -1079,7 +1079,7 @@ def page_date(line: str) -> str | None:
     gives two (published, then updated). None for any other line, or an impossible date."""
     if len(line) > 120:
         return None
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []  # (start, end, ISO date)
     rest = line
     for pattern, order in _DATES:
         for m in pattern.finditer(line):

@@ -817,29 +817,29 @@ def find_title_owner_mentions(doc: Doc, sentences: list[int], known: list[RawMen
         if i in taken or not (token.is_title or token.is_upper):
             continue
         for n in range(MAX_OWNER_WORDS, 0, -1):
-            end = i + n
-            if end >= len(doc) or any(k in taken for k in range(i, end)):
+            stop = i + n
+            if stop >= len(doc) or any(k in taken for k in range(i, stop)):
                 continue
-            text = doc[i:end].text
+            text = doc[i:stop].text
             template = forms.get(text)
             if template is None:
                 continue
             if _inside_longer_name(doc, i, taken, title_words):
                 break
-            k = end
-            if k < len(doc) and doc[k].text in POSSESSIVE:
-                k += 1  # "Stena Line's chief executive Niclas Mårtensson"
+            after = stop
+            if after < len(doc) and doc[after].text in POSSESSIVE:
+                after += 1  # "Stena Line's chief executive Niclas Mårtensson"
             run: list[str] = []
-            while k < len(doc) and len(run) < MAX_TITLE_RUN and k not in taken and sentences[k] == sentences[i] \
-                    and (doc[k].lower_.rstrip(".") in title_words or (doc[k].is_lower and doc[k].is_alpha
-                                                                       and doc[k].pos_ in {"NOUN", "ADJ"})
-                         or (doc[k].text == "-" and run)):  # "co-founder"
-                if doc[k].text != "-":
-                    run.append(doc[k].lower_.rstrip("."))
-                k += 1
-            while k < len(doc) and doc[k].lower_.rstrip(".") in HONORIFICS and k not in taken:
-                k += 1  # "Sedenak Digital Hub chief executive Datuk Farid Hamzah", "Dr"
-            if not run or k not in people or not titles.names_role(run):
+            while after < len(doc) and len(run) < MAX_TITLE_RUN and after not in taken and sentences[after] == sentences[i] \
+                    and (doc[after].lower_.rstrip(".") in title_words or (doc[after].is_lower and doc[after].is_alpha
+                                                                       and doc[after].pos_ in {"NOUN", "ADJ"})
+                         or (doc[after].text == "-" and run)):  # "co-founder"
+                if doc[after].text != "-":
+                    run.append(doc[after].lower_.rstrip("."))
+                after += 1
+            while after < len(doc) and doc[after].lower_.rstrip(".") in HONORIFICS and after not in taken:
+                after += 1  # "Sedenak Digital Hub chief executive Datuk Farid Hamzah", "Dr"
+            if not run or after not in people or not titles.names_role(run):
                 continue
             if is_portfolio(text.split()) and load_gazetteer().organization(text) is None:
                 continue  # "Health Minister X" with "Health" tagged elsewhere: the office's portfolio, no body
@@ -848,10 +848,10 @@ def find_title_owner_mentions(doc: Doc, sentences: list[int], known: list[RawMen
             if kinds[text] != "Organization" and not _public_office(run, offices):
                 continue  # "U.S. film director Edward Dmytryk": a place's word before a job says where he is from
 
-            found.append(replace(template, text=text, start=doc[i].idx, end=doc[end - 1].idx + len(doc[end - 1].text),
-                                 token_start=i, token_end=end, sentence=sentences[i], locative=False,
+            found.append(replace(template, text=text, start=doc[i].idx, end=doc[stop - 1].idx + len(doc[stop - 1].text),
+                                 token_start=i, token_end=stop, sentence=sentences[i], locative=False,
                                  after_the=False, in_brackets=False))
-            taken.update(range(i, end))
+            taken.update(range(i, stop))
             break
     return found
 
