@@ -26,8 +26,7 @@ from typing import Callable, Iterable
 
 from spacy.tokens import Token
 
-from newsgraph.extract.mentions import WEEKDAYS
-from newsgraph.extract.rules import load_gazetteer, load_titles
+from newsgraph.extract.rules import WEEKDAYS, load_gazetteer, load_titles
 from newsgraph.graph.model import entity_id
 
 PORTFOLIO_LINKS = {"for", "of", "and"}  # "Minister for Health", "Secretary of State for Trade and Industry"

@@ -16,7 +16,8 @@ import numpy
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.rules import Titles, load_gazetteer, load_occupations, load_titles, word_lists
+from newsgraph.extract.governments import is_portfolio, load_government_rules
+from newsgraph.extract.rules import WEEKDAYS, Titles, load_gazetteer, load_occupations, load_titles, word_lists
 
 # spaCy labels kept, and the rough type each suggests before the gazetteer decides.
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -28,7 +29,6 @@ DASHES = {"-", "–", "—", "--"}
 _JOINERS = {"of", "and", "the", "for", "on", "in", "at", "upon", "des", "los", "las"}
 _MONTH_NAMES = {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
                 "december"}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 SCORE = re.compile(r"[\d][\d.,:/-]*")
 _DEMONYM_PERSON = re.compile(r"(wo)?m[ae]n$")
 
@@ -805,9 +805,6 @@ def find_title_owner_mentions(doc: Doc, sentences: list[int], known: list[RawMen
             kinds.setdefault(m.text, kind)
     if not forms or not people:
         return []
-    # (here, not at the top: governments.py reads this module's word lists)
-    from newsgraph.extract.governments import is_portfolio, load_government_rules
-
     offices = {" ".join(head) for head in load_government_rules().heads} | load_context_cues().office_words
     titles = load_titles()
     title_words = titles.bare_words()

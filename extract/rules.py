@@ -21,6 +21,10 @@ import pycountry
 from newsgraph.errors import RuleFileError
 from newsgraph.graph.model import normalise_name
 
+# Day names: a weekday ends a title or a name ("on Wednesday Prime Minister X"). Here, in the
+# leaf module, because governments and mentions both read it and mentions uses governments.
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
 DEPENDENCY_ROLES = {"dobj", "attr", "dative", "prep"}
 
 
