@@ -187,14 +187,15 @@ def test_entity_merged_in_the_store_leaves_neo4j_on_the_next_push(tmp_path, neo4
     store = Store(db)
     blair = ("person:blair", "Blair", "Person")
     gbr = ("country:GBR", "United Kingdom", "Country")
-    store.add_documents([doc("d1", [blair, gbr], [(blair[0], "VISITED", gbr[0], "Mr Blair visited Britain.")])])
+    labour = ("org:labour-party", "Labour Party", "Organization")  # the story d1 and d2 share (graph.merge)
+    store.add_documents([doc("d1", [blair, gbr, labour], [(blair[0], "VISITED", gbr[0], "Mr Blair visited Britain.")])])
     store.close()
     push_db(db, neo4j_server, min_confidence=FLOOR)  # test_store.doc's relations are at 0.6
     assert cypher(neo4j_server, "MATCH (n:Entity {id: 'person:blair'})-[r:VISITED]->() RETURN count(r) AS n") == [{"n": 1}]
 
     store = Store(db)
     tony = ("person:tony-blair", "Tony Blair", "Person")
-    store.add_documents([doc("d2", [tony, gbr], [(tony[0], "VISITED", gbr[0], "Tony Blair flew to Britain.")])])
+    store.add_documents([doc("d2", [tony, gbr, labour], [(tony[0], "VISITED", gbr[0], "Tony Blair flew to Britain.")])])
     store.close()
     summary = push_db(db, neo4j_server, min_confidence=FLOOR)
     assert summary.nodes_deleted == 1
