@@ -8,7 +8,7 @@ resolver sees names; the stripped title words stay in the ``Doc`` for the relati
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -51,6 +51,11 @@ class RawMention:
     names_state: bool = False  # a nationality before a state's institution or firm: "the Indonesian government"
     after_the: bool = False  # "on the Maasvlakte": a place's or a thing's name, never a person's
     in_brackets: bool = False  # "(Afreximbank)": alone in brackets, as a short form is defined
+
+
+def covered_tokens(mentions: Iterable[RawMention]) -> set[int]:
+    """The token indices the mentions cover (where a finder must not add another)."""
+    return {i for m in mentions for i in range(m.token_start, m.token_end)}
 
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into"}
@@ -672,9 +677,7 @@ def find_missed_mentions(
     """
     if not names:
         return []
-    taken: set[int] = set()
-    for m in known:
-        taken.update(range(m.token_start, m.token_end))
+    taken = covered_tokens(known)
     found = _missed_hyphenated(doc, sentences, taken, names)
     for m in found:
         taken.update(range(m.token_start, m.token_end))
@@ -747,9 +750,7 @@ def find_repeated_names(doc: Doc, sentences: list[int], known: list[RawMention])
             labels.setdefault(words, m.label)
     if not labels:
         return []
-    taken: set[int] = set()
-    for m in known:
-        taken.update(range(m.token_start, m.token_end))
+    taken = covered_tokens(known)
     firsts = {words[0] for words in labels}
     found = []
     for token in doc:
@@ -890,9 +891,7 @@ def find_known_mentions(doc: Doc, sentences: list[int], known: list[RawMention])
     where the model tagged nothing: wire-service credits and datelines are where it misses them."""
     forms = load_gazetteer().organization_forms
     longest = max((len(f.split()) for f in forms), default=0)
-    taken: set[int] = set()
-    for m in known:
-        taken.update(range(m.token_start, m.token_end))
+    taken = covered_tokens(known)
     starts = _form_starts(frozenset(forms))
     text = doc_text(doc)
     found = []
@@ -1205,9 +1204,7 @@ def fix_dateline_mentions(doc: Doc, sentences: list[int], mentions: list[RawMent
         if line is not None:
             mentions = _fix_source_line(doc, sentences, mentions, line)
     by_start = {m.token_start: m for m in mentions}
-    taken: set[int] = set()
-    for m in mentions:
-        taken.update(range(m.token_start, m.token_end))
+    taken = covered_tokens(mentions)
     forms = load_gazetteer().organization_forms
     out = list(mentions)
     for sent in doc.sents:
@@ -1425,9 +1422,7 @@ def _table_teams(doc: Doc, mentions: list[RawMention], sentences: list[int], rul
     the model said or missed; a two-word name the model calls a person stays one (a golf
     leaderboard's "Nick Faldo 70 68 71")."""
     by_start = {m.token_start: n for n, m in enumerate(mentions)}
-    taken: set[int] = set()
-    for m in mentions:
-        taken.update(range(m.token_start, m.token_end))
+    taken = covered_tokens(mentions)
     out = list(mentions)
     added = []
     for i in _line_starts(doc):

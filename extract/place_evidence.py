@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.mentions import RawMention
+from newsgraph.extract.mentions import RawMention, covered_tokens
 from newsgraph.extract.person_evidence import gazetteer_place, has_given_name, where_after
 from newsgraph.extract.rules import load_gazetteer, word_lists
 from newsgraph.graph.model import normalise_name
@@ -173,9 +173,7 @@ def find_prefixed_places(doc: Doc, sentences: list[int], known: list[RawMention]
     places were no node, so the firm's base was lost; issue 12, place recall). Only a
     capitalised word the gazetteers know as a town, region or country ("Internet-based",
     "Java-based" stay words)."""
-    taken: set[int] = set()
-    for m in known:
-        taken.update(range(m.token_start, m.token_end))
+    taken = covered_tokens(known)
     found = []
     for j in range(1, len(doc) - 1):
         hyphen, word = doc[j], doc[j - 1]
