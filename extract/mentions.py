@@ -914,6 +914,38 @@ def find_known_mentions(doc: Doc, sentences: list[int], known: list[RawMention])
     return found
 
 
+def join_split_forms(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    """The mentions with each listed organisation the model tagged in pieces made one
+    mention: "Liberal Democrat leader Charles Kennedy" tagged "Liberal" (ORG) and "Democrat"
+    (NORP) is the Liberal Democrats' leader, not a "Liberal" organisation's (issue 12, role
+    recall: ``find_known_mentions`` adds a listed form only where the model tagged nothing).
+    Only when two or more mentions cover the form exactly, word for word, in one sentence."""
+    forms = load_gazetteer().organization_forms
+    by_start = {m.token_start: m for m in mentions}
+    text = doc_text(doc)
+    out: list[RawMention] = []
+    i = 0
+    ordered = sorted(mentions, key=lambda m: m.token_start)
+    while i < len(ordered):
+        first = ordered[i]
+        pieces = [first]
+        joined = None
+        while (nxt := by_start.get(pieces[-1].token_end)) is not None and nxt.sentence == first.sentence:
+            pieces.append(nxt)
+            name = text[first.start : nxt.end]
+            if name in forms:
+                joined = (name, len(pieces))
+        if joined is None:
+            out.append(first)
+            i += 1
+            continue
+        name, n = joined
+        last = pieces[n - 1]
+        out.append(RawMention(name, "ORG", first.start, last.end, first.token_start, last.token_end, first.sentence))
+        i += n
+    return out
+
+
 @dataclass(frozen=True)
 class Dateline:
     places: list[tuple[int, int]]  # token spans: the city, then the region or country if given

@@ -26,6 +26,7 @@ from newsgraph.extract.mentions import (
     find_title_owner_mentions,
     fix_dateline_mentions,
     is_sports_report,
+    join_split_forms,
     load_context_cues,
     mark_aliases,
     retype_by_context,
@@ -225,7 +226,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     if sports is None:
         sports = is_sports_report(doc)
     sentences = sentence_index(doc)
-    raw = find_mentions(doc, sentences)
+    raw = join_split_forms(doc, find_mentions(doc, sentences))
     raw = sorted(raw + find_known_mentions(doc, sentences, raw), key=lambda m: m.start)
     raw = sorted(raw + find_prefixed_places(doc, sentences, raw), key=lambda m: m.start)
     raw = trim_opening_adjectives(doc, fix_dateline_mentions(doc, sentences, raw))
