@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.mentions import dateline_end, load_sport_rules
 from newsgraph.extract.person_evidence import has_given_name
+from newsgraph.extract.relations_employment import load_employment_rules
 from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
 from newsgraph.extract.relations_roles import article_organisation_reader, article_reference
 from newsgraph.extract.rules import (
@@ -69,7 +70,7 @@ def _appointing_verbs() -> frozenset[str]:
 
 # What a mover joins when "from" names the employer left: a named organisation, "them",
 # "the company", "the club" (gold dev: "joined the company from Shell in 2021").
-EMPLOYER_NOUNS = frozenset({"company", "club", "firm", "team", "side", "group", "bank", "board", "party", "business", "agency", "network", "band", "label", "studio"})
+EMPLOYER_NOUNS = frozenset({"company", "club", "firm", "team", "side", "group", "bank", "board", "party", "business", "agency", "network", "band", "label", "studio", "airport"})
 
 
 def _joined_employer(verb: Token, index: EntityIndex) -> bool:
@@ -82,7 +83,20 @@ def _joined_employer(verb: Token, index: EntityIndex) -> bool:
     mention = index.at(obj)
     if mention is not None:
         return mention.type == "Organization"
-    return obj.lower_ in {"them", "it", "us"} or obj.lemma_.lower() in EMPLOYER_NOUNS
+    if obj.pos_ == "PROPN" and obj.is_title and not any(c.dep_ in {"det", "poss", "nummod"} for c in obj.children):
+        # "Oyelowo joined Calder from Persimmon": a name the model tagged nothing (a short form
+        # of the company named before); people are joined with "with", not from a firm.
+        return True
+    return obj.lower_ in {"them", "it", "us"} or obj.lemma_.lower() in _joined_nouns()
+
+
+@lru_cache(maxsize=1)
+def _joined_nouns() -> frozenset[str]:
+    """What "joined the <noun> from X" may join, X the employer left: the company nouns, and
+    an institution named by its kind ("joined the hospital from Bradford Teaching Hospitals",
+    "joined the university from Imperial College London"; ``owner_nouns`` of employment.json,
+    issue 12 role recall, session 11)."""
+    return EMPLOYER_NOUNS | load_article_owner_nouns() | load_employment_rules().owner_nouns
 
 
 def _judged_object_acts(verb: Token) -> bool:
