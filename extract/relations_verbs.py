@@ -119,6 +119,30 @@ def _word_part(token: Token) -> bool:
     return glued_hyphen(token.i) or glued_hyphen(token.i + 1)
 
 
+def _third_party(verb: Token) -> bool:
+    """The conjoined subjects of ``verb`` each deal with someone else: "each" qualifies the
+    act, or a "with" phrase names the other side, on the verb or its object ("signed deals
+    with the club")."""
+    for child in verb.children:
+        if child.lower_ == "each" and child.dep_ in {"advmod", "dobj", "npadvmod"}:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "with":
+            return True
+        if child.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "with" for c in child.children):
+            return True
+    return False
+
+
+def _participle_apposed(token: Token, verb: Token, index: EntityIndex) -> tuple[MentionSpan, Token] | None:
+    """The name a common noun in apposition stands for when the matched participle hangs
+    from the noun: "Everactive Leisure Trust, a charity based in Gloucester", "Jo Hale, a
+    lawyer born in Leeds": the participle says where the named thing is based or born."""
+    if token.dep_ != "appos" or token.pos_ != "NOUN" or verb.head != token or verb.dep_ != "acl":
+        return None
+    mention = index.at(token.head)
+    return (mention, token.head) if mention is not None else None
+
+
 def _second_object(verb: Token, tail: Token) -> bool:
     """A second direct object of one verb is a misparse ("discipline striker James Beattie
     … for his headbutt on Chelsea defender William Gallas": Gallas hangs from "discipline").
@@ -630,6 +654,9 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue
         if voice.endswith(":relcl") and not any(c.dep_ in SUBJECTS and c.lower_ in {"who", "which", "that"} for c in verb.children):
             continue
+        if voice.endswith(":relcl") and any(c.dep_ in SUBJECTS and c.lower_ == "which" for c in verb.children) \
+                and (m := index.at(doc[nodes["head"]])) is not None and m.type == "Person":
+            continue  # "Stena Line, which is based in Gothenburg" typed a person: "which" says it is none
         if voice.endswith(":xcomp") and verb.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in verb.children):
             continue  # a conjoined verb with its own subject is not sharing the first one's
         if voice.endswith(":xcomp") and verb.dep_ == "conj" and _named_right_before(doc, verb, index, nodes["head"]):
@@ -682,6 +709,10 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
         if voice == "conj:subjects" and rule.relation == "SIGNED_WITH" and any(
                 c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children):
             continue  # "X and Y have signed up for a sitcom", "signed for Chelsea": each signed, not with the other
+        if voice == "conj:subjects" and rule.relation == "SIGNED_WITH" and _third_party(verb):
+            # "Reid, Mensah and Pendleton have each signed two-year deals with the club": each
+            # signed with the "with" party, not with one another (dev page-143).
+            continue
         if rule.relation == "APPOINTED" and any(c.dep_ == "oprd" and _award_title(c) for c in verb.children):
             continue  # "was named player of the year": an award, not a post (issue 12 audit)
         if rule.needs_words and not _carries_word(verb, doc[nodes["tail"]], rule.needs_words):
@@ -744,6 +775,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                 method = "dep_name_ref"
             elif mention is None and (mention := _clause_organisation(tok, index)) is not None:
                 method = "dep_pronoun_clause"  # "Metrolinx said it had signed …": its own sentence settles it
+            elif mention is None and voice == "prep:passive-participle" and (named := _participle_apposed(tok, verb, index)) is not None:
+                mention, tok = named
             elif mention is None and (named := _apposed(tok, index, relative=rule.relation != "INTERACTED_WITH")) is not None:
                 # "The Foreign Secretary, David Lammy, accused …"; "Priya Hegde, the surgeon who
                 # heads …" only for a typed rule: the catch-all verb rule reads any verb ("the
