@@ -31,7 +31,7 @@ from newsgraph.extract.rules import adjective_only_words, geonames_cities, geona
 from newsgraph.extract.table_cache import cached_table
 from newsgraph.graph.model import normalise_name
 
-__all__ = ["retype_unproven_people", "retype_unproven_organisations", "retype_people_as_bodies", "retype_places_as_companies", "retype_bodies_as_people",
+__all__ = ["pronoun_gender", "person_gender", "retype_unproven_people", "retype_unproven_organisations", "retype_people_as_bodies", "retype_places_as_companies", "retype_bodies_as_people",
            "has_given_name", "place_names", "where_after", "retype_club_or_place_names"]
 
 
@@ -67,6 +67,36 @@ def _given_names() -> dict[str, str]:
 
     data = os.path.join(os.path.dirname(gender.__file__), "data", "nam_dict.txt")
     return cached_table("given_names", [data, gender.__file__, __file__], build)
+
+
+@lru_cache(maxsize=1)
+def _gender_words() -> tuple[dict[str, str], dict[str, str]]:
+    """``person_evidence.json``: pronoun → the gender it needs ("he": "male"), and gendered
+    honorific → gender ("mrs": "female")."""
+    data = json.loads(resources.files("newsgraph.extract").joinpath("data", "person_evidence.json").read_text("utf-8"))
+    honorifics = {word: gender for gender, words in data["gendered_honorifics"].items() for word in words}
+    return dict(data["pronoun_gender"]), honorifics
+
+
+def pronoun_gender(word: str) -> str | None:
+    """The gender a pronoun needs of what it means ("he": "male"); None for any other word."""
+    return _gender_words()[0].get(word.lower())
+
+
+def person_gender(doc: Doc, spans: Iterable[tuple[int, int]]) -> str | None:
+    """The gender one person's mentions (token spans in ``doc``) show: an honorific before or
+    opening a mention ("Ms Furse", "Sir Howard"), or the first word of a mention of two words
+    or more when gender-guesser calls it only male or only female ("Clara Furse"; "Andy",
+    "Chris" and "mostly_" names say nothing). None when nothing says, or two things disagree."""
+    honorifics = _gender_words()[1]
+    names = _given_names()
+    found: set[str] = set()
+    for start, end in spans:
+        words = [doc[start].lower_.rstrip(".")] + ([doc[start - 1].lower_.rstrip(".")] if start > 0 else [])
+        found.update(honorifics[w] for w in words if w in honorifics)
+        if end - start > 1 and names.get(doc[start].lower_) in {"male", "female"}:
+            found.add(names[doc[start].lower_])
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def load_tables() -> None:

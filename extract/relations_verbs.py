@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.mentions import dateline_end, load_sport_rules
-from newsgraph.extract.person_evidence import has_given_name
+from newsgraph.extract.person_evidence import has_given_name, person_gender, pronoun_gender
 from newsgraph.extract.relations_employment import load_employment_rules
 from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
 from newsgraph.extract.relations_roles import article_organisation_reader, article_reference
@@ -287,6 +287,31 @@ def _possessor(token: Token, index: EntityIndex, relation: str) -> tuple[Mention
     return None
 
 
+def _other_gender(pronoun: Token, person: MentionSpan, index: EntityIndex) -> bool:
+    """ "Clara Furse … He told reporters": the one person named near the pronoun is of the other
+    gender than it needs, so it means someone else (issue 12: same gender; an honorific or a
+    given name of any of the person's mentions in the article says which, ``person_gender``)."""
+    needed = pronoun_gender(pronoun.lower_)
+    if needed is None:
+        return False
+    spans = [(m.token_start, m.token_end) for m in index.mentions if m.entity_id == person.entity_id]
+    shown = person_gender(pronoun.doc, spans)
+    return shown is not None and shown != needed
+
+
+def _chain_before(pronoun: Token, person: MentionSpan, index: EntityIndex, sentences: list[int]) -> bool:
+    """ "At 18 she became a Loretto nun. She was sent to India": the same pronoun is a subject
+    before the person's first mention in the pronoun's sentence or the one before, in that
+    mention's sentence, so the two pronouns carry on from someone named earlier, and the one
+    name between them is not the nearest subject that fits (issue 12 session 11 pronoun audit:
+    "Loretto" was read as the one sent to India)."""
+    here = sentences[pronoun.i]
+    first = min(m.token_start for m in index.mentions
+                if m.entity_id == person.entity_id and 0 <= here - m.sentence <= 1 and m.token_end <= pronoun.i)
+    doc = pronoun.doc
+    return any(t.lower_ == pronoun.lower_ and t.dep_ in SUBJECTS for t in doc[doc[first].sent.start : first])
+
+
 def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> MentionSpan | None:
     """The person a "he"/"she" subject means, only when it is certain: exactly one person
     is named before it in the same sentence and the previous one. With two candidates
@@ -307,7 +332,10 @@ def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> Menti
         if (t.pos_ == "PROPN" and t.dep_ in UNTAGGED_ACTOR_DEPS and t.ent_type_ in {"", "PERSON"}
                 and index.at(t) is None and not t.is_sent_start):
             return None
-    return next(iter(found.values()))
+    person = next(iter(found.values()))
+    if _other_gender(token, person, index) or _chain_before(token, person, index, sentences):
+        return None
+    return person
 
 
 PERSON_RELATIVES = frozenset({"who", "whose", "whom"})
@@ -363,7 +391,7 @@ def _clause_antecedent(token: Token, index: EntityIndex) -> MentionSpan | None:
         if (t.pos_ == "PROPN" and t.dep_ in UNTAGGED_ACTOR_DEPS and t.ent_type_ in {"", "PERSON"}
                 and index.at(t) is None and not t.is_sent_start):
             return None
-    return person
+    return None if _other_gender(token, person, index) else person
 
 
 # What a company calls itself in the clause its own statement introduces: "Metrolinx said it
