@@ -837,7 +837,7 @@ def find_title_owner_mentions(doc: Doc, sentences: list[int], known: list[RawMen
                 after += 1
             while after < len(doc) and doc[after].lower_.rstrip(".") in HONORIFICS and after not in taken:
                 after += 1  # "Sedenak Digital Hub chief executive Datuk Farid Hamzah", "Dr"
-            if not run or after not in people or not titles.names_role(run):
+            if not run or after not in people or not (titles.names_role(run) or run[-1] in held_nouns()):
                 continue
             if is_portfolio(text.split()) and load_gazetteer().organization(text) is None:
                 continue  # "Health Minister X" with "Health" tagged elsewhere: the office's portfolio, no body
@@ -852,6 +852,15 @@ def find_title_owner_mentions(doc: Doc, sentences: list[int], known: list[RawMen
             taken.update(range(i, stop))
             break
     return found
+
+
+@lru_cache(maxsize=1)
+def held_nouns() -> frozenset[str]:
+    """Occupation nouns that name a position held in the organisation beside them
+    (``occupations.jsonl`` HOLDS_ROLE rows: "Chelsea winger Arjen Robben"), which end an
+    owner's title run as a listed role does (``find_title_owner_mentions``: "Injured Chelsea
+    winger X" with "Chelsea" tagged elsewhere, issue 12 role recall, session 11)."""
+    return frozenset(n for n, relation in load_occupations().items() if relation == "HOLDS_ROLE")
 
 
 def _public_office(words: list[str], offices: set[str] | frozenset[str]) -> bool:
