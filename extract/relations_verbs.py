@@ -143,6 +143,27 @@ def _participle_apposed(token: Token, verb: Token, index: EntityIndex) -> tuple[
     return (mention, token.head) if mention is not None else None
 
 
+def _participle_place_owner(antecedent: Token, verb: Token, index: EntityIndex) -> Token | None:
+    """The name a "which" clause is about when the parser hung it on the place of a participle
+    phrase: "Everactive Leisure Trust, a charity based in Gloucester, which signed a contract
+    with the council" (the charity signed, not Gloucester; dev page-110). The participle's
+    noun, or the name that noun stands in apposition with."""
+    if not any(c.dep_ in SUBJECTS and c.lower_ == "which" for c in verb.children):
+        return None
+    place = index.at(antecedent)
+    prep = antecedent.head
+    if place is None or place.type != "Location" or antecedent.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    participle = prep.head
+    if participle.dep_ != "acl" or participle.tag_ != "VBN":
+        return None
+    noun = participle.head
+    if index.at(noun) is not None:
+        return noun
+    named = _participle_apposed(noun, participle, index)
+    return named[1] if named is not None else None
+
+
 def _second_object(verb: Token, tail: Token) -> bool:
     """A second direct object of one verb is a misparse ("discipline striker James Beattie
     … for his headbutt on Chelsea defender William Gallas": Gallas hangs from "discipline").
@@ -785,7 +806,10 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
         method = "dep_passive" if "passive" in voice else "dep"
         heads = []
         # Each name's place among the conjoined words, named or not, to pair them off in order.
-        head_words = sorted(_expand(_relative_antecedent(doc[nodes["head"]])), key=lambda t: t.i)
+        head_token = doc[nodes["head"]]
+        if voice.endswith(":relcl") and (owner := _participle_place_owner(head_token, verb, index)) is not None:
+            head_token = owner  # "X, a charity based in Gloucester, which signed …": X signed
+        head_words = sorted(_expand(_relative_antecedent(head_token)), key=lambda t: t.i)
         head_slots: list[int] = []
         for slot, tok in enumerate(head_words):
             mention = index.at(tok)

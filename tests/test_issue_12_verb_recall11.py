@@ -39,3 +39,11 @@ def test_issue_12_players_who_each_sign_with_a_club_do_not_sign_with_each_other(
     # Two parties signing with no third one still sign with each other.
     found = typed(relations(nlp, "Kenya and Ethiopia signed a power agreement on Tuesday."))
     assert ("Kenya", "SIGNED_WITH", "Ethiopia") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_which_clause_after_a_based_in_phrase_is_about_the_name(nlp):
+    found = typed(relations(nlp, "The pool will be run by Brightwater Leisure Trust, a charity based in Norwich, which "
+                                 "signed a ten-year contract with Norfolk County Council on Tuesday."))
+    assert ("Norwich", "SIGNED_WITH", "Norfolk County Council") not in found
+    assert ("Brightwater Leisure Trust", "SIGNED_WITH", "Norfolk County Council") in found
