@@ -1052,7 +1052,7 @@ _DATES = [  # (pattern, order of the groups: d m y)
 _SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 # What else a date line may hold: times, zones, weekdays, labels ("Published 4 March 2025, 18:02 GMT").
 _DATE_LINE_WORDS = re.compile(
-    r"(?i)\b(published|updated|last updated|first published|originally published|posted|modified|on|at|am|pm|a\.m|p\.m|"
+    r"(?i)\b(published|updated|last updated|first published|originally published|posted|released|modified|on|at|am|pm|a\.m|p\.m|"
     r"gmt|bst|utc|cet|cest|et|est|edt|pt|pst|pdt|ct|cst|cdt|mt|mst|mdt|ist|aedt|aest|acst|awst|nzdt|nzst|sast|eat|wat|cat|"
     r"jst|kst|hkt|sgt|myt|pht|wib|wita|ict|pkt|npt|gst|hst|akst|akdt|eet|eest|nst|ndt|date|msk|ast|adt|uk|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|stand|uhr|embargoed|until)\b\.?"
@@ -1108,7 +1108,7 @@ def page_date(line: str) -> str | None:
     found.sort()
     if any(_SPAN_DASH.fullmatch(line[a[1]:b[0]]) for a, b in zip(found, found[1:])):
         return None  # a span, no stamp: an obituary's life dates ("June 2, 1941 – February 26, 2026")
-    rest = _DATE_LINE_WORDS.sub(" ", _PUBLISHED_IN.sub(" ", rest))
+    rest = _DATE_LINE_WORDS.sub(" ", _PUBLISHED_IN.sub(" ", _POSTED_BY.sub(" ", rest)))
     rest = re.sub(r"(?i)\b\d{1,2}[:.]\d{2}\s*(am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\b(19|20)\d{2}\b|[+-]\d{1,2}\b|\b\d{1,2} (hours?|minutes?|days?) ago\b", " ", rest)
     if re.search(r"[A-Za-z]{2,}", rest):
         return None  # words other than a stamp's: a sentence that holds a date
@@ -1117,6 +1117,9 @@ def page_date(line: str) -> str | None:
 
 # Where a platform says the notice first ran: "Published in the Quad Cities Register on March 1, 2026."
 _PUBLISHED_IN = re.compile(r"^[Pp]ublished in (?:the )?[A-Z][\w&'\u2019.-]*(?: [A-Z][\w&'\u2019.-]*){0,4} on ")
+# A stamp that names its poster at the end: "Posted 22 July 2026 by Press Team" (the
+# poster's name is no sentence's words).
+_POSTED_BY = re.compile(r"(?:,)?\s+by\s+[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3}$")
 # Two dates joined by a dash alone are a span (life dates, an event's days), not a stamp.
 _SPAN_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 _STAMP_SEPARATORS = re.compile(r"\s+[|\u00b7\u2022]\s+")
