@@ -1555,6 +1555,7 @@ class NonEntityRules:
     honour_nouns: frozenset[str]
     award_category_nouns: frozenset[str]
     peoples_and_faiths: frozenset[str]
+    label_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -1564,7 +1565,7 @@ def load_non_entity_rules() -> NonEntityRules:
     keys = ["names", "last_words", "cue_nouns", "group_nouns", "work_verbs", "work_in_verbs", "work_in_nouns", "event_heads",
             "collective_nouns", "work_of_nouns", "period_words", "common_nouns", "disease_names", "work_role_nouns",
             "eponym_heads", "title_words", "made_work_verbs", "genre_nouns", "apposed_event_nouns", "product_heads",
-            "honour_verbs", "honour_nouns", "award_category_nouns", "peoples_and_faiths"]
+            "honour_verbs", "honour_nouns", "award_category_nouns", "peoples_and_faiths", "label_words"]
     return NonEntityRules(**word_lists("non_entities.json", keys))
 
 
@@ -1621,6 +1622,18 @@ def _work_shaped(span: Span) -> bool:
         and span[-2].is_alpha and span[-2].is_title and last.idx > span[-2].idx + len(span[-2].text)
 
 
+def _title_of(span: Span) -> bool:
+    """A role title with what it is the title of, tagged as one name: "the King of Belgium",
+    "Minister of Trade and Industry", "the Prince of Wales" (issue 12, unlabelled Reuters and
+    BBC: Organization nodes). A title alone is no entity (LABELLING.md), and the words after
+    "of" are the country or body, which the title's own rules read; "Bank of England",
+    "Court of Appeal", "House of Lords" open with no title and stay."""
+    words = [t.lower_ for t in span]
+    if "of" not in words[1:-1]:
+        return False
+    return load_titles().is_title(" ".join(words[: words.index("of", 1)]))
+
+
 def _cue_noun_tagged(doc: Doc, i: int, span: Span) -> bool:
     """The cue word is used as a noun: tagged one, or, for the cue words that are also
     adjectives ("single", "novel", "classic", "epic"), tagged an adjective of the name itself
@@ -1640,9 +1653,10 @@ def is_non_entity(span: Span, rules: NonEntityRules | None = None) -> bool:
     rules = rules or load_non_entity_rules()
     lower = span.text.lower()
     if lower in rules.names or lower in rules.common_nouns or lower in rules.disease_names or lower in rules.peoples_and_faiths \
+            or lower in rules.label_words \
             or (len(span) > 1 and span[-1].lower_ in rules.last_words) or _ends_listed_name(span, rules.names) \
             or _spelt_out_listed(span, rules.names) \
-            or _work_shaped(span):
+            or _work_shaped(span) or _title_of(span):
         return True
     before = span.start - 1
     doc = span.doc
@@ -1691,6 +1705,7 @@ class ContextCues:
     name_opening_nouns: frozenset[str]
     name_particles: frozenset[str]  # "del", "van", "bin": lower-case words inside a person's name
     club_or_place_last_words: frozenset[str]  # "Kettering Town", "Cape Town"
+    club_name_words: frozenset[str]  # "Atletico Mineiro", "Roda JC Kerkrade"
     title_count_words: frozenset[str]  # "three" of "a three-term governor": no word of the title
 
 
@@ -1703,7 +1718,7 @@ def load_context_cues() -> ContextCues:
             "leading_non_name_words", "portfolio_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
             "place_qualifiers", "county_abbreviations",
             "peer_titles", "alias_cues", "state_nouns", "name_opening_nouns", "name_particles", "club_or_place_last_words",
-            "title_count_words"]
+            "title_count_words", "club_name_words"]
     return ContextCues(**word_lists("context_cues.json", keys))
 
 
@@ -1718,6 +1733,13 @@ def _event_name(doc: Doc, m: RawMention, cues: ContextCues) -> bool:
     last = words[-1].lower_
     two = f"{words[-2].lower_} {last}"
     return last in cues.event_last_words or two in cues.event_last_words
+
+
+def _club_named(span: Span, words: frozenset[str]) -> bool:
+    """A name of two words or more holding a word of a club's name (context_cues.json
+    ``club_name_words``): "Atletico Mineiro", "Roda JC Kerkrade". A short one ("AC", "JC")
+    counts only after the first word, where it is no person's initials ("AC Grayling")."""
+    return len(span) > 1 and any(t.lower_ in words and (k > 0 or len(t.text) > 3) for k, t in enumerate(span))
 
 
 def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
@@ -1739,6 +1761,9 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             # "Manchester United", "Sydney FC", "Samuel Goldwyn Films": the last word says a
             # club or a company, whatever the model guessed from the first
             out.append(replace(m, label="ORG"))
+            continue
+        if label == "PERSON" and _club_named(doc[m.token_start: m.token_end], cues.club_name_words):
+            out.append(replace(m, label="ORG"))  # "Atletico Mineiro 0", "Roda JC Kerkrade 1": a club
             continue
         if label in {"ORG", "GPE", "LOC", "FAC"} and gaz.country(m.text) is None and gaz.organization(m.text) is None:
             before = doc[m.token_start - 1] if m.token_start > 0 else None
