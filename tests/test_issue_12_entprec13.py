@@ -9,6 +9,9 @@ sample of 600 unlabelled Reuters and BBC articles.
 - Words the model tags as a name where they open a line or stand alone, never a name
   themselves: time zones ("0630 BST"), a sheet's labels ("Tries:", "Men's 800 metres"),
   "Olympic" alone.
+- A drug or a product named after its noun ("the drug Zentavir", "its product Calmora") is no
+  node; "Pharma" ends a company's name. A plural cue noun is not read: "one of the shows Alan
+  Ferris left" names the presenter.
 
 Sentences written for these tests, with the real spaCy model."""
 
@@ -69,3 +72,21 @@ def test_issue_12_label_words_are_no_nodes(nlp, text, word, kept):
     assert word not in found
     if kept:
         assert found.get(kept) == "Person"
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, work, kept", [
+    ("The regulator approved the drug Zentavir for use in hospitals, Harlow Pharma said.", "Zentavir", ("Harlow Pharma", "Organization")),
+    ("Lawyers for the maker defended its product Calmora against the claims, the Daily Mail reported.", "Calmora",
+     ("Daily Mail", "Organization")),
+])
+def test_issue_12_drugs_and_products_are_works(nlp, text, work, kept):
+    found = entity_types(nlp, text)
+    assert work not in found
+    assert found.get(kept[0]) == kept[1]
+
+
+@pytest.mark.issue(12)
+def test_issue_12_person_after_a_plural_cue_stays(nlp):
+    found = entity_types(nlp, "It is one of the shows Alan Ferris left Garden Rescue to present, the BBC said.")
+    assert found.get("Alan Ferris") == "Person"
