@@ -30,6 +30,7 @@ from newsgraph.extract.governments import (
     words_before,
 )
 from newsgraph.extract.mentions import load_context_cues, load_sport_rules
+from newsgraph.extract.person_evidence import has_given_name
 from newsgraph.extract.place_countries import place_country
 from newsgraph.extract.relations_employment import load_employment_rules
 from newsgraph.extract.relation_base import (
@@ -1013,6 +1014,15 @@ def possessive_relations(doc: Doc, index: EntityIndex) -> list[ExtractedRelation
         found = POSSESSIVE_RELATIONS.get(owner.type)
         if found is None or predicated_likeness(doc, person):
             continue  # "he is Britain's Tiger Woods": a likeness, not Woods's country
+        if owner.type == "Organization" and not any(
+                has_given_name(doc[m.token_start : m.token_end].text) for m in index.mentions if m.entity_id == person.entity_id):
+            # "Sony's Playstation Portable", "the BBC's Westminster Hour": a product or a show
+            # the model typed Person; a person an organisation employs has a given name or
+            # initials in some mention ("Manchester United's Brown" beside "Wes Brown"; issue 12
+            # session 11 band audit: 3 of 3 such edges wrong, the 17 right ones all had one).
+            # Not for a country: "Ethiopia's Tirunesh Dibaba" has a given name gender-guesser
+            # does not list.
+            continue
         kind, predicate = found
         out.append(span_relation(doc, doc[i].sent, person, owner, kind, "possessive", confidence, predicate))
     return out
