@@ -78,13 +78,19 @@ def resolve_across_documents(conn: sqlite3.Connection, doc: ExtractedDocument) -
     return remap
 
 
-def _named_beside(conn: sqlite3.Connection, entity: str, other: str) -> list[str]:
-    """The entities named in ``entity``'s articles, less ``entity`` and ``other``."""
-    return [r[0] for r in conn.execute(
-        "SELECT DISTINCT n.entity_id FROM entity_documents e JOIN entity_documents n ON n.document_id = e.document_id "
-        "WHERE e.entity_id = ? AND n.entity_id NOT IN (?, ?)",
-        (entity, entity, other),
-    )]
+def _stories_meet(conn: sqlite3.Connection, owner: str, src: str) -> bool:
+    """``_shares_a_story(conn, owner, <the entities named in src's articles, less src and
+    owner>)``, with that set as a subquery (SQLite builds it once, as the list was) rather
+    than as parameters: ``IN (?, ...)`` could pass SQLite's limit of 32,766 parameters for a
+    surname in thousands of articles. CROSS JOIN keeps the list's plan: each entity of the
+    set, its articles, then whether ``owner`` is named in one."""
+    return conn.execute(
+        "SELECT 1 FROM entities x CROSS JOIN entity_documents n ON n.entity_id = x.id "
+        "CROSS JOIN entity_documents o ON o.entity_id = ?1 AND o.document_id = n.document_id WHERE x.id IN ("
+        "SELECT b.entity_id FROM entity_documents s JOIN entity_documents b ON b.document_id = s.document_id "
+        f"WHERE s.entity_id = ?2 AND b.entity_id NOT IN (?1, ?2)) AND x.type NOT IN {_TOO_COMMON_TO_SHARE} LIMIT 1",
+        (owner, src),
+    ).fetchone() is not None
 
 
 def merge_lone_surnames(conn: sqlite3.Connection, surnames: set[str]) -> None:
@@ -110,7 +116,7 @@ def merge_lone_surnames(conn: sqlite3.Connection, surnames: set[str]) -> None:
             (norm, owner),
         ).fetchall()
         for (src,) in lone:
-            if _shares_a_story(conn, owner, _named_beside(conn, src, owner)):
+            if _stories_meet(conn, owner, src):
                 merge_entity(conn, src, owner)
 
 
