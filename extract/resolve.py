@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from newsgraph.extract.mentions import ORG_HEAD_WORDS, RawMention, load_context_cues
 from newsgraph.extract.person_evidence import gazetteer_place, has_given_name, place_names as world_places
-from newsgraph.extract.rules import Gazetteer, load_gazetteer, load_titles, word_map
+from newsgraph.extract.rules import Gazetteer, load_gazetteer, load_titles, load_us_state_abbreviations, word_lists, word_map
 from newsgraph.graph.model import ExtractedEntity, entity_id, normalise_name, surname
 
 
@@ -337,6 +337,12 @@ def _join_short_given_names(typed: list[TypedMention | None]) -> dict[str, str]:
         if t and t.type == "Person" and len(parts := normalise_name(t.name).split()) == 2 and len(t.name.split()) == 2:
             t.name = first_written.setdefault((spellings.get(parts[0], parts[0]), parts[1]), t.name)
     return joined_firsts
+
+
+@lru_cache(maxsize=1)
+def load_family_names_first() -> frozenset[str]:
+    """``data/given_names.json``: family names written first ("wang" of "Wang Xuebing")."""
+    return word_lists("given_names.json", ["family_first"])["family_first"]
 
 
 @lru_cache(maxsize=1)
@@ -693,6 +699,19 @@ def _club_prefixes(typed: list[TypedMention | None]) -> None:
         t.name, t.type, t.iso3 = club, "Organization", None
 
 
+def _us_state_abbreviations(typed: list[TypedMention | None]) -> None:
+    """"LAS CRUCES, N.M.", "Glenview, Ill.-based": an AP abbreviation of a US state written
+    after a place and a comma is the state, under its name (one node with a "New Mexico" of
+    the article; issue 12: duplicates), whatever the model called it. Not elsewhere:
+    "secretary N.J. Bose" is a man's initials."""
+    states = load_us_state_abbreviations()
+    place_ends = {t.raw.end for t in typed if t and t.type in {"Location", "Country", "Organization"}}
+    for t in typed:
+        # ("Menlo Park, Calif.." comes tokenised as "Calif" and a full stop)
+        if t and (state := states.get(t.raw.text) or states.get(t.raw.text + ".")) and t.raw.start - 2 in place_ends:
+            t.type, t.name, t.iso3, t.known = "Location", state, None, True
+
+
 def _new_city_forms(typed: list[TypedMention | None]) -> None:
     """"Delhi" beside "New Delhi": one city under the longer form, when geonames names the city
     both ways (issue 12: city forms). "York" beside "New York", "Jersey" beside "New Jersey" are
@@ -707,6 +726,7 @@ def _new_city_forms(typed: list[TypedMention | None]) -> None:
 def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolution:
     gaz = gaz or load_gazetteer()
     typed = [type_mention(m, gaz) for m in mentions]
+    _us_state_abbreviations(typed)
     _club_forms_as_clubs(typed)
     _county_prefixes(typed)
     # "Mr McManus" (or a lone "Petrakis" the model calls a person) makes the "JP McManus",
@@ -791,8 +811,9 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
         if t.type in {"Person", "Organization", "Location"} and len(t.name.split()) == 1:
             if t.type == "Organization" and key in org_starts:
                 continue
-            # "Mr Howard" is a surname; "Sir Ed" and "Dame Judi" are first names
-            first_ok = not t.raw.titled or t.raw.honorific in {"sir", "dame"}
+            # "Mr Howard" is a surname; "Sir Ed" and "Dame Judi" are first names, and so is
+            # "Mr Wang" beside "Wang Xuebing": a family name Chinese or Korean names put first
+            first_ok = not t.raw.titled or t.raw.honorific in {"sir", "dame"} or key in load_family_names_first()
             # a first name the model called a place ("and then Lleyton" beside "Lleyton
             # Hewitt") is the person when no place bears it and no preposition says "where"
             # ("Freddie" alone beside "Freddie Forsyth", joined to "Frederick Forsyth" above)

@@ -688,10 +688,22 @@ def load_regions() -> frozenset[str]:
     data = json.loads(resources.files("newsgraph.extract").joinpath("data", "regions.json").read_text("utf-8"))
     kinds = set(data["subdivision_types"])
     names = {normalise_name(s.name) for s in pycountry.subdivisions if s.type in kinds}
-    names.update(normalise_name(n) for n in data["extra"] + data["us_state_abbreviations"])
+    names.update(normalise_name(n) for n in [*data["extra"], *load_us_state_abbreviations()])
     # "Springfield, IL": the two-letter postal codes of US states.
     names.update(normalise_name(s.code.split("-")[1]) for s in pycountry.subdivisions.get(country_code="US") or [])
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def load_us_state_abbreviations() -> dict[str, str | None]:
+    """``data/regions.json``: an AP style abbreviation of a US state, as written ("N.M."),
+    → the state's name ("New Mexico"), or None where that name is also a city's ("N.Y.")."""
+    data = json.loads(resources.files("newsgraph.extract").joinpath("data", "regions.json").read_text("utf-8"))
+    table = data.get("us_state_abbreviations")
+    if not isinstance(table, dict) or not all(isinstance(k, str) and (v is None or isinstance(v, str) and v.strip())
+                                              for k, v in table.items()):
+        raise RuleFileError(detail="regions.json: us_state_abbreviations must map an abbreviation to a state's name or null")
+    return dict(table)
 
 
 @dataclass(frozen=True)
