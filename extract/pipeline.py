@@ -137,7 +137,9 @@ def load_pipeline(model: str | None = None) -> Language:
 def build_pipeline(model: str | None = None, *, token_tables: bool = True) -> Language:
     """The model with newsgraph's paragraph breaks before its parser and, with
     ``token_tables``, its attribute ruler and lemmatizer answered from tables
-    (``token_attributes``: the same attributes, a quarter of the parse's time saved).
+    (``token_attributes``: the same attributes; the two pipes' own CPU about a fifth of
+    the stock ones', the whole ingest measurably faster only in a warm process, see
+    ``benchmarks/token_attributes.py`` and the ingest bench).
     Uncached: ``load_pipeline`` is the one to use; this is for comparing the two."""
     name = model_name(model).replace("-", "_")
     try:
