@@ -209,6 +209,7 @@ class CountryMention:
 # "Britain's offer", "the Thai government"); as an object or a place it is acted on or
 # visited ("accused Russia", "arrives in Indonesia").
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "amod", "nmod"}
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def first_conjunct(token: Token) -> Token:
@@ -297,7 +298,19 @@ def governs(token: Token, person: Token) -> bool:
     to minister X" does; "President Bukele said the US would pay" does not (the US acts in
     what Bukele said, not in the sentence he is named in)."""
     head = first_conjunct(token).head
-    return head.i == person.i or head in person.ancestors
+    if not (head.i == person.i or head in person.ancestors):
+        return False
+    # "France has played a lead role in Ivory Coast after President Laurent Gbagbo broke a
+    # ceasefire": the person is the subject of an adverbial clause of his own, so the country
+    # acting in the clause above is not the one whose office he holds (issue 12 band audit,
+    # session 12: read as France's president). Only a subject of an adverbial clause: "Iran
+    # said President X would visit" (a reported clause) stays Iran's, as before.
+    t = person
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "advcl" and t.head.i != head.i:
+            return False
+        t = t.head
+    return True
 
 
 def government_country(office: Office, in_sentence: list[CountryMention], home: str | None,

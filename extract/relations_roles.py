@@ -5,6 +5,7 @@ name ("US Secretary of State Marco Rubio", "El Salvador's President Nayib Bukele
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 from itertools import islice
@@ -541,6 +542,11 @@ def _attached_to_role(doc: Doc, affiliation: MentionSpan, head: Token) -> bool:
     return root.dep_ in {"pobj", "appos"}
 
 
+# A title's last preposition and the words before it: what stays when the unit after it is
+# replaced by the unit's full name (``role_relations.add``).
+UNIT_PREPOSITION = re.compile(r"(.+) (of|at|for|in)(?: [^ ]+)+$", re.IGNORECASE)
+
+
 def _sub_unit(doc: Doc, affiliation: MentionSpan, head: Token) -> str:
     """The unit a role is held in when the name modifies one ("head of Telekom Austria's
     fixed line division" -> "Fixed Line Division"; ``body_nouns.json`` sub_units), else ""."""
@@ -585,12 +591,16 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             # Not when the title names the unit already: "the director of the SEC's division
             # of market regulation" is no "… of Market Regulation of Division" (issue 12 band
             # audit, session 9).
-            if " of " in title and title.lower().split()[-1] == unit.lower().split()[-1]:
+            before_unit = UNIT_PREPOSITION.match(title)
+            if before_unit is not None and title.lower().split()[-1] == unit.lower().split()[-1]:
                 # "chief of BT's new Entertainment unit": the title already names the unit in
                 # part ("Chief of New Unit"); the unit's full name replaces it (audit round 8:
-                # "Chief of New Unit of New Entertainment Unit").
-                title = title.split(" of ")[0]
-            title = f"{title} of {unit}"  # "Head of Fixed Line Division"
+                # "Chief of New Unit of New Entertainment Unit"). So too after "at", "for",
+                # "in" ("corporate vice president at Microsoft's MSN internet division" was
+                # "… At Internet Division of Msn Internet Division": band audit, session 12).
+                title = f"{before_unit.group(1)} {before_unit.group(2)} {unit}"
+            else:
+                title = f"{title} of {unit}"  # "Head of Fixed Line Division"
         if not title or title.lower() in titles.honorifics:
             return
         bare = doc[affiliation.token_start : affiliation.token_end].text.lower()

@@ -602,14 +602,24 @@ def _named_object(verb: Token, index: EntityIndex) -> bool:
 
 def _in_contest(verb: Token) -> bool:
     """ "meet X in the final", "meet X in Saturday's charity match": the verb's
-    in/at/during phrase names a sports contest (``data/sport.json`` ``contest_nouns``)."""
+    in/at/during phrase names a sports contest (``data/sport.json`` ``contest_nouns``).
+    One with "of" after it is a contest only when a name follows: "in the first round of the
+    Australian Open" is a fixture (issue 12 band audit, session 12), "in the next round of
+    talks" is not."""
     contests = load_sport_rules().contest_nouns
     return any(
         p.dep_ == "prep" and p.lower_ in {"in", "at", "during"}
         and any(o.dep_ == "pobj" and (o.lemma_.lower() in contests or o.lower_ in contests)
-                and not any(k.dep_ == "prep" and k.lower_ == "of" for k in o.children) for o in p.children)
+                and not any(k.dep_ == "prep" and k.lower_ == "of" and not _names_event(k) for k in o.children)
+                for o in p.children)
         for p in verb.children
     )
+
+
+def _names_event(of: Token) -> bool:
+    """An "of" whose object is a proper name ("the final of the FA Cup"), not a common noun
+    ("the round of talks")."""
+    return any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in of.children)
 
 
 def _object_complement(verb: Token) -> bool:
