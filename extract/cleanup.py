@@ -12,7 +12,9 @@ The rules are data, one per line in ``extract/data/boilerplate.jsonl``; the kind
   ``regex`` matches it (in its last ``tail_chars`` characters, if given: credits end a
   caption, and searching a long paragraph from the start is slow);
 - ``drop_section``: a header (``exact``) for a list of links to other stories; the header
-  and up to ``max_lines`` following short lines without a final period are dropped;
+  and up to ``max_lines`` following short lines without a final period are dropped; with
+  ``sentences``, a box of notes under its label ("Corrections and clarifications",
+  "Competing interests"): the lines up to the first blank line are dropped, sentences too;
 - ``nav_line``: a line of menu items, split on ``separators`` (with ``spaced``, only a
   separator with a space on both sides: "Business / Hong Kong Economy" is a breadcrumb,
   "Tom Reyes/Sentinel" is not) or made only of ``words``;
@@ -115,7 +117,7 @@ _SENTENCE_END = (".", "!", "?", ":", ";", '"', "\u201d", "\u2019", "'", ")", "\u
 
 _RULE_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "drop_line": {"exact": list, "contains": list, "regex": str, "ignore_case": bool, "tail_chars": int},
-    "drop_section": {"exact": list, "regex": str, "max_lines": int, "max_line_chars": int},
+    "drop_section": {"exact": list, "regex": str, "max_lines": int, "max_line_chars": int, "sentences": bool},
     "strip_tail": {"regex": str},
     "strip_inline": {"regex": str},
     "drop_block": {"start": str, "end": str, "max_lines": int, "after_story": bool},
@@ -177,6 +179,7 @@ class _Section:
     max_lines: int
     max_line_chars: int
     rule: _Rule
+    sentences: bool = False  # its lines may be sentences; the first blank line closes it
 
 
 @dataclass(frozen=True)
@@ -290,7 +293,7 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
                 flags = re.IGNORECASE if row.get("ignore_case", True) else 0
                 patterns.append(_Pattern(re.compile(row["regex"], flags), rule, row.get("tail_chars")))
         elif kind == "drop_section":
-            section = _Section(row.get("max_lines", 12), row.get("max_line_chars", 150), rule)
+            section = _Section(row.get("max_lines", 12), row.get("max_line_chars", 150), rule, row.get("sentences", False))
             if "regex" in row:
                 section_patterns.append((re.compile(row["regex"], re.IGNORECASE), section))
             else:
@@ -604,7 +607,7 @@ def _line_furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[Furni
     story = next((i + 1 for i, line in enumerate(lines) if _is_prose(line)), len(lines) + 1)
     for number, line in enumerate(lines, start=1):
         if not line:
-            if number < story:
+            if number < story or (section is not None and section.sentences):
                 section_left = 0
             continue
         if number in blocks:
@@ -988,6 +991,8 @@ def _is_link_line(line: str, section: _Section | None) -> bool:
     assert section is not None
     if len(line) > section.max_line_chars:
         return False
+    if section.sentences:
+        return True  # a box of notes under its label: "Corrections and clarifications" / "An article on ..."
     # a company's name ends in a full stop that ends no sentence: "Index Exchange Inc."
     return not line.endswith((".", ":", ";")) or bool(_COMPANY_END.search(line))
 

@@ -1,0 +1,52 @@
+"""Every furniture rule stays linear in a line's length (issue 12): a quadratic pattern tried
+from every position of a long line hung CI once (the forward-looking-statements row, 6c0265c).
+Each line here is 50,000 characters, so a pattern quadratic in it would take minutes: the test
+fails by hanging, not by a timed assertion. The lines are run through the whole cleanup stage
+(``clean_text`` and ``split_page``), alone, under a section label (where the rows of a box are
+read), and between paragraphs of prose."""
+
+import pytest
+
+from newsgraph.extract.cleanup import clean_text, split_page
+
+LENGTH = 50_000
+
+
+def _line(unit: str) -> str:
+    return (unit * (LENGTH // len(unit) + 1))[:LENGTH]
+
+
+PATHOLOGICAL = {
+    "words": _line("word "),
+    "pipes": _line("| "),
+    "middle dots": _line("\u00b7 "),
+    "pipes without spaces": _line("|"),
+    "capitalised names": _line("Alan Morris "),
+    "caps surnames": _line("MORRIS \u2013 HUGHES. "),
+    "spaces": "x" + " " * LENGTH + "y",
+    "labels": _line("Turnout: 28.1%  "),
+    "ratings": _line("\u25cf\u25cb"),
+    "ratings and words": _line("Reliability: \u25cf\u25cf\u25cb "),
+    "money": _line("for \u00a316.99 "),
+    "files": _line("(PDF, 6.2MB) "),
+    "name rows": _line("Rajiv Mehta  Chief Financial Officer  "),
+    "court rows": _line("Bruno Faria, 29, of Rua Verde, "),
+    "sentences": _line("It was opened by Vitor Lemos. "),
+    "digits": _line("17,024,000 "),
+}
+
+LABELS = ("", "Corrections and clarifications\n", "CAST\n", "THIS WEEK AT SETUBAL MAGISTRATES' COURT\n",
+          "Competing interests\n", "Board of directors\n", "LIVE RESULT\n")
+PROSE = "The harbour minister opened a new ferry terminal in Setubal on Monday, the port authority said.\n\n"
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("label", LABELS)
+@pytest.mark.parametrize("kind", sorted(PATHOLOGICAL))
+def test_issue_12_cleanup_of_a_50000_character_line_finishes(kind: str, label: str) -> None:
+    line = PATHOLOGICAL[kind]
+    text = PROSE + label + line + "\n\n" + PROSE
+    cleaned = clean_text(text)
+    assert "ferry terminal in Setubal" in cleaned
+    page = split_page(label + line + "\n\n" + PROSE)
+    assert "ferry terminal in Setubal" in page.body
