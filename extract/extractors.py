@@ -14,6 +14,7 @@ from newsgraph.extract.relation_base import ExtractionInput, Extractor
 from newsgraph.extract.relations_definite_owner import definite_owner_relations
 from newsgraph.extract.relations_employment import employment_relations, shared_title_relations
 from newsgraph.extract.relations_event_nouns import event_noun_relations
+from newsgraph.extract.relations_regional import regional_title_relations
 from newsgraph.extract.relations_places import (
     attachment_relations,
     based_prefix_relations,
@@ -48,6 +49,7 @@ RELATION_EXTRACTORS: dict[str, Extractor] = {
     "employment": employment_relations,
     "shared_titles": shared_title_relations,
     "definite_owner": definite_owner_relations,
+    "regional_titles": regional_title_relations,
     "nationality_prefix": nationality_prefix_relations,
 }
 
