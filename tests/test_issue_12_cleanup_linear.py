@@ -36,7 +36,7 @@ PATHOLOGICAL = {
 }
 
 LABELS = ("", "Corrections and clarifications\n", "CAST\n", "THIS WEEK AT SETUBAL MAGISTRATES' COURT\n",
-          "Competing interests\n", "Board of directors\n", "LIVE RESULT\n")
+          "Competing interests\n", "Board of directors\n", "LIVE RESULT\n", "QUICK HITS\n")
 PROSE = "The harbour minister opened a new ferry terminal in Setubal on Monday, the port authority said.\n\n"
 
 

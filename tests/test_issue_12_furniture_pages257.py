@@ -1,11 +1,11 @@
 """Page furniture that carries names, by its shape (issue 12, dev pages 257-266): a paper's
-corrections column and announcements box, a courts page's list, a journal's competing interests
-(boxes of notes under a label, sentences too, up to the first blank line); a review's fact box,
-cast and creative-team lists, a company's board list, a journal's affiliations and an election
-page's result box (short rows under a label); desk bylines, credit lines, shop, ticket, box-office,
-webcast, download, support and preferred-source lines, an election's turnout line, rating badges and
-a journal's citation and provenance lines. Texts written for the test (invented people, places and
-outlets); the graph is built with the real spaCy model."""
+corrections column and announcements box, a courts page's list, a journal's competing interests,
+a newsletter's briefs (boxes of notes under a label, sentences too, up to the first blank line); a
+review's fact box, cast and creative-team lists, a company's board list, a journal's affiliations
+and an election page's result box (short rows under a label); desk bylines, credit lines, shop,
+ticket, box-office, webcast, download, support and preferred-source lines, an election's turnout
+line, rating badges and a journal's citation and provenance lines. Texts written for the test
+(invented people, places and outlets); the graph is built with the real spaCy model."""
 
 from pathlib import Path
 
@@ -45,6 +45,10 @@ BLOCKS = {
     "cast": "CAST\nThe Ferryman  Duarte Salvado\nThe Pilot  Ines Amaral\n\nCREATIVE TEAM\nDesign  Pedro Lacerda\n",
     "board": "Board of directors\nAna Sarmento  Chair\nRui Tavares  Chief Financial Officer\nLia Mendes  Non-Executive Director\n",
     "affiliations": "Author affiliations\n1 Harbour Institute, University of Setubal, Setubal, Portugal\n2 Sado Clinic, Palmela, Portugal\n",
+    "briefs": (
+        "QUICK HITS\n\u2022 Tip from @quayreader: the Arrabida Bridge closes overnight Thursday.\n"
+        "\u2022 Tagus Foods is hiring 40 people for its new Sado Park store.\n"
+    ),
 }
 
 
@@ -58,7 +62,7 @@ def test_issue_12_name_carrying_boxes_under_a_label_are_dropped(kind: str) -> No
             assert " ".join(line.split()) not in cleaned, cleaned
     for name in ("Joana Pires", "Vitor Lemos", "Rita Moura", "Clara Nunes", "Paulo Costa", "Azeitao", "Helena Maria",
                  "Bruno Faria", "Carla Dias", "Porto Pharma", "Marta Quintela", "Duarte Salvado", "Pedro Lacerda",
-                 "Rui Tavares", "Lia Mendes", "Harbour Institute", "Sado Clinic"):
+                 "Rui Tavares", "Lia Mendes", "Harbour Institute", "Sado Clinic", "Arrabida Bridge", "Tagus Foods"):
         assert name not in cleaned
     assert "The mayor welcomed the terminal" in cleaned
 
