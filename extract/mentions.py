@@ -124,6 +124,10 @@ def _extend_org(span: Span) -> Span:
             and not doc[k - 2].ent_type_ and (k == 2 or doc[k - 3].lower_ == "the") and span[-1].lower_ in ORG_HEAD_WORDS:
         return Span(doc, k - 2, span.end, label=span.label_)  # "the Public and Commercial Services Union"
     i = span.end
+    if span.label_ == "ORG" and i < len(doc) and doc[i].is_title and doc[i].ent_type_ == "NORP" \
+            and doc[i].lower_ in load_context_cues().member_nouns_ending_bodies \
+            and any(t.lower_ in {"of", "for"} for t in span[1:]):
+        return Span(doc, span.start, i + 1, label=span.label_)  # "the Movement of Socialist | Democrats"
     if span.label_ != "ORG" or i + 1 >= len(doc) or doc[i].lower_ not in {"of", "and", "&", "for"}:
         return span
     j = i + 1
@@ -193,6 +197,12 @@ def clean_span(span: Span) -> Span | None:
         end -= 1  # "Labour MPs", "Tory leader": the party, not a person
     if end - start > 1 and label == "ORG" and doc[end - 1].lower_ in load_context_cues().office_words:
         end, label = end - 1, "GPE"  # "Galway East TD": the seat
+    if end - start > 1 and doc[start].text == "New" and doc[start].is_sent_start \
+            and load_gazetteer().organization(doc[start + 1 : end].text) is not None \
+            and load_gazetteer().organization(doc[start:end].text) is None and load_gazetteer().country(doc[start:end].text) is None:
+        start += 1  # "New EU trade commissioner Peter Mandelson": the sentence's adjective before a listed body
+    if end - start > 1 and label == "ORG":
+        end = _cut_portfolio(doc, start, end)  # "EU Farm Commissioner": the EU's commissioner for farming
     if end - start > 1 and doc[end - 1].lower_ in load_non_entity_rules().names:
         end -= 1  # "Apple iPod": the company, not its product
     if end - start > 1 and _MODEL_CODE.match(doc[end - 1].text) and doc[end - 2].is_alpha:
@@ -329,7 +339,8 @@ def _extend_person(doc: Doc, start: int, titles: Titles, initials: bool) -> int:
     if initials and len(prev.text.rstrip(".")) == 1 and prev.text[:1].isupper() and prev.text not in {"A", "I"}:
         return start - 1
     if prev.pos_ == "PROPN" and prev.is_title and prev.dep_ == "compound" and prev.head.i >= start \
-            and load_gazetteer().nationality(prev.text) is None and load_gazetteer().country(prev.text) is None:
+            and load_gazetteer().nationality(prev.text) is None and load_gazetteer().country(prev.text) is None \
+            and prev.lower_ not in load_context_cues().leading_non_name_words:  # "Rival Sony has said"
         return start - 1
     return start
 
@@ -476,12 +487,13 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
         if _common_word(span, orth) or _period(span) or _portfolio(span):
             continue
         covered = max(covered, span.end)
+        text = _without_full_stop(span)
         mentions.append(
             RawMention(
-                text=span.text,
+                text=text,
                 label=span.label_,
                 start=span.start_char,
-                end=span.end_char,
+                end=span.start_char + len(text),
                 token_start=span.start,
                 token_end=span.end,
                 sentence=sentences[span.start],
@@ -506,6 +518,19 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
 
 
 _WORK_LABELS = {"WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}
+
+
+def _without_full_stop(span: Span) -> str:
+    """A person's name without the sentence's full stop the tokenizer left on its last word
+    ("said ISM survey chairman Norbert Ore." at a paragraph's end: a node "Norbert Ore.",
+    issue 12, entity precision, session 12). Only a word of three letters or more that ends
+    the sentence: "Jr.", initials ("John D.") and abbreviations keep their point."""
+    last = span[-1]
+    if span.label_ != "PERSON" or not last.text.endswith(".") or span.end != last.sent.end \
+            or len(last.text) < 4 or not last.text[:-1].isalpha() or last.text[:-1].isupper() \
+            or last.lower_ in load_context_cues().name_suffixes:
+        return span.text
+    return span.text[:-1]
 
 
 def _numbered_work_stems(ents: Sequence[Span]) -> set[str]:
@@ -536,15 +561,46 @@ def drop_works(mentions: list[RawMention], works: set[str]) -> list[RawMention]:
     return [m for m in mentions if m.text not in works]
 
 
+def _portfolio_title_at(doc: Doc, i: int) -> bool:
+    """Whether a title after which listed portfolio words name the office ("Commissioner",
+    "Minister": context_cues.json ``portfolio_word_titles``) is token ``i`` or follows its
+    possessive ("Children's Minister")."""
+    if i < len(doc) and doc[i].text in POSSESSIVE:
+        i += 1
+    return i < len(doc) and doc[i].lower_ in load_context_cues().portfolio_word_titles
+
+
+def _cut_portfolio(doc: Doc, start: int, end: int) -> int:
+    """The end of a listed body or country the model ran on into the portfolio of a title
+    after it: "EU Farm" of "EU Farm Commissioner Franz Fischler" is the EU (issue 12, entity
+    precision, session 12: an Organization node "EU Farm" on unlabelled Reuters). Only
+    listed portfolio words are cut, and only off a listed name."""
+    if not _portfolio_title_at(doc, end):
+        return end
+    gaz = load_gazetteer()
+    for k in range(end - 1, start, -1):
+        if not is_portfolio([t.text for t in doc[k:end]]):
+            break
+        rest = doc[start:k].text
+        if gaz.organization(rest) is not None or gaz.country(rest) is not None:
+            return k
+    return end
+
+
 def _portfolio(span: Span) -> bool:
     """A minister's portfolio, part of a title: "Transport Secretary", "Trade and Industry
     Secretary", each of "Culture, Media and Sport Secretary". The capitalised title word
     ends a run of capitalised words, commas and "and" after the name; a name alone before
     it is a portfolio only when the model called it an organisation ("Northern Ireland
-    Secretary" keeps its place), and a listed organisation stays ("Labour Minister")."""
+    Secretary" keeps its place), and a listed organisation stays ("Labour Minister").
+    Listed portfolio words the model called a body are one before a commissioner too, or
+    before the title's possessive ("Transport Commissioner X", "Children's Minister X")."""
+    doc, titles = span.doc, load_context_cues().portfolio_titles
+    if span.label_ not in {"GPE", "LOC", "NORP"} and is_portfolio([t.text for t in span]) \
+            and _portfolio_title_at(doc, span.end) and load_gazetteer().organization(span.text) is None:
+        return True  # the model calls "Children" of "Children's Minister" a person
     if span.label_ == "PERSON":
         return False
-    doc, titles = span.doc, load_context_cues().portfolio_titles
     j = span.end
     while j < len(doc) and j - span.end < 6 and doc[j].text.lower() not in titles and (
             doc[j].is_title or doc[j].text in {",", "and"}):
@@ -1694,6 +1750,7 @@ class ContextCues:
     event_last_words: frozenset[str]
     leading_non_name_words: frozenset[str]
     portfolio_titles: frozenset[str]
+    portfolio_word_titles: frozenset[str]  # "Transport Commissioner": listed portfolio words before them are the office's
     person_demonyms: frozenset[str]
     org_legal_suffixes: frozenset[str]
     street_abbreviations: frozenset[str]
@@ -1707,6 +1764,9 @@ class ContextCues:
     club_or_place_last_words: frozenset[str]  # "Kettering Town", "Cape Town"
     club_name_words: frozenset[str]  # "Atletico Mineiro", "Roda JC Kerkrade"
     title_count_words: frozenset[str]  # "three" of "a three-term governor": no word of the title
+    name_suffixes: frozenset[str]  # "Jr.", "Snr.": a name's last word that keeps its point
+    member_nouns_ending_bodies: frozenset[str]  # "Democrats" of "the Movement of Socialist Democrats"
+    settlement_nouns_of: frozenset[str]  # "city" of "the city of Perm"
 
 
 @lru_cache(maxsize=1)
@@ -1715,10 +1775,10 @@ def load_context_cues() -> ContextCues:
     keys = ["role_nouns_before", "place_words_last", "place_nouns_after", "person_nouns", "office_words", "org_nouns",
             "org_nouns_before", "org_kind_nouns_lower",
             "org_nouns_after", "org_possessed_nouns", "org_holding_nouns", "org_object_verbs", "place_verbs_in", "org_last_words", "event_last_words",
-            "leading_non_name_words", "portfolio_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
+            "leading_non_name_words", "portfolio_titles", "portfolio_word_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
             "place_qualifiers", "county_abbreviations",
             "peer_titles", "alias_cues", "state_nouns", "name_opening_nouns", "name_particles", "club_or_place_last_words",
-            "title_count_words", "club_name_words"]
+            "title_count_words", "club_name_words", "name_suffixes", "member_nouns_ending_bodies", "settlement_nouns_of"]
     return ContextCues(**word_lists("context_cues.json", keys))
 
 
@@ -1742,6 +1802,21 @@ def _club_named(span: Span, words: frozenset[str]) -> bool:
     return len(span) > 1 and any(t.lower_ in words and (k > 0 or len(t.text) > 3) for k, t in enumerate(span))
 
 
+_MINUTE = re.compile(r"^\d{1,3}(st|nd|rd|th)$")  # "39th": a goal's minute after its scorer
+
+
+def _club_in_brackets(doc: Doc, i: int) -> bool:
+    """Whether a squad list's club follows token ``i``: one to three capitalised words, not
+    in capitals (a body's acronym, "(KDP)") and no country (a competitor's, read above), in
+    brackets."""
+    if i >= len(doc) or doc[i].text != "(":
+        return False
+    k = i + 1
+    while k < len(doc) and k - i <= 3 and doc[k].is_title:
+        k += 1
+    return i + 1 < k < len(doc) and doc[k].text == ")" and load_gazetteer().country(doc[i + 1 : k].text) is None
+
+
 def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     """Labels the words around a name contradict: a person's role before it ("rapper DMX"),
     an age after it ("Troy Akers, 34,") or "who" → PERSON; a place word ending an
@@ -1749,6 +1824,7 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     (countries, listed organisations) are typed later and win over this."""
     cues = load_context_cues()
     gaz = load_gazetteer()
+    sports_report = lru_cache(maxsize=1)(lambda: is_sports_report(doc))
     out = []
     for m in mentions:
         label = m.label
@@ -1775,6 +1851,13 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             # "Tegla Loroupe ( Kenya ) 31:17.66": a results line's competitor and her country
             who = who or (len(nxt) >= 3 and nxt[0].text == "(" and nxt[2].text == ")" and 2 <= m.token_end - m.token_start <= 3
                           and (gaz.country(nxt[1].text) is not None or gaz.nationality(nxt[1].text) is not None))
+            # "Nice 1 (Debbah 39th, Vairelles 70th)": a scorer and his minute in a results line
+            who = who or (before is not None and before.text in {"(", ","} and len(nxt) >= 1 and _MINUTE.match(nxt[0].text) is not None)
+            # "Strikers - Kubilay Turkyilmaz (Grasshoppers), Adrian Knup (Galatasaray)": a squad
+            # list's player, his club's name in brackets after him (a body's acronym is in capitals)
+            who = who or (2 <= m.token_end - m.token_start <= 3 and m.token_start > 0
+                          and doc[m.token_start - 1].text in {"-", ",", ";", ":", "\u2013"} and _club_in_brackets(doc, m.token_end)
+                          and sports_report())
             role = before is not None and before.lower_ in cues.role_nouns_before and before.pos_ in {"NOUN", "PROPN"}
             if (aged or who or role) and all(t.text[:1].isupper() for t in doc[m.token_start : m.token_end] if t.is_alpha):
                 label = "PERSON"
@@ -1785,6 +1868,10 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
         elif label == "PERSON" and m.token_end - m.token_start > 1 and doc[m.token_end - 1].lower_ in cues.place_words_last \
                 and gaz.organization(m.text) is None:
             label = "FAC"  # "at Portcullis House"
+        if label in {"PERSON", "ORG"} and m.token_start >= 2 and doc[m.token_start - 1].lower_ == "of" \
+                and doc[m.token_start - 2].is_lower and doc[m.token_start - 2].lower_ in cues.settlement_nouns_of \
+                and gaz.organization(m.text) is None:
+            label = "GPE"  # "the Urals city of Perm": a place
         last = doc[m.token_end - 1]
         if label in {"PERSON", "ORG"} and last.dep_ == "compound" and last.head.lemma_.lower() in cues.place_nouns_after \
                 and gaz.organization(m.text) is None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.mentions import RawMention, covered_tokens
+from newsgraph.extract.mentions import RawMention, covered_tokens, load_context_cues
 from newsgraph.extract.person_evidence import gazetteer_place, has_given_name, where_after
 from newsgraph.extract.rules import load_gazetteer, word_lists
 from newsgraph.graph.model import normalise_name
@@ -81,6 +81,9 @@ def _used_as_place(doc: Doc, m: RawMention, labels: dict[int, str], rules: Place
         return True  # "Kyle Brennan, 34, of Brewer": where a person in the news lives
     if root.dep_ in {"compound", "poss", "nmod"} and root.head.lemma_.lower() in rules.place_nouns_after:
         return True
+    if m.token_start >= 2 and doc[m.token_start - 1].lower_ == "of" and doc[m.token_start - 2].is_lower \
+            and doc[m.token_start - 2].lower_ in load_context_cues().settlement_nouns_of:
+        return True  # "the Urals city of Perm", "the village of Novye Atagi" (context_cues.json settlement_nouns_of)
     after = doc[m.token_end: m.token_end + 3]
     if len(after) >= 2 and after[0].text in {"-", "–"} and after[1].lower_.startswith("based"):
         return True
