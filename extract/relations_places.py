@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.mentions import find_dateline, find_source_line, load_context_cues
 from newsgraph.extract.place_evidence import load_place_rules
 from newsgraph.extract.relation_base import PLACES, EntityIndex, MentionSpan, is_gathering, known_place, span_relation
-from newsgraph.extract.relations_roles import article_organisation_reader, article_reference
+from newsgraph.extract.relations_roles import article_organisation_reader, article_reference, paragraph_reference
 from newsgraph.extract.rules import load_attachment_rules, load_confidence, load_gazetteer, load_regions, load_titles
 from newsgraph.graph.model import ExtractedRelation, normalise_name
 
@@ -396,12 +396,19 @@ def based_prefix_relations(doc: Doc, index: EntityIndex, group_countries: dict[s
             # "The Leeds-based haulier runs 900 trucks" with no name after it: the article's
             # company, as "the company" is (issue 12, session 9).
             method = "based_article_ref"
+        elif named is None and "Organization" in kinds and j + 2 < len(doc) and doc[j + 2].dep_ in {"nsubj", "nsubjpass"} \
+                and (named := paragraph_reference(doc[j + 2], index)) is not None:
+            # "... president of Fraser Delta Logistics. The Delta-based company has signed …":
+            # the one organisation of the sentence before, in the same paragraph, when the
+            # phrase is its sentence's subject (not "chief executive of the Frankfurt-based
+            # exchange" after a sentence on another firm: dev bbc-business-316).
+            method = "based_paragraph_ref"
         if named is None or named.type not in kinds or named.entity_id == tail:
             continue
         kind = kinds[named.type]
         # The evidence is the sentence saying it: the phrase's own ("the Montreal-based firm"),
         # not the article company's first mention.
-        sent = doc[j].sent if method == "based_article_ref" else doc[named.token_start].sent
+        sent = doc[j].sent if method in {"based_article_ref", "based_paragraph_ref"} else doc[named.token_start].sent
         relation = span_relation(doc, sent, named, place or named, kind, method, confidences[method], PREDICATES[kind])
         if place is None:
             relation.tail, relation.tail_start, relation.tail_end = tail, None, None

@@ -214,12 +214,8 @@ def article_reference(token: Token, index: EntityIndex, organisation: Callable[[
     and more often than any other), named before the noun, with no other organisation named
     earlier in the same sentence ("Acme bought Beta, and the company said …": either).
     "Today the company, which is based in Kirkwall, runs …", "King praised the company"."""
-    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in load_article_owner_nouns():
+    if not _definite_owner_noun(token):
         return None
-    kids = list(token.children)
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
-            c.dep_ not in ARTICLE_REF_DEPS and not (c.dep_ == "amod" and c.lower_ == "based") for c in kids):
-        return None  # "the Perth-based miner" is still the one: a base says where, not which
     org = organisation()
     if org is None or org.token_start >= token.i:
         return None
@@ -228,6 +224,60 @@ def article_reference(token: Token, index: EntityIndex, organisation: Callable[[
            for m in index.mentions):
         return None
     return org
+
+
+# How a sentence that goes on in the next line's paragraph ends (a headline or a caption
+# on a line of its own ends without one).
+SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019")
+
+
+def _definite_owner_noun(token: Token) -> bool:
+    """"the company", "the firm", "the Leeds-based haulier" (``article_owner_nouns``): a
+    definite noun for an organisation that says nothing of which one."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in load_article_owner_nouns():
+        return False
+    kids = list(token.children)
+    # "the Perth-based miner" is still the one: a base says where, not which
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and all(
+        c.dep_ in ARTICLE_REF_DEPS or (c.dep_ == "amod" and c.lower_ == "based") for c in kids)
+
+
+def paragraph_reference(token: Token, index: EntityIndex) -> MentionSpan | None:
+    """The organisation "the company" stands for when the sentence before it, in the same
+    paragraph, names one organisation and no other ("Isla Rendall founded Brough Tidal in a
+    shed outside Kirkwall in 2019. Today the company, which is based in Kirkwall, runs three
+    turbines"), and its own sentence names none before it. For an article about several
+    organisations, where ``article_reference`` settles none; a paragraph's first sentence
+    (the one before is another paragraph's) or a sentence after two organisations names no
+    one (issue 12, session 12: "resolve only when one antecedent is certain in the
+    paragraph")."""
+    if not _definite_owner_noun(token):
+        return None
+    sent = token.sent
+    if sent.start == 0:
+        return None
+    before = token.doc[sent.start - 1].sent
+    last = sent.start - 1
+    while last > before.start and token.doc[last].is_space:
+        last -= 1
+    gap = token.doc.text[token.doc[last].idx + len(token.doc[last].text):sent.start_char]
+    if "\n\n" in gap or ("\n" in gap and not token.doc[last].text.endswith(SENTENCE_ENDS)):
+        # Another paragraph, or a line of its own before this one (a headline, a caption):
+        # its organisation is no antecedent here. A wire's one sentence a line goes on.
+        return None
+    if any(_definite_owner_noun(t) or (t.lower_ == "it" and t.dep_ in {"nsubj", "nsubjpass"}) for t in before):
+        # "The company said Sabourin is the former president of Bestop Inc. It said Held
+        # has also joined the company": the sentence before speaks of its firm by "the
+        # company" or "it" too, so the chain goes on from a firm named earlier, not from the
+        # one it names (unlabelled Reuters).
+        return None
+    named: dict[str, MentionSpan] = {}
+    for m in index.mentions:
+        if m.type == "Organization" and (before.start <= m.token_start < before.end or sent.start <= m.token_start < token.i):
+            if m.token_start >= sent.start:
+                return None  # "Acme bought Beta, and the company said …": either
+            named.setdefault(m.entity_id, m)
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _its_organisation(doc: Doc, its: Token, index: EntityIndex) -> MentionSpan | None:

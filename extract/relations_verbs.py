@@ -15,7 +15,7 @@ from newsgraph.extract.mentions import dateline_end, load_sport_rules
 from newsgraph.extract.person_evidence import has_given_name, person_gender, pronoun_gender
 from newsgraph.extract.relations_employment import load_employment_rules
 from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
-from newsgraph.extract.relations_roles import article_organisation_reader, article_reference
+from newsgraph.extract.relations_roles import article_organisation_reader, article_reference, paragraph_reference
 from newsgraph.extract.rules import (
     load_article_owner_nouns,
     load_body_nouns,
@@ -692,16 +692,25 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
 
     article_organisation = article_organisation_reader(doc, index)
 
-    def referenced(tokens: list[Token]) -> tuple[list[tuple[int, tuple[MentionSpan, Token]]], str]:
+    def referenced(tokens: list[Token], paragraph: bool) -> tuple[list[tuple[int, tuple[MentionSpan, Token]]], str]:
         """The mentions ``tokens`` stand for as "the <title>" or an organisation's head noun
         ("the governor", "the fund": ``_title_reference``), else as the article's
-        organisation ("the company": ``article_reference``), each with its token's place
-        among ``tokens``; and the method that says which (the first one's)."""
+        organisation ("the company": ``article_reference``), else as the one organisation
+        of the sentence before in its paragraph (``paragraph_reference``; ``paragraph``: only
+        for a typed rule: "The group also includes Bath flanker Andy Beattie" read by the
+        catch-all is a squad, not the club named before), each with its token's place among
+        ``tokens``; and the method that says which (the first one's)."""
         refs = [(slot, (m, tok)) for slot, tok in enumerate(tokens) if (m := _title_reference(tok, index, held())) is not None]
         if refs:
             return refs, "dep_title_ref" if refs[0][1][0].type == "Person" else "dep_name_ref"
+        refs = [(slot, (m, tok)) for slot, tok in enumerate(tokens)
+                if (m := article_reference(tok, index, article_organisation)) is not None]
+        if refs or not paragraph:
+            return refs, "dep_article_ref"
+        # No organisation the article is about: the one the sentence before names, in the
+        # same paragraph (its own method: a nearer, other kind of certainty).
         return [(slot, (m, tok)) for slot, tok in enumerate(tokens)
-                if (m := article_reference(tok, index, article_organisation)) is not None], "dep_article_ref"
+                if (m := paragraph_reference(tok, index)) is not None], "dep_paragraph_ref"
 
     # Specific rules first, so the catch-all verb rule only fills gaps.
     matches.sort(key=lambda m: compiled.keys[m[0]][0].verbs == ("*",))
@@ -853,7 +862,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                 mention, tok = named
             elif mention is None:
                 # "The Prime Minister will travel …", "the company, which is based in Kirkwall"
-                refs, ref_method = referenced([tok])
+                refs, ref_method = referenced([tok], rule.verbs != ("*",))
                 if refs:
                     mention, method = refs[0][1][0], ref_method
             if mention is not None:
@@ -880,7 +889,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             named_tails = [(slot, pair) for slot, tok in enumerate(tail_tokens) if (pair := _named(tok, index, rule.relation)) is not None]
             if not named_tails:
                 # "criticized the governor", "King praised the company"
-                named_tails, ref_method = referenced(tail_tokens)
+                named_tails, ref_method = referenced(tail_tokens, rule.verbs != ("*",))
                 if named_tails:
                     method = ref_method
             tails = [pair for _, pair in named_tails]
