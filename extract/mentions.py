@@ -1767,6 +1767,7 @@ class ContextCues:
     name_suffixes: frozenset[str]  # "Jr.", "Snr.": a name's last word that keeps its point
     member_nouns_ending_bodies: frozenset[str]  # "Democrats" of "the Movement of Socialist Democrats"
     settlement_nouns_of: frozenset[str]  # "city" of "the city of Perm"
+    words_before_surname: frozenset[str]  # "First" of "First Chang approached the umpire", "Sheikh"
 
 
 @lru_cache(maxsize=1)
@@ -1778,7 +1779,8 @@ def load_context_cues() -> ContextCues:
             "leading_non_name_words", "portfolio_titles", "portfolio_word_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
             "place_qualifiers", "county_abbreviations",
             "peer_titles", "alias_cues", "state_nouns", "name_opening_nouns", "name_particles", "club_or_place_last_words",
-            "title_count_words", "club_name_words", "name_suffixes", "member_nouns_ending_bodies", "settlement_nouns_of"]
+            "title_count_words", "club_name_words", "name_suffixes", "member_nouns_ending_bodies", "settlement_nouns_of",
+            "words_before_surname"]
     return ContextCues(**word_lists("context_cues.json", keys))
 
 

@@ -597,23 +597,42 @@ def _short_names_of_bodies(typed: list[TypedMention | None], gaz: Gazetteer) -> 
             t.type, t.name, t.iso3 = "Organization", with_suffix[0], None
 
 
+def _no_name_before_surname(word: str, nouns: frozenset[str]) -> bool:
+    """A word the model glued before a surname that is no name's: a listed noun or sentence
+    opener ("Opener", "First", "Sheikh"), or an -ing word ("Joining Chang into the second round
+    was ...", "Bumping Agassi up to ..."; the model tags "Bumping" a proper noun). The caller
+    asks that it be no given name ("Sterling", "Irving")."""
+    lower = word.lower()
+    return lower in nouns or (lower.endswith("ing") and len(lower) > 5 and word.isalpha() and word.istitle())
+
+
+def _opens_with_given_name(name: str, nouns: frozenset[str]) -> bool:
+    """"Graham Gooch", and "Sheikh Omar Rashidi" the model tagged with its "Sheikh": a given
+    name first, or after one of the words glued before names."""
+    words = name.split()
+    return has_given_name(words[0]) or (len(words) > 2 and words[0].lower() in nouns and has_given_name(words[1]))
+
+
 def _role_noun_before_surname(typed: list[TypedMention | None]) -> None:
     """"Opener Gooch" beside "Graham Gooch": a role or occupation noun the model glued to a
     surname ("Opener", "Skipper", "Veteran"; ``mentions.name_opening_nouns``), that is no given
     name, beside exactly one full name of that surname opening with a given name, is that
     person (issue 12: titles left on names; otherwise the surname has two owners and a lone
-    "Gooch" makes a third node). Two full names with given names stay apart."""
+    "Gooch" makes a third node). Two full names with given names stay apart. So are a
+    sentence's first word and "Sheikh" (``context_cues.words_before_surname``: "First Chang",
+    "Joining Chang", "Sheikh Yassin" beside "Michael Chang", "Ahmed Yassin")."""
     from newsgraph.extract.mentions import name_opening_nouns
 
-    nouns = name_opening_nouns() | load_context_cues().leading_non_name_words
+    cues = load_context_cues()
+    nouns = name_opening_nouns() | cues.leading_non_name_words | cues.words_before_surname
     people = _full_names(typed)
     renamed = {}
     for name in people:
         first = name.split()[0]
-        if len(name.split()) != 2 or first.lower() not in nouns or has_given_name(first):
+        if len(name.split()) != 2 or not _no_name_before_surname(first, nouns) or has_given_name(first):
             continue
         last = normalise_name(surname(name))
-        owners = [n for n in people if n != name and normalise_name(surname(n)) == last and has_given_name(n.split()[0])]
+        owners = [n for n in people if n != name and normalise_name(surname(n)) == last and _opens_with_given_name(n, nouns)]
         if len(owners) == 1:
             renamed[name] = owners[0]
     _rename_people(typed, renamed)
