@@ -207,6 +207,16 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+def _ampersand_initials(name: str) -> str:
+    """"Marks & Spencer" → "M&S", "Standard & Poor" → "S&P", "American Telephone & Telegraph"
+    → "AT&T": the initials of the words on each side of the name's ampersand ("" without one;
+    the model does not tag "Scottish and Newcastle" as one name, so "and" is not read)."""
+    words = name.split()
+    if "&" not in words[1:-1]:
+        return ""
+    return "".join("&" if w == "&" else w[0] for w in words if w == "&" or w[:1].isupper())
+
+
 def _capitals(name: str) -> str:
     """Every capital letter of a name, in order: "GlaxoSmithKline" → "GSK", "AfDB" → "ADB"."""
     return "".join(ch for ch in name if ch.isupper())
@@ -742,9 +752,22 @@ def _new_city_forms(typed: list[TypedMention | None]) -> None:
             t.name = long
 
 
+def _listed_short_forms(typed: list[TypedMention | None], gaz: Gazetteer) -> None:
+    """"the Fed" beside "the Federal Reserve": a listed organisation's short form
+    (organizations.jsonl ``short_forms``) is that organisation where the article also names it
+    (issue 12: one node). Alone it is left as the model read it: "Fed up with the delays"
+    opening a sentence, which the model may tag, is no central bank."""
+    named = {t.name for t in typed if t and t.type == "Organization" and t.known}
+    for t in typed:
+        if t and not t.known and t.type in {"Organization", "Person"} \
+                and (listed := gaz.org_short_forms.get(normalise_name(t.name))) in named:
+            t.name, t.type, t.iso3, t.known = listed, "Organization", None, True
+
+
 def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolution:
     gaz = gaz or load_gazetteer()
     typed = [type_mention(m, gaz) for m in mentions]
+    _listed_short_forms(typed, gaz)
     _us_state_abbreviations(typed)
     _club_forms_as_clubs(typed)
     _county_prefixes(typed)
@@ -889,6 +912,12 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
     teams = {t.name for t in typed if t and t.raw.label == "TEAM"}
     one_word_firms = {t.name for t in typed if t and t.type == "Organization" and " " not in t.name and _camel_case(t.name)
                       and len(t.name) > 6}  # not "AfDB", itself the short form
+    # "M&S" beside "Marks & Spencer", "S&P" beside "Standard & Poor's" (issue 12 company short
+    # forms): initials around an ampersand, which the all-letter initials below cannot be
+    by_ampersand: dict[str, str | None] = {}
+    for name in org_names.values():
+        if short := _ampersand_initials(name):
+            by_ampersand[short] = name if by_ampersand.get(short, name) == name else None
     for name in [*org_names.values(), *one_word_firms]:
         # "GSK" of "GlaxoSmithKline": a one-word name's capitals are its initials
         acronym = _initials(name) if " " in name else _capitals(name)
@@ -904,7 +933,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             if t.known or t.raw.titled or " " in t.name or len(capitals) < 2 or 2 * len(capitals) < len(t.name):
                 continue
             key = normalise_name(t.name)
-            target = by_initials.get(capitals) if t.name.isalpha() else None
+            target = by_initials.get(capitals) if t.name.isalpha() else by_ampersand.get(t.name)
             starts = [n for k, n in org_names.items() if k.startswith(key + " ")]
             target = target or (starts[0] if len(starts) == 1 else None)
             if target:
@@ -915,7 +944,9 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
         # "FCC", and "AfDB" (African Development Bank): the capitals of a short all-letter form
         # (mostly capitals: "CalMac" is a contraction of Caledonian MacBrayne, not the initials
         # of a "Clydeport Marine" beside it)
-        if t.name.isalpha() and len(t.name) <= 6 and len(capitals) >= 2 and 2 * len(capitals) >= len(t.name) \
+        if " " not in t.name and (long_form := by_ampersand.get(t.name)):
+            t.name = long_form
+        elif t.name.isalpha() and len(t.name) <= 6 and len(capitals) >= 2 and 2 * len(capitals) >= len(t.name) \
                 and t.name[0].isupper() and (long_form := by_initials.get(capitals)) \
                 and (long_form.split()[0] != t.name  # "BT" is not "BT Together", a BT package
                      or all(w.lower() in legal for w in long_form.split()[1:])):  # but "LG" is "LG Group"

@@ -145,6 +145,10 @@ class Gazetteer:
     organizations: dict[str, tuple[str, bool]] = field(default_factory=dict)
     # Organisation names exactly as written (case kept), for finding the ones the model missed.
     organization_forms: set[str] = field(default_factory=set)
+    # Short forms that name a listed organisation only beside its name in the same article
+    # ("Fed" beside "Federal Reserve"; alone, "Fed up with ..." and "the Fed Cup" are not it):
+    # normalised form → the organisation's name; read by resolve, never searched for in the text
+    org_short_forms: dict[str, str] = field(default_factory=dict)
     # ISO 3166 entries that are territories, not sovereign countries ("Hong Kong", "Puerto
     # Rico"): places (LABELLING.md's Location), their names still resolved through the table
     territories: set[str] = field(default_factory=set)
@@ -235,6 +239,8 @@ def load_gazetteer() -> Gazetteer:
             gaz.organizations[normalise_name(form)] = (org_name, agency)
             if form[:1].isupper() and not form.startswith("The "):
                 gaz.organization_forms.add(form)
+        for form in row.get("short_forms", []):
+            gaz.org_short_forms[normalise_name(form)] = org_name
     if problems:
         raise RuleFileError(detail="; ".join(problems))
     return gaz
