@@ -227,7 +227,8 @@ def clean_span(span: Span) -> Span | None:
         if inner:
             start = inner[-1] + 1  # "Galway East TD Ciarán Moloney": a seat and an office before the name
     if label in {"ORG", "PERSON"} and end - start > 2:
-        lower = [i for i in range(start + 1, end - 1) if doc[i].is_lower and doc[i].is_alpha and doc[i].lower_ not in _JOINERS | cues.name_particles]
+        lower = [i for i in range(start + 1, end - 1) if doc[i].is_lower and doc[i].is_alpha and doc[i].lower_ not in _JOINERS | cues.name_particles
+                 and not _hyphen_glued(doc, i)]  # "Ata-ur-Rehman", "Inzamam-ul-Haq": the name's own particle
         if lower:
             start = lower[-1] + 1  # "Devon county Labour": a description, then the name
     if end - start > 1 and label == "ORG" and load_gazetteer().nationality(doc[end - 1].text) is not None \
@@ -263,15 +264,23 @@ def clean_span(span: Span) -> Span | None:
             return None
         start, end = end, k
     if span.label_ == "ORG" and start > 0 and doc[start - 1].lower_ == "of" and all(
-        doc[i].lower_ in words for i in range(start, end)
+        doc[i].lower_ in words for i in range(start, _first_for(doc, start, end))
     ):
-        return None  # "State" in "Secretary of State" is part of a title, not an agency
+        # "State" in "Secretary of State" is part of a title, not an agency; so is "State for
+        # Constitutional Affairs" of "Secretary of State for Constitutional Affairs"
+        return None
     while start < end and doc[start].lower_ in {"based", "-based", "-", "based-"}:
         start += 1  # "Based Body" of "Geneva-based body": no name's first word
     if start >= end or all(doc[i].is_stop and not doc[i].is_upper for i in range(start, end)):
         return None  # "At", "The": a sentence's first word the model took for a name
     cleaned = Span(doc, start, end, label=label)
     return cleaned if _looks_like_name(cleaned) else None
+
+
+def _first_for(doc: Doc, start: int, end: int) -> int:
+    """The index of the first "for" between ``start`` and ``end`` (``end`` if none): where a
+    title's office ends and its portfolio begins ("State | for Constitutional Affairs")."""
+    return next((i for i in range(start + 1, end) if doc[i].lower_ == "for"), end)
 
 
 @lru_cache(maxsize=1)
@@ -482,7 +491,7 @@ def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
         if is_non_entity(span) or _cited_work(span) or _title_shaped(span) or _made_work(span):
             works.add(span.text)
             continue
-        if _inside_listed_name(span):
+        if _inside_listed_name(span) or _eponym_of(span):
             continue
         if _common_word(span, orth) or _period(span) or _portfolio(span):
             continue
@@ -1612,6 +1621,7 @@ class NonEntityRules:
     award_category_nouns: frozenset[str]
     peoples_and_faiths: frozenset[str]
     label_words: frozenset[str]
+    possessive_eponym_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -1621,7 +1631,8 @@ def load_non_entity_rules() -> NonEntityRules:
     keys = ["names", "last_words", "cue_nouns", "group_nouns", "work_verbs", "work_in_verbs", "work_in_nouns", "event_heads",
             "collective_nouns", "work_of_nouns", "period_words", "common_nouns", "disease_names", "work_role_nouns",
             "eponym_heads", "title_words", "made_work_verbs", "genre_nouns", "apposed_event_nouns", "product_heads",
-            "honour_verbs", "honour_nouns", "award_category_nouns", "peoples_and_faiths", "label_words"]
+            "honour_verbs", "honour_nouns", "award_category_nouns", "peoples_and_faiths", "label_words",
+            "possessive_eponym_heads"]
     return NonEntityRules(**word_lists("non_entities.json", keys))
 
 
@@ -1665,6 +1676,17 @@ def _inside_listed_name(span: Span) -> bool:
     if span.end >= len(doc) or f"{lower} {doc[span.end].lower_}" not in rules.names:
         return False
     return doc[span.end].lower_ in rules.last_words or span.label_ in {"GPE", "NORP", "LOC"}
+
+
+def _eponym_of(span: Span) -> bool:
+    """The name is a possessive inside the name of a thing called after someone, a disease
+    ("Crohn's disease", "Legionnaire's disease", "Hodgkin's lymphoma": ``non_entities.json``
+    possessive_eponym_heads): this mention names the disease, not a person or a body. Not a
+    place's possessive ("the country's disease" is a description); only this mention goes."""
+    doc = span.doc
+    return span.label_ not in {"GPE", "LOC", "NORP"} and span.end + 1 < len(doc) \
+        and doc[span.end].lower_ in {"'s", "\u2019s", "'", "\u2019"} \
+        and doc[span.end + 1].lower_ in load_non_entity_rules().possessive_eponym_heads
 
 
 def _work_shaped(span: Span) -> bool:
@@ -1768,6 +1790,7 @@ class ContextCues:
     member_nouns_ending_bodies: frozenset[str]  # "Democrats" of "the Movement of Socialist Democrats"
     settlement_nouns_of: frozenset[str]  # "city" of "the city of Perm"
     words_before_surname: frozenset[str]  # "First" of "First Chang approached the umpire", "Sheikh"
+    party_member_words: frozenset[str]  # "Democrat Charles Kennedy": a party's member word, no given name
 
 
 @lru_cache(maxsize=1)
@@ -1780,7 +1803,7 @@ def load_context_cues() -> ContextCues:
             "place_qualifiers", "county_abbreviations",
             "peer_titles", "alias_cues", "state_nouns", "name_opening_nouns", "name_particles", "club_or_place_last_words",
             "title_count_words", "club_name_words", "name_suffixes", "member_nouns_ending_bodies", "settlement_nouns_of",
-            "words_before_surname"]
+            "words_before_surname", "party_member_words"]
     return ContextCues(**word_lists("context_cues.json", keys))
 
 

@@ -254,15 +254,37 @@ def _opening_adjective(doc: Doc, i: int) -> bool:
     return opens and token.lower_ in adjective_only_words() and not has_given_name(token.text)
 
 
-def trim_opening_adjectives(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+def _glued_opener(doc: Doc, m: RawMention) -> int:
+    """How many words open the mention that are no part of the person named after them: a
+    party the gazetteer lists or a party member's word (context_cues party_member_words:
+    "Tories Ken Clarke", "Democrat Charles Kennedy", "Lib Dems David Laws"). Only when two
+    words or more stay, opening with a given name or initials, and the words dropped hold no
+    given name ("Chelsea Clinton" keeps hers); 0 otherwise."""
+    gaz, cues = load_gazetteer(), load_context_cues()
+    for k in (2, 1):
+        opener, rest = doc[m.token_start : m.token_start + k], doc[m.token_start + k : m.token_end]
+        if len(rest) < 2 or not (rest[0].text[:1].isupper() and rest[-1].text[:1].isupper()) \
+                or not has_given_name(rest[0].text) or has_given_name(opener.text):  # not "Conservative Party | Co-"
+            continue
+        if gaz.organization(opener.text) is not None or opener.text.lower() in cues.party_member_words:
+            return k
+    return 0
+
+
+def trim_name_openers(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     """A person's name of two words or more opened by a sentence's first word that is a
-    plain adjective ("Outspoken Andrei Medvedev", "Unseeded Patrick Rafter", ``_opening_adjective``)
-    without it: one node for the person, not one for the description."""
+    plain adjective ("Outspoken Andrei Medvedev", "Unseeded Patrick Rafter", ``_opening_adjective``),
+    or by a party glued before it ("Tories Ken Clarke", ``_glued_opener``), without them: one node for the person, not a
+    fragment (issue 12). A name the model called an organisation ("Lib Dems David Laws")
+    is a person's once its party goes."""
     out = []
     for m in mentions:
         if m.label == "PERSON" and m.token_end - m.token_start > 1 and _opening_adjective(doc, m.token_start):
             span = doc[m.token_start + 1: m.token_end]
             m = replace(m, text=span.text, start=span.start_char, token_start=span.start)
+        if m.label in {"PERSON", "ORG"} and m.token_end - m.token_start > 2 and (k := _glued_opener(doc, m)):
+            span = doc[m.token_start + k: m.token_end]
+            m = replace(m, text=span.text, start=span.start_char, token_start=span.start, label="PERSON")
         out.append(m)
     return out
 

@@ -38,7 +38,7 @@ from newsgraph.extract.clubs import find_clubs
 from newsgraph.extract.person_evidence import (
     retype_bodies_as_people, retype_club_or_place_names, retype_people_as_bodies, retype_places_as_companies,
     retype_unproven_organisations,
-    retype_unevidenced_people, retype_unproven_people, trim_opening_adjectives,
+    retype_unevidenced_people, retype_unproven_people, trim_name_openers,
 )
 from newsgraph.extract.place_evidence import drop_unplaced_places, find_prefixed_places
 from newsgraph.extract.extractors import run_extractors
@@ -242,7 +242,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     raw = join_split_forms(doc, find_mentions(doc, sentences))
     raw = sorted(raw + find_known_mentions(doc, sentences, raw), key=lambda m: m.start)
     raw = sorted(raw + find_prefixed_places(doc, sentences, raw), key=lambda m: m.start)
-    raw = trim_opening_adjectives(doc, fix_dateline_mentions(doc, sentences, raw))
+    raw = trim_name_openers(doc, fix_dateline_mentions(doc, sentences, raw))
     raw = retype_people(
         doc, raw, {v for rule in load_relation_rules() if rule.people for v in rule.verbs},
         {n for rule in load_event_noun_rules() if rule.tail_types == {"Person"} for n in rule.nouns},
