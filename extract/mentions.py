@@ -1791,6 +1791,7 @@ class ContextCues:
     settlement_nouns_of: frozenset[str]  # "city" of "the city of Perm"
     words_before_surname: frozenset[str]  # "First" of "First Chang approached the umpire", "Sheikh"
     party_member_words: frozenset[str]  # "Democrat Charles Kennedy": a party's member word, no given name
+    holder_mood_words: frozenset[str]  # "crestfallen" of "a crestfallen France coach": no word of the title
 
 
 @lru_cache(maxsize=1)
@@ -1803,7 +1804,7 @@ def load_context_cues() -> ContextCues:
             "place_qualifiers", "county_abbreviations",
             "peer_titles", "alias_cues", "state_nouns", "name_opening_nouns", "name_particles", "club_or_place_last_words",
             "title_count_words", "club_name_words", "name_suffixes", "member_nouns_ending_bodies", "settlement_nouns_of",
-            "words_before_surname", "party_member_words"]
+            "words_before_surname", "party_member_words", "holder_mood_words"]
     return ContextCues(**word_lists("context_cues.json", keys))
 
 

@@ -138,6 +138,12 @@ def tree_path(a: Token, b: Token) -> tuple[list[Token], list[Token], Token | Non
     return up[: up_ids[node.i]], down, node
 
 
+def _cut_before(tokens: list[Token], last: str) -> bool:
+    """Whether words were left out of ``tokens`` right before the last one, ``last`` (the
+    organisation's name taken out of "president of TV Guide TV group")."""
+    return len(tokens) > 1 and tokens[-1].text == last and tokens[-1].i != tokens[-2].i + 1
+
+
 def title_text(tokens: list[Token]) -> str:
     """The clean title a role's words give ("former Enron chief executives" → "Chief
     Executive"), for every method that reads a role (issue 12: the title must be clean)."""
@@ -177,9 +183,19 @@ def title_text(tokens: list[Token]) -> str:
         words.pop(0)
     while words and words[-1].lower() in {"of", "the", ",", "'s", "’s", "for", "at", "in", "and"}:
         words.pop()
+    cues = load_context_cues()
+    while len(words) > 1 and words[0].lower() in cues.holder_mood_words:
+        # "A crestfallen France coach, Bernard Laporte": how the holder feels is no word of
+        # the role (issue 12 band audit, session 12: "Crestfallen Coach").
+        words.pop(0)
+    if len(words) > 2 and words[-2].lower() in {"of", "at", "for"} and words[-1].islower() \
+            and words[-1] in cues.org_nouns and _cut_before(tokens, words[-1]):
+        # "senior vice president of TV Guide TV group": the organisation's name was cut out
+        # before the noun that says what it is, so "of group" is no part of the role (issue 12
+        # band audit, session 12: "Senior Vice President of Group").
+        words = words[:-2]
     # "a three-term Colorado governor", "two-time president": how often the role was held is
     # no word of its title (issue 12 band audit, session 9: "Three Term Governor").
-    cues = load_context_cues()
     while len(words) > 2 and words[1] in {"-", "–"} and words[2].lower() in {"term", "time"}:
         words = words[3:]
     while len(words) > 2 and (words[0].lower() in cues.title_count_words or words[0].isdigit()) and words[1].lower() in {"term", "time"}:

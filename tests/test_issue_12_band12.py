@@ -11,6 +11,9 @@ fix with sentences written for these tests, with the real spaCy model.
   Internet Division").
 - "is set to meet X in the first round of the Australian Open": a contest "of" a named event
   is a fixture, no meeting ("in the next round of talks" still is one).
+- Round 2 (from the fresh sample, seeds 12203/12204, so in-sample there): "A crestfallen France
+  coach, X": how the holder feels is no word of the title; "senior vice president of TV Guide
+  TV group": the noun after the organisation's name is no "of Group" in the title.
 """
 
 from __future__ import annotations
@@ -59,3 +62,23 @@ def test_issue_12_round_of_a_named_event_is_a_fixture(nlp):
 def test_issue_12_round_of_talks_is_still_a_meeting(nlp):
     text = "Tony Blair will meet Jacques Chirac in the next round of talks in Paris."
     assert ("Tony Blair", "MET_WITH", "Jacques Chirac") in ruled(nlp, text)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, person, club", [
+    ("A crestfallen Italy coach, Marco Bellini, simply said the side had lost its way.", "Marco Bellini", "Italy"),
+    ("A delighted Chelsea manager, Jose Mourinho, praised his players.", "Jose Mourinho", "Chelsea"),
+])
+def test_issue_12_holders_mood_is_no_word_of_the_title(nlp, text, person, club):
+    found = {t for t in titles(nlp, text) if t[0] == person and t[2] == club}
+    assert found
+    assert all(t[1] is not None and len(t[1].split()) == 1 for t in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_noun_after_a_cut_out_name_is_no_word_of_the_title(nlp):
+    text = ("What this means, said Dana Frost, senior vice president of TV Guide TV group, is that viewers "
+            "need simpler menus.")
+    found = {t for t in titles(nlp, text) if t[0] == "Dana Frost"}
+    assert found
+    assert all(t[1] is not None and "group" not in t[1].lower() for t in found)
