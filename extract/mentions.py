@@ -213,7 +213,8 @@ def clean_span(span: Span) -> Span | None:
             end -= k
             break
     cues = load_context_cues()
-    if label != "PERSON" and end - start > 1 and doc[start].lower_.rstrip(".") in HONORIFICS and doc[start + 1].is_title:
+    if label != "PERSON" and end - start > 1 and doc[start].lower_.rstrip(".") in HONORIFICS and doc[start + 1].is_title \
+            and load_gazetteer().country(doc[start:end].text) is None:  # "DR Congo's Alain Masudi": the country's "DR"
         start += 1  # "Ms Lomax" the model called an organisation: the surname, titled (a person, see resolve)
     if label == "PERSON":
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 1].lower_ not in cues.name_particles \
@@ -534,8 +535,10 @@ def _without_full_stop(span: Span) -> str:
     ("said ISM survey chairman Norbert Ore." at a paragraph's end: a node "Norbert Ore.",
     issue 12, entity precision, session 12). Only a word of three letters or more that ends
     the sentence: "Jr.", initials ("John D.") and abbreviations keep their point."""
-    last = span[-1]
-    if span.label_ != "PERSON" or not last.text.endswith(".") or span.end != last.sent.end \
+    last, k = span[-1], span.end
+    while k < len(span.doc) and span.doc[k].is_space:
+        k += 1  # the paragraph's break after it
+    if span.label_ != "PERSON" or not last.text.endswith(".") or (k < last.sent.end and k < len(span.doc) and not span.doc[k].is_sent_start) \
             or len(last.text) < 4 or not last.text[:-1].isalpha() or last.text[:-1].isupper() \
             or last.lower_ in load_context_cues().name_suffixes:
         return span.text
@@ -1878,7 +1881,9 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             who = who or (len(nxt) >= 3 and nxt[0].text == "(" and nxt[2].text == ")" and 2 <= m.token_end - m.token_start <= 3
                           and (gaz.country(nxt[1].text) is not None or gaz.nationality(nxt[1].text) is not None))
             # "Nice 1 (Debbah 39th, Vairelles 70th)": a scorer and his minute in a results line
-            who = who or (before is not None and before.text in {"(", ","} and len(nxt) >= 1 and _MINUTE.match(nxt[0].text) is not None)
+            # "Milan - Dejan Savicevic (21st)", "Fiorentina - Gabriel Batistuta (11th, 83rd)": the minutes after him
+            who = who or (before is not None and before.text in {"(", ","} and len(nxt) >= 1 and _MINUTE.match(nxt[0].text) is not None) \
+                or (len(nxt) >= 2 and nxt[0].text == "(" and _MINUTE.match(nxt[1].text) is not None)
             # "Strikers - Kubilay Turkyilmaz (Grasshoppers), Adrian Knup (Galatasaray)": a squad
             # list's player, his club's name in brackets after him (a body's acronym is in capitals)
             who = who or (2 <= m.token_end - m.token_start <= 3 and m.token_start > 0

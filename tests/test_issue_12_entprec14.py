@@ -10,7 +10,7 @@ their nodes.
 - "Lord X of Place" names a peerage, no employer.
 - "the Movement of Socialist | Democrats" is one body; "the city of X" is a place; a
   scorer before his minute and a squad list's player before his club are people;
-  "Rival Sony" is Sony.
+  "Rival Sony" is Sony; "DR Congo" keeps its "DR" (no honorific).
 
 Sentences written for these tests, with the real spaCy model."""
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction_support import entity_types, ruled, titles
+from extraction_support import entity_types, relations, ruled, titles, typed
 
 
 @pytest.mark.issue(12)
@@ -62,7 +62,7 @@ def test_issue_12_new_before_a_listed_body_is_the_sentences(nlp):
 def test_issue_12_name_keeps_no_full_stop(nlp, name):
     # the tokenizer keeps a state abbreviation's point ("Ore.", "Kan."): at a sentence's end
     # it is the full stop
-    found = entity_types(nlp, f"\"Orders held up well in March,\" said institute chairman {name}.")
+    found = entity_types(nlp, f"\"Orders held up well in March,\" said institute chairman {name}.\n\n\"The rise was broad,\" he added.")
     assert f"{name}." not in found
     assert found.get(name) == "Person"
 
@@ -121,3 +121,19 @@ def test_issue_12_body_and_its_acronym_in_a_list_stay_a_body(nlp):
     found = entity_types(nlp, "The talks brought together the Kurdistan Democratic Party (KDP), the Patriotic Union of "
                               "Kurdistan (PUK) and Turkish officials, the striker's club said after the match.")
     assert found.get("Patriotic Union of Kurdistan") == "Organization"
+
+
+@pytest.mark.issue(12)
+def test_issue_12_dr_of_a_country_is_no_honorific(nlp):
+    # "DR" of "DR Congo" is no "Dr": the country is the Democratic Republic, not its neighbour
+    found = relations(nlp, "The three other Africans at the club are former Cameroon defender Paul Ekani, DR Congo's "
+                           "Pierre Kalala and Nigerian midfielder Tunde Bello.")
+    assert ("Pierre Kalala", "FROM", "Democratic Republic of the Congo") in typed(found)
+    assert not any(t == "Republic of the Congo" for _, _, t, _ in found)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_scorer_before_his_minutes_in_brackets_is_a_person(nlp):
+    found = entity_types(nlp, "Inter Milan beat Parma 3-1 in the Italian SuperCup on Sunday: Scorers: Parma - Luca Benedetti "
+                              "(14th) Inter Milan - Marco Sandrini (21st, 66th), Paolo Vettori (80th) Attendance: 31,000")
+    assert found.get("Marco Sandrini") == "Person"
