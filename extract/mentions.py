@@ -1688,7 +1688,7 @@ def _eponym_of(span: Span) -> bool:
     place's possessive ("the country's disease" is a description); only this mention goes."""
     doc = span.doc
     return span.label_ not in {"GPE", "LOC", "NORP"} and span.end + 1 < len(doc) \
-        and doc[span.end].lower_ in {"'s", "\u2019s", "'", "\u2019"} \
+        and doc[span.end].lower_ in POSSESSIVE \
         and doc[span.end + 1].lower_ in load_non_entity_rules().possessive_eponym_heads
 
 

@@ -141,11 +141,12 @@ def attachment_relations(doc: Doc, index: EntityIndex, sports: bool) -> list[Ext
             i = head.token_end
             if head.type == "Person" and head.token_start and doc[head.token_start - 1].lower_.rstrip(".") in load_titles().roles:
                 break  # "President Yoweri Museveni of Uganda": a role (role_relations), not a home
-            if head.type == "Person" and doc[head.token_end - 1].lower_ in load_context_cues().peer_titles:
-                break  # "the Duke of Edinburgh", "the Prince of Wales": a peer's title, no employer or home (issue 12 audit, sample 9)
             if head.type == "Person" and any(doc[k].lower_ in load_context_cues().peer_titles
                                              for k in range(max(head.token_start - 1, 0), head.token_end)):
-                break  # "Lord Campbell of Alloway": the peerage's place, no employer or home (issue 12, entity precision, session 12)
+                # a peer's title in the name or just before it: "the Duke of Edinburgh", "the
+                # Prince of Wales" (issue 12 audit, sample 9), "Lord Campbell of Alloway" (session
+                # 12): the peerage's place, no employer or home
+                break
             # "Daniel Sullivan, 30, of Boothbay": an age between commas is skipped.
             if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
                 i += 3
