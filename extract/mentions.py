@@ -710,9 +710,30 @@ def _common_word(span: Span, orth: dict[int, int]) -> bool:
 
 def _describes_thing(token: Token) -> bool:
     """A nationality as an adjective of a noun that is not people ("Indonesian shares",
-    "a French film"); "British officials", "Mexican troops" stay groups."""
+    "a French film"); "British officials", "Mexican troops" stay groups. Glued by a hyphen
+    to a participle ("Russian-built", "Serb-held", "British-based") or a listed noun
+    ("American-style"), it names no people either; glued to another nationality or name
+    ("Israeli-Syrian peace talks"), the compound's last word is the adjective read."""
+    rules = load_non_entity_rules()
+    glued = _hyphened_to(token)
+    if glued is not None:
+        if glued.lower_ in rules.hyphened_nationality_people_words:
+            return False  # "British-born actress Kate Winslet"
+        if glued.tag_ in {"VBN", "VBG"} or glued.lower_ in rules.hyphened_nationality_words:
+            return True
+        token = glued
     head = token.head
-    return token.dep_ in {"amod", "compound"} and head.pos_ == "NOUN" and head.lemma_.lower() not in load_non_entity_rules().group_nouns
+    return token.dep_ in {"amod", "compound"} and head.pos_ == "NOUN" and head.lemma_.lower() not in rules.group_nouns
+
+
+def _hyphened_to(token: Token) -> Token | None:
+    """The word a hyphen glues right after ``token`` ("built" of "Russian-built"), if any."""
+    doc = token.doc
+    i = token.i
+    if i + 2 < len(doc) and not token.whitespace_ and doc[i + 1].text == "-" and not doc[i + 1].whitespace_ \
+            and doc[i + 2].is_alpha:
+        return doc[i + 2]
+    return None
 
 
 def _names_state(token: Token) -> bool:
@@ -1625,6 +1646,8 @@ class NonEntityRules:
     peoples_and_faiths: frozenset[str]
     label_words: frozenset[str]
     possessive_eponym_heads: frozenset[str]
+    hyphened_nationality_words: frozenset[str]
+    hyphened_nationality_people_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -1635,7 +1658,7 @@ def load_non_entity_rules() -> NonEntityRules:
             "collective_nouns", "work_of_nouns", "period_words", "common_nouns", "disease_names", "work_role_nouns",
             "eponym_heads", "title_words", "made_work_verbs", "genre_nouns", "apposed_event_nouns", "product_heads",
             "honour_verbs", "honour_nouns", "award_category_nouns", "peoples_and_faiths", "label_words",
-            "possessive_eponym_heads"]
+            "possessive_eponym_heads", "hyphened_nationality_words", "hyphened_nationality_people_words"]
     return NonEntityRules(**word_lists("non_entities.json", keys))
 
 
