@@ -59,6 +59,13 @@ The rules are data, one per line in ``extract/data/boilerplate.jsonl``; the kind
   ``separators`` with a space on both sides ("Par / By Sophie Tremblay", "À lire aussi /
   Also read"): when one half is furniture by the line rules (or a list header, or a date
   stamp) and the other half is no much longer, the line is furniture (or a list header);
+- ``label_rows``: a box of ``Label: value`` rows, one a line with no blank line between
+  them (at least ``min_rows``; each label a capitalised word or up to four words; each line
+  at most ``max_line_chars`` characters), at least ``min_known`` of whose labels are in
+  ``labels``: an obituary's facts ("Born: 3 March 1938, Sunderland" / "Died: ..." /
+  "Survived by: ..."), a preprint's record ("Authors: ..." / "Funding: ..."). Whatever
+  its header says, or with none: the labels make the box. A story's own list of labels
+  ("Best actor: Jamie Foxx" under an awards story) has labels no list holds;
 - ``widget_header``: a short label (at most ``max_words`` words, no sentence) opening a
   block of lines, every other line of which (up to the next blank line, at least one) is
   furniture by the other rules: the label of a widget whose items went ("Match odds" over
@@ -129,6 +136,7 @@ _RULE_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "masthead_line": {"max_words": int},
     "bilingual_line": {"separators": str},
     "widget_header": {"max_words": int},
+    "label_rows": {"labels": list, "min_rows": int, "min_known": int, "max_line_chars": int},
     "html_drop": {"tags": list, "roles": list, "class_words": list},
 }
 _ONE_OF = {
@@ -145,6 +153,7 @@ _ONE_OF = {
     "masthead_line": ("max_words",),
     "bilingual_line": ("separators",),
     "widget_header": ("max_words",),
+    "label_rows": ("labels",),
     "html_drop": ("tags", "roles", "class_words"),
 }
 
@@ -209,6 +218,15 @@ class _LinkList:
 
 
 @dataclass(frozen=True)
+class _LabelRows:
+    labels: frozenset[str]  # lower case
+    min_rows: int
+    min_known: int
+    max_line_chars: int
+    rule: _Rule
+
+
+@dataclass(frozen=True)
 class _SegmentRule:
     separators: re.Pattern[str]
     min_segments: int
@@ -236,6 +254,7 @@ class BoilerplateRules:
     mastheads: tuple[tuple[int, _Rule], ...] = ()  # (max_words, rule)
     bilingual: tuple[tuple[re.Pattern[str], _Rule], ...] = ()  # (separator, rule)
     widget_headers: tuple[tuple[int, _Rule], ...] = ()  # (max_words, rule)
+    label_rows: tuple[_LabelRows, ...] = ()
     html_tags: frozenset[str] = frozenset()
     html_roles: frozenset[str] = frozenset()
     html_class_words: frozenset[str] = frozenset()
@@ -269,6 +288,7 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
     mastheads: list[tuple[int, _Rule]] = []
     bilingual: list[tuple[re.Pattern[str], _Rule]] = []
     widget_headers: list[tuple[int, _Rule]] = []
+    label_rows: list[_LabelRows] = []
     tags: set[str] = set()
     roles: set[str] = set()
     class_words: set[str] = set()
@@ -336,6 +356,9 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
             bilingual.append((re.compile("\\s+[" + re.escape(row["separators"]) + "]\\s+"), rule))
         elif kind == "widget_header":
             widget_headers.append((row["max_words"], rule))
+        elif kind == "label_rows":
+            label_rows.append(_LabelRows(frozenset(w.lower() for w in row["labels"]), row.get("min_rows", 3),
+                                         row.get("min_known", 2), row.get("max_line_chars", 300), rule))
         elif kind == "link_list":
             link_lists.append(_LinkList(row["min_items"], row.get("max_header_words", 4),
                                         row.get("max_item_chars", 150), rule))
@@ -363,6 +386,7 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
         mastheads=tuple(mastheads),
         bilingual=tuple(bilingual),
         widget_headers=tuple(widget_headers),
+        label_rows=tuple(label_rows),
         html_tags=frozenset(tags),
         html_roles=frozenset(roles),
         html_class_words=frozenset(class_words),
@@ -602,6 +626,7 @@ def _line_furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[Furni
     lists.update(_repeated_lines(lines, rules))
     lists.update(_pull_quote_lines(lines, rules))
     lists.update(_masthead_lines(lines, rules))
+    lists.update(_label_row_lines(lines, rules))
     # Above the story a list of links ("Up next" over a video playlist) is one block: the
     # headline after the blank line is no item of it, whatever its length.
     story = next((i + 1 for i, line in enumerate(lines) if _is_prose(line)), len(lines) + 1)
@@ -721,6 +746,32 @@ def _link_lists(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
                 continue
             out.update((k + 1, link_list.rule) for k in (i, *items))
             i = j
+    return out
+
+
+# A label and its value on one line: "Born: 3 March 1938, Sunderland", "Survived by: her
+# husband, Alan", "Competing interests: none declared" (bounded: no backtracking on a long line)
+_LABEL_ROW = re.compile(r"^([A-Z][\w'\u2019&/-]{0,30}(?: [\w'\u2019&/-]{1,30}){0,3}):\s+\S")
+
+
+def _label_row_lines(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
+    """The lines (1-based) of ``label_rows`` boxes: runs of ``Label: value`` lines with no
+    blank line between them, enough of whose labels are a box's labels."""
+    out: dict[int, _Rule] = {}
+    for box in rules.label_rows:
+        i = 0
+        while i < len(lines):
+            labels: list[str] = []
+            j = i
+            while j < len(lines) and lines[j] and len(lines[j]) <= box.max_line_chars:
+                m = _LABEL_ROW.match(lines[j])
+                if m is None:
+                    break
+                labels.append(m.group(1).lower())
+                j += 1
+            if j - i >= box.min_rows and sum(label in box.labels for label in labels) >= box.min_known:
+                out.update((k + 1, box.rule) for k in range(i, j))
+            i = max(j, i + 1)  # a run is judged once, not again from its second line
     return out
 
 
@@ -1123,8 +1174,9 @@ def page_date(line: str) -> str | None:
 # Where a platform says the notice first ran: "Published in the Quad Cities Register on March 1, 2026."
 _PUBLISHED_IN = re.compile(r"^[Pp]ublished in (?:the )?[A-Z][\w&'\u2019.-]*(?: [A-Z][\w&'\u2019.-]*){0,4} on ")
 # A stamp that names its poster at the end: "Posted 22 July 2026 by Press Team" (the
-# poster's name is no sentence's words).
-_POSTED_BY = re.compile(r"(?:,)?\s+by\s+[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3}$")
+# poster's name is no sentence's words), perhaps with the poster's role in lower case
+# ("Posted 27 November 2026, 11:20 by Lucy Arkwright, news editor").
+_POSTED_BY = re.compile(r"(?:,)?\s+by\s+[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3}(?:, [a-z][a-z ]{1,40})?$")
 # Two dates joined by a dash alone are a span (life dates, an event's days), not a stamp.
 _SPAN_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 _STAMP_SEPARATORS = re.compile(r"\s+[|\u00b7\u2022]\s+")

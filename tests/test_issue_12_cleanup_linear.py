@@ -33,10 +33,18 @@ PATHOLOGICAL = {
     "court rows": _line("Bruno Faria, 29, of Rua Verde, "),
     "sentences": _line("It was opened by Vitor Lemos. "),
     "digits": _line("17,024,000 "),
+    "label rows": _line("Born: 4 May 1941, Azeitao "),
+    "labelled dots": "Friday 6 June: " + _line("Lia Mendes \u00b7 "),
+    "prices between dots": _line("3 bed house \u00b7 \u00a3325,000 \u00b7 "),
+    "supporters": "Supported by " + _line("the Sado Trust and "),
+    "bill stage": _line("Sado Ferries (Terminals) Bill ") + ": second reading",
+    "attendance": "Att: " + _line("1,"),
+    "posted by": "Posted 27 May 2026 by " + _line("Clara Nunes, "),
 }
 
 LABELS = ("", "Corrections and clarifications\n", "CAST\n", "THIS WEEK AT SETUBAL MAGISTRATES' COURT\n",
-          "Competing interests\n", "Board of directors\n", "LIVE RESULT\n", "QUICK HITS\n")
+          "Competing interests\n", "Board of directors\n", "LIVE RESULT\n", "QUICK HITS\n",
+          "With thanks to our lenders\n", "Born: 4 May 1941, Azeitao\nDied: 2 June 2026, Palmela\n")
 PROSE = "The harbour minister opened a new ferry terminal in Setubal on Monday, the port authority said.\n\n"
 
 
