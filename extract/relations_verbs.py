@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.mentions import dateline_end, load_sport_rules
 from newsgraph.extract.person_evidence import has_given_name, person_gender, pronoun_gender
 from newsgraph.extract.relations_employment import load_employment_rules
-from newsgraph.extract.relation_base import SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
+from newsgraph.extract.relation_base import PLACES, SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
 from newsgraph.extract.relations_roles import article_organisation_reader, article_reference, paragraph_reference
 from newsgraph.extract.rules import (
     load_article_owner_nouns,
@@ -828,7 +828,16 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
         # ("signed a contract with" 0.81 on dev, right 24 of 25): its own method lets the
         # refit weigh the shape by itself (issue 12, session 12). Not a row taking any object
         # ("*": "visited the plant in Wisbech"): the place of what was visited, another shape.
-        method = "dep_passive" if "passive" in voice else \
+        # "X is based in Leeds", "was born in Galway", "a charity based in Gloucester": a place
+        # rule's passive without an agent is a state said of the subject, not the far doer of
+        # an agent passive ("was set up by X"), which the model weighs down; and two conjoined
+        # doers who sign or meet ("Kenya and Ethiopia signed an agreement") sit one arc apart,
+        # unlike the transfers and takeovers of "dep" SIGNED_WITH. Each its own method, so the
+        # refit weighs it apart (issue 12, session 13; dev right 12 of 12 and 6 of 6).
+        method = "dep_passive_place" if voice.startswith("prep:passive") \
+            and rule.tail_types is not None and rule.tail_types <= PLACES else \
+            "dep_passive" if "passive" in voice else \
+            "dep_conjoined" if voice.startswith("conj:") else \
             "dep_object_prep" if voice.startswith("oprep") and rule.objects != ("*",) else "dep"
         heads = []
         # Each name's place among the conjoined words, named or not, to pair them off in order.
