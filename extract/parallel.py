@@ -15,6 +15,7 @@ new word, cannot grow without bound.
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import multiprocessing
 import os
@@ -61,6 +62,26 @@ def _extract_chunk(chunk: list[tuple[str, dict[str, Any]]], model: str | None, c
     return list(extract_texts(chunk, nlp, batch_size=len(chunk), cooccurrence=cooccurrence))
 
 
+def _chunks(items: Iterable[Any], size: int, workers: int) -> Iterator[list[Any]]:
+    """``items`` in chunks of ``size``, but the last ``size * (workers + 1)`` in ever smaller
+    ones (a ``2 * workers``-th of what is left, down to one article): the workers take chunks
+    in turn, and with whole chunks at the end one of them still parses a chunk after the
+    other has finished (half a chunk's time idle on average); with the small ones they finish
+    within about an article of each other."""
+    source = iter(items)
+    lookahead = size * (workers + 1)
+    ahead: deque[Any] = deque(islice(source, lookahead))
+    ended = len(ahead) < lookahead
+    while ahead:
+        take = max(1, len(ahead) // (2 * workers)) if ended else size
+        chunk = [ahead.popleft() for _ in range(min(take, len(ahead)))]
+        yield chunk
+        if not ended:
+            more = list(islice(source, len(chunk)))
+            ahead.extend(more)
+            ended = len(more) < len(chunk)
+
+
 def extract_parallel(
     items: Iterable[tuple[str, dict[str, Any]]], *, model: str | None = None, workers: int = 2,
     chunk_size: int = CHUNK_SIZE, cooccurrence: bool = True,
@@ -81,14 +102,22 @@ def extract_parallel(
     else:
         check_model(model)
         ctx = multiprocessing.get_context("spawn")
-    source = iter(items)
+    chunks = _chunks(items, chunk_size, workers)
     in_flight: deque[AsyncResult[list[ExtractedDocument]]] = deque()
-    with ctx.Pool(workers, maxtasksperchild=MAX_CHUNKS_PER_WORKER) as pool:
-        while True:
-            chunk = list(islice(source, chunk_size))
-            if chunk:
-                in_flight.append(pool.apply_async(_extract_chunk, (chunk, model, cooccurrence)))
-            if not in_flight:
-                break
-            if len(in_flight) >= IN_FLIGHT_PER_WORKER * workers or not chunk:
-                yield from in_flight.popleft().get()
+    # What the parent holds now (the model, the tables) lives as long as the workers: the
+    # cycle collector need not walk it, in a worker or here. Walking it in a forked worker
+    # also writes to every object's header, copying the pages the worker shares with the
+    # parent (copy-on-write) for nothing.
+    gc.freeze()
+    try:
+        with ctx.Pool(workers, maxtasksperchild=MAX_CHUNKS_PER_WORKER) as pool:
+            while True:
+                chunk = next(chunks, [])
+                if chunk:
+                    in_flight.append(pool.apply_async(_extract_chunk, (chunk, model, cooccurrence)))
+                if not in_flight:
+                    break
+                if len(in_flight) >= IN_FLIGHT_PER_WORKER * workers or not chunk:
+                    yield from in_flight.popleft().get()
+    finally:
+        gc.unfreeze()
