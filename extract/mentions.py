@@ -1811,6 +1811,7 @@ class ContextCues:
     name_particles: frozenset[str]  # "del", "van", "bin": lower-case words inside a person's name
     club_or_place_last_words: frozenset[str]  # "Kettering Town", "Cape Town"
     club_name_words: frozenset[str]  # "Atletico Mineiro", "Roda JC Kerkrade"
+    club_affixes: frozenset[str]  # "VfL" of "VfL Bochum", "FC" of "Raith Rovers FC": not in the report's form
     title_count_words: frozenset[str]  # "three" of "a three-term governor": no word of the title
     name_suffixes: frozenset[str]  # "Jr.", "Snr.": a name's last word that keeps its point
     member_nouns_ending_bodies: frozenset[str]  # "Democrats" of "the Movement of Socialist Democrats"
@@ -1829,7 +1830,7 @@ def load_context_cues() -> ContextCues:
             "leading_non_name_words", "portfolio_titles", "portfolio_word_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
             "place_qualifiers", "county_abbreviations",
             "peer_titles", "alias_cues", "state_nouns", "name_opening_nouns", "name_particles", "club_or_place_last_words",
-            "title_count_words", "club_name_words", "name_suffixes", "member_nouns_ending_bodies", "settlement_nouns_of",
+            "title_count_words", "club_name_words", "club_affixes", "name_suffixes", "member_nouns_ending_bodies", "settlement_nouns_of",
             "words_before_surname", "party_member_words", "holder_mood_words"]
     return ContextCues(**word_lists("context_cues.json", keys))
 

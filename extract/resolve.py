@@ -381,6 +381,19 @@ def _join_initials(typed: list[TypedMention | None]) -> None:
         if len(owners) == 1:
             renamed[name] = owners[0]
     _rename_people(typed, renamed)
+    # a squad list's "S Burger", "C Visagie" the model called organisations beside "Schalk
+    # Burger", "Cobus Visagie": the same initial and surname, so the same person (a first name
+    # and a surname only: "C Jones" among Sale's replacements is not "Chris Rhys Jones", who
+    # starts as "Rhys Jones")
+    for t in typed:
+        if t is None or t.known or t.raw.label == "TEAM" or t.type not in {"Organization", "Location"} \
+                or len(words := t.name.split()) != 2 or not _INITIAL.fullmatch(words[0]) or not words[1][:1].isupper():
+            continue
+        last = normalise_name(words[1])
+        owners = [n for n in people if len(n.split()) == 2 and len(n.split()[0]) > 2 and n.split()[0][0] == words[0][0]
+                  and normalise_name(surname(n)) == last]
+        if len(owners) == 1:
+            t.name, t.type, t.iso3 = owners[0], "Person", None
 
 
 def _people_typed_as_bodies(typed: list[TypedMention | None], gaz: Gazetteer) -> None:
@@ -511,11 +524,19 @@ def _nationality_before_surname(typed: list[TypedMention | None], gaz: Gazetteer
     before the surname of the article's one person of that surname is that person, whatever
     the model called the two words (issue 12: one node, not an organisation "American
     Davenport"). Listed names ("British Airways") are never read so."""
-    surnames: dict[str, str | None] = {}
+    owners: dict[str, set[str]] = {}
     for t in typed:
         if t and t.type == "Person" and len(words := t.name.split()) >= 2:
-            last = normalise_name(words[-1])
-            surnames[last] = t.name if surnames.get(last, t.name) == t.name else None
+            owners.setdefault(normalise_name(words[-1]), set()).add(t.name)
+    surnames: dict[str, str | None] = {}
+    for last, names in owners.items():
+        # "Spaniard Costa" the model called a person is no second owner of "Costa" beside
+        # Albert Costa, whose name opens with a given name ("Dane Coles" does too); beside
+        # "Munich Re", which does not, "Swiss Re" stays an owner and neither is read so
+        named = {n for n in names if has_given_name(n.split()[0])}
+        if len(names) > 1 and len(named) == 1:
+            names = named | {n for n in names if gaz.nationality(n.split()[0]) is None}
+        surnames[last] = next(iter(names)) if len(names) == 1 else None
     for t in typed:
         if t is None or t.known or t.raw.label == "TEAM" or len(words := t.name.split()) != 2:
             continue
@@ -698,25 +719,26 @@ def _build_cities_called_new() -> frozenset[str]:
                      and f"New {c['name']}" in c["alternatenames"])
 
 
-# "AC", "FC", "SK" opening a club's name ("AC Sparta Praha", "FC Kosice"): a results table
-# writes the club with them, the report without
-_CLUB_PREFIXES = frozenset({"ac", "fc", "sc", "sk", "fk", "cf", "sv", "afc", "ifk"})
-
-
 def _club_prefixes(typed: list[TypedMention | None]) -> None:
     """"Sparta Praha" (the model's person) beside "AC Sparta Praha", "Raith Rovers" beside
-    "Raith Rovers FC": the club less the prefix or suffix its table or statement writes is the
-    club (issue 12: one node). Not a name a gazetteer knows as a place or one written as a
-    place ("in Milan" beside "AC Milan" is the city), unless the model calls that mention an
-    organisation or a team and no "in"/"at" says where ("Espinho's Nail Besirovic" beside "SC
-    Espinho", "Gothenburg go through" beside "IFK Gothenburg")."""
-    clubs: dict[str, str] = {}
+    "Raith Rovers FC", "Bochum" beside "VfL Bochum": the club less the prefix or suffix its
+    table or statement writes (``context_cues.club_affixes``) is the club (issue 12: one node).
+    Not a name a gazetteer knows as a place or one written as a place ("in Milan" beside "AC
+    Milan" is the city), unless the model calls that mention an organisation or a team and no
+    "in"/"at" says where ("Espinho's Nail Besirovic" beside "SC Espinho", "Gothenburg go
+    through" beside "IFK Gothenburg"); and not a form two clubs of the article leave ("Madrid"
+    beside "Real Madrid" and "Atletico Madrid" is neither)."""
+    affixes = load_context_cues().club_affixes
+    clubs: dict[str, str | None] = {}
     for t in typed:
         if t and t.type == "Organization" and len(words := t.name.split()) >= 2:
-            if words[0].lower() in _CLUB_PREFIXES:
-                clubs[normalise_name(" ".join(words[1:]))] = t.name
-            elif words[-1].lower() in _CLUB_PREFIXES:
-                clubs[normalise_name(" ".join(words[:-1]))] = t.name
+            if normalise_name(words[0]) in affixes:
+                rest = normalise_name(" ".join(words[1:]))
+            elif normalise_name(words[-1]) in affixes:
+                rest = normalise_name(" ".join(words[:-1]))
+            else:
+                continue
+            clubs[rest] = t.name if clubs.get(rest, t.name) == t.name else None
     if not clubs:
         return
     for t in typed:
@@ -725,7 +747,61 @@ def _club_prefixes(typed: list[TypedMention | None]) -> None:
             continue
         if gazetteer_place(t.name) and not (t.type == "Organization" and t.raw.label in {"ORG", "TEAM"}):
             continue
+        if " " not in t.name and t.raw.text.isupper():
+            continue  # "TAIBE, Israel 1996-08-23" beside Hapoel Taibe: a dateline's town
         t.name, t.type, t.iso3 = club, "Organization", None
+
+
+def _places_playing_as_teams(typed: list[TypedMention | None], gaz: Gazetteer) -> None:
+    """"Minnesota" that plays in a sports report ("Anthony Edwards scored 33 for Minnesota":
+    mentions.retype_teams labels it TEAM) beside "Minnesota Timberwolves", a team too: the one
+    team of the article whose name begins with that place is the team it names (issue 12: US
+    teams named by their city). Only a place's name ("South" beside "South Africa" is a
+    combined side) and only a team's ("Liverpool" beside the "Liverpool Echo" is not the
+    paper); not a country ("Ghana" that plays is not the Ghana Football Association), not a
+    place two teams of the article begin ("Manchester" beside United and City is neither),
+    and not a place the article also writes as a place: "played for Kerala in the Santosh
+    Trophy" beside "Kerala Blasters" and "fans in Kerala" is the state's side, another team.
+    The place's own mentions ("in Minneapolis", a dateline) are not labelled TEAM and stay."""
+    teams = {normalise_name(t.name): t.name for t in typed
+             if t and t.raw.label == "TEAM" and t.type == "Organization" and " " in t.name}
+    places = {normalise_name(t.name) for t in typed if t and t.type in {"Location", "Country"}}
+    for t in typed:
+        if t is None or t.known or t.raw.label != "TEAM" or t.type != "Organization" or gaz.country(t.name) \
+                or normalise_name(t.name) in places or not (gazetteer_place(t.name) or t.name.lower() in world_places()):
+            continue
+        key = normalise_name(t.name)
+        longer = [n for k, n in teams.items() if k.startswith(key + " ")]
+        if len(longer) == 1 and not gaz.country(longer[0]) and _plural_nickname(longer[0][len(t.name):]):
+            t.name = longer[0]
+
+
+def _plural_nickname(rest: str) -> bool:
+    """What a team's name adds to its place is a plural nickname ("Timberwolves", "Red Sox",
+    "Rovers"), the US and rugby way of naming a side. Not "United", "City", "Albion": a town
+    often has another club under its bare name ("Dundee 2 Greenock Morton 1" beside Dundee
+    United is Dundee FC)."""
+    last = rest.split()[-1].lower() if rest.split() else ""
+    return last.isalpha() and (last.endswith("s") or last == "sox")
+
+
+def _one_team_per_country(typed: list[TypedMention | None], gaz: Gazetteer) -> None:
+    """"Britain have won individual Test matches" beside "Great Britain could end 34 years of
+    failure": a country that plays (label TEAM, named as written) under two of its names is
+    one national team, under its longest name (issue 12: one node, not "Britain" and "Great
+    Britain"; "United States" and "US"). Countries the gazetteer keeps apart stay apart
+    ("England" is not "Britain")."""
+    names: dict[str, str] = {}
+    for t in typed:
+        if t and t.raw.label == "TEAM" and t.type == "Organization" and not t.raw.canonical \
+                and (country := gaz.country(t.raw.text)) is not None:
+            best = names.get(country.iso3, "")  # the longest, in capitals only if no other
+            if (len(t.name), not t.name.isupper()) > (len(best), not best.isupper()):
+                names[country.iso3] = t.name
+    for t in typed:
+        if t and t.raw.label == "TEAM" and t.type == "Organization" and not t.raw.canonical \
+                and (country := gaz.country(t.raw.text)) is not None:
+            t.name = names[country.iso3]
 
 
 def _us_state_abbreviations(typed: list[TypedMention | None]) -> None:
@@ -770,6 +846,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
     _listed_short_forms(typed, gaz)
     _us_state_abbreviations(typed)
     _club_forms_as_clubs(typed)
+    _one_team_per_country(typed, gaz)
     _county_prefixes(typed)
     # "Mr McManus" (or a lone "Petrakis" the model calls a person) makes the "JP McManus",
     # "Lachlan Petrakis" it called a company or a place a person: the surname says so.
@@ -887,6 +964,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
                 t.type, t.name = "Person", longer[0]
     _unify_one_word_types(typed)
     _unify_long_name_types(typed)
+    _places_playing_as_teams(typed, gaz)
     for t in typed:
         if t is not None and not t.known and t.type == "Person" and not t.raw.titled and " " not in t.name \
                 and _camel_case(t.name):
