@@ -27,6 +27,7 @@ from newsgraph.extract.relations_places import (
 )
 from newsgraph.extract.relations_roles import possessive_relations, role_relations, squad_relations
 from newsgraph.extract.relations_verbs import verb_relations
+from newsgraph.extract.relations_whose_owner import whose_title_relations
 from newsgraph.graph.model import ExtractedRelation
 
 RELATION_EXTRACTORS: dict[str, Extractor] = {
@@ -49,6 +50,7 @@ RELATION_EXTRACTORS: dict[str, Extractor] = {
     "employment": employment_relations,
     "shared_titles": shared_title_relations,
     "definite_owner": definite_owner_relations,
+    "whose_titles": whose_title_relations,
     "regional_titles": regional_title_relations,
     "nationality_prefix": nationality_prefix_relations,
 }

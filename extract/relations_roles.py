@@ -296,14 +296,28 @@ def _its_organisation(doc: Doc, its: Token, index: EntityIndex) -> MentionSpan |
         if m.type != "Organization" or not before.start <= m.token_start < before.end:
             continue
         root = doc[m.token_start : m.token_end].root
-        if is_actor(root):
+        named = first_conjunct(root)
+        if named.dep_ == "appos" and named.head.dep_ in {"nsubj", "nsubjpass"} and named.head.is_lower:
+            named = named.head  # "Local residents' group Save Elvington Fields said …": the name of the subject noun
+        if (is_actor(root) or named.i != first_conjunct(root).i) and _clause_verb(named) == before.root.i:
+            # One acting in a clause below the main one ("… has asked the court to suspend
+            # the rollout until Parliament passes new rules") is no rival for "Its": the
+            # main clause's subject is whose (dev page-173, issue 12 session 13).
             actors.setdefault(m.entity_id, m)
-        if first_conjunct(root).dep_ in {"nsubj", "nsubjpass"} and first_conjunct(root).head.i == before.root.i \
-                and first_conjunct(root).i == root.i:
+        if named.dep_ in {"nsubj", "nsubjpass"} and named.head.i == before.root.i and first_conjunct(root).i == root.i:
             subject = m
     if subject is None or set(actors) != {subject.entity_id}:
         return None
     return subject
+
+
+def _clause_verb(token: Token) -> int:
+    """The index of the verb whose clause a token belongs to: its nearest verb ancestor (the
+    sentence's root when none is)."""
+    for t in token.ancestors:
+        if t.pos_ in {"VERB", "AUX"}:
+            return t.i
+    return token.sent.root.i
 
 
 def _has_role(tokens: list[Token]) -> bool:
