@@ -356,7 +356,23 @@ def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> Menti
     person = next(iter(found.values()))
     if _other_gender(token, person, index) or _chain_before(token, person, index, sentences):
         return None
+    if _unnamed_titled_subject(token, index, doc_start=token.doc[person.token_start].sent.start):
+        return None
     return person
+
+
+def _unnamed_titled_subject(pronoun: Token, index: EntityIndex, doc_start: int) -> bool:
+    """A person named by a title alone is a subject between the named person's sentence and
+    the pronoun: "On Monday the Pakistani president met Prime Minister Tony Blair. He is due
+    to visit the Pakistani community in Manchester" ("he" is the president, not Blair:
+    unlabelled BBC, issue 12 session 13). "The minister, Jo Hale, ..." names its holder."""
+    titles = load_titles().bare_words()
+    for t in pronoun.doc[doc_start : pronoun.i]:
+        if (t.dep_ in SUBJECTS and t.pos_ == "NOUN" and t.lemma_.lower() in titles and index.at(t) is None
+                and any(c.dep_ == "det" for c in t.children)
+                and not any(c.dep_ == "appos" and index.at(c) is not None for c in t.children)):
+            return True
+    return False
 
 
 PERSON_RELATIVES = frozenset({"who", "whose", "whom"})
