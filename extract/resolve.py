@@ -531,12 +531,13 @@ def _nationality_before_surname(typed: list[TypedMention | None], gaz: Gazetteer
     surnames: dict[str, str | None] = {}
     for last, names in owners.items():
         # "Spaniard Costa" the model called a person is no second owner of "Costa" beside
-        # Albert Costa, whose name opens with a given name ("Dane Coles" does too); beside
-        # "Munich Re", which does not, "Swiss Re" stays an owner and neither is read so
+        # Albert Costa, whose name opens with a given name ("Dane Coles" does too)
         named = {n for n in names if has_given_name(n.split()[0])}
         if len(names) > 1 and len(named) == 1:
             names = named | {n for n in names if gaz.nationality(n.split()[0]) is None}
-        surnames[last] = next(iter(names)) if len(names) == 1 else None
+        # and only a name opening with a given name owns it: "Swiss Re" beside a "Munich Re"
+        # the model called a person is the other reinsurer, not him
+        surnames[last] = next(iter(names)) if len(names) == 1 and names <= named else None
     for t in typed:
         if t is None or t.known or t.raw.label == "TEAM" or len(words := t.name.split()) != 2:
             continue

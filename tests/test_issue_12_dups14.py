@@ -103,3 +103,13 @@ def test_issue_12_an_initial_is_not_a_player_of_a_double_surname():
         "Sale: Hanley; Mayor, Payne, Rhys Jones, Wigglesworth; Hercus, Redpath (capt); Turner, Roddam, Stewart.\n\n"
         "Replacements (from): Bozzi, Coutts, Anglesea, Lund, Martens, Riley, Duffy, C Jones.\n")
     assert "C Jones" not in _forms(found, "Chris Rhys Jones")
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_nationality_before_a_companys_last_word_is_no_person():
+    found = nodes(
+        '"We have to check country by country what the situation is," said Serge Troeber, deputy head of the '
+        "natural disasters department at Swiss Re, the world's second biggest reinsurance firm. \"I should assume, "
+        'however, that the damages are below the storm damages of the US," he said. Munich Re, the world\'s biggest '
+        'reinsurer, said: "This is primarily a human tragedy."')
+    assert "Swiss Re" not in _forms(found, "Munich Re")
