@@ -847,7 +847,8 @@ _MASTHEAD_GOES_ON = re.compile(r"^(,\s|\s+(is|are|was)\s|\s*[|\u00b7\u2022\u2013
 
 def _masthead_lines(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
     """The lines (1-based) after the first that open with the page's masthead and describe
-    the site ("X, the news division of Y, is ...", "X is published by Y", "X · address")."""
+    the site ("X, the news division of Y, is ...", "X is published by Y", "X · address", or
+    a note that names the site twice: "X shows stories from publishers; X does not write them")."""
     out: dict[int, _Rule] = {}
     first = next((i for i, line in enumerate(lines) if line), None)
     if first is None:
@@ -862,7 +863,10 @@ def _masthead_lines(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rul
         for i in range(first + 1, len(lines)):
             line = lines[i]
             if (line and len(line) <= 300 and line[:size].lower() == name.lower()
-                    and _MASTHEAD_GOES_ON.match(line[size:])):
+                    and (_MASTHEAD_GOES_ON.match(line[size:])
+                         # a site's note on itself names it again: "NewsNest shows stories
+                         # from publishers; NewsNest does not write them."
+                         or (line[size:size + 1] == " " and line.lower().count(name.lower()) >= 2))):
                 out[i + 1] = rule
     return out
 

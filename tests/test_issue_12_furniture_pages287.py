@@ -107,3 +107,20 @@ def test_issue_12_an_obituary_box_and_a_line_up_give_no_nodes(tmp_path: Path) ->
     for gone in ("Azeitao", "Marta", "Rui", "Hugo", "Sesimbra Grammar School", "Duarte Salvado", "Lia Mendes",
                  "Harbour Lights"):
         assert gone not in names, names
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_sites_note_that_names_it_twice_is_its_footer() -> None:
+    text = ("QuayNest\nHome | For you | Saved\n\n" + HEADLINE + "\n\nPublished: 12 May 2026\n\n" + STORY
+            + "\nQuayNest shows stories from publishers; QuayNest does not write them.\n")
+    page = split_page(text)
+    assert "Tomas Ferreira opened a new ferry terminal" in page.body
+    assert "QuayNest" not in page.body, page.body
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_story_line_that_opens_with_the_sites_name_once_stays() -> None:
+    text = ("Quay Post\nHome | News | Sport\n\n" + HEADLINE + "\n\nPublished: 12 May 2026\n\n" + STORY
+            + "\nQuay Post readers raised \u00a35,000 for the terminal's lifeboat, the harbour master said.\n")
+    page = split_page(text)
+    assert "Quay Post readers raised" in page.body, page.body
