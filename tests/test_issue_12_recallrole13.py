@@ -51,3 +51,19 @@ def test_issue_12_its_title_with_another_organisation_in_a_clause_below(nlp):
     text = ("The Lindqvist Foundation has asked the court to halt the sale until Parliament passes new rules. "
             "Its executive director, Sara Lindqvist, accused the ministry of haste.")
     assert ("Sara Lindqvist", "HOLDS_ROLE", "Lindqvist Foundation", "its_title") in relations(nlp, text)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_the_banks_title_is_the_one_bank_of_the_article(nlp):
+    # "bank" is an owner noun (employment.json): "the bank" stands for the one organisation
+    # of the article whose name has it as its head (relations_definite_owner).
+    text = ("The fund will lend through the Caribbean Shelf Development Bank, which is based in Bridgetown. "
+            "The bank's president, Marisol Quintero, will chair its board.")
+    assert ("Marisol Quintero", "HOLDS_ROLE", "Caribbean Shelf Development Bank", "definite_owner") in relations(nlp, text)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_the_bank_of_an_article_with_two_banks_is_neither(nlp):
+    text = ("The Caribbean Shelf Development Bank and the Bank of Nassau signed the loan on Monday. "
+            "The bank's president, Marisol Quintero, said it was a good day.")
+    assert not any(h == "Marisol Quintero" and m == "definite_owner" for h, _, _, m in relations(nlp, text))
