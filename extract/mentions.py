@@ -65,6 +65,12 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "baroness"
               "judge", "justice", "rev", "reverend", "mister"}
 
 
+def glued_hyphen(doc: Doc, k: int) -> bool:
+    """Token ``k`` is a hyphen inside a word ("anti-spyware", "start-up", "Russian-built"),
+    glued to a token on each side: not a dash between phrases."""
+    return 0 < k < len(doc) - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+
+
 def _hyphen_glued(doc: Doc, i: int) -> bool:
     """Token ``i`` is the lower-case half of a hyphenated name part, written with no space
     ("Mo-po" in "Paul Chan Mo-po", "Ka-chiu"): the name's, not a verb after it."""
@@ -730,8 +736,7 @@ def _hyphened_to(token: Token) -> Token | None:
     """The word a hyphen glues right after ``token`` ("built" of "Russian-built"), if any."""
     doc = token.doc
     i = token.i
-    if i + 2 < len(doc) and not token.whitespace_ and doc[i + 1].text == "-" and not doc[i + 1].whitespace_ \
-            and doc[i + 2].is_alpha:
+    if glued_hyphen(doc, i + 1) and doc[i + 2].is_alpha:
         return doc[i + 2]
     return None
 

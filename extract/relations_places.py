@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.mentions import find_dateline, find_source_line, load_context_cues
+from newsgraph.extract.mentions import find_dateline, find_source_line, glued_hyphen, load_context_cues
 from newsgraph.extract.place_evidence import load_place_rules
 from newsgraph.extract.relation_base import PLACES, EntityIndex, MentionSpan, is_gathering, known_place, span_relation
 from newsgraph.extract.relations_roles import article_organisation_reader, article_reference, paragraph_reference
@@ -303,11 +303,6 @@ def org_apposition_relations(doc: Doc, index: EntityIndex, group_countries: dict
     return out
 
 
-def _word_hyphen(doc: Doc, k: int) -> bool:
-    """A hyphen inside a word ("anti-spyware", "start-up"), not a dash between phrases."""
-    return doc[k].text == "-" and 0 < k < len(doc) - 1 and not doc[k - 1].whitespace_ and not doc[k].whitespace_
-
-
 def _apposed_organisation(noun: Token, index: EntityIndex) -> MentionSpan | None:
     """The organisation a common noun stands in apposition with, after it ("a Madrid-based
     charity, the Salvador Allende Foundation"). The other order ("Norland Systems, the
@@ -377,7 +372,7 @@ def based_prefix_relations(doc: Doc, index: EntityIndex, group_countries: dict[s
             if found is None and doc[k].pos_ == "CCONJ" and doc[k - 1].is_lower and k + 1 < len(doc) and doc[k + 1].is_lower:
                 continue  # "London-based options and futures exchange Liffe": nouns joined, the phrase goes on
             if found is None and (doc[k].pos_ in {"VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ", "PART"}
-                                  or (doc[k].is_punct and not _word_hyphen(doc, k))):
+                                  or (doc[k].is_punct and not glued_hyphen(doc, k))):
                 # The noun phrase ends: "the Mysuru-based surgeon who heads the Hegde
                 # Foundation" says where the surgeon is, not the foundation (issue 12, page-22);
                 # "the Leeds-based club's striker X" places the club, not the striker.

@@ -11,7 +11,7 @@ from typing import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.mentions import dateline_end, load_sport_rules
+from newsgraph.extract.mentions import dateline_end, glued_hyphen, load_sport_rules
 from newsgraph.extract.person_evidence import has_given_name, person_gender, pronoun_gender
 from newsgraph.extract.relations_employment import load_employment_rules
 from newsgraph.extract.relation_base import PLACES, SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
@@ -111,12 +111,7 @@ def _judged_object_acts(verb: Token) -> bool:
 
 def _word_part(token: Token) -> bool:
     """A piece of a hyphenated word: the hyphen of "co-founder" or a word glued to it."""
-    doc = token.doc
-
-    def glued_hyphen(i: int) -> bool:
-        return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
-
-    return glued_hyphen(token.i) or glued_hyphen(token.i + 1)
+    return glued_hyphen(token.doc, token.i) or glued_hyphen(token.doc, token.i + 1)
 
 
 def _third_party(verb: Token) -> bool:
