@@ -1396,6 +1396,7 @@ class SportRules:
     over_heads: frozenset[str] = frozenset()  # "a victory over X", "won over X": X played
     standings_words: frozenset[str] = frozenset()  # "championship leader X of Y": leads a contest, holds no office
     result_verbs: frozenset[str] = frozenset()  # "X beat Y": a result, no relation of the schema
+    min_result_lines: int = 0  # "Cincinnati 3 ATLANTA 2" lines that make a report a sports one without cue words
     # cue lemma -> the parts of speech in which it counts ("try" as a noun: "scored a try")
     cue_pos: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
@@ -1417,9 +1418,11 @@ def load_sport_rules() -> SportRules:
     cue_pos = raw.get("cue_pos", {})
     if not isinstance(cue_pos, dict) or not all(isinstance(v, list) for v in cue_pos.values()):
         bad.append("cue_pos")
-    if bad or not isinstance(raw.get("min_cues"), int):
-        raise RuleFileError(detail=f"sport.json: {', '.join(bad) or 'min_cues'} must be a list of words (min_cues a number)")
+    numbers = [k for k in ("min_cues", "min_result_lines") if not isinstance(raw.get(k), int)]
+    if bad or numbers:
+        raise RuleFileError(detail=f"sport.json: {', '.join(bad + numbers)} must be a list of words (min_cues, min_result_lines a number)")
     return SportRules(**{k: frozenset(w.lower() for w in raw[k]) for k in lists}, min_cues=raw["min_cues"],
+                      min_result_lines=raw["min_result_lines"],
                       county_teams=frozenset(raw["county_teams"]),
                       cue_pos={w.lower(): frozenset(pos) for w, pos in cue_pos.items()})
 
@@ -1444,7 +1447,36 @@ def is_sports_report(doc: Doc, rules: SportRules | None = None) -> bool:
     found = len(present)
     if found == rules.min_cues - 1 and _result_score(doc, rules):
         found += 1  # "Gloucester's 17-16 win over Bath": a result is a sports word too
-    return found >= rules.min_cues
+    # a results table says it without words: "Cincinnati 3 ATLANTA 2", line after line
+    return found >= rules.min_cues or (rules.min_result_lines > 0 and _result_lines(doc, rules) >= rules.min_result_lines)
+
+
+def _whole_score(doc: Doc, i: int) -> bool:
+    """A team's score in a results line: a whole number of one to three figures ("3", "12"),
+    never a price or a date ("117.00", "1996-08-22")."""
+    return i < len(doc) and doc[i].text.isdigit() and len(doc[i].text) <= 3
+
+
+def _line_closes(doc: Doc, i: int) -> bool:
+    """The end of a results line at token ``i``: the text's end, a line break, or a bracket
+    with the line's note ("(in 10)", "(11 innings)")."""
+    return i >= len(doc) or "\n" in doc[i].text or doc[i].text == "("
+
+
+def _result_lines(doc: Doc, rules: SportRules) -> int:
+    """Lines of two names and two scores ("Cincinnati 3 ATLANTA 2", "Texas 10 CLEVELAND 8
+    (in 10)"), counted up to ``rules.min_result_lines``: a results table."""
+    count = 0
+    for i in _line_starts(doc):
+        j = _table_name(doc, i, rules)
+        if j == i or not _whole_score(doc, j):
+            continue
+        j2 = _table_name(doc, j + 1, rules)
+        if j2 > j + 1 and _whole_score(doc, j2) and _line_closes(doc, j2 + 1):
+            count += 1
+            if count >= rules.min_result_lines:
+                break
+    return count
 
 
 _RESULT = re.compile(r"\d{1,3}-\d{1,3}")
@@ -1555,11 +1587,14 @@ def _table_teams(doc: Doc, mentions: list[RawMention], sentences: list[int], rul
     or a bracket (an innings: "Gloucestershire 280 ( J. Russell 63"), or a result line of
     two names and two scores ("Halifax 64 Leeds 24"). Those names are teams (TEAM), whatever
     the model said or missed; a two-word name the model calls a person stays one (a golf
-    leaderboard's "Nick Faldo 70 68 71")."""
+    leaderboard's "Nick Faldo 70 68 71"), except in a report with a results table (lines of
+    two names and two scores), whose table lines name clubs ("Legia Warsaw 3 GKS Belchatow 2",
+    "Slovan Bratislava 4 3 0 1 7 2 9": the model's people)."""
     by_start = {m.token_start: n for n, m in enumerate(mentions)}
     taken = covered_tokens(mentions)
     out = list(mentions)
     added = []
+    table = rules.min_result_lines > 0 and _result_lines(doc, rules) >= rules.min_result_lines
     for i in _line_starts(doc):
         j = _table_name(doc, i, rules)
         if j == i:
@@ -1577,13 +1612,14 @@ def _table_teams(doc: Doc, mentions: list[RawMention], sentences: list[int], rul
                 names.append((i, j))
             else:
                 j2 = _table_name(doc, k, rules)
-                if j2 > k and j2 < len(doc) and _is_figure(doc[j2]) and (j2 + 1 >= len(doc) or "\n" in doc[j2 + 1].text):
+                # "Halifax 64 Leeds 24", "Texas 10 CLEVELAND 8 (in 10)": the line's note in brackets after it
+                if j2 > k and j2 < len(doc) and _is_figure(doc[j2]) and _line_closes(doc, j2 + 1):
                     names += [(i, j), (k, j2)]
         for start, end in names:
             n = by_start.get(start)
             if n is not None and out[n].token_end == end:
                 m = out[n]
-                if not (m.label == "PERSON" and end - start > 1):
+                if not (m.label == "PERSON" and end - start > 1) or table:
                     out[n] = replace(m, label="TEAM")
             elif not taken.intersection(range(start, end)):
                 span = doc[start:end]
