@@ -1842,6 +1842,7 @@ class ContextCues:
     portfolio_word_titles: frozenset[str]  # "Transport Commissioner": listed portfolio words before them are the office's
     person_demonyms: frozenset[str]
     org_legal_suffixes: frozenset[str]
+    company_trade_words: frozenset[str]  # "Airlines" of "Delta Airlines": a company's trade after its short name
     street_abbreviations: frozenset[str]
     place_qualifiers: frozenset[str]
     county_abbreviations: frozenset[str]
@@ -1868,7 +1869,7 @@ def load_context_cues() -> ContextCues:
     keys = ["role_nouns_before", "place_words_last", "place_nouns_after", "person_nouns", "office_words", "org_nouns",
             "org_nouns_before", "org_kind_nouns_lower",
             "org_nouns_after", "org_possessed_nouns", "org_holding_nouns", "org_object_verbs", "place_verbs_in", "org_last_words", "event_last_words",
-            "leading_non_name_words", "portfolio_titles", "portfolio_word_titles", "person_demonyms", "org_legal_suffixes", "street_abbreviations",
+            "leading_non_name_words", "portfolio_titles", "portfolio_word_titles", "person_demonyms", "org_legal_suffixes", "company_trade_words", "street_abbreviations",
             "place_qualifiers", "county_abbreviations",
             "peer_titles", "alias_cues", "state_nouns", "name_opening_nouns", "name_particles", "club_or_place_last_words",
             "title_count_words", "club_name_words", "club_affixes", "name_suffixes", "member_nouns_ending_bodies", "settlement_nouns_of",

@@ -396,6 +396,33 @@ def _join_initials(typed: list[TypedMention | None]) -> None:
             t.name, t.type, t.iso3 = owners[0], "Person", None
 
 
+def _join_middle_names(typed: list[TypedMention | None]) -> None:
+    """"George Bush" beside "George W Bush", "Nayib Bukele" beside "Nayib Armando Bukele": a
+    given name and a surname are the one longer name of the article that opens with that given
+    name and has that surname, its middle names or initials left out (issue 12: otherwise the
+    surname has two owners and a lone "Bush" makes a third node). Two such longer names
+    ("George W Bush" and "George H W Bush") leave it be, and so do a son's name ("they have a
+    son, James Scott Brady Jr." beside his father James Brady) and two forms one sentence
+    writes ("Presidents George W Bush, Bill Clinton, George Bush": his father)."""
+    people = _full_names(typed)
+    sentences: dict[str, set[int]] = {}
+    for t in typed:
+        if t and t.type == "Person":
+            sentences.setdefault(t.name, set()).add(t.raw.sentence)
+    renamed = {}
+    for name in people:
+        words = normalise_name(name).split()
+        if len(name.split()) != 2 or len(words) != 2:
+            continue
+        owners = [n for n in people if len(n.split()) >= 3 and normalise_name(n.split()[0]) == words[0]
+                  and normalise_name(surname(n)) == words[1] and surname(n) != n.split()[1]]
+        # (a surname that is not the last word: "Jr", "III" or a hyphened given name after it)
+        if len(owners) == 1 and surname(owners[0]) == owners[0].split()[-1] \
+                and not sentences[name] & sentences[owners[0]]:
+            renamed[name] = owners[0]
+    _rename_people(typed, renamed)
+
+
 def _people_typed_as_bodies(typed: list[TypedMention | None], gaz: Gazetteer) -> None:
     """"Magdalena Maleeva" the model called a place and "Maleeva" a body, "Jordan Ayew" an
     organisation beside "Ayew" a person: two words opening with a given name, whose second
@@ -675,6 +702,18 @@ def _legal_form(short_key: str, long_key: str, legal: frozenset[str]) -> bool:
     return long_key.startswith(short_key + " ") and all(w in legal for w in long_key[len(short_key) + 1 :].split())
 
 
+def _trade_short_form(key: str, long_name: str, typed: list[TypedMention | None], teams: set[str]) -> bool:
+    """``key`` (one word, folded) is the short name of ``long_name``, the company it begins whose
+    last word is a trade (``context_cues.company_trade_words``: "Delta Airlines", "Asahi
+    Breweries") or a legal form, though a town bears the name: no mention of it is written as a
+    place ("in Delta", "the Delta") and the long name is no team's."""
+    cues = load_context_cues()
+    last = normalise_name(long_name).split()[-1]
+    if long_name in teams or (last not in cues.company_trade_words and last not in cues.org_legal_suffixes):
+        return False
+    return not any(t and normalise_name(t.name) == key and (t.raw.locative or t.raw.after_the) for t in typed)
+
+
 def _company_short_forms_as_places(typed: list[TypedMention | None], gaz: Gazetteer) -> None:
     """"Tarmac", "Berlex", "Sumiden" the model called a place beside "Tarmac Plc", "Berlex
     Laboratories", "Sumiden Metals": a one-word name no gazetteer knows as a place, never
@@ -792,17 +831,17 @@ def _one_team_per_country(typed: list[TypedMention | None], gaz: Gazetteer) -> N
     one national team, under its longest name (issue 12: one node, not "Britain" and "Great
     Britain"; "United States" and "US"). Countries the gazetteer keeps apart stay apart
     ("England" is not "Britain")."""
+    playing: list[tuple[TypedMention, str]] = []  # each country that plays and its code, looked up once
     names: dict[str, str] = {}
     for t in typed:
         if t and t.raw.label == "TEAM" and t.type == "Organization" and not t.raw.canonical \
                 and (country := gaz.country(t.raw.text)) is not None:
+            playing.append((t, country.iso3))
             best = names.get(country.iso3, "")  # the longest, in capitals only if no other
             if (len(t.name), not t.name.isupper()) > (len(best), not best.isupper()):
                 names[country.iso3] = t.name
-    for t in typed:
-        if t and t.raw.label == "TEAM" and t.type == "Organization" and not t.raw.canonical \
-                and (country := gaz.country(t.raw.text)) is not None:
-            t.name = names[country.iso3]
+    for t, iso3 in playing:
+        t.name = names[iso3]
 
 
 def _us_state_abbreviations(typed: list[TypedMention | None]) -> None:
@@ -864,6 +903,7 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
     _nationality_before_surname(typed, gaz)
     short_firsts = _join_short_given_names(typed)
     _join_initials(typed)
+    _join_middle_names(typed)
     _role_noun_before_surname(typed)
     # People: full names own their surnames, unless two full names share one.
     surname_owner: dict[str, str | None] = {}
@@ -1069,8 +1109,12 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
             # or one a place qualifier follows ("Galway County Council"), is the place's name,
             # not the body's short name (issue 12: a club or council and its place stay apart)
             # or a city a club is named after ("Wollongong" beside "Wollongong Wolves": geonames)
+            # (but "Delta" beside "Delta Airlines", "Asahi" beside "Asahi Breweries": a town's name
+            # the model calls an organisation, never written as a place, before a company's
+            # trade is the company's short name)
             if len(longer) == 1 and (key in place_names or normalise_name(longer[0]).startswith(key + " ") and (
-                    normalise_name(longer[0]).split()[1] in cues.place_qualifiers or t.name.lower() in world_places())):
+                    normalise_name(longer[0]).split()[1] in cues.place_qualifiers
+                    or t.name.lower() in world_places() and not _trade_short_form(key, longer[0], typed, teams))):
                 continue
             if len(longer) == 1:
                 t.name = longer[0]
