@@ -64,8 +64,10 @@ def _owners(doc: Doc, index: EntityIndex, nouns: frozenset[str]) -> dict[str, Me
     return {noun: next(iter(ids.values())) for noun, ids in found.items() if len(ids) == 1}
 
 
-def _role(words: list[Token]) -> str | None:
-    """The title the words make, if they are a role or an officer's title."""
+def role_title(words: list[Token]) -> str | None:
+    """The title the words make, if they are lowercase words of a role or an officer's title
+    ("president", "chief executive"); the owner rules of other modules read titles with it
+    too (relations_whose_owner.py)."""
     if not words or any(not (t.is_alpha or t.text == "-") or not t.is_lower for t in words):
         return None
     text = " ".join(t.lower_ for t in words).replace(" - ", "-")
@@ -119,7 +121,7 @@ def _title_before(doc: Doc, person: MentionSpan, index: EntityIndex, nouns: froz
         i, words = words[0].i, words[1:]
     elif not words:
         return None
-    title = _role(words)
+    title = role_title(words)
     noun = _owner_before(doc, index, i, sent.start, nouns) if title else None
     return (noun, title) if noun is not None and title is not None else None
 
@@ -139,7 +141,7 @@ def _title_after(doc: Doc, person: MentionSpan, nouns: frozenset[str]) -> tuple[
         k += 1
     if k < sent.end and doc[k].text not in CLOSERS:
         return None  # "the committee's top Democrat", "the council's plan to …"
-    title = _role(list(doc[i + 4 : k]))
+    title = role_title(list(doc[i + 4 : k]))
     return (noun, title) if title is not None else None
 
 

@@ -7,7 +7,7 @@ and WORKS_FOR; method ``whose_title``):
 * "Microsoft, whose chairman Bill Gates said …".
 
 "whose" right after an organisation's (or a country's) name and its comma stands for that
-name; the words after it are a role or an officer's title (``relations_definite_owner._role``),
+name; the words after it are a role or an officer's title (``relations_definite_owner.role_title``),
 then the person's name, set off by commas or directly before the clause's verb. The parse is
 not read: spaCy hangs the title on the relative clause's verb, on the name as an apposition or
 on neither, so the words in order decide. Not when the name ends an "of" phrase ("the
@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsgraph.extract.relation_base import ExtractionInput, EntityIndex, MentionSpan, mention_offsets, staff_title
-from newsgraph.extract.relations_definite_owner import CLOSERS, MAX_TITLE_WORDS, _role
+from newsgraph.extract.relations_definite_owner import CLOSERS, MAX_TITLE_WORDS, role_title
 from newsgraph.extract.rules import load_confidence
 from newsgraph.graph.model import ExtractedRelation
 
@@ -47,7 +47,7 @@ def _holder(doc: Doc, index: EntityIndex, whose: int) -> tuple[MentionSpan, str]
     while k < sent.end and k - whose <= MAX_TITLE_WORDS and index.at(doc[k]) is None \
             and (doc[k].is_lower and doc[k].is_alpha or doc[k].text == "-"):
         k += 1
-    title = _role(list(doc[whose + 1 : k]))
+    title = role_title(list(doc[whose + 1 : k]))
     if title is None or k >= sent.end:
         return None
     comma = doc[k].text == ","
