@@ -26,6 +26,7 @@ from newsgraph.extract.relations_places import (
     region_of_relations,
 )
 from newsgraph.extract.relations_roles import possessive_relations, role_relations, squad_relations
+from newsgraph.extract.relations_short_owner import short_owner_relations
 from newsgraph.extract.relations_verbs import verb_relations
 from newsgraph.extract.relations_whose_owner import whose_title_relations
 from newsgraph.graph.model import ExtractedRelation
@@ -51,6 +52,7 @@ RELATION_EXTRACTORS: dict[str, Extractor] = {
     "shared_titles": shared_title_relations,
     "definite_owner": definite_owner_relations,
     "whose_titles": whose_title_relations,
+    "short_owner_titles": short_owner_relations,
     "regional_titles": regional_title_relations,
     "nationality_prefix": nationality_prefix_relations,
 }

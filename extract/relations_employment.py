@@ -8,6 +8,8 @@ WORKS_FOR and HOLDS_ROLE):
   WORKS_FOR; a role of ``titles.txt`` is HOLDS_ROLE with the role as title.
 * ``tenure``: "X spent 15 years at Novartis", "X, who spent six seasons with the Seattle
   Mariners": a stretch of years at an organisation (WORKS_FOR).
+* ``signed_from``: "Sunderland signed forward Tom Ashworth from Bristol City": the club or
+  firm a person is signed from is a past employer (WORKS_FOR).
 * ``appointed_as``: "Lumora appointed Hanna Koski as its chief operating officer", "Southampton
   are set to unveil Harry Redknapp as their new manager": the organisation that appoints is
   where the role is held (HOLDS_ROLE), unless the role names its own ("as chairman of X").
@@ -62,6 +64,7 @@ class EmploymentRules:
     shared_title_unless: frozenset[str]
     tenure_unless: frozenset[str]
     owner_nouns: frozenset[str]
+    signing_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +181,8 @@ def employment_relations(x: ExtractionInput) -> list[ExtractedRelation]:
             _appointed(doc, token, index, add)
         elif lemma in rules.become_verbs and token.pos_ in {"VERB", "AUX"}:
             _became(doc, token, index, add)
+        elif token.pos_ == "VERB" and lemma in rules.signing_verbs:
+            _signed_from(token, index, add)
     return out
 
 
@@ -298,6 +303,26 @@ def _appointed(doc: Doc, verb: Token, index: EntityIndex, add: Add) -> None:
     if kind is None or kind[0] != "HOLDS_ROLE":
         return
     add(person, person_token, org, "HOLDS_ROLE", kind[1], "appointed_as", verb.lemma_.lower())
+
+
+def _signed_from(verb: Token, index: EntityIndex, add: Add) -> None:
+    """"Sunderland signed forward Tom Ashworth from Bristol City", "Robben was bought from PSV":
+    the club or firm the person is signed from is one they played or worked for (a past
+    WORKS_FOR, as "joined X from Y"; benchmarks/gold/README.md). The person is the object or
+    the passive subject; "from" hangs from the verb or the name; its object is a named
+    organisation (not "from next season", "from Brazil", nor "from Arsenal's academy", whose
+    object is the academy)."""
+    found = _appointee(verb, index)
+    if found is None:
+        return
+    person, person_token = found
+    for prep in [*verb.children, *person_token.children]:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for obj in prep.children:
+            org = index.at(obj) if obj.dep_ == "pobj" else None
+            if org is not None and org.type == "Organization":
+                add(person, person_token, org, "WORKS_FOR", None, "signed_from", "signed from")
 
 
 def _add_role(noun: Token, subject: tuple[MentionSpan, Token], index: EntityIndex, add: Add,
