@@ -69,7 +69,9 @@ The rules are data, one per line in ``extract/data/boilerplate.jsonl``; the kind
 - ``widget_header``: a short label (at most ``max_words`` words, no sentence) opening a
   block of lines, every other line of which (up to the next blank line, at least one) is
   furniture by the other rules: the label of a widget whose items went ("Match odds" over
-  its odds lines, "Media enquiries" over a contact block);
+  its odds lines, "Media enquiries" over a contact block); with ``after_story``, only a
+  label below the story's first line of prose (above it, a headline stands over its
+  byline, which other rules drop);
 - ``html_drop``: ``tags``, ARIA ``roles`` and ``class_words`` that the HTML reader drops
   before taking text from a page (see ``readers.read_html_file``).
 
@@ -135,7 +137,7 @@ _RULE_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "pull_quote": {"min_words": int},
     "masthead_line": {"max_words": int},
     "bilingual_line": {"separators": str},
-    "widget_header": {"max_words": int},
+    "widget_header": {"max_words": int, "after_story": bool},
     "label_rows": {"labels": list, "min_rows": int, "min_known": int, "max_line_chars": int},
     "html_drop": {"tags": list, "roles": list, "class_words": list},
 }
@@ -253,7 +255,7 @@ class BoilerplateRules:
     pull_quotes: tuple[tuple[int, _Rule], ...] = ()  # (min_words, rule)
     mastheads: tuple[tuple[int, _Rule], ...] = ()  # (max_words, rule)
     bilingual: tuple[tuple[re.Pattern[str], _Rule], ...] = ()  # (separator, rule)
-    widget_headers: tuple[tuple[int, _Rule], ...] = ()  # (max_words, rule)
+    widget_headers: tuple[tuple[int, bool, _Rule], ...] = ()  # (max_words, after_story, rule)
     label_rows: tuple[_LabelRows, ...] = ()
     html_tags: frozenset[str] = frozenset()
     html_roles: frozenset[str] = frozenset()
@@ -287,7 +289,7 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
     pull_quotes: list[tuple[int, _Rule]] = []
     mastheads: list[tuple[int, _Rule]] = []
     bilingual: list[tuple[re.Pattern[str], _Rule]] = []
-    widget_headers: list[tuple[int, _Rule]] = []
+    widget_headers: list[tuple[int, bool, _Rule]] = []
     label_rows: list[_LabelRows] = []
     tags: set[str] = set()
     roles: set[str] = set()
@@ -355,7 +357,7 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
         elif kind == "bilingual_line":
             bilingual.append((re.compile("\\s+[" + re.escape(row["separators"]) + "]\\s+"), rule))
         elif kind == "widget_header":
-            widget_headers.append((row["max_words"], rule))
+            widget_headers.append((row["max_words"], row.get("after_story", False), rule))
         elif kind == "label_rows":
             label_rows.append(_LabelRows(frozenset(w.lower() for w in row["labels"]), row.get("min_rows", 3),
                                          row.get("min_known", 2), row.get("max_line_chars", 300), rule))
@@ -601,9 +603,14 @@ def _bilingual_furniture(line: str, rules: BoilerplateRules) -> tuple[_Rule, _Se
 
 def _widget_headers(lines: list[str], dropped: set[int], rules: BoilerplateRules) -> Iterator[FurnitureLine]:
     """Short labels whose block's other lines are all furniture: the widget's label."""
-    for max_words, rule in rules.widget_headers:
+    story = None
+    for max_words, after_story, rule in rules.widget_headers:
+        if after_story and story is None:
+            story = _story_start(lines, rules)
         for i, line in enumerate(lines):
             number = i + 1
+            if after_story and i <= (story or 0):
+                continue  # above the story a headline over its dropped byline is no widget's label
             if not line or number in dropped or (i and lines[i - 1]) or _is_prose(line):
                 continue
             if len(line.split()) > max_words or line.rstrip().endswith((".", "!", "?", ",", ";")):
@@ -1168,7 +1175,7 @@ def page_date(line: str) -> str | None:
     found.sort()
     if any(_SPAN_DASH.fullmatch(line[a[1]:b[0]]) for a, b in zip(found, found[1:])):
         return None  # a span, no stamp: an obituary's life dates ("June 2, 1941 – February 26, 2026")
-    rest = _DATE_LINE_WORDS.sub(" ", _PUBLISHED_IN.sub(" ", _POSTED_BY.sub(" ", rest)))
+    rest = _DATE_LINE_WORDS.sub(" ", _PUBLISHED_IN.sub(" ", _POSTED_BY_DESK.sub(" ", _POSTED_BY.sub(" ", rest))))
     rest = re.sub(r"(?i)\b\d{1,2}[:.]\d{2}\s*(am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\b(19|20)\d{2}\b|[+-]\d{1,2}\b|\b\d{1,2} (hours?|minutes?|days?) ago\b", " ", rest)
     if re.search(r"[A-Za-z]{2,}", rest):
         return None  # words other than a stamp's: a sentence that holds a date
@@ -1181,6 +1188,13 @@ _PUBLISHED_IN = re.compile(r"^[Pp]ublished in (?:the )?[A-Z][\w&'\u2019.-]*(?: [
 # poster's name is no sentence's words), perhaps with the poster's role in lower case
 # ("Posted 27 November 2026, 11:20 by Lucy Arkwright, news editor").
 _POSTED_BY = re.compile(r"(?:,)?\s+by\s+[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3}(?:, [a-z][a-z ]{1,40})?$")
+# A stamp that names the desk or team that posted it before the date: "Posted by the
+# Harbourlight communications team on 27 November 2026" (a team, desk or office: no person's
+# name, no sentence's words).
+_POSTED_BY_DESK = re.compile(
+    r"^[Pp]osted by (?:the )?(?:[A-Z][\w&'\u2019.-]*(?: [A-Z][\w&'\u2019.-]*){0,3} )?(?:[a-z]+ ){0,2}"
+    r"(?:team|desk|office|staff|newsroom)(?: on| at)?\s"
+)
 # Two dates joined by a dash alone are a span (life dates, an event's days), not a stamp.
 _SPAN_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 _STAMP_SEPARATORS = re.compile(r"\s+[|\u00b7\u2022]\s+")

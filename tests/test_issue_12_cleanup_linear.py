@@ -40,11 +40,30 @@ PATHOLOGICAL = {
     "bill stage": _line("Sado Ferries (Terminals) Bill ") + ": second reading",
     "attendance": "Att: " + _line("1,"),
     "posted by": "Posted 27 May 2026 by " + _line("Clara Nunes, "),
+    "lot rows": "Lot 47: " + _line("Vitor Lemos, "),
+    "abbreviation keys": _line("TW = this week "),
+    "abbreviation keys with commas": _line("TW = this week, "),
+    "sources": _line("Source: Sado Ferries "),
+    "not responsible": _line("Quay Markets is not "),
+    "ticker caption": "Director/PDMR shareholdings: " + _line("Sado Ferries plc ") + "(SDF)",
+    "names between dots": _line("The Sado Family Foundation \u00b7 "),
+    "short names between dots": _line("Rui Sena \u00b7 "),
+    "reference rows": _line("PL/26/0412 \u00b7 "),
+    "web addresses": _line("View the register at quaypost.example "),
+    "lap times": "Fastest lap: " + _line("Nuno Arriaga (Sado Racing) ") + "1:12.408",
+    "credit label": "Auctioneers: " + _line("Lemos & Pires, "),
+    "statute": "Public notice: " + _line("Harbours and Ferry Terminals ") + "Order 2024",
+    "case citation": _line("Friends of Troia v Setubal Harbour Board ") + "[2026] EWCA Civ 512",
+    "advice": "This summary is not " + _line("legal "),
+    "calls to action": _line("Download the ferry app | "),
+    "posted by the team": "Posted by the " + _line("Quay Trust communications ") + "team on 27 May 2026",
 }
 
 LABELS = ("", "Corrections and clarifications\n", "CAST\n", "THIS WEEK AT SETUBAL MAGISTRATES' COURT\n",
           "Competing interests\n", "Board of directors\n", "LIVE RESULT\n", "QUICK HITS\n",
-          "With thanks to our lenders\n", "Born: 4 May 1941, Azeitao\nDied: 2 June 2026, Palmela\n")
+          "With thanks to our lenders\n", "Born: 4 May 1941, Azeitao\nDied: 2 June 2026, Palmela\n",
+          "Before: Lady Justice Quintela\nCounsel: Nuno Paiva KC\n", "OBE: Dr Ines Amaral, Palmela\nMBE: Rui Sena, Troia\n",
+          "Lot details\n")
 PROSE = "The harbour minister opened a new ferry terminal in Setubal on Monday, the port authority said.\n\n"
 
 
