@@ -471,6 +471,7 @@ NOT_THE_HOLDER = frozenset({"former", "ex", "acting", "shadow", "interim", "outg
 
 
 ORG_HEAD = "<organisation>"  # key prefix of an organisation's head noun in title_holders
+ORG_INNER = "<organisation word>"  # key prefix of another word of an organisation's name
 
 
 def title_holders(doc: Doc, index: EntityIndex) -> dict[tuple[str, ...], dict[str, int]]:
@@ -496,6 +497,12 @@ def title_holders(doc: Doc, index: EntityIndex) -> dict[tuple[str, ...], dict[st
         # noun of an organisation's name (ORG_HEAD keys).
         if m.type == "Organization" and m.token_end - m.token_start >= 2 and doc[m.token_end - 1].is_title:
             held.setdefault((ORG_HEAD, doc[m.token_end - 1].lower_), {}).setdefault(m.entity_id, m.token_start)
+        if m.type == "Organization":
+            # "Major League Baseball" beside "American League": "the league" may be either
+            # (ORG_INNER keys only make a reference uncertain; dev page-54).
+            for t in doc[m.token_start : m.token_end - 1]:
+                if t.is_title:
+                    held.setdefault((ORG_INNER, t.lower_), {}).setdefault(m.entity_id, m.token_start)
     return held
 
 
@@ -508,7 +515,12 @@ def _title_reference(token: Token, index: EntityIndex, held: dict[tuple[str, ...
     the one organisation whose name ends in the noun ("the fund", "the bank")."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.tag_ in {"NNS", "NNPS"}:
         return None
-    kids = list(token.children)
+    # "The council, which is based in Carlisle, will pay": a relative clause set off by a
+    # comma adds to the one named before and does not choose another (issue 12, session 14;
+    # without a comma, "the minister who resigned" may be another minister).
+    aside = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "," \
+        and any(c.dep_ == "relcl" for c in token.rights)
+    kids = [c for c in token.children if not (aside and c.i > token.i and c.dep_ in {"punct", "relcl"})]
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
         return None
     if any(c.dep_ not in {"det", "compound", "amod"} for c in kids):
@@ -517,6 +529,13 @@ def _title_reference(token: Token, index: EntityIndex, held: dict[tuple[str, ...
     holders = held.get(key, {})
     if not holders and len(kids) == 1:
         holders = held.get((ORG_HEAD, token.lower_), {})  # "the fund": the one Investment Fund named before
+        sent = token.sent
+        if any(org not in holders and not sent.start <= first < sent.end
+               for org, first in held.get((ORG_INNER, token.lower_), {}).items()):
+            # Another organisation has the word in its name ("Major League Baseball" beside
+            # "American League"); one named in this very sentence is another party of it
+            # ("Crowe joined the airport from Brisbane Airport Corporation").
+            return None
     if len(holders) != 1:
         return None
     person, first = next(iter(holders.items()))
@@ -952,7 +971,10 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                 # Morocco") is no argument of the sentence's verb, whatever the parse says.
                 if any(sent.start <= m.token_start < (dateline_end(sent) or sent.start) for m in (head, tail)):
                     continue
-                if _title_modifier(doc, head, index):
+                if sent.start <= head.token_start < sent.end and _title_modifier(doc, head, index):
+                    # Only a name in this sentence: "The council, which is based in Carlisle"
+                    # stands for "Cumberland Council" of "Cumberland Council leader Mark
+                    # Fryer" earlier, a modifier there, the doer here (issue 12, session 14).
                     continue
                 if rule.relation == "MET_WITH" and "Organization" in {head.type, tail.type}:
                     # "Scotland will host Greece": in a sports report, two teams meeting is a

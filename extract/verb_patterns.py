@@ -259,15 +259,16 @@ def compiled_rules(nlp: Language) -> CompiledRules:
     return CompiledRules(matcher, keys)
 
 
-def _reference_after_the(doc: Doc, i: int, end: int) -> bool:
+def _reference_after_the(doc: Doc, i: int, end: int, org_heads: frozenset[str] = frozenset()) -> bool:
     """ "the governor", "the Prime Minister" (a title that may stand for a person named before:
     relations_verbs.title_holders), "the company", "the firm" (a noun that may stand for the
-    article's organisation: relations_verbs.article_reference): "the" and such a word, both
-    before ``end``."""
+    article's organisation: relations_verbs.article_reference), "the council" after
+    "Cumberland Council" (``org_heads``: the last words of the article's organisations' names,
+    relations_verbs._title_reference): "the" and such a word, both before ``end``."""
     if doc[i].lower_ != "the" or i + 1 >= end:
         return False
     word = doc[i + 1].lower_
-    return word.rstrip(".") in load_titles().words() or word in load_article_owner_nouns()
+    return word.rstrip(".") in load_titles().words() or word in load_article_owner_nouns() or word in org_heads
 
 
 def _candidate_matches(compiled: CompiledRules, doc: Doc, index: EntityIndex, sentences: list[int]) -> list[tuple[int, list[int]]]:
@@ -284,9 +285,12 @@ def _candidate_matches(compiled: CompiledRules, doc: Doc, index: EntityIndex, se
     for i, number in enumerate(sentences):
         if number in per_sentence:
             bounds.setdefault(number, [i, i])[1] = i + 1
+    # The head nouns relations_verbs.title_holders reads ("Cumberland Council": "the council").
+    org_heads = frozenset(doc[m.token_end - 1].lower_ for m in index.mentions
+                          if m.type == "Organization" and m.token_end - m.token_start >= 2 and doc[m.token_end - 1].is_title)
     ranges = []
     for number, (start, end) in sorted(bounds.items()):
-        if per_sentence[number] == 1 and not any(doc[i].lower_ in PRONOUNS or _reference_after_the(doc, i, end)
+        if per_sentence[number] == 1 and not any(doc[i].lower_ in PRONOUNS or _reference_after_the(doc, i, end, org_heads)
                                                   for i in range(start, end)):
             continue
         ranges.append((start, end))
