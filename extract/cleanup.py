@@ -54,7 +54,9 @@ The rules are data, one per line in ``extract/data/boilerplate.jsonl``; the kind
   most ``max_words`` words, no sentence); a later line that opens with that name and goes
   on as a description, a bar or an address ("Anchor Wire, the news and media division of
   Thomson Anchor, is ...", "Northbound is published by ...", "The Harbour Dispatch · 1585
-  Barrington St ...") is the site's footer;
+  Barrington St ...") is the site's footer; a short title-case line above the story (the
+  site's own label under a banner: "Show News") names it too, heard only as its publisher
+  line ("Show News is produced by Stoneleigh Events Ltd for the organisers.");
 - ``bilingual_line``: a line saved in two languages, two halves joined by one of
   ``separators`` with a space on both sides ("Par / By Sophie Tremblay", "À lire aussi /
   Also read"): when one half is furniture by the line rules (or a list header, or a date
@@ -850,6 +852,12 @@ def _is_attribution(line: str) -> bool:
 
 
 _MASTHEAD_GOES_ON = re.compile(r"^(,\s|\s+(is|are|was)\s|\s*[|\u00b7\u2022\u2013\u2014]\s)")
+# A name the page gives itself in a short title-case line above the story ("Show News" under
+# a trade fair's banner) goes on only as its publisher line: "Show News is produced by X".
+_SITE_LABEL = re.compile(r"^[A-Z][\w&'\u2019.-]*(?: [A-Z][\w&'\u2019.-]*){1,4}$")
+_LABEL_PUBLISHED_BY = re.compile(
+    r"^([A-Z][\w&'\u2019.-]*(?: [A-Z][\w&'\u2019.-]*){1,4})\s+(?:is|are) (?:produced|published|edited|compiled) (?:by|for)\s"
+)
 
 
 def _masthead_lines(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:
@@ -875,6 +883,15 @@ def _masthead_lines(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rul
                          # from publishers; NewsNest does not write them."
                          or (line[size:size + 1] == " " and line.lower().count(name.lower()) >= 2))):
                 out[i + 1] = rule
+    # the site's short labels above the story, each heard only as its publisher line
+    story = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
+    labels = {line.strip() for line in lines[first + 1:story] if _SITE_LABEL.match(line.strip())}
+    if rules.mastheads and labels:
+        rule = rules.mastheads[0][1]
+        for i in range(story, len(lines)):
+            m = _LABEL_PUBLISHED_BY.match(lines[i]) if len(lines[i]) <= 300 else None
+            if m is not None and m.group(1) in labels:
+                out.setdefault(i + 1, rule)
     return out
 
 

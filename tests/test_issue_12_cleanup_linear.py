@@ -48,6 +48,7 @@ PATHOLOGICAL = {
     "ticker caption": "Director/PDMR shareholdings: " + _line("Sado Ferries plc ") + "(SDF)",
     "names between dots": _line("The Sado Family Foundation \u00b7 "),
     "short names between dots": _line("Rui Sena \u00b7 "),
+    "publisher line": "Show News is produced by " + _line("Quinta Events Ltd "),
     "reference rows": _line("PL/26/0412 \u00b7 "),
     "web addresses": _line("View the register at quaypost.example "),
     "lap times": "Fastest lap: " + _line("Nuno Arriaga (Sado Racing) ") + "1:12.408",

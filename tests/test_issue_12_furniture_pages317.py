@@ -137,3 +137,13 @@ def test_issue_12_a_judgment_header_and_an_honours_list_give_no_nodes(tmp_path: 
     for gone in ("Quintela", "Arriaga", "Nuno Paiva", "Rita Sena", "Lemos & Pires", "Sado Law LLP", "Duarte Salvado",
                  "Lia Mendes", "Azeitao", "Ines Amaral"):
         assert gone not in names, names
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_site_labels_publisher_line_goes_and_its_story_line_stays() -> None:
+    top = "Sado Boat Show 2026 | Troia Marina | 4-6 June\nShow News\nVisit | Exhibit | Show News | Press\n\n"
+    page = split_page(top + HEADLINE + "\n\n" + STORY
+                      + "\nShow News is back next year with a third hall, the organisers said.\n"
+                      + "\nShow News is produced by Quinta Events Ltd for the organisers. Press office: Hall 2.\n")
+    assert "Show News is back next year" in page.body, page.body
+    assert "Quinta Events" not in page.body, page.body
