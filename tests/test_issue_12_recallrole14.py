@@ -68,3 +68,12 @@ def test_issue_12_named_parties_are_organisations_with_leaders(nlp, text, person
     # organizations.jsonl: the small model types the Irish parties Person and Reform UK a
     # place, so no role reached them (dev page-25, page-260).
     assert (person, "HOLDS_ROLE", party) in {(h, t, x) for h, t, x, _ in relations(nlp, text)}
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_first_minister_in_a_report_on_scotland_is_scotlands(nlp):
+    # governments.json home_heads: Scotland's offices include a first minister (none was
+    # listed, so the default heads, with no first minister, left him without a country).
+    text = ("Scotland will spend £40m on new ferries, the government in Edinburgh said on Monday. "
+            "First Minister Morag Lindsay visited the yard in Port Glasgow and praised the workforce.")
+    assert ("Morag Lindsay", "HOLDS_ROLE", "Scotland") in {(h, t, x) for h, t, x, _ in relations(nlp, text)}
