@@ -11,17 +11,29 @@ club's form ("Wanderers", "Spurs": mentions with a club's name after ``clubs.fin
 given name, the first word of a results row (a figure or a bracket after it: "Stoke 2
 Manchester City 1"), nor the owner of a role after it ("Apple chief executive Tim Cook", "Bath prop
 David Barnes": a word of ``titles.txt`` or an occupation noun next).
+
+Nor is such a word the first word of a person's name the model runs on into ("Agent Scott
+Boras criticized ...", "Cinematographer John Mathieson was nominated ...", "Reliever Mark
+Acre ...", "Backbencher Stephen Pound said ..."): a word WordNet lists as a common noun and
+that is no given name, opening the sentence before a given name and at least one more word
+of name, and written nowhere else in the article with its capital, is cut from the person's
+mention (``trim_opening_common_nouns``; the role and occupation nouns
+``mentions.name_opening_nouns`` lists are cut wherever they stand, in ``clean_span``). A
+given name ("Hope Solo", "Mark Acre"), a surname written again ("Park Ji-sung ... Park")
+and a word the dictionary does not know ("Tengku") stay.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.mentions import RawMention, tokens_with_orth
 from newsgraph.extract.person_evidence import has_given_name
-from newsgraph.extract.rules import load_gazetteer, load_occupations, load_titles
+from newsgraph.extract.rules import common_nouns, load_gazetteer, load_occupations, load_titles
 
-__all__ = ["drop_sentence_opening_words"]
+__all__ = ["drop_sentence_opening_words", "trim_opening_common_nouns"]
 
 COMMON_WORD_TAGS = frozenset({"NOUN", "ADJ", "VERB", "ADV"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -30,6 +42,24 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 def drop_sentence_opening_words(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     """The mentions less those that are a common word opening a sentence (see the module)."""
     return [m for m in mentions if not _opening_common_word(doc, m)]
+
+
+def trim_opening_common_nouns(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    """The mentions with a common noun that opens the sentence cut from the front of a
+    person's name ("Agent Scott Boras" -> "Scott Boras"; see the module)."""
+    return [_without_opening_noun(doc, m) if m.label == "PERSON" and m.token_end - m.token_start >= 3 else m
+            for m in mentions]
+
+
+def _without_opening_noun(doc: Doc, m: RawMention) -> RawMention:
+    token, given = doc[m.token_start], doc[m.token_start + 1]
+    if not (token.is_title and token.is_alpha and given.is_title and _opens_sentence(token)) \
+            or token.lower_ not in common_nouns() or has_given_name(token.text) or not has_given_name(given.text):
+        return m
+    if len(tokens_with_orth(doc, (token.orth,))) > 1:
+        return m  # a name's word the article writes again, even opening a sentence ("Park Ji-sung ... Park said")
+    start = given.idx
+    return replace(m, text=m.text[start - m.start:], start=start, token_start=given.i)
 
 
 def _opening_common_word(doc: Doc, m: RawMention) -> bool:

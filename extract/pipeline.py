@@ -35,7 +35,7 @@ from newsgraph.extract.mentions import (
     sentence_index,
 )
 from newsgraph.extract.clubs import find_clubs
-from newsgraph.extract.opening_words import drop_sentence_opening_words
+from newsgraph.extract.opening_words import drop_sentence_opening_words, trim_opening_common_nouns
 from newsgraph.extract.person_evidence import (
     retype_bodies_as_people, retype_club_or_place_names, retype_people_as_bodies, retype_places_as_companies,
     retype_unproven_organisations,
@@ -251,7 +251,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     raw = retype_club_or_place_names(doc, retype_by_context(doc, raw), sports)
     raw = lineup_people(doc, apply_context(doc, raw), sports)
     raw = retype_teams(doc, raw, sports, sentences)
-    raw = drop_sentence_opening_words(doc, find_clubs(doc, sentences, raw, sports))
+    raw = trim_opening_common_nouns(doc, drop_sentence_opening_words(doc, find_clubs(doc, sentences, raw, sports)))
     raw = retype_unproven_people(doc, raw, sports)
     raw = retype_unevidenced_people(doc, retype_people_as_bodies(doc, raw), sports)
     raw = retype_places_as_companies(doc, retype_unproven_organisations(doc, raw, sports), sports)

@@ -52,6 +52,23 @@ def adjective_only_words() -> frozenset[str]:
     from WordNet's word index that spaCy's English lemmatizer ships (its ``lemma_index``
     lookups table, in the installed model's package). Empty when the model carries no such
     table, with a warning (``NoLemmaIndex``): the rules reading it then change nothing."""
+    index = _wordnet_index()
+    return frozenset(w for w in index.get("adj", ()) if w.isalpha()) - frozenset(index.get("noun", ()))
+
+
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """English common nouns ("agent", "cinematographer", "reliever", "backbencher"), one word
+    of letters each, from the same WordNet word index as ``adjective_only_words``. WordNet
+    lists some given names and surnames among them ("mark", "lee", "brown"): a rule reading
+    it asks apart whether a word is a name. Empty without the index (``NoLemmaIndex``)."""
+    return frozenset(w for w in _wordnet_index().get("noun", ()) if w.isalpha())
+
+
+@lru_cache(maxsize=1)
+def _wordnet_index() -> dict[str, list[str]]:
+    """WordNet's word index by part of speech ("noun", "verb", "adj", "adv"), as spaCy's English
+    lemmatizer ships it; empty, with a warning (``NoLemmaIndex``), when the model has none."""
     import pathlib
     import warnings
 
@@ -64,13 +81,13 @@ def adjective_only_words() -> frozenset[str]:
         package = pathlib.Path(spacy.util.get_package_path(model_name()))
         folder = next(package.glob("*/lemmatizer/lookups"), None)
         if folder is None:
-            warnings.warn(NoLemmaIndex(model=model_name(), reason=f"no lemmatizer lookups in {package}"), stacklevel=2)
-            return frozenset()
+            warnings.warn(NoLemmaIndex(model=model_name(), reason=f"no lemmatizer lookups in {package}"), stacklevel=3)
+            return {}
         index = Lookups().from_disk(folder, filename="lookups.bin").get_table("lemma_index")
     except (OSError, KeyError, ImportError, ValueError) as exc:
-        warnings.warn(NoLemmaIndex(model=model_name(), reason=f"{type(exc).__name__}: {exc}"), stacklevel=2)
-        return frozenset()
-    return frozenset(w for w in index["adj"] if w.isalpha()) - frozenset(index["noun"])
+        warnings.warn(NoLemmaIndex(model=model_name(), reason=f"{type(exc).__name__}: {exc}"), stacklevel=3)
+        return {}
+    return {pos: list(index[pos]) for pos in ("noun", "verb", "adj", "adv") if pos in index}  # keys are hashed: ask by name
 
 
 def geonames_cities() -> Iterator[dict[str, Any]]:

@@ -7,14 +7,16 @@ import warnings
 import pytest
 
 from newsgraph.errors import NoLemmaIndex
-from newsgraph.extract.rules import adjective_only_words
+from newsgraph.extract.rules import _wordnet_index, adjective_only_words
 
 
 @pytest.fixture
 def fresh_adjectives():
     adjective_only_words.cache_clear()
+    _wordnet_index.cache_clear()  # the WordNet index both word lists read
     yield
     adjective_only_words.cache_clear()
+    _wordnet_index.cache_clear()
 
 
 @pytest.mark.parametrize("package", ["pytest", "no_such_pipeline_installed"])
