@@ -1521,12 +1521,7 @@ def retype_teams(doc: Doc, mentions: list[RawMention], sports: bool, sentences: 
         # Once a place plays in the report, its other mentions are the team too ("Italy led
         # 9-8", "lost to Wales": one node, issue 12), except where it is plainly the place:
         # "born in Kilmarnock", "lives in Barcelona", "flew to Rome", "fans from Cardiff".
-        token = doc[m.token_end - 1]
-        while token.dep_ == "conj" and token.head.i < token.i and token.head.i in place_tokens:
-            token = token.head  # "games in France, Britain and Ireland": each is where (not "at the Blues, Wales")
-        prep = token.head.lower_ if token.dep_ == "pobj" else ""
-        locative = prep in {"in", "at", "near", "into", "outside", "inside"} or (
-            prep in {"from", "to"} and token.head.head.lemma_.lower() in MOTION_VERBS | {"come"})
+        locative = _plainly_where(doc, m, place_tokens)
         county = m.text in rules.county_teams  # "Surrey", whatever the model called it
         # a playing country's other ORG mentions too ("Wales" ORG beside "lost to Wales"): the
         # gazetteer would make them the country, a second node beside the team
@@ -1539,7 +1534,36 @@ def retype_teams(doc: Doc, mentions: list[RawMention], sports: bool, sentences: 
         if (plays or county) and not locative:
             m = replace(m, label="TEAM")
         out.append(m)
+    # A name made a team by its results row or as a home nation the model called an
+    # organisation ("Wales" ORG beside "Wales put the outcome beyond doubt" GPE) plays too: its
+    # other place mentions are the team where they are not plainly the place, nor a
+    # dateline's ("PRETORIA, South Africa"), as for a place that plays (issue 12: one node)
+    played = {m.text for m in out if m.label == "TEAM"} - teams
+    if played:
+        out = [replace(m, label="TEAM") if m.label in places and m.text in played
+               and not _plainly_where(doc, m, place_tokens) and not _in_dateline(doc, m) else m for m in out]
     return out
+
+
+def _plainly_where(doc: Doc, m: RawMention, place_tokens: set[int]) -> bool:
+    """A place's mention as where something is or goes: "born in Kilmarnock", "flew to Rome",
+    "fans from Cardiff"; each of a list after such a word ("games in France, Britain and
+    Ireland", not "at the Blues, Wales")."""
+    token = doc[m.token_end - 1]
+    while token.dep_ == "conj" and token.head.i < token.i and token.head.i in place_tokens:
+        token = token.head
+    prep = token.head.lower_ if token.dep_ == "pobj" else ""
+    return prep in {"in", "at", "near", "into", "outside", "inside"} or (
+        prep in {"from", "to"} and token.head.head.lemma_.lower() in MOTION_VERBS | {"come"})
+
+
+def _in_dateline(doc: Doc, m: RawMention) -> bool:
+    """The mention is in the dateline opening its sentence ("PRETORIA, South Africa (AP)"), or a
+    date or figure follows it (a wire dateline "NEW YORK 1996-08-29" opening a results list)."""
+    if m.token_end < len(doc) and (doc[m.token_end].text[:1].isdigit() or doc[m.token_end].lower_.rstrip(".") in MONTHS):
+        return True
+    end = dateline_end(doc[m.token_start].sent)
+    return end is not None and m.token_start < end
 
 
 def _plural_subject(token: Token, text: str) -> bool:
@@ -1912,6 +1936,12 @@ def _club_in_brackets(doc: Doc, i: int) -> bool:
     return i + 1 < k < len(doc) and doc[k].text == ")" and load_gazetteer().country(doc[i + 1 : k].text) is None
 
 
+def _role_before(doc: Doc, m: RawMention, cues: ContextCues) -> bool:
+    """A person's role right before the name ("rapper DMX", "chief executive Randy Abbey")."""
+    before = doc[m.token_start - 1] if m.token_start > 0 else None
+    return before is not None and before.lower_ in cues.role_nouns_before and before.pos_ in {"NOUN", "PROPN"}
+
+
 def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     """Labels the words around a name contradict: a person's role before it ("rapper DMX"),
     an age after it ("Troy Akers, 34,") or "who" → PERSON; a place word ending an
@@ -1955,7 +1985,7 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             who = who or (2 <= m.token_end - m.token_start <= 3 and m.token_start > 0
                           and doc[m.token_start - 1].text in {"-", ",", ";", ":", "\u2013"} and _club_in_brackets(doc, m.token_end)
                           and sports_report())
-            role = before is not None and before.lower_ in cues.role_nouns_before and before.pos_ in {"NOUN", "PROPN"}
+            role = _role_before(doc, m, cues)
             if (aged or who or role) and all(t.text[:1].isupper() for t in doc[m.token_start : m.token_end] if t.is_alpha):
                 label = "PERSON"
             elif label == "ORG" and m.token_end - m.token_start > 1 and doc[m.token_end - 1].lower_ in cues.place_words_last:
@@ -1963,8 +1993,8 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             elif label in {"GPE", "LOC", "FAC"} and m.token_end - m.token_start > 1 and doc[m.token_end - 1].lower_ in ORG_HEAD_WORDS:
                 label = "ORG"  # "the Farmer-Citizen Movement": a body, whatever the model says
         elif label == "PERSON" and m.token_end - m.token_start > 1 and doc[m.token_end - 1].lower_ in cues.place_words_last \
-                and gaz.organization(m.text) is None:
-            label = "FAC"  # "at Portcullis House"
+                and gaz.organization(m.text) is None and not _role_before(doc, m, cues):
+            label = "FAC"  # "at Portcullis House", not "chief executive Randy Abbey" (issue 12: a surname that is a place word)
         if label in {"PERSON", "ORG"} and m.token_start >= 2 and doc[m.token_start - 1].lower_ == "of" \
                 and doc[m.token_start - 2].is_lower and doc[m.token_start - 2].lower_ in cues.settlement_nouns_of \
                 and gaz.organization(m.text) is None:

@@ -59,3 +59,37 @@ def test_issue_12_a_town_beside_a_body_named_after_it_stays_the_town():
         "Professor Jane Hollis was a lecturer at Oxford University for twenty years. She moved to Oxford in 1980 "
         "and still lives there.")
     assert "Oxford" not in _forms(found, "Oxford University")
+
+
+def _nodes(text: str) -> list[tuple[str, str, int]]:
+    """Every node with a mention as (name, type, mentions): two nodes may share a name."""
+    from newsgraph.kg import KnowledgeGraph
+
+    return [(e.name, e.type, e.mentions) for e in KnowledgeGraph.extract_text(text).entities if e.mentions]
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_home_nation_a_results_row_makes_a_team_is_the_team_in_the_report():
+    found = _nodes(
+        "Six Nations rugby results on Saturday:\nItaly 8 Wales 38\nIreland 19 England 13\nFrance 18 Scotland 10\n\n"
+        "Wales put the outcome beyond doubt in Rome with two tries in four minutes before the hour. "
+        "The only downside for Wales was a hamstring injury suffered by the winger. "
+        "Their next game is in Wales, against England.\n")
+    assert ("Wales", "Organization", 2) in found
+    assert ("Wales", "Country", 1) in found  # "in Wales": the place
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_surname_that_is_a_place_word_after_a_role_is_the_person():
+    found = nodes(
+        "Cocoa board chief executive Randy Abbey said the first payment would reach farmers in March. Abbey, a "
+        "former football administrator, joined the board in 2025.")
+    assert found.get("Randy Abbey") == ("Person", {"Randy Abbey", "Abbey"})
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_building_after_a_preposition_stays_a_place():
+    found = nodes(
+        "The minister met the committee at Portcullis House on Tuesday. Portcullis House holds the offices of "
+        "about 200 MPs.")
+    assert found.get("Portcullis House", ("",))[0] == "Location"
