@@ -130,9 +130,18 @@ def line_break_ends_sentence(text: str, last: Token, first: Token,
     return last.is_alpha and last.is_lower and not last.is_stop
 
 
-@lru_cache(maxsize=2)
 def load_pipeline(model: str | None = None) -> Language:
-    return build_pipeline(model)
+    """The pipeline of ``model`` (``model_name``'s choice when None), loaded once per
+    process. Cached by the name it resolves to: ``load_pipeline()``, ``load_pipeline(None)``
+    and ``load_pipeline(DEFAULT_MODEL)`` are one pipeline (a cache keyed by the argument
+    loaded the model again, about a second, when a caller that had loaded it with no
+    argument then ingested, which asks with ``model=None``)."""
+    return _loaded_pipeline(model_name(model))
+
+
+@lru_cache(maxsize=2)
+def _loaded_pipeline(name: str) -> Language:
+    return build_pipeline(name)
 
 
 def build_pipeline(model: str | None = None, *, token_tables: bool = True) -> Language:
