@@ -98,6 +98,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from newsgraph.extract.regex_literals import LiteralIndex
+
 __all__ = [
     "BoilerplateRules",
     "FurnitureLine",
@@ -266,6 +268,12 @@ class BoilerplateRules:
     # stripped, then as furniture; ~2.3 times on news), and the ~180 patterns tried on a
     # line that matches none are most of the cleanup's time. Not part of the rules.
     matches: dict[str, "_Rule | None"] = field(default_factory=dict, init=False, compare=False, repr=False)
+    # Which ``patterns`` a line may match by the words they require (a line of prose holds
+    # the words of few): built from ``patterns``, not part of the rules.
+    pattern_index: LiteralIndex = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pattern_index", LiteralIndex([p.regex for p in self.patterns]))
 
 
 # Lines remembered by ``BoilerplateRules.matches`` before it starts again (an article has
@@ -1008,7 +1016,8 @@ def _first_matching_rule(line: str, key: str, rules: BoilerplateRules) -> _Rule 
     for phrase, rule in rules.contains:
         if phrase in lowered:
             return rule
-    for pattern in rules.patterns:
+    for i in rules.pattern_index.candidates(line):  # the patterns whose words the line holds
+        pattern = rules.patterns[i]
         if pattern.regex.search(line[-pattern.tail_chars :] if pattern.tail_chars else line):
             return pattern.rule
     for nav in rules.nav:

@@ -50,3 +50,53 @@ def test_issue_12_english_thin_in_function_words_needs_no_detector(monkeypatch):
 
     monkeypatch.setattr(language, "_identifier", no_detector)
     assert language.judge(FIGURES) == language.Verdict("en", True, "detected")
+
+
+# -- cleanup: a line is searched only by the furniture patterns whose words it holds ----------
+
+PROSE = (
+    "The harbour board said on Tuesday that it would close the old ferry pier, which has been "
+    "losing money for years, and that the ferries from the island would use the new terminal."
+)
+# Lines that shipped drop_line patterns take whole (credits, notices, prompts), and lines
+# whose only way to a pattern's words is re's case folding ("ſ" is "s", "ı" is "i").
+FURNITURE = [
+    "© 2024 Harbour Times Ltd. All rights reserved.",
+    "Sign up to our newsletter, delivered straight to your inbox",
+    "Photograph: Tomas Reyl/Harbour Times",
+    "Comments are the views of their authors and not of this site.",
+    "All rightſ reserved.",
+    "Delıvered to your ınbox",
+]
+
+
+@pytest.mark.issue(12)
+def test_issue_12_required_literals_of_a_pattern():
+    import re
+
+    from newsgraph.extract.regex_literals import required_literals
+
+    assert required_literals(re.compile(r"\ball rights reserved\.?$", re.I)) == {("all rights reserved", True)}
+    assert required_literals(re.compile(r"^(Getty|Reuters) ?/ ?\w+$")) == {("Getty", False), ("Reuters", False)}
+    assert required_literals(re.compile(r"(?i:via) A")) == {("via", True)}  # a scoped flag folds its part
+    assert required_literals(re.compile(r"^(?=.*\bshares?\b)\d+")) == {("share", False)}
+    # nothing every match holds: an optional word, a class, a branch with no word
+    assert required_literals(re.compile(r"^(?:photo: )?[A-Z]\w+$")) is None
+    assert required_literals(re.compile(r"^(?:credit|\d+)$")) is None
+
+
+@pytest.mark.issue(12)
+def test_issue_12_furniture_patterns_searched_only_where_their_words_are():
+    from newsgraph.extract import cleanup
+
+    rules = cleanup.load_rules()
+    index, patterns = rules.pattern_index, rules.patterns
+    # a line of prose holds the words of few of the ~270 patterns
+    assert len(index.candidates(PROSE)) < len(patterns) // 4
+    for line in [PROSE, *FURNITURE]:
+        candidates = set(index.candidates(line))
+        for i, p in enumerate(patterns):
+            if p.regex.search(line[-p.tail_chars:] if p.tail_chars else line):
+                assert i in candidates, (line, p.regex.pattern)
+    # the same verdicts as trying every pattern: the furniture goes, the prose stays
+    assert cleanup.clean_text("\n\n".join([PROSE, *FURNITURE[:4]])) == PROSE
