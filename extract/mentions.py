@@ -17,7 +17,17 @@ from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.governments import is_portfolio, load_government_rules
-from newsgraph.extract.rules import WEEKDAYS, Titles, load_gazetteer, load_occupations, load_titles, word_lists
+from newsgraph.extract.rules import (
+    WEEKDAYS,
+    Titles,
+    adjective_words,
+    load_gazetteer,
+    load_occupations,
+    load_regions,
+    load_titles,
+    word_lists,
+)
+from newsgraph.graph.model import normalise_name
 
 # spaCy labels kept, and the rough type each suggests before the gazetteer decides.
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -1397,6 +1407,7 @@ class SportRules:
     standings_words: frozenset[str] = frozenset()  # "championship leader X of Y": leads a contest, holds no office
     result_verbs: frozenset[str] = frozenset()  # "X beat Y": a result, no relation of the schema
     min_result_lines: int = 0  # "Cincinnati 3 ATLANTA 2" lines that make a report a sports one without cue words
+    team_words: frozenset[str] = frozenset()  # "batsman", "provincial team": a region's name beside them may be its team
     # cue lemma -> the parts of speech in which it counts ("try" as a noun: "scored a try")
     cue_pos: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
@@ -1413,7 +1424,7 @@ def load_sport_rules() -> SportRules:
 
     raw = json.loads(resources.files("newsgraph.extract").joinpath("data", "sport.json").read_text("utf-8"))
     lists = ["cue_lemmas", "subject_verbs", "object_verbs", "for_verbs", "against", "role_nouns", "to_heads", "table_words",
-             "result_words", "contest_nouns", "over_heads", "standings_words", "result_verbs"]
+             "result_words", "contest_nouns", "over_heads", "standings_words", "result_verbs", "team_words"]
     bad = [k for k in [*lists, "county_teams"] if not isinstance(raw.get(k), list) or not all(isinstance(w, str) for w in raw[k])]
     cue_pos = raw.get("cue_pos", {})
     if not isinstance(cue_pos, dict) or not all(isinstance(v, list) for v in cue_pos.values()):
@@ -1940,6 +1951,47 @@ def _role_before(doc: Doc, m: RawMention, cues: ContextCues) -> bool:
     """A person's role right before the name ("rapper DMX", "chief executive Randy Abbey")."""
     before = doc[m.token_start - 1] if m.token_start > 0 else None
     return before is not None and before.lower_ in cues.role_nouns_before and before.pos_ in {"NOUN", "PROPN"}
+
+
+def listed_region(doc: Doc, m: RawMention) -> bool:
+    """A country's region, state or territory (``data/regions.json``: ISO 3166-2 subdivisions and
+    the extra names) named in full. Not a state's postal code ("PA" is the Press Association),
+    not an English adjective that names a region somewhere ("Northern", "Central": "Northern's
+    managing director" is the rail company), and not the first words of a longer name ("Ohio"
+    of "Ohio State", the university), not after a figure ("the 1,000 Lakes" rally), and not
+    before a noun only a body has ("the Norfolk club", "the Kent chairman": ``context_cues``
+    org_nouns, org_nouns_after, org_possessed_nouns)."""
+    after = doc[m.token_end] if m.token_end < len(doc) else None
+    if len(m.text) <= 3 or (after is not None and after.is_title and after.is_alpha):
+        return False
+    if m.token_start > 0 and doc[m.token_start - 1].like_num:
+        return False  # "the 1,000 Lakes": a figure opens the name (a rally's), no region
+    if after is not None and after.text in POSSESSIVE and m.token_end + 1 < len(doc):
+        after = doc[m.token_end + 1]
+    cues = load_context_cues()
+    if after is not None and after.lower_ in cues.org_nouns | cues.org_nouns_after | cues.org_possessed_nouns:
+        return False
+    if " " not in m.text and m.text.lower() in adjective_words():
+        return False
+    return normalise_name(m.text) in load_regions()
+
+
+def region_plays(doc: Doc, m: RawMention, rules: SportRules) -> bool:
+    """Whether a region's name may be its team here, though the report as a whole is no sports
+    report: a listed county side ("Surrey", sport.json county_teams), a score right after it
+    ("Kent 250 for six"), a club's affix after it ("Munster RFC", context_cues club_affixes and
+    org_last_words), or a sports word in its sentence ("batsman", "bowler", "captain",
+    "provincial team": sport.json cue_lemmas, result_verbs and team_words).
+    Session 13's sample typed a cricket county and two clubs as places without these guards."""
+    if m.text in rules.county_teams:
+        return True
+    after = doc[m.token_end] if m.token_end < len(doc) else None
+    cues = load_context_cues()
+    if after is not None and (_whole_score(doc, m.token_end) or after.lower_ in cues.club_affixes | cues.org_last_words):
+        return True
+    sentence = doc[m.token_start].sent
+    words = rules.cue_lemmas | rules.result_verbs | rules.team_words
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sentence)
 
 
 def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:

@@ -25,13 +25,33 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from newsgraph.extract.context import line_bounds
-from newsgraph.extract.mentions import HONORIFICS, MOTION_VERBS, RawMention, alias_cue_before, doc_text, is_sports_report, load_context_cues
+from newsgraph.extract.mentions import (
+    HONORIFICS,
+    MOTION_VERBS,
+    RawMention,
+    alias_cue_before,
+    doc_text,
+    is_sports_report,
+    listed_region,
+    load_context_cues,
+    load_sport_rules,
+    region_plays,
+)
 from newsgraph.extract import rules as _rules
-from newsgraph.extract.rules import adjective_only_words, geonames_cities, geonames_cities_file, load_gazetteer, load_regions, load_titles
+from newsgraph.extract.rules import (
+    adjective_only_words,
+    geonames_cities,
+    geonames_cities_file,
+    load_gazetteer,
+    load_region_polity_nouns,
+    load_regions,
+    load_titles,
+)
 from newsgraph.extract.table_cache import cached_table
 from newsgraph.graph.model import normalise_name
 
 __all__ = ["pronoun_gender", "person_gender", "retype_unproven_people", "retype_unproven_organisations", "retype_people_as_bodies", "retype_places_as_companies", "retype_bodies_as_people",
+           "retype_regions_as_places",
            "has_given_name", "place_names", "where_after", "retype_club_or_place_names"]
 
 
@@ -443,19 +463,20 @@ def _retype_names(
     return out
 
 
-def _organisation_evidence(doc: Doc, m: RawMention, labels: dict[int, str], speech: bool = True) -> bool:
+def _organisation_evidence(doc: Doc, m: RawMention, labels: dict[int, str], speech: bool = True, article: bool = True) -> bool:
     """What in the text says the mention is a body, not a town: a determiner ("the
     Halifax"), an organisation's noun beside it ("the Norfolk club", "Halifax, the mortgage
     lender", "bookmaker Ladbrokes"), a noun only a body has ("Delft's shares", "Delft
     spokesman"), a speech verb ("Nokia said"), or names the model calls organisations
     around it ("Sony Ericsson, Motorola, BenQ, Arima and Fujitsu"). ``speech``: whether a
-    speech verb counts (it does against a town; a person speaks as well as a body)."""
+    speech verb counts (it does against a town; a person speaks as well as a body);
+    ``article``: whether "the" counts (not against a region: "the West Bank", "the Punjab")."""
     cues = load_context_cues()
     span = doc[m.token_start: m.token_end]
     root = span.root
     body_nouns = cues.org_nouns | cues.org_nouns_after | cues.org_possessed_nouns | cues.org_holding_nouns
     glued = m.token_end < len(doc) and doc[m.token_end].text == "-" and not doc[m.token_end - 1].whitespace_
-    if m.token_start > 0 and doc[m.token_start - 1].lower_ in {"the", "its", "their"} and not glued:
+    if article and m.token_start > 0 and doc[m.token_start - 1].lower_ in {"the", "its", "their"} and not glued:
         return True  # (not "the Copenhagen-based operator": the article is the operator's)
     if m.token_start > 0 and doc[m.token_start - 1].lower_ in cues.org_nouns_before | cues.org_nouns:
         return True
@@ -829,6 +850,54 @@ def retype_places_as_companies(doc: Doc, mentions: list[RawMention], sports: boo
     for label in ("GPE", "LOC"):
         mentions = _retype_names(doc, mentions, label, "ORG", sports, stays)
     return mentions
+
+
+def retype_regions_as_places(doc: Doc, mentions: list[RawMention], sports: bool | None = None) -> list[RawMention]:
+    """Listed regions the model calls organisations become places ("GPE"), a name at a time
+    over all its mentions: "the West Bank" ("Bank" ends banks' names) was an Organization node
+    of 11 mentions, "Maharashtra", "Guerrero" and "Northumberland" others (issue 12, entity
+    types, sessions 13-14). Every mention must be a listed region in full (``listed_region``),
+    and none may say otherwise: a listed organisation, organisation evidence ("Delta said",
+    "Delta's new fares", "the Connaught": ``_organisation_evidence``; Delta is a Nigerian
+    state and an airline; "the" does not count: "the West Bank"), person evidence about the
+    name itself ("Victoria, a lobbyist for disabled rights"; not a "he" later), or a team's ("Tasmania bowler", "the Victoria side",
+    "Kent 250": ``region_plays``); and one mention at least must be plainly in a place
+    ("flew to the West Bank", "villages in Guerrero": ``_plainly_in_a_place``) or before a
+    polity's noun ("Maharashtra industries minister": ``_polity``). Sports
+    reports are left alone: there a region is as often its team ("Munster", "Surrey")."""
+    gaz = load_gazetteer()
+    sport, people_rules = load_sport_rules(), load_evidence_rules()
+
+    def stays(key: str, members: list[int], names: dict[str, list[int]], labels: dict[int, str]) -> bool:
+        if gaz.organization(mentions[members[0]].text) is not None:
+            return True
+        if not all(listed_region(doc, mentions[i]) for i in members):
+            return True
+        if any(_organisation_evidence(doc, mentions[i], labels, article=False)
+               or person_evidence(doc, mentions[i], people_rules, speech=False) in _NAMED_PERSON_EVIDENCE
+               or region_plays(doc, mentions[i], sport) for i in members):
+            return True
+        return not any(_plainly_in_a_place(doc, mentions[i], labels) or _polity(doc, mentions[i]) for i in members)
+
+    return _retype_names(doc, mentions, "ORG", "GPE", sports, stays)
+
+
+# Person evidence that is about the name itself: a "he" later in the sentence ("flying to the
+# West Bank ... because he had a busy schedule") is as often about someone else.
+_NAMED_PERSON_EVIDENCE = frozenset({"honorific", "role before", "who", "age or who", "role apposition"})
+
+
+def _polity(doc: Doc, m: RawMention) -> bool:
+    """The name, or its possessive, stands before a noun only a polity has ("Maharashtra
+    industries minister", "the Basque Country's industry minister": ``regions.json``
+    polity_nouns), across the nouns compounded on it."""
+    nouns = load_region_polity_nouns()
+    token = doc[m.token_start: m.token_end].root
+    while token.dep_ in {"compound", "poss"} and token.head.i > token.i:
+        token = token.head
+        if token.lemma_.lower() in nouns or token.lower_ in nouns:
+            return True
+    return False
 
 
 def retype_people_as_bodies(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:

@@ -37,7 +37,7 @@ from newsgraph.extract.mentions import (
 from newsgraph.extract.clubs import find_clubs
 from newsgraph.extract.opening_words import drop_sentence_opening_words, trim_opening_common_nouns
 from newsgraph.extract.person_evidence import (
-    retype_bodies_as_people, retype_club_or_place_names, retype_people_as_bodies, retype_places_as_companies,
+    retype_bodies_as_people, retype_club_or_place_names, retype_people_as_bodies, retype_places_as_companies, retype_regions_as_places,
     retype_unproven_organisations,
     retype_unevidenced_people, retype_unproven_people, trim_name_openers,
 )
@@ -264,6 +264,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     raw = retype_unproven_people(doc, raw, sports)
     raw = retype_unevidenced_people(doc, retype_people_as_bodies(doc, raw), sports)
     raw = retype_places_as_companies(doc, retype_unproven_organisations(doc, raw, sports), sports)
+    raw = retype_regions_as_places(doc, raw, sports)
     raw = retype_bodies_as_people(doc, raw)
     raw = drop_unplaced_places(doc, raw)
     raw = mark_aliases(doc, raw)

@@ -57,6 +57,13 @@ def adjective_only_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def adjective_words() -> frozenset[str]:
+    """English words that are adjectives ("northern", "central", "wealthy"), nouns too or not,
+    from the same WordNet word index as ``adjective_only_words``."""
+    return frozenset(w for w in _wordnet_index().get("adj", ()) if w.isalpha())
+
+
+@lru_cache(maxsize=1)
 def common_nouns() -> frozenset[str]:
     """English common nouns ("agent", "cinematographer", "reliever", "backbencher"), one word
     of letters each, from the same WordNet word index as ``adjective_only_words``. WordNet
@@ -715,6 +722,17 @@ def load_regions() -> frozenset[str]:
     # "Springfield, IL": the two-letter postal codes of US states.
     names.update(normalise_name(s.code.split("-")[1]) for s in pycountry.subdivisions.get(country_code="US") or [])
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def load_region_polity_nouns() -> frozenset[str]:
+    """``data/regions.json`` polity_nouns: nouns only a polity has ("minister", "governor"),
+    which make a region's name before them the place."""
+    data = json.loads(resources.files("newsgraph.extract").joinpath("data", "regions.json").read_text("utf-8"))
+    nouns = data.get("polity_nouns")
+    if not isinstance(nouns, list) or not all(isinstance(n, str) for n in nouns):
+        raise RuleFileError(detail="regions.json: polity_nouns must be a list of words")
+    return frozenset(n.lower() for n in nouns)
 
 
 @lru_cache(maxsize=1)
