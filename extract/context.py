@@ -262,10 +262,12 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
         elif label == "PERSON" and not m.titled and not m.honorific and _said_its(doc, m, root):
             label = "ORG"  # "Pernod Ricard said its profits rose": a company speaks of "its" results
         elif before is not None and (before.lower_ in {"based", "-based"} or (
-                (before.lower_ in cues.org_nouns_before or (before.is_lower and before.lemma_ in cues.org_kind_nouns_lower))
+                (before.lower_ in cues.org_nouns_before or (before.is_lower and before.lemma_ in cues.org_kind_nouns_lower)
+                 or (before.is_lower and before.lemma_ in cues.org_kind_nouns_modified and _described(before)))
                 and before.pos_ == "NOUN" and before.dep_ != "pobj"
                 and doc[before.i - 1].text != "-")):
-            label = "ORG"  # "Santa Monica-based Activison", "bookmaker Ladbrokes", "club side Narbonne", "band Muse"
+            label = "ORG"  # "Santa Monica-based Activison", "bookmaker Ladbrokes", "club side Narbonne", "band Muse",
+            # "supermarket group Winn-Dixie"
             # (not "on the other side Tony Blair": there the noun closes a phrase of its own;
             # not "open-side Martyn Williams", a player's position)
         elif label == "PERSON" and root.dep_ == "dobj" and head.lemma_.lower() in cues.org_object_verbs:
@@ -284,6 +286,14 @@ def apply_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     out = drop_works(out, works)
     return [_relabel(m, cued[m.text]) if cued.get(m.text, m.label) != m.label and m.label in _MODEL_LABELS else m
             for m in out]
+
+
+def _described(noun: Token) -> bool:
+    """A word that describes the noun stands right before it ("supermarket group", "Israeli
+    club", "gaming company"), not a determiner or a possessive: "the company Tony Blair
+    founded" is a relative clause the small parser reads as an apposition."""
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    return before is not None and before.pos_ in {"NOUN", "PROPN", "ADJ"} and before.tag_ not in {"DT", "PRP$", "WDT"}
 
 
 def _owned_before(doc: Doc, start: int) -> bool:

@@ -1865,6 +1865,7 @@ class ContextCues:
     org_nouns: frozenset[str]
     org_nouns_before: frozenset[str]
     org_kind_nouns_lower: frozenset[str]
+    org_kind_nouns_modified: frozenset[str]  # "supermarket group Winn-Dixie": lower case, a word before them
     org_nouns_after: frozenset[str]
     org_possessed_nouns: frozenset[str]
     org_holding_nouns: frozenset[str]
@@ -1902,7 +1903,7 @@ class ContextCues:
 def load_context_cues() -> ContextCues:
     """``data/context_cues.json``: words around a name that settle its type."""
     keys = ["role_nouns_before", "place_words_last", "place_nouns_after", "person_nouns", "office_words", "org_nouns",
-            "org_nouns_before", "org_kind_nouns_lower",
+            "org_nouns_before", "org_kind_nouns_lower", "org_kind_nouns_modified",
             "org_nouns_after", "org_possessed_nouns", "org_holding_nouns", "org_object_verbs", "place_verbs_in", "org_last_words", "event_last_words",
             "leading_non_name_words", "portfolio_titles", "portfolio_word_titles", "person_demonyms", "org_legal_suffixes", "company_trade_words", "street_abbreviations",
             "place_qualifiers", "county_abbreviations",
