@@ -445,12 +445,12 @@ def evaluate_gold(gold_dir: Path, bbc_path: Path, split: str, model: str | None,
     pairs = [(e.confidence, e.right) for res in results for e in res.edges]
     floors = {}
     total_gold = sum(len(res.gold.relations) for res in results)
-    for level in (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9):
+    for level in (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9):
         shown = [e for res in results for e in res.edges if e.confidence >= level]
         right = sum(e.right for e in shown)
         found = sum(len({id(g) for e in res.edges if e.confidence >= level and e.right
                          for g in [res.gold.relation_right(*_ends(res, e))] if g is not None}) for res in results)
-        floors[f"{level:.1f}"] = {"shown": len(shown), "precision": round(right / len(shown), 4) if shown else None,
+        floors[str(level)] = {"shown": len(shown), "precision": round(right / len(shown), 4) if shown else None,
                                   "recall": round(found / total_gold, 4) if total_gold else None}
     return {
         "split": split, "articles": len(results), "missing_labels": missing, "problems": problems,
