@@ -1459,7 +1459,7 @@ def is_sports_report(doc: Doc, rules: SportRules | None = None) -> bool:
     if found == rules.min_cues - 1 and _result_score(doc, rules):
         found += 1  # "Gloucester's 17-16 win over Bath": a result is a sports word too
     # a results table says it without words: "Cincinnati 3 ATLANTA 2", line after line
-    return found >= rules.min_cues or (rules.min_result_lines > 0 and _result_lines(doc, rules) >= rules.min_result_lines)
+    return found >= rules.min_cues or _has_results_table(doc, rules)
 
 
 def _whole_score(doc: Doc, i: int) -> bool:
@@ -1472,6 +1472,12 @@ def _line_closes(doc: Doc, i: int) -> bool:
     """The end of a results line at token ``i``: the text's end, a line break, or a bracket
     with the line's note ("(in 10)", "(11 innings)")."""
     return i >= len(doc) or "\n" in doc[i].text or doc[i].text == "("
+
+
+def _has_results_table(doc: Doc, rules: SportRules) -> bool:
+    """At least ``rules.min_result_lines`` lines of two names and two scores: a results table
+    (a sports report without cue words, and one whose table lines name clubs)."""
+    return rules.min_result_lines > 0 and _result_lines(doc, rules) >= rules.min_result_lines
 
 
 def _result_lines(doc: Doc, rules: SportRules) -> int:
@@ -1629,7 +1635,7 @@ def _table_teams(doc: Doc, mentions: list[RawMention], sentences: list[int], rul
     taken = covered_tokens(mentions)
     out = list(mentions)
     added = []
-    table = rules.min_result_lines > 0 and _result_lines(doc, rules) >= rules.min_result_lines
+    table = _has_results_table(doc, rules)
     for i in _line_starts(doc):
         j = _table_name(doc, i, rules)
         if j == i:
