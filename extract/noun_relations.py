@@ -197,8 +197,12 @@ def occupation_relations(x: ExtractionInput) -> list[ExtractedRelation]:
         for noun in nouns:
             if noun.lower_ in occupations and index.at(noun) is None:
                 org = _org_of_noun(noun, index, person)
-                if org is not None:
-                    add(person, org, noun.lower_)
+                if org is None:
+                    continue
+                holder = _nearest_person_before(doc, index, person, noun)
+                if holder is None:
+                    continue
+                add(holder, org, noun.lower_)
         # "Kirsten Pfeifer from the Consumer Electronics Association"; not a name something
         # moves from ("signed Robin van Persie from Feyenoord", "an offer for Ferguson from
         # Everton": the club he leaves or the bidder), nor in a sports report, where a
@@ -210,6 +214,24 @@ def occupation_relations(x: ExtractionInput) -> list[ExtractedRelation]:
             if org is not None and org.token_start == j and (org.token_end >= len(doc) or doc[org.token_end].text not in POSSESSIVE_MARKS):
                 add(person, org, "from")  # not "Jonathan Ross from ITV's London Studios": a place
     return out
+
+
+def _nearest_person_before(doc: Doc, index: EntityIndex, person: MentionSpan, noun: Token) -> MentionSpan | None:
+    """Whose an apposition after a name is: "founded by Natarajan and Gareth Moss, a former
+    engineer at JCB": the parser hung the apposition on the first name; a person named
+    between it and the noun phrase is the one it describes, when nothing but a comma parts
+    them, as ``role_relations``' "apposition" reads it (issue 12, session 15: dev page-320
+    Natarajan WORKS_FOR JCB). Another name further off leaves the noun nobody's. A noun
+    before the name ("Rangers' striker Dado Prso") has no name between."""
+    start = noun.left_edge.i
+    if start < person.token_end:
+        return person
+    between = [m for m in index.mentions if m.type == "Person" and m.entity_id != person.entity_id
+               and person.token_end <= m.token_start and m.token_end <= start]
+    if not between:
+        return person
+    nearest = max(between, key=lambda m: m.token_start)
+    return nearest if doc[nearest.token_end : start].text.strip() in {"", ","} else None
 
 
 def _moved(root: Token) -> bool:
@@ -256,7 +278,11 @@ def apposition_place_relations(x: ExtractionInput) -> list[ExtractedRelation]:
             continue
         root = doc[m.token_start : m.token_end].root
         for noun in (c for c in root.children if c.dep_ == "appos" and index.at(c) is None):
-            joined = {c.i for c in root.conjuncts}
+            # Names joined with the head share a plural apposition ("both from Italy"); a
+            # singular one is the nearest name's ("by Natarajan and Gareth Moss, a
+            # California-based engineer": Moss's alone; issue 12, session 15).
+            joined = {c.i for c in root.conjuncts} if noun.tag_ in {"NNS", "NNPS"} or any(
+                c.lower_ in {"both", "all"} for c in noun.subtree) else set()
             between = [b for t in doc[m.token_end : noun.left_edge.i] if (b := index.at(t)) is not None]
             if any(doc[b.token_start : b.token_end].root.i not in joined for b in between):
                 # "John Palmer, political director at the European Policy Centre, a

@@ -328,6 +328,26 @@ def _chain_before(pronoun: Token, person: MentionSpan, index: EntityIndex, sente
     return any(t.lower_ == pronoun.lower_ and t.dep_ in SUBJECTS for t in doc[doc[first].sent.start : first])
 
 
+def _pronoun_beside(pronoun: Token, person: MentionSpan, index: EntityIndex, sentences: list[int]) -> bool:
+    """ "She met Margaret Thatcher in 1983. Thatcher, she said later, 'gave me nothing'. After
+    retiring she lived in Durham": in the sentence before the pronoun's, the same pronoun is
+    the subject of a verb the one named person hangs from, so that pronoun cannot be her ("she
+    said Thatcher …", "she met Thatcher": someone else, a second antecedent of the pronoun's
+    gender named earlier); the later pronoun may be either, so it links nothing (issue 12,
+    session 15: dev page-294 Thatcher LIVES_IN Durham; "a pronoun with two possible
+    antecedents gets no edge"). "Voters backed Lund and he won": "he" heads its own clause,
+    not Lund's, and may well be Lund."""
+    here = sentences[pronoun.i]
+    doc = pronoun.doc
+    for m in index.mentions:
+        if m.entity_id != person.entity_id or here - m.sentence != 1:
+            continue
+        root = doc[m.token_start : m.token_end].root
+        if any(t.lower_ == pronoun.lower_ and t.dep_ in SUBJECTS and t.head.is_ancestor(root) for t in root.sent):
+            return True
+    return False
+
+
 def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> MentionSpan | None:
     """The person a "he"/"she" subject means, only when it is certain: exactly one person
     is named before it in the same sentence and the previous one. With two candidates
@@ -349,7 +369,8 @@ def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> Menti
                 and index.at(t) is None and not t.is_sent_start):
             return None
     person = next(iter(found.values()))
-    if _other_gender(token, person, index) or _chain_before(token, person, index, sentences):
+    if _other_gender(token, person, index) or _chain_before(token, person, index, sentences) \
+            or _pronoun_beside(token, person, index, sentences):
         return None
     if _unnamed_titled_subject(token, index, doc_start=token.doc[person.token_start].sent.start):
         return None
@@ -821,6 +842,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             continue  # "Federer (Switzerland) beat Roddick (United States)": a result, no interaction
         if rule.not_complements and _contest_prediction(verb, rule.not_complements):
             continue  # "backed Ireland to win the series": a tip, not support (issue 12 audit 7)
+        if rule.not_objects and any(c.dep_ == "dobj" and c.lower_ in rule.not_objects for c in verb.children):
+            continue  # "led the American League in strikeouts": a ranking, not a post (issue 12, session 15)
         if rule.not_prep_objects and any(
                 p.dep_ == "prep" and any(o.dep_ == "pobj" and _noun_word(o) in rule.not_prep_objects for o in p.children)
                 for p in verb.children):

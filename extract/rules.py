@@ -459,6 +459,10 @@ class RelationRule:
     # is one of these makes it another sense of the verb (a support act), so the rule does
     # not hold (issue 12 audit 8).
     not_prep_objects: tuple[str, ...] = ()
+    # "Sosa leads the league with 40 homers", "led the American League in strikeouts": a
+    # direct object whose head word is one of these makes the verb a ranking, not the
+    # relation (issue 12, session 15).
+    not_objects: tuple[str, ...] = ()
     # "Booth shot Lincoln": a verb that states the relation only when one of these words
     # (lemmas or words) hangs from it or from its object's relative clause: "shot dead",
     # "stabbed to death", "fatally shot", "shot and killed", "shot Y, who died".
@@ -521,7 +525,7 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
             problems.append(f"{where}: 'needs_prep' must be one word (a preposition, e.g. \"as\")")
             needs_prep = None
         exclusions = {}
-        for key in ("not_with", "not_complements", "not_prep_objects", "needs_words"):
+        for key in ("not_with", "not_complements", "not_prep_objects", "not_objects", "needs_words"):
             words = row.get(key, [])
             # A hyphenated word ("line-up") is one word too.
             if not isinstance(words, list) or not all(isinstance(w, str) and w.replace("-", "").isalpha() for w in words):
@@ -567,6 +571,7 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
                 not_with=exclusions["not_with"],
                 not_complements=exclusions["not_complements"],
                 not_prep_objects=exclusions["not_prep_objects"],
+                not_objects=exclusions["not_objects"],
                 needs_words=exclusions["needs_words"],
                 not_in_sports=flags["not_in_sports"],
                 no_object_complement=flags["no_object_complement"],
