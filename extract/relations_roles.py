@@ -287,6 +287,8 @@ def _its_organisation(doc: Doc, its: Token, index: EntityIndex) -> MentionSpan |
     Le Pen, accused …"). Anything less certain (another organisation acting, a person or a
     thing as the subject, "its" inside a sentence) names no one."""
     sent = its.sent
+    if its.lower_ == "its" and its.i != sent.start:
+        return _coordinated_its_organisation(doc, its, index)
     if its.lower_ != "its" or its.i != sent.start or sent.start == 0:
         return None
     before = doc[sent.start - 1].sent
@@ -307,6 +309,33 @@ def _its_organisation(doc: Doc, its: Token, index: EntityIndex) -> MentionSpan |
         if named.dep_ in {"nsubj", "nsubjpass"} and named.head.i == before.root.i and first_conjunct(root).i == root.i:
             subject = m
     if subject is None or set(actors) != {subject.entity_id}:
+        return None
+    return subject
+
+
+def _coordinated_its_organisation(doc: Doc, its: Token, index: EntityIndex) -> MentionSpan | None:
+    """"Its" opening the second of two joined clauses, as the subject's possessor: "The
+    Rijksmuseum has lent nine works, and its director, Taco Dibbits, visited Liverpool",
+    "Pontyberem Community Council objected to the plan, and its chair, Eirwen Thomas, told …"
+    (issue 12, recall of roles, session 15). "Its" stands for the first clause's subject when
+    that is an organisation and the only one the clause names: "Acme sued Beta, and its
+    chief executive …" names two, and "its" may be either's."""
+    if its.i < 2 or doc[its.i - 1].lower_ != "and" or doc[its.i - 2].text != ",":
+        return None
+    holder = its.head
+    verb = holder.head
+    if its.dep_ != "poss" or holder.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "conj" or verb.head.i >= its.i:
+        return None
+    first = verb.head
+    subject: MentionSpan | None = None
+    named: set[str] = set()
+    for m in index.mentions:
+        if m.type in {"Person", "Organization"} and its.sent.start <= m.token_start < its.i:
+            named.add(m.entity_id)
+            root = doc[m.token_start : m.token_end].root
+            if m.type == "Organization" and root.dep_ in {"nsubj", "nsubjpass"} and root.head.i == first.i:
+                subject = m
+    if subject is None or named != {subject.entity_id}:
         return None
     return subject
 
@@ -1060,6 +1089,7 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         )
         relation.tail_start = relation.tail_end = None
         out.append(relation)
+    out += _counterpart_relations(doc, index, group_countries, out, confidence["counterpart"])
     # Likewise the article's organisation yields to one the text ties the person to outright
     # ("Jane Roe, chief executive of Acme" makes "chief executive Jane Roe" no officer of the
     # article's main company).
@@ -1067,6 +1097,89 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
                 and not r.tail.startswith("country:")}
     employed_heads = {head for head, _ in employed}
     return [r for r in out if r.method != "article_officer" or r.head not in employed_heads or (r.head, r.tail) in employed]
+
+
+# What may close an apposition of a counterpart's name ("his Namibian counterpart, Netumbo
+# Nandi-Ndaitwah, at the Union Buildings").
+APPOSITION_CLOSERS = frozenset({",", ".", ";", ":", ")", "--", "—", "–"})
+
+
+def _counterpart_country(doc: Doc, index: EntityIndex, group_countries: dict[str, str], person: MentionSpan) -> tuple[Token, str] | None:
+    """"his Namibian counterpart, Netumbo Nandi-Ndaitwah", "her Vietnamese counterpart Pham
+    Minh Chinh": the possessive before "counterpart" and the country its nationality word
+    names, if the words before the name have that shape."""
+    sent = doc[person.token_start].sent
+    i = person.token_start - 1
+    if i >= sent.start and doc[i].text == ",":
+        after = doc[person.token_end] if person.token_end < sent.end else None
+        if after is not None and after.text not in APPOSITION_CLOSERS:
+            return None  # "his French counterpart, Marc Ferracci and …": a list
+        i -= 1
+    if i - 2 < sent.start or doc[i].lower_ != "counterpart":
+        return None
+    gazetteer = load_gazetteer()
+    k = i - 1
+    m = index.at(doc[k])
+    country: str | None = None
+    if m is not None and m.type in {"Country", "Group"}:
+        country = m.entity_id if m.type == "Country" else group_countries.get(m.entity_id)
+        k = m.token_start - 1
+    elif m is None and doc[k].is_title:
+        pair = gazetteer.nationality(f"{doc[k - 1].text} {doc[k].text}") if k - 1 >= sent.start else None
+        nation = pair or gazetteer.nationality(doc[k].text)
+        if nation is not None:
+            country = f"country:{nation.iso3}"
+            k -= 2 if pair is not None else 1
+    if country is None or k < sent.start or doc[k].lower_ not in {"his", "her"}:
+        return None
+    return doc[k], country
+
+
+def _counterpart_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str],
+                           found: list[ExtractedRelation], confidence: float) -> list[ExtractedRelation]:
+    """"President Cyril Ramaphosa hosted his Namibian counterpart, Netumbo Nandi-Ndaitwah":
+    the counterpart holds the same office in the country its nationality word names (issue
+    12, recall of roles, session 15; method ``counterpart``). The possessive's holder is the
+    one person the sentence names before it, and the office is the one the text gives that
+    person: a state office toward a country in this sentence ("Spain's energy minister, Sara
+    Aagesen, signed the agreement with her French counterpart, Marc Ferracci"), a government
+    title right before the name ("President X"), or the one title the article gives that
+    person toward a country elsewhere. Not when the two countries are the same, nor when the
+    holder has two such titles."""
+    out: list[ExtractedRelation] = []
+    for person in index.mentions:
+        if person.type != "Person" or (shape := _counterpart_country(doc, index, group_countries, person)) is None:
+            continue
+        possessive, country = shape
+        sent = doc[person.token_start].sent
+        holders = {m.entity_id: m for m in index.mentions
+                   if m.type == "Person" and sent.start <= m.token_start and m.token_end <= possessive.i}
+        if len(holders) != 1:
+            continue
+        holder = next(iter(holders.values()))
+        roles = [r for r in found if r.head == holder.entity_id and r.type == "HOLDS_ROLE" and r.tail.startswith("country:")]
+        here = {(r.title, r.tail) for r in roles if r.title and r.start == sent.start_char}
+        everywhere = {(r.title, r.tail) for r in roles if r.title}
+        before, _ = words_before(list(doc[sent.start : holder.token_start]), lambda t: index.at(t) is not None)
+        office = government_title(before)
+        if len({t for t, _ in here}) == 1:
+            title, home = next(iter(here))
+        elif not here and office is not None and len(office.tokens) == len(office.head):
+            title, home = title_text(office.tokens), None  # "President X": the office, its country unsaid
+        elif not here and len({t for t, _ in everywhere}) == 1:
+            title, home = next(iter(everywhere))
+        else:
+            continue
+        if country in {home, person.entity_id} or any(r.head == person.entity_id and r.tail == country for r in found):
+            continue
+        relation = ExtractedRelation(
+            head=person.entity_id, tail=country, type="HOLDS_ROLE", method="counterpart", confidence=confidence,
+            sentence=sent.text, start=sent.start_char, end=sent.end_char, predicate=title.lower(), title=title,
+            **mention_offsets(doc, person, person),
+        )
+        relation.tail_start = relation.tail_end = None
+        out.append(relation)
+    return out
 
 
 POSSESSIVE_RELATIONS = {"Organization": ("WORKS_FOR", "works for"), "Country": ("FROM", "from")}

@@ -4,7 +4,8 @@ HOLDS_ROLE and WORKS_FOR; method ``short_name_title``):
 * "Timberwolves coach Chris Finch criticised …" in a report that names the Minnesota
   Timberwolves;
 * "Kings owner Vivek Ranadivé said …" after "the Sacramento Kings";
-* "Nordlys chief executive Mette Lindholm" after "Nordlys Cloud opened …".
+* "Nordlys chief executive Mette Lindholm" after "Nordlys Cloud opened …";
+* "Cobalt's sporting director, Helen Strachan, said …" after "Cobalt Racing".
 
 The small model tags the club's or company's full name and leaves the short form untagged, so
 the title rules (relations_roles.py) see a title with no owner. One capitalised word that no
@@ -26,8 +27,8 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.governments import government_title
 from newsgraph.extract.person_evidence import gazetteer_place
-from newsgraph.extract.relation_base import ExtractionInput, EntityIndex, MentionSpan, mention_offsets, staff_title
-from newsgraph.extract.relations_definite_owner import MAX_TITLE_WORDS, role_title
+from newsgraph.extract.relation_base import POSSESSIVE_MARKS, ExtractionInput, EntityIndex, MentionSpan, mention_offsets, staff_title
+from newsgraph.extract.relations_definite_owner import CLOSERS, MAX_TITLE_WORDS, role_title
 from newsgraph.extract.rules import load_confidence, load_gazetteer, load_titles
 from newsgraph.graph.model import ExtractedRelation
 
@@ -52,11 +53,18 @@ def _short_forms(doc: Doc, index: EntityIndex) -> dict[str, set[str]]:
 
 def _title_before(doc: Doc, person: MentionSpan, index: EntityIndex) -> tuple[Token, list[Token]] | None:
     """The capitalised word and the lowercase title words right before the name ("Timberwolves"
-    and "coach" before "Chris Finch"), if the words there have that shape."""
+    and "coach" before "Chris Finch"), if the words there have that shape; the word may own the
+    title, which is then set off by commas ("Cobalt's sporting director, Helen Strachan, said")."""
     sent = doc[person.token_start].sent
     honorifics = load_titles().honorifics
     i = person.token_start - 1
     while i >= sent.start and doc[i].lower_.rstrip(".") in honorifics and index.at(doc[i]) is None:
+        i -= 1
+    apposed = i >= sent.start and doc[i].text == ","
+    if apposed:
+        after = doc[person.token_end] if person.token_end < sent.end else None
+        if after is not None and after.text not in CLOSERS:
+            return None  # "Cobalt's director, Helen Strachan and …": a list, not an apposition
         i -= 1
     end = i
     while i >= sent.start and end - i < MAX_TITLE_WORDS and index.at(doc[i]) is None \
@@ -65,6 +73,10 @@ def _title_before(doc: Doc, person: MentionSpan, index: EntityIndex) -> tuple[To
     words = list(doc[i + 1 : end + 1])
     if not words or i < sent.start:
         return None
+    if i > sent.start and doc[i].text in POSSESSIVE_MARKS:
+        i -= 1  # "Cobalt's sporting director"
+    elif apposed:
+        return None  # "Rovers manager, Dean Pike": no possessive, no apposition of this shape
     word = doc[i]
     if index.at(word) is not None or not word.is_title or not word.is_alpha:
         return None
