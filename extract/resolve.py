@@ -242,7 +242,26 @@ def _misspelt(rare: str, usual: str) -> bool:
     if len(a) >= 3 and len(diff) == 1 and {diff[0][0].lower(), diff[0][1].lower()} == {"of", "for"} \
             and a[0] != diff[0][0] and a[-1] != diff[0][0]:
         return True
-    return len(a) >= 2 and len(diff) == 1 and {diff[0][0], diff[0][1]} == {diff[0][1], diff[0][1] + "s"}
+    return len(a) >= 2 and len(diff) == 1 and _plural_variant(*diff[0])
+
+
+def _plural_variant(a: str, b: str) -> bool:
+    """One word is the other with an "s" added, either way round: a plural or a possessive
+    without its apostrophe ("Electronics Arts" beside "Electronic Arts", "Delta Airline" beside
+    "Delta Airlines", "McDonalds" beside "McDonald")."""
+    return a == b + "s" or b == a + "s"
+
+
+def _company_plural_slip(name: str, other: str, name_type: str, other_type: str) -> bool:
+    """A one-word organisation written with or without a trailing "s" ("McDonalds" beside
+    "McDonald"): one company. Not a common noun's plural ("Globe" beside "Globes"), nor a
+    person's name ("William" beside "Williams"): only two mentions the article calls bodies."""
+    from newsgraph.extract.rules import common_nouns
+
+    if name_type != "Organization" or other_type != "Organization" or " " in name or " " in other:
+        return False
+    short = min(name, other, key=len)
+    return len(short) >= 5 and _plural_variant(name, other) and short.isalpha() and short.lower() not in common_nouns()
 
 
 def _one_letter_variant(a: str, b: str, shortest: int = 6) -> bool:
@@ -293,11 +312,13 @@ def _join_misspellings(typed: list[TypedMention | None]) -> None:
     for t in typed:
         if t is None or t.known or t.type not in {"Person", "Organization"} or counts.get(t.name) != 1:
             continue
-        matches = [u for n, u in usual.items() if _misspelt(t.name, n) or _slip_of_surname(t.name, n, u.type)]
+        matches = [u for n, u in usual.items() if _misspelt(t.name, n) or _slip_of_surname(t.name, n, u.type)
+                   or _company_plural_slip(t.name, n, t.type, u.type)]
         if not matches:
             # of any of the two types: the model may call the slip a body ("McIlory" ORG)
             matches = [u for n, u in once.items()
-                       if _misspelt(t.name, n) or _misspelt(n, t.name) or _slip_of_surname(t.name, n, u.type)]
+                       if _misspelt(t.name, n) or _misspelt(n, t.name) or _slip_of_surname(t.name, n, u.type)
+                       or _company_plural_slip(t.name, n, t.type, u.type)]
         if len(matches) == 1:
             t.name, t.type, t.iso3 = matches[0].name, matches[0].type, matches[0].iso3
         else:
@@ -369,6 +390,18 @@ def _join_initials(typed: list[TypedMention | None]) -> None:
     an initial and a surname are the one full name of the article with that surname whose
     first name opens with that letter (issue 12: otherwise the surname has two owners and a
     lone "Yeltsin" makes a third node). Two candidates ("John" and "Jane Smith") leave it be."""
+    # "Yann Delaigue" the model called an organisation beside the squad list's "Y Delaigue" it
+    # called a person: a given name and a surname that an initial form of the article opens the
+    # same way are a person, whom that form then joins (the mirror of the last loop below)
+    initial_forms = {(words[0][0], normalise_name(words[1])) for name in _full_names(typed)
+                     if len(words := name.split()) == 2 and _INITIAL.fullmatch(words[0])}
+    for t in typed:
+        if t is None or t.known or t.raw.label == "TEAM" or t.type not in {"Organization", "Location"} \
+                or len(words := t.name.split()) != 2 or len(words[0]) <= 2:
+            continue
+        if (words[0][0], normalise_name(words[1])) in initial_forms and has_given_name(words[0]) \
+                and plausible_person_name(t.name):
+            t.type, t.iso3 = "Person", None
     people = _full_names(typed)
     renamed = {}
     for name in people:
