@@ -1034,3 +1034,91 @@ def retype_bodies_as_people(doc: Doc, mentions: list[RawMention]) -> list[RawMen
 
     # sports reports are not skipped: a player's full name is no club's
     return _retype_names(doc, mentions, "ORG", "PERSON", False, stays)
+
+
+def retype_names_only_after_the(doc: Doc, mentions: list[RawMention], sports: bool | None = None) -> list[RawMention]:
+    """A one-word name the model calls a person that the article writes only after "the"
+    ("the Mori survey", "the ODPM said", "the Ravi and Chenab rivers", "the Nevo gave
+    people", "the Charleroi judicial police") is no one's name: English puts no article
+    before a person's name, and a person named by surname alone elsewhere is named in full,
+    with an honorific or a role somewhere in the article. Such a name becomes the place the
+    gazetteers know (cities of 50,000 people or more, listed regions: "the Charleroi judicial
+    police"; a smaller town shares its name with too much: "the Mori survey"), an
+    organisation when written as an acronym ("the ODPM", "the JURI meeting"), and is dropped
+    otherwise (issue 12, entity types: a name that fits no type is left out, not forced
+    into one). A nationality noun for one person after "the" ("the Briton managed to hang
+    in") is one of a people (NORP: a Group), in sports reports too. Kept as it is: a listed
+    organisation, country or nationality, a name a longer person's name of the article holds ("Jesse
+    Owens" beside "the Owens quartet"; any longer name: "the Telegraph" beside "the Daily
+    Telegraph"), a name also written without "the", one with person
+    evidence (``person_evidence`` without speech or pronouns: an honorific or role before
+    it, "who" or an age after it), and one before a noun a surname alone modifies ("the
+    Clinton administration", ``eponym_nouns``). A given name alone counts for nothing ("the
+    Ravi and Chenab rivers"); a longer name may be anyone's ("the Chaka Khan hit"). Sports
+    reports are left alone: there "the Valencia job" is the club's (``retype_teams``,
+    ``clubs.py``)."""
+    gaz = load_gazetteer()
+    mentions = [replace(m, label="NORP") if _nationality_noun_after_the(doc, m, gaz) else m for m in mentions]
+    if sports:
+        return mentions
+    names: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.label == "PERSON":
+            names.setdefault(normalise_name(m.text), []).append(i)
+    if not names:
+        return mentions
+    rules = load_evidence_rules()
+    every_name = {normalise_name(m.text) for m in mentions}
+    new_labels: dict[int, str | None] = {}
+    for key, members in names.items():
+        text = mentions[members[0]].text
+        same = _same_name(mentions, key, members)
+        # (a longer name of any label holding it: "the Telegraph" beside "the Daily Telegraph")
+        if not key or " " in key or not all(mentions[i].after_the for i in same) or _part_of_longer_name(key, every_name):
+            continue
+        if gaz.organization(text) is not None or gaz.country(text) is not None or gaz.nationality(text) is not None:
+            continue
+        if any(person_evidence(doc, mentions[i], rules, speech=False) not in {"", "pronoun"}
+               or _before_eponym_noun(doc, mentions[i]) for i in members):
+            continue
+        if sports is None:
+            sports = is_sports_report(doc)
+            if sports:
+                return mentions
+        place = text.lower() in place_names() or normalise_name(text) in load_regions()
+        label = "GPE" if place else "ORG" if text.isalpha() and text.isupper() and len(text) > 1 else None
+        new_labels.update((i, label) for i in members)
+    out = []
+    for i, m in enumerate(mentions):
+        if i not in new_labels:
+            out.append(m)
+        elif (new := new_labels[i]) is not None:
+            out.append(replace(m, label=new))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _eponym_nouns() -> frozenset[str]:
+    data = json.loads(resources.files("newsgraph.extract").joinpath("data", "person_evidence.json").read_text("utf-8"))
+    return frozenset(data["eponym_nouns"])
+
+
+def _before_eponym_noun(doc: Doc, m: RawMention) -> bool:
+    """The name modifies a noun a person's surname alone modifies ("the Clinton
+    administration", "the Kok report"; ``person_evidence.json`` eponym_nouns)."""
+    root, nouns = doc[m.token_start: m.token_end].root, _eponym_nouns()
+    head = root.head
+    return root.dep_ in {"compound", "nmod", "amod", "poss"} and head.i >= m.token_end \
+        and (head.lemma_.lower() in nouns or head.lower_ in nouns)
+
+
+def _nationality_noun_after_the(doc: Doc, m: RawMention, gaz: Any) -> bool:
+    """A nationality noun for one person after "the", heading its phrase ("the Briton
+    managed to hang in", "the Scot admitted", ``context_cues`` person_demonyms): one of a
+    people (NORP, a Group), never a person's name, whatever the model said; not before a
+    noun it describes ("the Slovak police")."""
+    if m.label not in {"PERSON", "ORG", "GPE", "LOC"} or not m.after_the or m.token_end - m.token_start != 1:
+        return False
+    token = doc[m.token_start]
+    return token.lower_ in load_context_cues().person_demonyms and gaz.nationality(token.text) is not None \
+        and token.dep_ not in {"amod", "compound", "nmod"}

@@ -39,7 +39,7 @@ from newsgraph.extract.opening_words import drop_sentence_opening_words, trim_op
 from newsgraph.extract.person_evidence import (
     retype_bodies_as_people, retype_club_or_place_names, retype_people_as_bodies, retype_places_as_companies, retype_regions_as_places,
     retype_unproven_organisations,
-    retype_unevidenced_people, retype_unproven_people, trim_name_openers,
+    retype_names_only_after_the, retype_unevidenced_people, retype_unproven_people, trim_name_openers,
 )
 from newsgraph.extract.place_evidence import drop_unplaced_places, find_prefixed_places
 from newsgraph.extract.extractors import run_extractors
@@ -265,7 +265,7 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     raw = retype_unevidenced_people(doc, retype_people_as_bodies(doc, raw), sports)
     raw = retype_places_as_companies(doc, retype_unproven_organisations(doc, raw, sports), sports)
     raw = retype_regions_as_places(doc, raw, sports)
-    raw = retype_bodies_as_people(doc, raw)
+    raw = retype_names_only_after_the(doc, retype_bodies_as_people(doc, raw), sports)
     raw = drop_unplaced_places(doc, raw)
     raw = mark_aliases(doc, raw)
     resolution = resolve(raw)
