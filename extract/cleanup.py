@@ -67,7 +67,18 @@ The rules are data, one per line in ``extract/data/boilerplate.jsonl``; the kind
   ``labels``: an obituary's facts ("Born: 3 March 1938, Sunderland" / "Died: ..." /
   "Survived by: ..."), a preprint's record ("Authors: ..." / "Funding: ..."). Whatever
   its header says, or with none: the labels make the box. A story's own list of labels
-  ("Best actor: Jamie Foxx" under an awards story) has labels no list holds;
+  ("Best actor: Jamie Foxx" under an awards story) has labels no list holds. With
+  ``max_header_words``, the box's caption goes too: a line of at most that many words right
+  above the first row (no blank line between) that ends no sentence ("Meeting of the Full
+  Council, Tuesday 24 November 2026, Milton Rooms, 7pm" over "Present:" / "Apologies:");
+- ``table_rows``: a table saved as text, one row a line: a run of at least ``min_rows``
+  lines with no blank line between them, each cut by ``separators`` (a space on both
+  sides) into the same number of cells (at least ``min_parts``, each at most
+  ``max_part_words`` words, none ending a sentence); when most of its rows are furniture
+  by the other rules, the rest are too: a ferry's "Service status" rows ("Ullapool –
+  Stornoway · MV Loch Seaforth · Sailing as scheduled") whose status cell grows longer
+  than a menu item on a bad day ("Uig – Tarbert · MV Hebrides · Disrupted: 14:00
+  cancelled (weather)");
 - ``widget_header``: a short label (at most ``max_words`` words, no sentence) opening a
   block of lines, every other line of which (up to the next blank line, at least one) is
   furniture by the other rules: the label of a widget whose items went ("Match odds" over
@@ -142,7 +153,8 @@ _RULE_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "masthead_line": {"max_words": int},
     "bilingual_line": {"separators": str},
     "widget_header": {"max_words": int, "after_story": bool},
-    "label_rows": {"labels": list, "min_rows": int, "min_known": int, "max_line_chars": int},
+    "label_rows": {"labels": list, "min_rows": int, "min_known": int, "max_line_chars": int, "max_header_words": int},
+    "table_rows": {"separators": str, "min_rows": int, "min_parts": int, "max_part_words": int},
     "html_drop": {"tags": list, "roles": list, "class_words": list},
 }
 _ONE_OF = {
@@ -160,6 +172,7 @@ _ONE_OF = {
     "bilingual_line": ("separators",),
     "widget_header": ("max_words",),
     "label_rows": ("labels",),
+    "table_rows": ("separators",),
     "html_drop": ("tags", "roles", "class_words"),
 }
 
@@ -230,6 +243,16 @@ class _LabelRows:
     min_known: int
     max_line_chars: int
     rule: _Rule
+    max_header_words: int = 0  # the caption line above the box (0: none)
+
+
+@dataclass(frozen=True)
+class _TableRows:
+    separators: re.Pattern[str]
+    min_rows: int
+    min_parts: int
+    max_part_words: int
+    rule: _Rule
 
 
 @dataclass(frozen=True)
@@ -261,6 +284,7 @@ class BoilerplateRules:
     bilingual: tuple[tuple[re.Pattern[str], _Rule], ...] = ()  # (separator, rule)
     widget_headers: tuple[tuple[int, bool, _Rule], ...] = ()  # (max_words, after_story, rule)
     label_rows: tuple[_LabelRows, ...] = ()
+    table_rows: tuple[_TableRows, ...] = ()
     html_tags: frozenset[str] = frozenset()
     html_roles: frozenset[str] = frozenset()
     html_class_words: frozenset[str] = frozenset()
@@ -301,6 +325,7 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
     bilingual: list[tuple[re.Pattern[str], _Rule]] = []
     widget_headers: list[tuple[int, bool, _Rule]] = []
     label_rows: list[_LabelRows] = []
+    table_rows: list[_TableRows] = []
     tags: set[str] = set()
     roles: set[str] = set()
     class_words: set[str] = set()
@@ -370,7 +395,12 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
             widget_headers.append((row["max_words"], row.get("after_story", False), rule))
         elif kind == "label_rows":
             label_rows.append(_LabelRows(frozenset(w.lower() for w in row["labels"]), row.get("min_rows", 3),
-                                         row.get("min_known", 2), row.get("max_line_chars", 300), rule))
+                                         row.get("min_known", 2), row.get("max_line_chars", 300), rule,
+                                         row.get("max_header_words", 0)))
+        elif kind == "table_rows":
+            table_rows.append(_TableRows(re.compile("\\s+[" + re.escape(row["separators"]) + "]\\s+"),
+                                         row.get("min_rows", 3), row.get("min_parts", 3),
+                                         row.get("max_part_words", 8), rule))
         elif kind == "link_list":
             link_lists.append(_LinkList(row["min_items"], row.get("max_header_words", 4),
                                         row.get("max_item_chars", 150), rule))
@@ -399,6 +429,7 @@ def parse_rules(lines: Iterable[str], filename: str = RULES_FILE) -> Boilerplate
         bilingual=tuple(bilingual),
         widget_headers=tuple(widget_headers),
         label_rows=tuple(label_rows),
+        table_rows=tuple(table_rows),
         html_tags=frozenset(tags),
         html_roles=frozenset(roles),
         html_class_words=frozenset(class_words),
@@ -574,6 +605,8 @@ def _join_wrapped(lines: list[str]) -> str:
 
 def _furniture(lines: list[str], rules: BoilerplateRules) -> Iterator[FurnitureLine]:
     found = list(_line_furniture(lines, rules))
+    if rules.table_rows:
+        found = sorted([*found, *_table_rows(lines, {f.line for f in found}, rules)], key=lambda f: f.line)
     if rules.widget_headers:
         found = sorted([*found, *_widget_headers(lines, {f.line for f in found}, rules)], key=lambda f: f.line)
     yield from found
@@ -788,8 +821,41 @@ def _label_row_lines(lines: list[str], rules: BoilerplateRules) -> dict[int, _Ru
                 j += 1
             if j - i >= box.min_rows and sum(label in box.labels for label in labels) >= box.min_known:
                 out.update((k + 1, box.rule) for k in range(i, j))
+                if box.max_header_words and _is_box_caption(lines, i - 1, box.max_header_words):
+                    out[i] = box.rule  # line i (1-based) is the caption right above row i + 1
             i = max(j, i + 1)  # a run is judged once, not again from its second line
     return out
+
+
+def _is_box_caption(lines: list[str], i: int, max_words: int) -> bool:
+    """Line ``i`` (0-based) is a box's caption: short, no sentence, after a blank line (or
+    first), so a story's last paragraph right above a box is never taken for one."""
+    if i < 0 or not lines[i] or (i and lines[i - 1]):
+        return False
+    line = lines[i].rstrip()
+    return len(line.split()) <= max_words and not line.endswith(_SENTENCE_END) and not _is_prose(line)
+
+
+def _table_rows(lines: list[str], dropped: set[int], rules: BoilerplateRules) -> Iterator[FurnitureLine]:
+    """Rows of a table most of whose rows other rules drop: the rest of its rows (1-based)."""
+    for table in rules.table_rows:
+        i = 0
+        while i < len(lines):
+            j, width = i, 0
+            while j < len(lines) and lines[j] and len(lines[j]) <= 300:
+                cells = table.separators.split(lines[j])
+                if (len(cells) < table.min_parts or (width and len(cells) != width)
+                        or any(len(c.split()) > table.max_part_words or c.rstrip().endswith((".", "!", "?"))
+                               for c in cells)):
+                    break
+                width = len(cells)
+                j += 1
+            rows = range(i + 1, j + 1)
+            if j - i >= table.min_rows and 2 * sum(n in dropped for n in rows) > j - i:
+                for n in rows:
+                    if n not in dropped:
+                        yield FurnitureLine(n, lines[n - 1], table.rule.ref, table.rule.why, table.rule.kind)
+            i = max(j, i + 1)  # a run is judged once, not again from its second line
 
 
 def _repeated_lines(lines: list[str], rules: BoilerplateRules) -> dict[int, _Rule]:

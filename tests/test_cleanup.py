@@ -195,7 +195,7 @@ def test_bad_rule_rows_are_all_reported_with_file_and_line():
         parse_rules(rows)
     assert str(error.value).split("\n") == [
         "boilerplate.jsonl:2: malformed JSON: Expecting property name enclosed in double quotes (column 55)",
-        "boilerplate.jsonl:4: unknown rule 'drop_lines' (expected one of bilingual_line, drop_block, drop_line, drop_section, html_drop, label_rows, link_list, masthead_line, nav_line, pull_quote, repeated_line, segment_line, strip_inline, strip_tail, widget_header)",
+        "boilerplate.jsonl:4: unknown rule 'drop_lines' (expected one of bilingual_line, drop_block, drop_line, drop_section, html_drop, label_rows, link_list, masthead_line, nav_line, pull_quote, repeated_line, segment_line, strip_inline, strip_tail, table_rows, widget_header)",
         "boilerplate.jsonl:5: bad regex: missing ), unterminated subpattern at position 0",
         "boilerplate.jsonl:6: 'exact' must be a non-empty list of non-empty strings",
         "boilerplate.jsonl:6: drop_line needs exactly one of exact, contains, regex",

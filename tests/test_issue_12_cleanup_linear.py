@@ -58,13 +58,21 @@ PATHOLOGICAL = {
     "advice": "This summary is not " + _line("legal "),
     "calls to action": _line("Download the ferry app | "),
     "posted by the team": "Posted by the " + _line("Quay Trust communications ") + "team on 27 May 2026",
+    "minutes rows": "Present: " + _line("Cllr R Sena (Chair), "),
+    "meeting caption": _line("Meeting of the Parish Council, Tuesday 3 March 2026, Village Hall, "),
+    "status cells": _line("Setubal \u2013 Troia \u00b7 MV Sado \u00b7 Disrupted: 09:30 cancelled \u00b7 "),
+    "wanted adverts": "Deckhand wanted: " + _line("60ft trawler, Troia. ") + "Contact Sado Crew",
+    "report by": "Report by " + _line("Ines Amaral, "),
+    "charity number": _line("Sado Board of Finance is a registered charity (No. "),
+    "long list labels": "Other schools inspected this week: " + _line("Troia Primary (Good) \u00b7 "),
 }
 
 LABELS = ("", "Corrections and clarifications\n", "CAST\n", "THIS WEEK AT SETUBAL MAGISTRATES' COURT\n",
           "Competing interests\n", "Board of directors\n", "LIVE RESULT\n", "QUICK HITS\n",
           "With thanks to our lenders\n", "Born: 4 May 1941, Azeitao\nDied: 2 June 2026, Palmela\n",
           "Before: Lady Justice Quintela\nCounsel: Nuno Paiva KC\n", "OBE: Dr Ines Amaral, Palmela\nMBE: Rui Sena, Troia\n",
-          "Lot details\n")
+          "Lot details\n", "Present: Cllr R Sena\nApologies: Cllr T Lemos\n",
+          "Setubal \u2013 Troia \u00b7 MV Sado \u00b7 Sailing as scheduled\nTroia \u2013 Setubal \u00b7 MV Sado \u00b7 Sailing as scheduled\n")
 PROSE = "The harbour minister opened a new ferry terminal in Setubal on Monday, the port authority said.\n\n"
 
 
