@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.clubs import load_clubs
 from newsgraph.extract.governments import (
     LEAD_SENTENCES,
+    SUBJECT_DEPS,
     CountryMention,
     Office,
     first_conjunct,
@@ -152,6 +153,22 @@ def _owned(doc: Doc, first: Token) -> bool:
         or before.pos_ == "PROPN" or before.text[:1].isupper()
 
 
+# The prepositions that hang a name on a subject noun in English ("The head of US TV network
+# Fox", "Shares in Acme"); "Bord na Móna" read as "Bord" + "na Móna" is one name, not "Móna".
+SUBJECT_PREPOSITIONS = frozenset({"of", "in", "at", "for"})
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether a name's root lies inside a clause's subject, hung on it by English
+    prepositions only ("Three directors of Halberd Engineering bought …")."""
+    for t in [token, *token.ancestors]:
+        if t.dep_ in SUBJECT_DEPS:
+            return t.i != token.i
+        if t.dep_ == "pobj" and t.head.lower_ not in SUBJECT_PREPOSITIONS:
+            return False
+    return False
+
+
 def _article_organisation(doc: Doc, index: EntityIndex) -> MentionSpan | None:
     """The organisation the article is about, for an officer named by title alone ("said
     chief executive Finian O'Sullivan" in a report on Burren Energy): the one organisation
@@ -166,6 +183,7 @@ def _article_organisation(doc: Doc, index: EntityIndex) -> MentionSpan | None:
     first: dict[str, MentionSpan] = {}
     lead_actors: set[str] = set()
     lead: set[str] = set()
+    lead_subjects: set[str] = set()  # named inside a lead sentence's subject: "The head of US TV network Fox has …"
     for m in index.mentions:
         if m.type == "Location" and m.token_start < lead_end \
                 and first_conjunct(doc[m.token_start : m.token_end].root).dep_ in {"nsubj", "nsubjpass"}:
@@ -180,12 +198,19 @@ def _article_organisation(doc: Doc, index: EntityIndex) -> MentionSpan | None:
             lead.add(m.entity_id)
             if is_actor(doc[m.token_start : m.token_end].root):
                 lead_actors.add(m.entity_id)
+            if _in_subject(doc[m.token_start : m.token_end].root):
+                lead_subjects.add(m.entity_id)
     # A lead about two firms ("Federated is to buy rival May Department Stores") is about
     # either's officers: the lead must name one organisation, and as an actor.
     if len(lead_actors) == 1 and lead == lead_actors:
         chosen = next(iter(lead_actors))
     elif len(counts) == 1 and next(iter(counts.values())) > 1:
         chosen = next(iter(counts))  # named once, it may be no more than a source ("told Reuters")
+    elif not lead_actors and len(lead) == 1 and lead == lead_subjects and counts[next(iter(lead))] > 1:
+        # "Three directors of Halberd Engineering bought shares …", "The head of US TV network
+        # Fox has admitted …": the lead names one organisation, inside its subject, and the
+        # article names it again (issue 12, recall of roles, session 15).
+        chosen = next(iter(lead))
     else:
         return None
     if any(n >= counts[chosen] for org, n in counts.items() if org != chosen):

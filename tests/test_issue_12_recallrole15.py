@@ -80,3 +80,27 @@ def test_issue_12_a_counterpart_holds_the_same_office_in_the_named_country(nlp, 
 ])
 def test_issue_12_no_counterpart_without_one_holder_and_office(nlp, text):
     assert not _by(nlp, text, "counterpart")
+
+
+_DELMONT_TAIL = "\n\nChief executive Gail Marsh said the autumn schedule had drifted.\n\n" \
+                "Delmont Television will announce new shows in March, a month after the BBC."
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, person, org", [
+    ("The head of Delmont Television has admitted the network relied too heavily on reality shows." + _DELMONT_TAIL,
+     "Gail Marsh", "Delmont Television"),
+    ("Three directors of Halvard Castings bought shares on Monday, days after a profit warning.\n\n"
+     "Finance director Raj Patel bought 20,000 shares at 150p.\n\nHalvard Castings makes parts for aircraft built by Airbus.",
+     "Raj Patel", "Halvard Castings"),
+])
+def test_issue_12_the_one_organisation_in_the_leads_subject_is_the_articles(nlp, text, person, org):
+    # relations_roles._article_organisation: the lead names one organisation, as no actor but
+    # inside its subject ("The head of X has admitted"), and the article names it again.
+    assert (person, "HOLDS_ROLE", org) in _by(nlp, text, "article_officer")
+
+
+@pytest.mark.issue(12)
+def test_issue_12_an_organisation_outside_the_leads_subject_is_not_the_articles(nlp):
+    text = "Investors sold shares on Monday after a warning from Delmont Television." + _DELMONT_TAIL
+    assert not _by(nlp, text, "article_officer")
