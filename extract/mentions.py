@@ -775,7 +775,8 @@ def find_missed_mentions(
     doc: Doc, sentences: list[int], known: list[RawMention], names: dict[str, str]
 ) -> list[RawMention]:
     """Capitalised tokens equal to a known name (a surname the model did not tag in one
-    sentence, as in "Rubio and Bukele signed") become mentions too.
+    sentence, as in "Rubio and Bukele signed", or tagged a nationality: "Tusk criticised
+    Orbán", Orbán NORP, which names no people and so no one) become mentions too.
 
     ``names`` maps a lowercase one-word name to the spaCy label to give it.
     """
@@ -791,6 +792,8 @@ def find_missed_mentions(
         label = names.get(token.lower_)
         if label is None:
             continue
+        if label == "ORG" and (token.pos_ != "PROPN" or (token.i > 0 and doc[token.i - 1].lower_ in {"a", "an"})):
+            continue  # "Next, the shares fell", "a Maori named Joe Warbrick": a word, no firm's name
         # Inside a longer proper-noun run ("Rubio Street") it is another name.
         prev_propn = token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].i not in taken
         next_propn = token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].i not in taken

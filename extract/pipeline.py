@@ -48,7 +48,7 @@ from newsgraph.extract.confidence import finalise
 from newsgraph.extract.context import apply_context, lineup_people
 from newsgraph.extract.cooccurrence import cooccurrence_relations
 from newsgraph.extract.learned import learned_relations
-from newsgraph.extract.resolve import missed_name_labels, resolve
+from newsgraph.extract.resolve import given_named_surnames, missed_name_labels, resolve
 from newsgraph.extract.rules import DEFAULT_MODEL, load_event_noun_rules, load_relation_rules, model_name
 from newsgraph.extract.token_attributes import use_token_attribute_tables
 from newsgraph.graph.model import EntityMention, ExtractedDocument, ExtractedRelation
@@ -271,6 +271,17 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     resolution = resolve(raw)
     missed = find_missed_mentions(doc, sentences, raw, missed_name_labels(resolution))
     named = [m for m, eid in zip(raw, resolution.mention_entity) if eid is not None]
+    # A surname the model tagged a nationality that is none ("criticised Orbán for", Orbán
+    # NORP) named no one: its token is free for the search of people's names (only people's:
+    # "a Maori named Joe Warbrick" is no organisation "Maori" the article names elsewhere).
+    unnamed = {id(m) for m, eid in zip(raw, resolution.mention_entity)
+               if eid is None and m.label == "NORP" and m.token_end - m.token_start == 1}
+    if unnamed:
+        surnames = find_missed_mentions(doc, sentences, [m for m in raw if id(m) not in unnamed] + missed,
+                                        given_named_surnames(resolution, {m.text for m in raw if m.label == "ORG"}))
+        retagged = {m.token_start for m in surnames}
+        raw = [m for m in raw if not (id(m) in unnamed and m.token_start in retagged)]
+        missed += surnames
     missed += find_repeated_names(doc, sentences, named + missed)
     if missed:
         raw = sorted(raw + missed, key=lambda m: m.start)

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from newsgraph.extract.mentions import ORG_HEAD_WORDS, RawMention, load_context_cues
 from newsgraph.extract.person_evidence import gazetteer_place, has_given_name, place_names as world_places
-from newsgraph.extract.rules import Gazetteer, load_gazetteer, load_titles, load_us_state_abbreviations, word_lists, word_map
+from newsgraph.extract.rules import Gazetteer, common_nouns, load_gazetteer, load_titles, load_us_state_abbreviations, word_lists, word_map
 from newsgraph.graph.model import ExtractedEntity, entity_id, normalise_name, surname
 
 
@@ -1228,9 +1228,46 @@ def resolve(mentions: list[RawMention], gaz: Gazetteer | None = None) -> Resolut
 
 
 def missed_name_labels(resolution: Resolution) -> dict[str, str]:
-    """One-word names worth looking for where the model tagged nothing: people's surnames."""
+    """One-word names worth looking for where the model tagged nothing: people's surnames;
+    the one-word forms the article wrote for a person elsewhere ("Lula" of "Luiz Inácio Lula
+    da Silva") and one-word organisations ("Loganair signed a deal with Widerøe", untagged
+    there, tagged in other sentences) that are no place's name, each written for one entity
+    only (issue 12, session 15)."""
     names = {}
     for entity in resolution.entities.values():
         if entity.type == "Person" and len(entity.name.split()) >= 2:
             names[surname(entity.name).lower()] = "PERSON"
+    owners: dict[str, set[str]] = {}  # every one-word form → the entities written so
+    wanted: dict[str, str] = {}
+    for entity in resolution.entities.values():
+        forms = {entity.name, *entity.aliases}
+        for form in forms:
+            if " " not in form:
+                owners.setdefault(form.lower(), set()).add(entity.id)
+        # A common noun ("Committee", "Yahoo" of a "Yahoo Messenger" the model took for a
+        # person) is as often the word; a given name ("Jimmy" of Jimmy Connors) is the person.
+        if entity.type == "Person" and len(entity.name.split()) >= 2:
+            wanted.update((form.lower(), "PERSON") for form in forms if " " not in form and form[:1].isupper()
+                          and (form.lower() not in common_nouns() or has_given_name(form)))
+        elif entity.type == "Organization" and entity.mentions >= 2 and " " not in entity.name \
+                and entity.name[:1].isupper() and entity.name.lower() not in common_nouns() \
+                and not gazetteer_place(entity.name) and load_gazetteer().nationality(entity.name) is None:
+            # tagged twice at least (once is as often a work or a word the model misread), and
+            # not a team under its town's or country's name ("England", "Leicester"): the
+            # place is written so as often
+            wanted[entity.name.lower()] = "ORG"
+    for form, label in wanted.items():
+        if len(owners[form]) == 1:
+            names.setdefault(form, label)
     return names
+
+
+def given_named_surnames(resolution: Resolution, organisation_names: set[str]) -> dict[str, str]:
+    """The surnames of the article's people whose names open with a given name and that the
+    model never tagged an organisation (``organisation_names``): the only names a word the
+    model tagged a nationality is read as ("Dwyer praised Hollis", Hollis NORP, of Kieran
+    Hollis; not "Belgium's Interbrew" as the surname of "Sun Interbrew", three times an
+    organisation and once a person)."""
+    return {surname(e.name).lower(): "PERSON" for e in resolution.entities.values()
+            if e.type == "Person" and len(e.name.split()) >= 2 and has_given_name(e.name.split()[0])
+            and not ({e.name, *e.aliases} & organisation_names)}
