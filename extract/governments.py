@@ -47,6 +47,7 @@ class GovernmentRules:
     implied_not_heads: frozenset[tuple[str, ...]] = frozenset()  # never the article's country (implied_country)
     implied_portfolio_heads: frozenset[tuple[str, ...]] = frozenset()  # … unless a portfolio comes with them
     portfolio_joiners: frozenset[str] = frozenset()  # "and", "&", ",": a list of portfolios
+    state_nouns: frozenset[str] = frozenset()  # "the Jamaican government": names a country's government
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def load_government_rules() -> GovernmentRules:
         implied_not_heads=frozenset(tuple(h.split()) for h in data["implied_not_heads"]),
         implied_portfolio_heads=frozenset(tuple(h.split()) for h in data["implied_portfolio_heads"]),
         portfolio_joiners=frozenset(data["portfolio_joiners"]),
+        state_nouns=frozenset(data["state_nouns"]),
     )
 
 
@@ -226,13 +228,17 @@ def is_actor(token: Token) -> bool:
     return first_conjunct(token).dep_ in ACTOR_DEPS
 
 
-def home_government(countries: Iterable[CountryMention], organisations: Iterable[str]) -> tuple[str | None, str | None]:
+def home_government(countries: Iterable[CountryMention], organisations: Iterable[str],
+                    government_named: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """The country whose government the article is about, as (lenient, strict): its
     institutions and parties count twice, its name or nationality as an actor once; it must
     be named in the article, have one of its institutions named (a country the article only
     talks about has no government in it: "Netherlands deports … to Morocco"), and lead every
     other country twice over — counted as actors (lenient) or by every mention in any role
-    (strict, for heads of state: ``heads_of_state`` in governments.json)."""
+    (strict, for heads of state: ``heads_of_state`` in governments.json). Without an
+    institution, the one country the article names (or its lead's subject) is the home only
+    when the text names its government (``government_named``: its dateline's countries, "the
+    Jamaican government")."""
     rules = load_government_rules()
     countries = list(countries)
     score: Counter[str] = Counter()
@@ -248,12 +254,15 @@ def home_government(countries: Iterable[CountryMention], organisations: Iterable
             governed.add(rules.institutions[org])
     ranked = [(n, c) for c, n in score.most_common() if c in named and c in governed]
     if not ranked:
-        # No institution named: the government is still certain when the article names one
-        # country alone ("The UK has a rich and diverse culture … said Arts minister Estelle
-        # Morris") or its lead makes a country the actor ("India has raised the limit for
-        # foreign direct investment …"), and that country acts in it.
+        # No institution named: the one country the article names or the one its lead
+        # makes the actor ("India has raised the limit …") is the government of every title
+        # only when the text names that government ("The Indian government", a dateline
+        # "NEW DELHI 1996-08-22"). "Morocco said it would receive him. … announced by State
+        # Secretary for Asylum Rutger Blom" names the one country, not the minister's
+        # (issue 12, session 15: Blom held a Moroccan office); the caller asks each person
+        # for a tie of his own (relations_roles ``tied_to``).
         implied = _implied_government(countries, named)
-        if implied is None or score[implied] < 1:
+        if implied is None or score[implied] < 1 or implied not in government_named:
             return None, None
         # Lenient only: a president or prime minister named in an article about one other
         # country is most often a foreign leader ("President Bush" in a report on Iraq,

@@ -257,6 +257,7 @@ def clean_span(span: Span) -> Span | None:
         # "President Nayib Bukele" → "Nayib Bukele"; keep the last word whatever it is.
         while end - start > 1 and doc[start].lower_.rstrip(".") in words:
             start += 1
+        start = _after_portfolio(doc, start, end)  # "Minister for Climate | Darragh O'Brien"
         # "Frenchman Ronald Pognon" → "Ronald Pognon", "American Dennis Mitchell" → "Dennis Mitchell"
         if end - start > 2 and (load_gazetteer().nationality(_DEMONYM_PERSON.sub("", doc[start].text)) and
                                 (_DEMONYM_PERSON.search(doc[start].lower_) or doc[start].pos_ == "ADJ"
@@ -613,6 +614,31 @@ def _cut_portfolio(doc: Doc, start: int, end: int) -> int:
         if gaz.organization(rest) is not None or gaz.country(rest) is not None:
             return k
     return end
+
+
+def _after_portfolio(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name starts when the model ran the portfolio of the title before it
+    into the name: "Minister for Climate Darragh O'Brien", "Minister for Trade and Industry
+    Gan Kim Yong", "State Secretary for Asylum Rutger Blom", "Secretary of State for Work
+    and Pensions X" (issue 12, entity junk: nodes "Climate Darragh O'Brien", "Industry Gan
+    Kim Yong"). Only listed portfolio words (governments.json ``portfolios``) after a title's
+    "for" ("Minister", "Secretary", "Commissioner", "Secretary of State") are cut, and two
+    words of name stay."""
+    rules = load_government_rules()
+    k = start
+    while k > 0 and (doc[k - 1].lower_ in rules.portfolios or doc[k - 1].text in rules.portfolio_joiners):
+        k -= 1  # "Trade and" of "Trade and Industry Gan Kim Yong" before the span
+    if k < 2 or doc[k - 1].lower_ != "for":
+        return start
+    title = doc[k - 2].lower_
+    if title == "state" and k >= 4 and doc[k - 3].lower_ == "of":
+        title = doc[k - 4].lower_  # "Secretary of State for ..."
+    if title not in load_context_cues().portfolio_word_titles:
+        return start
+    i = start
+    while end - i > 2 and (doc[i].lower_ in rules.portfolios or doc[i].text in rules.portfolio_joiners):
+        i += 1
+    return i if doc[i].is_title else start
 
 
 def _portfolio(span: Span) -> bool:
@@ -1561,7 +1587,7 @@ def retype_teams(doc: Doc, mentions: list[RawMention], sports: bool, sentences: 
     played = {m.text for m in out if m.label == "TEAM"} - teams
     if played:
         out = [replace(m, label="TEAM") if m.label in places and m.text in played
-               and not _plainly_where(doc, m, place_tokens) and not _in_dateline(doc, m) else m for m in out]
+               and not _plainly_where(doc, m, place_tokens) and not in_dateline(doc, m.token_start, m.token_end) else m for m in out]
     return out
 
 
@@ -1577,13 +1603,14 @@ def _plainly_where(doc: Doc, m: RawMention, place_tokens: set[int]) -> bool:
         prep in {"from", "to"} and token.head.head.lemma_.lower() in MOTION_VERBS | {"come"})
 
 
-def _in_dateline(doc: Doc, m: RawMention) -> bool:
-    """The mention is in the dateline opening its sentence ("PRETORIA, South Africa (AP)"), or a
-    date or figure follows it (a wire dateline "NEW YORK 1996-08-29" opening a results list)."""
-    if m.token_end < len(doc) and (doc[m.token_end].text[:1].isdigit() or doc[m.token_end].lower_.rstrip(".") in MONTHS):
+def in_dateline(doc: Doc, token_start: int, token_end: int) -> bool:
+    """The mention (its tokens) is in the dateline opening its sentence ("PRETORIA, South Africa
+    (AP)"), or a date or figure follows it (a wire dateline "NEW YORK 1996-08-29" opening a
+    results list)."""
+    if token_end < len(doc) and (doc[token_end].text[:1].isdigit() or doc[token_end].lower_.rstrip(".") in MONTHS):
         return True
-    end = dateline_end(doc[m.token_start].sent)
-    return end is not None and m.token_start < end
+    end = dateline_end(doc[token_start].sent)
+    return end is not None and token_start < end
 
 
 def _plural_subject(token: Token, text: str) -> bool:

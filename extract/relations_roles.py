@@ -31,7 +31,7 @@ from newsgraph.extract.governments import (
     portfolio_of_listed_title,
     words_before,
 )
-from newsgraph.extract.mentions import load_context_cues, load_sport_rules
+from newsgraph.extract.mentions import in_dateline, load_context_cues, load_sport_rules
 from newsgraph.extract.person_evidence import has_given_name
 from newsgraph.extract.place_countries import place_country
 from newsgraph.extract.relations_employment import load_employment_rules
@@ -559,6 +559,7 @@ def _where(mention: MentionSpan, doc: Doc) -> bool:
 
 # State offices no party has: before one of them a party's name says whose man holds it.
 PARTY_FREE_OFFICES = {"prime minister", "premier", "chancellor"}
+DATELINE_SENTENCES = 2  # a dateline opens the article, after a byline at most (sentences 0-2)
 
 
 def _without_honorific(title: list[Token]) -> list[Token]:
@@ -795,12 +796,57 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
         return out
 
     @cache
-    def article_government() -> tuple[str | None, str | None, set[str]]:
-        """The article's government (lenient, strict) and the countries it names (or a
-        nationality of): read once, when a government title first needs them."""
+    def article_government() -> tuple[str | None, str | None, set[str], str | None]:
+        """The article's government (lenient, strict), the countries it names (or a
+        nationality of), and the government it would have without the text naming it (the
+        one country it names: a person needs a tie of his own to it, ``tied_to``): read
+        once, when a government title first needs them."""
         everywhere = countries_in(index.mentions)
-        lenient, strict = home_government(everywhere, institutions())
-        return lenient, strict, {c.country for c in everywhere}
+        named = {c.country for c in everywhere}
+        lenient, strict = home_government(everywhere, institutions(), government_named())
+        guessed = lenient if lenient is not None else home_government(everywhere, institutions(), frozenset(named))[0]
+        return lenient, strict, named, guessed
+
+    def tied_to(person: MentionSpan, country: str) -> bool:
+        """A sentence that names the person names the country as its actor ("'The UK has a
+        rich culture,' said Arts minister X", "Swinney said: 'Scotland deserves better'")."""
+        sentences = {m.sentence for m in index.mentions if m.entity_id == person.entity_id}
+        return any(c.country == country and is_actor(c.token)
+                   for c in countries_in([m for m in index.mentions if m.sentence in sentences]))
+
+    def government_named() -> frozenset[str]:
+        """The countries whose government the text itself names, which ties an office the
+        article leaves unplaced to it: the country or its nationality right before a state
+        noun ("The Jamaican government", "the US administration", "Scotland's executive",
+        "the Scottish Executive"; governments.json ``state_nouns``) or a place of it after one
+        ("the government in Edinburgh"), or the dateline opening
+        the article ("RABAT 1996-08-22", "BANGKOK, Thailand (AP)", after a byline: a wire
+        story filed there reports that country)."""
+        state_nouns = load_government_rules().state_nouns
+        gazetteer = load_gazetteer()
+        out = set()
+        for t in doc:
+            if t.lower_ not in state_nouns or t.i == 0:
+                continue
+            before = doc[t.i - 2] if t.i > 1 and doc[t.i - 1].lower_ in {"'s", "’s"} else doc[t.i - 1]
+            if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "in" and index.at(doc[t.i + 2]) is not None:
+                before = doc[t.i + 2]  # "the government in Edinburgh", "the administration in Rabat"
+            m = index.at(before)
+            if m is not None and m.type in {"Country", "Group", "Location"}:
+                country = m.entity_id if m.type == "Country" else group_countries.get(m.entity_id) if m.type == "Group" \
+                    else place_country(doc[m.token_start : m.token_end].text)
+            else:
+                nation = gazetteer.nationality(before.text) or gazetteer.country(before.text)
+                country = f"country:{nation.iso3}" if nation is not None else None
+            if country is not None:
+                out.add(country)
+        for m in index.mentions:
+            if m.sentence <= DATELINE_SENTENCES and m.type in {"Country", "Location"} \
+                    and in_dateline(doc, m.token_start, m.token_end):
+                country = m.entity_id if m.type == "Country" else place_country(doc[m.token_start : m.token_end].text)
+                if country is not None:
+                    out.add(country)
+        return frozenset(out)
 
     @cache
     def article_implied() -> tuple[str | None, str | None]:
@@ -887,7 +933,9 @@ def role_relations(doc: Doc, index: EntityIndex, group_countries: dict[str, str]
             # officer, no state office (issue 12 audit round 9, sample 21: Serbia's). Not a
             # capitalised "Union Home Minister" (India's federal government).
             return
-        home, strict_home, named = article_government()
+        home, strict_home, named, guessed = article_government()
+        if home is None and guessed is not None and tied_to(person, guessed):
+            home = guessed
         number = person.sentence
         here = [m for m in index.mentions if m.sentence == number]
         gazetteer = load_gazetteer()

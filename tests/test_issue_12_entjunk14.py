@@ -55,3 +55,21 @@ def test_issue_12_trimmed_name_is_the_stored_node(tmp_path):
 ])
 def test_issue_12_name_opening_a_sentence_keeps_its_first_word(nlp, text, name):
     assert entities(nlp, text).get(name) == "Person"
+
+
+# A minister's portfolio the model ran into the name after the title's "for"
+# (extract/mentions.py, _after_portfolio): "Minister for Climate Darragh O'Brien" made a node
+# "Climate Darragh O'Brien", "Minister for Trade and Industry Gan Kim Yong" one "Industry Gan
+# Kim Yong" (dev pages in an Irish and a Singaporean style).
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text, glued, name", [
+    ("Minister for Climate Aoife Brennan visited the bog on Friday and met workers who lost their jobs.",
+     "Climate Aoife Brennan", "Aoife Brennan"),
+    ("Singapore's Minister for Trade and Industry Tan Wei Ming said the deal showed the zone was working.",
+     "Industry Tan Wei Ming", "Tan Wei Ming"),
+])
+def test_issue_12_portfolio_after_a_titles_for_is_no_part_of_the_name(nlp, text, glued, name):
+    found = entities(nlp, text)
+    assert glued not in found
+    assert found.get(name) == "Person"

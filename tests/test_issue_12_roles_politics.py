@@ -51,11 +51,18 @@ def test_issue_12_the_one_country_an_article_names_is_its_minister_s(nlp):
 
 @pytest.mark.issue(12)
 def test_issue_12_the_country_the_lead_is_about_is_its_minister_s(nlp):
+    # Session 15 (tests/test_issue_12_government_tie.py): the country the lead is about is a
+    # bare minister's only when the text ties it ("The Indian government has raised ..."); a
+    # lead whose subject is the country alone ties no one ("Morocco agreed to take back the
+    # men. The deportation was announced by State Secretary X" is no Moroccan minister).
     text = ("India opens up telecoms to foreign investors\n\n"
-            "India has raised the limit for foreign direct investment in telecoms companies from 49% to 74%. "
+            "The Indian government has raised the limit for foreign direct investment in telecoms companies "
+            "from 49% to 74%. "
             "Communications Minister Dayanidhi Maran said that there is a need to fund the fast-growing mobile market. "
             "Essar is linked with Hong Kong-based Hutchison Whampoa.")
     assert ("Dayanidhi Maran", "HOLDS_ROLE", "India") in roles(nlp, text)
+    untied = text.replace("The Indian government has", "India has")
+    assert ("Dayanidhi Maran", "HOLDS_ROLE", "India") not in roles(nlp, untied)
 
 
 @pytest.mark.issue(12)
@@ -164,9 +171,13 @@ def test_issue_12_a_place_someone_comes_from_is_not_whose_adviser(nlp):
 
 @pytest.mark.issue(12)
 def test_issue_12_a_senator_in_an_article_about_one_country_is_its(nlp):
-    text = ("The Philippines signed a deal with Starlink. "
+    # Tied by the text since session 15 (tests/test_issue_12_government_tie.py): the country's
+    # government named; the country alone as the lead's subject ties no one.
+    text = ("The Philippine government signed a deal with Starlink. "
             "Senator Risa Hontiveros criticized the Department of Information and Communications Technology.")
     assert ("Risa Hontiveros", "HOLDS_ROLE", "Philippines") in roles(nlp, text)
+    untied = text.replace("The Philippine government", "The Philippines")
+    assert ("Risa Hontiveros", "HOLDS_ROLE", "Philippines") not in roles(nlp, untied)
 
 
 @pytest.mark.issue(12)
