@@ -98,6 +98,25 @@ def _gender_words() -> tuple[dict[str, str], dict[str, str]]:
     return dict(data["pronoun_gender"]), honorifics
 
 
+@lru_cache(maxsize=1)
+def _unnamed_person_nouns() -> dict[str, str]:
+    """``person_evidence.json`` ``unnamed_person_nouns``: a noun that names a person without
+    a name → the gender it names ("husband": "male", "friend": "either")."""
+    data = json.loads(resources.files("newsgraph.extract").joinpath("data", "person_evidence.json").read_text("utf-8"))
+    return {word: gender for gender, words in data["unnamed_person_nouns"].items() for word in words}
+
+
+def unnamed_person_nouns() -> frozenset[str]:
+    """The nouns of ``_unnamed_person_nouns``, of either gender."""
+    return frozenset(_unnamed_person_nouns())
+
+
+def noun_gender(word: str) -> str | None:
+    """The gender a person noun names ("wife": "female"); None for a noun of either."""
+    gender = _unnamed_person_nouns().get(word.lower())
+    return None if gender == "either" else gender
+
+
 def pronoun_gender(word: str) -> str | None:
     """The gender a pronoun needs of what it means ("he": "male"); None for any other word."""
     return _gender_words()[0].get(word.lower())

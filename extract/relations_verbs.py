@@ -11,8 +11,8 @@ from typing import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.mentions import dateline_end, glued_hyphen, load_sport_rules
-from newsgraph.extract.person_evidence import has_given_name, person_gender, pronoun_gender
+from newsgraph.extract.mentions import dateline_end, glued_hyphen, load_context_cues, load_sport_rules
+from newsgraph.extract.person_evidence import has_given_name, noun_gender, person_gender, pronoun_gender, unnamed_person_nouns
 from newsgraph.extract.relations_employment import load_employment_rules
 from newsgraph.extract.relation_base import PLACES, SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
 from newsgraph.extract.relations_roles import article_organisation_reader, article_reference, paragraph_reference
@@ -22,6 +22,7 @@ from newsgraph.extract.rules import (
     load_confidence,
     load_institution_nouns,
     load_member_nouns,
+    load_occupations,
     load_relation_rules,
     load_titles,
     load_undergone_nouns,
@@ -382,16 +383,32 @@ def _unnamed_titled_subject(pronoun: Token, index: EntityIndex, doc_start: int) 
     the pronoun: "On Monday the Pakistani president met Prime Minister Tony Blair. He is due
     to visit the Pakistani community in Manchester" ("he" is the president, not Blair:
     unlabelled BBC, issue 12 session 13). "The minister, Jo Hale, ..." names its holder."""
+    # "Tom Walker's brother joined the army. He later criticised …", "Her husband met …", "A
+    # friend of Lund spoke …": a person noun with a possessor or an indefinite article is an
+    # unnamed person too, as a title with an article is (issue 12, session 15), unless it
+    # names the other gender than the pronoun needs. "The Swiss star" may be the named
+    # person again, so a definite article alone does not make one.
     titles = load_titles().bare_words()
+    person_nouns = load_context_cues().person_nouns | unnamed_person_nouns() \
+        | frozenset(w for w in load_occupations() if " " not in w)
+    needed = pronoun_gender(pronoun.lower_)
     for t in pronoun.doc[doc_start : pronoun.i]:
-        if (t.dep_ in SUBJECTS and t.pos_ == "NOUN" and t.lemma_.lower() in titles and index.at(t) is None
-                and any(c.dep_ == "det" for c in t.children)
-                and not any(c.dep_ == "appos" and index.at(c) is not None for c in t.children)):
+        if t.dep_ not in SUBJECTS or t.pos_ != "NOUN" or index.at(t) is not None \
+                or any(c.dep_ == "appos" and index.at(c) is not None for c in t.children):
+            continue
+        lemma = t.lemma_.lower()
+        if lemma in titles and any(c.dep_ == "det" for c in t.children):
+            return True
+        if lemma in person_nouns and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES)
+                                         for c in t.children) \
+                and not (needed is not None and noun_gender(lemma) not in {None, needed}):
             return True
     return False
 
 
 PERSON_RELATIVES = frozenset({"who", "whose", "whom"})
+# Articles that bring in someone new: "a friend of Lund", "another lawyer".
+INDEFINITE_ARTICLES = frozenset({"a", "an", "another"})
 
 
 def _after_unnamed_relative(token: Token, index: EntityIndex) -> bool:

@@ -7,7 +7,10 @@ edge:
   occupation and place-apposition readers gave it to the first name (dev page-320);
 * a "she"/"he" whose one nearby name is ruled out as its referent by the sentence before
   ("Thatcher, she said later, …": the "she" who speaks is not Thatcher) has two possible
-  antecedents, so it links nothing (dev page-294 Thatcher LIVES_IN Durham).
+  antecedents, so it links nothing (dev page-294 Thatcher LIVES_IN Durham);
+* likewise a person named by a noun alone as a subject near the pronoun ("Tom Walker's
+  brother", "a friend of Tom Walker"), unless the noun names the other gender;
+* "led the American League in strikeouts" is a ranking, not a post.
 
 Sentences written for these tests, with the real spaCy model."""
 
@@ -73,3 +76,21 @@ def test_issue_12_leading_a_league_is_a_ranking_not_a_post(nlp):
     assert ("Sammy Sosa", "National League") not in _pairs(found, "WORKS_FOR")
     # Leading a party or a side is still a post.
     assert ("Neil Kinnock", "Labour Party") in _pairs(relations(nlp, "Neil Kinnock led the Labour Party into the 1992 election."), "WORKS_FOR")
+
+
+@pytest.mark.issue(12)
+def test_issue_12_an_unnamed_relative_or_friend_is_a_second_antecedent(nlp):
+    # "Tom Walker's brother …. He …": the brother may be the one meant, so no edge for Walker.
+    for text in ("Tom Walker's brother joined the army in 2001. He later criticised the Treasury for the delay.",
+                 "Tom Walker's lawyer spoke after the hearing. He later criticised the Treasury for the delay.",
+                 "A friend of Tom Walker spoke after the hearing. He later criticised the Treasury for the delay."):
+        assert not any(r[1] == "CRITICIZED" for r in relations(nlp, text)), text
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_noun_of_the_other_gender_or_a_definite_description_leaves_the_name(nlp):
+    # "Her husband" cannot be "she"; "the Swiss star" may be the named person again.
+    assert ("Anna Berg", "CRITICIZED", "Treasury", "dep_pronoun") in relations(
+        nlp, "Her husband told Anna Berg the news. She later criticised the Treasury for the delay.")
+    assert ("Peter Lindqvist", "CRITICIZED", "Treasury", "dep_pronoun") in relations(
+        nlp, "According to Peter Lindqvist, the Swiss star is in a different league. He later criticised the Treasury for the delay.")
