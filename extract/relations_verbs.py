@@ -684,6 +684,14 @@ def _in_contest(verb: Token) -> bool:
     )
 
 
+def _beside_result(verb: Token) -> bool:
+    """ "Si Jiahui beat Jack Lisowski 6-2 and meets Judd Trump on Thursday": a verb conjoined
+    with a sports result verb (``data/sport.json`` ``result_verbs``: beat, defeat, thrash …)
+    is the next fixture, not a meeting (issue 12, session 15: dev page-356 MET_WITH 0.94)."""
+    results = load_sport_rules().result_verbs
+    return any(c.lemma_.lower() in results for c in verb.conjuncts)
+
+
 def _names_event(of: Token) -> bool:
     """An "of" whose object is a proper name ("the final of the FA Cup"), not a common noun
     ("the round of talks")."""
@@ -876,7 +884,7 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
             # "partnered striker Carlos Diaz with Peter Mills": the "with" pairs the object,
             # not the subject (issue 12 audit 7).
             continue
-        if rule.relation == "MET_WITH" and _in_contest(verb):
+        if rule.relation == "MET_WITH" and (_in_contest(verb) or _beside_result(verb)):
             # "will meet Tom Walker in Saturday's charity match": a fixture, not a meeting
             # (LABELLING.md), whatever the article's other words (issue 12 audit 7); nor
             # is it a catch-all interaction.
