@@ -378,6 +378,14 @@ def _antecedent(token: Token, index: EntityIndex, sentences: list[int]) -> Menti
     return person
 
 
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns that name a person without a name: context cues' person nouns, the unnamed
+    person nouns ("husband", "friend") and one-word occupations; built once, not per pronoun."""
+    return load_context_cues().person_nouns | unnamed_person_nouns() \
+        | frozenset(w for w in load_occupations() if " " not in w)
+
+
 def _unnamed_titled_subject(pronoun: Token, index: EntityIndex, doc_start: int) -> bool:
     """A person named by a title alone is a subject between the named person's sentence and
     the pronoun: "On Monday the Pakistani president met Prime Minister Tony Blair. He is due
@@ -389,8 +397,7 @@ def _unnamed_titled_subject(pronoun: Token, index: EntityIndex, doc_start: int) 
     # names the other gender than the pronoun needs. "The Swiss star" may be the named
     # person again, so a definite article alone does not make one.
     titles = load_titles().bare_words()
-    person_nouns = load_context_cues().person_nouns | unnamed_person_nouns() \
-        | frozenset(w for w in load_occupations() if " " not in w)
+    person_nouns = _person_nouns()
     needed = pronoun_gender(pronoun.lower_)
     for t in pronoun.doc[doc_start : pronoun.i]:
         if t.dep_ not in SUBJECTS or t.pos_ != "NOUN" or index.at(t) is not None \

@@ -256,8 +256,6 @@ def _company_plural_slip(name: str, other: str, name_type: str, other_type: str)
     """A one-word organisation written with or without a trailing "s" ("McDonalds" beside
     "McDonald"): one company. Not a common noun's plural ("Globe" beside "Globes"), nor a
     person's name ("William" beside "Williams"): only two mentions the article calls bodies."""
-    from newsgraph.extract.rules import common_nouns
-
     if name_type != "Organization" or other_type != "Organization" or " " in name or " " in other:
         return False
     short = min(name, other, key=len)
