@@ -46,3 +46,12 @@ def test_issue_12_a_full_name_the_model_calls_a_body_beside_its_initial_form_is_
     assert "F Pelletier" in _forms(found, "Fabien Pelletier")
     assert found["Fabien Pelletier"][0] == "Person"
     assert "F Pelletier" not in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_train_operator_short_name_is_the_operator():
+    found = nodes(
+        "Northern Trains will cut 40 services a day from May because of a shortage of drivers. Northern said the "
+        "cuts would mostly hit evening trains. A spokesman for Northern added that fares would not rise.")
+    assert "Northern" in _forms(found, "Northern Trains")
+    assert "Northern" not in found
