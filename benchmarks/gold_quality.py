@@ -162,14 +162,29 @@ FIRST_TEST = frozenset(
     + [f"page-{n:02d}" for n in range(2, 21, 2)])
 
 
+# Session 16 added 20 test pages written blind in new site styles (page-407 onward):
+# `--split test68` is the test split before them, to compare with earlier figures.
+FIRST_ADDED_TEST_PAGE = 407
+
+
+def _page_number(article_id: str) -> int | None:
+    number = article_id.removeprefix("page-")
+    return int(number) if article_id.startswith("page-") and number.isdigit() else None
+
+
 def load_gold(gold_dir: Path, split: str | None) -> tuple[list[GoldArticle], list[str]]:
     """The labelled articles of a split (labels not written yet are listed as missing);
-    ``test30`` is the test split as first drawn (``FIRST_TEST``)."""
+    ``test30`` is the test split as first drawn (``FIRST_TEST``), ``test68`` the test split
+    before session 16's pages (``FIRST_ADDED_TEST_PAGE``)."""
     splits: dict[str, str] = json.loads((gold_dir / "splits.json").read_text("utf-8"))
     articles, missing = [], []
     for article_id, article_split in splits.items():
         if split == "test30":
             if article_id not in FIRST_TEST:
+                continue
+        elif split == "test68":
+            number = _page_number(article_id)
+            if article_split != "test" or (number is not None and number >= FIRST_ADDED_TEST_PAGE):
                 continue
         elif split and article_split != split:
             continue

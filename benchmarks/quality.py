@@ -433,9 +433,10 @@ def calibrate(methods: dict[str, dict[str, Any]], path: Path) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "test", "train", "calibration", "test30"], default="test",
+    parser.add_argument("--split", choices=["dev", "test", "train", "calibration", "test30", "test68"], default="test",
                         help="calibration: the gold's articles the confidence model is fitted on; test30: the gold's test "
-                             "split as first drawn (both gold only).")
+                             "split as first drawn; test68: the test split before session 16 added pages 407-426 "
+                             "(all three gold only).")
     parser.add_argument("--json", action="store_true", help="Print one JSON object as the last line.")
     parser.add_argument("--datasets", default=os.environ.get("NEWSGRAPH_DATASETS", str(DEFAULT_DATASETS)))
     parser.add_argument("--model", default=None, help="spaCy pipeline (default newsgraph's).")
@@ -456,7 +457,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors and args.split != "dev":
         sys.stderr.write("Error: --errors lists what to tune, and tuning looks at dev only; add --split dev.\n")
         return 2
-    if args.split in ("calibration", "test30"):
+    if args.split in ("calibration", "test30", "test68"):
         args.only = "gold"  # the gold's own splits: CoNLL has neither
     conll03_file = datasets / "conll2003" / {"dev": "valid.txt", "test": "test.txt", "train": "train.txt"}.get(args.split, "-")
     conll04_file = datasets / "conll04" / f"conll04_{args.split}.json"

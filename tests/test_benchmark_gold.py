@@ -111,3 +111,17 @@ def test_reliability_and_wilson(gold_quality):
     assert table["ece"] == pytest.approx(0.05 * 0.5 + 0.35 * 0.5, abs=1e-4)
     low, high = gold_quality.wilson(9, 10)
     assert 0.59 < low < 0.6 and 0.98 < high < 0.99
+
+
+def test_test68_is_the_test_split_before_the_added_pages(gold_quality, tmp_path):
+    # The splits' history: `--split test68` keeps the earlier test articles (BBC and pages
+    # before page-407) and leaves out the pages session 16 added, and every other split.
+    (tmp_path / "labels").mkdir()
+    splits = {"bbc-tech-001": "test", "page-02": "test", "page-406": "test", "page-407": "test",
+              "page-420": "test", "page-50": "dev", "page-408": "calibration"}
+    (tmp_path / "splits.json").write_text(json.dumps(splits), "utf-8")
+    for article_id, split in splits.items():
+        (tmp_path / "labels" / f"{article_id}.json").write_text(json.dumps(label(id=article_id, split=split)), "utf-8")
+    ids = lambda split: sorted(a.id for a in gold_quality.load_gold(tmp_path, split)[0])
+    assert ids("test68") == ["bbc-tech-001", "page-02", "page-406"]
+    assert ids("test") == ["bbc-tech-001", "page-02", "page-406", "page-407", "page-420"]
