@@ -41,7 +41,7 @@ from newsgraph.extract.person_evidence import (
     retype_unproven_organisations,
     retype_names_only_after_the, retype_unevidenced_people, retype_unproven_people, trim_name_openers,
 )
-from newsgraph.extract.place_evidence import drop_unplaced_places, find_prefixed_places
+from newsgraph.extract.place_evidence import drop_unplaced_places, find_constituencies, find_prefixed_places
 from newsgraph.extract.extractors import run_extractors
 from newsgraph.extract.relation_base import EntityIndex, ExtractionInput, MentionSpan
 from newsgraph.extract.confidence import finalise
@@ -267,6 +267,9 @@ def extract_rules(doc: Doc, nlp: Language, *, document_id: str, source: str = ""
     raw = retype_regions_as_places(doc, raw, sports)
     raw = retype_names_only_after_the(doc, retype_bodies_as_people(doc, raw), sports)
     raw = drop_unplaced_places(doc, raw)
+    seats, replaced = find_constituencies(doc, sentences, raw)
+    if seats:  # after the place check: a seat is a place by its title, not by the gazetteers
+        raw = sorted([m for m in raw if m.token_start not in replaced] + seats, key=lambda m: m.start)
     raw = mark_aliases(doc, raw)
     resolution = resolve(raw)
     missed = find_missed_mentions(doc, sentences, raw, missed_name_labels(resolution))

@@ -22,7 +22,7 @@ from newsgraph.extract.person_evidence import gazetteer_place, has_given_name, w
 from newsgraph.extract.rules import load_gazetteer, word_lists
 from newsgraph.graph.model import normalise_name
 
-__all__ = ["drop_unplaced_places", "find_prefixed_places", "load_place_rules"]
+__all__ = ["drop_unplaced_places", "find_constituencies", "find_prefixed_places", "load_place_rules"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -36,12 +36,14 @@ class PlaceRules:
     place_words_first: frozenset[str]
     headquarters_nouns: frozenset[str]
     region_nouns: frozenset[str]
+    constituency_titles: frozenset[str]
+    constituency_joiners: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def load_place_rules() -> PlaceRules:
     keys = ["broad_places", "place_words_last", "place_prepositions", "place_nouns_after", "place_words_first", "headquarters_nouns",
-            "region_nouns"]
+            "region_nouns", "constituency_titles", "constituency_joiners"]
     return PlaceRules(**word_lists("place_evidence.json", keys))
 
 
@@ -194,3 +196,71 @@ def find_prefixed_places(doc: Doc, sentences: list[int], known: list[RawMention]
         found.append(RawMention(text=word.text, label="GPE", start=word.idx, end=word.idx + len(word.text),
                                 token_start=word.i, token_end=word.i + 1, sentence=sentences[word.i]))
     return found
+
+
+def _seat_word(doc: Doc, i: int) -> bool:
+    """A capitalised word of a constituency's name ("Penrith", "East"), not a title word."""
+    t = doc[i]
+    return t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in load_context_cues().office_words
+
+
+def _seat_run(doc: Doc, start: int, step: int, rules: PlaceRules) -> tuple[int, int] | None:
+    """The run of capitalised words and joiners from ``start`` going ``step`` (1: forward, -1:
+    back), as (first, last + 1), ending on a capitalised word; None if ``start`` opens none."""
+    i, last = start, None
+    while 0 <= i < len(doc) and doc[i].sent.start == doc[start].sent.start:
+        if _seat_word(doc, i):
+            last = i
+        elif not (doc[i].lower_ in rules.constituency_joiners or doc[i].text == "-" and not doc[i].whitespace_) \
+                or last is None:
+            break
+        i += step
+    if last is None:
+        return None
+    return (start, last + 1) if step == 1 else (last, start + 1)
+
+
+def find_constituencies(doc: Doc, sentences: list[int], known: list[RawMention]) -> tuple[list[RawMention], set[int]]:
+    """The constituency of a member's title, as one place ("the MP for Penrith and Solway",
+    "Truro and Falmouth MP Jayne Kirkham", "Galway East TD X"; issue 12, role recall, session
+    16: on dev seven seats were no node, or two wrong ones, so the member's HOLDS_ROLE was lost
+    or pointed at "Solway"). After "<title> for", or right before "<title> <Person>" where no
+    word of the run is a party, a nationality or a country ("Labour MP X", "Welsh MP X",
+    "Scottish Labour MSP X" name no seat). The model's mentions inside the run give way (their
+    first tokens are returned); a run the model tagged whole as a place is left as it is."""
+    rules = load_place_rules()
+    gazetteer = load_gazetteer()
+    at = {k: m for m in known for k in range(m.token_start, m.token_end)}
+    found: list[RawMention] = []
+    replaced: set[int] = set()
+    titles = {w.upper() for w in rules.constituency_titles}
+    for t in doc:
+        if t.text not in titles:  # capitals only: "td", "am", "ms" are words
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ == "for" and t.i + 2 < len(doc):
+            run, unlike = _seat_run(doc, t.i + 2, 1, rules), {"NORP"}
+        elif nxt is not None and (m := at.get(nxt.i)) is not None and m.label == "PERSON" and t.i > 0:
+            run, unlike = _seat_run(doc, t.i - 1, -1, rules), {"NORP", "PERSON"}
+        else:
+            continue
+        if run is None:
+            continue
+        start, end = run
+        words = doc[start:end]
+        inside = list({id(at[k]): at[k] for k in range(start, end) if k in at}.values())
+        if any(m.token_start < start or m.token_end > end for m in inside):
+            continue  # a mention reaching out of the run: no seat's edge read right
+        if not inside and end - start == 1 and doc[start].is_sent_start:
+            continue  # "Sacked MP Howard Flight said …": a lone capitalised first word the model tagged no name
+        if len(inside) == 1 and inside[0].token_start == start and inside[0].token_end == end and inside[0].label in PLACE_LABELS:
+            continue  # the model's own place ("the MP for York Central")
+        if any(m.label in unlike for m in inside) \
+                or any(gazetteer.nationality(w.text) or gazetteer.country(w.text) for w in words if w.is_title) \
+                or any((org := gazetteer.organization(m.text)) is not None and org[0].split()[-1].lower() == "party" for m in inside) \
+                or gazetteer.organization(words.text) is not None:
+            continue  # "Labour MP X", "Welsh MP X", "SNP MSP X": a party or a people, no seat
+        replaced.update(m.token_start for m in inside)
+        found.append(RawMention(text=words.text, label="GPE", start=words.start_char, end=words.end_char,
+                                token_start=start, token_end=end, sentence=sentences[start]))
+    return found, replaced
