@@ -65,6 +65,18 @@ PATHOLOGICAL = {
     "report by": "Report by " + _line("Ines Amaral, "),
     "charity number": _line("Sado Board of Finance is a registered charity (No. "),
     "long list labels": "Other schools inspected this week: " + _line("Troia Primary (Good) \u00b7 "),
+    "dated log rows": "Sat 28 Nov \u00b7 14:10 \u00b7 " + _line("Walker cut off by tide, Troia \u00b7 "),
+    "numbered log rows": "No. 87 \u00b7 Sun 22 Nov \u00b7 " + _line("Sado Crag, Troia ") + "\u00b7 6 hrs",
+    "initialled names": "Panel: " + _line("Dr K Osei (chair), "),
+    "initialled names with and": "Assessors: " + _line("Mr G Harland and "),
+    "awards rows": "Champion Ale: " + _line("Sado Porter ") + "(Troia Brewing, Setubal)",
+    "awards rows without a close": "Champion Ale: Sado Porter (" + _line("Troia Brewing, "),
+    "next meeting": "Next branch meeting: " + _line("The Anchor, Troia, "),
+    "of the month": _line("Club of the ") + "Month (March): The Anchor",
+    "timetable": "Boats leave Troia at " + _line("09.15, ") + "and 15.30",
+    "enquiries": "Group booking enquiries: " + _line("Troia Pier, "),
+    "printer": "Newsletter printed by " + _line("Sado Print ") + ", Setubal.",
+    "registered charity": _line("Registered charity 1098877 \u00b7 "),
 }
 
 LABELS = ("", "Corrections and clarifications\n", "CAST\n", "THIS WEEK AT SETUBAL MAGISTRATES' COURT\n",
@@ -72,7 +84,8 @@ LABELS = ("", "Corrections and clarifications\n", "CAST\n", "THIS WEEK AT SETUBA
           "With thanks to our lenders\n", "Born: 4 May 1941, Azeitao\nDied: 2 June 2026, Palmela\n",
           "Before: Lady Justice Quintela\nCounsel: Nuno Paiva KC\n", "OBE: Dr Ines Amaral, Palmela\nMBE: Rui Sena, Troia\n",
           "Lot details\n", "Present: Cllr R Sena\nApologies: Cllr T Lemos\n",
-          "Setubal \u2013 Troia \u00b7 MV Sado \u00b7 Sailing as scheduled\nTroia \u2013 Setubal \u00b7 MV Sado \u00b7 Sailing as scheduled\n")
+          "Setubal \u2013 Troia \u00b7 MV Sado \u00b7 Sailing as scheduled\nTroia \u2013 Setubal \u00b7 MV Sado \u00b7 Sailing as scheduled\n",
+          "Project credits\nClient: Troia Harbour Trust\nArchitect: Lemos Studio\nStructural engineer: Sena Build\nMain contractor: Pires\n")
 PROSE = "The harbour minister opened a new ferry terminal in Setubal on Monday, the port authority said.\n\n"
 
 
