@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.mentions import dateline_end, glued_hyphen, load_context_cues, load_sport_rules
-from newsgraph.extract.person_evidence import has_given_name, noun_gender, person_gender, pronoun_gender, unnamed_person_nouns
+from newsgraph.extract.person_evidence import gazetteer_place, has_given_name, noun_gender, person_gender, pronoun_gender, unnamed_person_nouns
 from newsgraph.extract.relations_employment import load_employment_rules
 from newsgraph.extract.relation_base import PLACES, SUBJECTS, EntityIndex, MentionSpan, _expand, mention_offsets
 from newsgraph.extract.relations_roles import article_organisation_reader, article_reference, paragraph_reference
@@ -196,6 +196,10 @@ def _apposed(token: Token, index: EntityIndex, relative: bool = False) -> tuple[
 
 # Kinds of body whose people (officials, ministers, a spokesman) act for it.
 BODY_TYPES = frozenset({"Organization", "Country", "Group"})
+# Relations whose place end a place typed a person may fill (``_place_typed_person``): going,
+# living, coming from, being based, sent or leaving; not joining or working at ("joined
+# Preston" is a club).
+PLACE_VERB_RELATIONS = frozenset({"VISITED", "LIVES_IN", "FROM", "BASED_IN", "DEPORTED_TO", "LEFT"})
 # The bodies a member noun names in the singular ("the company's board", "a Chinese delegation").
 COLLECTIVE_MEMBERS = frozenset({"board", "delegation", "management"})
 
@@ -734,6 +738,24 @@ def _given_name_person(doc: Doc, person: MentionSpan, index: EntityIndex) -> boo
         m.entity_id == person.entity_id and has_given_name(doc[m.token_start].text) for m in index.mentions)
 
 
+def _place_typed_person(doc: Doc, name: MentionSpan, index: EntityIndex) -> bool:
+    """A name the model typed a person that is a place the gazetteers know: written as one
+    word every time, never after a capitalised word ("Mr", "President", a given name), and a
+    city, town, region or country by name ("will visit Kyiv next week", "leaves for Garissa by
+    helicopter", "had visited Hamilton twice during the campaign"; issue 12, session 16: the
+    small model types a place a person beside a person subject). A person written so ("met
+    Hamilton") is rare outside sports reports, which the callers leave out."""
+    if name.type != "Person":
+        return False
+    spans = [m for m in index.mentions if m.entity_id == name.entity_id]
+    words = {doc[m.token_start : m.token_end].text for m in spans}
+    if len(words) != 1 or any(m.token_end - m.token_start != 1 for m in spans):
+        return False
+    if any(m.token_start > 0 and doc[m.token_start - 1].is_title and not doc[m.token_start].is_sent_start for m in spans):
+        return False
+    return gazetteer_place(next(iter(words)))
+
+
 def _attributive_participle(verb: Token) -> bool:
     """ "briefed visiting Congressman Dana Rohrabacher": a bare "-ing" form right before its
     object, hung on a verb that then has no object of its own, is an adjective on the object
@@ -1014,12 +1036,17 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                     continue  # negated or hedged: not a fact (statements.py)
                 if rule.head_types and head.type not in rule.head_types:
                     continue
+                pair_method = method
                 if rule.tail_types and tail.type not in rule.tail_types and not (
                         rule.relation == "MET_WITH" and tail.type in BODY_TYPES and tail_token.i != nodes["tail"]
                         and _member_body(doc[nodes["tail"]], index) is not None):
-                    continue  # "met Namibian officials": the body, of whatever kind
-                if rule.tail_given_name and not _given_name_person(doc, tail, index):
-                    continue  # "visited Marlow Fields" typed a person: no one met
+                    if not (rule.relation in PLACE_VERB_RELATIONS and rule.tail_types & PLACES and not sports
+                            and _place_typed_person(doc, tail, index)):
+                        continue  # "met Namibian officials": the body, of whatever kind
+                    pair_method = "dep_gazetteer_place"
+                if rule.tail_given_name and (not _given_name_person(doc, tail, index)
+                                             or (not sports and _place_typed_person(doc, tail, index))):
+                    continue  # "visited Marlow Fields", "had visited Hamilton" typed a person: no one met
                 if rule.reverse:
                     head, tail = tail, head
                 # A wire dateline's place ("THE HAGUE, Netherlands (PLI) — X was deported to
@@ -1047,8 +1074,8 @@ def verb_relations(doc: Doc, index: EntityIndex, sentences: list[int], nlp: Lang
                     head=head.entity_id,
                     tail=tail.entity_id,
                     type=rule.relation,
-                    method=method,
-                    confidence=rule.confidence if rule.confidence is not None else confidence[method],
+                    method=pair_method,
+                    confidence=rule.confidence if rule.confidence is not None else confidence[pair_method],
                     sentence=sent.text,
                     start=sent.start_char,
                     end=sent.end_char,
