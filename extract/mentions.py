@@ -1972,6 +1972,28 @@ def _club_named(span: Span, words: frozenset[str]) -> bool:
 _MINUTE = re.compile(r"^\d{1,3}(st|nd|rd|th)$")  # "39th": a goal's minute after its scorer
 
 
+def _country_in_brackets(doc: Doc, i: int) -> bool:
+    """Whether a country or a nationality of one to three words follows token ``i`` in
+    brackets: "( Kenya )", "(South Africa)", "(Czech Republic)" (issue 12: a country of two
+    words left "Ernie Els (South Africa) 71 71 287" an organisation)."""
+    if i >= len(doc) or doc[i].text != "(":
+        return False
+    k = i + 1
+    while k < len(doc) and k - i <= 3 and doc[k].text != ")":
+        k += 1
+    if not (i + 1 < k < len(doc) and doc[k].text == ")"):
+        return False
+    gaz, inside = load_gazetteer(), doc[i + 1 : k].text
+    return gaz.country(inside) is not None or gaz.nationality(inside) is not None
+
+
+def _initial_and_surname(span: Span) -> bool:
+    """An initial and a surname as a scorecard writes a player: "D. Cox", "C Hoeft"."""
+    words = span.text.split()
+    return len(words) == 2 and len(words[0].rstrip(".")) == 1 and words[0][0].isupper() \
+        and words[1][:1].isupper() and words[1][1:].islower() and words[1].replace("'", "").replace("-", "").isalpha()
+
+
 def _club_in_brackets(doc: Doc, i: int) -> bool:
     """Whether a squad list's club follows token ``i``: one to three capitalised words, not
     in capitals (a body's acronym, "(KDP)") and no country (a competitor's, read above), in
@@ -2062,9 +2084,14 @@ def retype_by_context(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
                 10 <= int(nxt[1].text) <= 110 and (len(nxt) < 3 or nxt[2].text in {",", ")", "."})
             # ", who" only after a two-word name: "Congress, who said" is British usage for a body
             who = len(nxt) >= 2 and nxt[0].text == "," and nxt[1].lower_ == "who" and m.token_end - m.token_start >= 2
-            # "Tegla Loroupe ( Kenya ) 31:17.66": a results line's competitor and her country
-            who = who or (len(nxt) >= 3 and nxt[0].text == "(" and nxt[2].text == ")" and 2 <= m.token_end - m.token_start <= 3
-                          and (gaz.country(nxt[1].text) is not None or gaz.nationality(nxt[1].text) is not None))
+            # "Tegla Loroupe ( Kenya ) 31:17.66", "Ernie Els (South Africa) 71 71 287", "Carl-Uwe Steeb
+            # (Germany)": a results line's competitor and her country (two or three words as
+            # written: a hyphened given name is one)
+            who = who or (2 <= len(m.text.split()) <= 3 and _country_in_brackets(doc, m.token_end))
+            # "Durham 326 (D. Cox 95 not out", "C Hoeft (NZ)": an initial and a surname before
+            # a figure or a bracket, a scorecard's or a squad list's player
+            who = who or (_initial_and_surname(doc[m.token_start : m.token_end]) and len(nxt) >= 1
+                          and (nxt[0].text == "(" or nxt[0].text.isdigit()))
             # "Nice 1 (Debbah 39th, Vairelles 70th)": a scorer and his minute in a results line
             # "Milan - Dejan Savicevic (21st)", "Fiorentina - Gabriel Batistuta (11th, 83rd)": the minutes after him
             who = who or (before is not None and before.text in {"(", ","} and len(nxt) >= 1 and _MINUTE.match(nxt[0].text) is not None) \
