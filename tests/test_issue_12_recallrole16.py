@@ -46,3 +46,20 @@ def test_issue_12_a_lone_opening_word_before_the_title_is_no_seat(nlp):
     # The first word of a sentence, tagged no name by the model: a participle, not a seat.
     types = entity_types(nlp, "Suspended MP Dan Corry said he would appeal against the ruling.")
     assert "Location" not in types.values()
+
+
+
+@pytest.mark.issue(12)
+def test_issue_12_the_railway_is_the_one_the_article_names(nlp):
+    # "the railway" stands for the one organisation of the article whose name ends in that
+    # noun (employment.json owner_nouns; relations_definite_owner.py).
+    text = ("The Swaledale Valley Railway reopened its line on Saturday. The railway's chairman, Peter Gill, "
+            "said the work took three years.")
+    assert ("Peter Gill", "HOLDS_ROLE", "Swaledale Valley Railway") in ruled(nlp, text)
+
+
+@pytest.mark.issue(12)
+def test_issue_12_no_owner_when_two_names_end_in_the_noun(nlp):
+    text = ("The Swaledale Valley Railway and the Wearside Valley Railway reopened their lines on Saturday. "
+            "The railway's chairman, Peter Gill, said the work took three years.")
+    assert not {r for r in ruled(nlp, text) if r[0] == "Peter Gill" and r[1] == "HOLDS_ROLE"}
