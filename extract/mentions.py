@@ -156,6 +156,13 @@ def _extend_org(span: Span) -> Span:
             break
         j += 1
         if token.lower_ in ORG_HEAD_WORDS:
+            if j < len(doc) and doc[j].ent_iob_ == "I" and token.ent_type_ == "ORG":
+                # the head word is inside a name of the model's that goes on: one body with it when
+                # that name ends in a head word too ("the Public and | Commercial Services Union"),
+                # else another body ("Treasury and | Bank of England forecasts")
+                while j < len(doc) and doc[j].ent_iob_ == "I":
+                    j += 1
+                return Span(doc, span.start, j, label=span.label_) if doc[j - 1].lower_ in ORG_HEAD_WORDS else span
             return Span(doc, span.start, j, label=span.label_)
     return span
 
@@ -184,7 +191,7 @@ def _opens_line(token: Token) -> bool:
 
 def clean_span(span: Span) -> Span | None:
     titles = load_titles()
-    span = _extend_known(_extend_org(span))
+    span = _extend_station(_extend_known(_extend_org(span)))
     start, end = span.start, span.end
     doc = span.doc
     if start > 0 and doc[start - 1].text == "THE" and span.text.isupper():
@@ -363,6 +370,8 @@ def _extend_person(doc: Doc, start: int, titles: Titles, initials: bool) -> int:
     prev = doc[start - 1]
     if prev.ent_type_ or prev.lower_.rstrip(".") in HONORIFICS or prev.lower_ in titles.words():
         return start
+    if start >= 2 and load_gazetteer().nationality(doc[start - 2 : start].text) is not None:
+        return start  # "New Zealander Graham Henry": the last word of a nationality, not a first name
     if initials and len(prev.text.rstrip(".")) == 1 and prev.text[:1].isupper() and prev.text not in {"A", "I"}:
         return start - 1
     if prev.pos_ == "PROPN" and prev.is_title and prev.dep_ == "compound" and prev.head.i >= start \
@@ -485,11 +494,44 @@ def _entity_text(token: Token) -> str:
 def _numbered_name(part: Span) -> bool:
     """An organisation whose name ends in a small number ("Channel 4", "Radio 1") in running
     text, not a results line ("Kent 108-3", "Leeds 2 Sheffield Wednesday 1"): one word, a
-    number of one or two digits, then a word in lower case."""
+    number of one or two digits, then a word in lower case; or, whatever follows, a number
+    after a broadcaster's word (context_cues ``numbered_station_words``: "BBC Radio 2")."""
     doc = part.doc
-    if part.label_ != "ORG" or len(part) != 2 or not part[0].is_title or not part[1].text.isdigit() or len(part[1].text) > 2:
+    if part.label_ != "ORG" or len(part) < 2:
+        return False
+    if part[-2].lower_ in load_context_cues().numbered_station_words and _station_number(part[-1]):
+        return True  # "BBC Radio 2", "Channel Five"
+    if len(part) != 2 or not part[0].is_title or not part[1].text.isdigit() or len(part[1].text) > 2:
         return False
     return part.end < len(doc) and (doc[part.end].is_lower or doc[part.end].text in {"'s", "\u2019s"})
+
+
+def _extend_station(span: Span) -> Span:
+    """A broadcaster's name the model ended before its number ("BBC Radio" of "BBC Radio 1 DJ
+    Trevor Nelson", "BBC Radio Five Live"): extended over a number of one or two figures after
+    a word of context_cues ``numbered_station_words``, or over a number spelt with a capital
+    ("BBC Radio Four's PM programme"), with the capitalised word after it if any ("Five Live")."""
+    doc, end = span.doc, span.end
+    if span.label_ != "ORG" or end >= len(doc) or span[-1].lower_ not in load_context_cues().numbered_station_words \
+            or doc[end].ent_type_ not in _STATION_NUMBER_TAGS:
+        return span
+    number = doc[end]
+    if not _station_number(number):
+        return span
+    if number.is_alpha and end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN" \
+            and doc[end + 1].ent_type_ in _STATION_NUMBER_TAGS:
+        return Span(doc, span.start, end + 2, label=span.label_)  # "BBC Radio Five Live": a spelt number and the station's word
+    return Span(doc, span.start, end + 1, label=span.label_)  # "BBC Radio 1 DJ", "BBC Radio Four's PM programme"
+
+
+def _station_number(token: Token) -> bool:
+    """A station's number: one or two figures ("Radio 1") or a number spelt with a capital ("Radio Five")."""
+    return (token.text.isdigit() and len(token.text) <= 2) or (token.like_num and token.is_alpha and token.is_title)
+
+
+# What the model calls the number after a station's word: nothing, a number, the station
+# itself, or a programme or product ("Five Live's Sportsweek" a work of art, "Five Live" a product)
+_STATION_NUMBER_TAGS = frozenset({"", "CARDINAL", "ORG", "WORK_OF_ART", "PRODUCT"})
 
 
 def find_mentions(doc: Doc, sentences: list[int]) -> list[RawMention]:
@@ -1933,6 +1975,7 @@ class ContextCues:
     words_before_surname: frozenset[str]  # "First" of "First Chang approached the umpire", "Sheikh"
     party_member_words: frozenset[str]  # "Democrat Charles Kennedy": a party's member word, no given name
     holder_mood_words: frozenset[str]  # "crestfallen" of "a crestfallen France coach": no word of the title
+    numbered_station_words: frozenset[str]  # "Radio" of "BBC Radio 2": a number after it is the name's
 
 
 @lru_cache(maxsize=1)
@@ -1945,7 +1988,7 @@ def load_context_cues() -> ContextCues:
             "place_qualifiers", "county_abbreviations",
             "peer_titles", "alias_cues", "state_nouns", "name_opening_nouns", "name_particles", "club_or_place_last_words",
             "title_count_words", "club_name_words", "club_affixes", "name_suffixes", "member_nouns_ending_bodies", "settlement_nouns_of",
-            "words_before_surname", "party_member_words", "holder_mood_words"]
+            "words_before_surname", "party_member_words", "holder_mood_words", "numbered_station_words"]
     return ContextCues(**word_lists("context_cues.json", keys))
 
 

@@ -310,6 +310,24 @@ def _glued_opener(doc: Doc, m: RawMention) -> int:
     return 0
 
 
+def _new_before_role(doc: Doc, m: RawMention) -> bool:
+    """A "New" opening the sentence is the adjective of the role after the name, not the
+    name's first word ("New Southampton manager Harry Redknapp faces ...", issue 12, session
+    16: a shown HOLDS_ROLE toward a node "New Southampton" in unlabelled BBC sport): a role
+    word follows, the rest is a place the gazetteers know, written again alone in the article,
+    and the whole is written once and is no place, country or body of theirs ("New York",
+    "New Zealand", "New Orleans coach", "New Labour")."""
+    token = doc[m.token_start]
+    if token.text != "New" or not token.is_sent_start or m.token_end >= len(doc) \
+            or doc[m.token_end].lower_ not in load_titles().roles:
+        return False
+    rest, whole = doc[m.token_start + 1: m.token_end].text, doc[m.token_start: m.token_end].text
+    if gazetteer_place(whole) or load_gazetteer().organization(whole) is not None or not gazetteer_place(rest):
+        return False
+    text = doc_text(doc)
+    return text.count(whole) == 1 and text.count(rest) > 1
+
+
 def trim_name_openers(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     """A person's name of two words or more opened by a sentence's first word that is a
     plain adjective ("Outspoken Andrei Medvedev", "Unseeded Patrick Rafter", ``_opening_adjective``),
@@ -319,6 +337,9 @@ def trim_name_openers(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     out = []
     for m in mentions:
         if m.label == "PERSON" and m.token_end - m.token_start > 1 and _opening_adjective(doc, m.token_start):
+            span = doc[m.token_start + 1: m.token_end]
+            m = replace(m, text=span.text, start=span.start_char, token_start=span.start)
+        if m.label in {"ORG", "GPE"} and m.token_end - m.token_start > 1 and _new_before_role(doc, m):
             span = doc[m.token_start + 1: m.token_end]
             m = replace(m, text=span.text, start=span.start_char, token_start=span.start)
         if m.label in {"PERSON", "ORG"} and m.token_end - m.token_start > 2 and (k := _glued_opener(doc, m)):
