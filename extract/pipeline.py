@@ -48,6 +48,7 @@ from newsgraph.extract.confidence import finalise
 from newsgraph.extract.context import apply_context, lineup_people
 from newsgraph.extract.cooccurrence import cooccurrence_relations
 from newsgraph.extract.learned import learned_relations
+from newsgraph.extract.name_ends import whole_name_ends
 from newsgraph.extract.resolve import given_named_surnames, missed_name_labels, resolve
 from newsgraph.extract.rules import DEFAULT_MODEL, load_event_noun_rules, load_relation_rules, model_name
 from newsgraph.extract.token_attributes import use_token_attribute_tables
@@ -178,7 +179,7 @@ def extract_doc(doc: Doc, nlp: Language, *, document_id: str, source: str = "", 
     _add_authors(out, authors)
     if learned:
         relations += _new_learned(learned_relations(doc, index, relations, sports), relations)
-    relations = _outside_datelines(doc, relations)
+    relations = whole_name_ends(doc, _outside_datelines(doc, relations), out.mentions)
     if cooccurrence:
         relations += cooccurrence_relations(doc, index)
     for r in relations:
