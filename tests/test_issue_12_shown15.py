@@ -48,8 +48,10 @@ def test_issue_12_a_singular_place_apposition_after_two_names_is_not_the_firsts(
                            "a California-based engineer, and employs 85 people.")
     assert ("Priya Natarajan", "California") not in _pairs(found, "LIVES_IN")
     # A plural one is shared by the names it follows.
-    found = relations(nlp, "Banca Nazionale del Lavoro and Monte dei Paschi di Siena, both from Italy, made offers.")
-    assert any(t == "Italy" for _, t in _pairs(found, "BASED_IN"))
+    # (Whole names: the small model splits "Monte dei Paschi di Siena" into pieces, and a
+    # piece of a longer name ends no relation, extract/name_ends.py.)
+    found = relations(nlp, "Deutsche Bank and Commerzbank, both from Germany, made offers.")
+    assert any(t == "Germany" for _, t in _pairs(found, "BASED_IN"))
 
 
 @pytest.mark.issue(12)
