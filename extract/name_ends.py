@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.mentions import load_context_cues
-from newsgraph.extract.rules import load_gazetteer, load_titles
+from newsgraph.extract.mentions import MONTHS, load_context_cues
+from newsgraph.extract.rules import WEEKDAYS, load_gazetteer, load_titles
 from newsgraph.graph.model import EntityMention, ExtractedRelation
 
 # Words that join two names ("Truro and Falmouth", "Hong Kong Exchanges and Clearing").
@@ -42,6 +42,10 @@ def _capitalised(token: Token) -> bool:
     """A word written with a capital that may be part of a name: no article, pronoun or
     title, no nationality ("Slovakia's Karol Beck and Croatian duo Ivan Ljubicic") or people's
     noun ("Frenchman")."""
+    # A date is no part of a name: "met President Nayib Bukele Monday", "signed by chief
+    # executive John Smith Friday" (American news drops the "on").
+    if token.lower_ in WEEKDAYS or token.lower_ in MONTHS or token.ent_type_ in {"DATE", "TIME"}:
+        return False
     return (token.is_alpha and token.is_title and token.lower_ not in ARTICLES and token.pos_ != "PRON"
             and not _title_word(token) and load_gazetteer().nationality(token.text) is None
             and token.lower_ not in load_context_cues().person_demonyms and not token.lower_.endswith(DEMONYM_ENDINGS))

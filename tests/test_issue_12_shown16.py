@@ -63,3 +63,12 @@ def test_issue_12_a_portfolio_or_a_country_beside_and_is_no_fragment(nlp):
     found = _ends(relations(nlp, "Wales Secretary Peter Hain was in Cardiff and Northern Ireland Minister John "
                                  "Spellar in Belfast."))
     assert ("John Spellar", "HOLDS_ROLE", "Northern Ireland") in found
+
+
+@pytest.mark.issue(12)
+def test_issue_12_a_weekday_after_a_name_is_no_piece_of_it(nlp):
+    # American news drops the "on": the weekday is a date, and the name is whole.
+    found = relations(nlp, "Secretary of State Marco Rubio met President Nayib Bukele Monday in San Salvador.")
+    assert ("Marco Rubio", "MET_WITH", "Nayib Bukele", "dep") in found
+    found = relations(nlp, "The deal was signed by Acme chief executive John Smith Friday.")
+    assert ("John Smith", "HOLDS_ROLE", "Acme", "title") in found
