@@ -31,13 +31,14 @@ COOCCURRENCE = "CO_OCCURS_WITH"
 # probability that it is right (extract/confidence.py, fitted on labelled news); what an
 # analyst sees at this floor is measured by benchmarks/quality.py --gold (README, "Quality").
 # Weaker relations stay in the store and appear with --min-confidence 0.
-# 0.9 by the rule written before the session's measurements (benchmarks/README.md,
+# 0.85 by the rule written before the session's measurements (benchmarks/README.md,
 # "Extraction quality"): the lowest of 0.5/0.6/0.7/0.8/0.85/0.9 whose out-of-fold precision
 # on the calibration split reaches 0.92 (a margin over the 0.90 target: calibration ran ahead
-# of unseen text before), else 0.9; the final refit of 2 Dec 2026, session 15 (calibration
-# 377 articles, 198 of them pages) reached 0.9199 (1,275/1,386) at 0.85, short of 0.92 by
-# under an edge, and 0.9214 (985/1,069) at 0.9, so back to 0.9 (0.85 in session 14).
-DEFAULT_MIN_CONFIDENCE = 0.9
+# of unseen text before), else 0.9; the final refit of 2 Dec 2026, session 16 (calibration
+# 417 articles, 238 of them pages) reached 0.9212 (1,403/1,523) at 0.85, over 0.92 by one
+# edge, and 0.907 at 0.8, so 0.85 (0.9 in session 15, 0.85 in session 14: the rule's margin
+# is an edge or two either way).
+DEFAULT_MIN_CONFIDENCE = 0.85
 
 # Relation types without a direction: stored once (from the smaller id), drawn and exported
 # as undirected edges.
