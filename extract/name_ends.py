@@ -14,6 +14,8 @@ stops; so does one whose end is a company's legal suffix alone.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.mentions import MONTHS, load_context_cues
@@ -71,11 +73,18 @@ def _opens_sentence(token: Token) -> bool:
     return all(t.is_punct for t in token.doc[token.sent.start : token.i])
 
 
+@lru_cache(maxsize=1)
+def _lone_suffixes() -> frozenset[str]:
+    """Legal suffixes that name no company alone ("Inc", "plc"); "group" and "company" may.
+    Built once: ``name_fragment`` asks for every end of every relation."""
+    return frozenset(s.rstrip(".") for s in load_context_cues().org_legal_suffixes) - {"group", "company"}
+
+
 def name_fragment(span: Span, covered: set[int]) -> str | None:
     """Why the mention ``span`` is a piece of a longer name, or None. ``covered``: the
     indices of the tokens inside any mention of the article."""
     doc, sent = span.doc, span.sent
-    if span.text.lower().rstrip(".") in {s.rstrip(".") for s in load_context_cues().org_legal_suffixes} - {"group", "company"}:
+    if span.text.lower().rstrip(".") in _lone_suffixes():
         return "a legal suffix alone"
     if load_gazetteer().country(span.text) is not None or load_gazetteer().organization(span.text) is not None:
         return None  # a name the gazetteer knows is whole: "in Cardiff and Northern Ireland Minister X"
@@ -126,10 +135,14 @@ def whole_name_ends(doc: Doc, relations: list[ExtractedRelation], mentions: list
         if span is not None:
             covered.update(range(span.start, span.end))
 
+    judged: dict[tuple[int, int], bool] = {}  # a mention ends several relations: judge it once
+
     def fragment(start: int | None, end: int | None) -> bool:
         if start is None or end is None:
             return False
-        span = doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and name_fragment(span, covered) is not None
+        if (start, end) not in judged:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            judged[start, end] = span is not None and name_fragment(span, covered) is not None
+        return judged[start, end]
 
     return [r for r in relations if not (fragment(r.head_start, r.head_end) or fragment(r.tail_start, r.tail_end))]
